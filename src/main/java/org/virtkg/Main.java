@@ -1,7 +1,48 @@
 package org.virtkg;
 
-public final class Main {
+import org.virtkg.app.Version;
+import org.virtkg.cli.BackupCommand;
+import org.virtkg.cli.LoadCommand;
+import org.virtkg.cli.QueryCommand;
+import org.virtkg.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code virtkg} command line: every entry point of the project, one subcommand each. */
+@Command(name = "virtkg",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "A knowledge graph of open-source hypervisors and cloud platforms.",
+        subcommands = {
+                ServeCommand.class,
+                LoadCommand.class,
+                QueryCommand.class,
+                BackupCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("virtkg");
+        int code = commandLine().execute(args);
+        // serve returns only when the server has stopped; everything else exits with its code.
+        System.exit(code);
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"virtkg " + Version.current(), "Java " + Runtime.version()};
+        }
     }
 }

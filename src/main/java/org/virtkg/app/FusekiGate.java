@@ -1,0 +1,126 @@
+package org.virtkg.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.virtkg.metrics.HttpMetrics;
+import org.virtkg.security.AccessDecision;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.security.Role;
+import org.virtkg.api.Problem;
+import org.virtkg.store.Graphs;
+
+/**
+ * Sends the SPARQL protocol paths to Fuseki's context and everything else on to Javalin.
+ *
+ * <p>Fuseki (Jetty ee11) and Javalin (Jetty ee10) share one Jetty server; this handler sits in
+ * front of Fuseki in a {@link Handler.Sequence} and answers {@code false} for any path that is
+ * not Fuseki's, so the sequence moves on to Javalin's context.
+ *
+ * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
+ * parameters and repeated slashes dropped, lower case), so that {@code //update},
+ * {@code /UPDATE} or {@code /update;x=1} need the same token as {@code /update}. Only the exact
+ * path reaches Fuseki; variants fall through to Javalin's 404.
+ */
+final class FusekiGate extends Handler.Wrapper {
+    static final Set<String> PATHS = Set.of("/sparql", "/update", "/data");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final AccessTokens tokens;
+    private final HttpMetrics metrics;
+
+    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics) {
+        super(fuseki);
+        this.tokens = tokens;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        String canonical = canonical(path);
+        if (!PATHS.contains(canonical)) return false;
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+
+        String refusal = checkAccess(request, canonical, method, response);
+        long started = System.nanoTime();
+        Callback measured = new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+                metrics.record(method, canonical, response.getStatus(), System.nanoTime() - started);
+                super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                metrics.record(method, canonical, 500, System.nanoTime() - started);
+                super.failed(x);
+            }
+        };
+        if (refusal != null) {
+            writeProblem(response, measured, response.getStatus(), refusal);
+            return true;
+        }
+        if (!path.equals(canonical)) {
+            writeProblem(response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
+            return true;
+        }
+        return super.handle(request, response, measured);
+    }
+
+    /** Returns a problem message (with the status set on {@code response}) or {@code null} to proceed. */
+    private String checkAccess(Request request, String canonical, String method, Response response) {
+        boolean write = canonical.equals("/update") || (canonical.equals("/data") && !SAFE_METHODS.contains(method));
+        if (!write) return null;
+        AccessDecision decision = AccessDecision.require(tokens, Role.ADMIN, request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        switch (decision) {
+            case AccessDecision.Unauthenticated u -> {
+                response.setStatus(401);
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"virtkg\"");
+                return u.reason();
+            }
+            case AccessDecision.Forbidden f -> {
+                response.setStatus(403);
+                return f.reason();
+            }
+            case AccessDecision.Allowed a -> { /* fall through to the graph rules */ }
+        }
+        if (canonical.equals("/data")) {
+            Fields params = Request.extractQueryParameters(request);
+            if (params.get("default") != null || params.get("graph") == null) {
+                response.setStatus(400);
+                return "Name the graph to write with ?graph=<IRI>; the default graph is the read-only union of all named graphs";
+            }
+            String graph = params.getValue("graph");
+            if (Graphs.isSystemManaged(graph)) {
+                response.setStatus(403);
+                return "The graph <" + graph + "> is maintained by virtkg itself";
+            }
+        }
+        return null;
+    }
+
+    static String canonical(String path) {
+        if (path == null) return "/";
+        String p = path;
+        int semi = p.indexOf(';');
+        if (semi >= 0) p = p.substring(0, semi);
+        p = p.replaceAll("/{2,}", "/");
+        if (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p.toLowerCase(Locale.ROOT);
+    }
+
+    static void writeProblem(Response response, Callback callback, int status, String detail) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        String body = Problem.of(status, detail).toJson();
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+}

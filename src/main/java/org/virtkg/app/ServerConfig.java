@@ -1,0 +1,39 @@
+package org.virtkg.app;
+
+import java.time.Duration;
+import org.virtkg.security.AccessTokens;
+
+/**
+ * Everything {@link VirtkgServer} needs to know, in one immutable value.
+ *
+ * @param host           interface to bind ({@code 0.0.0.0} for all, {@code 127.0.0.1} for loopback)
+ * @param port           TCP port; 0 picks a free one
+ * @param tokens         bearer tokens for the editor and admin roles
+ * @param queryTimeout   wall-clock limit of one SPARQL query
+ * @param maxUpdateBytes largest SPARQL Update body accepted
+ */
+public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes) {
+
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_UPDATE_BYTES = 1 << 20;
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes);
+    }
+
+    public ServerConfig withTokens(AccessTokens t) {
+        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes);
+    }
+
+    public ServerConfig withQueryTimeout(Duration d) {
+        return new ServerConfig(host, port, tokens, d, maxUpdateBytes);
+    }
+}

@@ -1,0 +1,140 @@
+package org.virtkg.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtkg.api.HealthRoutes;
+import org.virtkg.api.Json;
+import org.virtkg.api.Problem;
+import org.virtkg.metrics.HttpMetrics;
+import org.virtkg.sparql.GuardedUpdate;
+import org.virtkg.sparql.SparqlSafety;
+import org.virtkg.store.KnowledgeStore;
+
+/**
+ * The HTTP service: Fuseki's SPARQL endpoints and Javalin's REST API on one Jetty server and port.
+ *
+ * <p>Read top to bottom, {@link #start} is the whole wiring: harden Jena, build Fuseki's context
+ * (not started), let Javalin build the Jetty server and put Fuseki's context in front of its own,
+ * register the routes.
+ */
+public final class VirtkgServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtkgServer.class);
+
+    private final Javalin javalin;
+    private final KnowledgeStore store;
+
+    private VirtkgServer(Javalin javalin, KnowledgeStore store) {
+        this.javalin = javalin;
+        this.store = store;
+    }
+
+    public static VirtkgServer start(ServerConfig config, KnowledgeStore store) {
+        SparqlSafety.applyGlobally();
+        var dataset = store.dataset();
+        SparqlSafety.harden(dataset.getContext());
+        dataset.getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+
+        HttpMetrics metrics = new HttpMetrics();
+        Handler fuseki = fusekiContext(store, config);
+        HealthRoutes health = new HealthRoutes(store);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = 1 << 20;
+            // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
+            cfg.jetty.modifyServer(server -> server.setHandler(
+                    new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics)))));
+
+            cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
+            cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
+            if (LOG.isDebugEnabled())
+                cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms [{}]",
+                        ctx.method(), ctx.path(), ctx.statusCode(), ms, requestId(ctx)));
+
+            cfg.routes.get("/api/health", health::health);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+            cfg.routes.error(404, ctx -> {
+                // Handlers that already explained their 404 (unknown id, with suggestions) keep it.
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith(Problem.MEDIA_TYPE))
+                    problem(ctx, Problem.of(404, "No resource at " + ctx.path()
+                            + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
+                problem(ctx, Problem.of(500, "Internal error; quote request id " + requestId(ctx) + " when reporting it"));
+            });
+        });
+        app.start();
+        LOG.info("virtkg {} serving on http://{}:{}/ (store: {} at {})", Version.current(),
+                config.host(), app.port(), store.kind(), store.location());
+        return new VirtkgServer(app, store);
+    }
+
+    /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
+    private static Handler fusekiContext(KnowledgeStore store, ServerConfig config) {
+        FusekiServer fuseki = FusekiServer.create()
+                .registerOperation(Operation.Update, new GuardedUpdate(config.maxUpdateBytes()))
+                .add("/", DataService.newBuilder(store.dataset())
+                        .addEndpoint(Operation.Query, "sparql")
+                        .addEndpoint(Operation.Update, "update")
+                        .addEndpoint(Operation.GSP_RW, "data"))
+                .enablePing(false)
+                .enableStats(false)
+                .enableMetrics(false)
+                .enableTasks(false)
+                .enableCompact(false)
+                .verbose(false)
+                .build();
+        Server unused = fuseki.getJettyServer();
+        Handler context = unused.getHandler();
+        unused.setHandler((Handler) null);
+        return context;
+    }
+
+    static void problem(Context ctx, Problem p) {
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson());
+    }
+
+    private static void recordMetrics(Context ctx, HttpMetrics metrics) {
+        Long started = ctx.attribute("virtkg.started");
+        if (started == null) return;
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
+        metrics.record(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.res().getHeader(RequestIds.HEADER);
+        return id == null ? "-" : id;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public KnowledgeStore store() {
+        return store;
+    }
+
+    /** Stops HTTP first (no new requests), then closes the store. */
+    @Override
+    public void close() {
+        javalin.stop();
+        store.close();
+    }
+}

@@ -1,0 +1,56 @@
+package org.virtkg.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.system.Txn;
+import org.virtkg.store.KnowledgeStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code virtkg backup} (alias {@code export}): a consistent N-Quads snapshot of every graph. */
+@Command(name = "backup", aliases = "export", mixinStandardHelpOptions = true,
+        description = {"Write an N-Quads snapshot of every graph, read in one transaction.",
+                "Restore it with 'virtkg load --db NEWDIR FILE'."})
+public final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output file (.nq or .nq.gz); default: stdout.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        try (KnowledgeStore kb = store.open()) {
+            if (out == null) {
+                write(kb, System.out);
+                System.out.flush();
+                return 0;
+            }
+            Path tmp = out.resolveSibling(out.getFileName() + ".part");
+            try (OutputStream os = open(tmp)) {
+                write(kb, os);
+            }
+            // Only a complete snapshot takes the final name.
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("virtkg backup: wrote " + out);
+            return 0;
+        }
+    }
+
+    private static OutputStream open(Path p) throws IOException {
+        OutputStream os = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
+        return p.toString().endsWith(".gz.part") ? new GZIPOutputStream(os, 1 << 16) : os;
+    }
+
+    static void write(KnowledgeStore kb, OutputStream os) {
+        Txn.executeRead(kb.dataset(), () -> RDFDataMgr.write(os, kb.dataset(), RDFFormat.NQUADS));
+    }
+}

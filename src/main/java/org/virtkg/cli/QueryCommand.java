@@ -1,0 +1,115 @@
+package org.virtkg.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdflink.RDFLink;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.virtkg.sparql.SparqlErrors;
+import org.virtkg.sparql.SparqlSafety;
+import org.virtkg.store.KnowledgeStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code virtkg query}: run a SPARQL query against the store or a running server. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a SPARQL query (from FILE, or - for stdin) and print the results.",
+                "Works on the store directly (--db/--mem; the server must not be running on it) or on --url."})
+public final class QueryCommand implements Callable<Integer> {
+    enum Format { text, json, xml, csv, tsv, turtle, ntriples, jsonld }
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "The query file, or - to read stdin.")
+    String source;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; text means Turtle for graphs).")
+    Format format;
+
+    @Option(names = "--url", paramLabel = "URL", description = "SPARQL endpoint of a running server, e.g. http://localhost:8080/sparql.")
+    String url;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        String text;
+        if ("-".equals(source)) {
+            text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } else {
+            Path p = Path.of(source);
+            if (!Files.isReadable(p)) {
+                System.err.println("virtkg query: cannot read " + source);
+                return 2;
+            }
+            text = Files.readString(p);
+        }
+        Query query;
+        try {
+            query = QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            System.err.println("virtkg query: " + SparqlErrors.describe(e));
+            return 2;
+        }
+        if (url != null) {
+            try (RDFLink link = RDFLink.connect(url); QueryExec exec = link.query(query)) {
+                print(exec, query, System.out);
+            }
+            return 0;
+        }
+        SparqlSafety.applyGlobally();
+        try (KnowledgeStore kb = store.open()) {
+            Txn.executeRead(kb.dataset(), () -> {
+                try (QueryExec exec = QueryExec.dataset(kb.dataset()).query(query).build()) {
+                    print(exec, query, System.out);
+                }
+            });
+        }
+        return 0;
+    }
+
+    private void print(QueryExec exec, Query query, PrintStream out) {
+        if (query.isSelectType()) {
+            RowSet rows = exec.select();
+            switch (format) {
+                case json -> ResultSetMgr.write(out, ResultSet.adapt(rows), ResultSetLang.RS_JSON);
+                case xml -> ResultSetMgr.write(out, ResultSet.adapt(rows), ResultSetLang.RS_XML);
+                case csv -> ResultSetMgr.write(out, ResultSet.adapt(rows), ResultSetLang.RS_CSV);
+                case tsv -> ResultSetMgr.write(out, ResultSet.adapt(rows), ResultSetLang.RS_TSV);
+                default -> ResultSetMgr.write(out, ResultSet.adapt(rows), ResultSetLang.RS_Text);
+            }
+        } else if (query.isAskType()) {
+            boolean b = exec.ask();
+            switch (format) {
+                case json -> ResultSetMgr.write(out, b, ResultSetLang.RS_JSON);
+                case xml -> ResultSetMgr.write(out, b, ResultSetLang.RS_XML);
+                default -> out.println(b);
+            }
+        } else {
+            var graph = query.isConstructType() ? exec.construct() : exec.describe();
+            Lang lang = switch (format) {
+                case ntriples -> Lang.NTRIPLES;
+                case jsonld -> Lang.JSONLD;
+                case xml -> Lang.RDFXML;
+                default -> Lang.TURTLE;
+            };
+            RDFDataMgr.write(out, graph, lang);
+        }
+        out.flush();
+    }
+}

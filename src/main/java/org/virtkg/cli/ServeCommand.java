@@ -1,0 +1,82 @@
+package org.virtkg.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.virtkg.app.ServerConfig;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.ShippedData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code virtkg serve}: load or re-sync the shipped graphs, then serve HTTP until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the SPARQL endpoints, REST API and web UI on one port.",
+                "The store is synced with ontology/ and data/ first; user graphs are never touched."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--ontology", paramLabel = "DIR", description = "Ontology folder (default: ontology/ in the project).")
+    Path ontologyDir;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Seed data folder (default: data/ in the project).")
+    Path dataDir;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "Properties file with admin=… and editor=… tokens; VIRTKG_ADMIN_TOKEN / VIRTKG_EDITOR_TOKEN win.")
+    Path tokensFile;
+
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Wall-clock limit of one SPARQL query (default: ${DEFAULT-VALUE}).")
+    double queryTimeoutSeconds;
+
+    @Override
+    public Integer call() {
+        AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
+        KnowledgeStore kb = store.open();
+        try {
+            ShippedData shipped = new ShippedData(
+                    ontologyDir != null ? ontologyDir : Home.dir().resolve("ontology"),
+                    dataDir != null ? dataDir : Home.dir().resolve("data"),
+                    line -> System.err.println("virtkg: " + line));
+            ShippedData.Report report = shipped.sync(kb.dataset());
+            System.err.printf("virtkg: shipped data %s (%d file(s) loaded, %d unchanged, %d removed)%n",
+                    report.changed() ? "synced" : "up to date",
+                    report.loaded().size(), report.unchanged().size(), report.removed().size());
+        } catch (RuntimeException e) {
+            kb.close();
+            throw e;
+        }
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withTokens(tokens)
+                .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)));
+        VirtkgServer server = VirtkgServer.start(config, kb);
+        if (!tokens.writesEnabled())
+            System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");
+        System.err.printf("virtkg: ready on http://%s:%d/%n", "0.0.0.0".equals(host) ? "localhost" : host, server.port());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM / Ctrl-C: stop taking requests, then close the store so it reopens cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("virtkg: stopping");
+            server.close();
+            stopped.countDown();
+        }, "virtkg-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

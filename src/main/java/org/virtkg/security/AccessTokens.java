@@ -1,0 +1,94 @@
+package org.virtkg.security;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The bearer tokens that grant roles.
+ *
+ * <p>Tokens come from the environment ({@code VIRTKG_ADMIN_TOKEN}, {@code VIRTKG_EDITOR_TOKEN})
+ * or a properties file ({@code admin=…}, {@code editor=…}); the environment wins. With no token
+ * configured for a role, nobody has that role: writes are disabled, never open. Only SHA-256
+ * digests are kept, and they are compared in constant time.
+ */
+public final class AccessTokens {
+    private final byte[] adminDigest;
+    private final byte[] editorDigest;
+
+    private AccessTokens(String admin, String editor) {
+        this.adminDigest = digestOrNull(admin);
+        this.editorDigest = digestOrNull(editor);
+    }
+
+    public static AccessTokens of(String admin, String editor) {
+        return new AccessTokens(admin, editor);
+    }
+
+    public static AccessTokens none() {
+        return new AccessTokens(null, null);
+    }
+
+    /** Reads tokens from the environment, falling back to {@code file} when given. */
+    public static AccessTokens fromEnvironment(Map<String, String> env, Path file) {
+        Properties props = new Properties();
+        if (file != null) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the token file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String admin = firstNonBlank(env.get("VIRTKG_ADMIN_TOKEN"), props.getProperty("admin"));
+        String editor = firstNonBlank(env.get("VIRTKG_EDITOR_TOKEN"), props.getProperty("editor"));
+        return new AccessTokens(admin, editor);
+    }
+
+    public boolean writesEnabled() {
+        return adminDigest != null || editorDigest != null;
+    }
+
+    /** The role a presented token grants, if any. Checks every configured token to keep timing flat. */
+    public Optional<Role> roleOf(String token) {
+        if (token == null || token.isEmpty()) return Optional.empty();
+        byte[] d = digest(token);
+        boolean admin = adminDigest != null && MessageDigest.isEqual(d, adminDigest);
+        boolean editor = editorDigest != null && MessageDigest.isEqual(d, editorDigest);
+        if (admin) return Optional.of(Role.ADMIN);
+        if (editor) return Optional.of(Role.EDITOR);
+        return Optional.empty();
+    }
+
+    /** The token in an {@code Authorization: Bearer …} header value, or {@code null}. */
+    public static String bearer(String authorizationHeader) {
+        if (authorizationHeader == null) return null;
+        String h = authorizationHeader.trim();
+        if (h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return h.substring(7).trim();
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) return a.trim();
+        if (b != null && !b.isBlank()) return b.trim();
+        return null;
+    }
+
+    private static byte[] digestOrNull(String token) {
+        return token == null || token.isBlank() ? null : digest(token);
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

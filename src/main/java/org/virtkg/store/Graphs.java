@@ -1,0 +1,64 @@
+package org.virtkg.store;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The named graphs virtkg keeps, and the IRIs that name them.
+ *
+ * <p>Queries see the union of every named graph as their default graph, so a graph's role is
+ * told by its IRI alone: shipped ontology and paper data, user additions, the reasoner's output,
+ * and the store's own bookkeeping.
+ */
+public final class Graphs {
+    private Graphs() {}
+
+    public static final String BASE = "https://w3id.org/virtkg/";
+    public static final String VOCAB = BASE + "ontology#";
+    public static final String ID = BASE + "id/";
+    public static final String GRAPH = BASE + "graph/";
+
+    /** The OWL ontology shipped in {@code ontology/virtkg.ttl}. */
+    public static final String ONTOLOGY = GRAPH + "ontology";
+    /** The SHACL shapes shipped in {@code ontology/shapes.ttl}; kept out of reasoning. */
+    public static final String SHAPES = GRAPH + "shapes";
+    /** Prefix of graphs loaded from triple files in {@code data/} (quad files name their own graphs). */
+    public static final String DATA = GRAPH + "data/";
+    /** Prefix of the per-source graphs of the paper and of outside knowledge. */
+    public static final String SOURCE = BASE + "source/";
+    /** Prefix of graphs holding products users added. */
+    public static final String USER = GRAPH + "user/";
+    /** Prefix of graphs holding ontology terms users added. */
+    public static final String TERMS = GRAPH + "terms/";
+    /** Everything the reasoner derived; rewritten by the reasoner, never by users. */
+    public static final String INFERRED = GRAPH + "inferred";
+    /** The store's bookkeeping: hashes of shipped files and the graphs they produced. */
+    public static final String SYSTEM = GRAPH + "system";
+
+    public static Node node(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    /** True for graphs that come from files in the repository ({@code ontology/}, {@code data/}). */
+    public static boolean isShipped(String graph) {
+        return graph.equals(ONTOLOGY) || graph.equals(SHAPES) || graph.startsWith(GRAPH + "ontology/")
+                || graph.startsWith(DATA) || graph.startsWith(SOURCE);
+    }
+
+    /** True for graphs that only the store itself writes. */
+    public static boolean isSystemManaged(String graph) {
+        return graph.equals(INFERRED) || graph.equals(SYSTEM);
+    }
+
+    /** A short role name for a graph, used in health output and docs. */
+    public static String role(String graph) {
+        if (graph.equals(ONTOLOGY) || graph.startsWith(GRAPH + "ontology/")) return "ontology";
+        if (graph.equals(SHAPES)) return "shapes";
+        if (graph.startsWith(SOURCE) || graph.startsWith(DATA)) return "seed";
+        if (graph.startsWith(USER)) return "user";
+        if (graph.startsWith(TERMS)) return "terms";
+        if (graph.equals(INFERRED)) return "inferred";
+        if (graph.equals(SYSTEM)) return "system";
+        return "other";
+    }
+}

@@ -1,0 +1,73 @@
+package org.virtkg.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.ShippedData;
+
+/** Shared helpers for tests that run the real service: fixture data, HTTP calls, temp dirs. */
+public final class Fixtures {
+    public static final String ADMIN = "admin-token-for-tests";
+    public static final String EDITOR = "editor-token-for-tests";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Fixtures() {}
+
+    public static Path projectDir() {
+        return Path.of(System.getProperty("virtkg.projectDir", ".")).toAbsolutePath();
+    }
+
+    public static Path fixtureDir(String name) {
+        return projectDir().resolve("src/test/resources/fixtures").resolve(name);
+    }
+
+    /** Loads the small fixture ontology and data into {@code store}. */
+    public static ShippedData.Report loadFixtures(KnowledgeStore store) {
+        return new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}).sync(store.dataset());
+    }
+
+    public static HttpResponse<String> get(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+    }
+
+    public static HttpResponse<String> post(String url, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        try {
+            return HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
