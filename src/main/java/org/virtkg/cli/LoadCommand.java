@@ -1,6 +1,11 @@
 package org.virtkg.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.zip.GZIPInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,22 +67,40 @@ public final class LoadCommand implements Callable<Integer> {
         try (KnowledgeStore kb = store.open()) {
             DatasetGraph dsg = kb.dataset();
             long total = Txn.calculateWrite(dsg, () -> {
-                long n = 0;
-                for (Path f : files) {
-                    Lang lang = RDFLanguages.filenameToLang(f.getFileName().toString());
-                    Progress progress = new Progress(intoGraph(StreamRDFLib.dataset(dsg), target), System.err, f.getFileName().toString());
-                    RDFParser.source(f).lang(lang).base(Graphs.ID).parse(progress);
-                    System.err.printf(Locale.ROOT, "virtkg load: %s: %,d triples in %.1f s%n", f, progress.count(), progress.elapsedSeconds());
-                    n += progress.count();
+                try {
+                    return loadAll(dsg, target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return n;
             });
             System.err.printf(Locale.ROOT, "virtkg load: committed %,d triples to %s%n", total, kb.location());
             return 0;
         } catch (RiotException e) {
             System.err.println("virtkg load: nothing loaded; parse error: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("virtkg load: nothing loaded; cannot read input: " + e.getCause().getMessage());
+            return 2;
         }
+    }
+
+    private long loadAll(DatasetGraph dsg, Node target) throws IOException {
+        long n = 0;
+        for (Path f : files) {
+            Lang lang = RDFLanguages.filenameToLang(f.getFileName().toString());
+            Progress progress = new Progress(intoGraph(StreamRDFLib.dataset(dsg), target), System.err, f.getFileName().toString());
+            try (InputStream in = open(f)) {
+                RDFParser.source(in).lang(lang).base(Graphs.ID).parse(progress);
+            }
+            System.err.printf(Locale.ROOT, "virtkg load: %s: %,d triples in %.1f s%n", f, progress.count(), progress.elapsedSeconds());
+            n += progress.count();
+        }
+        return n;
+    }
+
+    private static InputStream open(Path f) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
+        return f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** Sends triples and default-graph quads to {@code target}; named quads keep their graph. */

@@ -1,0 +1,111 @@
+package org.virtkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtkg.Main;
+import org.virtkg.store.TdbKnowledgeStore;
+
+/** The command line end to end: load, query, backup and restore into an empty store. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void loadQueryBackupRestoreRoundTrip() throws Exception {
+        Path db = tmp.resolve("db");
+        Path ttl = tmp.resolve("fc.ttl");
+        Files.writeString(ttl, "<https://w3id.org/virtkg/id/Firecracker> <https://w3id.org/virtkg/ontology#basedOn> <https://w3id.org/virtkg/id/KVM> .\n");
+        Path trig = tmp.resolve("two.trig");
+        Files.writeString(trig, "<https://w3id.org/virtkg/graph/user/g2> { <x:a> <x:b> \"c\"@en . }\n");
+
+        assertEquals(0, run("load", "--db", db.toString(), ttl.toString(), trig.toString(),
+                "--graph", "https://w3id.org/virtkg/graph/user/firecracker"));
+
+        Path q = tmp.resolve("q.rq");
+        Files.writeString(q, "SELECT ?b { <https://w3id.org/virtkg/id/Firecracker> <https://w3id.org/virtkg/ontology#basedOn> ?b }");
+        String csv = capture(() -> run("query", "--db", db.toString(), "--format", "csv", q.toString()));
+        assertTrue(csv.contains("https://w3id.org/virtkg/id/KVM"), csv);
+
+        Path backup = tmp.resolve("snap.nq.gz");
+        assertEquals(0, run("backup", "--db", db.toString(), "--out", backup.toString()));
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, run("load", "--db", restored.toString(), backup.toString()));
+
+        DatasetGraph a = snapshot(db);
+        DatasetGraph b = snapshot(restored);
+        assertEquals(2, a.size());
+        assertTrue(IsoMatcher.isomorphic(a, b), "the restored store holds exactly the backed-up graphs");
+    }
+
+    @Test
+    void badInputGivesAClearErrorAndChangesNothing() throws Exception {
+        Path db = tmp.resolve("db");
+        Path good = tmp.resolve("good.ttl");
+        Files.writeString(good, "<x:a> <x:b> <x:c> .\n");
+        Path broken = tmp.resolve("broken.ttl");
+        Files.writeString(broken, "<x:d> <x:e> ");
+        String err = captureErr(() -> run("load", "--db", db.toString(), good.toString(), broken.toString()));
+        assertTrue(err.contains("nothing loaded"), err);
+        try (var store = TdbKnowledgeStore.open(db)) {
+            assertTrue(store.graphSizes().isEmpty(), "one transaction: the good file was not kept either");
+        }
+        assertEquals(2, run("load", "--db", db.toString(), tmp.resolve("missing.ttl").toString()));
+        Path q = tmp.resolve("bad.rq");
+        Files.writeString(q, "SELECT * WHERE { ?s ?p }");
+        String qerr = captureErr(() -> run("query", "--mem", q.toString()));
+        assertTrue(qerr.contains("line 1"), qerr);
+    }
+
+    private static DatasetGraph snapshot(Path db) {
+        try (var store = TdbKnowledgeStore.open(db)) {
+            var out = new ByteArrayOutputStream();
+            BackupCommand.write(store, out);
+            DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+            RDFDataMgr.read(copy, new java.io.ByteArrayInputStream(out.toByteArray()), org.apache.jena.riot.Lang.NQUADS);
+            return copy;
+        }
+    }
+
+    private static int run(String... args) {
+        return Main.commandLine().execute(args);
+    }
+
+    private interface Action {
+        int run() throws Exception;
+    }
+
+    private static String capture(Action a) throws Exception {
+        PrintStream old = System.out;
+        var buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, a.run());
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String captureErr(Action a) throws Exception {
+        PrintStream old = System.err;
+        var buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            a.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}
