@@ -73,9 +73,18 @@ class KillRestartTest {
             assertTrue(present >= acknowledged.size(), present + " < " + acknowledged.size());
             assertTrue(present <= acknowledged.size() + 3, "only in-flight writes may be extra: " + present);
             for (int i : acknowledged) assertTrue(askWrite(last.base, i), "lost acknowledged write " + i);
+            // SIGTERM stops the server and closes the store cleanly. (Process.destroy() would also
+            // close our end of the child's output; the handle only sends the signal.)
+            last.process.toHandle().destroy();
+            assertTrue(last.process.waitFor(30, TimeUnit.SECONDS), "SIGTERM must stop the server");
+            last.drain.join(10_000);
+            assertTrue(last.output.toString().contains("virtkg: stopping"), last.output.toString());
         } finally {
             last.process.destroyForcibly();
             last.process.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (var store = org.virtkg.store.TdbKnowledgeStore.open(tmp.resolve("db"))) {
+            assertTrue(store.graphSizes().get("https://w3id.org/virtkg/graph/user/durability") >= acknowledged.size());
         }
     }
 
@@ -97,7 +106,7 @@ class KillRestartTest {
     }
 
     /** A `virtkg serve` child JVM on the test classpath, on a random port. */
-    record Child(Process process, String base) {
+    record Child(Process process, String base, StringBuffer output, Thread drain) {
         static Child start(Path db) throws Exception {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -110,16 +119,16 @@ class KillRestartTest {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder log = new StringBuilder();
+            StringBuffer log = new StringBuffer();
             for (String line; (line = out.readLine()) != null; ) {
                 log.append(line).append('\n');
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
                     // Keep draining the child's output so it never blocks on a full pipe.
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "child-drain");
+                    Thread drain = new Thread(() -> out.lines().forEach(l -> log.append(l).append('\n')), "child-drain");
                     drain.setDaemon(true);
                     drain.start();
-                    return new Child(p, "http://127.0.0.1:" + m.group(1));
+                    return new Child(p, "http://127.0.0.1:" + m.group(1), log, drain);
                 }
             }
             throw new AssertionError("child exited before it was ready:\n" + log);
