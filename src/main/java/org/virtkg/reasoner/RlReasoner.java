@@ -130,7 +130,7 @@ public final class RlReasoner {
         e.overDelete = false;
         if (e.odTouchesLists) {
             for (int i = 0; i < e.odList.size(); i++) st.F[e.odList.get(i)] &= ~Store.MARK;
-            return recompute(new IntList());
+            return recompute(roots);
         }
         int n = e.odList.size();
         int[] keys = new int[n * 3];
@@ -183,19 +183,14 @@ public final class RlReasoner {
     /** Full recomputation from the asserted triples (roots already un-asserted). */
     private Delta recompute(IntList roots) {
         Store old = e.st;
-        for (int i = 0; i < roots.size(); i++) old.F[roots.get(i)] &= ~Store.ASSERTED;
+        for (int i = 0; i < roots.size(); i++) old.F[roots.get(i)] |= Store.ASSERTED;
         Set<Key> before = new HashSet<>();
-        IntList base = new IntList();
         for (int t = 0; t < old.next; t++) {
-            if (!old.present(t)) continue;
-            if ((old.F[t] & Store.ASSERTED) != 0) base.add(t);
-            else before.add(new Key(old.S[t], old.P[t], old.O[t]));
+            if (old.present(t) && (old.F[t] & Store.ASSERTED) == 0) before.add(new Key(old.S[t], old.P[t], old.O[t]));
         }
-        Map<Key, Boolean> wasAsserted = new HashMap<>();
-        for (int i = 0; i < roots.size(); i++) {
-            int t = roots.get(i);
-            wasAsserted.put(new Key(old.S[t], old.P[t], old.O[t]), true);
-        }
+        for (int i = 0; i < roots.size(); i++) old.F[roots.get(i)] &= ~Store.ASSERTED;
+        IntList base = new IntList();
+        for (int t = 0; t < old.next; t++) if (old.present(t) && (old.F[t] & Store.ASSERTED) != 0) base.add(t);
         e.resetStore();
         for (int i = 0; i < base.size(); i++) {
             int t = base.get(i);
