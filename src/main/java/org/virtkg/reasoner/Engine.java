@@ -34,6 +34,14 @@ final class Engine {
     // vocabulary
     final int TYPE, SAMEAS, FIRST, REST, NIL, THING, NOTHING, CLASS, SCO, INTERSECTION, UNION, ONEOF, CHAIN, HASKEY,
             MEMBERS, DISTINCT, ALLDIFF, ALLDISJC, ALLDISJP;
+    final int R_CHAINTRANS, R_DTRANGE, RANGE, TRANSITIVE;
+    /** Integer-derived XSD datatypes and their value-space bounds (empty = unbounded). */
+    private static final String[][] INT_TYPES = {{"byte", "-128", "127"}, {"short", "-32768", "32767"},
+        {"int", "-2147483648", "2147483647"}, {"long", "-9223372036854775808", "9223372036854775807"},
+        {"integer", "", ""}, {"nonNegativeInteger", "0", ""}, {"positiveInteger", "1", ""},
+        {"nonPositiveInteger", "", "0"}, {"negativeInteger", "", "-1"}, {"unsignedByte", "0", "255"},
+        {"unsignedShort", "0", "65535"}, {"unsignedInt", "0", "4294967295"}, {"unsignedLong", "0", "18446744073709551615"}};
+    private final java.util.LinkedHashMap<Integer, java.math.BigInteger[]> intTypes = new java.util.LinkedHashMap<>();
     final int R_INT1, R_INT2, R_UNI, R_OO, R_SPO2, R_KEY, R_SCMINT, R_SCMUNI, R_AXIOM_BASE;
 
     // work state
@@ -97,6 +105,15 @@ final class Engine {
         R_KEY = name("prp-key");
         R_SCMINT = name("scm-int");
         R_SCMUNI = name("scm-uni");
+        R_CHAINTRANS = name("ext-chain-trans");
+        R_DTRANGE = name("ext-dt-range");
+        RANGE = iri(Rule.RDFS + "range");
+        TRANSITIVE = iri(Rule.OWL + "TransitiveProperty");
+        for (String[] d : INT_TYPES) {
+            java.math.BigInteger lo = d[1].isEmpty() ? null : new java.math.BigInteger(d[1]);
+            java.math.BigInteger hi = d[2].isEmpty() ? null : new java.math.BigInteger(d[2]);
+            intTypes.put(iri(Rule.XSD + d[0]), new java.math.BigInteger[] {lo, hi});
+        }
         R_AXIOM_BASE = ruleNames.size();
         compileLists();
         insertAxioms();
@@ -490,6 +507,14 @@ final class Engine {
             prem[0] = ax.tid();
             for (int c : ax.members()) derive(c, SCO, ax.subj(), R_SCMUNI, prem, 1);
         }
+        // ext-chain-trans: P o P subPropertyOf P means P is transitive
+        chainByProp.forEachValue(l -> {
+            for (Ax ax : l) {
+                int[] m = ax.members();
+                if (m.length == 2 && m[0] == ax.subj() && m[1] == ax.subj())
+                    derive(ax.subj(), TYPE, TRANSITIVE, R_CHAINTRANS, new int[] {ax.tid()}, 1);
+            }
+        });
         Set<Ax> seen = new HashSet<>();
         diffByMember.forEachValue(l -> {
             for (Ax ax : l) {
@@ -532,6 +557,7 @@ final class Engine {
                 }
             }
         }
+        if (p == RANGE && intTypes.containsKey(o)) dtRange(s);
         List<Ax> l = chainByProp.get(p);
         if (l != null) for (Ax ax : l) chain(t, s, p, o, ax);
         l = keyByProp.get(p);
@@ -545,6 +571,33 @@ final class Engine {
                     if (t2 >= 0) inconsistency("prp-adp", "two properties of an owl:AllDisjointProperties relate the same pair", ax.tid(), t, t2);
                 }
             }
+        }
+    }
+
+    /**
+     * ext-dt-range: intersects the integer-datatype ranges of property p and derives every integer datatype whose
+     * value space contains the intersection (e.g. range byte gives range short; unsignedInt and short give
+     * unsignedShort).
+     */
+    private void dtRange(int prop) {
+        Store.PredTable rt = st.table(RANGE);
+        IntList l = rt.subj(prop);
+        java.math.BigInteger lo = null, hi = null;
+        IntList prem = new IntList();
+        for (int i = 0; i < l.size(); i++) {
+            java.math.BigInteger[] iv = intTypes.get(st.O[l.get(i)]);
+            if (iv == null) continue;
+            prem.add(l.get(i));
+            if (iv[0] != null && (lo == null || iv[0].compareTo(lo) > 0)) lo = iv[0];
+            if (iv[1] != null && (hi == null || iv[1].compareTo(hi) < 0)) hi = iv[1];
+        }
+        if (lo != null && hi != null && lo.compareTo(hi) > 0) return; // empty: leave it
+        int[] pa = prem.toArray();
+        for (var e : intTypes.entrySet()) {
+            java.math.BigInteger[] iv = e.getValue();
+            boolean loOk = iv[0] == null || (lo != null && iv[0].compareTo(lo) <= 0);
+            boolean hiOk = iv[1] == null || (hi != null && iv[1].compareTo(hi) >= 0);
+            if (loOk && hiOk) derive(prop, RANGE, e.getKey(), R_DTRANGE, pa, pa.length);
         }
     }
 

@@ -79,5 +79,7 @@ final class RuleTable {
         {"scm-svf2", "?c1 owl:someValuesFrom ?y . ?c1 owl:onProperty ?p1 . ?c2 owl:someValuesFrom ?y . ?c2 owl:onProperty ?p2 . ?p1 rdfs:subPropertyOf ?p2 -> ?c1 rdfs:subClassOf ?c2", null},
         {"scm-avf1", "?c1 owl:allValuesFrom ?y1 . ?c1 owl:onProperty ?p . ?c2 owl:allValuesFrom ?y2 . ?c2 owl:onProperty ?p . ?y1 rdfs:subClassOf ?y2 -> ?c1 rdfs:subClassOf ?c2", null},
         {"scm-avf2", "?c1 owl:allValuesFrom ?y . ?c1 owl:onProperty ?p1 . ?c2 owl:allValuesFrom ?y . ?c2 owl:onProperty ?p2 . ?p1 rdfs:subPropertyOf ?p2 -> ?c2 rdfs:subClassOf ?c1", null},
+        // Sound extensions beyond the W3C table (documented in docs/reasoning.md)
+        {"ext-rflx", "?p rdf:type owl:ReflexiveProperty . ?x rdf:type owl:NamedIndividual -> ?x ?p ?x", null},
     };
 }
