@@ -236,19 +236,24 @@ final class Engine {
     }
 
     private static int unify(int[] at, int s, int p, int o, int[] b) {
-        int mask = 0;
-        int[] vals = {s, p, o};
-        for (int k = 0; k < 3; k++) {
-            int term = at[k], val = vals[k];
-            if (term > 0) {
-                if (term != val) { undo(b, mask); return -1; }
-            } else {
-                int v = -term - 1;
-                if (b[v] == 0) { b[v] = val; mask |= 1 << v; }
-                else if (b[v] != val) { undo(b, mask); return -1; }
-            }
+        int mask = bind(at[0], s, b, 0);
+        if (mask < 0) return -1;
+        int m2 = bind(at[1], p, b, mask);
+        if (m2 < 0) { undo(b, mask); return -1; }
+        int m3 = bind(at[2], o, b, m2);
+        if (m3 < 0) { undo(b, m2); return -1; }
+        return m3;
+    }
+
+    /** Binds one position; returns the new mask or -1 (without undoing earlier bindings). */
+    private static int bind(int term, int val, int[] b, int mask) {
+        if (term > 0) return term == val ? mask : -1;
+        int v = -term - 1;
+        if (b[v] == 0) {
+            b[v] = val;
+            return mask | (1 << v);
         }
-        return mask;
+        return b[v] == val ? mask : -1;
     }
 
     private static void undo(int[] b, int mask) {
@@ -316,11 +321,9 @@ final class Engine {
             if (l == null) return;
             for (int i = 0, n = l.size(); i < n && i < l.size(); i++) candidate(r, plan, step, ai, at, l.get(i));
         } else {
-            // full scan of one predicate (only for badly-bound plans; rare)
-            int n = st.next;
-            for (int tid = 0; tid < n; tid++) {
-                if (st.present(tid) && st.P[tid] == pt.p) candidate(r, plan, step, ai, at, tid);
-            }
+            // all triples of one predicate (schema-triggered joins, e.g. a new rdfs:domain axiom)
+            int[] tids = pt.allTids();
+            for (int tid : tids) if (st.present(tid)) candidate(r, plan, step, ai, at, tid);
         }
     }
 

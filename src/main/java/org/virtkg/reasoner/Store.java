@@ -23,6 +23,15 @@ final class Store {
 
         IntList subj(int s) { return bySubj.get(s); }
 
+        /** Snapshot of all tids of this predicate. */
+        int[] allTids() {
+            IntList out = new IntList(Math.max(4, size));
+            bySubj.forEachValue(l -> {
+                for (int i = 0; i < l.size(); i++) out.add(l.get(i));
+            });
+            return out.toArray();
+        }
+
         IntList obj(int o) { return byObj.get(o); }
     }
 
