@@ -1,0 +1,49 @@
+package org.virtkg.reasoner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Triple;
+
+/**
+ * The change to the inferred-only triples ({@link RlReasoner#inferred()}) caused by one add/remove call.
+ * A triple that becomes asserted leaves the inferred set; an asserted triple that is removed but still entailed
+ * joins it. Triples are converted to Jena triples lazily.
+ */
+public final class Delta {
+    private final Dict dict;
+    private final int[] added, removed;
+    private List<Triple> addedT, removedT;
+
+    Delta(Dict dict, int[] added, int[] removed) {
+        this.dict = dict;
+        this.added = added;
+        this.removed = removed;
+    }
+
+    /** Triples that are now inferred (and not asserted) and were not before. */
+    public synchronized List<Triple> addedInferred() {
+        if (addedT == null) addedT = convert(added);
+        return addedT;
+    }
+
+    /** Triples that were inferred (and not asserted) before and are not now. */
+    public synchronized List<Triple> removedInferred() {
+        if (removedT == null) removedT = convert(removed);
+        return removedT;
+    }
+
+    public int addedCount() { return added.length / 3; }
+
+    public int removedCount() { return removed.length / 3; }
+
+    public boolean isEmpty() { return added.length == 0 && removed.length == 0; }
+
+    private List<Triple> convert(int[] a) {
+        List<Triple> out = new ArrayList<>(a.length / 3);
+        for (int i = 0; i < a.length; i += 3) out.add(Triple.create(dict.node(a[i]), dict.node(a[i + 1]), dict.node(a[i + 2])));
+        return out;
+    }
+
+    @Override
+    public String toString() { return "Delta{+" + addedCount() + " -" + removedCount() + "}"; }
+}
