@@ -4,6 +4,7 @@ import org.virtkg.app.Version;
 import org.virtkg.cli.BackupCommand;
 import org.virtkg.cli.LoadCommand;
 import org.virtkg.cli.QueryCommand;
+import org.virtkg.cli.ReasonCommand;
 import org.virtkg.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 QueryCommand.class,
                 BackupCommand.class,
+                ReasonCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -9,13 +9,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
 import org.virtkg.api.Problem;
-import org.virtkg.store.Graphs;
 
 /**
  * Sends the SPARQL protocol paths to Fuseki's context and everything else on to Javalin.
@@ -23,6 +21,9 @@ import org.virtkg.store.Graphs;
  * <p>Fuseki (Jetty ee11) and Javalin (Jetty ee10) share one Jetty server; this handler sits in
  * front of Fuseki in a {@link Handler.Sequence} and answers {@code false} for any path that is
  * not Fuseki's, so the sequence moves on to Javalin's context.
+ *
+ * <p>Graph Store writes pass the gate's token check and then go on to Javalin
+ * ({@code api/GraphStoreWrites}), which runs them through the write pipeline.
  *
  * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
  * parameters and repeated slashes dropped, lower case), so that {@code //update},
@@ -50,6 +51,9 @@ final class FusekiGate extends Handler.Wrapper {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
 
         String refusal = checkAccess(request, canonical, method, response);
+        // Graph Store writes are ours (the write pipeline), reads are Fuseki's.
+        if (refusal == null && path.equals(canonical) && canonical.equals("/data") && !SAFE_METHODS.contains(method))
+            return false;
         long started = System.nanoTime();
         Callback measured = new Callback.Nested(callback) {
             @Override
@@ -90,21 +94,10 @@ final class FusekiGate extends Handler.Wrapper {
                 response.setStatus(403);
                 return f.reason();
             }
-            case AccessDecision.Allowed a -> { /* fall through to the graph rules */ }
-        }
-        if (canonical.equals("/data")) {
-            Fields params = Request.extractQueryParameters(request);
-            if (params.get("default") != null || params.get("graph") == null) {
-                response.setStatus(400);
-                return "Name the graph to write with ?graph=<IRI>; the default graph is the read-only union of all named graphs";
-            }
-            String graph = params.getValue("graph");
-            if (Graphs.isSystemManaged(graph)) {
-                response.setStatus(403);
-                return "The graph <" + graph + "> is maintained by virtkg itself";
+            case AccessDecision.Allowed a -> {
+                return null;
             }
         }
-        return null;
     }
 
     static String canonical(String path) {

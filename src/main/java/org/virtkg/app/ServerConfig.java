@@ -11,29 +11,36 @@ import org.virtkg.security.AccessTokens;
  * @param tokens         bearer tokens for the editor and admin roles
  * @param queryTimeout   wall-clock limit of one SPARQL query
  * @param maxUpdateBytes largest SPARQL Update body accepted
+ * @param maxUploadBytes largest RDF upload (Graph Store Protocol) accepted
  */
-public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes) {
+public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,
+                           long maxUploadBytes) {
 
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_UPDATE_BYTES = 1 << 20;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 16 << 20;
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES);
+        return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES, DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes);
+        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes);
+        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes);
     }
 
     public ServerConfig withTokens(AccessTokens t) {
-        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes);
+        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes, maxUploadBytes);
+    }
+
+    public ServerConfig withMaxUploadBytes(long n) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, n);
     }
 
     public ServerConfig withQueryTimeout(Duration d) {
-        return new ServerConfig(host, port, tokens, d, maxUpdateBytes);
+        return new ServerConfig(host, port, tokens, d, maxUpdateBytes, maxUploadBytes);
     }
 }

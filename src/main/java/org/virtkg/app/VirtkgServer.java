@@ -11,9 +11,13 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtkg.api.Auth;
+import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
 import org.virtkg.api.Problem;
+import org.virtkg.api.ProblemException;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.SparqlSafety;
@@ -30,22 +34,25 @@ public final class VirtkgServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VirtkgServer.class);
 
     private final Javalin javalin;
-    private final KnowledgeStore store;
+    private final KnowledgeBase kb;
 
-    private VirtkgServer(Javalin javalin, KnowledgeStore store) {
+    private VirtkgServer(Javalin javalin, KnowledgeBase kb) {
         this.javalin = javalin;
-        this.store = store;
+        this.kb = kb;
     }
 
-    public static VirtkgServer start(ServerConfig config, KnowledgeStore store) {
+    public static VirtkgServer start(ServerConfig config, KnowledgeBase kb) {
+        KnowledgeStore store = kb.store();
         SparqlSafety.applyGlobally();
         var dataset = store.dataset();
         SparqlSafety.harden(dataset.getContext());
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
 
         HttpMetrics metrics = new HttpMetrics();
-        Handler fuseki = fusekiContext(store, config);
+        Handler fuseki = fusekiContext(kb, config);
+        Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(store);
+        GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -65,6 +72,9 @@ public final class VirtkgServer implements AutoCloseable {
                         ctx.method(), ctx.path(), ctx.statusCode(), ms, requestId(ctx)));
 
             cfg.routes.get("/api/health", health::health);
+            cfg.routes.put("/data", graphStore::put);
+            cfg.routes.post("/data", graphStore::post);
+            cfg.routes.delete("/data", graphStore::delete);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             cfg.routes.error(404, ctx -> {
@@ -74,6 +84,7 @@ public final class VirtkgServer implements AutoCloseable {
                     problem(ctx, Problem.of(404, "No resource at " + ctx.path()
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });
+            cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem().at(ctx.path())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
                 problem(ctx, Problem.of(500, "Internal error; quote request id " + requestId(ctx) + " when reporting it"));
@@ -82,14 +93,14 @@ public final class VirtkgServer implements AutoCloseable {
         app.start();
         LOG.info("virtkg {} serving on http://{}:{}/ (store: {} at {})", Version.current(),
                 config.host(), app.port(), store.kind(), store.location());
-        return new VirtkgServer(app, store);
+        return new VirtkgServer(app, kb);
     }
 
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
-    private static Handler fusekiContext(KnowledgeStore store, ServerConfig config) {
+    private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
-                .registerOperation(Operation.Update, new GuardedUpdate(config.maxUpdateBytes()))
-                .add("/", DataService.newBuilder(store.dataset())
+                .registerOperation(Operation.Update, new GuardedUpdate(kb, config.maxUpdateBytes()))
+                .add("/", DataService.newBuilder(kb.store().dataset())
                         .addEndpoint(Operation.Query, "sparql")
                         .addEndpoint(Operation.Update, "update")
                         .addEndpoint(Operation.GSP_RW, "data"))
@@ -127,14 +138,14 @@ public final class VirtkgServer implements AutoCloseable {
         return javalin.port();
     }
 
-    public KnowledgeStore store() {
-        return store;
+    public KnowledgeBase knowledgeBase() {
+        return kb;
     }
 
     /** Stops HTTP first (no new requests), then closes the store. */
     @Override
     public void close() {
         javalin.stop();
-        store.close();
+        kb.close();
     }
 }

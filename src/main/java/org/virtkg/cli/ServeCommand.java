@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.virtkg.app.ServerConfig;
 import org.virtkg.app.VirtkgServer;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.ShippedData;
@@ -60,7 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withTokens(tokens)
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)));
-        VirtkgServer server = VirtkgServer.start(config, kb);
+        KnowledgeBase knowledge = KnowledgeBase.open(kb, line -> System.err.println("virtkg: " + line));
+        VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())
             System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");
         System.err.printf("virtkg: ready on http://%s:%d/%n", "0.0.0.0".equals(host) ? "localhost" : host, server.port());

@@ -23,7 +23,7 @@ class QueryLimitsTest {
         var store = TdbKnowledgeStore.inMemory();
         Fixtures.loadFixtures(store);
         server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.none()).withQueryTimeout(Duration.ofMillis(800)), store);
+                .withTokens(AccessTokens.none()).withQueryTimeout(Duration.ofMillis(800)), org.virtkg.kb.KnowledgeBase.open(store, line -> {}));
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -39,7 +39,7 @@ class VirtkgServerTest {
         Fixtures.loadFixtures(store);
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
                 .withTokens(AccessTokens.of(ADMIN, EDITOR)).withQueryTimeout(Duration.ofSeconds(5));
-        server = VirtkgServer.start(config, store);
+        server = VirtkgServer.start(config, org.virtkg.kb.KnowledgeBase.open(store, line -> {}));
         base = "http://127.0.0.1:" + server.port();
     }
 
