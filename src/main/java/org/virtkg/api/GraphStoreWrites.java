@@ -10,6 +10,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
@@ -103,7 +104,8 @@ public final class GraphStoreWrites {
             throw ProblemException.of(413, "The body is larger than the " + maxBytes + "-byte limit for RDF uploads");
         Graph graph = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.ID).parse(graph);
+            RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.ID)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
         } catch (RiotException e) {
             throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + e.getMessage());
         }

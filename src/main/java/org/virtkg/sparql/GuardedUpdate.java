@@ -1,13 +1,14 @@
 package org.virtkg.sparql;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.jena.atlas.web.ContentType;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_Update;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.update.UpdateException;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateFactory;
@@ -22,7 +23,7 @@ import org.virtkg.kb.WriteRejectedException;
  * {@link KnowledgeBase#write}, which validates the result (graph rules, consistency) and commits it
  * with its inferences in one transaction — or keeps nothing.
  *
- * <p>Fuseki still does the protocol part (HTTP method, content types, form or body).
+ * <p>Fuseki still validates the protocol (HTTP method, parameters) before {@link #execute}.
  */
 public final class GuardedUpdate extends SPARQL_Update {
     private final KnowledgeBase kb;
@@ -33,12 +34,21 @@ public final class GuardedUpdate extends SPARQL_Update {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Replaces Fuseki's execution entirely (Fuseki would buffer the body without a cap and answer
+     * 204 after us); Fuseki's {@code validate} step (method, parameters) still runs before this.
+     */
     @Override
-    protected void execute(HttpAction action, InputStream input) {
-        byte[] body = readCapped(input);
+    public void execute(HttpAction action) {
+        String text = requestText(action);
+        if (text == null) return;
+        if (action.getRequestParameter("using-graph-uri") != null || action.getRequestParameter("using-named-graph-uri") != null) {
+            ServletOps.errorBadRequest("using-graph-uri and using-named-graph-uri are not supported; use USING / WITH in the update");
+            return;
+        }
         UpdateRequest request;
         try {
-            request = UpdateFactory.create(new String(body, StandardCharsets.UTF_8));
+            request = UpdateFactory.create(text);
         } catch (QueryParseException ex) {
             ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
             return;
@@ -56,13 +66,33 @@ public final class GuardedUpdate extends SPARQL_Update {
             kb.write(dsg -> UpdateExec.dataset(dsg).update(request).execute());
         } catch (WriteRejectedException ex) {
             int status = "forbidden".equals(ex.kind()) ? 403 : 422;
-            writeProblem(action.getResponse(), Problem.of(status, ex.getMessage()).with("report", ex.report()));
+            writeProblem(action, Problem.of(status, ex.getMessage()).with("report", ex.report()));
             return;
         } catch (UpdateException ex) {
             ServletOps.errorBadRequest(ascii("The update failed and nothing was changed: " + ex.getMessage()));
             return;
         }
         ServletOps.successNoContent(action);
+    }
+
+    /** The update text from the body or the form, or {@code null} after answering an error. */
+    private String requestText(HttpAction action) {
+        ContentType type = ContentType.create(action.getRequestContentType() == null ? "" : action.getRequestContentType());
+        if (WebContent.contentTypeSPARQLUpdate.equals(type.getContentTypeStr())) {
+            try (InputStream in = action.getRequestInputStream()) {
+                return new String(readCapped(in), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                ServletOps.errorBadRequest("Cannot read the update: " + e.getMessage());
+                return null;
+            }
+        }
+        if (WebContent.contentTypeHTMLForm.equals(type.getContentTypeStr())) {
+            String update = action.getRequestParameter("update");
+            if (update == null) ServletOps.errorBadRequest("The form has no 'update' parameter");
+            return update;
+        }
+        ServletOps.error(415, "Send the update as application/sparql-update, or as a form with an 'update' parameter");
+        return null;
     }
 
     private byte[] readCapped(InputStream input) {
@@ -76,12 +106,13 @@ public final class GuardedUpdate extends SPARQL_Update {
         }
     }
 
-    private static void writeProblem(HttpServletResponse response, Problem problem) {
+    /** Through the action, so Fuseki's own bookkeeping (status in its log line) agrees. */
+    private static void writeProblem(HttpAction action, Problem problem) {
         try {
-            response.setStatus(problem.status());
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
+            action.setResponseStatus(problem.status());
+            action.setResponseContentType(Problem.MEDIA_TYPE);
+            action.setResponseCharacterEncoding("UTF-8");
+            action.getResponseOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The client went away; nothing was committed, nothing more to do.
         }

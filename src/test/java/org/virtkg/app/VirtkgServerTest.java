@@ -220,6 +220,10 @@ class VirtkgServerTest {
     }
 
     static boolean ask(String pattern) {
+        return askAt(base, pattern);
+    }
+
+    static boolean askAt(String base, String pattern) {
         var r = get(base + "/sparql?query=" + enc("ASK { " + pattern + " }"), "Accept", "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
         try {
