@@ -74,6 +74,27 @@ class VocabularyTest {
     }
 
     @Test
+    void taxonomyIndividualsAreInTheirSkosScheme() {
+        // Every individual of a taxonomy class is a concept of the matching scheme, so a UI can list them.
+        Graph o = Kb.ontology();
+        Node inScheme = Kb.uri("http://www.w3.org/2004/02/skos/core#inScheme");
+        Map<String, String> schemes = Map.of(
+                "VirtualizationType", "VirtualizationTypes", "HypervisorModel", "HypervisorModels",
+                "CloudLayer", "CloudLayers", "ServiceModel", "ServiceModels", "DeploymentModel", "DeploymentModels");
+        Set<String> missing = new TreeSet<>();
+        schemes.forEach((cls, scheme) -> {
+            List<Node> members = o.find(Node.ANY, RDF.type.asNode(), Kb.vkg(cls)).mapWith(t -> t.getSubject()).toList();
+            assertTrue(!members.isEmpty(), "no individuals of vkg:" + cls);
+            for (Node m : members) {
+                if (!o.contains(m, inScheme, Kb.vkg(scheme))) {
+                    missing.add(m.getURI() + " not in vkg:" + scheme);
+                }
+            }
+        });
+        assertEquals(Set.of(), missing);
+    }
+
+    @Test
     void idsAreReadableAndUniqueIgnoringCase() {
         Map<String, Set<String>> byLower = new HashMap<>();
         Set<String> unreadable = new TreeSet<>();
