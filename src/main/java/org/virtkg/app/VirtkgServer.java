@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.Auth;
+import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
@@ -52,6 +53,7 @@ public final class VirtkgServer implements AutoCloseable {
         Handler fuseki = fusekiContext(kb, config);
         Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(store);
+        ExplainRoutes explain = new ExplainRoutes(kb);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -72,6 +74,7 @@ public final class VirtkgServer implements AutoCloseable {
                         ctx.method(), ctx.path(), ctx.statusCode(), ms, requestId(ctx)));
 
             cfg.routes.get("/api/health", health::health);
+            cfg.routes.get("/api/explain", explain::explain);
             cfg.routes.put("/data", graphStore::put);
             cfg.routes.post("/data", graphStore::post);
             cfg.routes.delete("/data", graphStore::delete);

@@ -1,0 +1,53 @@
+package org.virtkg.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.store.Graphs;
+
+/**
+ * Where an asserted fact comes from: the named graphs that hold it, each with its description
+ * (for the paper: table, row, column, cell text or section and quote; disputes).
+ * Callers hold a read transaction.
+ */
+public final class Provenance {
+    private Provenance() {}
+
+    public static List<Map<String, Object>> sourcesOf(DatasetGraph dsg, Triple t) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()); it.hasNext(); ) {
+            Quad q = it.next();
+            Node g = q.getGraph();
+            if (!KnowledgeBase.isAssertedGraph(g)) continue;
+            out.add(describe(dsg, g));
+        }
+        return out;
+    }
+
+    /** A source graph's description, with vocabulary terms shortened to their local names. */
+    public static Map<String, Object> describe(DatasetGraph dsg, Node graph) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("graph", graph.getURI());
+        m.put("role", Graphs.role(graph.getURI()));
+        for (var it = dsg.find(Node.ANY, graph, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Quad q = it.next();
+            if (!KnowledgeBase.isAssertedGraph(q.getGraph())) continue;
+            String key = localName(q.getPredicate().getURI());
+            Object value = q.getObject().isLiteral() ? q.getObject().getLiteralValue() : q.getObject().toString();
+            if (value instanceof Number || value instanceof Boolean) m.putIfAbsent(key, value);
+            else m.putIfAbsent(key, value.toString());
+        }
+        return m;
+    }
+
+    static String localName(String iri) {
+        int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return i >= 0 && i < iri.length() - 1 ? iri.substring(i + 1) : iri;
+    }
+}

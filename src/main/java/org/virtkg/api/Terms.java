@@ -1,0 +1,48 @@
+package org.virtkg.api;
+
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.virtkg.store.Graphs;
+
+/**
+ * Reads RDF terms that users type into parameters: {@code KVM} (an id), {@code vkg:supports}
+ * (a known prefix), {@code <https://…>} or {@code https://…} (an IRI), {@code "16"^^xsd:int} (a
+ * literal in Turtle syntax).
+ */
+public final class Terms {
+    private static final Map<String, String> PREFIXES = Map.of(
+            "vkg", Graphs.VOCAB,
+            "id", Graphs.ID,
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs", "http://www.w3.org/2000/01/rdf-schema#",
+            "owl", "http://www.w3.org/2002/07/owl#",
+            "xsd", "http://www.w3.org/2001/XMLSchema#",
+            "prov", "http://www.w3.org/ns/prov#",
+            "skos", "http://www.w3.org/2004/02/skos/core#");
+
+    private Terms() {}
+
+    /** Parses {@code value} of parameter {@code name}; a 400 problem naming the parameter when it cannot. */
+    public static Node parse(String name, String value) {
+        if (value == null || value.isBlank()) throw ProblemException.of(400, "Parameter '" + name + "' is required");
+        String v = value.trim();
+        if (v.length() > 2000) throw ProblemException.of(400, "Parameter '" + name + "' is too long");
+        if (v.startsWith("<") || v.startsWith("\"") || v.startsWith("'")) {
+            try {
+                return NodeFactoryExtra.parseNode(v, org.apache.jena.riot.system.PrefixMapFactory.create(PREFIXES));
+            } catch (RiotException | IllegalArgumentException e) {
+                throw ProblemException.of(400, "Parameter '" + name + "' is not an RDF term: " + e.getMessage());
+            }
+        }
+        if (v.matches("(?i)^(https?|urn):\\S+$")) return NodeFactory.createURI(v);
+        int colon = v.indexOf(':');
+        if (colon > 0 && PREFIXES.containsKey(v.substring(0, colon)))
+            return NodeFactory.createURI(PREFIXES.get(v.substring(0, colon)) + v.substring(colon + 1));
+        if (v.matches("[A-Za-z0-9_.\\-]+")) return NodeFactory.createURI(Graphs.ID + v);
+        throw ProblemException.of(400, "Parameter '" + name + "' must be an id (KVM), a prefixed name (vkg:supports), "
+                + "an IRI, or a Turtle literal (\"16\"^^xsd:integer)");
+    }
+}

@@ -1,0 +1,89 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.enc;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.store.ShippedData;
+import org.virtkg.store.TdbKnowledgeStore;
+import org.virtkg.testing.Fixtures;
+
+/** The service over the real shipped ontology and paper data: inference and explanations end to end. */
+class ShippedKnowledgeServerTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        var store = TdbKnowledgeStore.inMemory();
+        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
+                .sync(store.dataset());
+        server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
+                .withTokens(AccessTokens.none()).withQueryTimeout(Duration.ofSeconds(10)), KnowledgeBase.open(store, l -> {}));
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode json(String url) throws Exception {
+        var r = get(url);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    void whichPlatformsSupportLxcIncludesInferredOnes() {
+        var r = get(base + "/sparql?query=" + enc("PREFIX vkg: <https://w3id.org/virtkg/ontology#> "
+                + "SELECT ?p { ?p vkg:supports <https://w3id.org/virtkg/id/LXC> }"), "Accept", "text/csv");
+        assertTrue(r.body().contains("https://w3id.org/virtkg/id/OpenStack"), r.body());
+    }
+
+    @Test
+    void anInferredTripleIsExplainedDownToItsSourceInThePaper() throws Exception {
+        JsonNode body = json(base + "/api/explain?s=KVM&p=vkg:supportedBy&o=OpenStack");
+        assertEquals("inferred", body.get("status").asText());
+        JsonNode root = body.get("explanation");
+        assertTrue(root.get("rule").asText().startsWith("prp-inv"), root.toString());
+        // Premises: the ontology's inverse axiom and the paper's fact, each with its source.
+        boolean fromTable2 = false;
+        boolean fromOntology = false;
+        for (JsonNode premise : root.get("premises")) {
+            assertTrue(premise.get("asserted").asBoolean(), premise.toString());
+            for (JsonNode src : premise.get("sources")) {
+                fromTable2 |= "Table 2".equals(src.path("table").asText());
+                fromOntology |= "ontology".equals(src.path("role").asText());
+            }
+        }
+        assertTrue(fromTable2, "the paper's Table 2 states that OpenStack supports KVM: " + root);
+        assertTrue(fromOntology, root.toString());
+    }
+
+    @Test
+    void anAssertedTripleIsItsOwnExplanation() throws Exception {
+        JsonNode body = json(base + "/api/explain?s=OpenStack&p=vkg:supports&o=KVM");
+        assertEquals("asserted", body.get("status").asText());
+        assertTrue(body.at("/explanation/sources").size() >= 1);
+    }
+
+    @Test
+    void whatTheKnowledgeBaseDoesNotSayIsUnknown() throws Exception {
+        var r = get(base + "/api/explain?s=Ganeti&p=vkg:supports&o=LXD");
+        assertEquals(404, r.statusCode());
+        assertEquals("unknown", Json.MAPPER.readTree(r.body()).get("status").asText());
+        var bad = get(base + "/api/explain?s=KVM&p=vkg:supports");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("'o'"), bad.body());
+    }
+}
