@@ -31,7 +31,7 @@ import org.virtkg.api.Problem;
  * path reaches Fuseki; variants fall through to Javalin's 404.
  */
 final class FusekiGate extends Handler.Wrapper {
-    static final Set<String> PATHS = Set.of("/sparql", "/update", "/data");
+    static final Set<String> PATHS = Set.of("/sparql", "/asserted/sparql", "/update", "/data");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AccessTokens tokens;

@@ -22,6 +22,7 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.SparqlSafety;
+import org.virtkg.store.AssertedView;
 import org.virtkg.store.KnowledgeStore;
 
 /**
@@ -107,6 +108,9 @@ public final class VirtkgServer implements AutoCloseable {
                         .addEndpoint(Operation.Query, "sparql")
                         .addEndpoint(Operation.Update, "update")
                         .addEndpoint(Operation.GSP_RW, "data"))
+                // The same data without the reasoner's conclusions, for "what did someone say?".
+                .add("/asserted", DataService.newBuilder(new AssertedView(kb.store().dataset()))
+                        .addEndpoint(Operation.Query, "sparql"))
                 .enablePing(false)
                 .enableStats(false)
                 .enableMetrics(false)

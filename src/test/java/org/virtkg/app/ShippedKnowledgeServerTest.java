@@ -51,6 +51,18 @@ class ShippedKnowledgeServerTest {
     }
 
     @Test
+    void assertedOnlyQueriesLeaveOutTheInferences() {
+        String q = "ASK { <https://w3id.org/virtkg/id/KVM> <https://w3id.org/virtkg/ontology#supportedBy> <https://w3id.org/virtkg/id/OpenStack> }";
+        var withInference = get(base + "/sparql?query=" + enc(q), "Accept", "application/sparql-results+json");
+        var assertedOnly = get(base + "/asserted/sparql?query=" + enc(q), "Accept", "application/sparql-results+json");
+        assertTrue(withInference.body().contains("true"), withInference.body());
+        assertEquals(200, assertedOnly.statusCode(), assertedOnly.body());
+        assertTrue(assertedOnly.body().contains("false"), assertedOnly.body());
+        String stated = "ASK { <https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/KVM> }";
+        assertTrue(get(base + "/asserted/sparql?query=" + enc(stated), "Accept", "application/sparql-results+json").body().contains("true"));
+    }
+
+    @Test
     void anInferredTripleIsExplainedDownToItsSourceInThePaper() throws Exception {
         JsonNode body = json(base + "/api/explain?s=KVM&p=vkg:supportedBy&o=OpenStack");
         assertEquals("inferred", body.get("status").asText());
