@@ -29,9 +29,9 @@ import org.virtkg.store.KnowledgeStore;
  *
  * <p>The {@link Graphs#INFERRED} graph always equals the OWL 2 RL closure of the asserted graphs
  * minus what is asserted. A write has Fuseki's shape — <em>perform</em> the change inside a write
- * transaction while recording what it touched, <em>validate</em> (graph rules, then the reasoner's
- * consistency check on the incremental closure), then <em>commit</em> together with the change to
- * the inferred graph — so queries never see asserted data without its inferences, and a refused
+ * transaction while recording what it touched, <em>validate</em> (graph rules, SHACL shapes on the
+ * touched subjects, then the reasoner's consistency check on the incremental closure), then
+ * <em>commit</em> together with the change to the inferred graph — so queries never see asserted data without its inferences, and a refused
  * write leaves nothing behind, not even in the reasoner.
  */
 public final class KnowledgeBase implements AutoCloseable {
@@ -40,6 +40,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private final KnowledgeStore store;
     private final RlReasoner reasoner = RlReasoner.create();
+    private ShapeGate shapes;
     private final AtomicLong version = new AtomicLong(1);
     /** Serialises the write pipeline so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
@@ -54,6 +55,7 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Loads the asserted graphs into the reasoner and brings the inferred graph up to date. */
     public static KnowledgeBase open(KnowledgeStore store, Consumer<String> progress) {
         KnowledgeBase kb = new KnowledgeBase(store);
+        kb.shapes = ShapeGate.load(store.dataset());
         kb.materialise(progress);
         return kb;
     }
@@ -114,6 +116,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 ChangeRecorder recorder = new ChangeRecorder();
                 change.accept(new DatasetGraphChanges(dsg, recorder));
                 checkWritable(recorder);
+                shapes.check(dsg, focusNodes(recorder));
 
                 toAdd = netAdded(dsg, recorder);
                 toRemove = netRemoved(dsg, recorder);
@@ -158,6 +161,13 @@ public final class KnowledgeBase implements AutoCloseable {
                                                             : "it is maintained by virtkg itself"), List.of());
             }
         }
+    }
+
+    /** Subjects of what the write added: the nodes SHACL must look at again. */
+    private static Set<Node> focusNodes(ChangeRecorder recorder) {
+        Set<Node> focus = new LinkedHashSet<>();
+        for (Quad q : recorder.added) if (q.getSubject().isURI() || q.getSubject().isBlank()) focus.add(q.getSubject());
+        return focus;
     }
 
     /** Triples newly asserted: written to an asserted graph and not already known to the reasoner. */
