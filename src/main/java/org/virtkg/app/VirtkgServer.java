@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.Auth;
+import org.virtkg.api.ChangeRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
@@ -55,6 +56,7 @@ public final class VirtkgServer implements AutoCloseable {
         Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(store);
         ExplainRoutes explain = new ExplainRoutes(kb);
+        ChangeRoutes changes = new ChangeRoutes(kb, auth);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -76,6 +78,9 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.get("/api/health", health::health);
             cfg.routes.get("/api/explain", explain::explain);
+            cfg.routes.get("/api/changes", changes::list);
+            cfg.routes.get("/api/changes/{id}", changes::get);
+            cfg.routes.post("/api/changes/{id}/revert", changes::revert);
             cfg.routes.put("/data", graphStore::put);
             cfg.routes.post("/data", graphStore::post);
             cfg.routes.delete("/data", graphStore::delete);

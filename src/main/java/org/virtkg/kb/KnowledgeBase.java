@@ -45,8 +45,9 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Serialises the write pipeline so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
 
-    /** What one accepted write changed. */
-    public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version) {}
+    /** What one accepted write changed; {@code changeId} is its change-log entry (0 when it changed nothing). */
+    public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version,
+                              long changeId) {}
 
     private KnowledgeBase(KnowledgeStore store) {
         this.store = store;
@@ -105,7 +106,11 @@ public final class KnowledgeBase implements AutoCloseable {
      * validation, commits it with its inferences. Throws {@link WriteRejectedException} (nothing
      * kept) when it would write a protected graph or make the knowledge base inconsistent.
      */
-    public WriteResult write(Consumer<DatasetGraph> change) {
+    public WriteResult write(String who, String summary, Consumer<DatasetGraph> change) {
+        return write(who, summary, null, change);
+    }
+
+    private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
         DatasetGraph dsg = store.dataset();
         synchronized (writeLock) {
             dsg.begin(ReadWrite.WRITE);
@@ -113,7 +118,7 @@ public final class KnowledgeBase implements AutoCloseable {
             List<Triple> toRemove = List.of();
             boolean reasonerChanged = false;
             try {
-                ChangeRecorder recorder = new ChangeRecorder();
+                ChangeRecorder recorder = new ChangeRecorder(dsg);
                 change.accept(new DatasetGraphChanges(dsg, recorder));
                 checkWritable(recorder);
                 shapes.check(dsg, focusNodes(recorder));
@@ -129,11 +134,13 @@ public final class KnowledgeBase implements AutoCloseable {
                             "The change would make the knowledge base inconsistent", report(reasoner.inconsistencies()));
                 apply(dsg, added);
                 apply(dsg, removed);
+                long changeId = recorder.isEmpty() ? 0
+                        : ChangeLog.append(dsg, who, summary, recorder.added, recorder.deleted, reverts);
                 dsg.commit();
                 reasonerChanged = false;
-                long v = version.incrementAndGet();
+                long v = recorder.isEmpty() ? version.get() : version.incrementAndGet();
                 return new WriteResult(toAdd.size(), toRemove.size(),
-                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v);
+                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v, changeId);
             } catch (RuntimeException | Error e) {
                 dsg.abort();
                 if (reasonerChanged) {
@@ -146,6 +153,23 @@ public final class KnowledgeBase implements AutoCloseable {
                 dsg.end();
             }
         }
+    }
+
+    /**
+     * Undoes change {@code id} by applying its patch in reverse, as a new change through the same
+     * validation. Throws {@link java.util.NoSuchElementException} for an unknown id.
+     */
+    public WriteResult revert(long id, String who) {
+        ChangeLog.Entry entry = Txn.calculateRead(store.dataset(), () -> ChangeLog.get(store.dataset(), id))
+                .orElseThrow(() -> new java.util.NoSuchElementException("No change " + id));
+        var patch = org.apache.jena.rdfpatch.RDFPatchOps.read(
+                new java.io.ByteArrayInputStream(entry.patch().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ChangeRecorder original = new ChangeRecorder(null);
+        patch.apply(original);
+        return write(who, "revert of change " + id + ": " + entry.summary(), id, dsg -> {
+            for (Quad q : original.added) dsg.delete(q);
+            for (Quad q : original.deleted) dsg.add(q);
+        });
     }
 
     private static void checkWritable(ChangeRecorder recorder) {
