@@ -18,6 +18,7 @@ import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
 import org.virtkg.api.Problem;
+import org.virtkg.api.ProductRoutes;
 import org.virtkg.api.ProblemException;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
@@ -57,6 +58,7 @@ public final class VirtkgServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(store);
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
+        ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -78,6 +80,10 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.get("/api/health", health::health);
             cfg.routes.get("/api/explain", explain::explain);
+            cfg.routes.post("/api/products", products::create);
+            cfg.routes.get("/api/products/{id}", products::get);
+            cfg.routes.put("/api/products/{id}", products::replace);
+            cfg.routes.delete("/api/products/{id}", products::delete);
             cfg.routes.get("/api/changes", changes::list);
             cfg.routes.get("/api/changes/{id}", changes::get);
             cfg.routes.post("/api/changes/{id}/revert", changes::revert);

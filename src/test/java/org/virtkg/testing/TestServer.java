@@ -33,6 +33,14 @@ public final class TestServer implements AutoCloseable {
         return start(store, tokens, Duration.ofSeconds(10));
     }
 
+    /** Serves the real ontology/ and data/ from a persistent TDB2 directory (restart tests). */
+    public static TestServer withShippedDataOnDisk(java.nio.file.Path db, AccessTokens tokens) {
+        var store = TdbKnowledgeStore.open(db);
+        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
+                .sync(store.dataset());
+        return start(store, tokens, Duration.ofSeconds(10));
+    }
+
     private static TestServer start(TdbKnowledgeStore store, AccessTokens tokens, Duration queryTimeout) {
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout);
         return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
