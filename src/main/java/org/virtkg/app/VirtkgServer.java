@@ -19,6 +19,7 @@ import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProductRoutes;
+import org.virtkg.api.TermRoutes;
 import org.virtkg.api.ProblemException;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
@@ -59,6 +60,7 @@ public final class VirtkgServer implements AutoCloseable {
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
         ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);
+        TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -84,6 +86,10 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/products/{id}", products::get);
             cfg.routes.put("/api/products/{id}", products::replace);
             cfg.routes.delete("/api/products/{id}", products::delete);
+            cfg.routes.get("/api/terms", terms::list);
+            cfg.routes.get("/api/terms/{name}", terms::get);
+            cfg.routes.put("/api/terms/{name}", terms::put);
+            cfg.routes.delete("/api/terms/{name}", terms::delete);
             cfg.routes.get("/api/changes", changes::list);
             cfg.routes.get("/api/changes/{id}", changes::get);
             cfg.routes.post("/api/changes/{id}/revert", changes::revert);

@@ -1,0 +1,134 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.security.Role;
+import org.virtkg.store.Graphs;
+
+/**
+ * Ontology terms users add (admin): {@code PUT /api/terms/{name}} stores a Turtle or JSON-LD
+ * document as the graph {@code graph/terms/{name}} — e.g. a new virtualization type such as
+ * microVMs — behind the same gate as every write: an addition that would make the knowledge base
+ * inconsistent is refused whole. {@code GET /api/terms} lists the term graphs,
+ * {@code GET /api/terms/{name}} returns one as Turtle, {@code DELETE} removes it.
+ */
+public final class TermRoutes {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    private final KnowledgeBase kb;
+    private final Auth auth;
+    private final long maxBytes;
+
+    public TermRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+        this.kb = kb;
+        this.auth = auth;
+        this.maxBytes = maxBytes;
+    }
+
+    public void list(Context ctx) {
+        var dsg = kb.store().dataset();
+        List<Map<String, Object>> items = Txn.calculateRead(dsg, () -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            dsg.listGraphNodes().forEachRemaining(g -> {
+                if (g.isURI() && g.getURI().startsWith(Graphs.TERMS))
+                    out.add(Map.of("name", g.getURI().substring(Graphs.TERMS.length()), "graph", g.getURI(),
+                            "triples", dsg.getGraph(g).size()));
+            });
+            return out;
+        });
+        ctx.json(Map.of("items", items));
+    }
+
+    public void get(Context ctx) {
+        Node g = graph(ctx.pathParam("name"));
+        var dsg = kb.store().dataset();
+        Graph copy = Txn.calculateRead(dsg, () -> {
+            Graph out = GraphFactory.createDefaultGraph();
+            dsg.getGraph(g).find().forEachRemaining(out::add);
+            return out;
+        });
+        if (copy.isEmpty()) throw ProblemException.of(404, "There are no terms named '" + ctx.pathParam("name") + "'; see /api/terms");
+        var out = new java.io.ByteArrayOutputStream();
+        org.apache.jena.riot.RDFDataMgr.write(out, copy, Lang.TURTLE);
+        ctx.contentType("text/turtle; charset=utf-8").result(out.toByteArray());
+    }
+
+    public void put(Context ctx) {
+        Role role = auth.require(ctx, Role.ADMIN);
+        Node g = graph(ctx.pathParam("name"));
+        Graph terms = parse(ctx);
+        boolean existed = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
+        try {
+            kb.write(role.name().toLowerCase(Locale.ROOT), "terms " + ctx.pathParam("name"), dsg -> {
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                terms.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            });
+        } catch (WriteRejectedException e) {
+            throw new ProblemException(Problem.of("forbidden".equals(e.kind()) ? 403 : 422, e.getMessage())
+                    .with("kind", e.kind()).with("report", e.report()));
+        }
+        ctx.status(existed ? 200 : 201).header("Location", "/api/terms/" + ctx.pathParam("name"))
+                .json(Map.of("graph", g.getURI(), "triples", terms.size()));
+    }
+
+    public void delete(Context ctx) {
+        Role role = auth.require(ctx, Role.ADMIN);
+        Node g = graph(ctx.pathParam("name"));
+        boolean exists = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
+        if (!exists) throw ProblemException.of(404, "There are no terms named '" + ctx.pathParam("name") + "'");
+        try {
+            kb.write(role.name().toLowerCase(Locale.ROOT), "delete terms " + ctx.pathParam("name"),
+                    dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+        } catch (WriteRejectedException e) {
+            throw new ProblemException(Problem.of(422, e.getMessage()).with("report", e.report()));
+        }
+        ctx.status(204);
+    }
+
+    private static Node graph(String name) {
+        if (!NAME.matcher(name).matches())
+            throw ProblemException.of(400, "Path parameter 'name' must start with a letter and use letters, digits, '_' or '-'");
+        return Graphs.node(Graphs.TERMS + name);
+    }
+
+    private Graph parse(Context ctx) {
+        String type = ctx.contentType();
+        Lang lang = type == null ? null : RDFLanguages.contentTypeToLang(type.split(";")[0].trim());
+        if (lang == null || !(lang.equals(Lang.TURTLE) || lang.equals(Lang.JSONLD) || lang.equals(Lang.NTRIPLES)))
+            throw ProblemException.of(415, "Send the terms as text/turtle, application/ld+json or application/n-triples");
+        byte[] body;
+        try (InputStream in = ctx.bodyInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
+        }
+        if (body.length > maxBytes) throw ProblemException.of(413, "The body is larger than " + maxBytes + " bytes");
+        Graph g = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.VOCAB)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(g);
+        } catch (RiotException e) {
+            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + e.getMessage());
+        }
+        if (g.isEmpty()) throw ProblemException.of(400, "The document holds no triples");
+        return g;
+    }
+}
