@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
 import org.virtkg.api.ChangeRoutes;
 import org.virtkg.api.ExplainRoutes;
@@ -61,6 +62,7 @@ public final class VirtkgServer implements AutoCloseable {
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
         ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
+        AdminRoutes admin = new AdminRoutes(kb, auth);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
 
         Javalin app = Javalin.create(cfg -> {
@@ -90,6 +92,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/terms/{name}", terms::get);
             cfg.routes.put("/api/terms/{name}", terms::put);
             cfg.routes.delete("/api/terms/{name}", terms::delete);
+            cfg.routes.get("/api/admin/backup", admin::backup);
             cfg.routes.get("/api/changes", changes::list);
             cfg.routes.get("/api/changes/{id}", changes::get);
             cfg.routes.post("/api/changes/{id}/revert", changes::revert);

@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.system.Txn;
 import org.virtkg.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +27,13 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (KnowledgeStore kb = store.open()) {
             if (out == null) {
-                write(kb, System.out);
+                kb.backup(System.out);
                 System.out.flush();
                 return 0;
             }
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (OutputStream os = open(tmp)) {
-                write(kb, os);
+                kb.backup(os);
             }
             // Only a complete snapshot takes the final name.
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -48,9 +45,5 @@ public final class BackupCommand implements Callable<Integer> {
     private static OutputStream open(Path p) throws IOException {
         OutputStream os = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
         return p.toString().endsWith(".gz.part") ? new GZIPOutputStream(os, 1 << 16) : os;
-    }
-
-    static void write(KnowledgeStore kb, OutputStream os) {
-        Txn.executeRead(kb.dataset(), () -> RDFDataMgr.write(os, kb.dataset(), RDFFormat.NQUADS));
     }
 }

@@ -42,6 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Wall-clock limit of one SPARQL query (default: ${DEFAULT-VALUE}).")
     double queryTimeoutSeconds;
 
+    @Option(names = "--max-upload", paramLabel = "MIB", defaultValue = "16",
+            description = "Largest RDF upload (Graph Store, ontology terms) accepted, in MiB (default: ${DEFAULT-VALUE}).")
+    int maxUploadMiB;
+
     @Override
     public Integer call() {
         AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
@@ -60,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withTokens(tokens)
-                .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)));
+                .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
+                .withMaxUploadBytes((long) maxUploadMiB << 20);
         KnowledgeBase knowledge = KnowledgeBase.open(kb, line -> System.err.println("virtkg: " + line));
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())

@@ -1,6 +1,10 @@
 package org.virtkg.store;
 
+import java.io.OutputStream;
 import java.util.Map;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
@@ -23,6 +27,11 @@ public interface KnowledgeStore extends AutoCloseable {
 
     /** Triple counts per named graph, read in one read transaction. */
     Map<String, Long> graphSizes();
+
+    /** Writes every graph as N-Quads from one read transaction: a consistent snapshot. */
+    default void backup(OutputStream out) {
+        Txn.executeRead(dataset(), () -> RDFDataMgr.write(out, dataset(), RDFFormat.NQUADS));
+    }
 
     @Override
     void close();

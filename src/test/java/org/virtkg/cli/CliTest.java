@@ -70,7 +70,7 @@ class CliTest {
     private static DatasetGraph snapshot(Path db) {
         try (var store = TdbKnowledgeStore.open(db)) {
             var out = new ByteArrayOutputStream();
-            BackupCommand.write(store, out);
+            store.backup(out);
             DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.create();
             RDFDataMgr.read(copy, new java.io.ByteArrayInputStream(out.toByteArray()), org.apache.jena.riot.Lang.NQUADS);
             return copy;
