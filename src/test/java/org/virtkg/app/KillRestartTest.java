@@ -23,8 +23,10 @@ import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
 
 /**
- * A real server process on a TDB2 directory is killed with SIGKILL in the middle of a stream of
- * acknowledged writes, and restarted: everything acknowledged is there and the store opens cleanly.
+ * A real server process on a TDB2 directory, serving the shipped data, is killed with SIGKILL in
+ * the middle of a stream of acknowledged writes — products through the REST API and SPARQL
+ * updates, alternately — and restarted, several rounds: everything acknowledged is there, every
+ * product is whole (no partial write), and the store opens cleanly.
  */
 class KillRestartTest {
     private static final Pattern READY = Pattern.compile("ready on http://[^:]+:(\\d+)/");
@@ -41,16 +43,20 @@ class KillRestartTest {
             Child child = Child.start(tmp.resolve("db"));
             try {
                 // Everything acknowledged in earlier rounds is present.
-                assertEquals(acknowledged.size(), count(child.base), "after restart " + round);
+                assertEquals(acknowledged.stream().filter(i -> i % 2 == 1).count(), count(child.base), "after restart " + round);
+                assertAllPresentAndWhole(child.base, acknowledged);
                 // Keep writing from another thread and kill the process mid-stream.
                 final int from = next;
                 List<Integer> acks = java.util.Collections.synchronizedList(new ArrayList<>());
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                     for (int i = from; i < from + 1000; i++) {
                         try {
-                            var r = Fixtures.post(child.base + "/update", insert(i), "Content-Type",
-                                    "application/sparql-update", "Authorization", "Bearer " + ADMIN);
-                            if (r.statusCode() == 204) acks.add(i);
+                            var r = i % 2 == 0
+                                    ? Fixtures.post(child.base + "/api/products", product(i), "Content-Type",
+                                            "application/json", "Authorization", "Bearer " + ADMIN)
+                                    : Fixtures.post(child.base + "/update", insert(i), "Content-Type",
+                                            "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+                            if (r.statusCode() == 201 || r.statusCode() == 204) acks.add(i);
                         } catch (RuntimeException e) {
                             return; // the server died under us: expected
                         }
@@ -66,13 +72,14 @@ class KillRestartTest {
                 child.process.destroyForcibly();
             }
         }
+        long updates = acknowledged.stream().filter(i -> i % 2 == 1).count();
         Child last = Child.start(tmp.resolve("db"));
         try {
             long present = count(last.base);
             // Every acknowledged write is there; at most the one in flight at the kill may also be.
-            assertTrue(present >= acknowledged.size(), present + " < " + acknowledged.size());
-            assertTrue(present <= acknowledged.size() + 3, "only in-flight writes may be extra: " + present);
-            for (int i : acknowledged) assertTrue(askWrite(last.base, i), "lost acknowledged write " + i);
+            assertTrue(present >= updates, present + " < " + updates);
+            assertTrue(present <= updates + 3, "only in-flight writes may be extra: " + present);
+            assertAllPresentAndWhole(last.base, acknowledged);
             // SIGTERM stops the server and closes the store cleanly. (Process.destroy() would also
             // close our end of the child's output; the handle only sends the signal.)
             last.process.toHandle().destroy();
@@ -84,8 +91,26 @@ class KillRestartTest {
             last.process.waitFor(30, TimeUnit.SECONDS);
         }
         try (var store = org.virtkg.store.TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            assertTrue(store.graphSizes().get("https://w3id.org/virtkg/graph/user/durability") >= acknowledged.size());
+            assertTrue(store.graphSizes().get("https://w3id.org/virtkg/graph/user/durability") >= updates);
         }
+    }
+
+    private static String product(int i) {
+        return "{\"kind\": \"ContainerTechnology\", \"id\": \"P" + i + "\", \"label\": \"Product " + i
+                + "\", \"hostOS\": [\"Linux\"], \"platforms\": [\"OpenStack\"]}";
+    }
+
+    /** Acknowledged writes are present; every product graph there, acknowledged or not, is complete. */
+    private static void assertAllPresentAndWhole(String base, List<Integer> acknowledged) throws Exception {
+        for (int i : acknowledged) {
+            if (i % 2 == 1) assertTrue(askWrite(base, i), "lost acknowledged update " + i);
+            else assertEquals(200, Fixtures.get(base + "/api/products/P" + i).statusCode(), "lost acknowledged product P" + i);
+        }
+        var r = Fixtures.get(base + "/sparql?query=" + enc("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } "
+                + "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/virtkg/graph/user/P\")) } GROUP BY ?g"),
+                "Accept", "application/sparql-results+json");
+        for (var b : Json.MAPPER.readTree(r.body()).at("/results/bindings"))
+            assertEquals(7, b.at("/n/value").asInt(), "a partial product: " + b);
     }
 
     private static String insert(int i) {
@@ -112,8 +137,8 @@ class KillRestartTest {
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     "-Dvirtkg.home=" + Fixtures.projectDir(), "org.virtkg.Main", "serve",
                     "--host", "127.0.0.1", "--port", "0", "--db", db.toString(),
-                    "--ontology", Fixtures.fixtureDir("ontology").toString(),
-                    "--data", Fixtures.fixtureDir("data").toString());
+                    "--ontology", Fixtures.projectDir().resolve("ontology").toString(),
+                    "--data", Fixtures.projectDir().resolve("data").toString());
             pb.environment().put("VIRTKG_ADMIN_TOKEN", ADMIN);
             pb.redirectErrorStream(true);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
