@@ -12,12 +12,18 @@ import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.Auth;
+import org.virtkg.api.Catalog;
+import org.virtkg.api.CatalogRoutes;
+import org.virtkg.api.CompatibilityRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
+import org.virtkg.api.QueryLibrary;
+import org.virtkg.api.QueryRoutes;
+import org.virtkg.api.ResourceRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedUpdate;
@@ -56,6 +62,11 @@ public final class VirtkgServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(store);
         ExplainRoutes explain = new ExplainRoutes(kb);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
+        Catalog catalog = new Catalog(kb);
+        CatalogRoutes products = new CatalogRoutes(catalog, explain);
+        CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain);
+        QueryRoutes queries = new QueryRoutes(QueryLibrary.load(config.queriesDir()), kb, config.queryTimeout());
+        ResourceRoutes resources = new ResourceRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -76,6 +87,16 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.get("/api/health", health::health);
             cfg.routes.get("/api/explain", explain::explain);
+            cfg.routes.get("/api/technologies", products::listTechnologies);
+            cfg.routes.get("/api/technologies/{id}", products::technology);
+            cfg.routes.get("/api/technologies/{id}/platforms", products::technologyPlatforms);
+            cfg.routes.get("/api/platforms", products::listPlatforms);
+            cfg.routes.get("/api/platforms/{id}", products::platform);
+            cfg.routes.get("/api/compatibility", compatibility::compatibility);
+            cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
+            cfg.routes.get("/api/queries", queries::list);
+            cfg.routes.get("/api/queries/{name}", queries::run);
+            cfg.routes.get("/id/{name}", resources::resource);
             cfg.routes.put("/data", graphStore::put);
             cfg.routes.post("/data", graphStore::post);
             cfg.routes.delete("/data", graphStore::delete);
@@ -143,6 +164,16 @@ public final class VirtkgServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every registered HTTP route as "METHOD path" (Javalin's own table; used to check the OpenAPI document). */
+    public java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .distinct()
+                .toList();
     }
 
     public KnowledgeBase knowledgeBase() {
