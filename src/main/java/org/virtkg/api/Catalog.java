@@ -275,6 +275,47 @@ public final class Catalog {
         return null;
     }
 
+    /**
+     * Named classes that {@code x} would belong to if it had {@code p v}: classes equivalent to the
+     * restriction {@code ∃p.{v}}, or to an intersection of it with named classes {@code x} already
+     * belongs to (how the ontology defines Type1Hypervisor and friends).
+     */
+    public Set<Node> classesImpliedBy(Node x, Node p, Node v) {
+        Graph g = union();
+        Set<Node> out = new LinkedHashSet<>();
+        g.find(Node.ANY, OWL2.hasValue.asNode(), v).forEachRemaining(hv -> {
+            Node r = hv.getSubject();
+            if (!g.contains(r, OWL2.onProperty.asNode(), p)) return;
+            equivalentNamed(g, r, out);
+            g.find(Node.ANY, OWL2.intersectionOf.asNode(), Node.ANY).forEachRemaining(i -> {
+                List<Node> members = list(g, i.getObject());
+                if (!members.contains(r)) return;
+                for (Node m : members) if (!m.equals(r) && (!m.isURI() || !isA(x, m))) return;
+                equivalentNamed(g, i.getSubject(), out);
+            });
+        });
+        return out;
+    }
+
+    private static void equivalentNamed(Graph g, Node anon, Set<Node> out) {
+        g.find(Node.ANY, OWL2.equivalentClass.asNode(), anon).forEachRemaining(t -> {
+            if (t.getSubject().isURI()) out.add(t.getSubject());
+        });
+        g.find(anon, OWL2.equivalentClass.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isURI()) out.add(t.getObject());
+        });
+    }
+
+    /** The declared range of a property, or null. */
+    public Node range(Node p) {
+        var it = union().find(p, RDFS.range.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Node r = it.next().getObject();
+            if (r.isURI() && r.getURI().startsWith(Graphs.VOCAB)) return r;
+        }
+        return null;
+    }
+
     // ---- representations ----
 
     public Map<String, Object> technology(Node t) {

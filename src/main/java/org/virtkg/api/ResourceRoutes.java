@@ -15,6 +15,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
@@ -27,6 +28,13 @@ import org.virtkg.store.Graphs;
  */
 public final class ResourceRoutes {
     static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html");
+
+    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+            .setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
+            .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
+            .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
+            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#").setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+            .setNsPrefix("schema", "https://schema.org/").lock();
 
     private final Catalog catalog;
 
@@ -58,16 +66,14 @@ public final class ResourceRoutes {
     /** Outgoing triples of {@code x}, and of the blank nodes they reach. */
     Graph describe(Node x) {
         Graph out = GraphFactory.createDefaultGraph();
-        out.getPrefixMapping().setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
-                .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
-                .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
-                .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#").setNsPrefix("prov", "http://www.w3.org/ns/prov#");
+        out.getPrefixMapping().setNsPrefixes(PREFIXES);
         Deque<Node> todo = new ArrayDeque<>(List.of(x));
         Set<Node> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Node s = todo.pop();
             if (!seen.add(s)) continue;
             catalog.union().find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                if (isAnonymousType(t)) return;
                 out.add(t);
                 if (t.getObject().isBlank()) todo.push(t.getObject());
             });
@@ -75,11 +81,21 @@ public final class ResourceRoutes {
         return out;
     }
 
+    /**
+     * Memberships of anonymous classes (restrictions, intersections) are the reasoner's working
+     * material; describing them would drag half the ontology into every resource.
+     */
+    private static boolean isAnonymousType(Triple t) {
+        return t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank();
+    }
+
     private String html(Node x) {
         String label = catalog.label(x);
         Map<Node, List<Triple>> byProperty = new LinkedHashMap<>();
         List<Triple> triples = new ArrayList<>();
-        catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(triples::add);
+        catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            if (!isAnonymousType(t)) triples.add(t);
+        });
         triples.sort(Comparator.comparing((Triple t) -> t.getPredicate().equals(RDF.type.asNode()) ? "" : catalog.label(t.getPredicate()))
                 .thenComparing(t -> t.getObject().toString()));
         for (Triple t : triples) byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t);
@@ -129,7 +145,7 @@ public final class ResourceRoutes {
 
     private String link(Node n) {
         String iri = n.getURI();
-        String label = esc(catalog.label(n));
+        String label = esc(iri.startsWith(Graphs.BASE) ? catalog.label(n) : PREFIXES.shortForm(iri));
         if (iri.startsWith(Graphs.ID)) return "<a href=\"/id/" + esc(iri.substring(Graphs.ID.length())) + "\">" + label + "</a>";
         return "<a href=\"" + esc(iri) + "\">" + label + "</a>";
     }

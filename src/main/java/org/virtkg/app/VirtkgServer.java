@@ -24,6 +24,7 @@ import org.virtkg.api.ProblemException;
 import org.virtkg.api.QueryLibrary;
 import org.virtkg.api.QueryRoutes;
 import org.virtkg.api.ResourceRoutes;
+import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedUpdate;
@@ -67,6 +68,7 @@ public final class VirtkgServer implements AutoCloseable {
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain);
         QueryRoutes queries = new QueryRoutes(QueryLibrary.load(config.queriesDir()), kb, config.queryTimeout());
         ResourceRoutes resources = new ResourceRoutes(catalog);
+        SelectionRoutes selection = new SelectionRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -94,6 +96,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/platforms/{id}", products::platform);
             cfg.routes.get("/api/compatibility", compatibility::compatibility);
             cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
+            cfg.routes.post("/api/selection", selection::select);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
