@@ -19,6 +19,7 @@ import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
+import org.virtkg.api.OpenApi;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.api.QueryLibrary;
@@ -66,7 +67,9 @@ public final class VirtkgServer implements AutoCloseable {
         Catalog catalog = new Catalog(kb);
         CatalogRoutes products = new CatalogRoutes(catalog, explain);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain);
-        QueryRoutes queries = new QueryRoutes(QueryLibrary.load(config.queriesDir()), kb, config.queryTimeout());
+        QueryLibrary library = QueryLibrary.load(config.queriesDir());
+        QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
+        OpenApi openApi = new OpenApi(library);
         ResourceRoutes resources = new ResourceRoutes(catalog);
         SelectionRoutes selection = new SelectionRoutes(catalog);
 
@@ -77,6 +80,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = 1 << 20;
+            cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             cfg.jetty.modifyServer(server -> server.setHandler(
                     new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics)))));
@@ -100,6 +104,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
+            cfg.routes.get("/openapi.json", openApi::document);
+            cfg.routes.get("/docs", openApi::docs);
             cfg.routes.put("/data", graphStore::put);
             cfg.routes.post("/data", graphStore::post);
             cfg.routes.delete("/data", graphStore::delete);
