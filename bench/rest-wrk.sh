@@ -1,6 +1,6 @@
 #!/bin/sh
-# REST API throughput with wrk, against the equivalent SPARQL on /sparql and /api/health as a
-# floor, all in one run on loopback. Starts its own server (in-memory store, shipped data) and
+# REST API throughput with wrk, against the equivalent SPARQL on /sparql and /api/health,
+# all in one run on loopback. Starts its own server (in-memory store, shipped data) and
 # stops it by pid afterwards.
 #
 #   bench/rest-wrk.sh                 # 10 s per endpoint, 2 threads, 8 connections
@@ -47,7 +47,7 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback, $(nproc) co
 echo
 echo "| Request | Requests/s | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|"
-run "GET /api/health (floor)" "$BASE/api/health"
+run "GET /api/health (counts triples per graph)" "$BASE/api/health"
 run "GET /api/compatibility?technology=KVM&platform=OpenStack" "$BASE/api/compatibility?technology=KVM&platform=OpenStack"
 run "SPARQL ASK (same question)" "$BASE/sparql?query=$Q_COMPAT" "application/sparql-results+json"
 run "GET /api/compatibility/matrix" "$BASE/api/compatibility/matrix"
