@@ -157,6 +157,8 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, Problem p) {
+        // A validator belongs to a representation; an error is not one, so it must not be revalidated.
+        ctx.removeHeader("ETag");
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson());
     }
 
