@@ -1,5 +1,6 @@
 package org.virtkg.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.virtkg.security.AccessTokens;
 
@@ -12,35 +13,46 @@ import org.virtkg.security.AccessTokens;
  * @param queryTimeout   wall-clock limit of one SPARQL query
  * @param maxUpdateBytes largest SPARQL Update body accepted
  * @param maxUploadBytes largest RDF upload (Graph Store Protocol) accepted
+ * @param queriesDir     the named-query library ({@code *.rq} with grlc headers) served at {@code /api/queries}
  */
 public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,
-                           long maxUploadBytes) {
+                           long maxUploadBytes, Path queriesDir) {
 
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_UPDATE_BYTES = 1 << 20;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 16 << 20;
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES, DEFAULT_MAX_UPLOAD_BYTES);
+        return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES,
+                DEFAULT_MAX_UPLOAD_BYTES, defaultQueriesDir());
+    }
+
+    /** {@code queries/} under the installation ({@code -Dvirtkg.home}, else the working directory). */
+    public static Path defaultQueriesDir() {
+        return Path.of(System.getProperty("virtkg.home", ".")).resolve("queries");
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes);
+        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, queriesDir);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes);
+        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, queriesDir);
     }
 
     public ServerConfig withTokens(AccessTokens t) {
-        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes, maxUploadBytes);
+        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes, maxUploadBytes, queriesDir);
     }
 
     public ServerConfig withMaxUploadBytes(long n) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, n);
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, n, queriesDir);
     }
 
     public ServerConfig withQueryTimeout(Duration d) {
-        return new ServerConfig(host, port, tokens, d, maxUpdateBytes, maxUploadBytes);
+        return new ServerConfig(host, port, tokens, d, maxUpdateBytes, maxUploadBytes, queriesDir);
+    }
+
+    public ServerConfig withQueriesDir(Path dir) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, dir);
     }
 }

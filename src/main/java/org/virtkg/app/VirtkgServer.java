@@ -13,15 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
+import org.virtkg.api.Catalog;
+import org.virtkg.api.CatalogRoutes;
 import org.virtkg.api.ChangeRoutes;
+import org.virtkg.api.CompatibilityRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
+import org.virtkg.api.OpenApi;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProductRoutes;
 import org.virtkg.api.TermRoutes;
 import org.virtkg.api.ProblemException;
+import org.virtkg.api.QueryLibrary;
+import org.virtkg.api.QueryRoutes;
+import org.virtkg.api.ResourceRoutes;
+import org.virtkg.api.ResponseCache;
+import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedUpdate;
@@ -64,6 +73,15 @@ public final class VirtkgServer implements AutoCloseable {
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
         AdminRoutes admin = new AdminRoutes(kb, auth);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
+        Catalog catalog = new Catalog(kb);
+        ResponseCache responses = new ResponseCache(kb);
+        CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
+        CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
+        QueryLibrary library = QueryLibrary.load(config.queriesDir());
+        QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
+        OpenApi openApi = new OpenApi(library);
+        ResourceRoutes resources = new ResourceRoutes(catalog);
+        SelectionRoutes selection = new SelectionRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -72,6 +90,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = 1 << 20;
+            cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             cfg.jetty.modifyServer(server -> server.setHandler(
                     new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics)))));
@@ -84,6 +103,19 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.get("/api/health", health::health);
             cfg.routes.get("/api/explain", explain::explain);
+            cfg.routes.get("/api/technologies", catalogRoutes::listTechnologies);
+            cfg.routes.get("/api/technologies/{id}", catalogRoutes::technology);
+            cfg.routes.get("/api/technologies/{id}/platforms", catalogRoutes::technologyPlatforms);
+            cfg.routes.get("/api/platforms", catalogRoutes::listPlatforms);
+            cfg.routes.get("/api/platforms/{id}", catalogRoutes::platform);
+            cfg.routes.get("/api/compatibility", compatibility::compatibility);
+            cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
+            cfg.routes.post("/api/selection", selection::select);
+            cfg.routes.get("/api/queries", queries::list);
+            cfg.routes.get("/api/queries/{name}", queries::run);
+            cfg.routes.get("/id/{name}", resources::resource);
+            cfg.routes.get("/openapi.json", openApi::document);
+            cfg.routes.get("/docs", openApi::docs);
             cfg.routes.post("/api/products", products::create);
             cfg.routes.get("/api/products/{id}", products::get);
             cfg.routes.put("/api/products/{id}", products::replace);
@@ -145,6 +177,8 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, Problem p) {
+        // A validator belongs to a representation; an error is not one, so it must not be revalidated.
+        ctx.removeHeader("ETag");
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson());
     }
 
@@ -163,6 +197,16 @@ public final class VirtkgServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every registered HTTP route as "METHOD path" (Javalin's own table; used to check the OpenAPI document). */
+    public java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .distinct()
+                .toList();
     }
 
     public KnowledgeBase knowledgeBase() {

@@ -1,0 +1,372 @@
+package org.virtkg.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.store.Graphs;
+
+/**
+ * The knowledge base seen as products with properties: what the REST representations are made of.
+ *
+ * <p>Every value is read from the union graph (asserted and inferred) and flagged {@code inferred}
+ * when the reasoner did not get it as an assertion. For an inverse pair (supports / supportedBy) a
+ * value counts as asserted when either direction was asserted: "Table 2 says OpenStack supports
+ * KVM" is a stated fact about KVM too, not a conclusion.
+ *
+ * <p>Methods that read the store run in the caller's read transaction when there is one.
+ */
+public final class Catalog {
+    public static final Node TECHNOLOGY = vkg("VirtualizationTechnology");
+    public static final Node PLATFORM = vkg("CloudPlatform");
+    public static final Node SUPPORTS = vkg("supports");
+    public static final Node SUPPORTED_BY = vkg("supportedBy");
+    public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
+
+    /** A value of a property, as it appears in every representation. */
+    public record Value(String id, String label, boolean inferred) {}
+
+    private final KnowledgeBase kb;
+    /** Per-version id index and class hierarchy; two entries so a reader of the old version never rebuilds. */
+    private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(2).build();
+
+    record Snapshot(IdIndex index, Map<Node, Set<Node>> superClasses, List<Set<Node>> disjointGroups) {}
+
+    public Catalog(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    public static Node vkg(String local) {
+        return NodeFactory.createURI(Graphs.VOCAB + local);
+    }
+
+    public KnowledgeBase kb() {
+        return kb;
+    }
+
+    public DatasetGraph dataset() {
+        return kb.store().dataset();
+    }
+
+    public Graph union() {
+        return dataset().getUnionGraph();
+    }
+
+    public <T> T read(Supplier<T> work) {
+        return Txn.calculateRead(dataset(), work);
+    }
+
+    private Snapshot snapshot() {
+        return snapshots.get(kb.version(), v -> read(() -> {
+            Graph g = union();
+            Map<Node, Set<Node>> supers = new TreeMap<>(Comparator.comparing(Node::toString));
+            g.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> {
+                if (t.getSubject().isURI() && t.getObject().isURI())
+                    supers.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject());
+            });
+            List<Set<Node>> groups = new ArrayList<>();
+            g.find(Node.ANY, RDF.type.asNode(), OWL2.AllDisjointClasses.asNode()).forEachRemaining(t -> {
+                Set<Node> members = new LinkedHashSet<>();
+                g.find(t.getSubject(), OWL2.members.asNode(), Node.ANY).forEachRemaining(m -> members.addAll(list(g, m.getObject())));
+                groups.add(members);
+            });
+            g.find(Node.ANY, OWL2.disjointWith.asNode(), Node.ANY).forEachRemaining(t -> groups.add(Set.of(t.getSubject(), t.getObject())));
+            return new Snapshot(IdIndex.build(g), supers, groups);
+        }));
+    }
+
+    private static List<Node> list(Graph g, Node head) {
+        List<Node> out = new ArrayList<>();
+        Node n = head;
+        for (int guard = 0; n != null && !n.equals(RDF.nil.asNode()) && guard < 1000; guard++) {
+            var first = g.find(n, RDF.first.asNode(), Node.ANY);
+            if (first.hasNext()) out.add(first.next().getObject());
+            var rest = g.find(n, RDF.rest.asNode(), Node.ANY);
+            n = rest.hasNext() ? rest.next().getObject() : null;
+        }
+        return out;
+    }
+
+    public IdIndex index() {
+        return snapshot().index();
+    }
+
+    // ---- resolving what users typed ----
+
+    /** An id in a path: 404 with suggestions when unknown. */
+    public Node resolvePath(String id) {
+        Node n = index().id(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(404, "No resource with id '" + id + "'")
+                    .with("suggestions", index().suggest(id, false, 8)));
+        return n;
+    }
+
+    /** An id in a parameter or body field: 400 naming it, with suggestions, when unknown. */
+    public Node resolveParam(String param, String id, boolean allowClasses) {
+        Node n = index().id(id);
+        if (n == null && allowClasses) n = index().vocabClass(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no id '" + id + "' in the knowledge base")
+                    .with("parameter", param).with("suggestions", index().suggest(id, allowClasses, 8)));
+        return n;
+    }
+
+    /** A resolved id that must be an instance of {@code type}: 400 naming the parameter otherwise. */
+    public Node requireA(String param, Node n, Node type, String what) {
+        if (!isA(n, type))
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what)
+                    .with("parameter", param));
+        return n;
+    }
+
+    // ---- reading ----
+
+    public boolean isA(Node x, Node type) {
+        return union().contains(x, RDF.type.asNode(), type);
+    }
+
+    public boolean isClass(Node n) {
+        return union().contains(n, RDF.type.asNode(), OWL2.Class.asNode());
+    }
+
+    public boolean holds(Node s, Node p, Node o) {
+        return union().contains(s, p, o);
+    }
+
+    public boolean asserted(Node s, Node p, Node o) {
+        return kb.reasoner().isAsserted(Triple.create(s, p, o));
+    }
+
+    public String label(Node n) {
+        String best = null;
+        for (var it = union().find(n, RDFS.label.asNode(), Node.ANY); it.hasNext(); ) {
+            Node l = it.next().getObject();
+            if (!l.isLiteral()) continue;
+            String lang = l.getLiteralLanguage();
+            if (lang.isEmpty() || lang.startsWith("en")) return l.getLiteralLexicalForm();
+            if (best == null) best = l.getLiteralLexicalForm();
+        }
+        return best != null ? best : IdIndex.idOf(n);
+    }
+
+    public Value value(Node n, boolean inferred) {
+        return new Value(IdIndex.idOf(n), label(n), inferred);
+    }
+
+    /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
+    public List<Value> values(Node s, Node p, Node inverse) {
+        Set<Node> objects = new LinkedHashSet<>();
+        union().find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
+        if (inverse != null) union().find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
+        List<Value> out = new ArrayList<>();
+        for (Node o : objects) {
+            if (o.isBlank()) continue;
+            boolean stated = asserted(s, p, o) || (inverse != null && asserted(o, inverse, s));
+            out.add(o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), !stated) : value(o, !stated));
+        }
+        out.sort(Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    public List<Value> values(Node s, String vkgProperty) {
+        return values(s, vkg(vkgProperty), null);
+    }
+
+    /** The {@code vkg:} classes of {@code x}, inferred ones flagged. */
+    public List<Value> kinds(Node x) {
+        return values(x, RDF.type.asNode(), null).stream()
+                .filter(v -> !v.id().startsWith("http") && !v.id().startsWith("_:"))
+                .filter(v -> isVocab(v.id()))
+                .toList();
+    }
+
+    private boolean isVocab(String local) {
+        return index().vocabClass(local) != null;
+    }
+
+    /** Instances of {@code type} in the union (inferred types included), sorted by label. */
+    public List<Node> instances(Node type) {
+        Set<Node> out = new LinkedHashSet<>();
+        union().find(Node.ANY, RDF.type.asNode(), type).forEachRemaining(t -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());
+        });
+        List<Node> list = new ArrayList<>(out);
+        list.sort(Comparator.comparing((Node n) -> label(n), String.CASE_INSENSITIVE_ORDER).thenComparing(Node::getURI));
+        return list;
+    }
+
+    public List<Node> technologies() {
+        return instances(TECHNOLOGY);
+    }
+
+    public List<Node> platforms() {
+        return instances(PLATFORM);
+    }
+
+    /** Source graphs that state something about {@code x} (as subject, or as the object of supports), described. */
+    public List<Map<String, Object>> sources(Node x) {
+        DatasetGraph dsg = dataset();
+        Set<Node> graphs = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
+        dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(q -> addGraph(graphs, q));
+        dsg.find(Node.ANY, Node.ANY, SUPPORTS, x).forEachRemaining(q -> addGraph(graphs, q));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Node g : graphs) out.add(Provenance.describe(dsg, g));
+        return out;
+    }
+
+    private static void addGraph(Set<Node> graphs, Quad q) {
+        if (KnowledgeBase.isAssertedGraph(q.getGraph())) graphs.add(q.getGraph());
+    }
+
+    // ---- class reasoning the REST layer needs for "violated" ----
+
+    /** {@code c} and all its named superclasses. */
+    public Set<Node> superClassesOf(Node c) {
+        Map<Node, Set<Node>> supers = snapshot().superClasses();
+        Set<Node> out = new LinkedHashSet<>();
+        List<Node> todo = new ArrayList<>(List.of(c));
+        while (!todo.isEmpty()) {
+            Node n = todo.remove(todo.size() - 1);
+            if (out.add(n)) todo.addAll(supers.getOrDefault(n, Set.of()));
+        }
+        return out;
+    }
+
+    /**
+     * A class of {@code x} that the ontology declares disjoint with {@code c} (or with one of
+     * its superclasses), or null: then {@code x} cannot be a {@code c} without making the KB
+     * inconsistent, which is the only closed-world conclusion the REST layer draws.
+     */
+    public Node disjointClassOf(Node x, Node c) {
+        Set<Node> cUp = superClassesOf(c);
+        Set<Node> xTypes = new LinkedHashSet<>();
+        union().find(x, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isURI()) xTypes.addAll(superClassesOf(t.getObject()));
+        });
+        for (Set<Node> group : snapshot().disjointGroups()) {
+            Node fromX = null;
+            Node fromC = null;
+            for (Node m : group) {
+                if (xTypes.contains(m)) fromX = m;
+                if (cUp.contains(m)) fromC = m;
+            }
+            if (fromX != null && fromC != null && !fromX.equals(fromC)) return fromX;
+        }
+        return null;
+    }
+
+    /**
+     * Named classes that {@code x} would belong to if it had {@code p v}: classes equivalent to the
+     * restriction {@code ∃p.{v}}, or to an intersection of it with named classes {@code x} already
+     * belongs to (how the ontology defines Type1Hypervisor and friends).
+     */
+    public Set<Node> classesImpliedBy(Node x, Node p, Node v) {
+        Graph g = union();
+        Set<Node> out = new LinkedHashSet<>();
+        g.find(Node.ANY, OWL2.hasValue.asNode(), v).forEachRemaining(hv -> {
+            Node r = hv.getSubject();
+            if (!g.contains(r, OWL2.onProperty.asNode(), p)) return;
+            equivalentNamed(g, r, out);
+            g.find(Node.ANY, OWL2.intersectionOf.asNode(), Node.ANY).forEachRemaining(i -> {
+                List<Node> members = list(g, i.getObject());
+                if (!members.contains(r)) return;
+                for (Node m : members) if (!m.equals(r) && (!m.isURI() || !isA(x, m))) return;
+                equivalentNamed(g, i.getSubject(), out);
+            });
+        });
+        return out;
+    }
+
+    private static void equivalentNamed(Graph g, Node anon, Set<Node> out) {
+        g.find(Node.ANY, OWL2.equivalentClass.asNode(), anon).forEachRemaining(t -> {
+            if (t.getSubject().isURI()) out.add(t.getSubject());
+        });
+        g.find(anon, OWL2.equivalentClass.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isURI()) out.add(t.getObject());
+        });
+    }
+
+    /** The declared range of a property, or null. */
+    public Node range(Node p) {
+        var it = union().find(p, RDFS.range.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Node r = it.next().getObject();
+            if (r.isURI() && r.getURI().startsWith(Graphs.VOCAB)) return r;
+        }
+        return null;
+    }
+
+    // ---- representations ----
+
+    public Map<String, Object> technology(Node t) {
+        Map<String, Object> m = head(t);
+        m.put("kinds", kinds(t));
+        m.put("vmmType", values(t, "vmmType"));
+        m.put("virtualization", values(t, "virtualization"));
+        m.put("hostOS", values(t, "hostOS"));
+        m.put("guestOS", values(t, "guestOS"));
+        m.put("platforms", values(t, SUPPORTED_BY, SUPPORTS));
+        m.put("basedOn", values(t, "basedOn"));
+        m.put("features", values(t, "feature"));
+        m.put("doesNotSupport", values(t, "doesNotSupport"));
+        m.put("limitations", values(t, "limitation"));
+        m.put("suitableForCloud", values(t, "suitableForCloud"));
+        m.put("sources", sources(t));
+        return m;
+    }
+
+    public Map<String, Object> platform(Node p) {
+        Map<String, Object> m = head(p);
+        m.put("kinds", kinds(p));
+        m.put("deploymentModels", values(p, "deploymentModel"));
+        m.put("hypervisors", values(p, SUPPORTS, SUPPORTED_BY));
+        m.put("operatingSystems", values(p, "operatingSystem"));
+        m.put("languages", values(p, "language"));
+        m.put("serviceModels", values(p, "serviceModel"));
+        m.put("characteristics", values(p, "characteristic"));
+        m.put("components", values(p, "component"));
+        m.put("interfaces", values(p, "interface"));
+        m.put("organisations", values(p, "targetOrganisation"));
+        m.put("developers", values(p, "developer"));
+        m.put("features", values(p, "feature"));
+        m.put("doesNotSupport", values(p, "doesNotSupport"));
+        m.put("limitations", values(p, "limitation"));
+        m.put("sources", sources(p));
+        return m;
+    }
+
+    /** The short form used in lists. */
+    public Map<String, Object> summary(Node n) {
+        Map<String, Object> m = head(n);
+        m.put("kinds", kinds(n));
+        return m;
+    }
+
+    private Map<String, Object> head(Node n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", IdIndex.idOf(n));
+        m.put("iri", n.getURI());
+        m.put("label", label(n));
+        return m;
+    }
+}

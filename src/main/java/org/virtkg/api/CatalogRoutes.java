@@ -1,0 +1,112 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * Technologies and platforms: {@code /api/technologies[/{id}[/platforms]]} and
+ * {@code /api/platforms[/{id}]}, with inferred values flagged.
+ */
+public final class CatalogRoutes {
+    private final Catalog catalog;
+    private final ExplainRoutes explain;
+    private final ResponseCache cache;
+
+    public CatalogRoutes(Catalog catalog, ExplainRoutes explain, ResponseCache cache) {
+        this.catalog = catalog;
+        this.explain = explain;
+        this.cache = cache;
+    }
+
+    public void listTechnologies(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        Http.Page page = Http.page(ctx);
+        cache.json(ctx, () -> catalog.read(() -> {
+            List<Node> all = catalog.technologies();
+            return page.envelope(ctx, "items", page.slice(all).stream().map(catalog::summary).toList(), all.size());
+        }));
+    }
+
+    public void technology(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        cache.json(ctx, () -> catalog.read(() -> catalog.technology(technologyAt(ctx))));
+    }
+
+    /** The platforms that support the technology, each with whether that is inferred and why. */
+    public void technologyPlatforms(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        Http.Page page = Http.page(ctx);
+        cache.json(ctx, () -> catalog.read(() -> {
+            Node t = technologyAt(ctx);
+            List<Catalog.Value> platforms = catalog.values(t, Catalog.SUPPORTED_BY, Catalog.SUPPORTS);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Catalog.Value p : page.slice(platforms)) {
+                Node pn = catalog.index().id(p.id());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("platform", p);
+                m.put("inferred", p.inferred());
+                m.put("explanation", explain.explanation(Triple.create(pn, Catalog.SUPPORTS, t)));
+                items.add(m);
+            }
+            Map<String, Object> body = page.envelope(ctx, "items", items, platforms.size());
+            body.put("technology", catalog.value(t, false));
+            return body;
+        }));
+    }
+
+    /** Platforms, optionally only those supporting a technology or any technology of a class. */
+    public void listPlatforms(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        Http.Page page = Http.page(ctx);
+        String supports = ctx.queryParam("supports");
+        cache.json(ctx, () -> catalog.read(() -> {
+            List<Map<String, Object>> all = new ArrayList<>();
+            if (supports == null || supports.isBlank()) {
+                for (Node p : catalog.platforms()) all.add(catalog.summary(p));
+            } else {
+                Node target = catalog.resolveParam("supports", supports, true);
+                boolean isClass = catalog.isClass(target);
+                if (!isClass) catalog.requireA("supports", target, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
+                for (Node p : catalog.platforms()) {
+                    List<Catalog.Value> via = catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY).stream()
+                            .filter(v -> {
+                                Node t = catalog.index().id(v.id());
+                                return t != null && (isClass ? catalog.isA(t, target) : t.equals(target));
+                            }).toList();
+                    if (via.isEmpty()) continue;
+                    Map<String, Object> m = catalog.summary(p);
+                    m.put("supports", via);
+                    m.put("inferred", via.stream().allMatch(Catalog.Value::inferred));
+                    all.add(m);
+                }
+            }
+            return page.envelope(ctx, "items", page.slice(all), all.size());
+        }));
+    }
+
+    public void platform(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        cache.json(ctx, () -> catalog.read(() -> catalog.platform(platformAt(ctx))));
+    }
+
+    private Node technologyAt(Context ctx) {
+        Node t = catalog.resolvePath(ctx.pathParam("id"));
+        if (!catalog.isA(t, Catalog.TECHNOLOGY))
+            throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(t) + "' is not a virtualization technology; see /id/"
+                    + IdIndex.idOf(t)).with("suggestions", List.of()));
+        return t;
+    }
+
+    private Node platformAt(Context ctx) {
+        Node p = catalog.resolvePath(ctx.pathParam("id"));
+        if (!catalog.isA(p, Catalog.PLATFORM))
+            throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(p) + "' is not a cloud platform; see /id/"
+                    + IdIndex.idOf(p)).with("suggestions", List.of()));
+        return p;
+    }
+}

@@ -1,0 +1,120 @@
+package org.virtkg.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.
+ *
+ * <p>Status: {@code supported} when the KB entails {@code platform vkg:supports technology}
+ * (asserted in either direction or inferred, e.g. through a based-on chain);
+ * {@code unsupported} only when it entails {@code platform vkg:doesNotSupport technology} (the
+ * ontology's one negative property; {@code vkg:lacksFeature} is its sub-property); otherwise
+ * {@code unknown}: the open world gives no license to say no.
+ */
+public final class CompatibilityRoutes {
+    private final Catalog catalog;
+    private final ExplainRoutes explain;
+    /** The matrix is |technologies| x |platforms| lookups: compute once per KB version. */
+    private final Cache<Long, Matrix> matrices = Caffeine.newBuilder().maximumSize(2).build();
+
+    private final ResponseCache cache;
+
+    public CompatibilityRoutes(Catalog catalog, ExplainRoutes explain, ResponseCache cache) {
+        this.catalog = catalog;
+        this.explain = explain;
+        this.cache = cache;
+    }
+
+    public record Cell(String technology, String platform, String status, boolean inferred) {}
+
+    record Matrix(List<Catalog.Value> technologies, List<Catalog.Value> platforms, List<Cell> cells, String csv) {}
+
+    public void compatibility(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        String tParam = Http.required(ctx, "technology");
+        String pParam = Http.required(ctx, "platform");
+        cache.json(ctx, () -> catalog.read(() -> {
+            Node t = catalog.requireA("technology", catalog.resolveParam("technology", tParam, false), Catalog.TECHNOLOGY,
+                    "a virtualization technology");
+            Node p = catalog.requireA("platform", catalog.resolveParam("platform", pParam, false), Catalog.PLATFORM,
+                    "a cloud platform");
+            Cell cell = cell(t, p);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("technology", catalog.value(t, false));
+            body.put("platform", catalog.value(p, false));
+            body.put("status", cell.status());
+            body.put("inferred", cell.inferred());
+            Triple fact = switch (cell.status()) {
+                case "supported" -> Triple.create(p, Catalog.SUPPORTS, t);
+                case "unsupported" -> Triple.create(p, Catalog.DOES_NOT_SUPPORT, t);
+                default -> null;
+            };
+            body.put("explanation", fact == null ? null : explain.explanation(fact));
+            body.put("sources", fact == null ? List.of() : sources(fact));
+            if (fact == null)
+                body.put("note", "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
+                        + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
+            return body;
+        }));
+    }
+
+    /** Sources of the fact as stated in either direction (for supports, also as supportedBy). */
+    private List<Map<String, Object>> sources(Triple fact) {
+        List<Map<String, Object>> out = new ArrayList<>(Provenance.sourcesOf(catalog.dataset(), fact));
+        if (fact.getPredicate().equals(Catalog.SUPPORTS))
+            out.addAll(Provenance.sourcesOf(catalog.dataset(), Triple.create(fact.getObject(), Catalog.SUPPORTED_BY, fact.getSubject())));
+        return out;
+    }
+
+    Cell cell(Node t, Node p) {
+        String tId = IdIndex.idOf(t);
+        String pId = IdIndex.idOf(p);
+        if (catalog.holds(p, Catalog.SUPPORTS, t)) {
+            boolean stated = catalog.asserted(p, Catalog.SUPPORTS, t) || catalog.asserted(t, Catalog.SUPPORTED_BY, p);
+            return new Cell(tId, pId, "supported", !stated);
+        }
+        if (catalog.holds(p, Catalog.DOES_NOT_SUPPORT, t))
+            return new Cell(tId, pId, "unsupported", !catalog.asserted(p, Catalog.DOES_NOT_SUPPORT, t));
+        return new Cell(tId, pId, "unknown", false);
+    }
+
+    public void matrix(Context ctx) {
+        if (Http.notModified(ctx, catalog.kb().version())) return;
+        Matrix m = matrices.get(catalog.kb().version(), v -> catalog.read(this::computeMatrix));
+        String type = Http.negotiate(ctx, List.of("application/json", "text/csv"));
+        if ("text/csv".equals(type)) {
+            ctx.contentType("text/csv; charset=utf-8").result(m.csv());
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("technologies", m.technologies());
+        body.put("platforms", m.platforms());
+        body.put("cells", m.cells());
+        ctx.json(body);
+    }
+
+    private Matrix computeMatrix() {
+        List<Node> ts = catalog.technologies();
+        List<Node> ps = catalog.platforms();
+        List<Cell> cells = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("technology,platform,status,inferred\r\n");
+        for (Node t : ts) {
+            for (Node p : ps) {
+                Cell c = cell(t, p);
+                cells.add(c);
+                csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')
+                        .append(c.inferred()).append("\r\n");
+            }
+        }
+        return new Matrix(ts.stream().map(n -> catalog.value(n, false)).toList(),
+                ps.stream().map(n -> catalog.value(n, false)).toList(), List.copyOf(cells), csv.toString());
+    }
+}

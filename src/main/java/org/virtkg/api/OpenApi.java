@@ -1,0 +1,269 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.virtkg.app.Version;
+
+/**
+ * The OpenAPI 3.1 description of every HTTP route ({@code /openapi.json}) and the Swagger UI page
+ * that renders it ({@code /docs}). Written in code next to the route table so both change together;
+ * {@code OpenApiCompletenessTest} fails when a registered route is missing here.
+ */
+public final class OpenApi {
+    private static final String SWAGGER_UI_VERSION = webjarVersion("swagger-ui");
+
+    private final String json;
+
+    public OpenApi(QueryLibrary library) {
+        this.json = Json.write(document(library));
+    }
+
+    public void document(Context ctx) {
+        ctx.contentType("application/json").result(json);
+    }
+
+    public void docs(Context ctx) {
+        String ui = "/webjars/swagger-ui/" + SWAGGER_UI_VERSION;
+        ctx.html("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>virtkg API</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
+                <body><div id="ui"></div>
+                <script src="%1$s/swagger-ui-bundle.js"></script>
+                <script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#ui", deepLinking: true});</script>
+                </body></html>
+                """.formatted(ui));
+    }
+
+    /** The version of a WebJar on the classpath, from its Maven metadata (so the pom is the only place it is pinned). */
+    static String webjarVersion(String artifact) {
+        try (InputStream in = OpenApi.class.getResourceAsStream("/META-INF/maven/org.webjars/" + artifact + "/pom.properties")) {
+            if (in == null) return "missing";
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "missing");
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    // ---- the document ----
+
+    static Map<String, Object> document(QueryLibrary library) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        String id = "Id, case-insensitive (the local name of https://w3id.org/virtkg/id/{id}), e.g. KVM, OpenStack";
+        List<Map<String, Object>> paging = List.of(
+                query("limit", "Page size, 1-" + Http.MAX_LIMIT + " (default " + Http.DEFAULT_LIMIT + ")", false, "integer"),
+                query("offset", "Items to skip (default 0)", false, "integer"));
+
+        put(paths, "/api/health", "get", op("Service status, version, store and triple counts", "service", List.of(), ok("Status", "object")));
+        put(paths, "/api/explain", "get", op("Why the KB holds a triple: derivation tree down to asserted facts and their sources",
+                "reasoning", List.of(query("s", "Subject: id, prefixed name or IRI", true, "string"),
+                        query("p", "Predicate, e.g. vkg:supports", true, "string"), query("o", "Object", true, "string")),
+                ok("Explanation tree", "object")));
+        put(paths, "/api/technologies", "get", op("Virtualization technologies (hypervisors, container technologies...)", "catalogue",
+                paging, ok("A page of technologies", "Page")));
+        put(paths, "/api/technologies/{id}", "get", op("One technology with kinds, VMM type, virtualization, host/guest OS, platforms, "
+                + "based-on, features and sources; every value flagged inferred or not", "catalogue", List.of(path("id", id)),
+                ok("The technology", "Technology")));
+        put(paths, "/api/technologies/{id}/platforms", "get", op("Platforms that support the technology, each with whether that is "
+                + "inferred and its explanation", "catalogue", concat(List.of(path("id", id)), paging), ok("A page of platforms", "Page")));
+        put(paths, "/api/platforms", "get", op("Cloud platforms, optionally only those supporting a technology or a class of them",
+                "catalogue", concat(List.of(query("supports", "Technology id (LXC) or technology class (ContainerTechnology)", false,
+                        "string")), paging), ok("A page of platforms", "Page")));
+        put(paths, "/api/platforms/{id}", "get", op("One platform with deployment and service models, hypervisors, OS, languages, "
+                + "characteristics, components, interfaces, organisations and sources", "catalogue", List.of(path("id", id)),
+                ok("The platform", "Platform")));
+        put(paths, "/api/compatibility", "get", op("Is the technology supported by the platform? supported (entailed), unsupported "
+                + "(explicit vkg:doesNotSupport) or unknown (open world)", "compatibility",
+                List.of(query("technology", "Technology id", true, "string"), query("platform", "Platform id", true, "string")),
+                ok("Status, inferred flag, explanation and sources", "Compatibility")));
+        Map<String, Object> matrix = op("Every technology x platform with status and inferred flag", "compatibility", List.of(),
+                ok("The matrix", "object"));
+        content(matrix).put("text/csv", Map.of("schema", Map.of("type", "string", "description",
+                "technology,platform,status,inferred rows")));
+        put(paths, "/api/compatibility/matrix", "get", matrix);
+        Map<String, Object> selection = op("Rank compatible (platform, technology) pairs against requirements", "selection", paging,
+                ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", "object"));
+        selection.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema",
+                Map.of("$ref", "#/components/schemas/Requirements"), "example",
+                Map.of("guestOS", "Windows", "deploymentModel", "Hybrid", "serviceModel", "IaaS")))));
+        put(paths, "/api/selection", "post", selection);
+        put(paths, "/api/queries", "get", op("The named-query library: name, summary, description, parameters", "queries", List.of(),
+                ok("The queries", "object")));
+        Map<String, Object> run = op("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms",
+                "queries", List.of(path("name", "Query name, e.g. platforms-for-technology")), sparqlResults());
+        put(paths, "/api/queries/{name}", "get", run);
+        for (QueryLibrary.NamedQuery q : library.all()) {
+            List<Map<String, Object>> params = new ArrayList<>();
+            for (QueryLibrary.Param p : q.params()) {
+                Map<String, Object> prm = query(p.name(), p.description() == null ? p.type() : p.description(), false, "string");
+                if (p.defaultValue() != null) ((Map<String, Object>) prm.get("schema")).put("default", p.defaultValue());
+                params.add(prm);
+            }
+            put(paths, "/api/queries/" + q.name(), "get", op(q.summary() == null ? q.name() : q.summary(), "queries", params, sparqlResults()));
+        }
+        Map<String, Object> resource = op("Any resource as Turtle, JSON-LD, N-Triples or HTML (content negotiation); inferred facts "
+                + "included and marked in HTML", "linked data", List.of(path("name", id)), ok("The resource", "string"));
+        Map<String, Object> rc = content(resource);
+        rc.clear();
+        for (String t : ResourceRoutes.FORMATS) rc.put(t, Map.of("schema", Map.of("type", "string")));
+        put(paths, "/id/{name}", "get", resource);
+        put(paths, "/openapi.json", "get", op("This document", "service", List.of(), ok("OpenAPI 3.1", "object")));
+        put(paths, "/docs", "get", op("Interactive API documentation (Swagger UI)", "service", List.of(), ok("HTML", "string")));
+        put(paths, "/metrics", "get", op("Prometheus metrics", "service", List.of(), ok("Prometheus text format", "string")));
+
+        // Fuseki's SPARQL endpoints (served by the same port, in front of Javalin).
+        put(paths, "/sparql", "get", op("SPARQL 1.1 query over the union of all graphs, inferences included", "sparql",
+                List.of(query("query", "SPARQL query", true, "string")), sparqlResults()));
+        put(paths, "/sparql", "post", op("SPARQL 1.1 query (form or application/sparql-query body)", "sparql", List.of(), sparqlResults()));
+        put(paths, "/asserted/sparql", "get", op("SPARQL 1.1 query without the inferred graph", "sparql",
+                List.of(query("query", "SPARQL query", true, "string")), sparqlResults()));
+        put(paths, "/update", "post", secured(op("SPARQL 1.1 Update (admin token); must name graphs", "sparql", List.of(),
+                Map.of("204", Map.of("description", "Applied")))));
+        List<Map<String, Object>> graph = List.of(query("graph", "Graph IRI", true, "string"));
+        put(paths, "/data", "get", op("Graph Store Protocol read", "graph store", graph, ok("RDF", "string")));
+        put(paths, "/data", "put", secured(op("Replace a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Replaced")))));
+        put(paths, "/data", "post", secured(op("Add to a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Added")))));
+        put(paths, "/data", "delete", secured(op("Delete a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Deleted")))));
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.1.0");
+        doc.put("info", Map.of("title", "virtkg", "version", Version.current(), "description",
+                "Open-source hypervisors and cloud platforms as a knowledge graph, with provenance. Every GET carries a weak ETag "
+                        + "per knowledge-base version (If-None-Match gives 304). Errors are RFC 9457 problem details; unknown ids "
+                        + "come with suggestions."));
+        doc.put("paths", paths);
+        doc.put("components", components());
+        return doc;
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<T>... lists) {
+        List<T> out = new ArrayList<>();
+        for (List<T> l : lists) out.addAll(l);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> paths, String path, String method, Map<String, Object> op) {
+        ((Map<String, Object>) paths.computeIfAbsent(path, k -> new LinkedHashMap<>())).put(method, op);
+    }
+
+    private static Map<String, Object> op(String summary, String tag, List<Map<String, Object>> params, Map<String, Object> responses) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", summary);
+        op.put("tags", List.of(tag));
+        if (!params.isEmpty()) op.put("parameters", params);
+        Map<String, Object> rs = new LinkedHashMap<>(responses);
+        Map<String, Object> problem = Map.of("content", Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
+        rs.put("304", Map.of("description", "Not modified (If-None-Match matched the ETag)"));
+        rs.put("400", withDescription(problem, "Bad parameter (named in the detail)"));
+        rs.put("404", withDescription(problem, "Unknown id, with suggestions"));
+        op.put("responses", rs);
+        return op;
+    }
+
+    private static Map<String, Object> secured(Map<String, Object> op) {
+        op.put("security", List.of(Map.of("bearer", List.of())));
+        return op;
+    }
+
+    private static Map<String, Object> withDescription(Map<String, Object> m, String d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("description", d);
+        out.putAll(m);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> content(Map<String, Object> op) {
+        var ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
+        return (Map<String, Object>) ok.get("content");
+    }
+
+    private static Map<String, Object> ok(String description, String schema) {
+        Map<String, Object> s = switch (schema) {
+            case "object", "string" -> Map.of("type", schema);
+            default -> Map.of("$ref", "#/components/schemas/" + schema);
+        };
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(schema.equals("string") ? "text/plain" : "application/json", Map.of("schema", s));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("description", description);
+        r.put("content", content);
+        return Map.of("200", r);
+    }
+
+    private static Map<String, Object> sparqlResults() {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("application/sparql-results+json", Map.of("schema", Map.of("type", "object")));
+        content.put("text/csv", Map.of("schema", Map.of("type", "string")));
+        return Map.of("200", new LinkedHashMap<>(Map.of("description", "SPARQL results", "content", content)));
+    }
+
+    private static Map<String, Object> query(String name, String description, boolean required, String type) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("required", required);
+        p.put("description", description);
+        p.put("schema", new LinkedHashMap<>(Map.of("type", type)));
+        return p;
+    }
+
+    private static Map<String, Object> path(String name, String description) {
+        Map<String, Object> p = query(name, description, true, "string");
+        p.put("in", "path");
+        return p;
+    }
+
+    private static Map<String, Object> components() {
+        Map<String, Object> value = Map.of("type", "object", "properties", Map.of(
+                "id", Map.of("type", "string"), "label", Map.of("type", "string"),
+                "inferred", Map.of("type", "boolean", "description", "true when derived by the reasoner, not stated by a source")));
+        Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
+        Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
+        Map<String, Object> tech = new LinkedHashMap<>();
+        tech.put("id", Map.of("type", "string"));
+        tech.put("iri", Map.of("type", "string"));
+        tech.put("label", Map.of("type", "string"));
+        for (String f : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "features",
+                "doesNotSupport", "limitations", "suitableForCloud")) tech.put(f, values);
+        tech.put("sources", sources);
+        Map<String, Object> platform = new LinkedHashMap<>();
+        platform.put("id", Map.of("type", "string"));
+        platform.put("iri", Map.of("type", "string"));
+        platform.put("label", Map.of("type", "string"));
+        for (String f : List.of("kinds", "deploymentModels", "hypervisors", "operatingSystems", "languages", "serviceModels",
+                "characteristics", "components", "interfaces", "organisations", "developers", "features", "doesNotSupport", "limitations"))
+            platform.put(f, values);
+        platform.put("sources", sources);
+        Map<String, Object> reqs = new LinkedHashMap<>();
+        for (String f : SelectionRoutes.fieldNames())
+            reqs.put(f, f.equals("containerBased") ? Map.of("type", "boolean")
+                    : Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("Value", value);
+        c.put("Technology", Map.of("type", "object", "properties", tech));
+        c.put("Platform", Map.of("type", "object", "properties", platform));
+        c.put("Compatibility", Map.of("type", "object", "properties", Map.of(
+                "technology", Map.of("$ref", "#/components/schemas/Value"), "platform", Map.of("$ref", "#/components/schemas/Value"),
+                "status", Map.of("type", "string", "enum", List.of("supported", "unsupported", "unknown")),
+                "inferred", Map.of("type", "boolean"), "explanation", Map.of("type", List.of("object", "null")), "sources", sources)));
+        c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
+                "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
+        c.put("Requirements", Map.of("type", "object", "additionalProperties", false, "properties", reqs));
+        c.put("Problem", Map.of("type", "object", "properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),
+                "status", Map.of("type", "integer"), "detail", Map.of("type", "string"), "instance", Map.of("type", "string"),
+                "suggestions", Map.of("type", "array", "items", Map.of("type", "string")))));
+        return Map.of("schemas", c, "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
+    }
+}

@@ -1,0 +1,147 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.system.Txn;
+import org.virtkg.kb.KnowledgeBase;
+
+/**
+ * {@code GET /api/queries} lists the library; {@code GET /api/queries/{name}} runs one query with
+ * its parameters bound as RDF terms by substitution (the query text is never edited), over the
+ * union graph with inferences.
+ */
+public final class QueryRoutes {
+    private static final Set<String> RESERVED = Set.of("format");
+    private final QueryLibrary library;
+    private final KnowledgeBase kb;
+    private final Duration timeout;
+
+    public QueryRoutes(QueryLibrary library, KnowledgeBase kb, Duration timeout) {
+        this.library = library;
+        this.kb = kb;
+        this.timeout = timeout;
+    }
+
+    public void list(Context ctx) {
+        if (Http.notModified(ctx, kb.version())) return;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (QueryLibrary.NamedQuery q : library.all()) items.add(describe(q));
+        ctx.json(Map.of("total", items.size(), "items", items));
+    }
+
+    private static Map<String, Object> describe(QueryLibrary.NamedQuery q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", q.name());
+        m.put("href", "/api/queries/" + q.name());
+        m.put("summary", q.summary());
+        m.put("description", q.description());
+        m.put("params", q.params());
+        m.put("tags", q.tags());
+        m.put("example", q.example());
+        m.put("type", q.query().queryType().name());
+        return m;
+    }
+
+    public void run(Context ctx) {
+        String name = ctx.pathParam("name");
+        QueryLibrary.NamedQuery q = library.get(name);
+        if (q == null) {
+            List<String> names = library.all().stream().map(QueryLibrary.NamedQuery::name)
+                    .filter(n -> n.contains(name.toLowerCase(Locale.ROOT)) || IdIndex.levenshtein(n, name.toLowerCase(Locale.ROOT), 2) <= 2)
+                    .toList();
+            throw new ProblemException(Problem.of(404, "No named query '" + name + "'; GET /api/queries lists them")
+                    .with("suggestions", names));
+        }
+        Map<String, Node> bindings = bind(ctx, q);
+        if (Http.notModified(ctx, kb.version())) return;
+
+        boolean graphResult = q.query().isConstructType() || q.query().isDescribeType();
+        List<String> offered = graphResult ? List.of("text/turtle", "application/ld+json", "application/n-triples")
+                : List.of("application/sparql-results+json", "application/json", "text/csv");
+        String type = Http.negotiate(ctx, offered);
+        if (type == null)
+            throw ProblemException.of(406, "This query answers in " + String.join(", ", offered));
+
+        var dsg = kb.store().dataset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Txn.executeRead(dsg, () -> {
+                QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query()).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                bindings.forEach((k, v) -> b.substitution(Var.alloc("_" + k), v));
+                try (QueryExec exec = b.build()) {
+                    if (graphResult) {
+                        Lang lang = switch (type) {
+                            case "application/ld+json" -> Lang.JSONLD;
+                            case "application/n-triples" -> Lang.NTRIPLES;
+                            default -> Lang.TURTLE;
+                        };
+                        RDFDataMgr.write(out, exec.construct(), lang);
+                    } else {
+                        var lang = type.equals("text/csv") ? ResultSetLang.RS_CSV : ResultSetLang.RS_JSON;
+                        if (q.query().isAskType()) ResultsWriter.create().lang(lang).build().write(out, exec.ask());
+                        else ResultsWriter.create().lang(lang).build().write(out, exec.select());
+                    }
+                }
+            });
+        } catch (QueryCancelledException e) {
+            throw ProblemException.of(503, "The query took longer than " + timeout.toSeconds() + " s");
+        }
+        ctx.contentType(type.equals("text/csv") ? "text/csv; charset=utf-8" : type).result(out.toByteArray());
+    }
+
+    /**
+     * Each declared parameter from the request or its default, as an RDF term: 400 naming the
+     * parameter when it is malformed, of the wrong kind, or not declared at all.
+     */
+    private static Map<String, Node> bind(Context ctx, QueryLibrary.NamedQuery q) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (String given : ctx.queryParamMap().keySet()) {
+            if (RESERVED.contains(given)) continue;
+            if (q.params().stream().noneMatch(p -> p.name().equals(given)))
+                throw new ProblemException(Problem.of(400, "Parameter '" + given + "' is not a parameter of query '" + q.name() + "'"
+                        + (q.params().isEmpty() ? " (it takes none)" : "; it takes " + q.params().stream().map(QueryLibrary.Param::name).toList()))
+                        .with("parameter", given));
+        }
+        for (QueryLibrary.Param p : q.params()) {
+            String v = ctx.queryParam(p.name());
+            if (v == null || v.isBlank()) v = p.defaultValue();
+            if (v == null) throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' is required").with("parameter", p.name()));
+            Node n = switch (p.type()) {
+                case "iri" -> {
+                    Node t = Terms.parse(p.name(), v);
+                    if (!t.isURI())
+                        throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be an IRI or an id, not a literal")
+                                .with("parameter", p.name()));
+                    yield t;
+                }
+                case "boolean" -> {
+                    if (!v.equals("true") && !v.equals("false"))
+                        throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be true or false").with("parameter", p.name()));
+                    yield NodeFactory.createLiteralDT(v, org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
+                }
+                // Strings are taken verbatim as a literal: quotes or braces in them are just characters.
+                default -> NodeFactory.createLiteralString(v);
+            };
+            out.put(p.name(), n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,229 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+
+/** Technologies, platforms and compatibility on the shipped data, inference included. */
+class CatalogApiTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.none());
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode ok(String path) {
+        return json(get(base + path), 200);
+    }
+
+    static List<String> ids(JsonNode values) {
+        List<String> out = new ArrayList<>();
+        values.forEach(v -> out.add(v.has("id") ? v.get("id").asText() : v.at("/platform/id").asText()));
+        return out;
+    }
+
+    static JsonNode find(JsonNode values, String id) {
+        for (JsonNode v : values) if (v.get("id").asText().equals(id)) return v;
+        throw new AssertionError(id + " not in " + values);
+    }
+
+    @Test
+    void technologiesListEveryKindOfVirtualizationTechnology() {
+        JsonNode page = ok("/api/technologies?limit=500");
+        List<String> ids = ids(page.get("items"));
+        assertTrue(ids.containsAll(List.of("KVM", "Xen", "LXC", "OpenVZ", "LXD", "VirtualBox")), ids.toString());
+        assertFalse(ids.contains("OpenStack"), "platforms are not technologies");
+        assertEquals(ids.size(), page.get("total").asInt());
+    }
+
+    @Test
+    void aTechnologyCarriesItsFactsWithInferredOnesFlagged() {
+        JsonNode kvm = ok("/api/technologies/kvm"); // ids match ignoring case
+        assertEquals("KVM", kvm.get("id").asText());
+        assertEquals("https://w3id.org/virtkg/id/KVM", kvm.get("iri").asText());
+        for (String field : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "features", "sources"))
+            assertTrue(kvm.has(field), field);
+        assertFalse(find(kvm.get("kinds"), "Hypervisor").get("inferred").asBoolean());
+        // Type1Hypervisor is a defined class: the reasoner puts KVM in it from its vmmType.
+        assertTrue(find(kvm.get("kinds"), "Type1Hypervisor").get("inferred").asBoolean());
+        assertTrue(ids(kvm.get("guestOS")).contains("Windows"));
+        assertFalse(find(kvm.get("platforms"), "OpenStack").get("inferred").asBoolean(), "Table 2 states it");
+        assertTrue(kvm.get("sources").size() > 3);
+        assertTrue(kvm.get("sources").toString().contains("Table 1"), kvm.get("sources").toString());
+    }
+
+    @Test
+    void aPlatformCarriesItsFactsWithInferredOnesFlagged() {
+        JsonNode os = ok("/api/platforms/OpenStack");
+        for (String field : List.of("deploymentModels", "hypervisors", "operatingSystems", "languages", "serviceModels",
+                "characteristics", "components", "interfaces", "organisations", "sources"))
+            assertTrue(os.has(field), field);
+        assertTrue(ids(os.get("hypervisors")).containsAll(List.of("KVM", "LXC", "LXD", "Xen")));
+        assertTrue(ids(os.get("languages")).contains("Python"));
+        // Nova's parts are components of OpenStack by transitivity, not by statement.
+        assertTrue(find(os.get("components"), "NovaScheduler").get("inferred").asBoolean());
+        assertFalse(find(os.get("components"), "Nova").get("inferred").asBoolean());
+        assertTrue(find(os.get("kinds"), "ContainerPlatform").get("inferred").asBoolean());
+    }
+
+    @Test
+    void platformsSupportingLxcOrAnyContainerTechnology() {
+        assertTrue(ids(ok("/api/platforms?supports=LXC").get("items")).contains("OpenStack"));
+        JsonNode byClass = ok("/api/platforms?supports=ContainerTechnology");
+        List<String> ids = ids(byClass.get("items"));
+        assertTrue(ids.containsAll(List.of("OpenStack", "OpenNode")), ids.toString());
+        assertFalse(ids.contains("Eucalyptus"), ids.toString());
+        assertTrue(ids(find(byClass.get("items"), "OpenNode").get("supports")).contains("OpenVZ"));
+    }
+
+    @Test
+    void aPlatformReachedOnlyThroughABasedOnChainIsInferredAndExplained() {
+        // The paper says KVM is based on QEMU and Eucalyptus supports KVM; nothing says Eucalyptus
+        // supports QEMU. The chain supports o basedOn => supports concludes it.
+        JsonNode qemu = ok("/api/technologies/QEMU/platforms?limit=500");
+        JsonNode euca = null;
+        for (JsonNode item : qemu.get("items")) if (item.at("/platform/id").asText().equals("Eucalyptus")) euca = item;
+        assertNotNull(euca, qemu.toString());
+        assertTrue(euca.get("inferred").asBoolean());
+        assertTrue(euca.at("/explanation/explanation/rule").asText().startsWith("prp-spo2"), euca.toString());
+
+        JsonNode c = ok("/api/compatibility?technology=QEMU&platform=Eucalyptus");
+        assertEquals("supported", c.get("status").asText());
+        assertTrue(c.get("inferred").asBoolean());
+        assertEquals("inferred", c.at("/explanation/status").asText());
+        assertEquals(0, c.get("sources").size(), "an inferred fact has no source of its own; its premises do");
+        assertTrue(c.get("explanation").toString().contains("Table 2"), c.get("explanation").toString());
+
+        // OpenStack reaches LXC both ways: stated (section 2.1) and through LXD; stated wins.
+        JsonNode lxc = ok("/api/compatibility?technology=LXC&platform=OpenStack");
+        assertEquals("supported", lxc.get("status").asText());
+        assertFalse(lxc.get("inferred").asBoolean());
+    }
+
+    @Test
+    void compatibilityIsSupportedOrUnknownUnderTheOpenWorld() {
+        JsonNode yes = ok("/api/compatibility?technology=KVM&platform=OpenStack");
+        assertEquals("supported", yes.get("status").asText());
+        assertFalse(yes.get("inferred").asBoolean());
+        assertTrue(yes.get("sources").size() >= 1);
+        assertEquals("asserted", yes.at("/explanation/status").asText());
+
+        JsonNode unknown = ok("/api/compatibility?technology=LXD&platform=Ganeti");
+        assertEquals("unknown", unknown.get("status").asText());
+        assertTrue(unknown.get("explanation").isNull());
+        assertTrue(unknown.get("note").asText().contains("open-world"));
+    }
+
+    @Test
+    void theMatrixCoversEveryPairInJsonAndCsv() throws Exception {
+        JsonNode m = ok("/api/compatibility/matrix");
+        int t = m.get("technologies").size();
+        int p = m.get("platforms").size();
+        assertEquals(t * p, m.get("cells").size());
+        Set<String> statuses = new HashSet<>();
+        boolean inferredSupported = false;
+        for (JsonNode c : m.get("cells")) {
+            statuses.add(c.get("status").asText());
+            inferredSupported |= c.get("technology").asText().equals("QEMU") && c.get("platform").asText().equals("Eucalyptus")
+                    && c.get("status").asText().equals("supported") && c.get("inferred").asBoolean();
+        }
+        assertTrue(statuses.containsAll(List.of("supported", "unknown")), statuses.toString());
+        assertTrue(inferredSupported);
+
+        var csv = get(base + "/api/compatibility/matrix", "Accept", "text/csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("technology,platform,status,inferred", lines.get(0));
+        assertEquals(t * p + 1, lines.size());
+        assertTrue(lines.contains("QEMU,Eucalyptus,supported,true"), csv.body());
+        assertTrue(lines.contains("KVM,OpenStack,supported,false"));
+    }
+
+    @Test
+    void listsArePaged() {
+        JsonNode first = ok("/api/technologies?limit=5");
+        assertEquals(5, first.get("items").size());
+        assertEquals(5, first.get("limit").asInt());
+        assertEquals(0, first.get("offset").asInt());
+        String next = first.get("next").asText();
+        assertEquals("/api/technologies?limit=5&offset=5", next);
+        JsonNode second = ok(next);
+        assertEquals(5, second.get("offset").asInt());
+        assertFalse(ids(first.get("items")).contains(ids(second.get("items")).get(0)));
+        JsonNode last = ok("/api/technologies?limit=5&offset=" + (first.get("total").asInt() - 1));
+        assertEquals(1, last.get("items").size());
+        assertTrue(last.get("next").isNull());
+        assertEquals(Http.DEFAULT_LIMIT, ok("/api/platforms").get("limit").asInt());
+        // Other parameters survive into the next link.
+        assertTrue(ok("/api/platforms?supports=ContainerTechnology&limit=1").get("next").asText().contains("supports=ContainerTechnology"));
+    }
+
+    @Test
+    void unknownIdsAnswer404WithSuggestions() {
+        JsonNode p = json(get(base + "/api/technologies/KVMM"), 404);
+        assertTrue(p.get("suggestions").toString().contains("KVM"), p.toString());
+        assertEquals("/api/technologies/KVMM", p.get("instance").asText());
+        JsonNode q = json(get(base + "/api/platforms/openstak"), 404);
+        assertTrue(q.get("suggestions").toString().contains("OpenStack"), q.toString());
+        JsonNode prefix = json(get(base + "/api/platforms/Euca"), 404);
+        assertTrue(prefix.get("suggestions").toString().contains("Eucalyptus"), prefix.toString());
+        // A known id of the wrong kind is not a technology.
+        json(get(base + "/api/technologies/OpenStack"), 404);
+    }
+
+    @Test
+    void badParametersAnswer400NamingThem() {
+        JsonNode missing = json(get(base + "/api/compatibility?technology=KVM"), 400);
+        assertTrue(missing.get("detail").asText().contains("'platform'"), missing.toString());
+        JsonNode unknown = json(get(base + "/api/compatibility?technology=KVN&platform=OpenStack"), 400);
+        assertTrue(unknown.get("detail").asText().contains("'technology'"), unknown.toString());
+        assertTrue(unknown.get("suggestions").toString().contains("KVM"), unknown.toString());
+        JsonNode swapped = json(get(base + "/api/compatibility?technology=OpenStack&platform=KVM"), 400);
+        assertTrue(swapped.get("detail").asText().contains("'technology'"), swapped.toString());
+        JsonNode limit = json(get(base + "/api/technologies?limit=100000"), 400);
+        assertTrue(limit.get("detail").asText().contains("'limit'"), limit.toString());
+        JsonNode offset = json(get(base + "/api/technologies?offset=-1"), 400);
+        assertTrue(offset.get("detail").asText().contains("'offset'"), offset.toString());
+        JsonNode supports = json(get(base + "/api/platforms?supports=Containr"), 400);
+        assertTrue(supports.get("detail").asText().contains("'supports'"), supports.toString());
+    }
+
+    @Test
+    void getsCarryAnEtagPerKnowledgeBaseVersion() {
+        var r = get(base + "/api/technologies/KVM");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("W/\"kb-\\d+\""), etag);
+        var again = get(base + "/api/technologies/KVM", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertTrue(again.body().isEmpty());
+        assertEquals(200, get(base + "/api/technologies/KVM", "If-None-Match", "W/\"kb-0\"").statusCode());
+        assertEquals(304, get(base + "/api/compatibility/matrix", "If-None-Match", etag).statusCode());
+        assertEquals(304, get(base + "/id/KVM", "If-None-Match", etag).statusCode());
+        assertNull(get(base + "/api/health").headers().firstValue("ETag").orElse(null), "health is never cached");
+        assertNull(get(base + "/api/technologies/KVMM").headers().firstValue("ETag").orElse(null), "errors carry no validator");
+    }
+}

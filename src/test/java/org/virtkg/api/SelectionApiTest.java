@@ -1,0 +1,175 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+
+/** POST /api/selection on the shipped data: realistic requirement sets, ranking, and the violated rule. */
+class SelectionApiTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.none());
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode select(String body) {
+        return json(post(base + "/api/selection?limit=500", body, "Content-Type", "application/json"), 200);
+    }
+
+    static List<String> pairsWith(JsonNode result, int satisfied) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : result.get("items"))
+            if (item.get("satisfied").asInt() == satisfied)
+                out.add(item.at("/platform/id").asText() + "+" + item.at("/technology/id").asText());
+        return out;
+    }
+
+    static JsonNode pair(JsonNode result, String platform, String technology) {
+        for (JsonNode item : result.get("items"))
+            if (item.at("/platform/id").asText().equals(platform) && item.at("/technology/id").asText().equals(technology)) return item;
+        throw new AssertionError("no pair " + platform + "+" + technology + " in " + result);
+    }
+
+    /** The ranking contract: satisfied desc, violated asc, unknown asc. */
+    static void assertRanked(JsonNode result) {
+        JsonNode prev = null;
+        for (JsonNode item : result.get("items")) {
+            if (prev != null) {
+                int s = Integer.compare(item.get("satisfied").asInt(), prev.get("satisfied").asInt());
+                assertTrue(s <= 0, "satisfied must not increase: " + item);
+                if (s == 0) {
+                    int v = Integer.compare(item.get("violated").asInt(), prev.get("violated").asInt());
+                    assertTrue(v >= 0, "violated must not decrease: " + item);
+                    if (v == 0) assertTrue(item.get("unknown").asInt() >= prev.get("unknown").asInt(), item.toString());
+                }
+            }
+            prev = item;
+        }
+    }
+
+    @Test
+    void windowsGuestsOnALinuxHost() {
+        JsonNode r = select("{\"guestOS\": \"Windows\", \"hostOS\": \"linux\"}");
+        assertRanked(r);
+        List<String> best = pairsWith(r, 2);
+        assertFalse(best.isEmpty(), r.toString());
+        assertTrue(best.contains("OpenStack+KVM"), best.toString());
+        assertTrue(best.stream().allMatch(p -> p.endsWith("+KVM") || !p.contains("+VirtualBox")), best.toString());
+        JsonNode req = pair(r, "OpenStack", "KVM").get("requirements").get(0);
+        assertEquals("satisfied", req.get("status").asText());
+        assertEquals("KVM", req.get("subject").asText());
+        assertTrue(req.get("sources").size() >= 1, "a satisfied requirement names its sources: " + req);
+        // VirtualBox runs on a Linux host, but the KB only lists Linux guests: unknown, never violated.
+        JsonNode vbox = pair(r, "OpenNebula", "VirtualBox");
+        assertEquals(1, vbox.get("satisfied").asInt());
+        assertEquals(0, vbox.get("violated").asInt());
+        assertEquals(1, vbox.get("unknown").asInt());
+    }
+
+    @Test
+    void hybridIaasWithTheEc2Interface() {
+        JsonNode r = select("{\"deploymentModel\": \"Hybrid\", \"serviceModel\": \"IaaS\", \"interfaces\": [\"EC2\"]}");
+        assertRanked(r);
+        List<String> best = pairsWith(r, 3);
+        assertTrue(best.stream().anyMatch(p -> p.startsWith("Eucalyptus+")), best.toString());
+        assertTrue(best.stream().anyMatch(p -> p.startsWith("OpenStack+")), best.toString());
+        assertEquals(3, r.at("/items/0/satisfied").asInt());
+        // Ganeti says outright that it has no EC2 compatibility: violated, with the sentence as source.
+        JsonNode ganeti = pair(r, "Ganeti", "KVM");
+        JsonNode ec2 = null;
+        for (JsonNode req : ganeti.get("requirements")) if (req.get("field").asText().equals("interfaces")) ec2 = req;
+        assertEquals("violated", ec2.get("status").asText(), ganeti.toString());
+        assertTrue(ec2.get("sources").toString().contains("EC2"), ec2.toString());
+    }
+
+    @Test
+    void privateCloudForASmallOrganisation() {
+        JsonNode r = select("{\"organisation\": \"SmallOrganisation\", \"deploymentModel\": \"Private\"}");
+        assertRanked(r);
+        List<String> best = pairsWith(r, 2);
+        assertTrue(best.stream().anyMatch(p -> p.startsWith("Nimbus+")), best.toString());
+        assertTrue(r.get("items").size() > best.size(), "every compatible pair is ranked, not only the perfect ones");
+    }
+
+    @Test
+    void containerBasedTechnologies() {
+        JsonNode r = select("{\"containerBased\": true}");
+        assertRanked(r);
+        List<String> best = pairsWith(r, 1);
+        assertTrue(best.containsAll(List.of("OpenStack+LXC", "OpenStack+LXD", "OpenNode+OpenVZ")), best.toString());
+        assertFalse(best.contains("OpenStack+KVM"), best.toString());
+        // KVM is a hypervisor; nothing says it is not a container hypervisor: unknown, not violated.
+        assertEquals("unknown", pair(r, "OpenStack", "KVM").at("/requirements/0/status").asText());
+    }
+
+    @Test
+    void pythonImplementedPlatforms() {
+        JsonNode r = select("{\"languages\": \"Python\"}");
+        List<String> best = pairsWith(r, 1);
+        for (String platform : List.of("OpenStack", "Ganeti", "Enomaly", "Nimbus"))
+            assertTrue(best.stream().anyMatch(p -> p.startsWith(platform + "+")), platform + " in " + best);
+        assertFalse(best.stream().anyMatch(p -> p.startsWith("Eucalyptus+")), best.toString());
+    }
+
+    @Test
+    void aType2RequirementIsViolatedByAType1HypervisorThroughDisjointness() {
+        JsonNode r = select("{\"vmmType\": \"Type2\"}");
+        assertRanked(r);
+        assertEquals("satisfied", pair(r, "OpenNebula", "VirtualBox").at("/requirements/0/status").asText());
+        JsonNode xen = pair(r, "OpenNebula", "Xen").at("/requirements/0");
+        assertEquals("violated", xen.get("status").asText(), xen.toString());
+        assertTrue(xen.get("reason").asText().contains("disjoint"), xen.toString());
+        // The violation links to the derivation of Xen's class, down to Table 1's "Type of VMM" cell.
+        JsonNode why = json(org.virtkg.testing.Fixtures.get(base + xen.get("explain").asText()), 200);
+        assertTrue(why.toString().contains("Type of VMM"), why.toString());
+        // Violated pairs rank after unknown ones with the same satisfied count.
+        assertEquals("violated", r.at("/items/" + (r.get("items").size() - 1) + "/requirements/0/status").asText());
+    }
+
+    @Test
+    void aPlatformWithOtherDeploymentModelsIsNotViolated() {
+        // Nimbus lists private and public clouds; that does not say it cannot do hybrid.
+        JsonNode r = select("{\"deploymentModel\": \"Hybrid\"}");
+        assertEquals("unknown", pair(r, "Nimbus", "Xen").at("/requirements/0/status").asText());
+        assertEquals(0, r.get("items").findValues("violated").stream().mapToInt(JsonNode::asInt).sum());
+    }
+
+    @Test
+    void badRequirementsAreRefusedNamingTheField() throws Exception {
+        var unknownField = post(base + "/api/selection", "{\"guestOs\": \"Windows\"}", "Content-Type", "application/json");
+        JsonNode p = json(unknownField, 400);
+        assertTrue(p.get("detail").asText().contains("'guestOs'"), p.toString());
+        assertTrue(p.get("suggestions").toString().contains("guestOS"), p.toString());
+        assertTrue(unknownField.headers().firstValue("Content-Type").orElse("").startsWith(Problem.MEDIA_TYPE));
+
+        JsonNode unknownId = json(post(base + "/api/selection", "{\"guestOS\": \"Windos\"}"), 400);
+        assertTrue(unknownId.get("detail").asText().contains("'guestOS'"), unknownId.toString());
+        assertTrue(unknownId.get("suggestions").toString().contains("Windows"), unknownId.toString());
+
+        JsonNode wrongKind = json(post(base + "/api/selection", "{\"hostOS\": \"IaaS\"}"), 400);
+        assertTrue(wrongKind.get("detail").asText().contains("operating system"), wrongKind.toString());
+
+        json(post(base + "/api/selection", "{\"containerBased\": \"yes\"}"), 400);
+        json(post(base + "/api/selection", "[\"Windows\"]"), 400);
+        json(post(base + "/api/selection", "{not json"), 400);
+    }
+}
