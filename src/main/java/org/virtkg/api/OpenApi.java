@@ -134,6 +134,39 @@ public final class OpenApi {
         put(paths, "/data", "post", secured(op("Add to a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Added")))));
         put(paths, "/data", "delete", secured(op("Delete a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Deleted")))));
 
+        // Writes: products (editor), ontology terms and admin operations, the audit trail.
+        List<Map<String, Object>> productId = List.of(path("id", "Product id (case-insensitive)"));
+        Map<String, Object> json = Map.of("required", true, "content", Map.of("application/json",
+                Map.of("schema", Map.of("$ref", "#/components/schemas/ProductInput"))));
+        put(paths, "/api/products", "post", withBody(secured(op("Add a product (editor or admin token): 201 with Location; 409 taken id; "
+                + "422 with the SHACL or inconsistency report", "products", List.of(), Map.of("201", Map.of("description", "Created")))), json));
+        put(paths, "/api/products/{id}", "get", op("A product added through the API, in the shape it was submitted", "products", productId,
+                ok("Product", "object")));
+        put(paths, "/api/products/{id}", "put", withBody(secured(op("Replace a user-added product (shipped paper data is read-only: 403)",
+                "products", productId, ok("Replaced", "object"))), json));
+        put(paths, "/api/products/{id}", "delete", secured(op("Delete a user-added product and, with it, its inferences", "products", productId,
+                Map.of("204", Map.of("description", "Deleted")))));
+        List<Map<String, Object>> name = List.of(path("name", "Name of the terms graph"));
+        Map<String, Object> rdf = Map.of("required", true, "content", Map.of(
+                "text/turtle", Map.of("schema", Map.of("type", "string")),
+                "application/ld+json", Map.of("schema", Map.of("type", "object"))));
+        put(paths, "/api/terms", "get", op("Ontology-term graphs users added", "terms", List.of(), ok("Terms graphs", "object")));
+        put(paths, "/api/terms/{name}", "get", op("One terms graph as Turtle", "terms", name, ok("Turtle", "string")));
+        put(paths, "/api/terms/{name}", "put", withBody(secured(op("Add or replace ontology terms (admin); refused whole (422) when it "
+                + "would make the knowledge base inconsistent", "terms", name, Map.of("201", Map.of("description", "Created")))), rdf));
+        put(paths, "/api/terms/{name}", "delete", secured(op("Remove a terms graph (admin)", "terms", name,
+                Map.of("204", Map.of("description", "Deleted")))));
+        List<Map<String, Object>> page = List.of(query("limit", "Page size (1-500, default 50)", false, "integer"),
+                query("offset", "Items to skip", false, "integer"));
+        put(paths, "/api/changes", "get", op("The audit trail, newest first: who, when, what (RDF Patch)", "changes", page,
+                ok("Changes", "object")));
+        put(paths, "/api/changes/{id}", "get", op("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)",
+                "changes", List.of(path("id", "Change number")), ok("Change", "object")));
+        put(paths, "/api/changes/{id}/revert", "post", secured(op("Revert a change (admin), as a new validated change", "changes",
+                List.of(path("id", "Change number")), ok("Reverted", "object"))));
+        put(paths, "/api/admin/backup", "get", secured(op("Consistent N-Quads snapshot of every graph (admin); restore with "
+                + "'virtkg load --db EMPTY_DIR FILE'", "admin", List.of(), ok("N-Quads", "string"))));
+
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", Map.of("title", "virtkg", "version", Version.current(), "description",
@@ -168,6 +201,11 @@ public final class OpenApi {
         rs.put("400", withDescription(problem, "Bad parameter (named in the detail)"));
         rs.put("404", withDescription(problem, "Unknown id, with suggestions"));
         op.put("responses", rs);
+        return op;
+    }
+
+    private static Map<String, Object> withBody(Map<String, Object> op, Map<String, Object> body) {
+        op.put("requestBody", body);
         return op;
     }
 
@@ -261,6 +299,16 @@ public final class OpenApi {
         c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
                 "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
         c.put("Requirements", Map.of("type", "object", "additionalProperties", false, "properties", reqs));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("kind", Map.of("type", "string", "description", "A product class id: Hypervisor, ContainerTechnology, ContainerHypervisor, CloudPlatform..."));
+        input.put("id", Map.of("type", "string", "pattern", "^[A-Za-z][A-Za-z0-9_-]{0,63}$"));
+        input.put("label", Map.of("type", "string"));
+        input.put("comment", Map.of("type", "string"));
+        input.put("source", Map.of("type", "string", "format", "uri", "description", "Where the facts come from (recorded, never fetched)"));
+        for (String f : ProductFields.ORDER)
+            input.put(f, Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
+        c.put("ProductInput", Map.of("type", "object", "additionalProperties", false, "required", List.of("kind", "id", "label"),
+                "properties", input));
         c.put("Problem", Map.of("type", "object", "properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),
                 "status", Map.of("type", "integer"), "detail", Map.of("type", "string"), "instance", Map.of("type", "string"),
                 "suggestions", Map.of("type", "array", "items", Map.of("type", "string")))));
