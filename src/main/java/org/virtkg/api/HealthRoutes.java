@@ -4,19 +4,40 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.virtkg.app.Version;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.KnowledgeStore;
 
-/** {@code GET /api/health}: is the service up, what store is behind it, how much does it hold. */
+/**
+ * {@code GET /api/health}: is the service up, what store is behind it, how much does it hold.
+ *
+ * <p>Counting the triples of a few hundred graphs costs milliseconds, and health checks must stay
+ * cheap under load, so the counts are computed once per knowledge-base version (they change only
+ * with accepted writes) and the response body is reused until the next write.
+ */
 public final class HealthRoutes {
-    private final KnowledgeStore store;
+    private record Cached(long version, String body) {}
 
-    public HealthRoutes(KnowledgeStore store) {
-        this.store = store;
+    private final KnowledgeBase kb;
+    private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, null));
+
+    public HealthRoutes(KnowledgeBase kb) {
+        this.kb = kb;
     }
 
     public void health(Context ctx) {
+        long version = kb.version();
+        Cached c = cached.get();
+        if (c.version() != version) {
+            c = new Cached(version, Json.write(body(version)));
+            cached.set(c);
+        }
+        ctx.header("Cache-Control", "no-store").contentType("application/json").result(c.body());
+    }
+
+    private Map<String, Object> body(long version) {
+        var store = kb.store();
         Map<String, Long> graphs = store.graphSizes();
         Map<String, Long> byRole = new TreeMap<>();
         long total = 0;
@@ -27,11 +48,11 @@ public final class HealthRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "up");
         body.put("version", Version.current());
+        body.put("knowledgeBaseVersion", version);
         body.put("store", Map.of("kind", store.kind(), "location", store.location()));
         body.put("triples", total);
         body.put("triplesByRole", byRole);
         body.put("graphs", graphs);
-        ctx.header("Cache-Control", "no-store");
-        ctx.json(body);
+        return body;
     }
 }

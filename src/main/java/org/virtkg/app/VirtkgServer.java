@@ -66,7 +66,7 @@ public final class VirtkgServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Handler fuseki = fusekiContext(kb, config);
         Auth auth = new Auth(config.tokens());
-        HealthRoutes health = new HealthRoutes(store);
+        HealthRoutes health = new HealthRoutes(kb);
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
         ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);

@@ -69,6 +69,16 @@ class ProductApiTest {
         assertEquals(200, explain.statusCode(), explain.body());
         assertTrue(explain.body().contains("graph/user/Firecracker"), "the explanation names the user's source: " + explain.body());
 
+        // ... and in the REST views: the technology, the platform filter, the compatibility check and the matrix.
+        JsonNode tech = Json.MAPPER.readTree(get(base + "/api/technologies/Firecracker").body());
+        assertTrue(tech.get("platforms").toString().contains("OpenNebula"), tech.toString());
+        assertTrue(get(base + "/api/platforms?supports=Firecracker").body().contains("OpenNebula"));
+        JsonNode compat = Json.MAPPER.readTree(get(base + "/api/compatibility?technology=Firecracker&platform=OpenNebula").body());
+        assertEquals("supported", compat.get("status").asText(), compat.toString());
+        assertTrue(get(base + "/api/compatibility/matrix", "Accept", "text/csv").body().contains("Firecracker"));
+        var selection = post(base + "/api/selection?limit=500", "{\"hostOS\": \"Linux\", \"guestOS\": \"Linux\"}", "Content-Type", "application/json");
+        assertTrue(selection.body().contains("Firecracker"), "the new hypervisor is a candidate in the selection");
+
         assertEquals(409, send("POST", "/api/products", FIRECRACKER.replace("\"Firecracker\",", "\"firecracker\","), EDITOR).statusCode(),
                 "ids are unique ignoring case");
 
