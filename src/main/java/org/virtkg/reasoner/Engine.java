@@ -17,7 +17,13 @@ import org.apache.jena.graph.NodeFactory;
  * together with its derivation (rule + premise tids), so each premise is older than its conclusion.
  */
 final class Engine {
-    record Trigger(Rule rule, int atom) {}
+    /**
+     * A rule body atom a new triple can fill. {@code keyPos} (1 = predicate of a variable-predicate atom, 2 = class
+     * of an {@code ?x rdf:type ?c} atom, -1 = none) names the triple position whose value must occur in the first
+     * planned join atom {@code (?k guardPred guardOther)} / {@code (guardOther guardPred ?k)} for the rule to have
+     * any chance to fire; triggers are filtered by that guard per key value, cached until the schema changes.
+     */
+    record Trigger(Rule rule, int atom, int keyPos, int guardPred, int guardPos, int guardOther) {}
 
     /** An inconsistency instance: rule name, message and premises as (s,p,o) id triples. */
     record Inc(String rule, String message, int[] keys) {}
@@ -29,7 +35,15 @@ final class Engine {
     final List<Rule> rules = new ArrayList<>();
     final List<String> ruleNames = new ArrayList<>();
     private final IntObjMap<List<Trigger>> byPred = new IntObjMap<>();
+    /** rdf:type atoms with a constant class, by class. */
+    private final IntObjMap<List<Trigger>> typeByClass = new IntObjMap<>();
+    /** rdf:type atoms with a variable class. */
+    private final List<Trigger> typeVar = new ArrayList<>();
     private final List<Trigger> varPred = new ArrayList<>();
+    /** Predicates / (rdf:type, class) pairs that guards look at: inserting or deleting one invalidates the caches. */
+    private final IntList guardPreds = new IntList(), guardTypes = new IntList();
+    private IntObjMap<Trigger[]> liveVarPred = new IntObjMap<>(), liveTypeVar = new IntObjMap<>();
+    private boolean guardsDirty;
 
     // vocabulary
     final int TYPE, SAMEAS, FIRST, REST, NIL, THING, NOTHING, CLASS, SCO, INTERSECTION, UNION, ONEOF, CHAIN, HASKEY,
@@ -91,10 +105,13 @@ final class Engine {
             rules.add(rule);
             ruleNames.add(r[0]);
             for (int a = 0; a < rule.body.length; a++) {
-                int p = rule.body[a][1];
-                Trigger t = new Trigger(rule, a);
-                if (p > 0) byPred.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
-                else varPred.add(t);
+                int[] at = rule.body[a];
+                int p = at[1];
+                Trigger t = trigger(rule, a, p < 0 ? 1 : (p == TYPE && at[2] < 0) ? 2 : -1);
+                if (p < 0) varPred.add(t);
+                else if (p == TYPE && at[2] > 0) typeByClass.computeIfAbsent(at[2], k -> new ArrayList<>()).add(t);
+                else if (p == TYPE) typeVar.add(t);
+                else byPred.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
             }
         }
         R_INT1 = name("cls-int1");
@@ -117,6 +134,54 @@ final class Engine {
         R_AXIOM_BASE = ruleNames.size();
         compileLists();
         insertAxioms();
+    }
+
+    private Trigger trigger(Rule rule, int a, int keyPos) {
+        if (keyPos < 0 || rule.body.length < 2) return new Trigger(rule, a, -1, 0, 0, 0);
+        int key = rule.body[a][keyPos];
+        int[] first = rule.body[rule.plans[a][0]];
+        if (first[1] < 0) return new Trigger(rule, a, -1, 0, 0, 0);
+        int pos, other;
+        if (first[0] == key) { pos = 0; other = first[2] > 0 ? first[2] : 0; }
+        else if (first[2] == key) { pos = 2; other = first[0] > 0 ? first[0] : 0; }
+        else return new Trigger(rule, a, -1, 0, 0, 0);
+        if (first[1] == TYPE && other != 0) { if (!guardTypes.contains(other)) guardTypes.add(other); }
+        else if (!guardPreds.contains(first[1])) guardPreds.add(first[1]);
+        return new Trigger(rule, a, keyPos, first[1], pos, other);
+    }
+
+    private boolean guardHolds(Trigger tr, int key) {
+        if (tr.keyPos() < 0) return true;
+        if (tr.guardOther() != 0) {
+            return tr.guardPos() == 0 ? st.find(key, tr.guardPred(), tr.guardOther()) >= 0
+                    : st.find(tr.guardOther(), tr.guardPred(), key) >= 0;
+        }
+        Store.PredTable pt = st.table(tr.guardPred());
+        if (pt == null) return false;
+        IntList l = tr.guardPos() == 0 ? pt.subj(key) : pt.obj(key);
+        return l != null && l.size() > 0;
+    }
+
+    private Trigger[] live(boolean type, int key) {
+        if (guardsDirty) {
+            liveVarPred = new IntObjMap<>();
+            liveTypeVar = new IntObjMap<>();
+            guardsDirty = false;
+        }
+        IntObjMap<Trigger[]> cache = type ? liveTypeVar : liveVarPred;
+        Trigger[] l = cache.get(key);
+        if (l == null) {
+            List<Trigger> out = new ArrayList<>();
+            for (Trigger tr : type ? typeVar : varPred) if (guardHolds(tr, key)) out.add(tr);
+            l = out.toArray(new Trigger[0]);
+            cache.put(key, l);
+        }
+        return l;
+    }
+
+    /** Call when a triple is inserted or deleted: schema triples invalidate the trigger caches. */
+    void touched(int p, int o) {
+        if (guardPreds.contains(p) || (p == TYPE && guardTypes.contains(o))) guardsDirty = true;
     }
 
     private int name(String n) {
@@ -158,6 +223,7 @@ final class Engine {
     private void axiom(int s, int p, int o, int rule) {
         if (st.find(s, p, o) >= 0) return;
         int tid = st.insert(s, p, o, Store.PRESENT | Store.AXIOM, rule, null, 0);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
     }
@@ -167,6 +233,7 @@ final class Engine {
     /** Empties the store (keeping the dictionary) and re-inserts the axiomatic triples. */
     void resetStore() {
         st = new Store();
+        guardsDirty = true;
         queue.clear();
         qHead = 0;
         log.clear();
@@ -184,6 +251,7 @@ final class Engine {
             return tid;
         }
         tid = st.insert(s, p, o, Store.PRESENT | Store.ASSERTED, -1, null, 0);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
         if (isListRelevant(s, p, o)) listsDirty = true;
@@ -213,9 +281,15 @@ final class Engine {
     /** Fires all rules with {@code t} as a premise (in normal mode: derive; in over-delete mode: mark). */
     void fire(int t) {
         int s = st.S[t], p = st.P[t], o = st.O[t];
-        List<Trigger> l = byPred.get(p);
-        if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
-        for (int i = 0, n = varPred.size(); i < n; i++) tryTrigger(varPred.get(i), t, s, p, o);
+        if (p == TYPE) {
+            List<Trigger> l = typeByClass.get(o);
+            if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
+            for (Trigger tr : live(true, o)) tryTrigger(tr, t, s, p, o);
+        } else {
+            List<Trigger> l = byPred.get(p);
+            if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
+        }
+        for (Trigger tr : live(false, p)) tryTrigger(tr, t, s, p, o);
         fireNative(t, s, p, o);
         if (!overDelete && dict.isIllTyped(o)) inconsistency("dt-not-type", "a literal is not in the lexical space of its datatype", t);
     }
@@ -371,6 +445,7 @@ final class Engine {
         }
         if (tid >= 0) return;
         tid = st.insert(s, p, o, Store.PRESENT, rule, prem, n);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
         if (isListRelevant(s, p, o)) listsDirty = true;

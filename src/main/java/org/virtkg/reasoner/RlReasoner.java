@@ -144,7 +144,11 @@ public final class RlReasoner {
             if (seedSet.add(st.S[tid])) seeds.add(st.S[tid]);
             if (st.S[tid] == e.NOTHING && seedSet.add(st.O[tid])) seeds.add(st.O[tid]);
         }
-        for (int i = 0; i < n; i++) st.delete(e.odList.get(i));
+        for (int i = 0; i < n; i++) {
+            int tid = e.odList.get(i);
+            e.touched(st.P[tid], st.O[tid]);
+            st.delete(tid);
+        }
         e.odList.clear();
         // Re-derive: every rule conclusion shares its subject (for owl:Nothing subClassOf ?c: its object) with one
         // of its premises, so one-step re-derivations are found by firing the surviving triples around those terms.
