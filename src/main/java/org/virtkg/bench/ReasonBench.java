@@ -220,7 +220,9 @@ public final class ReasonBench {
         }, p.toString());
     }
 
-    static String ms(long nanos) { return String.format("%,.0f ms", nanos / 1e6); }
+    static String ms(long nanos) {
+        return nanos < 10_000_000 ? String.format("%.2f ms", nanos / 1e6) : String.format("%,.0f ms", nanos / 1e6);
+    }
 
     static void gc() {
         for (int i = 0; i < 2; i++) System.gc();
