@@ -48,7 +48,7 @@ final class Engine {
     // vocabulary
     final int TYPE, SAMEAS, FIRST, REST, NIL, THING, NOTHING, CLASS, SCO, INTERSECTION, UNION, ONEOF, CHAIN, HASKEY,
             MEMBERS, DISTINCT, ALLDIFF, ALLDISJC, ALLDISJP;
-    final int R_CHAINTRANS, R_DTRANGE, RANGE, TRANSITIVE;
+    final int R_EQSYM, R_EQTRANS, R_CHAINTRANS, R_DTRANGE, RANGE, TRANSITIVE;
     /** Integer-derived XSD datatypes and their value-space bounds (empty = unbounded). */
     private static final String[][] INT_TYPES = {{"byte", "-128", "127"}, {"short", "-32768", "32767"},
         {"int", "-2147483648", "2147483647"}, {"long", "-9223372036854775808", "9223372036854775807"},
@@ -123,6 +123,8 @@ final class Engine {
         R_SCMINT = name("scm-int");
         R_SCMUNI = name("scm-uni");
         R_CHAINTRANS = name("ext-chain-trans");
+        R_EQSYM = name("eq-sym");
+        R_EQTRANS = name("eq-trans");
         R_DTRANGE = name("ext-dt-range");
         RANGE = iri(Rule.RDFS + "range");
         TRANSITIVE = iri(Rule.OWL + "TransitiveProperty");
@@ -233,6 +235,8 @@ final class Engine {
     /** Empties the store (keeping the dictionary) and re-inserts the axiomatic triples. */
     void resetStore() {
         st = new Store();
+        parent = new int[0];
+        members.clear();
         guardsDirty = true;
         queue.clear();
         qHead = 0;
@@ -343,9 +347,12 @@ final class Engine {
             if (f[0] == Rule.NEQ) {
                 int x = val(f[1], b), y = val(f[2], b);
                 if (x != 0 && y != 0 && x == y) return false;
-            } else {
+            } else if (f[0] == Rule.NUM) {
                 int x = val(f[1], b);
                 if (x != 0 && !numEquals(x, f[2])) return false;
+            } else {
+                int x = val(f[1], b), y = val(f[2], b);
+                if (x == SAMEAS && y != 0 && !dict.isLiteral(y)) return false;
             }
         }
         return true;
@@ -424,6 +431,7 @@ final class Engine {
     // ---------------------------------------------------------------- derivation
 
     void derive(int s, int p, int o, int rule, int[] prem, int n) {
+        for (int i = 0; i < n; i++) if (prem[i] < 0) throw new IllegalStateException("missing premise for " + ruleNames.get(rule));
         if (dict.isLiteral(s)) {
             // generalised triples (literal subjects) are not stored; but two different literal values declared
             // equal is a clash (sameAs + dt-diff + eq-diff1).
@@ -626,6 +634,7 @@ final class Engine {
             }
         }
         if (p == SAMEAS) {
+            sameAs(t, s, o);
             List<Ax> l = diffByMember.get(s);
             if (l != null) {
                 for (Ax ax : l) {
@@ -650,6 +659,101 @@ final class Engine {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------- owl:sameAs (eq-sym, eq-trans)
+
+    /** Union-find over term ids: equivalence classes of owl:sameAs; each class is a complete clique in the store. */
+    private int[] parent = new int[0];
+    private final IntObjMap<IntList> members = new IntObjMap<>();
+    private final IntList odClusters = new IntList();
+
+    int rep(int x) {
+        if (x >= parent.length || parent[x] == 0) return x;
+        int r = x;
+        while (parent[r] != 0 && parent[r] != r) r = parent[r];
+        while (x != r) {
+            int nx = parent[x];
+            parent[x] = r;
+            x = nx;
+        }
+        return r;
+    }
+
+    private IntList cluster(int r) {
+        IntList l = members.get(r);
+        if (l == null) {
+            l = new IntList(2);
+            l.add(r);
+            members.put(r, l);
+        }
+        return l;
+    }
+
+    private void union(int ra, int rb) {
+        int need = Math.max(ra, rb) + 1;
+        if (parent.length < need) parent = Arrays.copyOf(parent, Math.max(need, parent.length * 2));
+        IntList a = cluster(ra), b = cluster(rb);
+        if (a.size() < b.size()) { int t = ra; ra = rb; rb = t; IntList tl = a; a = b; b = tl; }
+        parent[rb] = ra;
+        parent[ra] = ra;
+        for (int i = 0; i < b.size(); i++) a.add(b.get(i));
+        members.put(rb, null);
+    }
+
+    /**
+     * Rebuilds the union-find from the sameAs triples left after a deletion, re-deriving the pairs that keep every
+     * class a complete clique (normal mode; new triples are queued).
+     */
+    void rebuildEquality() {
+        parent = new int[0];
+        members.clear();
+        Store.PredTable t = st.table(SAMEAS);
+        if (t == null) return;
+        for (int tid : t.allTids()) if (st.present(tid)) sameAs(tid, st.S[tid], st.O[tid]);
+    }
+
+    void beginOverDelete() { odClusters.clear(); }
+
+    /**
+     * eq-sym + eq-trans without a join: when {@code x sameAs y} joins two classes A and B, derive every
+     * {@code a sameAs b} and {@code b sameAs a} (premises: a sameAs x, x sameAs y, y sameAs b), so each class stays a
+     * complete clique and a class of n members costs O(n^2) derivations instead of the O(n^3) eq-trans join.
+     * Over-deletion marks the whole class once (DRed re-derives what survives).
+     */
+    private void sameAs(int t, int x, int y) {
+        if (dict.isLiteral(y) || x == y) return;
+        int rx = rep(x), ry = rep(y);
+        if (overDelete) {
+            if (odClusters.contains(rx)) return;
+            odClusters.add(rx);
+            IntList c = cluster(rx);
+            for (int i = 0; i < c.size(); i++)
+                for (int j = 0; j < c.size(); j++) if (i != j) derive(c.get(i), SAMEAS, c.get(j), R_EQSYM, null, 0);
+            return;
+        }
+        if (rx == ry) return;
+        derive(y, SAMEAS, x, R_EQSYM, new int[] {t}, 1);
+        int tyx = st.find(y, SAMEAS, x);
+        IntList a = cluster(rx), b = cluster(ry);
+        int[] aa = a.toArray(), bb = b.toArray();
+        int[] prem = new int[3];
+        for (int ai : aa) {
+            for (int bi : bb) {
+                if (ai == x && bi == y) continue;
+                int n = 0;
+                if (ai != x) prem[n++] = st.find(ai, SAMEAS, x);
+                prem[n++] = t;
+                if (bi != y) prem[n++] = st.find(y, SAMEAS, bi);
+                derive(ai, SAMEAS, bi, R_EQTRANS, prem, n);
+                n = 0;
+                if (bi != y) prem[n++] = st.find(bi, SAMEAS, y);
+                prem[n++] = tyx;
+                if (ai != x) prem[n++] = st.find(x, SAMEAS, ai);
+                derive(bi, SAMEAS, ai, R_EQTRANS, prem, n);
+            }
+        }
+        union(rx, ry);
     }
 
     /**

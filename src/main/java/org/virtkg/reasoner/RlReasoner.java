@@ -113,6 +113,7 @@ public final class RlReasoner {
         Store st = e.st;
         IntList added = new IntList(), removed = new IntList();
         e.overDelete = true;
+        e.beginOverDelete();
         e.odList.clear();
         e.odTouchesLists = false;
         for (int i = 0; i < roots.size(); i++) {
@@ -150,6 +151,7 @@ public final class RlReasoner {
             st.delete(tid);
         }
         e.odList.clear();
+        e.rebuildEquality();
         // Re-derive: every rule conclusion shares its subject (for owl:Nothing subClassOf ?c: its object) with one
         // of its premises, so one-step re-derivations are found by firing the surviving triples around those terms.
         e.log.clear();

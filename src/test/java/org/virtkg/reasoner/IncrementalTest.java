@@ -67,8 +67,8 @@ class IncrementalTest {
 
     @Test
     void randomisedAddRemoveMatchesRecompute() {
-        Random rnd = new Random(42);
-        for (int round = 0; round < 300; round++) {
+        Random rnd = new Random(Long.getLong("rl.seed", 42));
+        for (int round = 0; round < Integer.getInteger("rl.rounds", 300); round++) {
             List<Triple> all = ttl(String.join("\n", randomStatements(rnd)));
             List<Triple> shuffled = new ArrayList<>(all);
             Collections.shuffle(shuffled, rnd);
