@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -173,17 +172,23 @@ public final class ReasonBench {
         return rc;
     }
 
-    /** Adds a small product (a new graduate student with course, advisor, department) and removes it again. */
+    /**
+     * Adds a small "product" (a new graduate student with course, advisor, department, degree, and a new research
+     * group inside the department) and removes it again.
+     */
     static void incremental(RlReasoner r, PrintStream out) {
         String d = "http://www.Department0.University0.edu/";
         var student = NodeFactory.createURI(d + "BenchStudent");
+        var group = NodeFactory.createURI(d + "BenchGroup");
         var type = NodeFactory.createURI(RDF_TYPE);
         List<Triple> product = List.of(
                 Triple.create(student, type, NodeFactory.createURI(UB + "GraduateStudent")),
                 Triple.create(student, NodeFactory.createURI(UB + "takesCourse"), NodeFactory.createURI(d + "GraduateCourse0")),
                 Triple.create(student, NodeFactory.createURI(UB + "memberOf"), NodeFactory.createURI("http://www.Department0.University0.edu")),
                 Triple.create(student, NodeFactory.createURI(UB + "advisor"), NodeFactory.createURI(d + "FullProfessor0")),
-                Triple.create(student, NodeFactory.createURI(UB + "undergraduateDegreeFrom"), NodeFactory.createURI("http://www.University1.edu")));
+                Triple.create(student, NodeFactory.createURI(UB + "undergraduateDegreeFrom"), NodeFactory.createURI("http://www.University1.edu")),
+                Triple.create(group, type, NodeFactory.createURI(UB + "ResearchGroup")),
+                Triple.create(group, NodeFactory.createURI(UB + "subOrganizationOf"), NodeFactory.createURI("http://www.Department0.University0.edu")));
         int before = r.size();
         long best = Long.MAX_VALUE, bestRm = Long.MAX_VALUE;
         Delta add = null, rm = null;
@@ -240,7 +245,4 @@ public final class ReasonBench {
         for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) if (b.getType() == MemoryType.HEAP) sum += b.getPeakUsage().getUsed();
         return sum >> 20;
     }
-
-    @SuppressWarnings("unused")
-    private static Set<String> sorted(Set<String> s) { return new TreeSet<>(s); }
 }

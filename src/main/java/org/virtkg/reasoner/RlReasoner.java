@@ -354,6 +354,30 @@ public final class RlReasoner {
         return ex;
     }
 
+    /**
+     * Rebuilds the store from the asserted triples (same closure, fresh tids). Deleted triples leave unused slots
+     * behind (tids are never reused, which keeps explanations acyclic); a long-running writer can call this in a
+     * quiet moment to reclaim them. Explanations of inferred triples may change (first derivation found anew).
+     */
+    public Delta compact() {
+        lock.writeLock().lock();
+        try {
+            return recompute(new IntList());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Number of tid slots in use, including those of deleted triples (see {@link #compact()}). */
+    public int slots() {
+        lock.readLock().lock();
+        try {
+            return e.st.next;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Current inconsistencies (empty when the closure is consistent). */
     public List<Inconsistency> inconsistencies() {
         lock.readLock().lock();
