@@ -160,4 +160,21 @@ class IncrementalTest {
         assertTrue(r.isConsistent());
         assertEquals(new HashSet<>(List.of()), new HashSet<>(r.inconsistencies()));
     }
+
+    @Test
+    void compactKeepsTheClosureAndReclaimsSlots() {
+        RlReasoner r = RlReasoner.create();
+        r.add(ttl(":A rdfs:subClassOf :B . :p owl:inverseOf :q . :x a :A ; :p :y ."));
+        Set<String> before = state(r);
+        List<Triple> extra = ttl(":z a :A ; :p :x .");
+        for (int i = 0; i < 20; i++) {
+            r.add(extra);
+            r.remove(extra);
+        }
+        int slots = r.slots();
+        assertTrue(r.compact().isEmpty());
+        assertEquals(before, state(r));
+        assertTrue(r.slots() < slots);
+        r.inferred().forEach(t -> checkLeaves(r.explain(t).orElseThrow(), 0));
+    }
 }
