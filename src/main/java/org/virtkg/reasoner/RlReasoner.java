@@ -72,7 +72,7 @@ public final class RlReasoner {
             IntList removed = new IntList();
             for (int i = 0; i < becameAsserted.size(); i++) addKey(removed, becameAsserted.get(i));
             e.log.clear();
-            return new Delta(e.dict, added.toArray(), removed.toArray());
+            return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
         } finally {
             lock.writeLock().unlock();
         }
@@ -99,7 +99,7 @@ public final class RlReasoner {
                 roots.add(tid);
                 if (e.isListRelevant(s, p, o)) lists = true;
             }
-            if (roots.size() == 0) return new Delta(e.dict, new int[0], new int[0]);
+            if (roots.size() == 0) return new Delta(e.dict, lock.readLock(), new int[0], new int[0]);
             if (lists) return recompute(roots);
             return dred(roots);
         } finally {
@@ -181,7 +181,7 @@ public final class RlReasoner {
                 target.add(keys[3 * i + 2]);
             }
         }
-        return new Delta(e.dict, added.toArray(), removed.toArray());
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
     }
 
     private record Key(int s, int p, int o) {}
@@ -215,7 +215,7 @@ public final class RlReasoner {
             if (!before.contains(k)) addKey(added, k);
         }
         for (Key k : before) if (!after.contains(k)) addKey(removed, k);
-        return new Delta(e.dict, added.toArray(), removed.toArray());
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
     }
 
     private static void addKey(IntList l, Key k) {

@@ -177,4 +177,32 @@ class IncrementalTest {
         assertTrue(r.slots() < slots);
         r.inferred().forEach(t -> checkLeaves(r.explain(t).orElseThrow(), 0));
     }
+
+    @Test
+    void concurrentReadersDuringWrites() throws Exception {
+        RlReasoner r = RlReasoner.create();
+        r.add(ttl(":A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :p a owl:TransitiveProperty ."));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    r.inferred().forEach(t -> r.explain(t));
+                    r.contains(RlTestSupport.type("x0", "C"));
+                    r.inconsistencies();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 200; i++) {
+            List<Triple> batch = ttl(":x" + (i % 7) + " a :A ; :p :x" + ((i + 1) % 7) + " .");
+            r.add(batch);
+            if (i % 3 == 0) r.remove(batch);
+        }
+        stop.set(true);
+        reader.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
+    }
 }
