@@ -444,9 +444,13 @@ final class Engine {
         for (int i = 0; i < n; i++) if (prem[i] < 0) throw new IllegalStateException("missing premise for " + ruleNames.get(rule));
         if (dict.isLiteral(s)) {
             // generalised triples (literal subjects) are not stored; but two different literal values declared
-            // equal is a clash (sameAs + dt-diff + eq-diff1).
+            // equal is a clash (sameAs + dt-diff + eq-diff1), and so is a literal typed with an XSD datatype whose
+            // value space does not contain it, e.g. through rdfs:range (dt-type2 + dt-not-type).
             if (p == SAMEAS && dict.isLiteral(o) && !dict.sameValue(s, o))
                 inconsistency(ruleNames.get(rule) + "+dt-diff", "two different literal values are declared equal",
+                        Arrays.copyOf(prem, n));
+            if (p == TYPE && !dict.literalInDatatype(s, o))
+                inconsistency(ruleNames.get(rule) + "+dt-not-type", "a literal is typed with a datatype that does not contain it",
                         Arrays.copyOf(prem, n));
             return;
         }
@@ -579,9 +583,10 @@ final class Engine {
         List<Ax> out = new ArrayList<>();
         Store.PredTable t = st.table(pred);
         if (t == null) return out;
-        int n = st.next;
-        for (int tid = 0; tid < n; tid++) {
-            if (!st.present(tid) || st.P[tid] != pred) continue;
+        int[] tids = t.allTids();
+        Arrays.sort(tids);
+        for (int tid : tids) {
+            if (!st.present(tid)) continue;
             IntList l = readList(st.O[tid]);
             if (l != null) out.add(new Ax(tid, st.S[tid], l.toArray()));
         }

@@ -135,6 +135,9 @@ class RuleFamiliesTest {
                 .inconsistencies().get(0).rule());
         assertEquals("prp-pdw", reason(":p owl:propertyDisjointWith :q . :a :p :b ; :q :b .").inconsistencies().get(0).rule());
         assertEquals("dt-not-type", reason(":a :age \"abc\"^^xsd:integer .").inconsistencies().get(0).rule());
+        assertEquals("prp-rng+dt-not-type", reason(":age rdfs:range xsd:integer . :a :age \"abc\" .").inconsistencies().get(0).rule());
+        assertTrue(reason(":age rdfs:range xsd:integer . :a :age 42 . :b :age \"7\"^^xsd:int .").isConsistent());
+        assertTrue(reason(":name rdfs:range xsd:string . :a :name \"x\" . :label rdfs:range rdfs:Literal . :a :label \"y\"@en .").isConsistent());
         assertEquals("eq-diff2", reason("[] a owl:AllDifferent ; owl:distinctMembers ( :a :b ) . :a owl:sameAs :b .")
                 .inconsistencies().get(0).rule());
     }
