@@ -77,6 +77,7 @@ final class Engine {
             adcByMember, adpByMember;
     private List<Ax> oneOfs, ints, unis;
     private final IntList listPreds = new IntList();
+    private final Set<Integer> unionClasses = new HashSet<>();
 
     Engine() {
         TYPE = iri(Rule.RDF + "type");
@@ -104,6 +105,12 @@ final class Engine {
             Rule rule = Rule.parse(rules.size(), r[0], r[1], r[2], dict);
             rule.plan();
             rules.add(rule);
+            if (rule.head != null) {
+                for (int[] h : rule.head) {
+                    if (h[0] > 0 && !headSubjects.contains(h[0])) headSubjects.add(h[0]);
+                    if (h[2] > 0 && !headObjects.contains(h[2])) headObjects.add(h[2]);
+                }
+            }
             ruleNames.add(r[0]);
             for (int a = 0; a < rule.body.length; a++) {
                 int[] at = rule.body[a];
@@ -187,6 +194,22 @@ final class Engine {
     /** Call when a triple is inserted or deleted: schema triples invalidate the trigger caches. */
     void touched(int p, int o) {
         if (guardPreds.contains(p) || (p == TYPE && guardTypes.contains(o))) guardsDirty = true;
+    }
+
+    private final IntList headSubjects = new IntList(), headObjects = new IntList();
+
+    /** A constant in the subject position of a rule head (owl:Nothing): such conclusions share only their object. */
+    boolean isHeadSubjectConstant(int x) { return headSubjects.contains(x); }
+
+    /**
+     * A term a rule may put in the object position of a conclusion without it occurring in a premise that
+     * triggers the rule: constants of rule heads, the integer datatypes of ext-dt-range, members of intersection
+     * lists (cls-int2) and the classes defined by intersection/union lists (cls-int1, cls-uni: they occur only in
+     * the list axiom, which does not trigger those rules).
+     */
+    boolean isHeadObjectConstant(int x) {
+        return headObjects.contains(x) || x == TRANSITIVE || intTypes.containsKey(x) || intByMember.get(x) != null
+                || intByClass.get(x) != null || unionClasses.contains(x);
     }
 
     private int name(String n) {
@@ -558,8 +581,10 @@ final class Engine {
             index(intByClass, ax.subj(), ax);
             for (int m : distinct(ax.members())) index(intByMember, m, ax);
         }
+        unionClasses.clear();
         for (Ax ax : axioms(UNION)) {
             unis.add(ax);
+            unionClasses.add(ax.subj());
             for (int m : distinct(ax.members())) index(uniByMember, m, ax);
         }
         oneOfs.addAll(axioms(ONEOF));

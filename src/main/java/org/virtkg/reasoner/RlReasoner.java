@@ -135,15 +135,11 @@ public final class RlReasoner {
         }
         int n = e.odList.size();
         int[] keys = new int[n * 3];
-        IntList seeds = new IntList();
-        Set<Integer> seedSet = new HashSet<>();
         for (int i = 0; i < n; i++) {
             int tid = e.odList.get(i);
             keys[3 * i] = st.S[tid];
             keys[3 * i + 1] = st.P[tid];
             keys[3 * i + 2] = st.O[tid];
-            if (seedSet.add(st.S[tid])) seeds.add(st.S[tid]);
-            if (st.S[tid] == e.NOTHING && seedSet.add(st.O[tid])) seeds.add(st.O[tid]);
         }
         for (int i = 0; i < n; i++) {
             int tid = e.odList.get(i);
@@ -152,8 +148,22 @@ public final class RlReasoner {
         }
         e.odList.clear();
         e.rebuildEquality();
-        // Re-derive: every rule conclusion shares its subject (for owl:Nothing subClassOf ?c: its object) with one
-        // of its premises, so one-step re-derivations are found by firing the surviving triples around those terms.
+        // Re-derive. Every rule conclusion shares its subject with one of its premises, and its object too unless
+        // the object is a constant of a rule head (owl:Thing, owl:TransitiveProperty, ...) or comes from an RDF
+        // list (cls-int2); owl:Nothing rdfs:subClassOf ?c shares only its object. So the one-step re-derivations of
+        // an over-deleted triple are found by firing the surviving triples around its subject or, when allowed and
+        // cheaper (hubs such as a shared class or licence), around its object.
+        IntList seeds = new IntList();
+        Set<Integer> seedSet = new HashSet<>();
+        Map<Integer, Integer> degree = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int s = keys[3 * i], o = keys[3 * i + 2];
+            int seed;
+            if (e.isHeadSubjectConstant(s)) seed = o;
+            else if (e.dict.isLiteral(o) || e.isHeadObjectConstant(o)) seed = s;
+            else seed = degree.computeIfAbsent(o, this::degree) < degree.computeIfAbsent(s, this::degree) ? o : s;
+            if (seedSet.add(seed)) seeds.add(seed);
+        }
         e.log.clear();
         for (int i = 0; i < seeds.size(); i++) {
             int x = seeds.get(i);
@@ -182,6 +192,18 @@ public final class RlReasoner {
             }
         }
         return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
+    }
+
+    /** Number of stored triples with {@code x} as subject or object. */
+    private int degree(int x) {
+        int d = 0;
+        for (Store.PredTable pt : e.st.predList) {
+            IntList l = pt.subj(x);
+            if (l != null) d += l.size();
+            l = pt.obj(x);
+            if (l != null) d += l.size();
+        }
+        return d;
     }
 
     private record Key(int s, int p, int o) {}
