@@ -482,6 +482,7 @@ final class Engine {
         int tid = st.find(s, p, o);
         if (overDelete) {
             if (tid >= 0 && (st.F[tid] & (Store.ASSERTED | Store.AXIOM | Store.MARK)) == 0) {
+                if (stillSupported(tid, 0)) return;
                 st.F[tid] |= Store.MARK;
                 odList.add(tid);
                 if (isListRelevant(s, p, o)) odTouchesLists = true;
@@ -753,7 +754,34 @@ final class Engine {
         for (int tid : t.allTids()) if (st.present(tid)) sameAs(tid, st.S[tid], st.O[tid]);
     }
 
-    void beginOverDelete() { odClusters.clear(); }
+    void beginOverDelete() {
+        odClusters.clear();
+        supported.clear();
+    }
+
+    private final java.util.HashMap<Integer, Boolean> supported = new java.util.HashMap<>();
+
+    /**
+     * Over-deletion pruning: a triple whose stored derivation tree reaches only asserted/axiomatic leaves that are
+     * not being retracted (marked) stays derivable, so it is neither over-deleted nor propagated. This stops the
+     * classic DRed cascade (e.g. retracting one student's memberOf would otherwise over-delete the department's
+     * derived type and, through it, the types of all its employees). A node of such a tree is never marked itself
+     * (its own tree is a subtree), so stored derivations never point at deleted triples. Deep trees (> 2000)
+     * are conservatively treated as unsupported.
+     */
+    private boolean stillSupported(int tid, int depth) {
+        byte f = st.F[tid];
+        if ((f & Store.MARK) != 0 || (f & Store.PRESENT) == 0) return false;
+        if ((f & (Store.ASSERTED | Store.AXIOM)) != 0) return true;
+        if (depth > 2000) return false;
+        Boolean b = supported.get(tid);
+        if (b != null) return b;
+        boolean ok = true;
+        int n = st.premCount(tid);
+        for (int i = 0; i < n && ok; i++) ok = stillSupported(st.premise(tid, i), depth + 1);
+        supported.put(tid, ok);
+        return ok;
+    }
 
     /**
      * eq-sym + eq-trans without a join: when {@code x sameAs y} joins two classes A and B, derive every
