@@ -2,6 +2,7 @@ package org.virtkg;
 
 import org.virtkg.app.Version;
 import org.virtkg.cli.BackupCommand;
+import org.virtkg.cli.BenchCommand;
 import org.virtkg.cli.LoadCommand;
 import org.virtkg.cli.QueryCommand;
 import org.virtkg.cli.ReasonCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 BackupCommand.class,
                 ReasonCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

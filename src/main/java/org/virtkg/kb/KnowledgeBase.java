@@ -138,6 +138,9 @@ public final class KnowledgeBase implements AutoCloseable {
                         : ChangeLog.append(dsg, who, summary, recorder.added, recorder.deleted, reverts);
                 dsg.commit();
                 reasonerChanged = false;
+                // Removed triples leave unused slots in the reasoner (ids are never reused);
+                // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
+                if (reasoner.slots() > 2L * reasoner.size() + 100_000) reasoner.compact();
                 long v = recorder.isEmpty() ? version.get() : version.incrementAndGet();
                 return new WriteResult(toAdd.size(), toRemove.size(),
                         added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v, changeId);

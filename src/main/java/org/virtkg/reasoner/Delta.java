@@ -11,11 +11,13 @@ import org.apache.jena.graph.Triple;
  */
 public final class Delta {
     private final Dict dict;
+    private final java.util.concurrent.locks.Lock readLock;
     private final int[] added, removed;
     private List<Triple> addedT, removedT;
 
-    Delta(Dict dict, int[] added, int[] removed) {
+    Delta(Dict dict, java.util.concurrent.locks.Lock readLock, int[] added, int[] removed) {
         this.dict = dict;
+        this.readLock = readLock;
         this.added = added;
         this.removed = removed;
     }
@@ -40,8 +42,13 @@ public final class Delta {
 
     private List<Triple> convert(int[] a) {
         List<Triple> out = new ArrayList<>(a.length / 3);
-        for (int i = 0; i < a.length; i += 3) out.add(Triple.create(dict.node(a[i]), dict.node(a[i + 1]), dict.node(a[i + 2])));
-        return out;
+        readLock.lock(); // the dictionary may be growing under a concurrent write
+        try {
+            for (int i = 0; i < a.length; i += 3) out.add(Triple.create(dict.node(a[i]), dict.node(a[i + 1]), dict.node(a[i + 2])));
+        } finally {
+            readLock.unlock();
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     @Override

@@ -39,6 +39,24 @@ final class Dict {
     /** A literal of a known XSD datatype whose lexical form is not in the lexical space (dt-not-type). */
     boolean isIllTyped(int id) { return kinds[id] == ILL_LITERAL; }
 
+    /**
+     * False only when {@code dt} is an XSD datatype known to Jena and the literal is not in its value space (for
+     * rdfs:Literal, rdf:PlainLiteral, unknown datatypes and non-datatype classes: true).
+     */
+    boolean literalInDatatype(int lit, int dt) {
+        Node d = node(dt);
+        if (!d.isURI() || !d.getURI().startsWith(XSD)) return true;
+        org.apache.jena.datatypes.RDFDatatype t = org.apache.jena.datatypes.TypeMapper.getInstance().getTypeByName(d.getURI());
+        if (!(t instanceof org.apache.jena.datatypes.xsd.XSDDatatype xt)) return true;
+        try {
+            return xt.isValidLiteral(node(lit).getLiteral());
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+
     private static boolean illTyped(Node n) {
         try {
             return n.getLiteralDatatype() instanceof org.apache.jena.datatypes.xsd.XSDDatatype dt

@@ -17,7 +17,13 @@ import org.apache.jena.graph.NodeFactory;
  * together with its derivation (rule + premise tids), so each premise is older than its conclusion.
  */
 final class Engine {
-    record Trigger(Rule rule, int atom) {}
+    /**
+     * A rule body atom a new triple can fill. {@code keyPos} (1 = predicate of a variable-predicate atom, 2 = class
+     * of an {@code ?x rdf:type ?c} atom, -1 = none) names the triple position whose value must occur in the first
+     * planned join atom {@code (?k guardPred guardOther)} / {@code (guardOther guardPred ?k)} for the rule to have
+     * any chance to fire; triggers are filtered by that guard per key value, cached until the schema changes.
+     */
+    record Trigger(Rule rule, int atom, int keyPos, int guardPred, int guardPos, int guardOther) {}
 
     /** An inconsistency instance: rule name, message and premises as (s,p,o) id triples. */
     record Inc(String rule, String message, int[] keys) {}
@@ -29,12 +35,21 @@ final class Engine {
     final List<Rule> rules = new ArrayList<>();
     final List<String> ruleNames = new ArrayList<>();
     private final IntObjMap<List<Trigger>> byPred = new IntObjMap<>();
+    /** rdf:type atoms with a constant class, by class. */
+    private final IntObjMap<List<Trigger>> typeByClass = new IntObjMap<>();
+    /** rdf:type atoms with a variable class. */
+    private final List<Trigger> typeVar = new ArrayList<>();
     private final List<Trigger> varPred = new ArrayList<>();
+    /** Predicates / (rdf:type, class) pairs that guards look at: inserting or deleting one invalidates the caches. */
+    private final IntList guardPreds = new IntList(), guardTypes = new IntList();
+    private IntObjMap<Trigger[]> liveVarPred = new IntObjMap<>(), liveTypeVar = new IntObjMap<>();
+    private boolean guardsDirty;
 
     // vocabulary
     final int TYPE, SAMEAS, FIRST, REST, NIL, THING, NOTHING, CLASS, SCO, INTERSECTION, UNION, ONEOF, CHAIN, HASKEY,
             MEMBERS, DISTINCT, ALLDIFF, ALLDISJC, ALLDISJP;
-    final int R_CHAINTRANS, R_DTRANGE, RANGE, TRANSITIVE;
+    private final int skipRuleA, skipRuleB;
+    final int R_EQSYM, R_EQTRANS, R_CHAINTRANS, R_DTRANGE, RANGE, TRANSITIVE;
     /** Integer-derived XSD datatypes and their value-space bounds (empty = unbounded). */
     private static final String[][] INT_TYPES = {{"byte", "-128", "127"}, {"short", "-32768", "32767"},
         {"int", "-2147483648", "2147483647"}, {"long", "-9223372036854775808", "9223372036854775807"},
@@ -62,6 +77,7 @@ final class Engine {
             adcByMember, adpByMember;
     private List<Ax> oneOfs, ints, unis;
     private final IntList listPreds = new IntList();
+    private final Set<Integer> unionClasses = new HashSet<>();
 
     Engine() {
         TYPE = iri(Rule.RDF + "type");
@@ -89,14 +105,25 @@ final class Engine {
             Rule rule = Rule.parse(rules.size(), r[0], r[1], r[2], dict);
             rule.plan();
             rules.add(rule);
+            if (rule.head != null) {
+                for (int[] h : rule.head) {
+                    if (h[0] > 0 && !headSubjects.contains(h[0])) headSubjects.add(h[0]);
+                    if (h[2] > 0 && !headObjects.contains(h[2])) headObjects.add(h[2]);
+                }
+            }
             ruleNames.add(r[0]);
             for (int a = 0; a < rule.body.length; a++) {
-                int p = rule.body[a][1];
-                Trigger t = new Trigger(rule, a);
-                if (p > 0) byPred.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
-                else varPred.add(t);
+                int[] at = rule.body[a];
+                int p = at[1];
+                Trigger t = trigger(rule, a, p < 0 ? 1 : (p == TYPE && at[2] < 0) ? 2 : -1);
+                if (p < 0) varPred.add(t);
+                else if (p == TYPE && at[2] > 0) typeByClass.computeIfAbsent(at[2], k -> new ArrayList<>()).add(t);
+                else if (p == TYPE) typeVar.add(t);
+                else byPred.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
             }
         }
+        skipRuleA = ruleNames.indexOf("cax-sco");
+        skipRuleB = ruleNames.indexOf("prp-spo1");
         R_INT1 = name("cls-int1");
         R_INT2 = name("cls-int2");
         R_UNI = name("cls-uni");
@@ -106,6 +133,8 @@ final class Engine {
         R_SCMINT = name("scm-int");
         R_SCMUNI = name("scm-uni");
         R_CHAINTRANS = name("ext-chain-trans");
+        R_EQSYM = name("eq-sym");
+        R_EQTRANS = name("eq-trans");
         R_DTRANGE = name("ext-dt-range");
         RANGE = iri(Rule.RDFS + "range");
         TRANSITIVE = iri(Rule.OWL + "TransitiveProperty");
@@ -117,6 +146,70 @@ final class Engine {
         R_AXIOM_BASE = ruleNames.size();
         compileLists();
         insertAxioms();
+    }
+
+    private Trigger trigger(Rule rule, int a, int keyPos) {
+        if (keyPos < 0 || rule.body.length < 2) return new Trigger(rule, a, -1, 0, 0, 0);
+        int key = rule.body[a][keyPos];
+        int[] first = rule.body[rule.plans[a][0]];
+        if (first[1] < 0) return new Trigger(rule, a, -1, 0, 0, 0);
+        int pos, other;
+        if (first[0] == key) { pos = 0; other = first[2] > 0 ? first[2] : 0; }
+        else if (first[2] == key) { pos = 2; other = first[0] > 0 ? first[0] : 0; }
+        else return new Trigger(rule, a, -1, 0, 0, 0);
+        if (first[1] == TYPE && other != 0) { if (!guardTypes.contains(other)) guardTypes.add(other); }
+        else if (!guardPreds.contains(first[1])) guardPreds.add(first[1]);
+        return new Trigger(rule, a, keyPos, first[1], pos, other);
+    }
+
+    private boolean guardHolds(Trigger tr, int key) {
+        if (tr.keyPos() < 0) return true;
+        if (tr.guardOther() != 0) {
+            return tr.guardPos() == 0 ? st.find(key, tr.guardPred(), tr.guardOther()) >= 0
+                    : st.find(tr.guardOther(), tr.guardPred(), key) >= 0;
+        }
+        Store.PredTable pt = st.table(tr.guardPred());
+        if (pt == null) return false;
+        IntList l = tr.guardPos() == 0 ? pt.subj(key) : pt.obj(key);
+        return l != null && l.size() > 0;
+    }
+
+    private Trigger[] live(boolean type, int key) {
+        if (guardsDirty) {
+            liveVarPred = new IntObjMap<>();
+            liveTypeVar = new IntObjMap<>();
+            guardsDirty = false;
+        }
+        IntObjMap<Trigger[]> cache = type ? liveTypeVar : liveVarPred;
+        Trigger[] l = cache.get(key);
+        if (l == null) {
+            List<Trigger> out = new ArrayList<>();
+            for (Trigger tr : type ? typeVar : varPred) if (guardHolds(tr, key)) out.add(tr);
+            l = out.toArray(new Trigger[0]);
+            cache.put(key, l);
+        }
+        return l;
+    }
+
+    /** Call when a triple is inserted or deleted: schema triples invalidate the trigger caches. */
+    void touched(int p, int o) {
+        if (guardPreds.contains(p) || (p == TYPE && guardTypes.contains(o))) guardsDirty = true;
+    }
+
+    private final IntList headSubjects = new IntList(), headObjects = new IntList();
+
+    /** A constant in the subject position of a rule head (owl:Nothing): such conclusions share only their object. */
+    boolean isHeadSubjectConstant(int x) { return headSubjects.contains(x); }
+
+    /**
+     * A term a rule may put in the object position of a conclusion without it occurring in a premise that
+     * triggers the rule: constants of rule heads, the integer datatypes of ext-dt-range, members of intersection
+     * lists (cls-int2) and the classes defined by intersection/union lists (cls-int1, cls-uni: they occur only in
+     * the list axiom, which does not trigger those rules).
+     */
+    boolean isHeadObjectConstant(int x) {
+        return headObjects.contains(x) || x == TRANSITIVE || intTypes.containsKey(x) || intByMember.get(x) != null
+                || intByClass.get(x) != null || unionClasses.contains(x);
     }
 
     private int name(String n) {
@@ -158,6 +251,7 @@ final class Engine {
     private void axiom(int s, int p, int o, int rule) {
         if (st.find(s, p, o) >= 0) return;
         int tid = st.insert(s, p, o, Store.PRESENT | Store.AXIOM, rule, null, 0);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
     }
@@ -167,6 +261,9 @@ final class Engine {
     /** Empties the store (keeping the dictionary) and re-inserts the axiomatic triples. */
     void resetStore() {
         st = new Store();
+        parent = new int[0];
+        members.clear();
+        guardsDirty = true;
         queue.clear();
         qHead = 0;
         log.clear();
@@ -184,6 +281,7 @@ final class Engine {
             return tid;
         }
         tid = st.insert(s, p, o, Store.PRESENT | Store.ASSERTED, -1, null, 0);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
         if (isListRelevant(s, p, o)) listsDirty = true;
@@ -213,9 +311,15 @@ final class Engine {
     /** Fires all rules with {@code t} as a premise (in normal mode: derive; in over-delete mode: mark). */
     void fire(int t) {
         int s = st.S[t], p = st.P[t], o = st.O[t];
-        List<Trigger> l = byPred.get(p);
-        if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
-        for (int i = 0, n = varPred.size(); i < n; i++) tryTrigger(varPred.get(i), t, s, p, o);
+        if (p == TYPE) {
+            List<Trigger> l = typeByClass.get(o);
+            if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
+            for (Trigger tr : live(true, o)) tryTrigger(tr, t, s, p, o);
+        } else {
+            List<Trigger> l = byPred.get(p);
+            if (l != null) for (int i = 0, n = l.size(); i < n; i++) tryTrigger(l.get(i), t, s, p, o);
+        }
+        for (Trigger tr : live(false, p)) tryTrigger(tr, t, s, p, o);
         fireNative(t, s, p, o);
         if (!overDelete && dict.isIllTyped(o)) inconsistency("dt-not-type", "a literal is not in the lexical space of its datatype", t);
     }
@@ -224,6 +328,13 @@ final class Engine {
 
     private void tryTrigger(Trigger tr, int t, int s, int p, int o) {
         Rule r = tr.rule();
+        // cax-sco / prp-spo1 need not re-fire on their own conclusions: the subClassOf/subPropertyOf closure is
+        // materialised (scm-sco/scm-spo), so x type D derived from x type C already met every superclass of D via C
+        // (or will, when the missing C subClassOf E arrives). Halves the work on deep hierarchies. Not in
+        // over-delete mode, which must see every derivation.
+        if (r.idx == skipRuleA || r.idx == skipRuleB) {
+            if (tr.atom() == 1 && !overDelete && st.R[t] == r.idx) return;
+        }
         int[] at = r.body[tr.atom()];
         int[] b = r.b;
         int mask = unify(at, s, p, o, b);
@@ -269,9 +380,12 @@ final class Engine {
             if (f[0] == Rule.NEQ) {
                 int x = val(f[1], b), y = val(f[2], b);
                 if (x != 0 && y != 0 && x == y) return false;
-            } else {
+            } else if (f[0] == Rule.NUM) {
                 int x = val(f[1], b);
                 if (x != 0 && !numEquals(x, f[2])) return false;
+            } else {
+                int x = val(f[1], b), y = val(f[2], b);
+                if (x == SAMEAS && y != 0 && !dict.isLiteral(y)) return false;
             }
         }
         return true;
@@ -350,11 +464,16 @@ final class Engine {
     // ---------------------------------------------------------------- derivation
 
     void derive(int s, int p, int o, int rule, int[] prem, int n) {
+        for (int i = 0; i < n; i++) if (prem[i] < 0) throw new IllegalStateException("missing premise for " + ruleNames.get(rule));
         if (dict.isLiteral(s)) {
             // generalised triples (literal subjects) are not stored; but two different literal values declared
-            // equal is a clash (sameAs + dt-diff + eq-diff1).
+            // equal is a clash (sameAs + dt-diff + eq-diff1), and so is a literal typed with an XSD datatype whose
+            // value space does not contain it, e.g. through rdfs:range (dt-type2 + dt-not-type).
             if (p == SAMEAS && dict.isLiteral(o) && !dict.sameValue(s, o))
                 inconsistency(ruleNames.get(rule) + "+dt-diff", "two different literal values are declared equal",
+                        Arrays.copyOf(prem, n));
+            if (p == TYPE && !dict.literalInDatatype(s, o))
+                inconsistency(ruleNames.get(rule) + "+dt-not-type", "a literal is typed with a datatype that does not contain it",
                         Arrays.copyOf(prem, n));
             return;
         }
@@ -363,6 +482,7 @@ final class Engine {
         int tid = st.find(s, p, o);
         if (overDelete) {
             if (tid >= 0 && (st.F[tid] & (Store.ASSERTED | Store.AXIOM | Store.MARK)) == 0) {
+                if (stillSupported(tid, 0)) return;
                 st.F[tid] |= Store.MARK;
                 odList.add(tid);
                 if (isListRelevant(s, p, o)) odTouchesLists = true;
@@ -371,6 +491,7 @@ final class Engine {
         }
         if (tid >= 0) return;
         tid = st.insert(s, p, o, Store.PRESENT, rule, prem, n);
+        touched(p, o);
         queue.add(tid);
         log.add(tid);
         if (isListRelevant(s, p, o)) listsDirty = true;
@@ -461,8 +582,10 @@ final class Engine {
             index(intByClass, ax.subj(), ax);
             for (int m : distinct(ax.members())) index(intByMember, m, ax);
         }
+        unionClasses.clear();
         for (Ax ax : axioms(UNION)) {
             unis.add(ax);
+            unionClasses.add(ax.subj());
             for (int m : distinct(ax.members())) index(uniByMember, m, ax);
         }
         oneOfs.addAll(axioms(ONEOF));
@@ -486,9 +609,10 @@ final class Engine {
         List<Ax> out = new ArrayList<>();
         Store.PredTable t = st.table(pred);
         if (t == null) return out;
-        int n = st.next;
-        for (int tid = 0; tid < n; tid++) {
-            if (!st.present(tid) || st.P[tid] != pred) continue;
+        int[] tids = t.allTids();
+        Arrays.sort(tids);
+        for (int tid : tids) {
+            if (!st.present(tid)) continue;
             IntList l = readList(st.O[tid]);
             if (l != null) out.add(new Ax(tid, st.S[tid], l.toArray()));
         }
@@ -551,6 +675,7 @@ final class Engine {
             }
         }
         if (p == SAMEAS) {
+            sameAs(t, s, o);
             List<Ax> l = diffByMember.get(s);
             if (l != null) {
                 for (Ax ax : l) {
@@ -575,6 +700,128 @@ final class Engine {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------- owl:sameAs (eq-sym, eq-trans)
+
+    /** Union-find over term ids: equivalence classes of owl:sameAs; each class is a complete clique in the store. */
+    private int[] parent = new int[0];
+    private final IntObjMap<IntList> members = new IntObjMap<>();
+    private final IntList odClusters = new IntList();
+
+    int rep(int x) {
+        if (x >= parent.length || parent[x] == 0) return x;
+        int r = x;
+        while (parent[r] != 0 && parent[r] != r) r = parent[r];
+        while (x != r) {
+            int nx = parent[x];
+            parent[x] = r;
+            x = nx;
+        }
+        return r;
+    }
+
+    private IntList cluster(int r) {
+        IntList l = members.get(r);
+        if (l == null) {
+            l = new IntList(2);
+            l.add(r);
+            members.put(r, l);
+        }
+        return l;
+    }
+
+    private void union(int ra, int rb) {
+        int need = Math.max(ra, rb) + 1;
+        if (parent.length < need) parent = Arrays.copyOf(parent, Math.max(need, parent.length * 2));
+        IntList a = cluster(ra), b = cluster(rb);
+        if (a.size() < b.size()) { int t = ra; ra = rb; rb = t; IntList tl = a; a = b; b = tl; }
+        parent[rb] = ra;
+        parent[ra] = ra;
+        for (int i = 0; i < b.size(); i++) a.add(b.get(i));
+        members.put(rb, null);
+    }
+
+    /**
+     * Rebuilds the union-find from the sameAs triples left after a deletion, re-deriving the pairs that keep every
+     * class a complete clique (normal mode; new triples are queued).
+     */
+    void rebuildEquality() {
+        parent = new int[0];
+        members.clear();
+        Store.PredTable t = st.table(SAMEAS);
+        if (t == null) return;
+        for (int tid : t.allTids()) if (st.present(tid)) sameAs(tid, st.S[tid], st.O[tid]);
+    }
+
+    void beginOverDelete() {
+        odClusters.clear();
+        supported.clear();
+    }
+
+    private final java.util.HashMap<Integer, Boolean> supported = new java.util.HashMap<>();
+
+    /**
+     * Over-deletion pruning: a triple whose stored derivation tree reaches only asserted/axiomatic leaves that are
+     * not being retracted (marked) stays derivable, so it is neither over-deleted nor propagated. This stops the
+     * classic DRed cascade (e.g. retracting one student's memberOf would otherwise over-delete the department's
+     * derived type and, through it, the types of all its employees). A node of such a tree is never marked itself
+     * (its own tree is a subtree), so stored derivations never point at deleted triples. Deep trees (> 2000)
+     * are conservatively treated as unsupported.
+     */
+    private boolean stillSupported(int tid, int depth) {
+        byte f = st.F[tid];
+        if ((f & Store.MARK) != 0 || (f & Store.PRESENT) == 0) return false;
+        if ((f & (Store.ASSERTED | Store.AXIOM)) != 0) return true;
+        if (depth > 2000) return false;
+        Boolean b = supported.get(tid);
+        if (b != null) return b;
+        boolean ok = true;
+        int n = st.premCount(tid);
+        for (int i = 0; i < n && ok; i++) ok = stillSupported(st.premise(tid, i), depth + 1);
+        supported.put(tid, ok);
+        return ok;
+    }
+
+    /**
+     * eq-sym + eq-trans without a join: when {@code x sameAs y} joins two classes A and B, derive every
+     * {@code a sameAs b} and {@code b sameAs a} (premises: a sameAs x, x sameAs y, y sameAs b), so each class stays a
+     * complete clique and a class of n members costs O(n^2) derivations instead of the O(n^3) eq-trans join.
+     * Over-deletion marks the whole class once (DRed re-derives what survives).
+     */
+    private void sameAs(int t, int x, int y) {
+        if (dict.isLiteral(y) || x == y) return;
+        int rx = rep(x), ry = rep(y);
+        if (overDelete) {
+            if (odClusters.contains(rx)) return;
+            odClusters.add(rx);
+            IntList c = cluster(rx);
+            for (int i = 0; i < c.size(); i++)
+                for (int j = 0; j < c.size(); j++) if (i != j) derive(c.get(i), SAMEAS, c.get(j), R_EQSYM, null, 0);
+            return;
+        }
+        if (rx == ry) return;
+        derive(y, SAMEAS, x, R_EQSYM, new int[] {t}, 1);
+        int tyx = st.find(y, SAMEAS, x);
+        IntList a = cluster(rx), b = cluster(ry);
+        int[] aa = a.toArray(), bb = b.toArray();
+        int[] prem = new int[3];
+        for (int ai : aa) {
+            for (int bi : bb) {
+                if (ai == x && bi == y) continue;
+                int n = 0;
+                if (ai != x) prem[n++] = st.find(ai, SAMEAS, x);
+                prem[n++] = t;
+                if (bi != y) prem[n++] = st.find(y, SAMEAS, bi);
+                derive(ai, SAMEAS, bi, R_EQTRANS, prem, n);
+                n = 0;
+                if (bi != y) prem[n++] = st.find(bi, SAMEAS, y);
+                prem[n++] = tyx;
+                if (ai != x) prem[n++] = st.find(x, SAMEAS, ai);
+                derive(bi, SAMEAS, ai, R_EQTRANS, prem, n);
+            }
+        }
+        union(rx, ry);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class RlReasoner {
             IntList removed = new IntList();
             for (int i = 0; i < becameAsserted.size(); i++) addKey(removed, becameAsserted.get(i));
             e.log.clear();
-            return new Delta(e.dict, added.toArray(), removed.toArray());
+            return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
         } finally {
             lock.writeLock().unlock();
         }
@@ -99,7 +99,7 @@ public final class RlReasoner {
                 roots.add(tid);
                 if (e.isListRelevant(s, p, o)) lists = true;
             }
-            if (roots.size() == 0) return new Delta(e.dict, new int[0], new int[0]);
+            if (roots.size() == 0) return new Delta(e.dict, lock.readLock(), new int[0], new int[0]);
             if (lists) return recompute(roots);
             return dred(roots);
         } finally {
@@ -113,6 +113,7 @@ public final class RlReasoner {
         Store st = e.st;
         IntList added = new IntList(), removed = new IntList();
         e.overDelete = true;
+        e.beginOverDelete();
         e.odList.clear();
         e.odTouchesLists = false;
         for (int i = 0; i < roots.size(); i++) {
@@ -134,20 +135,35 @@ public final class RlReasoner {
         }
         int n = e.odList.size();
         int[] keys = new int[n * 3];
-        IntList seeds = new IntList();
-        Set<Integer> seedSet = new HashSet<>();
         for (int i = 0; i < n; i++) {
             int tid = e.odList.get(i);
             keys[3 * i] = st.S[tid];
             keys[3 * i + 1] = st.P[tid];
             keys[3 * i + 2] = st.O[tid];
-            if (seedSet.add(st.S[tid])) seeds.add(st.S[tid]);
-            if (st.S[tid] == e.NOTHING && seedSet.add(st.O[tid])) seeds.add(st.O[tid]);
         }
-        for (int i = 0; i < n; i++) st.delete(e.odList.get(i));
+        for (int i = 0; i < n; i++) {
+            int tid = e.odList.get(i);
+            e.touched(st.P[tid], st.O[tid]);
+            st.delete(tid);
+        }
         e.odList.clear();
-        // Re-derive: every rule conclusion shares its subject (for owl:Nothing subClassOf ?c: its object) with one
-        // of its premises, so one-step re-derivations are found by firing the surviving triples around those terms.
+        e.rebuildEquality();
+        // Re-derive. Every rule conclusion shares its subject with one of its premises, and its object too unless
+        // the object is a constant of a rule head (owl:Thing, owl:TransitiveProperty, ...) or comes from an RDF
+        // list (cls-int2); owl:Nothing rdfs:subClassOf ?c shares only its object. So the one-step re-derivations of
+        // an over-deleted triple are found by firing the surviving triples around its subject or, when allowed and
+        // cheaper (hubs such as a shared class or licence), around its object.
+        IntList seeds = new IntList();
+        Set<Integer> seedSet = new HashSet<>();
+        Map<Integer, Integer> degree = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int s = keys[3 * i], o = keys[3 * i + 2];
+            int seed;
+            if (e.isHeadSubjectConstant(s)) seed = o;
+            else if (e.dict.isLiteral(o) || e.isHeadObjectConstant(o)) seed = s;
+            else seed = degree.computeIfAbsent(o, this::degree) < degree.computeIfAbsent(s, this::degree) ? o : s;
+            if (seedSet.add(seed)) seeds.add(seed);
+        }
         e.log.clear();
         for (int i = 0; i < seeds.size(); i++) {
             int x = seeds.get(i);
@@ -175,7 +191,19 @@ public final class RlReasoner {
                 target.add(keys[3 * i + 2]);
             }
         }
-        return new Delta(e.dict, added.toArray(), removed.toArray());
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
+    }
+
+    /** Number of stored triples with {@code x} as subject or object. */
+    private int degree(int x) {
+        int d = 0;
+        for (Store.PredTable pt : e.st.predList) {
+            IntList l = pt.subj(x);
+            if (l != null) d += l.size();
+            l = pt.obj(x);
+            if (l != null) d += l.size();
+        }
+        return d;
     }
 
     private record Key(int s, int p, int o) {}
@@ -209,7 +237,7 @@ public final class RlReasoner {
             if (!before.contains(k)) addKey(added, k);
         }
         for (Key k : before) if (!after.contains(k)) addKey(removed, k);
-        return new Delta(e.dict, added.toArray(), removed.toArray());
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
     }
 
     private static void addKey(IntList l, Key k) {
@@ -346,6 +374,30 @@ public final class RlReasoner {
         }
         memo.put(tid, ex);
         return ex;
+    }
+
+    /**
+     * Rebuilds the store from the asserted triples (same closure, fresh tids). Deleted triples leave unused slots
+     * behind (tids are never reused, which keeps explanations acyclic); a long-running writer can call this in a
+     * quiet moment to reclaim them. Explanations of inferred triples may change (first derivation found anew).
+     */
+    public Delta compact() {
+        lock.writeLock().lock();
+        try {
+            return recompute(new IntList());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Number of tid slots in use, including those of deleted triples (see {@link #compact()}). */
+    public int slots() {
+        lock.readLock().lock();
+        try {
+            return e.st.next;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Current inconsistencies (empty when the closure is consistent). */

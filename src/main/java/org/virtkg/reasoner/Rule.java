@@ -16,8 +16,11 @@ final class Rule {
     static final String OWL = "http://www.w3.org/2002/07/owl#";
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
 
-    /** Filter kinds: NEQ(a,b) terms differ; NUM(var, n) the literal bound to var has numeric value n. */
-    static final int NEQ = 0, NUM = 1;
+    /**
+     * Filter kinds: NEQ(a,b) terms differ; NUM(var, n) the literal bound to var has numeric value n;
+     * NOTSAMEIRI(p, o) not (p is owl:sameAs and o is not a literal).
+     */
+    static final int NEQ = 0, NUM = 1, NOTSAMEIRI = 2;
 
     final int idx;
     final String id;
@@ -61,6 +64,9 @@ final class Rule {
             String[] t = a.trim().split("\\s+");
             if (t[1].equals("!=")) {
                 filters.add(new int[] {NEQ, term(t[0], vars, names, dict), term(t[2], vars, names, dict)});
+            } else if (t[1].equals("notSameAsIri")) {
+                // "?p notSameAsIri ?o": reject owl:sameAs triples whose object is not a literal
+                filters.add(new int[] {NOTSAMEIRI, term(t[0], vars, names, dict), term(t[2], vars, names, dict)});
             } else if (t[1].equals("=")) {
                 filters.add(new int[] {NUM, term(t[0], vars, names, dict), Integer.parseInt(t[2])});
             } else {

@@ -23,7 +23,7 @@ class IncrementalTest {
     static List<String> randomStatements(Random rnd) {
         List<String> s = new ArrayList<>();
         String[] kinds = {"sco", "sco", "spo", "dom", "rng", "inv", "trans", "sym", "func", "same", "svf", "hv", "avf",
-            "chain", "int", "eqc", "maxc", "disj", "type", "type", "type", "rel", "rel", "rel", "rel", "rel"};
+            "chain", "int", "eqc", "maxc", "disj", "uni", "key", "oneof", "inv", "type", "type", "type", "rel", "rel", "rel", "rel", "rel"};
         int n = 6 + rnd.nextInt(18);
         for (int i = 0; i < n; i++) {
             String c1 = ":C" + rnd.nextInt(5), c2 = ":C" + rnd.nextInt(5), c3 = ":C" + rnd.nextInt(5);
@@ -45,6 +45,9 @@ class IncrementalTest {
                 case "chain" -> p1 + " owl:propertyChainAxiom ( " + p2 + " " + p1 + " ) .";
                 case "int" -> c3 + " owl:equivalentClass [ owl:intersectionOf ( " + c1 + " " + c2 + " ) ] .";
                 case "eqc" -> c1 + " owl:equivalentClass " + c2 + " .";
+                case "uni" -> c3 + " owl:equivalentClass [ owl:unionOf ( " + c1 + " " + c2 + " ) ] .";
+                case "key" -> c1 + " owl:hasKey ( " + p1 + " ) .";
+                case "oneof" -> c1 + " owl:equivalentClass [ owl:oneOf ( " + a + " " + b + " ) ] .";
                 case "maxc" -> c1 + " rdfs:subClassOf [ owl:onProperty " + p1 + " ; owl:maxCardinality 1 ] .";
                 case "disj" -> c1 + " owl:disjointWith " + c2 + " .";
                 case "type" -> a + " a " + c1 + " .";
@@ -67,8 +70,8 @@ class IncrementalTest {
 
     @Test
     void randomisedAddRemoveMatchesRecompute() {
-        Random rnd = new Random(42);
-        for (int round = 0; round < 300; round++) {
+        Random rnd = new Random(Long.getLong("rl.seed", 42));
+        for (int round = 0; round < Integer.getInteger("rl.rounds", 300); round++) {
             List<Triple> all = ttl(String.join("\n", randomStatements(rnd)));
             List<Triple> shuffled = new ArrayList<>(all);
             Collections.shuffle(shuffled, rnd);
@@ -83,7 +86,7 @@ class IncrementalTest {
             Set<String> tracked = inferredSet(inc);
             applyDelta(tracked, inc.add(first));
             applyDelta(tracked, inc.add(second));
-            assertEquals(state(full), state(inc), "incremental add, round " + round);
+            assertSameState(state(full), state(inc), "incremental add, round " + round + " of " + all);
             assertEquals(inferredSet(inc), tracked, "add deltas, round " + round);
 
             // remove a random subset, compare with from-scratch on the rest
@@ -92,15 +95,23 @@ class IncrementalTest {
             applyDelta(tracked, inc.remove(removed));
             RlReasoner ref = RlReasoner.create();
             ref.add(kept);
-            assertEquals(state(ref), state(inc), "DRed remove, round " + round + " removed " + removed);
+            assertSameState(state(ref), state(inc), "DRed remove, round " + round + " removed " + removed + " from " + all);
             assertEquals(inferredSet(inc), tracked, "remove deltas, round " + round);
 
             // add then remove restores the exact state
             Set<String> before = state(inc);
             inc.add(removed);
             inc.remove(removed);
-            assertEquals(before, state(inc), "add+remove round trip, round " + round);
+            assertSameState(before, state(inc), "add+remove round trip, round " + round + " of " + all);
         }
+    }
+
+    static void assertSameState(Set<String> expected, Set<String> actual, String msg) {
+        if (expected.equals(actual)) return;
+        Set<String> missing = new TreeSet<>(expected), extra = new TreeSet<>(actual);
+        missing.removeAll(actual);
+        extra.removeAll(expected);
+        throw new AssertionError(msg + "\n  missing: " + missing + "\n  extra: " + extra);
     }
 
     private static void applyDelta(Set<String> tracked, Delta d) {
@@ -159,5 +170,50 @@ class IncrementalTest {
         r.remove(bad);
         assertTrue(r.isConsistent());
         assertEquals(new HashSet<>(List.of()), new HashSet<>(r.inconsistencies()));
+    }
+
+    @Test
+    void compactKeepsTheClosureAndReclaimsSlots() {
+        RlReasoner r = RlReasoner.create();
+        r.add(ttl(":A rdfs:subClassOf :B . :p owl:inverseOf :q . :x a :A ; :p :y ."));
+        Set<String> before = state(r);
+        List<Triple> extra = ttl(":z a :A ; :p :x .");
+        for (int i = 0; i < 20; i++) {
+            r.add(extra);
+            r.remove(extra);
+        }
+        int slots = r.slots();
+        assertTrue(r.compact().isEmpty());
+        assertEquals(before, state(r));
+        assertTrue(r.slots() < slots);
+        r.inferred().forEach(t -> checkLeaves(r.explain(t).orElseThrow(), 0));
+    }
+
+    @Test
+    void concurrentReadersDuringWrites() throws Exception {
+        RlReasoner r = RlReasoner.create();
+        r.add(ttl(":A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :p a owl:TransitiveProperty ."));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    r.inferred().forEach(t -> r.explain(t));
+                    r.contains(RlTestSupport.type("x0", "C"));
+                    r.inconsistencies();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 200; i++) {
+            List<Triple> batch = ttl(":x" + (i % 7) + " a :A ; :p :x" + ((i + 1) % 7) + " .");
+            r.add(batch);
+            if (i % 3 == 0) r.remove(batch);
+        }
+        stop.set(true);
+        reader.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
     }
 }

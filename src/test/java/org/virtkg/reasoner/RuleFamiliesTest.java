@@ -104,6 +104,11 @@ class RuleFamiliesTest {
         assertTrue(r.contains(tr("x", "uses", "kvm")));
         assertTrue(r.contains(t(ex("kvm2"), owl("sameAs"), ex("kvm"))));
         assertTrue(r.contains(t(ex("kvm"), owl("sameAs"), ex("kvm"))), "eq-ref is virtual");
+        RlReasoner lit = reason(":a owl:sameAs :b . :b owl:sameAs 5 . :x :p :a .");
+        assertTrue(lit.contains(t(ex("a"), owl("sameAs"), org.apache.jena.graph.NodeFactory.createLiteralDT("5",
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger))));
+        assertTrue(lit.contains(t(ex("x"), ex("p"), org.apache.jena.graph.NodeFactory.createLiteralDT("5",
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger))));
     }
 
     @Test
@@ -130,6 +135,9 @@ class RuleFamiliesTest {
                 .inconsistencies().get(0).rule());
         assertEquals("prp-pdw", reason(":p owl:propertyDisjointWith :q . :a :p :b ; :q :b .").inconsistencies().get(0).rule());
         assertEquals("dt-not-type", reason(":a :age \"abc\"^^xsd:integer .").inconsistencies().get(0).rule());
+        assertEquals("prp-rng+dt-not-type", reason(":age rdfs:range xsd:integer . :a :age \"abc\" .").inconsistencies().get(0).rule());
+        assertTrue(reason(":age rdfs:range xsd:integer . :a :age 42 . :b :age \"7\"^^xsd:int .").isConsistent());
+        assertTrue(reason(":name rdfs:range xsd:string . :a :name \"x\" . :label rdfs:range rdfs:Literal . :a :label \"y\"@en .").isConsistent());
         assertEquals("eq-diff2", reason("[] a owl:AllDifferent ; owl:distinctMembers ( :a :b ) . :a owl:sameAs :b .")
                 .inconsistencies().get(0).rule());
     }
@@ -168,5 +176,25 @@ class RuleFamiliesTest {
         assertTrue(r.contains(tr("k", "license", "GPL")));
         assertTrue(r.contains(type("w", "Workload")));
         assertTrue(r.contains(type("qemu", "Software")));
+    }
+
+    @Test
+    void sameAsChainBecomesOneCliqueAndRetractsCleanly() {
+        int n = 150;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i + 1 < n; i++) sb.append(":i").append(i).append(" owl:sameAs :i").append(i + 1).append(" .\n");
+        sb.append(":i0 :label \"x\" .\n");
+        RlReasoner r = reason(sb.toString());
+        long same = r.closure().filter(t -> t.getPredicate().equals(owl("sameAs"))).count();
+        assertEquals((long) n * (n - 1), same);
+        assertTrue(r.contains(t(ex("i" + (n - 1)), ex("label"), org.apache.jena.graph.NodeFactory.createLiteralString("x"))));
+        Explanation e = r.explain(t(ex("i" + (n - 1)), owl("sameAs"), ex("i0"))).orElseThrow();
+        assertTrue(e.rule().startsWith("eq-"), e.rule());
+        // cut the chain in the middle: two cliques remain
+        r.remove(RlTestSupport.ttl(":i" + (n / 2) + " owl:sameAs :i" + (n / 2 + 1) + " ."));
+        long half = r.closure().filter(t -> t.getPredicate().equals(owl("sameAs"))).count();
+        int a = n / 2 + 1, b = n - a;
+        assertEquals((long) a * (a - 1) + (long) b * (b - 1), half);
+        assertFalse(r.contains(t(ex("i" + (n - 1)), ex("label"), org.apache.jena.graph.NodeFactory.createLiteralString("x"))));
     }
 }
