@@ -47,7 +47,7 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback, $(nproc) co
 echo
 echo "| Request | Requests/s | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|"
-run "GET /api/health (counts triples per graph)" "$BASE/api/health"
+run "GET /api/health (ceiling)" "$BASE/api/health"
 run "GET /api/compatibility?technology=KVM&platform=OpenStack" "$BASE/api/compatibility?technology=KVM&platform=OpenStack"
 run "SPARQL ASK (same question)" "$BASE/sparql?query=$Q_COMPAT" "application/sparql-results+json"
 run "GET /api/compatibility/matrix" "$BASE/api/compatibility/matrix"
