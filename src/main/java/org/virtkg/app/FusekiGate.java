@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -36,11 +37,15 @@ final class FusekiGate extends Handler.Wrapper {
 
     private final AccessTokens tokens;
     private final HttpMetrics metrics;
+    private final int maxQueriesPerClient;
+    /** Queries in flight per client address; an entry goes away when its count returns to zero. */
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics) {
+    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient) {
         super(fuseki);
         this.tokens = tokens;
         this.metrics = metrics;
+        this.maxQueriesPerClient = maxQueriesPerClient;
     }
 
     @Override
@@ -76,7 +81,42 @@ final class FusekiGate extends Handler.Wrapper {
             writeProblem(response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
             return true;
         }
-        return super.handle(request, response, measured);
+        if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
+
+        // One client cannot occupy every worker with heavy queries: past the cap, 429.
+        String client = Request.getRemoteAddr(request);
+        if (inFlight.merge(client, 1, Integer::sum) > maxQueriesPerClient) {
+            release(client);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            writeProblem(response, measured, 429, "Too many concurrent queries from this client (limit "
+                    + maxQueriesPerClient + "); retry when one has finished");
+            return true;
+        }
+        Callback releasing = new Callback.Nested(measured) {
+            @Override
+            public void succeeded() {
+                release(client);
+                super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                release(client);
+                super.failed(x);
+            }
+        };
+        try {
+            boolean handled = super.handle(request, response, releasing);
+            if (!handled) release(client);
+            return handled;
+        } catch (Exception | Error e) {
+            release(client);
+            throw e;
+        }
+    }
+
+    private void release(String client) {
+        inFlight.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Returns a problem message (with the status set on {@code response}) or {@code null} to proceed. */

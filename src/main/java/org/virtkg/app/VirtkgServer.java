@@ -33,6 +33,7 @@ import org.virtkg.api.ResponseCache;
 import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
+import org.virtkg.sparql.GuardedQuery;
 import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.AssertedView;
@@ -93,7 +94,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             cfg.jetty.modifyServer(server -> server.setHandler(
-                    new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics)))));
+                    new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient())))));
 
             cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
@@ -155,6 +156,7 @@ public final class VirtkgServer implements AutoCloseable {
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
     private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
+                .registerOperation(Operation.Query, new GuardedQuery())
                 .registerOperation(Operation.Update, new GuardedUpdate(kb, config.maxUpdateBytes()))
                 .add("/", DataService.newBuilder(kb.store().dataset())
                         .addEndpoint(Operation.Query, "sparql")

@@ -46,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest RDF upload (Graph Store, ontology terms) accepted, in MiB (default: ${DEFAULT-VALUE}).")
     int maxUploadMiB;
 
+    @Option(names = "--max-queries-per-client", paramLabel = "N", defaultValue = "8",
+            description = "SPARQL queries one client may run at once; more get 429 (default: ${DEFAULT-VALUE}).")
+    int maxQueriesPerClient;
+
     @Override
     public Integer call() {
         AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
@@ -65,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withTokens(tokens)
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
-                .withMaxUploadBytes((long) maxUploadMiB << 20);
+                .withMaxUploadBytes((long) maxUploadMiB << 20)
+                .withMaxQueriesPerClient(maxQueriesPerClient);
         KnowledgeBase knowledge = KnowledgeBase.open(kb, line -> System.err.println("virtkg: " + line));
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())

@@ -121,7 +121,7 @@ public final class GuardedUpdate extends SPARQL_Update {
     }
 
     /** Fuseki sizes plain-text error bodies in chars, so its messages must stay ASCII. */
-    private static String ascii(String s) {
+    static String ascii(String s) {
         return s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

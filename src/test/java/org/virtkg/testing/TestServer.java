@@ -25,6 +25,15 @@ public final class TestServer implements AutoCloseable {
         return start(store, tokens, queryTimeout);
     }
 
+    /** The fixtures with a tighter per-client query cap, for limit tests. */
+    public static TestServer withFixtures(AccessTokens tokens, Duration queryTimeout, int maxQueriesPerClient) {
+        var store = TdbKnowledgeStore.inMemory();
+        Fixtures.loadFixtures(store);
+        var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
+                .withMaxQueriesPerClient(maxQueriesPerClient);
+        return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
+    }
+
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
         var store = TdbKnowledgeStore.inMemory();

@@ -1,0 +1,52 @@
+package org.virtkg.sparql;
+
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+
+/**
+ * Fuseki's SPARQL query processor with virtkg's bounds: the text is capped and parsed with a real
+ * error message (Jena reports {@code null} or overflows the stack on very deep nesting), the parsed
+ * query is checked by {@link QueryPolicy}, and a {@link StackOverflowError} during evaluation — an
+ * Error, not an Exception — becomes a 400 instead of killing the worker's request.
+ */
+public final class GuardedQuery extends SPARQL_QueryDataset {
+    public static final int MAX_QUERY_LENGTH = 100_000;
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        if (queryString.length() > MAX_QUERY_LENGTH)
+            ServletOps.error(413, "The query is longer than " + MAX_QUERY_LENGTH + " characters");
+        try {
+            QueryFactory.create(queryString, Syntax.syntaxARQ);
+        } catch (QueryParseException ex) {
+            ServletOps.errorBadRequest(GuardedUpdate.ascii(SparqlErrors.describe(ex)));
+        } catch (StackOverflowError ex) {
+            ServletOps.errorBadRequest("The query is nested too deeply to parse; flatten its groups or OPTIONALs");
+        }
+        super.execute(queryString, action);
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        String refusal = QueryPolicy.check(query);
+        if (refusal != null) ServletOps.errorBadRequest(GuardedUpdate.ascii("Query refused: " + refusal));
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
+        try {
+            return super.executeQuery(action, queryExec, query, queryStringLog);
+        } catch (StackOverflowError ex) {
+            ServletOps.errorBadRequest("The query is nested too deeply to evaluate; flatten its groups or OPTIONALs");
+            return null;
+        }
+    }
+}

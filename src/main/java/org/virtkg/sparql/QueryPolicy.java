@@ -1,0 +1,132 @@
+package org.virtkg.sparql;
+
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_Regex;
+import org.apache.jena.sparql.expr.E_StrReplace;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.expr.NodeValue;
+import java.util.List;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementFilter;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementLateral;
+import org.apache.jena.sparql.syntax.ElementMinus;
+import org.apache.jena.sparql.syntax.ElementNamedGraph;
+import org.apache.jena.sparql.syntax.ElementOptional;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementUnion;
+import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementService;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
+
+/**
+ * What a SPARQL query may contain here, checked on the parsed query before it runs.
+ *
+ * <p>Jena cancels a query at its timeout between steps, but not inside one long-running
+ * expression: a catastrophic regular expression or a million-digit number would hold a worker
+ * past the timeout. So such things are bounded up front, with a message saying which bound.
+ */
+public final class QueryPolicy {
+    public static final int MAX_REGEX_LENGTH = 256;
+    public static final int MAX_LITERAL_LENGTH = 10_000;
+    public static final int MAX_NUMBER_DIGITS = 40;
+    public static final long MAX_LIMIT = 1_000_000_000L;
+    /** Deeper than any sensible hand-written query; deep trees also cost stack in the evaluator. */
+    public static final int MAX_DEPTH = 100;
+
+    /** A quantified group that is itself quantified, e.g. (a+)+ or (a|aa)*: exponential backtracking. */
+    private static final Pattern NESTED_QUANTIFIER = Pattern.compile("\\((?:[^()\\\\]|\\\\.)*[+*}](?:[^()\\\\]|\\\\.)*\\)[+*{]");
+    private static final String SCRIPT_NS = "http://jena.apache.org/ARQ/jsFunction#";
+
+    private QueryPolicy() {}
+
+    /** Returns {@code null} when the query may run, otherwise the reason it may not. */
+    public static String check(Query query) {
+        if (query.hasLimit() && query.getLimit() > MAX_LIMIT) return "LIMIT is larger than " + MAX_LIMIT;
+        if (query.hasOffset() && query.getOffset() > MAX_LIMIT) return "OFFSET is larger than " + MAX_LIMIT;
+        if (query.getQueryPattern() == null) return null;
+        if (depth(query.getQueryPattern(), 0) > MAX_DEPTH)
+            return "the query is nested too deeply (more than " + MAX_DEPTH + " levels of groups, OPTIONALs, UNIONs or subqueries)";
+        String[] problem = new String[1];
+        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+            @Override
+            public void visit(ElementService el) {
+                if (problem[0] == null) problem[0] = "SERVICE is disabled: virtkg never sends requests to other endpoints";
+            }
+
+            @Override
+            public void visit(ElementFilter el) {
+                checkExpr(el.getExpr(), problem);
+            }
+
+            @Override
+            public void visit(ElementBind el) {
+                checkExpr(el.getExpr(), problem);
+            }
+        });
+        return problem[0];
+    }
+
+    /** Nesting depth of a pattern; stops counting past the limit, so its own recursion stays bounded. */
+    static int depth(Element e, int d) {
+        if (e == null || d > MAX_DEPTH) return d;
+        int max = d;
+        List<Element> children = switch (e) {
+            case ElementGroup g -> g.getElements();
+            case ElementUnion u -> u.getElements();
+            case ElementOptional o -> List.of(o.getOptionalElement());
+            case ElementMinus m -> List.of(m.getMinusElement());
+            case ElementNamedGraph n -> List.of(n.getElement());
+            case ElementService s -> List.of(s.getElement());
+            case ElementLateral l -> List.of(l.getLateralElement());
+            case ElementSubQuery q -> q.getQuery().getQueryPattern() == null ? List.of() : List.of(q.getQuery().getQueryPattern());
+            default -> List.of();
+        };
+        for (Element c : children) {
+            max = Math.max(max, depth(c, d + 1));
+            if (max > MAX_DEPTH) break;
+        }
+        return max;
+    }
+
+    private static void checkExpr(Expr expr, String[] problem) {
+        Walker.walk(expr, new ExprVisitorBase() {
+            @Override
+            public void visit(NodeValue nv) {
+                if (problem[0] != null) return;
+                Node n = nv.asNode();
+                if (!n.isLiteral()) return;
+                String lex = n.getLiteralLexicalForm();
+                if (lex.length() > MAX_LITERAL_LENGTH) problem[0] = "a literal is longer than " + MAX_LITERAL_LENGTH + " characters";
+                else if (nv.isNumber() && lex.replaceAll("[^0-9]", "").length() > MAX_NUMBER_DIGITS)
+                    problem[0] = "a number has more than " + MAX_NUMBER_DIGITS + " digits";
+            }
+
+            @Override
+            public void visit(ExprFunctionN func) {
+                if (problem[0] != null) return;
+                if (func instanceof E_Function f && f.getFunctionIRI() != null && f.getFunctionIRI().startsWith(SCRIPT_NS))
+                    problem[0] = "script functions are disabled";
+                else if (func instanceof E_Regex || func instanceof E_StrReplace) checkRegex(func.getArg(2), problem);
+            }
+        });
+    }
+
+    private static void checkRegex(Expr pattern, String[] problem) {
+        if (!pattern.isConstant()) {
+            problem[0] = "regex patterns must be constants (a pattern taken from the data cannot be bounded)";
+            return;
+        }
+        String p = pattern.getConstant().asUnquotedString();
+        if (p.length() > MAX_REGEX_LENGTH) problem[0] = "a regex pattern is longer than " + MAX_REGEX_LENGTH + " characters";
+        else if (NESTED_QUANTIFIER.matcher(p).find())
+            problem[0] = "the regex pattern nests quantifiers (like (a+)+), which can take exponential time";
+    }
+}

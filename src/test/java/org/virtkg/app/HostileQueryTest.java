@@ -1,0 +1,94 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.enc;
+import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.TestServer;
+
+/** Hostile and malformed queries get a clear 4xx, and the service keeps answering. */
+class HostileQueryTest {
+    static TestServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withFixtures(AccessTokens.of(ADMIN, null), Duration.ofMillis(800), 3);
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> query(String q) {
+        return post(base + "/sparql", q, "Content-Type", "application/sparql-query", "Accept", "application/sparql-results+json");
+    }
+
+    static void refused(String q, int status, String messagePart) {
+        var r = query(q);
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.body().contains(messagePart), "expected '" + messagePart + "' in: " + r.body());
+        assertEquals(200, get(base + "/api/health").statusCode(), "the service still answers");
+    }
+
+    @Test
+    void deepNestingGetsARealMessage() {
+        refused("SELECT * WHERE " + "{".repeat(40_000) + "?s ?p ?o" + "}".repeat(40_000), 400, "nested too deeply");
+        refused("SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o ".repeat(4500) + "}".repeat(4501), 400, "nested too deeply");
+    }
+
+    @Test
+    void syntaxErrorsSayWhere() {
+        refused("SELECT * WHERE { ?s ?p }", 400, "line 1");
+    }
+
+    @Test
+    void boundsOnLimitsRegexesAndLiterals() {
+        refused("SELECT * { ?s ?p ?o } LIMIT 99999999999999999999999", 400, "99999999999999999999999");
+        refused("SELECT * { ?s ?p ?o } OFFSET 5000000000", 400, "OFFSET is larger");
+        refused("SELECT * { ?s ?p ?o FILTER(regex(str(?o), \"(a+)+$\")) }", 400, "nests quantifiers");
+        refused("SELECT * { ?s ?p ?o FILTER(regex(str(?o), str(?s))) }", 400, "must be constants");
+        refused("SELECT * { ?s ?p ?o FILTER(?o = " + "9".repeat(5000) + ") }", 400, "digits");
+        refused("SELECT * { BIND(<http://jena.apache.org/ARQ/jsFunction#f>(1) AS ?x) }", 400, "script functions are disabled");
+        refused("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 400, "SERVICE is disabled");
+        assertEquals(413, query("SELECT * { ?s ?p ?o } #" + "x".repeat(200_000)).statusCode());
+    }
+
+    @Test
+    void protocolMisuse() {
+        assertEquals(400, get(base + "/sparql?query=" + enc("ASK {}") + "&query=" + enc("ASK {}")).statusCode());
+        assertEquals(415, post(base + "/sparql", "ASK {}", "Content-Type", "text/plain").statusCode());
+        assertEquals(405, get(base + "/update?update=" + enc("CLEAR GRAPH <g:x>"), "Authorization", "Bearer " + ADMIN).statusCode());
+    }
+
+    @Test
+    void oneClientCannotHogTheWorkersAndHealthStaysFast() throws Exception {
+        String values = "VALUES ?%s { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 } ";
+        String heavy = "SELECT (COUNT(*) AS ?n) WHERE { " + values.formatted("a") + values.formatted("b") + values.formatted("c")
+                + values.formatted("d") + values.formatted("e") + values.formatted("f") + " }";
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) calls.add(CompletableFuture.supplyAsync(() -> query(heavy).statusCode()));
+        long t0 = System.nanoTime();
+        assertEquals(200, get(base + "/api/health").statusCode());
+        long healthMs = (System.nanoTime() - t0) / 1_000_000;
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
+        assertTrue(statuses.contains(429), "past the per-client cap: 429, got " + statuses);
+        assertTrue(statuses.stream().allMatch(s -> s == 429 || s == 503), "the rest time out (503): " + statuses);
+        assertTrue(healthMs < 2000, "health answered in " + healthMs + " ms while heavy queries ran");
+        assertEquals(200, query("ASK {}").statusCode(), "the cap is released afterwards");
+    }
+}
