@@ -82,6 +82,20 @@ public final class GraphStoreWrites {
         return Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
     }
 
+    /**
+     * True when the document type declaration refers outside the document ({@code SYSTEM} or
+     * {@code PUBLIC}). Jena's parser would not fetch them either — it leaves such entities empty —
+     * but silently dropping a value is worse than saying no.
+     */
+    static boolean declaresExternalEntities(byte[] xml) {
+        String head = new String(xml, 0, Math.min(xml.length, 64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        int doctype = head.indexOf("<!DOCTYPE");
+        if (doctype < 0) return false;
+        int root = head.indexOf("]>", doctype);
+        String declaration = head.substring(doctype, root < 0 ? head.length() : root);
+        return declaration.matches("(?s).*\\b(SYSTEM|PUBLIC)\\b.*");
+    }
+
     private static Node targetGraph(Context ctx) {
         String graph = ctx.queryParam("graph");
         if (ctx.queryParam("default") != null || graph == null || graph.isBlank())
@@ -106,6 +120,9 @@ public final class GraphStoreWrites {
         }
         if (body.length > maxBytes)
             throw ProblemException.of(413, "The body is larger than the " + maxBytes + "-byte limit for RDF uploads");
+        if (lang.equals(Lang.RDFXML) && declaresExternalEntities(body))
+            throw ProblemException.of(400, "RDF/XML with external entities or an external DTD is not accepted "
+                    + "(virtkg never reads files or fetches URLs; inline the values)");
         Graph graph = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.ID)

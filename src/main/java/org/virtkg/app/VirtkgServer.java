@@ -9,6 +9,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
@@ -93,8 +94,14 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.http.maxRequestSize = 1 << 20;
             cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
-            cfg.jetty.modifyServer(server -> server.setHandler(
-                    new RequestIds(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient())))));
+            // Every request body is bounded while it streams (413), whichever handler reads it;
+            // the routes apply their own, smaller caps on top.
+            long bodyLimit = Math.max(config.maxUploadBytes(), config.maxUpdateBytes()) + (1 << 20);
+            cfg.jetty.modifyServer(server -> {
+                SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
+                bounded.setHandler(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient())));
+                server.setHandler(new RequestIds(bounded));
+            });
 
             cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
