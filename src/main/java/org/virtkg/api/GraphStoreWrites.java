@@ -1,17 +1,10 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
@@ -82,20 +75,6 @@ public final class GraphStoreWrites {
         return Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
     }
 
-    /**
-     * True when the document type declaration refers outside the document ({@code SYSTEM} or
-     * {@code PUBLIC}). Jena's parser would not fetch them either — it leaves such entities empty —
-     * but silently dropping a value is worse than saying no.
-     */
-    static boolean declaresExternalEntities(byte[] xml) {
-        String head = new String(xml, 0, Math.min(xml.length, 64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-        int doctype = head.indexOf("<!DOCTYPE");
-        if (doctype < 0) return false;
-        int root = head.indexOf("]>", doctype);
-        String declaration = head.substring(doctype, root < 0 ? head.length() : root);
-        return declaration.matches("(?s).*\\b(SYSTEM|PUBLIC)\\b.*");
-    }
-
     private static Node targetGraph(Context ctx) {
         String graph = ctx.queryParam("graph");
         if (ctx.queryParam("default") != null || graph == null || graph.isBlank())
@@ -107,29 +86,6 @@ public final class GraphStoreWrites {
     }
 
     private Graph parseBody(Context ctx) {
-        String contentType = ctx.contentType();
-        Lang lang = contentType == null ? null : RDFLanguages.contentTypeToLang(contentType.split(";")[0].trim());
-        if (lang == null || !RDFLanguages.isTriples(lang))
-            throw ProblemException.of(415, "Send the graph as text/turtle, application/n-triples, application/rdf+xml "
-                    + "or application/ld+json (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
-        byte[] body;
-        try (InputStream in = ctx.bodyInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
-        }
-        if (body.length > maxBytes)
-            throw ProblemException.of(413, "The body is larger than the " + maxBytes + "-byte limit for RDF uploads");
-        if (lang.equals(Lang.RDFXML) && declaresExternalEntities(body))
-            throw ProblemException.of(400, "RDF/XML with external entities or an external DTD is not accepted "
-                    + "(virtkg never reads files or fetches URLs; inline the values)");
-        Graph graph = GraphFactory.createDefaultGraph();
-        try {
-            RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.ID)
-                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
-        } catch (RiotException e) {
-            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + e.getMessage());
-        }
-        return graph;
+        return RdfBodies.parse(ctx, maxBytes, Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.RDFXML, Lang.JSONLD), Graphs.ID);
     }
 }

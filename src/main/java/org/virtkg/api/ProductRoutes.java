@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,13 +268,7 @@ public final class ProductRoutes {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))
             throw ProblemException.of(415, "Send the product as application/json");
-        byte[] bytes;
-        try (InputStream in = ctx.bodyInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
-        }
-        if (bytes.length > maxBytes) throw ProblemException.of(413, "The body is larger than " + maxBytes + " bytes");
+        byte[] bytes = RdfBodies.read(ctx, maxBytes);
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
             if (node == null || !node.isObject()) throw ProblemException.of(400, "The body must be a JSON object");

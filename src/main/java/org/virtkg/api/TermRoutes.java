@@ -1,21 +1,15 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
@@ -110,24 +104,7 @@ public final class TermRoutes {
     }
 
     private Graph parse(Context ctx) {
-        String type = ctx.contentType();
-        Lang lang = type == null ? null : RDFLanguages.contentTypeToLang(type.split(";")[0].trim());
-        if (lang == null || !(lang.equals(Lang.TURTLE) || lang.equals(Lang.JSONLD) || lang.equals(Lang.NTRIPLES)))
-            throw ProblemException.of(415, "Send the terms as text/turtle, application/ld+json or application/n-triples");
-        byte[] body;
-        try (InputStream in = ctx.bodyInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
-        }
-        if (body.length > maxBytes) throw ProblemException.of(413, "The body is larger than " + maxBytes + " bytes");
-        Graph g = GraphFactory.createDefaultGraph();
-        try {
-            RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(Graphs.VOCAB)
-                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(g);
-        } catch (RiotException e) {
-            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + e.getMessage());
-        }
+        Graph g = RdfBodies.parse(ctx, maxBytes, Set.of(Lang.TURTLE, Lang.JSONLD, Lang.NTRIPLES), Graphs.VOCAB);
         if (g.isEmpty()) throw ProblemException.of(400, "The document holds no triples");
         return g;
     }

@@ -9,6 +9,11 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.engine.binding.Binding;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Fuseki's SPARQL query processor with virtkg's bounds: the text is capped and parsed with a real
@@ -18,6 +23,9 @@ import org.apache.jena.sparql.exec.QueryExecResult;
  */
 public final class GuardedQuery extends SPARQL_QueryDataset {
     public static final int MAX_QUERY_LENGTH = 100_000;
+    /** Largest SELECT result sent; beyond it the answer is cut and says so in {@link #TRUNCATED}. */
+    public static final int MAX_ROWS = 50_000;
+    public static final String TRUNCATED = "X-Virtkg-Truncated";
 
     @Override
     protected void execute(String queryString, HttpAction action) {
@@ -43,10 +51,27 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
         try {
-            return super.executeQuery(action, queryExec, query, queryStringLog);
+            return capRows(action, super.executeQuery(action, queryExec, query, queryStringLog));
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The query is nested too deeply to evaluate; flatten its groups or OPTIONALs");
             return null;
         }
+    }
+
+    /**
+     * Reads at most {@link #MAX_ROWS} + 1 rows: if there are more, only the first {@link #MAX_ROWS}
+     * are sent, and the response header {@link #TRUNCATED} says so (SPARQL result formats have no
+     * place for it). Reading ahead happens before any byte is written, so the header can be set.
+     */
+    private static QueryExecResult capRows(HttpAction action, QueryExecResult result) {
+        if (result == null || !result.isRowSet()) return result;
+        RowSet rows = result.rowSet();
+        List<Binding> head = new ArrayList<>();
+        while (rows.hasNext() && head.size() <= MAX_ROWS) head.add(rows.next());
+        if (head.size() > MAX_ROWS) {
+            head.remove(head.size() - 1);
+            action.setResponseHeader(TRUNCATED, "true; rows=" + MAX_ROWS + "; add LIMIT/OFFSET to page through the rest");
+        }
+        return new QueryExecResult(RowSetStream.create(rows.getResultVars(), head.iterator()));
     }
 }

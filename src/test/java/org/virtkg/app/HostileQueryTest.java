@@ -69,6 +69,19 @@ class HostileQueryTest {
     }
 
     @Test
+    void bigResultsAreCutAndSaySo() throws Exception {
+        String q = "SELECT ?a ?b ?c ?d { VALUES ?a {1 2 3 4 5 6 7 8 9 10} VALUES ?b {1 2 3 4 5 6 7 8 9 10} "
+                + "VALUES ?c {1 2 3 4 5 6 7 8 9 10} VALUES ?d {1 2 3 4 5 6 7 8 9 10} VALUES ?e {1 2 3 4 5 6} }";
+        var r = query(q);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("X-Virtkg-Truncated").orElse("").startsWith("true"), r.headers().map().toString());
+        assertEquals(org.virtkg.sparql.GuardedQuery.MAX_ROWS,
+                org.virtkg.api.Json.MAPPER.readTree(r.body()).at("/results/bindings").size());
+        var small = query("SELECT * { VALUES ?a {1 2 3} }");
+        assertTrue(small.headers().firstValue("X-Virtkg-Truncated").isEmpty());
+    }
+
+    @Test
     void protocolMisuse() {
         assertEquals(400, get(base + "/sparql?query=" + enc("ASK {}") + "&query=" + enc("ASK {}")).statusCode());
         assertEquals(415, post(base + "/sparql", "ASK {}", "Content-Type", "text/plain").statusCode());

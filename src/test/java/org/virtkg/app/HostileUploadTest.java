@@ -87,6 +87,27 @@ class HostileUploadTest {
     }
 
     @Test
+    void jsonLdIsCheckedForDepthAndNumberLengthBeforeParsing() {
+        String deep = "{\"@id\": \"http://example.org/x\", \"http://example.org/p\": " + "[".repeat(500) + "1" + "]".repeat(500) + "}";
+        var r = put(deep.getBytes(), "application/ld+json");
+        assertEquals(400, r.statusCode(), r.body());
+        String longNumber = "{\"@id\": \"http://example.org/x\", \"http://example.org/p\": " + "9".repeat(100_000) + "}";
+        var n = put(longNumber.getBytes(), "application/ld+json");
+        assertEquals(400, n.statusCode());
+        nothingStored();
+    }
+
+    @Test
+    void aMultiOperationUpdateWhoseThirdOperationFailsAppliesNothing() {
+        String update = "INSERT DATA { GRAPH <" + GRAPH + "-a> { <x:a> <x:p> 1 } } ; "
+                + "INSERT DATA { GRAPH <" + GRAPH + "-b> { <x:b> <x:p> 2 } } ; "
+                + "ADD <" + GRAPH + "-does-not-exist> TO <" + GRAPH + "-c>";
+        var r = Fixtures.post(base + "/update", update, "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(400, r.statusCode(), r.body());
+        assertFalse(VirtkgServerTest.askAt(base, "{ <x:a> ?p ?o } UNION { <x:b> ?p ?o }"), "the first two operations were not kept");
+    }
+
+    @Test
     void oversizedAndCompressedBodiesAreRefused() throws Exception {
         var big = put(new byte[17 << 20], "text/turtle");
         assertEquals(413, big.statusCode());
