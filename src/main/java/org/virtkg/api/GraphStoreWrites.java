@@ -45,24 +45,28 @@ public final class GraphStoreWrites {
     }
 
     public void delete(Context ctx) {
-        auth.require(ctx, Role.ADMIN);
+        Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
         boolean existed = exists(g);
         if (!existed) throw ProblemException.of(404, "There is no graph <" + g.getURI() + ">");
-        run(() -> kb.write(dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
+        run(() -> kb.write(who(role), "DELETE graph <" + g.getURI() + ">", dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
         ctx.status(204);
     }
 
     private void write(Context ctx, boolean replace) {
-        auth.require(ctx, Role.ADMIN);
+        Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
         Graph parsed = parseBody(ctx);
         boolean existed = exists(g);
-        run(() -> kb.write(dsg -> {
+        run(() -> kb.write(who(role), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
             if (replace) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             parsed.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         }));
         ctx.status(existed ? 204 : 201);
+    }
+
+    private static String who(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void run(Runnable write) {

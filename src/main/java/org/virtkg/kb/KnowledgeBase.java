@@ -29,9 +29,9 @@ import org.virtkg.store.KnowledgeStore;
  *
  * <p>The {@link Graphs#INFERRED} graph always equals the OWL 2 RL closure of the asserted graphs
  * minus what is asserted. A write has Fuseki's shape — <em>perform</em> the change inside a write
- * transaction while recording what it touched, <em>validate</em> (graph rules, then the reasoner's
- * consistency check on the incremental closure), then <em>commit</em> together with the change to
- * the inferred graph — so queries never see asserted data without its inferences, and a refused
+ * transaction while recording what it touched, <em>validate</em> (graph rules, SHACL shapes on the
+ * touched subjects, then the reasoner's consistency check on the incremental closure), then
+ * <em>commit</em> together with the change to the inferred graph — so queries never see asserted data without its inferences, and a refused
  * write leaves nothing behind, not even in the reasoner.
  */
 public final class KnowledgeBase implements AutoCloseable {
@@ -40,12 +40,14 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private final KnowledgeStore store;
     private final RlReasoner reasoner = RlReasoner.create();
+    private ShapeGate shapes;
     private final AtomicLong version = new AtomicLong(1);
     /** Serialises the write pipeline so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
 
-    /** What one accepted write changed. */
-    public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version) {}
+    /** What one accepted write changed; {@code changeId} is its change-log entry (0 when it changed nothing). */
+    public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version,
+                              long changeId) {}
 
     private KnowledgeBase(KnowledgeStore store) {
         this.store = store;
@@ -54,6 +56,7 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Loads the asserted graphs into the reasoner and brings the inferred graph up to date. */
     public static KnowledgeBase open(KnowledgeStore store, Consumer<String> progress) {
         KnowledgeBase kb = new KnowledgeBase(store);
+        kb.shapes = ShapeGate.load(store.dataset());
         kb.materialise(progress);
         return kb;
     }
@@ -103,7 +106,11 @@ public final class KnowledgeBase implements AutoCloseable {
      * validation, commits it with its inferences. Throws {@link WriteRejectedException} (nothing
      * kept) when it would write a protected graph or make the knowledge base inconsistent.
      */
-    public WriteResult write(Consumer<DatasetGraph> change) {
+    public WriteResult write(String who, String summary, Consumer<DatasetGraph> change) {
+        return write(who, summary, null, change);
+    }
+
+    private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
         DatasetGraph dsg = store.dataset();
         synchronized (writeLock) {
             dsg.begin(ReadWrite.WRITE);
@@ -111,9 +118,10 @@ public final class KnowledgeBase implements AutoCloseable {
             List<Triple> toRemove = List.of();
             boolean reasonerChanged = false;
             try {
-                ChangeRecorder recorder = new ChangeRecorder();
+                ChangeRecorder recorder = new ChangeRecorder(dsg);
                 change.accept(new DatasetGraphChanges(dsg, recorder));
                 checkWritable(recorder);
+                shapes.check(dsg, focusNodes(recorder));
 
                 toAdd = netAdded(dsg, recorder);
                 toRemove = netRemoved(dsg, recorder);
@@ -126,11 +134,13 @@ public final class KnowledgeBase implements AutoCloseable {
                             "The change would make the knowledge base inconsistent", report(reasoner.inconsistencies()));
                 apply(dsg, added);
                 apply(dsg, removed);
+                long changeId = recorder.isEmpty() ? 0
+                        : ChangeLog.append(dsg, who, summary, recorder.added, recorder.deleted, reverts);
                 dsg.commit();
                 reasonerChanged = false;
-                long v = version.incrementAndGet();
+                long v = recorder.isEmpty() ? version.get() : version.incrementAndGet();
                 return new WriteResult(toAdd.size(), toRemove.size(),
-                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v);
+                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v, changeId);
             } catch (RuntimeException | Error e) {
                 dsg.abort();
                 if (reasonerChanged) {
@@ -143,6 +153,23 @@ public final class KnowledgeBase implements AutoCloseable {
                 dsg.end();
             }
         }
+    }
+
+    /**
+     * Undoes change {@code id} by applying its patch in reverse, as a new change through the same
+     * validation. Throws {@link java.util.NoSuchElementException} for an unknown id.
+     */
+    public WriteResult revert(long id, String who) {
+        ChangeLog.Entry entry = Txn.calculateRead(store.dataset(), () -> ChangeLog.get(store.dataset(), id))
+                .orElseThrow(() -> new java.util.NoSuchElementException("No change " + id));
+        var patch = org.apache.jena.rdfpatch.RDFPatchOps.read(
+                new java.io.ByteArrayInputStream(entry.patch().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ChangeRecorder original = new ChangeRecorder(null);
+        patch.apply(original);
+        return write(who, "revert of change " + id + ": " + entry.summary(), id, dsg -> {
+            for (Quad q : original.added) dsg.delete(q);
+            for (Quad q : original.deleted) dsg.add(q);
+        });
     }
 
     private static void checkWritable(ChangeRecorder recorder) {
@@ -158,6 +185,13 @@ public final class KnowledgeBase implements AutoCloseable {
                                                             : "it is maintained by virtkg itself"), List.of());
             }
         }
+    }
+
+    /** Subjects of what the write added: the nodes SHACL must look at again. */
+    private static Set<Node> focusNodes(ChangeRecorder recorder) {
+        Set<Node> focus = new LinkedHashSet<>();
+        for (Quad q : recorder.added) if (q.getSubject().isURI() || q.getSubject().isBlank()) focus.add(q.getSubject());
+        return focus;
     }
 
     /** Triples newly asserted: written to an asserted graph and not already known to the reasoner. */

@@ -63,7 +63,9 @@ public final class GuardedUpdate extends SPARQL_Update {
             return;
         }
         try {
-            kb.write(dsg -> UpdateExec.dataset(dsg).update(request).execute());
+            // Only the admin role reaches /update (FusekiGate checks the token).
+            kb.write("admin", "SPARQL Update (" + request.getOperations().size() + " operation(s))",
+                    dsg -> UpdateExec.dataset(dsg).update(request).execute());
         } catch (WriteRejectedException ex) {
             int status = "forbidden".equals(ex.kind()) ? 403 : 422;
             writeProblem(action, Problem.of(status, ex.getMessage()).with("report", ex.report()));

@@ -4,7 +4,12 @@ import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFilteredView;
@@ -21,10 +26,31 @@ public final class AssertedView extends DatasetGraphFilteredView {
         super(base, q -> !INFERRED.equals(q.getGraph()), new VisibleGraphs(base));
     }
 
-    /** The default graph queries see: the union of the visible named graphs. */
+    /**
+     * The default graph queries see: the union of the visible named graphs. Read through the
+     * store's quad indexes with the graph left open (one lookup, not one per graph), dropping
+     * the inferred graph's quads and duplicates.
+     */
     @Override
     public Graph getDefaultGraph() {
-        return getUnionGraph();
+        return new AssertedUnion(getWrapped());
+    }
+
+    private static final class AssertedUnion extends GraphBase {
+        private final DatasetGraph base;
+
+        AssertedUnion(DatasetGraph base) {
+            this.base = base;
+        }
+
+        @Override
+        protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+            Iterator<Triple> triples = Iter.iter(base.find(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject()))
+                    .filter(q -> !INFERRED.equals(q.getGraph()) && !q.isDefaultGraph())
+                    .map(Quad::asTriple)
+                    .distinct();
+            return WrappedIterator.create(triples);
+        }
     }
 
     /**

@@ -34,6 +34,8 @@ public final class Graphs {
     public static final String INFERRED = GRAPH + "inferred";
     /** The store's bookkeeping: hashes of shipped files and the graphs they produced. */
     public static final String SYSTEM = GRAPH + "system";
+    /** The audit trail: one entry (with its RDF Patch) per accepted change. */
+    public static final String CHANGES = GRAPH + "changes";
 
     public static Node node(String iri) {
         return NodeFactory.createURI(iri);
@@ -47,7 +49,7 @@ public final class Graphs {
 
     /** True for graphs that only the store itself writes. */
     public static boolean isSystemManaged(String graph) {
-        return graph.equals(INFERRED) || graph.equals(SYSTEM);
+        return graph.equals(INFERRED) || graph.equals(SYSTEM) || graph.equals(CHANGES);
     }
 
     /** A short role name for a graph, used in health output and docs. */
@@ -59,6 +61,7 @@ public final class Graphs {
         if (graph.startsWith(TERMS)) return "terms";
         if (graph.equals(INFERRED)) return "inferred";
         if (graph.equals(SYSTEM)) return "system";
+        if (graph.equals(CHANGES)) return "changes";
         return "other";
     }
 }

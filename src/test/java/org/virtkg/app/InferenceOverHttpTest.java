@@ -14,17 +14,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
 
 /**
  * Writes over HTTP are reasoned over before they commit: inferences appear with the write, go with
  * its removal, and a write that would make the knowledge base inconsistent is refused whole.
  */
 class InferenceOverHttpTest {
-    static VirtkgServer server;
+    static TestServer server;
     static String base;
     static final String VKG = "https://w3id.org/virtkg/ontology#";
     static final String ID = "https://w3id.org/virtkg/id/";
@@ -32,12 +31,8 @@ class InferenceOverHttpTest {
 
     @BeforeAll
     static void start() {
-        var store = TdbKnowledgeStore.inMemory();
-        Fixtures.loadFixtures(store);
-        server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.of(ADMIN, null)).withQueryTimeout(Duration.ofSeconds(5)),
-                KnowledgeBase.open(store, line -> {}));
-        base = "http://127.0.0.1:" + server.port();
+        server = TestServer.withFixtures(AccessTokens.of(ADMIN, null), Duration.ofSeconds(5));
+        base = server.base();
     }
 
     @AfterAll

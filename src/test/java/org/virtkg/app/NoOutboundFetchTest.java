@@ -14,25 +14,20 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.ConnectionWitness;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
 
 /** Safe by default: no request makes the server connect anywhere, and nothing is stored. */
 class NoOutboundFetchTest {
-    static VirtkgServer server;
+    static TestServer server;
     static String base;
 
     @BeforeAll
     static void start() {
-        var store = TdbKnowledgeStore.inMemory();
-        Fixtures.loadFixtures(store);
-        server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.of(ADMIN, null)).withQueryTimeout(Duration.ofSeconds(5)),
-                KnowledgeBase.open(store, line -> {}));
-        base = "http://127.0.0.1:" + server.port();
+        server = TestServer.withFixtures(AccessTokens.of(ADMIN, null), Duration.ofSeconds(5));
+        base = server.base();
     }
 
     @AfterAll

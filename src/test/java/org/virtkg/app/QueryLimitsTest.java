@@ -10,21 +10,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
 
 /** The query timeout is real: a runaway query is cancelled and the server keeps answering. */
 class QueryLimitsTest {
-    static VirtkgServer server;
+    static TestServer server;
     static String base;
 
     @BeforeAll
     static void start() {
-        var store = TdbKnowledgeStore.inMemory();
-        Fixtures.loadFixtures(store);
-        server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.none()).withQueryTimeout(Duration.ofMillis(800)), org.virtkg.kb.KnowledgeBase.open(store, line -> {}));
-        base = "http://127.0.0.1:" + server.port();
+        server = TestServer.withFixtures(AccessTokens.none(), Duration.ofMillis(800));
+        base = server.base();
     }
 
     @AfterAll

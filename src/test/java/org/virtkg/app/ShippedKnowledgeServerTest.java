@@ -11,25 +11,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.store.ShippedData;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
 
 /** The service over the real shipped ontology and paper data: inference and explanations end to end. */
 class ShippedKnowledgeServerTest {
-    static VirtkgServer server;
+    static TestServer server;
     static String base;
 
     @BeforeAll
     static void start() {
-        var store = TdbKnowledgeStore.inMemory();
-        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store.dataset());
-        server = VirtkgServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.none()).withQueryTimeout(Duration.ofSeconds(10)), KnowledgeBase.open(store, l -> {}));
-        base = "http://127.0.0.1:" + server.port();
+        server = TestServer.withShippedData(AccessTokens.none());
+        base = server.base();
     }
 
     @AfterAll

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
 
 /** The whole service on a random port: health, SPARQL protocol, update auth, GSP, errors, metrics. */
 class VirtkgServerTest {
-    static VirtkgServer server;
+    static TestServer server;
     static String base;
 
     static final String SELECT_KVM = "PREFIX vkg: <https://w3id.org/virtkg/ontology#> "
@@ -35,12 +35,8 @@ class VirtkgServerTest {
 
     @BeforeAll
     static void start() {
-        var store = TdbKnowledgeStore.inMemory();
-        Fixtures.loadFixtures(store);
-        var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-                .withTokens(AccessTokens.of(ADMIN, EDITOR)).withQueryTimeout(Duration.ofSeconds(5));
-        server = VirtkgServer.start(config, org.virtkg.kb.KnowledgeBase.open(store, line -> {}));
-        base = "http://127.0.0.1:" + server.port();
+        server = TestServer.withFixtures(AccessTokens.of(ADMIN, EDITOR), Duration.ofSeconds(5));
+        base = server.base();
     }
 
     @AfterAll

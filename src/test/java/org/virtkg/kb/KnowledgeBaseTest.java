@@ -28,7 +28,7 @@ class KnowledgeBaseTest {
     void variableGraphDeletesCannotReachProtectedGraphs() {
         try (var kb = fixtureKb()) {
             long before = size(kb);
-            var e = assertThrows(WriteRejectedException.class, () -> kb.write(dsg ->
+            var e = assertThrows(WriteRejectedException.class, () -> kb.write("test", "test write", dsg ->
                     UpdateExec.dataset(dsg).update("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }").execute()));
             assertEquals("forbidden", e.kind());
             assertEquals(before, size(kb));
@@ -39,7 +39,7 @@ class KnowledgeBaseTest {
     void inconsistentWritesAreRefusedAndTheReasonerIsRestored() {
         try (var kb = fixtureKb()) {
             int inferred = kb.reasoner().inferredCount();
-            var e = assertThrows(WriteRejectedException.class, () -> kb.write(dsg ->
+            var e = assertThrows(WriteRejectedException.class, () -> kb.write("test", "test write", dsg ->
                     dsg.add(SSE.parseQuad("(<" + Graphs.USER + "x> <" + ID + "KVM> rdf:type <" + VKG + "CloudPlatform>)"))));
             assertEquals("inconsistent", e.kind());
             assertTrue(kb.reasoner().isConsistent());

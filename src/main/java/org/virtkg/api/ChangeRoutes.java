@@ -1,0 +1,91 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.jena.system.Txn;
+import org.virtkg.kb.ChangeLog;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.security.Role;
+
+/**
+ * The audit trail over HTTP: {@code GET /api/changes} (newest first, paginated),
+ * {@code GET /api/changes/{id}} (with its RDF Patch) and {@code POST /api/changes/{id}/revert}
+ * (admin; applied as a new, validated change).
+ */
+public final class ChangeRoutes {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final KnowledgeBase kb;
+    private final Auth auth;
+
+    public ChangeRoutes(KnowledgeBase kb, Auth auth) {
+        this.kb = kb;
+        this.auth = auth;
+    }
+
+    public void list(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        var dsg = kb.store().dataset();
+        Map<String, Object> body = Txn.calculateRead(dsg, () -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            long total = ChangeLog.count(dsg);
+            m.put("total", total);
+            m.put("limit", limit);
+            m.put("offset", offset);
+            m.put("items", ChangeLog.list(dsg, offset, limit).stream().map(e -> e.toMap(false)).toList());
+            if (offset + limit < total) m.put("next", "/api/changes?limit=" + limit + "&offset=" + (offset + limit));
+            return m;
+        });
+        ctx.json(body);
+    }
+
+    public void get(Context ctx) {
+        long id = id(ctx);
+        var dsg = kb.store().dataset();
+        var entry = Txn.calculateRead(dsg, () -> ChangeLog.get(dsg, id))
+                .orElseThrow(() -> ProblemException.of(404, "There is no change " + id + "; see /api/changes"));
+        if (ctx.header("Accept") != null && ctx.header("Accept").startsWith("application/rdf-patch"))
+            ctx.contentType("application/rdf-patch").result(entry.patch());
+        else ctx.json(entry.toMap(true));
+    }
+
+    public void revert(Context ctx) {
+        Role role = auth.require(ctx, Role.ADMIN);
+        long id = id(ctx);
+        try {
+            var result = kb.revert(id, role.name().toLowerCase(java.util.Locale.ROOT));
+            ctx.json(Map.of("reverted", id, "change", result.changeId(), "version", result.version()));
+        } catch (NoSuchElementException e) {
+            throw ProblemException.of(404, "There is no change " + id + "; see /api/changes");
+        } catch (WriteRejectedException e) {
+            int status = "forbidden".equals(e.kind()) ? 403 : 422;
+            throw new ProblemException(Problem.of(status, "Reverting change " + id + " was refused: " + e.getMessage())
+                    .with("report", e.report()));
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ProblemException.of(400, "Path parameter 'id' must be a change number");
+        }
+    }
+
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) return dflt;
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.of(400, "Parameter '" + name + "' must be an integer between " + min + " and " + max);
+        }
+    }
+}

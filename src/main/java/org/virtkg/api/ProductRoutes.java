@@ -1,0 +1,338 @@
+package org.virtkg.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.security.Role;
+import org.virtkg.store.Graphs;
+
+/**
+ * Products users add: {@code POST /api/products}, {@code GET/PUT/DELETE /api/products/{id}}.
+ *
+ * <p>A product lives in its own graph {@code graph/user/{id}}, so replacing or deleting it is
+ * replacing or dropping that graph; shipped paper data is never touched. The body is JSON (never
+ * read as JSON-LD) in the shape of the GET representations: {@code kind}, {@code id},
+ * {@code label}, optional {@code comment} and {@code source} (a URL, recorded, never fetched), and
+ * reference fields ({@link ProductFields}) whose values are ids of existing resources. The write
+ * goes through {@link KnowledgeBase#write}: SHACL shapes and the consistency check decide.
+ */
+public final class ProductRoutes {
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final Set<String> HEAD_FIELDS = Set.of("kind", "id", "label", "comment", "source");
+    private static final Node RDF_TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    private static final Node SUBCLASS = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#subClassOf");
+    private static final Node LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+    private static final Node COMMENT = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#comment");
+    private static final Node PRODUCT = NodeFactory.createURI(Graphs.VOCAB + "Product");
+    private static final Node ATTRIBUTED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
+    private static final Node GENERATED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
+    private static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+
+    private final KnowledgeBase kb;
+    private final Auth auth;
+    private final long maxBytes;
+
+    public ProductRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+        this.kb = kb;
+        this.auth = auth;
+        this.maxBytes = maxBytes;
+    }
+
+    public void create(Context ctx) {
+        Role role = auth.require(ctx, Role.EDITOR);
+        JsonNode body = readJson(ctx);
+        String id = text(body, "id", true);
+        checkId(id);
+        Node product = NodeFactory.createURI(Graphs.ID + id);
+        Optional<Node> clash = read(dsg -> existingIdIgnoringCase(dsg, id));
+        if (clash.isPresent())
+            throw new ProblemException(Problem.of(409, "The id '" + id + "' is taken by <" + clash.get().getURI() + ">")
+                    .with("existing", clash.get().getURI()));
+        Graph triples = toRdf(body, product, role);
+        write(role, "add product " + id, product, triples);
+        ctx.status(201).header("Location", "/api/products/" + id).json(Map.of("id", id, "iri", product.getURI()));
+    }
+
+    public void replace(Context ctx) {
+        Role role = auth.require(ctx, Role.EDITOR);
+        Node product = userProduct(ctx.pathParam("id"));
+        JsonNode body = readJson(ctx);
+        String id = localName(product);
+        String bodyId = text(body, "id", false);
+        if (bodyId != null && !bodyId.equals(id))
+            throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
+        write(role, "replace product " + id, product, toRdf(body, product, role));
+        ctx.status(200).json(Map.of("id", id, "iri", product.getURI()));
+    }
+
+    public void delete(Context ctx) {
+        Role role = auth.require(ctx, Role.EDITOR);
+        Node product = userProduct(ctx.pathParam("id"));
+        Node graph = graphOf(product);
+        run(() -> kb.write(who(role), "delete product " + localName(product),
+                dsg -> dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY)));
+        ctx.status(204);
+    }
+
+    /** The product as it was submitted (asserted facts of its graph), in the request's shape. */
+    public void get(Context ctx) {
+        Node product = userProduct(ctx.pathParam("id"));
+        Node graph = graphOf(product);
+        ctx.json(read(dsg -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", localName(product));
+            m.put("iri", product.getURI());
+            dsg.find(graph, product, RDF_TYPE, Node.ANY).forEachRemaining(q -> m.put("kind", localName(q.getObject())));
+            dsg.find(graph, product, LABEL, Node.ANY).forEachRemaining(q -> m.put("label", q.getObject().getLiteralLexicalForm()));
+            dsg.find(graph, product, COMMENT, Node.ANY).forEachRemaining(q -> m.put("comment", q.getObject().getLiteralLexicalForm()));
+            dsg.find(graph, graph, DERIVED, Node.ANY).forEachRemaining(q -> m.put("source", q.getObject().getURI()));
+            for (String field : ProductFields.ORDER) {
+                List<String> ids = new ArrayList<>();
+                dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(localName(q.getObject())));
+                if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
+            }
+            dsg.find(graph, graph, ATTRIBUTED, Node.ANY).forEachRemaining(q -> m.put("addedBy", q.getObject().getLiteralLexicalForm()));
+            dsg.find(graph, graph, GENERATED, Node.ANY).forEachRemaining(q -> m.put("addedAt", q.getObject().getLiteralLexicalForm()));
+            return m;
+        }));
+    }
+
+    // ---- parse → RDF ----
+
+    private Graph toRdf(JsonNode body, Node product, Role role) {
+        Graph g = GraphFactory.createDefaultGraph();
+        Node graph = graphOf(product);
+        List<Map<String, Object>> problems = new ArrayList<>();
+        read(dsg -> {
+            for (var it = body.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!HEAD_FIELDS.contains(f) && !ProductFields.REFERENCES.containsKey(f))
+                    throw new ProblemException(Problem.of(400, "Unknown field '" + f + "'")
+                            .with("allowed", allowedFields()));
+            }
+            String kind = text(body, "kind", true);
+            Node kindClass = NodeFactory.createURI(Graphs.VOCAB + kind);
+            if (!isProductClass(dsg, kindClass))
+                throw new ProblemException(Problem.of(422, "Field 'kind' must name a product class (e.g. Hypervisor, "
+                        + "ContainerTechnology, ContainerHypervisor, CloudPlatform); '" + kind + "' is not one")
+                        .with("field", "kind"));
+            g.add(Triple.create(product, RDF_TYPE, kindClass));
+            String label = text(body, "label", true);
+            if (label.isBlank() || label.length() > 200) throw ProblemException.of(400, "Field 'label' must be 1 to 200 characters");
+            g.add(Triple.create(product, LABEL, NodeFactory.createLiteralString(label)));
+            String comment = text(body, "comment", false);
+            if (comment != null) g.add(Triple.create(product, COMMENT, NodeFactory.createLiteralString(comment)));
+            String source = text(body, "source", false);
+            if (source != null) {
+                if (!source.matches("https?://\\S{1,2000}")) throw ProblemException.of(400, "Field 'source' must be an http(s) URL");
+                g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(source)));
+            }
+            for (String field : ProductFields.ORDER) {
+                JsonNode v = body.get(field);
+                if (v == null || v.isNull()) continue;
+                for (String ref : ids(field, v)) {
+                    Optional<Node> target = existingIdIgnoringCase(dsg, ref);
+                    if (target.isEmpty()) {
+                        problems.add(Map.of("field", field, "value", ref, "message", "unknown id",
+                                "suggestions", suggestions(dsg, ref)));
+                        continue;
+                    }
+                    g.add(Triple.create(product, ProductFields.property(field), target.get()));
+                }
+            }
+            return null;
+        });
+        if (!problems.isEmpty())
+            throw new ProblemException(Problem.of(422, "Some fields refer to ids the knowledge base does not have")
+                    .with("report", problems));
+        g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(who(role))));
+        g.add(Triple.create(graph, GENERATED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+        g.add(Triple.create(graph, COMMENT, NodeFactory.createLiteralString("Added through the virtkg API")));
+        return g;
+    }
+
+    private void write(Role role, String summary, Node product, Graph triples) {
+        Node graph = graphOf(product);
+        run(() -> kb.write(who(role), summary, dsg -> {
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            triples.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        }));
+    }
+
+    private static void run(Runnable write) {
+        try {
+            write.run();
+        } catch (WriteRejectedException e) {
+            int status = "forbidden".equals(e.kind()) ? 403 : 422;
+            throw new ProblemException(Problem.of(status, e.getMessage()).with("kind", e.kind()).with("report", e.report()));
+        }
+    }
+
+    // ---- lookups ----
+
+    /** A product added through the API; shipped products are read-only, unknown ones 404. */
+    private Node userProduct(String rawId) {
+        return read(dsg -> {
+            Optional<Node> found = existingIdIgnoringCase(dsg, rawId);
+            if (found.isEmpty())
+                throw new ProblemException(Problem.of(404, "There is no product '" + rawId + "'")
+                        .with("suggestions", suggestions(dsg, rawId)));
+            Node product = found.get();
+            if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
+                throw ProblemException.of(403, "'" + localName(product) + "' comes from the shipped paper data, which is read-only; "
+                        + "only products added through the API can be replaced or deleted");
+            return product;
+        });
+    }
+
+    private static Node graphOf(Node product) {
+        return NodeFactory.createURI(Graphs.USER + localName(product));
+    }
+
+    /** The resource with this id, matched case-insensitively among subjects in the id namespace. */
+    private static Optional<Node> existingIdIgnoringCase(DatasetGraph dsg, String id) {
+        Node exact = NodeFactory.createURI(Graphs.ID + id);
+        if (dsg.find(Node.ANY, exact, Node.ANY, Node.ANY).hasNext()) return Optional.of(exact);
+        for (Node n : ids(dsg)) if (localName(n).equalsIgnoreCase(id)) return Optional.of(n);
+        return Optional.empty();
+    }
+
+    private static Set<Node> ids(DatasetGraph dsg) {
+        Set<Node> out = new java.util.LinkedHashSet<>();
+        dsg.find(Node.ANY, Node.ANY, RDF_TYPE, Node.ANY).forEachRemaining(q -> {
+            Node s = q.getSubject();
+            if (s.isURI() && s.getURI().startsWith(Graphs.ID)) out.add(s);
+        });
+        return out;
+    }
+
+    private static List<String> suggestions(DatasetGraph dsg, String id) {
+        String wanted = id.toLowerCase(Locale.ROOT);
+        TreeSet<String> out = new TreeSet<>();
+        for (Node n : ids(dsg)) {
+            String name = localName(n);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.contains(wanted) || wanted.contains(lower) && lower.length() >= 3 || distance(lower, wanted) <= 2) out.add(name);
+        }
+        return out.stream().limit(8).toList();
+    }
+
+    /**
+     * Edit distance between two short ids. Hand-written (a dozen lines) rather than a library:
+     * the only candidate on the classpath would be a commons-text dependency for one function.
+     */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static boolean isProductClass(DatasetGraph dsg, Node c) {
+        // rdfs:subClassOf* vkg:Product, over asserted ontology axioms and the reasoner's closure.
+        return c.equals(PRODUCT) || dsg.contains(Node.ANY, c, SUBCLASS, PRODUCT);
+    }
+
+    // ---- JSON helpers ----
+
+    private JsonNode readJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))
+            throw ProblemException.of(415, "Send the product as application/json");
+        byte[] bytes;
+        try (InputStream in = ctx.bodyInputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
+        }
+        if (bytes.length > maxBytes) throw ProblemException.of(413, "The body is larger than " + maxBytes + " bytes");
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) throw ProblemException.of(400, "The body must be a JSON object");
+            return node;
+        } catch (JacksonException e) {
+            throw ProblemException.of(400, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw ProblemException.of(400, "Field '" + field + "' is required");
+            return null;
+        }
+        if (!v.isTextual()) throw ProblemException.of(400, "Field '" + field + "' must be a string");
+        return v.asText();
+    }
+
+    private static List<String> ids(String field, JsonNode v) {
+        List<String> out = new ArrayList<>();
+        if (v.isTextual()) out.add(v.asText());
+        else if (v.isArray()) {
+            if (v.size() > 100) throw ProblemException.of(400, "Field '" + field + "' has more than 100 values");
+            for (JsonNode e : v) {
+                if (!e.isTextual()) throw ProblemException.of(400, "Field '" + field + "' must hold ids (strings)");
+                out.add(e.asText());
+            }
+        } else throw ProblemException.of(400, "Field '" + field + "' must be an id or an array of ids");
+        for (String s : out) if (!ID.matcher(s).matches()) throw ProblemException.of(400, "Field '" + field + "': '" + s + "' is not an id");
+        return out;
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches())
+            throw ProblemException.of(400, "Field 'id' must start with a letter and use letters, digits, '_' or '-' (at most 64)");
+    }
+
+    private static List<String> allowedFields() {
+        List<String> all = new ArrayList<>(List.of("kind", "id", "label", "comment", "source"));
+        all.addAll(List.of(ProductFields.ORDER));
+        return all;
+    }
+
+    private <T> T read(java.util.function.Function<DatasetGraph, T> work) {
+        DatasetGraph dsg = kb.store().dataset();
+        return Txn.calculateRead(dsg, () -> work.apply(dsg));
+    }
+
+    private static String who(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String localName(Node n) {
+        String iri = n.getURI();
+        return iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
+    }
+}

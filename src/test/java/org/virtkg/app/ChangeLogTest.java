@@ -1,0 +1,71 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.TestServer;
+
+/** Every accepted change is logged as an RDF Patch with who and when, and an admin can revert it. */
+class ChangeLogTest {
+    static TestServer server;
+    static String base;
+    static final String T = "<https://w3id.org/virtkg/id/Kata> <https://w3id.org/virtkg/ontology#supportedBy> <https://w3id.org/virtkg/id/OpenStack>";
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withFixtures(AccessTokens.of(ADMIN, EDITOR), Duration.ofSeconds(5));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aChangeIsLoggedAndCanBeReverted() throws Exception {
+        var r = post(base + "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/kata> { " + T + " } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, r.statusCode(), r.body());
+
+        JsonNode list = Json.MAPPER.readTree(get(base + "/api/changes").body());
+        JsonNode newest = list.at("/items/0");
+        assertEquals("admin", newest.get("who").asText());
+        assertEquals(1, newest.get("added").asInt());
+        assertFalse(newest.get("when").asText().isEmpty());
+        long id = newest.get("id").asLong();
+
+        var patch = get(base + "/api/changes/" + id, "Accept", "application/rdf-patch");
+        assertTrue(patch.body().contains("A <https://w3id.org/virtkg/id/Kata>"), patch.body());
+
+        // A no-op write is not a change.
+        post(base + "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/kata> { " + T + " } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(list.get("total").asLong(), Json.MAPPER.readTree(get(base + "/api/changes").body()).get("total").asLong());
+
+        assertEquals(401, post(base + "/api/changes/" + id + "/revert", "").statusCode());
+        assertEquals(403, post(base + "/api/changes/" + id + "/revert", "", "Authorization", "Bearer " + EDITOR).statusCode());
+        var revert = post(base + "/api/changes/" + id + "/revert", "", "Authorization", "Bearer " + ADMIN);
+        assertEquals(200, revert.statusCode(), revert.body());
+        assertFalse(VirtkgServerTest.askAt(base, T), "the reverted triple is gone");
+        assertFalse(VirtkgServerTest.askAt(base, "<https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/Kata>"),
+                "and so are its inferences");
+        JsonNode revertEntry = Json.MAPPER.readTree(get(base + "/api/changes").body()).at("/items/0");
+        assertEquals(id, revertEntry.get("reverts").asLong());
+
+        assertEquals(404, post(base + "/api/changes/99999/revert", "", "Authorization", "Bearer " + ADMIN).statusCode());
+        assertEquals(400, get(base + "/api/changes?limit=0").statusCode());
+    }
+}

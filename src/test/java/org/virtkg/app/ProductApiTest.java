@@ -1,0 +1,141 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/** Users extend the graph with products: every status code, inference, replacement, deletion. */
+class ProductApiTest {
+    static TestServer server;
+    static String base;
+    static final String ID = "https://w3id.org/virtkg/id/";
+    static final String VKG = "https://w3id.org/virtkg/ontology#";
+    static final String FIRECRACKER = """
+            {"kind": "Hypervisor", "id": "Firecracker", "label": "Firecracker", "basedOn": ["KVM"],
+             "hostOS": ["Linux"], "guestOS": ["Linux"], "platforms": ["OpenNebula"],
+             "source": "https://firecracker-microvm.github.io/"}""";
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String token) {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return token == null ? Fixtures.send(b, "Content-Type", "application/json")
+                : Fixtures.send(b, "Content-Type", "application/json", "Authorization", "Bearer " + token);
+    }
+
+    static boolean ask(String s, String p, String o) {
+        return VirtkgServerTest.askAt(base, "<" + ID + s + "> <" + VKG + p + "> <" + ID + o + ">");
+    }
+
+    @Test
+    void addQueryReplaceAndDeleteAProduct() throws Exception {
+        assertEquals(401, send("POST", "/api/products", FIRECRACKER, null).statusCode());
+        var created = send("POST", "/api/products", FIRECRACKER, EDITOR);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("/api/products/Firecracker", created.headers().firstValue("Location").orElse(""));
+
+        // Immediate and inferred: OpenNebula supports it, and through basedOn it supports KVM.
+        assertTrue(ask("OpenNebula", "supports", "Firecracker"));
+        assertTrue(ask("Firecracker", "basedOn", "KVM"));
+        var explain = get(base + "/api/explain?s=OpenNebula&p=vkg:supports&o=Firecracker");
+        assertEquals(200, explain.statusCode(), explain.body());
+        assertTrue(explain.body().contains("graph/user/Firecracker"), "the explanation names the user's source: " + explain.body());
+
+        assertEquals(409, send("POST", "/api/products", FIRECRACKER.replace("\"Firecracker\",", "\"firecracker\","), EDITOR).statusCode(),
+                "ids are unique ignoring case");
+
+        JsonNode stored = Json.MAPPER.readTree(get(base + "/api/products/firecracker").body());
+        assertEquals("Hypervisor", stored.get("kind").asText());
+        assertEquals("OpenNebula", stored.at("/platforms/0").asText());
+        assertEquals("editor", stored.get("addedBy").asText());
+
+        var replaced = send("PUT", "/api/products/Firecracker", FIRECRACKER.replace("OpenNebula", "OpenStack"), ADMIN);
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertFalse(ask("OpenNebula", "supports", "Firecracker"), "the replaced fact and its inference are gone");
+        assertTrue(ask("OpenStack", "supports", "Firecracker"));
+
+        assertEquals(204, send("DELETE", "/api/products/Firecracker", null, EDITOR).statusCode());
+        assertFalse(ask("OpenStack", "supports", "Firecracker"));
+        assertFalse(VirtkgServerTest.askAt(base, "<" + ID + "Firecracker> ?p ?o"), "nothing about it is left, inferred or not");
+        assertEquals(404, get(base + "/api/products/Firecracker").statusCode());
+    }
+
+    @Test
+    void shippedProductsAreReadOnly() {
+        assertEquals(403, send("DELETE", "/api/products/KVM", null, ADMIN).statusCode());
+        assertEquals(403, send("PUT", "/api/products/KVM", "{\"kind\": \"Hypervisor\", \"label\": \"KVM\"}", ADMIN).statusCode());
+        var missing = send("DELETE", "/api/products/Nonesuch", null, ADMIN);
+        assertEquals(404, missing.statusCode());
+    }
+
+    @Test
+    void invalidProductsAreRefusedWithReasons() throws Exception {
+        var badRef = send("POST", "/api/products", """
+                {"kind": "Hypervisor", "id": "Bad1", "label": "Bad", "hostOS": ["Linx"]}""", EDITOR);
+        assertEquals(422, badRef.statusCode(), badRef.body());
+        assertTrue(Json.MAPPER.readTree(badRef.body()).at("/report/0/suggestions").toString().contains("Linux"), badRef.body());
+
+        var notAnOs = send("POST", "/api/products", """
+                {"kind": "Hypervisor", "id": "Bad2", "label": "Bad", "hostOS": ["KVM"]}""", EDITOR);
+        assertEquals(422, notAnOs.statusCode(), notAnOs.body());
+        assertTrue(notAnOs.body().contains("\"kind\":\"shacl\"") || notAnOs.body().contains("\"kind\":\"inconsistent\""), notAnOs.body());
+
+        var badKind = send("POST", "/api/products", "{\"kind\": \"Banana\", \"id\": \"Bad3\", \"label\": \"Bad\"}", EDITOR);
+        assertEquals(422, badKind.statusCode());
+        var unknownField = send("POST", "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"Bad4\", \"label\": \"B\", \"colour\": \"red\"}", EDITOR);
+        assertEquals(400, unknownField.statusCode());
+        assertTrue(unknownField.body().contains("colour"), unknownField.body());
+        assertEquals(400, send("POST", "/api/products", "{\"kind\": \"Hypervisor\", \"id\": ", EDITOR).statusCode());
+        assertEquals(400, send("POST", "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"has space\", \"label\": \"x\"}", EDITOR).statusCode());
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertEquals(400, send("POST", "/api/products", deep, EDITOR).statusCode());
+        var asLd = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/products")).POST(HttpRequest.BodyPublishers.ofString(FIRECRACKER)),
+                "Content-Type", "application/ld+json", "Authorization", "Bearer " + EDITOR);
+        assertEquals(415, asLd.statusCode());
+        for (String id : new String[] {"Bad1", "Bad2", "Bad3", "Bad4"})
+            assertFalse(VirtkgServerTest.askAt(base, "<" + ID + id + "> ?p ?o"), id + " must leave nothing behind");
+    }
+
+    @Test
+    void aProductSurvivesARestart(@TempDir Path db) {
+        try (var first = TestServer.withShippedDataOnDisk(db, AccessTokens.of(ADMIN, EDITOR))) {
+            var r = Fixtures.send(HttpRequest.newBuilder(URI.create(first.base() + "/api/products"))
+                    .POST(HttpRequest.BodyPublishers.ofString(FIRECRACKER.replace("Firecracker", "Kata"))),
+                    "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR);
+            assertEquals(201, r.statusCode(), r.body());
+        }
+        try (var second = TestServer.withShippedDataOnDisk(db, AccessTokens.of(ADMIN, EDITOR))) {
+            assertEquals(200, get(second.base() + "/api/products/Kata").statusCode());
+            assertTrue(VirtkgServerTest.askAt(second.base(), "<" + ID + "OpenNebula> <" + VKG + "supports> <" + ID + "Kata>"),
+                    "its inferences are back after the restart");
+        }
+    }
+}

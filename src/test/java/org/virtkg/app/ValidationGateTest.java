@@ -1,0 +1,66 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.TestServer;
+
+/** Writes against the real ontology and shapes: SHACL and consistency both guard the commit. */
+class ValidationGateTest {
+    static TestServer server;
+    static String base;
+    static final String PREFIXES = "PREFIX vkg: <https://w3id.org/virtkg/ontology#> PREFIX id: <https://w3id.org/virtkg/id/> "
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static java.net.http.HttpResponse<String> update(String body) {
+        return post(base + "/update", PREFIXES + body, "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+    }
+
+    @Test
+    void aProductWithoutALabelFailsTheShapes() throws Exception {
+        var r = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/nolabel> { id:Nolabel a vkg:Hypervisor } }");
+        assertEquals(422, r.statusCode(), r.body());
+        JsonNode report = Json.MAPPER.readTree(r.body()).get("report");
+        assertTrue(report.size() >= 1);
+        assertTrue(report.toString().contains("label"), report.toString());
+        assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/nolabel> { ?s ?p ?o }"));
+    }
+
+    @Test
+    void aHostOsThatIsNotAnOperatingSystemIsRefused() {
+        var r = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/badhost> { "
+                + "id:Weird a vkg:Hypervisor ; rdfs:label \"Weird\" ; vkg:hostOS id:KVM } }");
+        assertEquals(422, r.statusCode(), r.body());
+        assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/badhost> { ?s ?p ?o }"));
+    }
+
+    @Test
+    void aWellFormedProductIsAcceptedAndReasonedOver() {
+        var r = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/firecracker> { "
+                + "id:Firecracker a vkg:Hypervisor ; rdfs:label \"Firecracker\" ; vkg:uses id:KVM ; "
+                + "vkg:hostOS id:Linux ; vkg:guestOS id:Linux ; vkg:supportedBy id:OpenNebula } }");
+        assertEquals(204, r.statusCode(), r.body());
+        assertTrue(VirtkgServerTest.askAt(base,
+                "<https://w3id.org/virtkg/id/OpenNebula> <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/Firecracker>"));
+    }
+}
