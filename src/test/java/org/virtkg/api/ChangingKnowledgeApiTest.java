@@ -1,0 +1,77 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+
+/**
+ * The REST views follow writes: new ids resolve, ETags change, a platform that supports only LXD
+ * is inferred to support LXC (LXD is based on LXC, data/outside.trig), and an explicit
+ * vkg:doesNotSupport makes a pair unsupported.
+ */
+class ChangingKnowledgeApiTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.of(ADMIN, null));
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aNewPlatformIsServedWithItsInferencesAndANewEtag() {
+        String before = get(base + "/api/platforms").headers().firstValue("ETag").orElseThrow();
+        assertEquals(404, get(base + "/api/platforms/MicroCloud").statusCode());
+        var w = post(base + "/data?graph=https://w3id.org/virtkg/graph/user/microcloud", """
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix vkg: <https://w3id.org/virtkg/ontology#> .
+                @prefix id: <https://w3id.org/virtkg/id/> .
+                id:MicroCloud a vkg:CloudPlatform ; rdfs:label "MicroCloud" ;
+                    vkg:supports id:LXD ;
+                    vkg:doesNotSupport id:KVM .
+                """, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        assertTrue(w.statusCode() == 200 || w.statusCode() == 201 || w.statusCode() == 204, w.statusCode() + " " + w.body());
+
+        var r = get(base + "/api/platforms/microcloud", "If-None-Match", before);
+        assertEquals(200, r.statusCode(), "the old ETag no longer matches");
+        assertNotEquals(before, r.headers().firstValue("ETag").orElseThrow());
+
+        JsonNode lxc = json(get(base + "/api/compatibility?technology=LXC&platform=MicroCloud"), 200);
+        assertEquals("supported", lxc.get("status").asText());
+        assertTrue(lxc.get("inferred").asBoolean(), "reached only through LXD basedOn LXC");
+        assertTrue(lxc.get("explanation").toString().contains("https://w3id.org/virtkg/source/outside/LXD/basedOn"),
+                "the explanation leads to the outside source of LXD basedOn LXC");
+
+        JsonNode kvm = json(get(base + "/api/compatibility?technology=KVM&platform=MicroCloud"), 200);
+        assertEquals("unsupported", kvm.get("status").asText());
+        assertFalse(kvm.get("inferred").asBoolean());
+        assertTrue(kvm.get("sources").toString().contains("graph/user/microcloud"), kvm.toString());
+
+        JsonNode byClass = json(get(base + "/api/platforms?supports=ContainerTechnology"), 200);
+        assertTrue(byClass.get("items").toString().contains("MicroCloud"));
+
+        JsonNode selection = json(post(base + "/api/selection?limit=500", "{\"containerBased\": true}"), 200);
+        assertTrue(selection.get("items").toString().contains("\"MicroCloud\""), "the new pairs are ranked too");
+        var csv = get(base + "/api/compatibility/matrix", "Accept", "text/csv").body();
+        assertTrue(csv.contains("LXC,MicroCloud,supported,true"), "the cached matrix was recomputed for the new version");
+        assertTrue(csv.contains("KVM,MicroCloud,unsupported,false"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+
+/** Every route Javalin has registered is in /openapi.json, and /docs renders it. */
+class OpenApiCompletenessTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.none());
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRegisteredRouteIsDocumented() {
+        JsonNode doc = json(get(base + "/openapi.json"), 200);
+        assertTrue(doc.get("openapi").asText().startsWith("3."));
+        List<String> routes = server.routes();
+        assertTrue(routes.size() >= 15, routes.toString());
+        assertTrue(routes.contains("GET /api/technologies/{id}"), routes.toString());
+        List<String> missing = new ArrayList<>();
+        for (String route : routes) {
+            String[] mp = route.split(" ", 2);
+            JsonNode op = doc.path("paths").path(mp[1]).path(mp[0].toLowerCase(Locale.ROOT));
+            if (op.isMissingNode() || !op.has("summary") || !op.has("responses")) missing.add(route);
+        }
+        assertEquals(List.of(), missing, "routes without an OpenAPI operation");
+    }
+
+    @Test
+    void pathParametersAreDeclared() {
+        JsonNode doc = json(get(base + "/openapi.json"), 200);
+        doc.get("paths").fields().forEachRemaining(e -> {
+            if (!e.getKey().contains("{")) return;
+            String name = e.getKey().replaceAll(".*\\{(\\w+)}.*", "$1");
+            e.getValue().fields().forEachRemaining(op -> assertTrue(op.getValue().path("parameters").toString()
+                    .contains("\"name\":\"" + name + "\""), e.getKey() + " " + op.getKey()));
+        });
+        // Each library query appears with its own parameters.
+        assertEquals("technology", doc.at("/paths/~1api~1queries~1platforms-for-technology/get/parameters/0/name").asText());
+    }
+
+    @Test
+    void docsPageLoadsSwaggerUiFromTheWebJar() {
+        var page = get(base + "/docs");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("/openapi.json"));
+        String js = page.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
+        assertTrue(js.startsWith("/webjars/swagger-ui/") && !js.contains("missing"), js);
+        assertEquals(200, get(base + js).statusCode(), js);
+    }
+}
