@@ -1,0 +1,183 @@
+package org.virtkg.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/** The web UI in a real headless Chromium over the real server and shipped data. */
+class UiPagesTest {
+    static TestServer server;
+    static UiBrowser browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = UiBrowser.start();
+        server = TestServer.withShippedData(AccessTokens.of(Fixtures.ADMIN, Fixtures.EDITOR));
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    static void open(String path) {
+        browser.driver.get(server.base() + path);
+    }
+
+    static WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** No severe console entries, except the browser's own network lines for responses the test provoked. */
+    static void noConsoleErrors(String page, String... expectedFailedLoads) {
+        List<String> severe = browser.severeLogs().stream()
+                .filter(m -> java.util.Arrays.stream(expectedFailedLoads).noneMatch(x -> m.contains("Failed to load resource") && m.contains(x)))
+                .toList();
+        assertEquals(List.of(), severe, "console errors on " + page);
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrors() throws Exception {
+        String[][] pages = {
+                {"/#/", "#search-results .cards li", "home"},
+                {"/#/matrix", "#matrix .cell", "matrix"},
+                {"/#/select", "#selection-form input[type=checkbox]", "selection"},
+                {"/#/sparql", "#query", "sparql"},
+                {"/#/ontology", "#class-tree button", "ontology"},
+                {"/#/add", "#product-form #f-id", "add-product"},
+                {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
+                {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
+                {"/id/Linux", "h1", "term-linux"},
+        };
+        for (String[] p : pages) {
+            open(p[0]);
+            visible(p[1]);
+            assertTrue(browser.driver.findElements(By.cssSelector("main")).size() == 1, "one main landmark on " + p[0]);
+            assertTrue(browser.driver.findElements(By.cssSelector("nav")).size() >= 1, "a nav landmark on " + p[0]);
+            Thread.sleep(300);
+            browser.screenshot(p[2]);
+            noConsoleErrors(p[0]);
+        }
+    }
+
+    @Test
+    void searchFindsProductsAndTerms() {
+        open("/#/?q=open");
+        WebElement results = visible("#search-results");
+        wait.until(d -> results.getText().contains("OpenStack"));
+        assertTrue(results.getText().contains("OpenNebula"), results.getText());
+        results.findElement(By.linkText("OpenStack")).click();
+        wait.until(ExpectedConditions.urlContains("/id/OpenStack"));
+        assertEquals("OpenStack", visible("h1").getText());
+        noConsoleErrors("search");
+    }
+
+    @Test
+    void matrixCellShowsExplanationAndSources() throws Exception {
+        open("/#/matrix");
+        WebElement cell = visible("#matrix [data-technology=QEMU][data-platform=CloudStack]");
+        assertEquals("inferred", cell.getAttribute("data-status"));
+        assertTrue(cell.getAttribute("aria-label").contains("inferred"), "status is in text, not only colour");
+        cell.click();
+        WebElement panel = visible("#cell-panel");
+        wait.until(d -> panel.getText().contains("Why"));
+        assertTrue(panel.getText().contains("QEMU on CloudStack"), panel.getText());
+        assertTrue(panel.getText().contains("Table 2"), "the paper's table cell is cited: " + panel.getText());
+
+        // Keyboard: focus the first cell, arrow right, Enter.
+        WebElement first = visible("#matrix .cell[tabindex='0']");
+        browser.js("arguments[0].focus()", browser.driver.findElement(By.cssSelector("#matrix [data-technology=KVM][data-platform=OpenStack]")));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> panel.getText().contains("KVM on OpenStack"));
+        assertTrue(panel.getText().contains("stated"), panel.getText());
+        assertFalse(first.getAttribute("aria-label").isEmpty());
+        browser.screenshot("matrix-explained");
+        noConsoleErrors("matrix");
+    }
+
+    @Test
+    void sparqlEditorRunsALibraryQuery() throws Exception {
+        open("/#/sparql");
+        var pick = new org.openqa.selenium.support.ui.Select(visible("#example"));
+        pick.selectByValue("container-platforms");
+        WebElement ta = visible("#query");
+        assertTrue(ta.getAttribute("value").contains("SELECT"), ta.getAttribute("value"));
+        visible("#run").click();
+        WebElement table = visible("#result-table");
+        wait.until(d -> table.findElements(By.cssSelector("tbody tr")).size() > 0);
+        assertTrue(table.getText().contains("OpenStack"), table.getText());
+        browser.screenshot("sparql-results");
+        noConsoleErrors("sparql");
+    }
+
+    @Test
+    void selectionWizardRanksCandidatesWithReasons() throws Exception {
+        open("/#/select");
+        visible("#sel-guestOS-Windows").click();
+        visible("#sel-deploymentModel-Hybrid").click();
+        visible("#selection-form button[type=submit]").click();
+        WebElement out = visible("#selection-results ol.results");
+        wait.until(d -> out.findElements(By.cssSelector("li.candidate")).size() > 0);
+        String first = out.findElement(By.cssSelector("li.candidate")).getText();
+        assertTrue(first.contains("2 satisfied"), first);
+        assertTrue(first.contains("satisfied"), first);
+        assertTrue(out.getText().contains("unknown") || out.getText().contains("violated"), "not every pair satisfies everything");
+        browser.screenshot("selection-results");
+        noConsoleErrors("selection");
+    }
+
+    @Test
+    void editorAddsAProductAndInvalidOnesShowInlineErrors() throws Exception {
+        open("/#/add");
+        // Without a valid token: inline error next to the token field.
+        visible("#f-token").sendKeys("wrong-token");
+        visible("#f-id").sendKeys("Firecracker");
+        visible("#f-label").sendKeys("Firecracker");
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-token")).getText().isEmpty());
+        assertEquals("true", browser.driver.findElement(By.id("f-token")).getAttribute("aria-invalid"));
+
+        // A valid token but an unknown host OS id: 422 report shown next to the field.
+        WebElement token = browser.driver.findElement(By.id("f-token"));
+        token.clear();
+        token.sendKeys(Fixtures.EDITOR);
+        visible("#f-hostOS").sendKeys("Linx");
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-hostOS")).getText().isEmpty());
+        String err = browser.driver.findElement(By.id("err-hostOS")).getText();
+        assertTrue(err.contains("Linx") && err.contains("Linux"), "unknown id with a suggestion: " + err);
+        assertTrue(browser.driver.findElement(By.id("err-token")).getText().isEmpty(), "the token error is cleared");
+        browser.screenshot("add-product-invalid");
+
+        WebElement host = browser.driver.findElement(By.id("f-hostOS"));
+        host.clear();
+        host.sendKeys("Linux");
+        visible("#f-basedOn").sendKeys("KVM");
+        visible("#f-platforms").sendKeys("OpenNebula");
+        visible("#product-form button[type=submit]").click();
+        visible("#created-link").click();
+        wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
+        assertEquals("Firecracker", visible("h1").getText());
+        String page = browser.driver.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
+        browser.screenshot("product-firecracker");
+        noConsoleErrors("add product", "status of 401", "status of 422");
+    }
+}
