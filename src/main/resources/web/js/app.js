@@ -311,6 +311,7 @@ async function selection() {
     try {
       const r = await api('/api/selection?limit=100', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
       renderRanking(out, r);
+      out.scrollIntoView({ block: 'start' });
     } catch (e) {
       out.innerHTML = '';
       out.append(el('p', { class: 'error', role: 'alert' }, e.message));
@@ -622,7 +623,7 @@ async function addProduct() {
       for (const item of p.report) {
         const f = item.field || fieldOfPath(item.path) || null;
         const msg = [item.value ? `“${item.value}”: ` : '', item.message || item.detail || JSON.stringify(item),
-          item.suggestions?.length ? ` Did you mean ${item.suggestions.map(s => s.id || s).join(', ')}?` : ''].join('');
+          item.suggestions?.length ? `. Did you mean ${item.suggestions.map(s => s.id || s).join(', ')}?` : ''].join('');
         errs.push([f && form.elements[f] ? f : null, msg]);
       }
       if (p.detail) errs.unshift([null, p.detail]);

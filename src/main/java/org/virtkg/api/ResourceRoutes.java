@@ -249,7 +249,8 @@ public final class ResourceRoutes {
             if (!other.isURI() || !other.getURI().startsWith(Graphs.ID) || other.equals(x)) return;
             labels.putIfAbsent(other.getURI(), catalog.label(other));
             edges.add(Map.of("s", t.getSubject().getURI(), "p", t.getPredicate().getURI(), "o", t.getObject().getURI(),
-                    "inferred", !catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject())));
+                    "inferred", !catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject())
+                            && !catalog.asserted(t0.getSubject(), t0.getPredicate(), t0.getObject())));
         };
         catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(add);
         catalog.union().find(Node.ANY, Node.ANY, x).forEachRemaining(add);

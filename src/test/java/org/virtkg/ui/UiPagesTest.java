@@ -72,6 +72,12 @@ class UiPagesTest {
             assertTrue(browser.driver.findElements(By.cssSelector("main")).size() == 1, "one main landmark on " + p[0]);
             assertTrue(browser.driver.findElements(By.cssSelector("nav")).size() >= 1, "a nav landmark on " + p[0]);
             Thread.sleep(300);
+            Object overflow = browser.js("""
+                    const w = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= w) return '';
+                    return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                        && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
+            assertEquals("", overflow, "no horizontal scrolling on " + p[0]);
             browser.screenshot(p[2]);
             noConsoleErrors(p[0]);
         }
