@@ -28,7 +28,7 @@ export function drawGraph(container, edges, { center, labels = {} } = {}) {
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', `Graph of ${nodes.size} nodes and ${Math.min(edges.length, 300)} edges`);
   const cy = window.cytoscape({
-    container, elements: els, wheelSensitivity: 0.3,
+    container, elements: els, wheelSensitivity: 0.3, maxZoom: 1.4, minZoom: 0.2,
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#2f6fb0', color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 } },
       { selector: 'node[center = 1]', style: { 'background-color': '#c2410c', width: 22, height: 22, 'font-weight': 'bold' } },

@@ -115,7 +115,8 @@ public final class ResourceRoutes {
         String label = catalog.label(x);
         List<Triple> triples = new ArrayList<>();
         catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
-            if (!isAnonymousType(t)) triples.add(t);
+            // Every resource is an owl:Thing; saying so on the page only adds noise.
+            if (!isAnonymousType(t) && !t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) triples.add(t);
         });
         triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate())).thenComparing(t -> catalog.label(t.getObject())));
         Map<String, Map<Node, List<Triple>>> groups = new LinkedHashMap<>();

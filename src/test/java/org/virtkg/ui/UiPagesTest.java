@@ -130,7 +130,52 @@ class UiPagesTest {
         wait.until(d -> table.findElements(By.cssSelector("tbody tr")).size() > 0);
         assertTrue(table.getText().contains("OpenStack"), table.getText());
         browser.screenshot("sparql-results");
+
+        // An aggregate gets a chart; a DESCRIBE gets a graph (Cytoscape draws a canvas).
+        WebElement editor = browser.driver.findElement(By.id("query"));
+        editor.clear();
+        editor.sendKeys("PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p (COUNT(?t) AS ?n) "
+                + "WHERE { ?p vkg:supports ?t } GROUP BY ?p ORDER BY DESC(?n)");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        visible("#tab-Chart").click();
+        wait.until(d -> d.findElements(By.cssSelector("#pane-Chart .bar")).size() > 3);
+        open("/#/sparql?describe=" + Fixtures.enc("https://w3id.org/virtkg/id/Xen"));
+        visible("#tab-Graph").click();
+        visible("#result-graph canvas");
+        browser.screenshot("sparql-describe-graph");
         noConsoleErrors("sparql");
+    }
+
+    @Test
+    void ontologyBrowserShowsDefinitionsAndInstances() throws Exception {
+        open("/#/ontology");
+        WebElement hv = visible("#class-tree [data-class=Hypervisor]");
+        assertTrue(hv.findElement(By.xpath("..")).getText().matches("(?s).*\\(\\d+\\).*"), "instance count shown");
+        hv.click();
+        WebElement detail = visible("#class-detail");
+        wait.until(d -> detail.getText().contains("Instances") && !detail.findElements(By.linkText("KVM")).isEmpty());
+        assertTrue(detail.getText().contains("vkg:Hypervisor"), detail.getText());
+        browser.screenshot("ontology-hypervisor");
+        noConsoleErrors("ontology");
+    }
+
+    @Test
+    void pagesFitANarrowScreen() throws Exception {
+        var size = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
+            for (String path : List.of("/#/", "/#/select", "/#/add", "/id/KVM")) {
+                open(path);
+                visible("main h1");
+                Thread.sleep(200);
+                Object wide = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertEquals(0L, ((Number) wide).longValue(), "no horizontal scrolling at 420px on " + path);
+            }
+            browser.screenshot("narrow-product");
+        } finally {
+            browser.driver.manage().window().setSize(size);
+        }
+        noConsoleErrors("narrow");
     }
 
     @Test
