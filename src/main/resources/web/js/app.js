@@ -431,7 +431,12 @@ function renderResults(out, res, ms) {
     out.append(el('p', { class: 'muted' }, `${res.triples.length} triples in ${ms} ms`));
     tabs(out, [
       ['Table', pane => pane.append(dataTable(['subject', 'predicate', 'object'], res.triples.map(t => ({ subject: t.s, predicate: t.p, object: t.o }))))],
-      ['Graph', pane => { const g = el('div', { class: 'graph', id: 'result-graph' }); pane.append(g); drawGraph(g, res.triples); }],
+      ['Graph', pane => {
+        const g = el('div', { class: 'graph', id: 'result-graph' });
+        pane.append(g);
+        const subjects = new Set(res.triples.map(t => t.s));
+        drawGraph(g, res.triples, subjects.size === 1 ? { center: [...subjects][0] } : {});
+      }],
     ]);
     return;
   }
