@@ -5,7 +5,19 @@ import { drawGraph } from './graph.js';
 const main = document.getElementById('main');
 const routes = {
   '': home, 'matrix': matrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
+  'explain': explainPage,
 };
+
+// ---------- why does a triple hold? (linked from the "why?" of inferred facts on /id pages) ----------
+async function explainPage(params) {
+  const [s, p, o] = ['s', 'p', 'o'].map(k => params.get(k) || '');
+  const r = await api(`/api/explain?s=${encodeURIComponent(s)}&p=${encodeURIComponent(p)}&o=${encodeURIComponent(o)}`);
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Why ', el('code', {}, `${s} ${p} ${o}`), '?'));
+  main.append(el('p', {}, r.status === 'asserted' ? 'A source states it:' : 'The reasoner derived it from these facts (rule names are OWL 2 RL rules):'));
+  main.append(explanationTree(r.explanation));
+  main.append(el('p', {}, idLink(s, '← back to ' + s)));
+}
 
 function parseHash() {
   const h = location.hash.replace(/^#\/?/, '');
@@ -143,7 +155,8 @@ async function matrix(params) {
   const legend = el('ul', { class: 'legend', 'aria-label': 'Legend' });
   for (const [k, v] of Object.entries(STATUS))
     legend.append(el('li', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true' }, v.sym), v.text));
-  main.append(legend);
+  const compact = el('input', { type: 'checkbox', id: 'hide-empty' });
+  main.append(legend, el('p', {}, el('label', { for: 'hide-empty' }, compact, ' Hide technologies and platforms with nothing known')));
   const cells = new Map(m.cells.map(c => [c.technology + '|' + c.platform, c]));
   const table = el('table', { class: 'matrix', id: 'matrix' });
   table.append(el('caption', { class: 'sr-only' }, 'Technologies (rows) by cloud platforms (columns)'));
@@ -173,13 +186,32 @@ async function matrix(params) {
   const panel = el('aside', { class: 'panel', id: 'cell-panel', 'aria-live': 'polite', 'aria-label': 'Explanation' },
     el('h2', {}, 'Explanation'), el('p', { class: 'muted' }, 'Select a cell of the matrix.'));
   main.append(el('div', { class: 'matrix-wrap' }, el('div', { class: 'scroll' }, table), panel));
+  compact.addEventListener('change', () => {
+    const known = (t, p) => { const c = cells.get(t + '|' + p); return c && c.status !== 'unknown'; };
+    const rowKnown = m.technologies.map(t => m.platforms.some(p => known(t.id, p.id)));
+    const colKnown = m.platforms.map(p => m.technologies.some(t => known(t.id, p.id)));
+    table.querySelectorAll('tbody tr').forEach((tr, r) => { tr.hidden = compact.checked && !rowKnown[r]; });
+    table.querySelectorAll('tr').forEach(tr => [...tr.children].slice(1).forEach((c, i) => { c.hidden = compact.checked && !colKnown[i]; }));
+    const all = buttons.flat();
+    all.forEach(b => { b.tabIndex = -1; });
+    const first = all.find(b => !b.closest('tr').hidden && !b.parentElement.hidden);
+    if (first) first.tabIndex = 0;
+  });
 
   function move(ev, r, c) {
     const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -1e9], End: [0, 1e9] }[ev.key];
     if (!d) return;
     ev.preventDefault();
-    const nr = Math.max(0, Math.min(buttons.length - 1, r + d[0]));
-    const nc = Math.max(0, Math.min(buttons[0].length - 1, c + d[1]));
+    const shown = b => !b.closest('tr').hidden && !b.parentElement.hidden;
+    const clampR = x => Math.max(0, Math.min(buttons.length - 1, x));
+    const clampC = x => Math.max(0, Math.min(buttons[0].length - 1, x));
+    let nr = clampR(r + d[0]), nc = clampC(c + d[1]);
+    // Skip rows and columns hidden by "hide empty"; stay put when there is nothing further.
+    while (!shown(buttons[nr][nc])) {
+      const tr = clampR(nr + Math.sign(d[0])), tc = clampC(nc + Math.sign(d[1]));
+      if (tr === nr && tc === nc) { nr = r; nc = c; break; }
+      nr = tr; nc = tc;
+    }
     buttons[r][c].tabIndex = -1;
     buttons[nr][nc].tabIndex = 0;
     buttons[nr][nc].focus();
@@ -342,6 +374,11 @@ function renderRanking(out, r) {
 }
 
 // ---------- SPARQL editor ----------
+const PREFIXES = {
+  vkg: VKG, id: ID, rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  owl: 'http://www.w3.org/2002/07/owl#', skos: 'http://www.w3.org/2004/02/skos/core#', prov: 'http://www.w3.org/ns/prov#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+};
 const DEFAULT_QUERY = `PREFIX vkg: <${VKG}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?platform ?label (COUNT(?t) AS ?technologies) WHERE {
@@ -356,14 +393,17 @@ async function sparqlPage(params) {
   for (const q of lib.items) pick.append(el('option', { value: q.name }, `${q.name}: ${q.summary}`));
   const ta = el('textarea', { id: 'query', class: 'editor', spellcheck: 'false', 'aria-describedby': 'query-hint' });
   const describe = params.get('describe');
-  ta.value = describe ? `DESCRIBE <${describe}>` : (sessionStorage.getItem('virtkg.query') || DEFAULT_QUERY);
+  ta.value = describe ? `DESCRIBE <${describe}>` : (params.get('query') || sessionStorage.getItem('virtkg.query') || DEFAULT_QUERY);
   const run = el('button', { type: 'submit', id: 'run' }, 'Run');
   const inferred = el('input', { type: 'checkbox', id: 'with-inferred', checked: '' });
   const form = el('form', { id: 'sparql-form' },
     el('div', { class: 'field' }, el('label', { for: 'example' }, 'Examples'), pick),
     el('div', { class: 'field' }, el('label', { for: 'query' }, 'Query'), ta,
       el('span', { id: 'query-hint', class: 'hint' }, 'Ctrl+Enter runs the query. Queries see the union of all graphs; untick to leave out the reasoner’s conclusions.')),
-    el('div', { class: 'toolbar' }, run, el('label', { for: 'with-inferred' }, inferred, ' include inferred facts'),
+    el('div', { class: 'toolbar' }, run, el('button', { type: 'button', class: 'secondary', id: 'add-prefixes' }, 'Add prefixes'),
+      el('button', { type: 'button', class: 'secondary', id: 'csv' }, 'Download CSV'),
+      el('a', { href: '#/sparql', id: 'permalink' }, 'Link to this query'),
+      el('label', { for: 'with-inferred' }, inferred, ' include inferred facts'),
       el('a', { href: '/sparql', class: 'muted' }, 'endpoint: /sparql')));
   const desc = el('p', { class: 'muted', id: 'example-description' });
   const out = el('section', { id: 'sparql-results', 'aria-live': 'polite', 'aria-label': 'Results' });
@@ -376,7 +416,22 @@ async function sparqlPage(params) {
   });
   ta.addEventListener('keydown', ev => {
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
-    if (ev.key === 'Tab' && !ev.shiftKey && ev.altKey) { ev.preventDefault(); ta.setRangeText('  ', ta.selectionStart, ta.selectionEnd, 'end'); }
+  });
+  const permalink = form.querySelector('#permalink');
+  const updateLink = () => { permalink.href = '#/sparql?query=' + encodeURIComponent(ta.value); };
+  ta.addEventListener('input', updateLink);
+  updateLink();
+  form.querySelector('#add-prefixes').addEventListener('click', () => {
+    const missing = Object.entries(PREFIXES).filter(([k]) => !new RegExp('PREFIX\\s+' + k + ':', 'i').test(ta.value));
+    ta.value = missing.map(([k, v]) => `PREFIX ${k}: <${v}>`).join('\n') + (missing.length ? '\n' : '') + ta.value;
+    updateLink();
+    ta.focus();
+  });
+  form.querySelector('#csv').addEventListener('click', async () => {
+    const r = await fetch(inferred.checked ? '/sparql' : '/asserted/sparql', { method: 'POST', headers: { Accept: 'text/csv', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: ta.value }) });
+    if (!r.ok) { out.innerHTML = ''; out.append(el('pre', { class: 'error', role: 'alert' }, await r.text())); return; }
+    const a = el('a', { href: URL.createObjectURL(await r.blob()), download: 'virtkg-results.csv' });
+    document.body.append(a); a.click(); a.remove();
   });
   form.addEventListener('submit', async ev => {
     ev.preventDefault();

@@ -205,7 +205,7 @@ public final class ResourceRoutes {
         Node o = t.getObject();
         String os = o.getURI().startsWith(Graphs.ID) ? o.getURI().substring(Graphs.ID.length())
                 : o.getURI().startsWith(Graphs.VOCAB) ? "vkg:" + o.getURI().substring(Graphs.VOCAB.length()) : o.getURI();
-        return "/api/explain?s=" + java.net.URLEncoder.encode(IdIndex.idOf(t.getSubject()), java.nio.charset.StandardCharsets.UTF_8)
+        return "/#/explain?s=" + java.net.URLEncoder.encode(IdIndex.idOf(t.getSubject()), java.nio.charset.StandardCharsets.UTF_8)
                 + "&p=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)
                 + "&o=" + java.net.URLEncoder.encode(os, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -65,6 +65,7 @@ class UiPagesTest {
                 {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
                 {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
                 {"/id/Linux", "h1", "term-linux"},
+                {"/#/explain?s=CloudStack&p=vkg:supports&o=QEMU", "ul.explain li", "explain"},
         };
         for (String[] p : pages) {
             open(p[0]);
@@ -92,6 +93,10 @@ class UiPagesTest {
         results.findElement(By.linkText("OpenStack")).click();
         wait.until(ExpectedConditions.urlContains("/id/OpenStack"));
         assertEquals("OpenStack", visible("h1").getText());
+        // An inferred fact's "why?" opens its derivation.
+        visible("a.why").click();
+        visible("ul.explain li");
+        assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("inferred by"), "a rule is named");
         noConsoleErrors("search");
     }
 
@@ -115,6 +120,11 @@ class UiPagesTest {
         assertTrue(panel.getText().contains("stated"), panel.getText());
         assertFalse(first.getAttribute("aria-label").isEmpty());
         browser.screenshot("matrix-explained");
+
+        int rows = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).size();
+        visible("#hide-empty").click();
+        long shown = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).stream().filter(WebElement::isDisplayed).count();
+        assertTrue(shown > 0 && shown < rows, "rows with nothing known are hidden: " + shown + " of " + rows);
         noConsoleErrors("matrix");
     }
 
