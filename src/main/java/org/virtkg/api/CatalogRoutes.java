@@ -15,16 +15,18 @@ import org.apache.jena.graph.Triple;
 public final class CatalogRoutes {
     private final Catalog catalog;
     private final ExplainRoutes explain;
+    private final ResponseCache cache;
 
-    public CatalogRoutes(Catalog catalog, ExplainRoutes explain) {
+    public CatalogRoutes(Catalog catalog, ExplainRoutes explain, ResponseCache cache) {
         this.catalog = catalog;
         this.explain = explain;
+        this.cache = cache;
     }
 
     public void listTechnologies(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
-        ctx.json(catalog.read(() -> {
+        cache.json(ctx, () -> catalog.read(() -> {
             List<Node> all = catalog.technologies();
             return page.envelope(ctx, "items", page.slice(all).stream().map(catalog::summary).toList(), all.size());
         }));
@@ -32,14 +34,14 @@ public final class CatalogRoutes {
 
     public void technology(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
-        ctx.json(catalog.read(() -> catalog.technology(technologyAt(ctx))));
+        cache.json(ctx, () -> catalog.read(() -> catalog.technology(technologyAt(ctx))));
     }
 
     /** The platforms that support the technology, each with whether that is inferred and why. */
     public void technologyPlatforms(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
-        ctx.json(catalog.read(() -> {
+        cache.json(ctx, () -> catalog.read(() -> {
             Node t = technologyAt(ctx);
             List<Catalog.Value> platforms = catalog.values(t, Catalog.SUPPORTED_BY, Catalog.SUPPORTS);
             List<Map<String, Object>> items = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class CatalogRoutes {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
         String supports = ctx.queryParam("supports");
-        ctx.json(catalog.read(() -> {
+        cache.json(ctx, () -> catalog.read(() -> {
             List<Map<String, Object>> all = new ArrayList<>();
             if (supports == null || supports.isBlank()) {
                 for (Node p : catalog.platforms()) all.add(catalog.summary(p));
@@ -89,7 +91,7 @@ public final class CatalogRoutes {
 
     public void platform(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
-        ctx.json(catalog.read(() -> catalog.platform(platformAt(ctx))));
+        cache.json(ctx, () -> catalog.read(() -> catalog.platform(platformAt(ctx))));
     }
 
     private Node technologyAt(Context ctx) {

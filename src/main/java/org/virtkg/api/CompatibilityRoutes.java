@@ -25,9 +25,12 @@ public final class CompatibilityRoutes {
     /** The matrix is |technologies| x |platforms| lookups: compute once per KB version. */
     private final Cache<Long, Matrix> matrices = Caffeine.newBuilder().maximumSize(2).build();
 
-    public CompatibilityRoutes(Catalog catalog, ExplainRoutes explain) {
+    private final ResponseCache cache;
+
+    public CompatibilityRoutes(Catalog catalog, ExplainRoutes explain, ResponseCache cache) {
         this.catalog = catalog;
         this.explain = explain;
+        this.cache = cache;
     }
 
     public record Cell(String technology, String platform, String status, boolean inferred) {}
@@ -38,7 +41,7 @@ public final class CompatibilityRoutes {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         String tParam = Http.required(ctx, "technology");
         String pParam = Http.required(ctx, "platform");
-        ctx.json(catalog.read(() -> {
+        cache.json(ctx, () -> catalog.read(() -> {
             Node t = catalog.requireA("technology", catalog.resolveParam("technology", tParam, false), Catalog.TECHNOLOGY,
                     "a virtualization technology");
             Node p = catalog.requireA("platform", catalog.resolveParam("platform", pParam, false), Catalog.PLATFORM,

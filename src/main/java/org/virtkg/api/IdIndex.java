@@ -70,7 +70,7 @@ public final class IdIndex {
 
     /**
      * Close matches for a mistyped id, best first: a case-insensitive prefix or substring match,
-     * or an edit distance of at most 2. {@code alsoClasses} adds vkg: class names.
+     * an edit distance of at most 2, or a one-letter typo in the first letters of a long id. {@code alsoClasses} adds vkg: class names.
      */
     public List<String> suggest(String typed, boolean alsoClasses, int max) {
         String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
@@ -86,8 +86,10 @@ public final class IdIndex {
             else if (k.contains(q) && q.length() >= 2) score = 1;
             else {
                 int d = levenshtein(q, k, 2);
-                if (d > 2) continue;
-                score = 1 + d;
+                if (d <= 2) score = 1 + d;
+                // A typo in the start of a long id ("Containr" for ContainerTechnology).
+                else if (q.length() >= 4 && levenshtein(q, k.substring(0, Math.min(k.length(), q.length())), 1) <= 1) score = 4;
+                else continue;
             }
             matches.add(new Match(idOf(e.getValue()), score));
         }

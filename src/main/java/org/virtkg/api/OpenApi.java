@@ -96,6 +96,29 @@ public final class OpenApi {
                 Map.of("$ref", "#/components/schemas/Requirements"), "example",
                 Map.of("guestOS", "Windows", "deploymentModel", "Hybrid", "serviceModel", "IaaS")))));
         put(paths, "/api/selection", "post", selection);
+        // Products and the change log (editor/admin writes through the validated pipeline).
+        List<Map<String, Object>> productId = List.of(path("id", "Product id (case-insensitive)"));
+        Map<String, Object> product = Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object"),
+                "example", Map.of("kind", "Hypervisor", "id", "Firecracker", "label", "Firecracker", "basedOn", List.of("KVM"),
+                        "hostOS", List.of("Linux"), "platforms", List.of("OpenNebula")))));
+        Map<String, Object> create = secured(op("Add a product (editor token): kind, id, label, references to existing ids; "
+                + "201, 409 when the id is taken, 422 with a report for unknown ids or SHACL/consistency failures", "products", List.of(),
+                Map.of("201", Map.of("description", "Created; Location names the product"))));
+        create.put("requestBody", product);
+        put(paths, "/api/products", "post", create);
+        put(paths, "/api/products/{id}", "get", op("A product added through the API, in the shape it was written", "products", productId,
+                ok("Product", "object")));
+        Map<String, Object> replace = secured(op("Replace a product added through the API (editor token)", "products", productId,
+                ok("Product", "object")));
+        replace.put("requestBody", product);
+        put(paths, "/api/products/{id}", "put", replace);
+        put(paths, "/api/products/{id}", "delete", secured(op("Delete a product added through the API (editor token)", "products", productId,
+                Map.of("204", Map.of("description", "Deleted")))));
+        put(paths, "/api/changes", "get", op("The change log: every accepted write, who and when", "changes", List.of(), ok("Changes", "object")));
+        put(paths, "/api/changes/{id}", "get", op("One change with its RDF Patch", "changes", List.of(path("id", "Change id")),
+                ok("Change", "object")));
+        put(paths, "/api/changes/{id}/revert", "post", secured(op("Revert a change (admin token) through the validated pipeline", "changes",
+                List.of(path("id", "Change id")), ok("The reverting change", "object"))));
         put(paths, "/api/queries", "get", op("The named-query library: name, summary, description, parameters", "queries", List.of(),
                 ok("The queries", "object")));
         Map<String, Object> run = op("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms",

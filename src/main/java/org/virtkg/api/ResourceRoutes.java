@@ -27,7 +27,9 @@ import org.virtkg.store.Graphs;
  * included), closed over blank nodes — a concise bounded description.
  */
 public final class ResourceRoutes {
-    static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html");
+    /** Offered in this order of preference; plain JSON clients get JSON-LD. */
+    static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html",
+            "application/json");
 
     private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
             .setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
@@ -54,7 +56,7 @@ public final class ResourceRoutes {
         }
         Graph g = catalog.read(() -> describe(x));
         RDFFormat format = switch (type) {
-            case "application/ld+json" -> RDFFormat.JSONLD_PRETTY;
+            case "application/ld+json", "application/json" -> RDFFormat.JSONLD_PRETTY;
             case "application/n-triples" -> RDFFormat.NTRIPLES;
             default -> RDFFormat.TURTLE_PRETTY;
         };

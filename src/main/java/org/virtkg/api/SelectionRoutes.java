@@ -129,6 +129,14 @@ public final class SelectionRoutes {
         return out;
     }
 
+    /** A term as /api/explain reads it: an id, a vkg: name, or the IRI. */
+    private static String param(Node n) {
+        String iri = n.getURI();
+        String t = iri.startsWith(org.virtkg.store.Graphs.ID) ? IdIndex.idOf(n)
+                : iri.startsWith(org.virtkg.store.Graphs.VOCAB) ? "vkg:" + IdIndex.idOf(n) : iri;
+        return java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static ProblemException badValue(String field, String expected) {
         return new ProblemException(Problem.of(400, "Requirement '" + field + "' must be " + expected).with("parameter", field));
     }
@@ -187,10 +195,13 @@ public final class SelectionRoutes {
             }
             for (Node c : catalog.classesImpliedBy(s, prop, r.node())) {
                 Node clash = catalog.disjointClassOf(s, c);
-                if (clash != null)
+                if (clash != null) {
+                    // The fact that puts s in the clashing class; its explanation leads to the sources.
+                    Triple membership = Triple.create(s, org.apache.jena.vocabulary.RDF.type.asNode(), clash);
                     return result(r, s, "violated", catalog.label(s) + " is a " + catalog.label(clash) + ", which the ontology declares "
                             + "disjoint with " + catalog.label(c) + " (what " + catalog.label(prop) + " " + catalog.label(r.node())
-                            + " would make it)", null, false);
+                            + " would make it)", membership, !catalog.asserted(s, membership.getPredicate(), clash));
+                }
             }
         }
         Node s = subjects.get(0);
@@ -227,8 +238,8 @@ public final class SelectionRoutes {
         if (fact != null) {
             m.put("inferred", inferred);
             m.put("sources", Provenance.sourcesOf(catalog.dataset(), fact));
-            m.put("explain", "/api/explain?s=" + IdIndex.idOf(fact.getSubject()) + "&p=vkg:" + IdIndex.idOf(fact.getPredicate())
-                    + "&o=" + IdIndex.idOf(fact.getObject()));
+            m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
+                    + "&o=" + param(fact.getObject()));
         }
         return m;
     }

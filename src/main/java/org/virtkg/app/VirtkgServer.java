@@ -27,6 +27,7 @@ import org.virtkg.api.ProblemException;
 import org.virtkg.api.QueryLibrary;
 import org.virtkg.api.QueryRoutes;
 import org.virtkg.api.ResourceRoutes;
+import org.virtkg.api.ResponseCache;
 import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
@@ -69,8 +70,9 @@ public final class VirtkgServer implements AutoCloseable {
         ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
         Catalog catalog = new Catalog(kb);
-        CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain);
-        CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain);
+        ResponseCache responses = new ResponseCache(kb);
+        CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
+        CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
         QueryLibrary library = QueryLibrary.load(config.queriesDir());
         QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
         OpenApi openApi = new OpenApi(library);
@@ -173,6 +175,8 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, Problem p) {
+        // A validator belongs to a representation; an error is not one, so it must not be revalidated.
+        ctx.removeHeader("ETag");
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson());
     }
 

@@ -224,5 +224,6 @@ class CatalogApiTest {
         assertEquals(304, get(base + "/api/compatibility/matrix", "If-None-Match", etag).statusCode());
         assertEquals(304, get(base + "/id/KVM", "If-None-Match", etag).statusCode());
         assertNull(get(base + "/api/health").headers().firstValue("ETag").orElse(null), "health is never cached");
+        assertNull(get(base + "/api/technologies/KVMM").headers().firstValue("ETag").orElse(null), "errors carry no validator");
     }
 }

@@ -58,6 +58,9 @@ class ResourceApiTest {
         assertTrue(has(ttl, ID + "KVM", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", VKG + "Type1Hypervisor"), "inferred class");
         assertTrue(ttl.isIsomorphicWith(nt), "Turtle and N-Triples agree");
         assertTrue(ttl.isIsomorphicWith(jsonld), "Turtle and JSON-LD agree");
+        var plainJson = get(base + "/id/KVM", "Accept", "application/json");
+        assertEquals(200, plainJson.statusCode());
+        assertTrue(plainJson.body().contains("https://w3id.org/virtkg/id/KVM") || plainJson.body().contains("id:KVM"), "JSON-LD for JSON clients");
         assertEquals(200, get(base + "/id/kvm").statusCode(), "ids match ignoring case");
         assertTrue(get(base + "/id/KVM").body().contains("id:KVM"), "no Accept header: Turtle");
     }

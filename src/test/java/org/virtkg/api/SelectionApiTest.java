@@ -138,6 +138,9 @@ class SelectionApiTest {
         JsonNode xen = pair(r, "OpenNebula", "Xen").at("/requirements/0");
         assertEquals("violated", xen.get("status").asText(), xen.toString());
         assertTrue(xen.get("reason").asText().contains("disjoint"), xen.toString());
+        // The violation links to the derivation of Xen's class, down to Table 1's "Type of VMM" cell.
+        JsonNode why = json(org.virtkg.testing.Fixtures.get(base + xen.get("explain").asText()), 200);
+        assertTrue(why.toString().contains("Type of VMM"), why.toString());
         // Violated pairs rank after unknown ones with the same satisfied count.
         assertEquals("violated", r.at("/items/" + (r.get("items").size() - 1) + "/requirements/0/status").asText());
     }

@@ -1,0 +1,37 @@
+package org.virtkg.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+import org.virtkg.kb.KnowledgeBase;
+
+/**
+ * Serialised JSON bodies of read-only GETs, keyed by KB version and the full request URI. A body is
+ * a function of exactly those two, so a hit is always right, and a write (new version) makes every
+ * old entry unreachable; Caffeine's size bound evicts them. Failed requests (exceptions) are never
+ * stored.
+ */
+public final class ResponseCache {
+    private final KnowledgeBase kb;
+    private final Cache<String, byte[]> bodies = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    public ResponseCache(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    /**
+     * Answers with the cached JSON body for this request, computing it with {@code body} on a miss.
+     * The version is read before the body, so a body is never older than the key it is stored under.
+     */
+    public void json(Context ctx, Supplier<Object> body) {
+        String q = ctx.queryString();
+        String key = kb.version() + " " + ctx.path() + (q == null ? "" : "?" + q);
+        byte[] bytes = bodies.getIfPresent(key);
+        if (bytes == null) {
+            bytes = Json.write(body.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bodies.put(key, bytes);
+        }
+        ctx.contentType("application/json").result(bytes);
+    }
+}
