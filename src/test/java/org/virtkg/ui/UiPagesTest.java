@@ -79,6 +79,12 @@ class UiPagesTest {
                     return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
                         && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
             assertEquals("", overflow, "no horizontal scrolling on " + p[0]);
+            Object unlabelled = browser.js("""
+                    return [...document.querySelectorAll('input,select,textarea')]
+                        .filter(e => e.type !== 'hidden' && !e.labels?.length && !e.getAttribute('aria-label'))
+                        .map(e => e.id || e.name).join(', ');""");
+            assertEquals("", unlabelled, "every form control has a label on " + p[0]);
+            assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('h1').length")).longValue(), "one h1 on " + p[0]);
             browser.screenshot(p[2]);
             noConsoleErrors(p[0]);
         }
@@ -112,8 +118,14 @@ class UiPagesTest {
         assertTrue(panel.getText().contains("QEMU on CloudStack"), panel.getText());
         assertTrue(panel.getText().contains("Table 2"), "the paper's table cell is cited: " + panel.getText());
 
-        // Keyboard: focus the first cell, arrow right, Enter.
+        // Keyboard: arrows move a single tab stop through the cells; Enter explains the focused one.
         WebElement first = visible("#matrix .cell[tabindex='0']");
+        browser.js("arguments[0].focus()", first);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        WebElement moved = browser.driver.switchTo().activeElement();
+        assertEquals("0", moved.getAttribute("tabindex"), "the focused cell is the one tab stop");
+        assertTrue(!moved.equals(first) && moved.getAttribute("class").contains("cell"), "focus moved to another cell");
         browser.js("arguments[0].focus()", browser.driver.findElement(By.cssSelector("#matrix [data-technology=KVM][data-platform=OpenStack]")));
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(d -> panel.getText().contains("KVM on OpenStack"));
