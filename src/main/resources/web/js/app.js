@@ -360,7 +360,8 @@ function renderRanking(out, r) {
     const li = el('li', { class: 'candidate' });
     li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
       el('span', { class: 'muted' }, `${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
-      c.compatibility.inferred ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '');
+      c.compatibility.inferred ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
+      el('a', { href: `#/matrix?t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
     const ul = el('ul', { class: 'reqs' });
     for (const q of c.requirements) {
       const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason));

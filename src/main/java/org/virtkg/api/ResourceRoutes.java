@@ -196,7 +196,19 @@ public final class ResourceRoutes {
     }
 
     private static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";
-    static final String CYTOSCAPE_VERSION = "3.33.1";
+    /** The Cytoscape WebJar on the classpath (the pom pins it; index.html names the same version). */
+    static final String CYTOSCAPE_VERSION = npmWebjarVersion("cytoscape", "3.33.1");
+
+    private static String npmWebjarVersion(String artifact, String fallback) {
+        try (var in = ResourceRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) return fallback;
+            var p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", fallback);
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
 
     private static String slug(String s) {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

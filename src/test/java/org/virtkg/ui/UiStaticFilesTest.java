@@ -51,6 +51,19 @@ class UiStaticFilesTest {
     }
 
     @Test
+    void productPagesLoadOnlyScriptsThatExist() {
+        String html = get(server.base() + "/id/KVM", "Accept", "text/html").body();
+        Matcher m = Pattern.compile("<script[^>]* src=\"([^\"]+)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            assertEquals(200, get(server.base() + m.group(1)).statusCode(), m.group(1));
+            n++;
+        }
+        assertEquals(2, n, "Cytoscape and product.js");
+        assertTrue(html.contains("data-edges=\"{"), "the neighbourhood is embedded, no extra round trip");
+    }
+
+    @Test
     void theApiAndEndpointsAroundTheUiStillAnswer() {
         assertEquals(200, get(server.base() + "/api/health").statusCode());
         assertEquals(200, get(server.base() + "/sparql?query=ASK%7B%7D").statusCode());
