@@ -629,16 +629,25 @@ async function addProduct() {
   const token = el('input', { type: 'password', autocomplete: 'off', value: sessionStorage.getItem('virtkg.token') || '' });
   const kind = el('select', {}, ...KINDS.map(k => el('option', { value: k }, k)));
   form.append(el('div', { class: 'grid' },
-    field('token', 'Editor token', token, 'Kept in this browser tab only (sessionStorage).'),
+    field('token', 'Editor token (required)', token, 'Kept in this browser tab only (sessionStorage).'),
     field('kind', 'Kind', kind),
-    field('id', 'Id', el('input', { required: '', pattern: '[A-Za-z][A-Za-z0-9_-]*' }), 'Letters, digits, - and _; becomes /id/<id>'),
-    field('label', 'Name', el('input', { required: '' })),
+    field('id', 'Id (required)', el('input', { required: '', pattern: '[A-Za-z][A-Za-z0-9_-]*' }), 'Letters, digits, - and _; becomes /id/<id>'),
+    field('label', 'Name (required)', el('input', { required: '' })),
     field('comment', 'Description', el('input', {})),
     field('source', 'Source URL', el('input', { type: 'url' }), 'Where the facts come from (http or https)')));
   const refs = el('div', { class: 'grid' });
   for (const [name, label, side] of PRODUCT_FIELDS)
-    refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), side === 'platform' ? 'for cloud platforms' : side === 'technology' ? 'for technologies' : ''));
+    refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), 'e.g. ' + ({ hostOS: 'Linux, Windows', guestOS: 'Linux', vmmType: 'Type1', virtualization: 'FullVirtualization', basedOn: 'KVM', platforms: 'OpenNebula', features: 'LiveMigration', hypervisors: 'KVM, Xen', deploymentModels: 'Private, Hybrid', serviceModels: 'IaaS', operatingSystems: 'Linux', languages: 'Python', interfaces: 'EC2' }[name] || '')));
   form.append(el('h2', {}, 'Facts'), refs, el('datalist', { id: 'ids-list' }));
+  // Show the facts that apply to the chosen kind (technology fields or platform fields).
+  const sideOf = k => (k === 'CloudPlatform' ? 'platform' : 'technology');
+  const showSide = () => refs.querySelectorAll('[data-side]').forEach(i => {
+    const f = i.closest('.field');
+    f.hidden = i.dataset.side !== 'both' && i.dataset.side !== sideOf(kind.value);
+    if (f.hidden) i.value = '';
+  });
+  kind.addEventListener('change', showSide);
+  showSide();
   form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Add product')));
   main.append(summary, form);
   const grid = form.querySelectorAll('.grid');

@@ -42,7 +42,16 @@ class UiPagesTest {
     }
 
     static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                browser.screenshot("failed-waiting-for-" + css.replaceAll("[^A-Za-z0-9]+", "_"));
+            } catch (Exception ignored) {
+                // the timeout is the failure worth reporting
+            }
+            throw e;
+        }
     }
 
     /** No severe console entries, except the browser's own network lines for responses the test provoked. */
@@ -245,12 +254,21 @@ class UiPagesTest {
         visible("#f-basedOn").sendKeys("KVM");
         visible("#f-platforms").sendKeys("OpenNebula");
         visible("#product-form button[type=submit]").click();
-        visible("#created-link").click();
+        String created = visible("#created-link").getAttribute("href");
+        // The same id again: 409, shown next to the id.
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-id")).getText().isEmpty());
+        assertEquals("true", browser.driver.findElement(By.id("f-id")).getAttribute("aria-invalid"));
+        // A platform shows platform fields, not technology ones.
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-kind"))).selectByValue("CloudPlatform");
+        assertFalse(browser.driver.findElement(By.id("f-hostOS")).isDisplayed());
+        assertTrue(browser.driver.findElement(By.id("f-hypervisors")).isDisplayed());
+        browser.driver.get(created);
         wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
         assertEquals("Firecracker", visible("h1").getText());
         String page = browser.driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
         browser.screenshot("product-firecracker");
-        noConsoleErrors("add product", "status of 401", "status of 422");
+        noConsoleErrors("add product", "status of 401", "status of 422", "status of 409");
     }
 }
