@@ -34,10 +34,15 @@ export function drawGraph(container, edges, { center, labels = {} } = {}) {
       { selector: 'node[center = 1]', style: { 'background-color': '#c2410c', width: 22, height: 22, 'font-weight': 'bold' } },
       { selector: 'node[literal = 1]', style: { shape: 'round-rectangle', 'background-color': '#8a94a0' } },
       { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, color: '#4d5561', width: 1.5, 'line-color': '#8a94a0', 'target-arrow-color': '#8a94a0', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'text-rotation': 'autorotate' } },
+      // Many edges: predicate labels would only be clutter; they show on hover/focus of an edge.
+      { selector: 'edge', style: { 'text-opacity': edges.length > 24 ? 0 : 1 } },
+      { selector: 'edge.hover', style: { 'text-opacity': 1, 'font-size': 11 } },
       { selector: 'edge[inferred = 1]', style: { 'line-style': 'dashed', 'line-color': '#6a3fb5', 'target-arrow-color': '#6a3fb5', color: '#6a3fb5' } },
     ],
     layout: center ? { name: 'concentric', concentric: n => n.data('center') ? 2 : 1, levelWidth: () => 1, minNodeSpacing: 30 } : { name: 'cose', animate: false },
   });
+  cy.on('mouseover', 'edge', ev => ev.target.addClass('hover'));
+  cy.on('mouseout', 'edge', ev => ev.target.removeClass('hover'));
   cy.on('tap', 'node', ev => {
     const id = ev.target.id();
     if (id.startsWith(ID)) location.href = '/id/' + localId(id);

@@ -120,7 +120,8 @@ public final class ResourceRoutes {
             // Every resource is an owl:Thing; saying so on the page only adds noise.
             if (!isAnonymousType(t) && !t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) triples.add(t);
         });
-        triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate())).thenComparing(t -> catalog.label(t.getObject())));
+        triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate()), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(t -> catalog.label(t.getObject()), String.CASE_INSENSITIVE_ORDER));
         Map<String, Map<Node, List<Triple>>> groups = new LinkedHashMap<>();
         groups.put("Types", new LinkedHashMap<>());
         for (String g : GROUPS.keySet()) groups.put(g, new LinkedHashMap<>());
