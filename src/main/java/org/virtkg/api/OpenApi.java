@@ -137,7 +137,9 @@ public final class OpenApi {
         // Writes: products (editor), ontology terms and admin operations, the audit trail.
         List<Map<String, Object>> productId = List.of(path("id", "Product id (case-insensitive)"));
         Map<String, Object> json = Map.of("required", true, "content", Map.of("application/json",
-                Map.of("schema", Map.of("$ref", "#/components/schemas/ProductInput"))));
+                Map.of("schema", Map.of("$ref", "#/components/schemas/ProductInput"), "example",
+                        Map.of("kind", "Hypervisor", "id", "Firecracker", "label", "Firecracker", "basedOn", List.of("KVM"),
+                                "hostOS", List.of("Linux"), "platforms", List.of("OpenNebula")))));
         put(paths, "/api/products", "post", withBody(secured(op("Add a product (editor or admin token): 201 with Location; 409 taken id; "
                 + "422 with the SHACL or inconsistency report", "products", List.of(), Map.of("201", Map.of("description", "Created")))), json));
         put(paths, "/api/products/{id}", "get", op("A product added through the API, in the shape it was submitted", "products", productId,

@@ -57,6 +57,8 @@ public final class QueryRoutes {
         m.put("tags", q.tags());
         m.put("example", q.example());
         m.put("type", q.query().queryType().name());
+        // The text, for the web UI's SPARQL editor (it preloads the library as examples).
+        m.put("sparql", q.query().serialize());
         return m;
     }
 

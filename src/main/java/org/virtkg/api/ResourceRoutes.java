@@ -91,52 +91,190 @@ public final class ResourceRoutes {
         return t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank();
     }
 
+    /** Fact groups of the HTML page, by property local name; anything else goes under "Other facts". */
+    private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("Compatibility", List.of("supports", "supportedBy", "doesNotSupport", "basedOn", "uses", "suitableForCloud"));
+        GROUPS.put("Technical profile", List.of("vmmType", "virtualization", "hostOS", "guestOS", "operatingSystem", "language",
+                "interface", "component", "componentOf"));
+        GROUPS.put("Cloud offering", List.of("deploymentModel", "serviceModel", "targetOrganisation", "developer"));
+        GROUPS.put("Qualities and limits", List.of("feature", "lacksFeature", "limitation", "characteristic"));
+    }
+
+    private static final String NAV = """
+            <a class="skip" href="#main">Skip to content</a>
+            <header class="top"><a class="brand" href="/#/">virtkg</a>
+            <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\
+            <li><a href="/#/select">Selection</a></li><li><a href="/#/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
+            <li><a href="/#/add">Add product</a></li><li><a href="/docs">API</a></li></ul></nav>
+            <form class="search" role="search" action="/" method="get"><label for="q-top" class="sr-only">Search products and terms</label>\
+            <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
+            </header>
+            """;
+
     private String html(Node x) {
         String label = catalog.label(x);
-        Map<Node, List<Triple>> byProperty = new LinkedHashMap<>();
         List<Triple> triples = new ArrayList<>();
         catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
-            if (!isAnonymousType(t)) triples.add(t);
+            // Every resource is an owl:Thing; saying so on the page only adds noise.
+            if (!isAnonymousType(t) && !t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) triples.add(t);
         });
-        triples.sort(Comparator.comparing((Triple t) -> t.getPredicate().equals(RDF.type.asNode()) ? "" : catalog.label(t.getPredicate()))
-                .thenComparing(t -> t.getObject().toString()));
-        for (Triple t : triples) byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t);
+        triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate()), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(t -> catalog.label(t.getObject()), String.CASE_INSENSITIVE_ORDER));
+        Map<String, Map<Node, List<Triple>>> groups = new LinkedHashMap<>();
+        groups.put("Types", new LinkedHashMap<>());
+        for (String g : GROUPS.keySet()) groups.put(g, new LinkedHashMap<>());
+        groups.put("Other facts", new LinkedHashMap<>());
+        String comment = null;
+        for (Triple t : triples) {
+            Node p = t.getPredicate();
+            if (p.getURI().equals(RDFS_COMMENT) && t.getObject().isLiteral() && comment == null) comment = t.getObject().getLiteralLexicalForm();
+            String group = p.equals(RDF.type.asNode()) ? "Types" : "Other facts";
+            if (p.getURI().startsWith(Graphs.VOCAB)) {
+                String local = p.getURI().substring(Graphs.VOCAB.length());
+                for (var g : GROUPS.entrySet()) if (g.getValue().contains(local)) group = g.getKey();
+            }
+            groups.get(group).computeIfAbsent(p, k -> new ArrayList<>()).add(t);
+        }
 
-        StringBuilder h = new StringBuilder(4096);
+        StringBuilder h = new StringBuilder(8192);
         h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(label)).append(" - virtkg</title><style>")
-                .append("body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}")
-                .append("dt{font-weight:600;margin-top:.8rem}dd{margin-left:1.5rem}a{color:#0645ad}")
-                .append(".inferred{font-size:.85em;border:1px solid #777;border-radius:.3em;padding:0 .3em;margin-left:.4em}")
-                .append("code{font-size:.9em}</style></head><body>\n<main>\n");
-        h.append("<h1>").append(esc(label)).append("</h1>\n<p><code>").append(esc(x.getURI())).append("</code></p>\n");
-        List<String> kinds = catalog.kinds(x).stream().filter(k -> !k.inferred()).map(k -> esc(k.label())).toList();
-        if (!kinds.isEmpty()) h.append("<p>Type: ").append(String.join(", ", kinds)).append("</p>\n");
-        h.append("<p>Values marked <span class=\"inferred\">inferred</span> were derived by the reasoner, not stated by a source. ")
-                .append("The same description is available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
-        h.append("<h2>Facts</h2>\n<dl>\n");
-        for (var e : byProperty.entrySet()) {
-            h.append("<dt>").append(link(e.getKey())).append("</dt>\n");
-            for (Triple t : e.getValue()) {
-                h.append("<dd>").append(value(t.getObject()));
-                if (!catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject()))
-                    h.append("<span class=\"inferred\">inferred</span>");
-                h.append("</dd>\n");
+                .append("<title>").append(esc(label)).append(" - virtkg</title><link rel=\"icon\" href=\"data:,\">")
+                .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body>\n").append(NAV)
+                .append("<main id=\"main\" class=\"product\">\n");
+        h.append("<h1>").append(esc(label)).append("</h1>\n<p class=\"muted\"><code>").append(esc(x.getURI())).append("</code>");
+        List<Catalog.Value> kinds = catalog.kinds(x);
+        if (!kinds.isEmpty()) {
+            h.append(" · ");
+            for (Catalog.Value k : kinds)
+                h.append("<span class=\"tag").append(k.inferred() ? " inferred" : "").append("\">").append(esc(k.label()))
+                        .append(k.inferred() ? " (inferred)" : "").append("</span>");
+        }
+        h.append("</p>\n");
+        if (comment != null) h.append("<p class=\"lead\">").append(esc(comment)).append("</p>\n");
+        h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
+                .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation). This description is also ")
+                .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
+        h.append("<div class=\"product-grid\"><div class=\"facts\">\n");
+        for (var g : groups.entrySet()) {
+            if (g.getValue().isEmpty()) continue;
+            h.append("<section aria-labelledby=\"g-").append(slug(g.getKey())).append("\"><h2 id=\"g-").append(slug(g.getKey())).append("\">")
+                    .append(esc(g.getKey())).append("</h2>\n<dl>\n");
+            for (var e : g.getValue().entrySet()) {
+                h.append("<dt>").append(link(e.getKey())).append("</dt>\n");
+                for (Triple t : e.getValue()) {
+                    h.append("<dd>").append(value(t.getObject()));
+                    boolean stated = catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject());
+                    if (!stated) {
+                        h.append("<span class=\"inferred\">inferred</span>");
+                        if (t.getObject().isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
+                            h.append(" <a class=\"why\" href=\"").append(esc(explainHref(t))).append("\">why?</a>");
+                    } else if (!t.getPredicate().equals(RDF.type.asNode())) {
+                        List<Map<String, Object>> sources = factSources(t);
+                        if (!sources.isEmpty()) {
+                            h.append("<ul class=\"fact-sources\">");
+                            for (Map<String, Object> s : sources) h.append("<li>").append(sourceHtml(s)).append("</li>");
+                            h.append("</ul>");
+                        }
+                    }
+                    h.append("</dd>\n");
+                }
             }
+            h.append("</dl></section>\n");
         }
-        h.append("</dl>\n<h2>Sources</h2>\n<ul>\n");
-        for (Map<String, Object> s : catalog.sources(x)) {
-            Object text = s.getOrDefault("cellText", s.getOrDefault("quote", s.get("comment")));
-            h.append("<li><code>").append(esc(String.valueOf(s.get("graph")))).append("</code>");
-            if (s.get("table") != null) h.append(" — ").append(esc(s.get("table") + ", row " + s.get("row") + ", column " + s.get("column")));
-            if (s.get("section") != null) h.append(" — section ").append(esc(String.valueOf(s.get("section"))));
-            if (text != null) h.append(": <q>").append(esc(String.valueOf(text))).append("</q>");
-            if (Boolean.TRUE.equals(s.get("disputed"))) h.append(" <strong>(disputed)</strong>");
-            h.append("</li>\n");
-        }
-        h.append("</ul>\n</main>\n</body></html>\n");
+        h.append("</div>\n<aside class=\"neighbourhood\" aria-labelledby=\"g-graph\"><h2 id=\"g-graph\">Neighbourhood</h2>")
+                .append("<div id=\"neighbourhood\" class=\"graph\" data-center=\"").append(esc(x.getURI())).append("\" data-edges=\"")
+                .append(esc(neighbourhoodJson(x))).append("\"></div><p class=\"muted\">Dashed purple edges are inferred. ")
+                .append("Select a node to open its page.</p></aside></div>\n");
+        h.append("<h2>Sources</h2>\n<ul class=\"sources\">\n");
+        for (Map<String, Object> s : catalog.sources(x)) h.append("<li>").append(sourceHtml(s)).append("</li>\n");
+        h.append("</ul>\n</main>\n")
+                .append("<script src=\"/webjars/cytoscape/").append(CYTOSCAPE_VERSION).append("/dist/cytoscape.min.js\" defer></script>")
+                .append("<script type=\"module\" src=\"/js/product.js\"></script>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";
+    /** The Cytoscape WebJar on the classpath (the pom pins it; index.html names the same version). */
+    static final String CYTOSCAPE_VERSION = npmWebjarVersion("cytoscape", "3.33.1");
+
+    private static String npmWebjarVersion(String artifact, String fallback) {
+        try (var in = ResourceRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) return fallback;
+            var p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", fallback);
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+
+    private static String slug(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String explainHref(Triple t) {
+        String p = t.getPredicate().equals(RDF.type.asNode()) ? "rdf:type" : "vkg:" + t.getPredicate().getURI().substring(Graphs.VOCAB.length());
+        Node o = t.getObject();
+        String os = o.getURI().startsWith(Graphs.ID) ? o.getURI().substring(Graphs.ID.length())
+                : o.getURI().startsWith(Graphs.VOCAB) ? "vkg:" + o.getURI().substring(Graphs.VOCAB.length()) : o.getURI();
+        return "/#/explain?s=" + java.net.URLEncoder.encode(IdIndex.idOf(t.getSubject()), java.nio.charset.StandardCharsets.UTF_8)
+                + "&p=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)
+                + "&o=" + java.net.URLEncoder.encode(os, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Sources stating the fact; for supports/supportedBy also those stating it the other way round. */
+    private List<Map<String, Object>> factSources(Triple t) {
+        List<Map<String, Object>> out = new ArrayList<>(Provenance.sourcesOf(catalog.dataset(), t));
+        Node inverse = t.getPredicate().equals(Catalog.SUPPORTS) ? Catalog.SUPPORTED_BY
+                : t.getPredicate().equals(Catalog.SUPPORTED_BY) ? Catalog.SUPPORTS : null;
+        if (inverse != null && t.getObject().isURI())
+            out.addAll(Provenance.sourcesOf(catalog.dataset(), Triple.create(t.getObject(), inverse, t.getSubject())));
+        out.removeIf(s -> "ontology".equals(s.get("role")));
+        return out;
+    }
+
+    private static String sourceHtml(Map<String, Object> s) {
+        StringBuilder h = new StringBuilder();
+        Object text = s.getOrDefault("cellText", s.getOrDefault("quote", s.get("comment")));
+        if (s.get("table") != null) h.append("<strong>").append(esc(s.get("table") + ", row " + s.get("row") + ", column " + s.get("column"))).append("</strong>");
+        else if (s.get("section") != null) h.append("<strong>").append("abstract".equals(s.get("section")) ? "Abstract"
+                : "Section " + esc(String.valueOf(s.get("section")))).append("</strong>");
+        else h.append("<code>").append(esc(String.valueOf(s.get("graph")).replace(Graphs.BASE, ""))).append("</code>");
+        if (text != null) h.append(": <q>").append(esc(String.valueOf(text))).append("</q>");
+        if (Boolean.TRUE.equals(s.get("disputed")))
+            h.append(" <strong class=\"badge\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", "")))).append("\">disputed</strong>");
+        return h.toString();
+    }
+
+    /** Edges between x and other resources of the id namespace, both directions, as JSON for the graph view. */
+    private String neighbourhoodJson(Node x) {
+        List<Map<String, Object>> edges = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(x.getURI(), catalog.label(x));
+        Set<String> seen = new HashSet<>();
+        java.util.function.Consumer<Triple> add = t0 -> {
+            // supportedBy is the inverse of supports: draw each support once, platform -> technology.
+            Triple t = t0.getPredicate().equals(Catalog.SUPPORTED_BY) && t0.getObject().isURI()
+                    ? Triple.create(t0.getObject(), Catalog.SUPPORTS, t0.getSubject()) : t0;
+            if (edges.size() >= 80 || t.getPredicate().equals(RDF.type.asNode())) return;
+            if (!seen.add(t.getSubject() + "|" + t.getPredicate() + "|" + t.getObject())) return;
+            Node other = t.getSubject().equals(x) ? t.getObject() : t.getSubject();
+            if (!other.isURI() || !other.getURI().startsWith(Graphs.ID) || other.equals(x)) return;
+            labels.putIfAbsent(other.getURI(), catalog.label(other));
+            edges.add(Map.of("s", t.getSubject().getURI(), "p", t.getPredicate().getURI(), "o", t.getObject().getURI(),
+                    "inferred", !catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject())
+                            && !catalog.asserted(t0.getSubject(), t0.getPredicate(), t0.getObject())));
+        };
+        catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(add);
+        catalog.union().find(Node.ANY, Node.ANY, x).forEachRemaining(add);
+        try {
+            return Json.MAPPER.writeValueAsString(Map.of("edges", edges, "labels", labels));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String value(Node o) {

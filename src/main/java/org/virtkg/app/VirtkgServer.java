@@ -92,7 +92,14 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = 1 << 20;
-            cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs
+            cfg.staticFiles.enableWebjars(); // /webjars/swagger-ui/… for /docs, /webjars/cytoscape/… for the UI
+            // The web UI: index.html, app.css and js/ modules at /, from the classpath (no build step).
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                sf.headers = java.util.Map.of("Cache-Control", "no-cache");
+            });
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             // Every request body is bounded while it streams (413), whichever handler reads it;
             // the routes apply their own, smaller caps on top.

@@ -76,7 +76,10 @@ class ResourceApiTest {
         assertTrue(html.contains("<a href=\"/id/OpenStack\">OpenStack</a>"), "values link to /id/...");
         assertTrue(html.contains("class=\"inferred\">inferred</span>"), "inferred facts are marked in text, not only colour");
         assertTrue(html.contains("<h2>Sources</h2>") && html.contains("Table 1"), "sources are listed");
-        assertFalse(html.contains("<script"), "no script needed");
+        // The facts are server-rendered; scripts are external and only draw the neighbourhood graph.
+        assertTrue(html.contains("<h2 id=\"g-compatibility\">Compatibility</h2>"), "facts are grouped");
+        assertFalse(html.contains("<script>"), "no inline script");
+        assertTrue(html.contains("<script type=\"module\" src=\"/js/product.js\">"), html);
     }
 
     @Test

@@ -1,0 +1,738 @@
+// virtkg web UI: a small single-page app over the REST API and /sparql. Hash routes, no build step.
+import { api, sparql, esc, el, ID, VKG, localId, sourceText, idLink } from './util.js';
+import { drawGraph } from './graph.js';
+
+const main = document.getElementById('main');
+const routes = {
+  '': home, 'matrix': matrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
+  'explain': explainPage,
+};
+
+// ---------- why does a triple hold? (linked from the "why?" of inferred facts on /id pages) ----------
+async function explainPage(params) {
+  const [s, p, o] = ['s', 'p', 'o'].map(k => params.get(k) || '');
+  const r = await api(`/api/explain?s=${encodeURIComponent(s)}&p=${encodeURIComponent(p)}&o=${encodeURIComponent(o)}`);
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Why ', el('code', {}, `${s} ${p} ${o}`), '?'));
+  main.append(el('p', {}, r.status === 'asserted' ? 'A source states it:' : 'The reasoner derived it from these facts (rule names are OWL 2 RL rules):'));
+  main.append(explanationTree(r.explanation));
+  main.append(el('p', {}, idLink(s, '← back to ' + s)));
+}
+
+function parseHash() {
+  const h = location.hash.replace(/^#\/?/, '');
+  const [path, query] = h.split('?');
+  return { path: path || '', params: new URLSearchParams(query || '') };
+}
+
+async function route() {
+  const { path, params } = parseHash();
+  const page = routes[path] || notFound;
+  document.querySelectorAll('.top nav a').forEach(a => {
+    const target = a.getAttribute('href').replace(/^#\/?/, '');
+    if (a.getAttribute('href').startsWith('#') && target === path) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  main.innerHTML = '<p class="loading">Loading…</p>';
+  try {
+    await page(params);
+  } catch (e) {
+    main.innerHTML = '';
+    main.append(el('h1', {}, 'Something went wrong'), el('p', { class: 'error', role: 'alert' }, e.message));
+  }
+  if (route.navigated) main.focus({ preventScroll: true });
+  route.navigated = true;
+}
+window.addEventListener('hashchange', route);
+
+document.getElementById('top-search').addEventListener('submit', ev => {
+  ev.preventDefault();
+  const q = document.getElementById('q-top').value.trim();
+  location.hash = '#/?q=' + encodeURIComponent(q);
+});
+
+function notFound() {
+  main.innerHTML = '<h1>Not found</h1><p>No such page. <a href="#/">Back to search</a>.</p>';
+}
+
+// ---------- search (home) ----------
+let indexPromise;
+function searchIndex() {
+  // Three independent requests in parallel: one round trip.
+  indexPromise ??= Promise.all([
+    api('/api/technologies?limit=500'),
+    api('/api/platforms?limit=500'),
+    sparql(`PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) WHERE {
+  ?x rdfs:label ?l .
+  { ?x a owl:Class BIND("class" AS ?k) } UNION { ?x a skos:Concept BIND("term" AS ?k) }
+  UNION { ?x a owl:ObjectProperty BIND("property" AS ?k) } UNION { ?x a owl:NamedIndividual BIND("individual" AS ?k) }
+  FILTER(isIRI(?x) && STRSTARTS(STR(?x), "https://w3id.org/virtkg/"))
+} GROUP BY ?x`),
+  ]).then(([techs, plats, terms]) => {
+    const items = new Map();
+    for (const t of techs.items) items.set(t.iri, { iri: t.iri, id: t.id, label: t.label, group: 'Technology', kinds: t.kinds });
+    for (const p of plats.items) items.set(p.iri, { iri: p.iri, id: p.id, label: p.label, group: 'Cloud platform', kinds: p.kinds });
+    for (const b of terms.results.bindings) {
+      const iri = b.x.value;
+      if (items.has(iri)) continue;
+      const kind = b.kind.value;
+      items.set(iri, { iri, id: localId(iri), label: b.label.value,
+        group: iri.startsWith(VKG) ? (kind === 'property' ? 'Property' : 'Class') : 'Term', kinds: [] });
+    }
+    return [...items.values()].sort((a, b) => a.label.localeCompare(b.label));
+  });
+  return indexPromise;
+}
+
+function itemHref(item) {
+  if (item.iri.startsWith(ID)) return '/id/' + encodeURIComponent(item.id);
+  if (item.group === 'Class') return '#/ontology?c=' + encodeURIComponent(item.id);
+  return '#/sparql?describe=' + encodeURIComponent(item.iri);
+}
+
+async function home(params) {
+  const q = (params.get('q') || '').trim();
+  document.getElementById('q-top').value = q;
+  const all = await searchIndex();
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Open-source hypervisors and cloud platforms'));
+  main.append(el('p', { class: 'muted' }, 'Search every product and vocabulary term of the knowledge graph; open a product to see its facts, where the paper says them, and what the reasoner inferred.'));
+  const form = el('form', { role: 'search', class: 'toolbar' });
+  const input = el('input', { id: 'q-home', type: 'search', value: q, placeholder: 'e.g. Xen, hybrid cloud, Windows', autocomplete: 'off' });
+  form.append(el('label', { for: 'q-home' }, 'Search'), input, el('button', { type: 'submit' }, 'Search'));
+  const status = el('p', { id: 'search-status', 'aria-live': 'polite', class: 'muted' });
+  const out = el('div', { id: 'search-results' });
+  main.append(form, status, out);
+  const render = () => {
+    const needle = input.value.trim().toLowerCase();
+    const hits = needle ? all.filter(i => i.label.toLowerCase().includes(needle) || i.id.toLowerCase().includes(needle)) : all;
+    status.textContent = needle ? `${hits.length} result${hits.length === 1 ? '' : 's'} for “${input.value.trim()}”` : `${all.length} products and terms`;
+    out.innerHTML = '';
+    const groups = ['Technology', 'Cloud platform', 'Term', 'Class', 'Property'];
+    for (const g of groups) {
+      const gs = hits.filter(h => h.group === g);
+      if (!gs.length) continue;
+      out.append(el('h2', {}, `${g === 'Technology' ? 'Virtualization technologies' : g === 'Cloud platform' ? 'Cloud platforms' : g === 'Term' ? 'Terms' : g === 'Class' ? 'Classes' : 'Properties'} (${gs.length})`));
+      const ul = el('ul', { class: 'cards' });
+      for (const h of gs.slice(0, 200)) {
+        const li = el('li', {}, el('a', { href: itemHref(h) }, h.label), ' ', el('code', { class: 'muted' }, h.id));
+        if (h.kinds?.length) {
+          const tags = el('div');
+          for (const k of h.kinds.filter(k => k.id !== 'Product'))
+            tags.append(el('span', { class: 'tag' + (k.inferred ? ' inferred' : ''), title: k.inferred ? 'inferred' : 'stated' }, k.label + (k.inferred ? ' (inferred)' : '')));
+          li.append(tags);
+        }
+        ul.append(li);
+      }
+      out.append(ul);
+    }
+  };
+  form.addEventListener('submit', ev => { ev.preventDefault(); history.replaceState(null, '', '#/?q=' + encodeURIComponent(input.value.trim())); render(); });
+  input.addEventListener('input', render);
+  render();
+}
+
+// ---------- compatibility matrix ----------
+const STATUS = {
+  asserted: { sym: '✓', text: 'supported (stated by a source)' },
+  inferred: { sym: '≈', text: 'supported (inferred by the reasoner)' },
+  unsupported: { sym: '✗', text: 'not supported (stated)' },
+  unknown: { sym: '?', text: 'unknown (not stated, not entailed)' },
+};
+function cellClass(c) {
+  if (c.status === 'supported') return c.inferred ? 'inferred' : 'asserted';
+  return c.status === 'unsupported' ? 'unsupported' : 'unknown';
+}
+
+async function matrix(params) {
+  const m = await api('/api/compatibility/matrix');
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Compatibility matrix'));
+  main.append(el('p', { class: 'muted' }, 'Which cloud platform supports which virtualization technology. Select a cell (click, or arrow keys and Enter) to see why and where the paper says so.'));
+  const legend = el('ul', { class: 'legend', 'aria-label': 'Legend' });
+  for (const [k, v] of Object.entries(STATUS))
+    legend.append(el('li', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true' }, v.sym), v.text));
+  const compact = el('input', { type: 'checkbox', id: 'hide-empty' });
+  main.append(legend, el('p', {}, el('label', { for: 'hide-empty' }, compact, ' Hide technologies and platforms with nothing known')));
+  const cells = new Map(m.cells.map(c => [c.technology + '|' + c.platform, c]));
+  const table = el('table', { class: 'matrix', id: 'matrix' });
+  table.append(el('caption', { class: 'sr-only' }, 'Technologies (rows) by cloud platforms (columns)'));
+  const hr = el('tr', {}, el('th', { scope: 'col' }, el('span', {}, 'Technology \\ platform')));
+  for (const p of m.platforms) hr.append(el('th', { scope: 'col' }, el('span', {}, el('a', { href: '/id/' + p.id, tabindex: '-1' }, p.label))));
+  table.append(el('thead', {}, hr));
+  const body = el('tbody');
+  const buttons = [];
+  m.technologies.forEach((t, r) => {
+    const tr = el('tr', {}, el('th', { scope: 'row' }, el('a', { href: '/id/' + t.id, tabindex: '-1' }, t.label)));
+    buttons.push([]);
+    m.platforms.forEach((p, c) => {
+      const cell = cells.get(t.id + '|' + p.id) || { status: 'unknown', inferred: false };
+      const k = cellClass(cell);
+      const b = el('button', {
+        type: 'button', class: 'cell s-' + k, 'data-technology': t.id, 'data-platform': p.id, 'data-status': k,
+        'aria-label': `${t.label} on ${p.label}: ${STATUS[k].text}`, 'aria-pressed': 'false', tabindex: r === 0 && c === 0 ? '0' : '-1',
+      }, STATUS[k].sym);
+      b.addEventListener('click', () => select(b, t, p));
+      b.addEventListener('keydown', ev => move(ev, r, c));
+      buttons[r].push(b);
+      tr.append(el('td', {}, b));
+    });
+    body.append(tr);
+  });
+  table.append(body);
+  const panel = el('aside', { class: 'panel', id: 'cell-panel', 'aria-live': 'polite', 'aria-label': 'Explanation' },
+    el('h2', {}, 'Explanation'), el('p', { class: 'muted' }, 'Select a cell of the matrix.'));
+  main.append(el('div', { class: 'matrix-wrap' }, el('div', { class: 'scroll' }, table), panel));
+  compact.addEventListener('change', () => {
+    const known = (t, p) => { const c = cells.get(t + '|' + p); return c && c.status !== 'unknown'; };
+    const rowKnown = m.technologies.map(t => m.platforms.some(p => known(t.id, p.id)));
+    const colKnown = m.platforms.map(p => m.technologies.some(t => known(t.id, p.id)));
+    table.querySelectorAll('tbody tr').forEach((tr, r) => { tr.hidden = compact.checked && !rowKnown[r]; });
+    table.querySelectorAll('tr').forEach(tr => [...tr.children].slice(1).forEach((c, i) => { c.hidden = compact.checked && !colKnown[i]; }));
+    const all = buttons.flat();
+    all.forEach(b => { b.tabIndex = -1; });
+    const first = all.find(b => !b.closest('tr').hidden && !b.parentElement.hidden);
+    if (first) first.tabIndex = 0;
+  });
+
+  function move(ev, r, c) {
+    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -1e9], End: [0, 1e9] }[ev.key];
+    if (!d) return;
+    ev.preventDefault();
+    const shown = b => !b.closest('tr').hidden && !b.parentElement.hidden;
+    const clampR = x => Math.max(0, Math.min(buttons.length - 1, x));
+    const clampC = x => Math.max(0, Math.min(buttons[0].length - 1, x));
+    let nr = clampR(r + d[0]), nc = clampC(c + d[1]);
+    // Skip rows and columns hidden by "hide empty"; stay put when there is nothing further.
+    while (!shown(buttons[nr][nc])) {
+      const tr = clampR(nr + Math.sign(d[0])), tc = clampC(nc + Math.sign(d[1]));
+      if (tr === nr && tc === nc) { nr = r; nc = c; break; }
+      nr = tr; nc = tc;
+    }
+    buttons[r][c].tabIndex = -1;
+    buttons[nr][nc].tabIndex = 0;
+    buttons[nr][nc].focus();
+  }
+
+  async function select(b, t, p) {
+    table.querySelectorAll('[aria-pressed=true]').forEach(x => x.setAttribute('aria-pressed', 'false'));
+    b.setAttribute('aria-pressed', 'true');
+    buttons.flat().forEach(x => { x.tabIndex = -1; });
+    b.tabIndex = 0;
+    history.replaceState(null, '', `#/matrix?t=${encodeURIComponent(t.id)}&p=${encodeURIComponent(p.id)}`);
+    panel.innerHTML = '<h2>Explanation</h2><p class="loading">Loading…</p>';
+    const r = await api(`/api/compatibility?technology=${encodeURIComponent(t.id)}&platform=${encodeURIComponent(p.id)}`);
+    const k = cellClass(r);
+    panel.innerHTML = '';
+    panel.append(el('h2', {}, `${r.technology.label} on ${r.platform.label}`));
+    panel.append(el('p', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true', style: 'display:inline-grid;place-items:center;margin-right:.4rem' }, STATUS[k].sym),
+      el('strong', { id: 'cell-status' }, STATUS[k].text)));
+    panel.append(el('p', {}, idLink(r.platform.id, r.platform.label), ' · ', idLink(r.technology.id, r.technology.label)));
+    if (r.note) panel.append(el('p', { class: 'note' }, r.note));
+    if (r.explanation?.explanation) {
+      panel.append(el('h3', {}, 'Why'));
+      panel.append(explanationTree(r.explanation.explanation));
+    }
+    if (r.sources?.length) {
+      panel.append(el('h3', {}, 'Sources'));
+      panel.append(sourceList(r.sources));
+    }
+  }
+
+  const t0 = params.get('t'), p0 = params.get('p');
+  if (t0 && p0) {
+    const b = table.querySelector(`[data-technology="${CSS.escape(t0)}"][data-platform="${CSS.escape(p0)}"]`);
+    const t = m.technologies.find(x => x.id === t0), p = m.platforms.find(x => x.id === p0);
+    if (b && t && p) select(b, t, p);
+  }
+}
+
+export function sourceList(sources) {
+  const ul = el('ul', { class: 'sources' });
+  for (const s of sources) ul.append(el('li', {}, ...sourceText(s)));
+  return ul;
+}
+
+function tripleText(t) {
+  const n = v => v.startsWith('_:') ? '(anonymous)' : v.startsWith(ID) ? localId(v) : v.startsWith(VKG) ? 'vkg:' + localId(v) : v.replace(/^.*[#/]/, '');
+  return `${n(t.s)} ${n(t.p)} ${n(t.o)}`;
+}
+
+function explanationTree(x, depth = 0) {
+  const li = el('li', {});
+  li.append(el('code', {}, tripleText(x.triple)), ' ');
+  if (x.asserted) li.append(el('span', { class: 'badge' }, 'stated'));
+  else li.append(el('span', { class: 'badge inferred' }, 'inferred by ' + x.rule));
+  if (x.asserted && x.sources?.length) {
+    const paper = x.sources.filter(s => s.role !== 'ontology');
+    if (paper.length) li.append(sourceList(paper));
+    else li.append(' ', el('span', { class: 'muted' }, '(ontology axiom)'));
+  }
+  if (x.premises?.length && depth < 6) {
+    const ul = el('ul', {});
+    for (const p of x.premises) ul.append(explanationTree(p, depth + 1));
+    li.append(ul);
+  }
+  return depth === 0 ? el('ul', { class: 'sources explain' }, li) : li;
+}
+
+// ---------- selection wizard ----------
+const FIELDS = [
+  ['hostOS', 'Host OS', 'hostOS'], ['guestOS', 'Guest OS', 'guestOS'],
+  ['deploymentModel', 'Deployment model', 'deploymentModel'], ['serviceModel', 'Service model', 'serviceModel'],
+  ['virtualization', 'Virtualization type', 'virtualization'], ['vmmType', 'Hypervisor (VMM) type', 'vmmType'],
+  ['organisation', 'Target organisation', 'targetOrganisation'], ['interfaces', 'Interfaces', 'interface'],
+  ['features', 'Features', 'feature'], ['languages', 'Implementation languages', 'language'],
+];
+let optionsPromise;
+function selectionOptions() {
+  const values = FIELDS.map(f => 'vkg:' + f[2]).join(' ');
+  optionsPromise ??= sparql(`PREFIX vkg: <${VKG}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?p ?x ?label WHERE {
+  VALUES ?p { ${values} }
+  { ?p rdfs:range ?r . ?x a ?r . FILTER(?r != rdfs:Resource && ?r != <http://www.w3.org/2002/07/owl#Thing>) } UNION { ?s ?p ?x }
+  FILTER(isIRI(?x) && STRSTARTS(STR(?x), "${ID}"))
+  OPTIONAL { ?x rdfs:label ?label }
+}`).then(res => {
+    const by = {};
+    for (const b of res.results.bindings) {
+      const p = localId(b.p.value);
+      (by[p] ??= new Map()).set(localId(b.x.value), b.label ? b.label.value : localId(b.x.value));
+    }
+    return by;
+  });
+  return optionsPromise;
+}
+
+async function selection() {
+  const opts = await selectionOptions();
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Selection wizard'));
+  main.append(el('p', { class: 'muted' }, 'Tick what you need. Every compatible (platform, technology) pair is ranked: a requirement is satisfied when the knowledge graph says so, violated only when it says the opposite, and otherwise unknown.'));
+  const form = el('form', { class: 'grid', id: 'selection-form' });
+  for (const [name, label, prop] of FIELDS) {
+    const fs = el('fieldset', {}, el('legend', {}, label));
+    const box = el('div', { class: 'checks' });
+    const entries = [...(opts[prop] || new Map()).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+    for (const [id, l] of entries) {
+      const cid = `sel-${name}-${id}`;
+      box.append(el('label', { for: cid }, el('input', { type: 'checkbox', id: cid, name, value: id }), ' ', l));
+    }
+    if (!entries.length) box.append(el('p', { class: 'muted' }, 'No values in the knowledge base.'));
+    fs.append(box);
+    form.append(fs);
+  }
+  const cb = el('fieldset', {}, el('legend', {}, 'Container-based technology'));
+  for (const [v, l] of [['', 'No preference'], ['true', 'Yes'], ['false', 'No']])
+    cb.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name: 'containerBased', value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
+  form.append(cb);
+  form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Rank candidates'), el('button', { type: 'reset', class: 'secondary' }, 'Clear')));
+  const out = el('section', { id: 'selection-results', 'aria-live': 'polite', 'aria-label': 'Ranked results' });
+  main.append(form, out);
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const body = {};
+    const fd = new FormData(form);
+    for (const [name] of FIELDS) { const v = fd.getAll(name); if (v.length) body[name] = v; }
+    if (fd.get('containerBased')) body.containerBased = fd.get('containerBased') === 'true';
+    out.innerHTML = '<p class="loading">Ranking…</p>';
+    try {
+      const r = await api('/api/selection?limit=100', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+      renderRanking(out, r);
+      out.scrollIntoView({ block: 'start' });
+    } catch (e) {
+      out.innerHTML = '';
+      out.append(el('p', { class: 'error', role: 'alert' }, e.message));
+    }
+  });
+}
+
+const REQ = { satisfied: '✓ satisfied', violated: '✗ violated', unknown: '? unknown' };
+function renderRanking(out, r) {
+  out.innerHTML = '';
+  out.append(el('h2', {}, `${r.total} candidate pair${r.total === 1 ? '' : 's'}` + (r.requirements.length ? ` for ${r.requirements.length} requirement${r.requirements.length === 1 ? '' : 's'}` : ' (no requirements: all compatible pairs)')));
+  const ol = el('ol', { class: 'results' });
+  for (const c of r.items) {
+    const li = el('li', { class: 'candidate' });
+    li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
+      el('span', { class: 'muted' }, `${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
+      c.compatibility.inferred ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
+      el('a', { href: `#/matrix?t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
+    const ul = el('ul', { class: 'reqs' });
+    for (const q of c.requirements) {
+      const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason));
+      if (q.sources?.length) item.append(' ', el('span', { class: 'muted' }, '— ', ...sourceText(q.sources[0])));
+      ul.append(item);
+    }
+    li.append(ul);
+    ol.append(li);
+  }
+  out.append(ol);
+}
+
+// ---------- SPARQL editor ----------
+const PREFIXES = {
+  vkg: VKG, id: ID, rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  owl: 'http://www.w3.org/2002/07/owl#', skos: 'http://www.w3.org/2004/02/skos/core#', prov: 'http://www.w3.org/ns/prov#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+};
+const DEFAULT_QUERY = `PREFIX vkg: <${VKG}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?platform ?label (COUNT(?t) AS ?technologies) WHERE {
+  ?platform vkg:supports ?t ; rdfs:label ?label .
+} GROUP BY ?platform ?label ORDER BY DESC(?technologies)`;
+
+async function sparqlPage(params) {
+  const lib = await api('/api/queries');
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'SPARQL'));
+  const pick = el('select', { id: 'example' }, el('option', { value: '' }, '— choose an example from the query library —'));
+  for (const q of lib.items) pick.append(el('option', { value: q.name }, `${q.name}: ${q.summary}`));
+  const ta = el('textarea', { id: 'query', class: 'editor', spellcheck: 'false', 'aria-describedby': 'query-hint' });
+  const describe = params.get('describe');
+  ta.value = describe ? `DESCRIBE <${describe}>` : (params.get('query') || sessionStorage.getItem('virtkg.query') || DEFAULT_QUERY);
+  const run = el('button', { type: 'submit', id: 'run' }, 'Run');
+  const inferred = el('input', { type: 'checkbox', id: 'with-inferred', checked: '' });
+  const form = el('form', { id: 'sparql-form' },
+    el('div', { class: 'field' }, el('label', { for: 'example' }, 'Examples'), pick),
+    el('div', { class: 'field' }, el('label', { for: 'query' }, 'Query'), ta,
+      el('span', { id: 'query-hint', class: 'hint' }, 'Ctrl+Enter runs the query. Queries see the union of all graphs; untick to leave out the reasoner’s conclusions.')),
+    el('div', { class: 'toolbar' }, run, el('button', { type: 'button', class: 'secondary', id: 'add-prefixes' }, 'Add prefixes'),
+      el('button', { type: 'button', class: 'secondary', id: 'csv' }, 'Download CSV'),
+      el('a', { href: '#/sparql', id: 'permalink' }, 'Link to this query'),
+      el('label', { for: 'with-inferred' }, inferred, ' include inferred facts'),
+      el('a', { href: '/sparql', class: 'muted' }, 'endpoint: /sparql')));
+  const desc = el('p', { class: 'muted', id: 'example-description' });
+  const out = el('section', { id: 'sparql-results', 'aria-live': 'polite', 'aria-label': 'Results' });
+  main.append(form, desc, out);
+  pick.addEventListener('change', () => {
+    const q = lib.items.find(x => x.name === pick.value);
+    if (!q) return;
+    ta.value = q.sparql;
+    desc.textContent = q.description + (q.params?.length ? ' Parameters (' + q.params.map(p => '?' + p.name).join(', ') + ') are left unbound here; /api/queries/' + q.name + ' binds them.' : '');
+  });
+  ta.addEventListener('keydown', ev => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
+  });
+  const permalink = form.querySelector('#permalink');
+  const updateLink = () => { permalink.href = '#/sparql?query=' + encodeURIComponent(ta.value); };
+  ta.addEventListener('input', updateLink);
+  updateLink();
+  form.querySelector('#add-prefixes').addEventListener('click', () => {
+    const missing = Object.entries(PREFIXES).filter(([k]) => !new RegExp('PREFIX\\s+' + k + ':', 'i').test(ta.value));
+    ta.value = missing.map(([k, v]) => `PREFIX ${k}: <${v}>`).join('\n') + (missing.length ? '\n' : '') + ta.value;
+    updateLink();
+    ta.focus();
+  });
+  form.querySelector('#csv').addEventListener('click', async () => {
+    const r = await fetch(inferred.checked ? '/sparql' : '/asserted/sparql', { method: 'POST', headers: { Accept: 'text/csv', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: ta.value }) });
+    if (!r.ok) { out.innerHTML = ''; out.append(el('pre', { class: 'error', role: 'alert' }, await r.text())); return; }
+    const a = el('a', { href: URL.createObjectURL(await r.blob()), download: 'virtkg-results.csv' });
+    document.body.append(a); a.click(); a.remove();
+  });
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    sessionStorage.setItem('virtkg.query', ta.value);
+    out.innerHTML = '<p class="loading">Running…</p>';
+    const started = performance.now();
+    try {
+      const res = await sparql(ta.value, { endpoint: inferred.checked ? '/sparql' : '/asserted/sparql', graphOk: true });
+      renderResults(out, res, Math.round(performance.now() - started));
+    } catch (e) {
+      out.innerHTML = '';
+      out.append(el('pre', { class: 'error', role: 'alert' }, e.message));
+    }
+  });
+  if (describe) form.requestSubmit();
+}
+
+function termCell(b) {
+  if (!b) return '';
+  if (b.type === 'uri') return b.value.startsWith(ID) ? el('a', { href: '/id/' + localId(b.value) }, 'id:' + localId(b.value))
+    : el('span', { title: b.value }, b.value.startsWith(VKG) ? 'vkg:' + localId(b.value) : b.value);
+  return b.value;
+}
+
+function tabs(out, panes) {
+  const list = el('div', { role: 'tablist', class: 'tablist', 'aria-label': 'Result views' });
+  const bodies = [];
+  panes.forEach(([name, render], i) => {
+    const tab = el('button', { type: 'button', role: 'tab', id: 'tab-' + name, 'aria-selected': String(i === 0), 'aria-controls': 'pane-' + name }, name);
+    const pane = el('div', { role: 'tabpanel', id: 'pane-' + name, 'aria-labelledby': 'tab-' + name });
+    if (i) pane.hidden = true;
+    let rendered = false;
+    const show = () => {
+      list.querySelectorAll('[role=tab]').forEach(t => t.setAttribute('aria-selected', 'false'));
+      bodies.forEach(b => { b.hidden = true; });
+      tab.setAttribute('aria-selected', 'true');
+      pane.hidden = false;
+      if (!rendered) { rendered = true; render(pane); }
+    };
+    tab.addEventListener('click', show);
+    list.append(tab);
+    bodies.push(pane);
+    if (i === 0) { rendered = true; queueMicrotask(() => render(pane)); }
+  });
+  out.append(list, ...bodies);
+}
+
+function renderResults(out, res, ms) {
+  out.innerHTML = '';
+  if (res.boolean !== undefined) { out.append(el('p', { class: 'ok' }, 'ASK: ' + res.boolean)); return; }
+  if (res.triples) {
+    out.append(el('p', { class: 'muted' }, `${res.triples.length} triples in ${ms} ms`));
+    tabs(out, [
+      ['Table', pane => pane.append(dataTable(['subject', 'predicate', 'object'], res.triples.map(t => ({ subject: t.s, predicate: t.p, object: t.o }))))],
+      ['Graph', pane => {
+        const g = el('div', { class: 'graph', id: 'result-graph' });
+        pane.append(g);
+        const subjects = new Set(res.triples.map(t => t.s));
+        drawGraph(g, res.triples, subjects.size === 1 ? { center: [...subjects][0] } : {});
+      }],
+    ]);
+    return;
+  }
+  const vars = res.head.vars, rows = res.results.bindings;
+  out.append(el('p', { class: 'muted', id: 'result-count' }, `${rows.length} row${rows.length === 1 ? '' : 's'} in ${ms} ms`));
+  const panes = [['Table', pane => pane.append(dataTable(vars, rows))]];
+  const numeric = vars.find(v => rows.length && rows.every(r => r[v] && !isNaN(parseFloat(r[v].value)) && r[v].datatype?.startsWith('http://www.w3.org/2001/XMLSchema#')));
+  const labelVar = vars.find(v => v !== numeric && rows.every(r => r[v]?.type === 'literal')) || vars.find(v => v !== numeric);
+  if (numeric && labelVar && rows.length <= 60) panes.push(['Chart', pane => pane.append(barChart(rows, labelVar, numeric))]);
+  const iriVars = vars.filter(v => rows.length && rows.every(r => !r[v] || r[v].type === 'uri'));
+  if (iriVars.length >= 2) panes.push(['Graph', pane => {
+    const g = el('div', { class: 'graph', id: 'result-graph' });
+    pane.append(g);
+    const edges = rows.filter(r => r[iriVars[0]] && r[iriVars[1]]).map(r => ({ s: r[iriVars[0]].value, p: iriVars[1], o: r[iriVars[1]].value }));
+    drawGraph(g, edges);
+  }]);
+  tabs(out, panes);
+}
+
+function dataTable(vars, rows) {
+  const t = el('table', { class: 'data', id: 'result-table' });
+  t.append(el('thead', {}, el('tr', {}, ...vars.map(v => el('th', { scope: 'col' }, v)))));
+  const tb = el('tbody');
+  for (const r of rows.slice(0, 2000)) tb.append(el('tr', {}, ...vars.map(v => el('td', {}, typeof r[v] === 'string' ? termCell({ type: r[v].startsWith('http') ? 'uri' : 'literal', value: r[v] }) : termCell(r[v])))));
+  t.append(tb);
+  return t;
+}
+
+function barChart(rows, labelVar, numVar) {
+  const max = Math.max(...rows.map(r => parseFloat(r[numVar].value)), 1);
+  const box = el('div', { role: 'img', 'aria-label': `Bar chart of ${numVar} by ${labelVar}` });
+  for (const r of rows) {
+    const v = parseFloat(r[numVar].value);
+    box.append(el('div', { class: 'bar' }, el('span', {}, r[labelVar] ? (r[labelVar].type === 'uri' ? localId(r[labelVar].value) : r[labelVar].value) : ''),
+      el('span', {}, el('span', { class: 'b', style: `width:${(100 * v / max).toFixed(1)}%` }), ' ', String(v))));
+  }
+  return box;
+}
+
+// ---------- ontology browser ----------
+async function ontology(params) {
+  const res = await sparql(`PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?c (SAMPLE(?l) AS ?label) (SAMPLE(?cm) AS ?comment) (GROUP_CONCAT(DISTINCT STR(?super); separator=" ") AS ?supers) (SAMPLE(?k) AS ?n) WHERE {
+  ?c a owl:Class . FILTER(isIRI(?c) && STRSTARTS(STR(?c), "${VKG}"))
+  OPTIONAL { ?c rdfs:label ?l }
+  OPTIONAL { ?c rdfs:comment ?cm }
+  OPTIONAL { ?c rdfs:subClassOf ?super FILTER(isIRI(?super) && ?super != ?c && STRSTARTS(STR(?super), "${VKG}")) }
+  OPTIONAL { { SELECT ?c (COUNT(DISTINCT ?i) AS ?k) WHERE { ?i a ?c FILTER(isIRI(?i) && STRSTARTS(STR(?i), "${ID}")) } GROUP BY ?c } }
+} GROUP BY ?c`);
+  const classes = new Map();
+  for (const b of res.results.bindings) {
+    const id = localId(b.c.value);
+    classes.set(id, { id, iri: b.c.value, label: b.label?.value || id, comment: b.comment?.value || '',
+      supers: new Set((b.supers?.value || '').split(' ').filter(Boolean).map(localId).filter(s => s !== id)), n: b.n ? parseInt(b.n.value, 10) : 0, children: [] });
+  }
+  // The store holds the closure; keep only direct superclasses (drop those implied through another).
+  for (const c of classes.values()) {
+    const direct = [...c.supers].filter(s => classes.has(s) && ![...c.supers].some(o => o !== s && classes.get(o)?.supers.has(s) && !classes.get(s)?.supers.has(o)));
+    c.direct = direct;
+    for (const s of direct) classes.get(s).children.push(c);
+  }
+  const roots = [...classes.values()].filter(c => !c.direct.length).sort((a, b) => a.label.localeCompare(b.label));
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Ontology'), el('p', { class: 'muted' }, `${classes.size} classes of the vkg: vocabulary; counts include inferred instances.`));
+  const detail = el('section', { class: 'panel', id: 'class-detail', 'aria-live': 'polite', 'aria-label': 'Class details' }, el('p', { class: 'muted' }, 'Select a class.'));
+  const tree = el('ul', { class: 'tree', id: 'class-tree', 'aria-label': 'Class hierarchy' });
+  const seen = new Set();
+  const node = (c, depth) => {
+    const li = el('li');
+    const b = el('button', { type: 'button', class: 'linklike', 'data-class': c.id }, c.label);
+    b.addEventListener('click', () => show(c));
+    li.append(b, el('span', { class: 'count' }, `(${c.n})`));
+    if (c.children.length && depth < 12 && !seen.has(c.id)) {
+      seen.add(c.id);
+      const ul = el('ul');
+      for (const k of c.children.sort((a, b) => a.label.localeCompare(b.label))) ul.append(node(k, depth + 1));
+      li.append(ul);
+      seen.delete(c.id);
+    }
+    return li;
+  };
+  for (const r of roots) tree.append(node(r, 0));
+  main.append(el('div', { class: 'ontology' }, el('nav', { 'aria-label': 'Classes' }, tree), detail));
+
+  async function show(c) {
+    history.replaceState(null, '', '#/ontology?c=' + encodeURIComponent(c.id));
+    detail.innerHTML = '';
+    detail.append(el('h2', {}, c.label), el('p', {}, el('code', {}, 'vkg:' + c.id)));
+    if (c.comment) detail.append(el('p', {}, c.comment));
+    if (c.direct.length) detail.append(el('p', {}, 'Subclass of: ', ...c.direct.flatMap((s, i) => [i ? ', ' : '', classLink(classes.get(s))])));
+    if (c.children.length) detail.append(el('p', {}, 'Subclasses: ', ...c.children.flatMap((s, i) => [i ? ', ' : '', classLink(s)])));
+    detail.append(el('h3', {}, `Instances (${c.n})`));
+    if (!c.n) return;
+    const inst = await sparql(`PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?i (SAMPLE(?l) AS ?label) WHERE { ?i a <${c.iri}> FILTER(STRSTARTS(STR(?i), "${ID}")) OPTIONAL { ?i rdfs:label ?l } } GROUP BY ?i ORDER BY ?label LIMIT 300`);
+    const ul = el('ul', { class: 'cards' });
+    for (const b of inst.results.bindings) ul.append(el('li', {}, idLink(localId(b.i.value), b.label?.value || localId(b.i.value))));
+    detail.append(ul);
+  }
+  function classLink(c) {
+    const b = el('button', { type: 'button', class: 'linklike' }, c.label);
+    b.addEventListener('click', () => show(c));
+    return b;
+  }
+  const c0 = params.get('c');
+  if (c0 && classes.has(c0)) show(classes.get(c0));
+}
+
+// ---------- add product ----------
+const PRODUCT_FIELDS = [
+  ['hostOS', 'Host OS', 'technology'], ['guestOS', 'Guest OS', 'technology'], ['vmmType', 'Hypervisor type', 'technology'],
+  ['virtualization', 'Virtualization types', 'technology'], ['basedOn', 'Based on', 'technology'], ['platforms', 'Supported by platforms', 'technology'],
+  ['features', 'Features', 'both'], ['hypervisors', 'Supports technologies', 'platform'], ['deploymentModels', 'Deployment models', 'platform'],
+  ['serviceModels', 'Service models', 'platform'], ['operatingSystems', 'Operating systems', 'platform'], ['languages', 'Languages', 'platform'],
+  ['interfaces', 'Interfaces', 'platform'],
+];
+const KINDS = ['Hypervisor', 'Type1Hypervisor', 'Type2Hypervisor', 'ContainerTechnology', 'ContainerHypervisor', 'CloudPlatform'];
+
+async function addProduct() {
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Add a product'));
+  main.append(el('p', { class: 'muted' }, 'Editors can add a hypervisor, container technology or cloud platform. It is validated (SHACL, consistency) and reasoned over before it is stored. Values are ids of existing resources, separated by commas.'));
+  const form = el('form', { id: 'product-form', novalidate: '' });
+  const summary = el('div', { id: 'form-summary', 'aria-live': 'assertive' });
+  const field = (name, label, input, hint) => {
+    const errId = 'err-' + name;
+    input.id = 'f-' + name;
+    input.name = name;
+    input.setAttribute('aria-describedby', (hint ? 'hint-' + name + ' ' : '') + errId);
+    return el('div', { class: 'field', 'data-field': name }, el('label', { for: input.id }, label), input,
+      hint ? el('span', { class: 'hint', id: 'hint-' + name }, hint) : '', el('span', { class: 'field-error', id: errId }));
+  };
+  const token = el('input', { type: 'password', autocomplete: 'off', value: sessionStorage.getItem('virtkg.token') || '' });
+  const kind = el('select', {}, ...KINDS.map(k => el('option', { value: k }, k)));
+  form.append(el('div', { class: 'grid' },
+    field('token', 'Editor token (required)', token, 'Kept in this browser tab only (sessionStorage).'),
+    field('kind', 'Kind', kind),
+    field('id', 'Id (required)', el('input', { required: '', pattern: '[A-Za-z][A-Za-z0-9_-]*' }), 'Letters, digits, - and _; becomes /id/<id>'),
+    field('label', 'Name (required)', el('input', { required: '' })),
+    field('comment', 'Description', el('input', {})),
+    field('source', 'Source URL', el('input', { type: 'url' }), 'Where the facts come from (http or https)')));
+  const refs = el('div', { class: 'grid' });
+  for (const [name, label, side] of PRODUCT_FIELDS)
+    refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), 'e.g. ' + ({ hostOS: 'Linux, Windows', guestOS: 'Linux', vmmType: 'Type1', virtualization: 'FullVirtualization', basedOn: 'KVM', platforms: 'OpenNebula', features: 'LiveMigration', hypervisors: 'KVM, Xen', deploymentModels: 'Private, Hybrid', serviceModels: 'IaaS', operatingSystems: 'Linux', languages: 'Python', interfaces: 'EC2' }[name] || '')));
+  form.append(el('h2', {}, 'Facts'), refs, el('datalist', { id: 'ids-list' }));
+  // Show the facts that apply to the chosen kind (technology fields or platform fields).
+  const sideOf = k => (k === 'CloudPlatform' ? 'platform' : 'technology');
+  const showSide = () => refs.querySelectorAll('[data-side]').forEach(i => {
+    const f = i.closest('.field');
+    f.hidden = i.dataset.side !== 'both' && i.dataset.side !== sideOf(kind.value);
+    if (f.hidden) i.value = '';
+  });
+  kind.addEventListener('change', showSide);
+  showSide();
+  form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Add product')));
+  main.append(summary, form);
+  const grid = form.querySelectorAll('.grid');
+  grid.forEach(g => { g.style.display = 'grid'; g.style.gridTemplateColumns = 'repeat(auto-fill,minmax(17rem,1fr))'; g.style.gap = '0 1rem'; });
+  searchIndex().then(all => {
+    const dl = form.querySelector('#ids-list');
+    for (const i of all) if (i.iri.startsWith(ID)) dl.append(el('option', { value: i.id }, i.label));
+  }).catch(() => {});
+
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    summary.innerHTML = '';
+    const v = n => form.elements[n].value.trim();
+    const tok = v('token');
+    if (tok) sessionStorage.setItem('virtkg.token', tok);
+    const local = [];
+    if (!tok) local.push(['token', 'Enter your editor token.']);
+    if (!v('id')) local.push(['id', 'An id is required.']);
+    else if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(v('id'))) local.push(['id', 'Use letters, digits, - and _, starting with a letter.']);
+    if (!v('label')) local.push(['label', 'A name is required.']);
+    if (local.length) { local.forEach(([f, m]) => fieldError(form, f, m)); errorSummary(summary, local); return; }
+    const body = { kind: v('kind'), id: v('id'), label: v('label') };
+    if (v('comment')) body.comment = v('comment');
+    if (v('source')) body.source = v('source');
+    for (const [name] of PRODUCT_FIELDS) {
+      const list = v(name).split(',').map(s => s.trim()).filter(Boolean);
+      if (list.length) body[name] = list;
+    }
+    const r = await fetch('/api/products', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok, Accept: 'application/json' }, body: JSON.stringify(body) });
+    let p = {};
+    try { p = await r.json(); } catch { /* empty body */ }
+    if (r.status === 201) {
+      summary.append(el('p', { class: 'ok', role: 'status', id: 'created' }, 'Added. ', el('a', { href: '/id/' + encodeURIComponent(body.id), id: 'created-link' }, `Open ${body.label}`)));
+      indexPromise = undefined;
+      return;
+    }
+    const errs = [];
+    if (r.status === 401 || r.status === 403) errs.push(['token', (r.status === 401 ? 'Token missing or not recognised. ' : 'This token may not add products. ') + (p.detail || '')]);
+    else if (r.status === 409) errs.push(['id', p.detail || 'That id is taken.']);
+    else if (Array.isArray(p.report) && p.report.length) {
+      for (const item of p.report) {
+        const f = item.field || fieldOfPath(item.path) || null;
+        const msg = [item.value ? `“${item.value}”: ` : '', item.message || item.detail || JSON.stringify(item),
+          item.suggestions?.length ? `. Did you mean ${item.suggestions.map(s => s.id || s).join(', ')}?` : ''].join('');
+        errs.push([f && form.elements[f] ? f : null, msg]);
+      }
+      if (p.detail) errs.unshift([null, p.detail]);
+    } else errs.push([p.field || p.parameter || guessField(p.detail), p.detail || `Request failed (${r.status})`]);
+    errs.forEach(([f, m]) => f && fieldError(form, f, m));
+    errorSummary(summary, errs);
+  });
+}
+
+function fieldOfPath(path) {
+  if (!path) return null;
+  const local = String(path).replace(/^.*[#/]/, '').replace(/>$/, '');
+  const map = { hostOS: 'hostOS', guestOS: 'guestOS', vmmType: 'vmmType', virtualization: 'virtualization', basedOn: 'basedOn', supportedBy: 'platforms', feature: 'features', supports: 'hypervisors', deploymentModel: 'deploymentModels', serviceModel: 'serviceModels', operatingSystem: 'operatingSystems', language: 'languages', interface: 'interfaces', label: 'label', comment: 'comment', type: 'kind' };
+  return map[local] || null;
+}
+function guessField(detail) {
+  const m = /[Ff]ield '([A-Za-z]+)'/.exec(detail || '');
+  return m ? m[1] : null;
+}
+function fieldError(form, name, msg) {
+  const input = form.elements[name];
+  const out = form.querySelector('#err-' + name);
+  if (!input || !out) return;
+  input.setAttribute('aria-invalid', 'true');
+  out.textContent = (out.textContent ? out.textContent + ' ' : '') + msg;
+}
+function errorSummary(summary, errs) {
+  const box = el('div', { class: 'error', role: 'alert', id: 'error-summary' }, el('strong', {}, 'The product was not added:'));
+  const ul = el('ul');
+  for (const [f, m] of errs) ul.append(el('li', {}, f ? el('a', { href: '#', 'data-focus': 'f-' + f }, f) : '', f ? ': ' : '', m));
+  ul.addEventListener('click', ev => {
+    const a = ev.target.closest('[data-focus]');
+    if (a) { ev.preventDefault(); document.getElementById(a.dataset.focus)?.focus(); }
+  });
+  box.append(ul);
+  summary.append(box);
+}
+
+// A search submitted from a server-rendered page (/id/…) arrives as /?q=…
+const q0 = new URLSearchParams(location.search).get('q');
+if (q0 !== null && !location.hash) history.replaceState(null, '', '/#/?q=' + encodeURIComponent(q0));
+route();

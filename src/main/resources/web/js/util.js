@@ -1,0 +1,93 @@
+// Small helpers shared by the pages: fetch with problem+json errors, SPARQL, DOM building.
+export const ID = 'https://w3id.org/virtkg/id/';
+export const VKG = 'https://w3id.org/virtkg/ontology#';
+
+export function localId(iri) {
+  return iri.startsWith(ID) ? iri.slice(ID.length) : iri.replace(/^.*[#/]/, '');
+}
+
+async function problem(r) {
+  let detail = `${r.status} ${r.statusText}`;
+  try {
+    const text = await r.text();
+    try { const p = JSON.parse(text); detail = p.detail || p.title || detail; } catch { if (text) detail = text.slice(0, 2000); }
+  } catch { /* keep the status line */ }
+  const e = new Error(detail);
+  e.status = r.status;
+  return e;
+}
+
+export async function api(path, init = {}) {
+  const r = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
+  if (!r.ok) throw await problem(r);
+  return r.json();
+}
+
+/** Runs a query on /sparql (POST form). SELECT/ASK give SPARQL JSON; CONSTRUCT/DESCRIBE give {triples}. */
+export async function sparql(query, { endpoint = '/sparql', graphOk = false } = {}) {
+  const r = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: graphOk
+      ? 'application/sparql-results+json, application/n-triples;q=0.9' : 'application/sparql-results+json' },
+    body: new URLSearchParams({ query }),
+  });
+  if (!r.ok) throw await problem(r);
+  const type = r.headers.get('Content-Type') || '';
+  if (type.includes('json')) return r.json();
+  return { triples: parseNTriples(await r.text()) };
+}
+
+function parseNTriples(text) {
+  const out = [];
+  const term = /\s*(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@[\w-]+)?)/y;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    term.lastIndex = 0;
+    const parts = [];
+    for (let i = 0; i < 3; i++) {
+      const m = term.exec(line);
+      if (!m) break;
+      parts.push(m[1]);
+    }
+    if (parts.length < 3) continue;
+    const val = t => t.startsWith('<') ? t.slice(1, -1) : t.startsWith('"') ? JSON.parse(t.slice(0, t.lastIndexOf('"') + 1)) : t;
+    out.push({ s: val(parts[0]), p: val(parts[1]), o: val(parts[2]) });
+  }
+  return out;
+}
+
+export function esc(s) {
+  return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** el('a', {href: '/x'}, 'text', child…): attributes as given; children strings become text nodes. */
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'value' && 'value' in e) e.value = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === '') continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+export function idLink(id, label) {
+  return el('a', { href: '/id/' + encodeURIComponent(id) }, label || id);
+}
+
+/** A source as inline nodes: "Table 2, row CloudStack, column Hypervisor support: “Xen,KVM”" or "§3: “quote”". */
+export function sourceText(s) {
+  const parts = [];
+  if (s.table) parts.push(el('strong', {}, `${s.table}, row ${s.row}, column ${s.column}`));
+  else if (s.section) parts.push(el('strong', {}, s.section === 'abstract' ? 'Abstract' : `Section ${s.section}`));
+  else if (s.role === 'ontology') parts.push(el('strong', {}, 'Ontology axiom'));
+  else parts.push(el('strong', {}, s.graph ? s.graph.replace(/^https:\/\/w3id\.org\/virtkg\//, '') : 'source'));
+  const text = s.cellText ?? s.quote ?? s.comment;
+  if (text) parts.push(': ', el('q', {}, text));
+  if (s.disputed) parts.push(' ', el('span', { class: 'badge', title: s.disputeNote || '' }, 'disputed'));
+  return parts;
+}

@@ -1,0 +1,88 @@
+package org.virtkg.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Chromium from the OS ({@code /usr/bin/chromium} + {@code /usr/bin/chromedriver}), never
+ * downloaded: Selenium Manager is bypassed by naming both binaries. Without them the UI tests skip,
+ * except under {@code CI=true}, where they fail.
+ */
+final class UiBrowser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of(System.getProperty("virtkg.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("virtkg.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("virtkg.projectDir", ".")).resolve("target/screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private UiBrowser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts a browser, or skips (fails under CI=true) when Chromium or chromedriver is missing. */
+    static UiBrowser start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String why = "Chromium not found (" + CHROMIUM + ", " + CHROMEDRIVER + "); install chromium and chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(why + " — UI tests must run under CI=true");
+            System.err.println("[virtkg] UI browser tests skipped: " + why + " to run them (CI=true makes this a failure)");
+            Assumptions.abort(why + " to run the browser tests");
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("virtkg-chromium-");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver d = new ChromeDriver(service, o);
+        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return new UiBrowser(d, profile);
+    }
+
+    /** Severe browser console entries since the last call (uncaught errors, failed loads, console.error). */
+    List<String> severeLogs() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            org.virtkg.testing.Fixtures.deleteTree(profile);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.virtkg.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/** The web UI in a real headless Chromium over the real server and shipped data. */
+class UiPagesTest {
+    static TestServer server;
+    static UiBrowser browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = UiBrowser.start();
+        server = TestServer.withShippedData(AccessTokens.of(Fixtures.ADMIN, Fixtures.EDITOR));
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    static void open(String path) {
+        browser.driver.get(server.base() + path);
+    }
+
+    static WebElement visible(String css) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                browser.screenshot("failed-waiting-for-" + css.replaceAll("[^A-Za-z0-9]+", "_"));
+            } catch (Exception ignored) {
+                // the timeout is the failure worth reporting
+            }
+            throw e;
+        }
+    }
+
+    /** No severe console entries, except the browser's own network lines for responses the test provoked. */
+    static void noConsoleErrors(String page, String... expectedFailedLoads) {
+        List<String> severe = browser.severeLogs().stream()
+                .filter(m -> java.util.Arrays.stream(expectedFailedLoads).noneMatch(x -> m.contains("Failed to load resource") && m.contains(x)))
+                .toList();
+        assertEquals(List.of(), severe, "console errors on " + page);
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrors() throws Exception {
+        String[][] pages = {
+                {"/#/", "#search-results .cards li", "home"},
+                {"/#/matrix", "#matrix .cell", "matrix"},
+                {"/#/select", "#selection-form input[type=checkbox]", "selection"},
+                {"/#/sparql", "#query", "sparql"},
+                {"/#/ontology", "#class-tree button", "ontology"},
+                {"/#/add", "#product-form #f-id", "add-product"},
+                {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
+                {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
+                {"/id/Linux", "h1", "term-linux"},
+                {"/#/explain?s=CloudStack&p=vkg:supports&o=QEMU", "ul.explain li", "explain"},
+        };
+        for (String[] p : pages) {
+            open(p[0]);
+            visible(p[1]);
+            assertTrue(browser.driver.findElements(By.cssSelector("main")).size() == 1, "one main landmark on " + p[0]);
+            assertTrue(browser.driver.findElements(By.cssSelector("nav")).size() >= 1, "a nav landmark on " + p[0]);
+            Thread.sleep(300);
+            Object overflow = browser.js("""
+                    const w = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= w) return '';
+                    return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                        && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
+            assertEquals("", overflow, "no horizontal scrolling on " + p[0]);
+            Object unlabelled = browser.js("""
+                    return [...document.querySelectorAll('input,select,textarea')]
+                        .filter(e => e.type !== 'hidden' && !e.labels?.length && !e.getAttribute('aria-label'))
+                        .map(e => e.id || e.name).join(', ');""");
+            assertEquals("", unlabelled, "every form control has a label on " + p[0]);
+            assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('h1').length")).longValue(), "one h1 on " + p[0]);
+            browser.screenshot(p[2]);
+            noConsoleErrors(p[0]);
+        }
+    }
+
+    @Test
+    void searchFindsProductsAndTerms() {
+        open("/#/?q=open");
+        WebElement results = visible("#search-results");
+        wait.until(d -> results.getText().contains("OpenStack"));
+        assertTrue(results.getText().contains("OpenNebula"), results.getText());
+        results.findElement(By.linkText("OpenStack")).click();
+        wait.until(ExpectedConditions.urlContains("/id/OpenStack"));
+        assertEquals("OpenStack", visible("h1").getText());
+        // An inferred fact's "why?" opens its derivation.
+        visible("a.why").click();
+        visible("ul.explain li");
+        assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("inferred by"), "a rule is named");
+        noConsoleErrors("search");
+    }
+
+    @Test
+    void matrixCellShowsExplanationAndSources() throws Exception {
+        open("/#/matrix");
+        WebElement cell = visible("#matrix [data-technology=QEMU][data-platform=CloudStack]");
+        assertEquals("inferred", cell.getAttribute("data-status"));
+        assertTrue(cell.getAttribute("aria-label").contains("inferred"), "status is in text, not only colour");
+        cell.click();
+        WebElement panel = visible("#cell-panel");
+        wait.until(d -> panel.getText().contains("Why"));
+        assertTrue(panel.getText().contains("QEMU on CloudStack"), panel.getText());
+        assertTrue(panel.getText().contains("Table 2"), "the paper's table cell is cited: " + panel.getText());
+
+        // Keyboard: arrows move a single tab stop through the cells; Enter explains the focused one.
+        WebElement first = visible("#matrix .cell[tabindex='0']");
+        browser.js("arguments[0].focus()", first);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        WebElement moved = browser.driver.switchTo().activeElement();
+        assertEquals("0", moved.getAttribute("tabindex"), "the focused cell is the one tab stop");
+        assertTrue(!moved.equals(first) && moved.getAttribute("class").contains("cell"), "focus moved to another cell");
+        browser.js("arguments[0].focus()", browser.driver.findElement(By.cssSelector("#matrix [data-technology=KVM][data-platform=OpenStack]")));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> panel.getText().contains("KVM on OpenStack"));
+        assertTrue(panel.getText().contains("stated"), panel.getText());
+        assertFalse(first.getAttribute("aria-label").isEmpty());
+        browser.screenshot("matrix-explained");
+
+        int rows = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).size();
+        visible("#hide-empty").click();
+        long shown = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).stream().filter(WebElement::isDisplayed).count();
+        assertTrue(shown > 0 && shown < rows, "rows with nothing known are hidden: " + shown + " of " + rows);
+        noConsoleErrors("matrix");
+    }
+
+    @Test
+    void sparqlEditorRunsALibraryQuery() throws Exception {
+        open("/#/sparql");
+        var pick = new org.openqa.selenium.support.ui.Select(visible("#example"));
+        pick.selectByValue("container-platforms");
+        WebElement ta = visible("#query");
+        assertTrue(ta.getAttribute("value").contains("SELECT"), ta.getAttribute("value"));
+        visible("#run").click();
+        WebElement table = visible("#result-table");
+        wait.until(d -> table.findElements(By.cssSelector("tbody tr")).size() > 0);
+        assertTrue(table.getText().contains("OpenStack"), table.getText());
+        browser.screenshot("sparql-results");
+
+        // An aggregate gets a chart; a DESCRIBE gets a graph (Cytoscape draws a canvas).
+        WebElement editor = browser.driver.findElement(By.id("query"));
+        editor.clear();
+        editor.sendKeys("PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p (COUNT(?t) AS ?n) "
+                + "WHERE { ?p vkg:supports ?t } GROUP BY ?p ORDER BY DESC(?n)");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        visible("#tab-Chart").click();
+        wait.until(d -> d.findElements(By.cssSelector("#pane-Chart .bar")).size() > 3);
+        open("/#/sparql?describe=" + Fixtures.enc("https://w3id.org/virtkg/id/Xen"));
+        visible("#tab-Graph").click();
+        visible("#result-graph canvas");
+        browser.screenshot("sparql-describe-graph");
+        noConsoleErrors("sparql");
+    }
+
+    @Test
+    void ontologyBrowserShowsDefinitionsAndInstances() throws Exception {
+        open("/#/ontology");
+        WebElement hv = visible("#class-tree [data-class=Hypervisor]");
+        assertTrue(hv.findElement(By.xpath("..")).getText().matches("(?s).*\\(\\d+\\).*"), "instance count shown");
+        hv.click();
+        WebElement detail = visible("#class-detail");
+        wait.until(d -> detail.getText().contains("Instances") && !detail.findElements(By.linkText("KVM")).isEmpty());
+        assertTrue(detail.getText().contains("vkg:Hypervisor"), detail.getText());
+        browser.screenshot("ontology-hypervisor");
+        noConsoleErrors("ontology");
+    }
+
+    @Test
+    void pagesFitANarrowScreen() throws Exception {
+        var size = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
+            for (String path : List.of("/#/", "/#/select", "/#/add", "/id/KVM")) {
+                open(path);
+                visible("main h1");
+                Thread.sleep(200);
+                Object wide = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertEquals(0L, ((Number) wide).longValue(), "no horizontal scrolling at 420px on " + path);
+            }
+            browser.screenshot("narrow-product");
+        } finally {
+            browser.driver.manage().window().setSize(size);
+        }
+        noConsoleErrors("narrow");
+    }
+
+    @Test
+    void selectionWizardRanksCandidatesWithReasons() throws Exception {
+        open("/#/select");
+        visible("#sel-guestOS-Windows").click();
+        visible("#sel-deploymentModel-Hybrid").click();
+        visible("#selection-form button[type=submit]").click();
+        WebElement out = visible("#selection-results ol.results");
+        wait.until(d -> out.findElements(By.cssSelector("li.candidate")).size() > 0);
+        String first = out.findElement(By.cssSelector("li.candidate")).getText();
+        assertTrue(first.contains("2 satisfied"), first);
+        assertTrue(first.contains("satisfied"), first);
+        assertTrue(out.getText().contains("unknown") || out.getText().contains("violated"), "not every pair satisfies everything");
+        browser.screenshot("selection-results");
+        noConsoleErrors("selection");
+    }
+
+    @Test
+    void editorAddsAProductAndInvalidOnesShowInlineErrors() throws Exception {
+        open("/#/add");
+        // Without a valid token: inline error next to the token field.
+        visible("#f-token").sendKeys("wrong-token");
+        visible("#f-id").sendKeys("Firecracker");
+        visible("#f-label").sendKeys("Firecracker");
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-token")).getText().isEmpty());
+        assertEquals("true", browser.driver.findElement(By.id("f-token")).getAttribute("aria-invalid"));
+
+        // A valid token but an unknown host OS id: 422 report shown next to the field.
+        WebElement token = browser.driver.findElement(By.id("f-token"));
+        token.clear();
+        token.sendKeys(Fixtures.EDITOR);
+        visible("#f-hostOS").sendKeys("Linx");
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-hostOS")).getText().isEmpty());
+        String err = browser.driver.findElement(By.id("err-hostOS")).getText();
+        assertTrue(err.contains("Linx") && err.contains("Linux"), "unknown id with a suggestion: " + err);
+        assertTrue(browser.driver.findElement(By.id("err-token")).getText().isEmpty(), "the token error is cleared");
+        browser.screenshot("add-product-invalid");
+
+        WebElement host = browser.driver.findElement(By.id("f-hostOS"));
+        host.clear();
+        host.sendKeys("Linux");
+        visible("#f-basedOn").sendKeys("KVM");
+        visible("#f-platforms").sendKeys("OpenNebula");
+        visible("#product-form button[type=submit]").click();
+        String created = visible("#created-link").getAttribute("href");
+        // The same id again: 409, shown next to the id.
+        visible("#product-form button[type=submit]").click();
+        wait.until(d -> !d.findElement(By.id("err-id")).getText().isEmpty());
+        assertEquals("true", browser.driver.findElement(By.id("f-id")).getAttribute("aria-invalid"));
+        // A platform shows platform fields, not technology ones.
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-kind"))).selectByValue("CloudPlatform");
+        assertFalse(browser.driver.findElement(By.id("f-hostOS")).isDisplayed());
+        assertTrue(browser.driver.findElement(By.id("f-hypervisors")).isDisplayed());
+        browser.driver.get(created);
+        wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
+        assertEquals("Firecracker", visible("h1").getText());
+        String page = browser.driver.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
+        browser.screenshot("product-firecracker");
+        noConsoleErrors("add product", "status of 401", "status of 422", "status of 409");
+    }
+}

@@ -1,0 +1,81 @@
+package org.virtkg.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.get;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.TestServer;
+
+/** The UI's files are served next to the API without shadowing it (no browser needed). */
+class UiStaticFilesTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.none());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shellAndEveryScriptItLoadsAreServed() {
+        var index = get(server.base() + "/");
+        assertEquals(200, index.statusCode());
+        assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = index.body();
+        assertTrue(html.contains("<html lang=\"en\">") && html.contains("<main id=\"main\"") && html.contains("aria-label=\"Main\""), html);
+        Matcher m = Pattern.compile("(?:src|href)=\"(/[^\"#]+)\"").matcher(html);
+        int checked = 0;
+        while (m.find()) {
+            String path = m.group(1);
+            if (path.equals("/docs") || path.equals("/sparql") || path.equals("/openapi.json")) continue;
+            var r = get(server.base() + path);
+            assertEquals(200, r.statusCode(), path);
+            checked++;
+        }
+        assertTrue(checked >= 3, "stylesheet, app module and the Cytoscape WebJar");
+        for (String js : new String[] {"/js/app.js", "/js/util.js", "/js/graph.js", "/js/product.js"}) {
+            var r = get(server.base() + js);
+            assertEquals(200, r.statusCode(), js);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("javascript"), "module scripts need a JavaScript type: " + js);
+        }
+    }
+
+    @Test
+    void productPagesLoadOnlyScriptsThatExist() {
+        String html = get(server.base() + "/id/KVM", "Accept", "text/html").body();
+        Matcher m = Pattern.compile("<script[^>]* src=\"([^\"]+)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            assertEquals(200, get(server.base() + m.group(1)).statusCode(), m.group(1));
+            n++;
+        }
+        assertEquals(2, n, "Cytoscape and product.js");
+        assertTrue(html.contains("data-edges=\"{"), "the neighbourhood is embedded, no extra round trip");
+    }
+
+    @Test
+    void theApiAndEndpointsAroundTheUiStillAnswer() {
+        assertEquals(200, get(server.base() + "/api/health").statusCode());
+        assertEquals(200, get(server.base() + "/sparql?query=ASK%7B%7D").statusCode());
+        assertEquals(200, get(server.base() + "/openapi.json").statusCode());
+        assertEquals(200, get(server.base() + "/docs").statusCode());
+        assertEquals(200, get(server.base() + "/metrics").statusCode());
+        assertEquals(200, get(server.base() + "/id/KVM", "Accept", "text/html").statusCode());
+        assertEquals(200, get(server.base() + "/data?graph=https://w3id.org/virtkg/graph/ontology", "Accept", "text/turtle").statusCode());
+        var missing = get(server.base() + "/no/such/page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // The library listing carries each query's text for the editor.
+        assertTrue(get(server.base() + "/api/queries").body().contains("\"sparql\":\"PREFIX"));
+    }
+}
