@@ -10,12 +10,43 @@ import picocli.CommandLine.Option;
 
 /** {@code bench reason [--shared DIR] [--sizes 1,10] [--skip-jena]}: the LUBM reasoner benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = BenchCommand.Reason.class)
+        subcommands = {BenchCommand.Reason.class, BenchCommand.SoakRun.class})
 public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.err.println("bench: choose a benchmark, e.g. 'bench reason' (see --help)");
         return 2;
+    }
+
+    /** A bounded load and soak run against a running server (loopback only). */
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "N clients mix REST reads, SPARQL and product writes for a fixed time; then every acknowledged write is checked.")
+    public static class SoakRun implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Server base URL (loopback). Default: ${DEFAULT-VALUE}")
+        String url;
+
+        @Option(names = "--token", required = true, description = "Editor or admin token of that server.")
+        String token;
+
+        @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients. Default: ${DEFAULT-VALUE}")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "120", description = "Duration. Default: ${DEFAULT-VALUE}")
+        int seconds;
+
+        @Option(names = "--pid", defaultValue = "0", description = "Server process id, to sample its RSS from /proc.")
+        long pid;
+
+        @Override
+        public Integer call() throws Exception {
+            String host = java.net.URI.create(url).getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
+                System.err.println("soak: loopback targets only (127.0.0.1, localhost, ::1)");
+                return 2;
+            }
+            int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid).run();
+            return failures == 0 ? 0 : 1;
+        }
     }
 
     /** LUBM: our OWL 2 RL materialisation vs Jena OWLMicro. */

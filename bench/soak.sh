@@ -1,0 +1,25 @@
+#!/bin/sh
+# Load and soak: 32 clients mixing REST reads, SPARQL and product writes against a server of its
+# own (in-memory store, shipped data) on loopback, for a bounded time. Prints latencies, errors,
+# lost writes and the server's peak RSS; exits non-zero on any error or lost write.
+#
+#   bench/soak.sh                    # 120 s, 32 clients
+#   SECONDS_=30 CLIENTS=16 bench/soak.sh
+set -eu
+
+HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${PORT:-18090}
+TOKEN=soak-$$
+CLIENTS=${CLIENTS:-32}
+DURATION=${SECONDS_:-120}
+
+VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 --port "$PORT" >/tmp/virtkg-soak.log 2>&1 &
+LAUNCHER=$!
+trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
+    sleep 1
+done
+# The launcher execs java, so its pid is the server's.
+"$HOME_DIR/virtkg" bench soak --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
+    --clients "$CLIENTS" --seconds "$DURATION" --pid "$LAUNCHER"

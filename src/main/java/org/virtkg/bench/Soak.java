@@ -1,0 +1,171 @@
+package org.virtkg.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded load and soak run against a running server on loopback: N clients mix REST reads,
+ * SPARQL queries and product writes for a fixed time, then every acknowledged write is checked.
+ * Prints counts, errors, p50/p99 per kind and the server's peak RSS (sampled from /proc).
+ */
+public final class Soak {
+    private final String base;
+    private final String token;
+    private final int clients;
+    private final Duration duration;
+    private final long serverPid;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicLong peakRssKb = new AtomicLong();
+
+    public Soak(String base, String token, int clients, Duration duration, long serverPid) {
+        this.base = base;
+        this.token = token;
+        this.clients = clients;
+        this.duration = duration;
+        this.serverPid = serverPid;
+    }
+
+    /** Returns the number of failures (errors plus lost writes); 0 means a clean run. */
+    public int run() throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        AtomicInteger seq = new AtomicInteger();
+        pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                sampleRss();
+                sleep(500);
+            }
+        });
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    switch ((client + i++) % 10) {
+                        case 0 -> write("P" + seq.incrementAndGet());
+                        case 1, 2, 3 -> call("sparql", get("/sparql?query=" + enc(
+                                "PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p ?t { ?p vkg:supports ?t } LIMIT 200"),
+                                "application/sparql-results+json"));
+                        case 4, 5 -> call("compatibility", get("/api/compatibility?technology=KVM&platform=OpenStack", "application/json"));
+                        case 6 -> call("matrix", get("/api/compatibility/matrix", "application/json"));
+                        case 7 -> call("platforms", get("/api/platforms?supports=ContainerTechnology", "application/json"));
+                        case 8 -> call("explain", get("/api/explain?s=OpenStack&p=vkg:supports&o=LXC", "application/json"));
+                        default -> call("health", get("/api/health", "application/json"));
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) pool.shutdownNow();
+
+        int lost = 0;
+        for (String id : acknowledged) {
+            var r = send(get("/api/products/" + id, "application/json"));
+            if (r == null || r.statusCode() != 200) lost++;
+        }
+        report(lost);
+        return lost + errors.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private void write(String id) {
+        String body = "{\"kind\": \"ContainerTechnology\", \"id\": \"" + id + "\", \"label\": \"Soak " + id
+                + "\", \"hostOS\": [\"Linux\"], \"platforms\": [\"OpenStack\"]}";
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/products")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        if (call("write", req) == 201) acknowledged.add(id);
+    }
+
+    private HttpRequest get(String path, String accept) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Accept", accept).GET().build();
+    }
+
+    private int call(String kind, HttpRequest req) {
+        long t0 = System.nanoTime();
+        var r = send(req);
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t0);
+        int status = r == null ? 0 : r.statusCode();
+        if (status < 200 || status >= 300) errors.computeIfAbsent(kind + " " + status, k -> new AtomicInteger()).incrementAndGet();
+        return status;
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void sampleRss() {
+        if (serverPid <= 0) return;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status")))
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    peakRssKb.accumulateAndGet(kb, Math::max);
+                }
+        } catch (IOException | NumberFormatException e) {
+            // the server is gone or /proc is not there: no sample
+        }
+    }
+
+    private void report(int lost) {
+        System.out.printf(Locale.ROOT, "soak: %d clients, %d s, %s%n", clients, duration.toSeconds(), base);
+        System.out.println("| Kind | Requests | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        long total = 0;
+        for (var e : new TreeMap<>(latencies).entrySet()) {
+            List<Long> v = new ArrayList<>(e.getValue());
+            v.sort(null);
+            total += v.size();
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", e.getKey(), v.size(),
+                    pct(v, 0.50), pct(v, 0.99), v.get(v.size() - 1) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
+                total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
+                peakRssKb.get() / 1024);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
