@@ -13,7 +13,9 @@ TOKEN=soak-$$
 CLIENTS=${CLIENTS:-32}
 DURATION=${SECONDS_:-120}
 
-VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 --port "$PORT" >/tmp/virtkg-soak.log 2>&1 &
+# All clients share one address, so lift the per-client query cap; bound the heap to state a ceiling.
+VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 \
+    --port "$PORT" --max-queries-per-client 64 >/tmp/virtkg-soak.log 2>&1 &
 LAUNCHER=$!
 trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 180); do

@@ -58,23 +58,23 @@ public final class ChangeLog {
         return NodeFactory.createURI(Graphs.BASE + "change/" + id);
     }
 
-    /** The next free id; called inside the write transaction, which serialises writers. */
-    static long nextId(DatasetGraph dsg) {
+    /** The highest id in the log (0 when empty); read once at start, then counted in memory. */
+    static long lastId(DatasetGraph dsg) {
         long max = 0;
         for (var it = dsg.find(GRAPH, Node.ANY, SEQ, Node.ANY); it.hasNext(); )
             max = Math.max(max, ((Number) it.next().getObject().getLiteralValue()).longValue());
-        return max + 1;
+        return max;
     }
 
-    /** Appends an entry for the net change; returns its id. */
-    static long append(DatasetGraph dsg, String who, String summary, Collection<Quad> added, Collection<Quad> deleted, Long reverts) {
+    /** Appends entry {@code id} for the net change, inside the caller's write transaction. */
+    static void append(DatasetGraph dsg, long id, String who, String summary, Collection<Quad> added, Collection<Quad> deleted,
+                       Long reverts) {
         RDFPatch patch = RDFPatchOps.build(c -> {
             c.txnBegin();
             for (Quad q : deleted) c.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
             for (Quad q : added) c.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
             c.txnCommit();
         });
-        long id = nextId(dsg);
         Node e = iri(id);
         dsg.add(GRAPH, e, TYPE, CHANGE);
         dsg.add(GRAPH, e, SEQ, NodeFactory.createLiteralDT(Long.toString(id), XSDDatatype.XSDinteger));
@@ -85,7 +85,6 @@ public final class ChangeLog {
         dsg.add(GRAPH, e, ADDED, NodeFactory.createLiteralDT(Integer.toString(added.size()), XSDDatatype.XSDinteger));
         dsg.add(GRAPH, e, DELETED, NodeFactory.createLiteralDT(Integer.toString(deleted.size()), XSDDatatype.XSDinteger));
         if (reverts != null) dsg.add(GRAPH, e, REVERTS, iri(reverts));
-        return id;
     }
 
     /** Entries newest first; callers hold a read transaction. */

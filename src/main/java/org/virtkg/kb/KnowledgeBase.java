@@ -42,6 +42,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final RlReasoner reasoner = RlReasoner.create();
     private ShapeGate shapes;
     private final AtomicLong version = new AtomicLong(1);
+    /** The last change-log id; only the (serialised) write pipeline advances it. */
+    private long lastChangeId;
     /** Serialises the write pipeline so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
 
@@ -57,6 +59,7 @@ public final class KnowledgeBase implements AutoCloseable {
     public static KnowledgeBase open(KnowledgeStore store, Consumer<String> progress) {
         KnowledgeBase kb = new KnowledgeBase(store);
         kb.shapes = ShapeGate.load(store.dataset());
+        kb.lastChangeId = Txn.calculateRead(store.dataset(), () -> ChangeLog.lastId(store.dataset()));
         kb.materialise(progress);
         return kb;
     }
@@ -134,10 +137,11 @@ public final class KnowledgeBase implements AutoCloseable {
                             "The change would make the knowledge base inconsistent", report(reasoner.inconsistencies()));
                 apply(dsg, added);
                 apply(dsg, removed);
-                long changeId = recorder.isEmpty() ? 0
-                        : ChangeLog.append(dsg, who, summary, recorder.added, recorder.deleted, reverts);
+                long changeId = recorder.isEmpty() ? 0 : lastChangeId + 1;
+                if (changeId > 0) ChangeLog.append(dsg, changeId, who, summary, recorder.added, recorder.deleted, reverts);
                 dsg.commit();
                 reasonerChanged = false;
+                if (changeId > 0) lastChangeId = changeId;
                 // Removed triples leave unused slots in the reasoner (ids are never reused);
                 // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
                 if (reasoner.slots() > 2L * reasoner.size() + 100_000) reasoner.compact();
