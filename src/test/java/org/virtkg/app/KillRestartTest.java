@@ -1,6 +1,7 @@
 package org.virtkg.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.enc;
@@ -86,6 +87,7 @@ class KillRestartTest {
             assertTrue(last.process.waitFor(30, TimeUnit.SECONDS), "SIGTERM must stop the server");
             last.drain.join(10_000);
             assertTrue(last.output.toString().contains("virtkg: stopping"), last.output.toString());
+            assertFalse(last.output.toString().contains(ADMIN), "no secret in the server's log");
         } finally {
             last.process.destroyForcibly();
             last.process.waitFor(30, TimeUnit.SECONDS);

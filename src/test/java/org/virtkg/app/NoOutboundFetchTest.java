@@ -70,6 +70,18 @@ class NoOutboundFetchTest {
     }
 
     @Test
+    void jsonLdImportIsRefusedWithoutFetching() {
+        try (var witness = new ConnectionWitness()) {
+            String doc = "{\"@context\": {\"@version\": 1.1, \"@import\": \"" + witness.url("/import.jsonld") + "\"}, "
+                    + "\"@id\": \"https://w3id.org/virtkg/id/Y\", \"http://example.org/p\": \"y\"}";
+            var r = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + enc("https://w3id.org/virtkg/graph/user/jsonld2")))
+                    .PUT(HttpRequest.BodyPublishers.ofString(doc)), "Content-Type", "application/ld+json", "Authorization", "Bearer " + ADMIN);
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals(0, witness.connections());
+        }
+    }
+
+    @Test
     void fromClausesAreGraphNamesNeverFetched() {
         try (var witness = new ConnectionWitness()) {
             var r = get(base + "/sparql?query=" + enc("SELECT * FROM <" + witness.url("/g.ttl") + "> FROM NAMED <file:///etc/passwd> { ?s ?p ?o }"),
