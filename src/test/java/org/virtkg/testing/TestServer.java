@@ -30,7 +30,7 @@ public final class TestServer implements AutoCloseable {
         var store = TdbKnowledgeStore.inMemory();
         Fixtures.loadFixtures(store);
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
-                .withMaxQueriesPerClient(maxQueriesPerClient);
+                .withQueriesDir(Fixtures.projectDir().resolve("queries")).withMaxQueriesPerClient(maxQueriesPerClient);
         return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
     }
 
@@ -51,7 +51,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static TestServer start(TdbKnowledgeStore store, AccessTokens tokens, Duration queryTimeout) {
-        var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout);
+        var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
+                .withQueriesDir(Fixtures.projectDir().resolve("queries"));
         return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
     }
 
