@@ -41,4 +41,17 @@ class QueryLimitsTest {
         assertTrue(ms < 10_000, "cancelled near the 0.8 s timeout, took " + ms + " ms");
         assertEquals(200, get(base + "/api/health").statusCode(), "the service still answers");
     }
+
+    @Test
+    void anExplodingPropertyPathIsCancelledAtTheTimeout() {
+        // Every node reaches every node through any predicate; three such closures side by side explode.
+        String path = "(!<urn:x:none>|^!<urn:x:none>)*";
+        String q = "SELECT (COUNT(*) AS ?n) WHERE { ?a " + path + " ?b . ?c " + path + " ?d . ?e " + path + " ?f . ?g " + path + " ?h }";
+        long t0 = System.nanoTime();
+        var r = get(base + "/sparql?query=" + enc(q), "Accept", "application/sparql-results+json");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(503, r.statusCode(), r.body());
+        assertTrue(ms < 10_000, "cancelled near the 0.8 s timeout, took " + ms + " ms");
+        assertEquals(200, get(base + "/api/health").statusCode(), "the service still answers");
+    }
 }
