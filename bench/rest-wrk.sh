@@ -16,7 +16,8 @@ BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk not found (Debian: apt-get install -y wrk)" >&2; exit 1; }
 
-"$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 --port "$PORT" >/tmp/virtkg-bench.log 2>&1 &
+# All wrk connections share one address: lift the per-client query cap so SPARQL is measured, not refused.
+"$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 --port "$PORT" --max-queries-per-client 256 >/tmp/virtkg-bench.log 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 120); do
