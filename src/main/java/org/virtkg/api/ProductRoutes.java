@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -50,11 +49,13 @@ public final class ProductRoutes {
     private static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
 
     private final KnowledgeBase kb;
+    private final Catalog catalog;
     private final Auth auth;
     private final long maxBytes;
 
-    public ProductRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+    public ProductRoutes(KnowledgeBase kb, Catalog catalog, Auth auth, long maxBytes) {
         this.kb = kb;
+        this.catalog = catalog;
         this.auth = auth;
         this.maxBytes = maxBytes;
     }
@@ -65,7 +66,7 @@ public final class ProductRoutes {
         String id = text(body, "id", true);
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
-        Optional<Node> clash = read(dsg -> existingIdIgnoringCase(dsg, id));
+        Optional<Node> clash = existingId(id);
         if (clash.isPresent())
             throw new ProblemException(Problem.of(409, "The id '" + id + "' is taken by <" + clash.get().getURI() + ">")
                     .with("existing", clash.get().getURI()));
@@ -152,10 +153,10 @@ public final class ProductRoutes {
                 JsonNode v = body.get(field);
                 if (v == null || v.isNull()) continue;
                 for (String ref : ids(field, v)) {
-                    Optional<Node> target = existingIdIgnoringCase(dsg, ref);
+                    Optional<Node> target = existingId(ref);
                     if (target.isEmpty()) {
                         problems.add(Map.of("field", field, "value", ref, "message", "unknown id",
-                                "suggestions", suggestions(dsg, ref)));
+                                "suggestions", catalog.index().suggest(ref, false, 8)));
                         continue;
                     }
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));
@@ -194,10 +195,10 @@ public final class ProductRoutes {
     /** A product added through the API; shipped products are read-only, unknown ones 404. */
     private Node userProduct(String rawId) {
         return read(dsg -> {
-            Optional<Node> found = existingIdIgnoringCase(dsg, rawId);
+            Optional<Node> found = existingId(rawId);
             if (found.isEmpty())
                 throw new ProblemException(Problem.of(404, "There is no product '" + rawId + "'")
-                        .with("suggestions", suggestions(dsg, rawId)));
+                        .with("suggestions", catalog.index().suggest(rawId, false, 8)));
             Node product = found.get();
             if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
                 throw ProblemException.of(403, "'" + localName(product) + "' comes from the shipped paper data, which is read-only; "
@@ -210,51 +211,9 @@ public final class ProductRoutes {
         return NodeFactory.createURI(Graphs.USER + localName(product));
     }
 
-    /** The resource with this id, matched case-insensitively among subjects in the id namespace. */
-    private static Optional<Node> existingIdIgnoringCase(DatasetGraph dsg, String id) {
-        Node exact = NodeFactory.createURI(Graphs.ID + id);
-        if (dsg.find(Node.ANY, exact, Node.ANY, Node.ANY).hasNext()) return Optional.of(exact);
-        for (Node n : ids(dsg)) if (localName(n).equalsIgnoreCase(id)) return Optional.of(n);
-        return Optional.empty();
-    }
-
-    private static Set<Node> ids(DatasetGraph dsg) {
-        Set<Node> out = new java.util.LinkedHashSet<>();
-        dsg.find(Node.ANY, Node.ANY, RDF_TYPE, Node.ANY).forEachRemaining(q -> {
-            Node s = q.getSubject();
-            if (s.isURI() && s.getURI().startsWith(Graphs.ID)) out.add(s);
-        });
-        return out;
-    }
-
-    private static List<String> suggestions(DatasetGraph dsg, String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        TreeSet<String> out = new TreeSet<>();
-        for (Node n : ids(dsg)) {
-            String name = localName(n);
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.contains(wanted) || wanted.contains(lower) && lower.length() >= 3 || distance(lower, wanted) <= 2) out.add(name);
-        }
-        return out.stream().limit(8).toList();
-    }
-
-    /**
-     * Edit distance between two short ids. Hand-written (a dozen lines) rather than a library:
-     * the only candidate on the classpath would be a commons-text dependency for one function.
-     */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++)
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /** The resource with this id, any case, from the catalogue's per-version id index. */
+    private Optional<Node> existingId(String id) {
+        return Optional.ofNullable(catalog.index().id(id));
     }
 
     private static boolean isProductClass(DatasetGraph dsg, Node c) {

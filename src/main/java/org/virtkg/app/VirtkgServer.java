@@ -71,11 +71,11 @@ public final class VirtkgServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(kb);
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
-        ProductRoutes products = new ProductRoutes(kb, auth, 1 << 20);
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
         AdminRoutes admin = new AdminRoutes(kb, auth);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
         Catalog catalog = new Catalog(kb);
+        ProductRoutes products = new ProductRoutes(kb, catalog, auth, 1 << 20);
         ResponseCache responses = new ResponseCache(kb);
         CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
