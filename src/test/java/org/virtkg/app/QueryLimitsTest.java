@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.TestServer;
 
 /** The query timeout is real: a runaway query is cancelled and the server keeps answering. */

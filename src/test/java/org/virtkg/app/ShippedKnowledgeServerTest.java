@@ -6,13 +6,11 @@ import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
-import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.TestServer;
 
 /** The service over the real shipped ontology and paper data: inference and explanations end to end. */
