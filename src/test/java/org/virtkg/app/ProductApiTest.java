@@ -99,6 +99,18 @@ class ProductApiTest {
     }
 
     @Test
+    void markupInAProductIsEscapedOnItsPage() {
+        String evil = "{\"kind\": \"Hypervisor\", \"id\": \"Evil\", \"label\": \"<script>alert(1)</script>\", "
+                + "\"comment\": \"<img src=x onerror=alert(2)>\", \"hostOS\": \"Linux\"}";
+        assertEquals(201, send("POST", "/api/products", evil, EDITOR).statusCode());
+        String page = get(base + "/id/Evil", "Accept", "text/html").body();
+        assertFalse(page.contains("<script>alert(1)"), "label must be escaped");
+        assertFalse(page.contains("<img src=x"), "comment must be escaped");
+        assertTrue(page.contains("&lt;script&gt;alert(1)"), page);
+        assertEquals(204, send("DELETE", "/api/products/Evil", null, EDITOR).statusCode());
+    }
+
+    @Test
     void shippedProductsAreReadOnly() {
         assertEquals(403, send("DELETE", "/api/products/KVM", null, ADMIN).statusCode());
         assertEquals(403, send("PUT", "/api/products/KVM", "{\"kind\": \"Hypervisor\", \"label\": \"KVM\"}", ADMIN).statusCode());
