@@ -35,7 +35,8 @@ public final class CompatibilityRoutes {
 
     public record Cell(String technology, String platform, String status, boolean inferred) {}
 
-    record Matrix(List<Catalog.Value> technologies, List<Catalog.Value> platforms, List<Cell> cells, String csv) {}
+    /** One version's matrix, already serialised both ways: a request only writes bytes. */
+    record Matrix(String json, String csv) {}
 
     public void compatibility(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
@@ -94,11 +95,7 @@ public final class CompatibilityRoutes {
             ctx.contentType("text/csv; charset=utf-8").result(m.csv());
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("technologies", m.technologies());
-        body.put("platforms", m.platforms());
-        body.put("cells", m.cells());
-        ctx.json(body);
+        ctx.contentType("application/json").result(m.json());
     }
 
     private Matrix computeMatrix() {
@@ -114,7 +111,10 @@ public final class CompatibilityRoutes {
                         .append(c.inferred()).append("\r\n");
             }
         }
-        return new Matrix(ts.stream().map(n -> catalog.value(n, false)).toList(),
-                ps.stream().map(n -> catalog.value(n, false)).toList(), List.copyOf(cells), csv.toString());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("technologies", ts.stream().map(n -> catalog.value(n, false)).toList());
+        body.put("platforms", ps.stream().map(n -> catalog.value(n, false)).toList());
+        body.put("cells", cells);
+        return new Matrix(Json.write(body), csv.toString());
     }
 }
