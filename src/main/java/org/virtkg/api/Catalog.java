@@ -244,10 +244,10 @@ public final class Catalog {
     public Set<Node> superClassesOf(Node c) {
         Map<Node, Set<Node>> supers = snapshot().superClasses();
         Set<Node> out = new LinkedHashSet<>();
-        List<Node> todo = new ArrayList<>(List.of(c));
-        while (!todo.isEmpty()) {
-            Node n = todo.remove(todo.size() - 1);
-            if (out.add(n)) todo.addAll(supers.getOrDefault(n, Set.of()));
+        List<Node> pending = new ArrayList<>(List.of(c));
+        while (!pending.isEmpty()) {
+            Node n = pending.remove(pending.size() - 1);
+            if (out.add(n)) pending.addAll(supers.getOrDefault(n, Set.of()));
         }
         return out;
     }

@@ -69,15 +69,15 @@ public final class ResourceRoutes {
     Graph describe(Node x) {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(PREFIXES);
-        Deque<Node> todo = new ArrayDeque<>(List.of(x));
+        Deque<Node> pending = new ArrayDeque<>(List.of(x));
         Set<Node> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Node s = todo.pop();
+        while (!pending.isEmpty()) {
+            Node s = pending.pop();
             if (!seen.add(s)) continue;
             catalog.union().find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
                 if (isAnonymousType(t)) return;
                 out.add(t);
-                if (t.getObject().isBlank()) todo.push(t.getObject());
+                if (t.getObject().isBlank()) pending.push(t.getObject());
             });
         }
         return out;
