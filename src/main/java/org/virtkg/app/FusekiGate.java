@@ -74,11 +74,11 @@ final class FusekiGate extends Handler.Wrapper {
             }
         };
         if (refusal != null) {
-            writeProblem(response, measured, response.getStatus(), refusal);
+            writeProblem(request, response, measured, response.getStatus(), refusal);
             return true;
         }
         if (!path.equals(canonical)) {
-            writeProblem(response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
+            writeProblem(request, response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
             return true;
         }
         if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
@@ -88,7 +88,7 @@ final class FusekiGate extends Handler.Wrapper {
         if (inFlight.merge(client, 1, Integer::sum) > maxQueriesPerClient) {
             release(client);
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            writeProblem(response, measured, 429, "Too many concurrent queries from this client (limit "
+            writeProblem(request, response, measured, 429, "Too many concurrent queries from this client (limit "
                     + maxQueriesPerClient + "); retry when one has finished");
             return true;
         }
@@ -150,7 +150,13 @@ final class FusekiGate extends Handler.Wrapper {
         return p.toLowerCase(Locale.ROOT);
     }
 
-    static void writeProblem(Response response, Callback callback, int status, String detail) {
+    /**
+     * Answers without reading the request body. If there is one, the connection cannot be reused
+     * (the unread bytes would be taken for the next request), so say {@code Connection: close}
+     * rather than let a client with a pooled connection find it closed under its next request.
+     */
+    static void writeProblem(Request request, Response response, Callback callback, int status, String detail) {
+        if (request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         String body = Problem.of(status, detail).toJson();
