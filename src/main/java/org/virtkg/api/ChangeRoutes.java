@@ -58,14 +58,12 @@ public final class ChangeRoutes {
         Role role = auth.require(ctx, Role.ADMIN);
         long id = id(ctx);
         try {
-            var result = kb.revert(id, role.name().toLowerCase(java.util.Locale.ROOT));
+            var result = kb.revert(id, role.actor());
             ctx.json(Map.of("reverted", id, "change", result.changeId(), "version", result.version()));
         } catch (NoSuchElementException e) {
             throw ProblemException.of(404, "There is no change " + id + "; see /api/changes");
         } catch (WriteRejectedException e) {
-            int status = "forbidden".equals(e.kind()) ? 403 : 422;
-            throw new ProblemException(Problem.of(status, "Reverting change " + id + " was refused: " + e.getMessage())
-                    .with("report", e.report()));
+            throw ProblemException.rejected(e, "Reverting change " + id + " was refused: ");
         }
     }
 

@@ -42,7 +42,7 @@ public final class GraphStoreWrites {
         Node g = targetGraph(ctx);
         boolean existed = exists(g);
         if (!existed) throw ProblemException.of(404, "There is no graph <" + g.getURI() + ">");
-        run(() -> kb.write(who(role), "DELETE graph <" + g.getURI() + ">", dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
+        run(() -> kb.write(role.actor(), "DELETE graph <" + g.getURI() + ">", dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
         ctx.status(204);
     }
 
@@ -51,23 +51,18 @@ public final class GraphStoreWrites {
         Node g = targetGraph(ctx);
         Graph parsed = parseBody(ctx);
         boolean existed = exists(g);
-        run(() -> kb.write(who(role), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
+        run(() -> kb.write(role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
             if (replace) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             parsed.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         }));
         ctx.status(existed ? 204 : 201);
     }
 
-    private static String who(Role role) {
-        return role.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     private static void run(Runnable write) {
         try {
             write.run();
         } catch (WriteRejectedException e) {
-            int status = "forbidden".equals(e.kind()) ? 403 : 422;
-            throw new ProblemException(Problem.of(status, e.getMessage()).with("report", e.report()));
+            throw ProblemException.rejected(e, "");
         }
     }
 

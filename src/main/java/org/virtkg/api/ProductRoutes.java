@@ -79,7 +79,7 @@ public final class ProductRoutes {
         Role role = auth.require(ctx, Role.EDITOR);
         Node product = userProduct(ctx.pathParam("id"));
         JsonNode body = readJson(ctx);
-        String id = localName(product);
+        String id = IdIndex.idOf(product);
         String bodyId = text(body, "id", false);
         if (bodyId != null && !bodyId.equals(id))
             throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
@@ -91,7 +91,7 @@ public final class ProductRoutes {
         Role role = auth.require(ctx, Role.EDITOR);
         Node product = userProduct(ctx.pathParam("id"));
         Node graph = graphOf(product);
-        run(() -> kb.write(who(role), "delete product " + localName(product),
+        run(() -> kb.write(role.actor(), "delete product " + IdIndex.idOf(product),
                 dsg -> dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY)));
         ctx.status(204);
     }
@@ -102,15 +102,15 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         ctx.json(read(dsg -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", localName(product));
+            m.put("id", IdIndex.idOf(product));
             m.put("iri", product.getURI());
-            dsg.find(graph, product, RDF_TYPE, Node.ANY).forEachRemaining(q -> m.put("kind", localName(q.getObject())));
+            dsg.find(graph, product, RDF_TYPE, Node.ANY).forEachRemaining(q -> m.put("kind", IdIndex.idOf(q.getObject())));
             dsg.find(graph, product, LABEL, Node.ANY).forEachRemaining(q -> m.put("label", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, product, COMMENT, Node.ANY).forEachRemaining(q -> m.put("comment", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, graph, DERIVED, Node.ANY).forEachRemaining(q -> m.put("source", q.getObject().getURI()));
             for (String field : ProductFields.ORDER) {
                 List<String> ids = new ArrayList<>();
-                dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(localName(q.getObject())));
+                dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
             }
             dsg.find(graph, graph, ATTRIBUTED, Node.ANY).forEachRemaining(q -> m.put("addedBy", q.getObject().getLiteralLexicalForm()));
@@ -167,7 +167,7 @@ public final class ProductRoutes {
         if (!problems.isEmpty())
             throw new ProblemException(Problem.of(422, "Some fields refer to ids the knowledge base does not have")
                     .with("report", problems));
-        g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(who(role))));
+        g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(role.actor())));
         g.add(Triple.create(graph, GENERATED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         g.add(Triple.create(graph, COMMENT, NodeFactory.createLiteralString("Added through the virtkg API")));
         return g;
@@ -175,7 +175,7 @@ public final class ProductRoutes {
 
     private void write(Role role, String summary, Node product, Graph triples) {
         Node graph = graphOf(product);
-        run(() -> kb.write(who(role), summary, dsg -> {
+        run(() -> kb.write(role.actor(), summary, dsg -> {
             dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
             triples.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
         }));
@@ -185,8 +185,7 @@ public final class ProductRoutes {
         try {
             write.run();
         } catch (WriteRejectedException e) {
-            int status = "forbidden".equals(e.kind()) ? 403 : 422;
-            throw new ProblemException(Problem.of(status, e.getMessage()).with("kind", e.kind()).with("report", e.report()));
+            throw ProblemException.rejected(e, "");
         }
     }
 
@@ -201,14 +200,14 @@ public final class ProductRoutes {
                         .with("suggestions", catalog.index().suggest(rawId, false, 8)));
             Node product = found.get();
             if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
-                throw ProblemException.of(403, "'" + localName(product) + "' comes from the shipped paper data, which is read-only; "
+                throw ProblemException.of(403, "'" + IdIndex.idOf(product) + "' comes from the shipped paper data, which is read-only; "
                         + "only products added through the API can be replaced or deleted");
             return product;
         });
     }
 
     private static Node graphOf(Node product) {
-        return NodeFactory.createURI(Graphs.USER + localName(product));
+        return NodeFactory.createURI(Graphs.USER + IdIndex.idOf(product));
     }
 
     /** The resource with this id, any case, from the catalogue's per-version id index. */
@@ -277,14 +276,5 @@ public final class ProductRoutes {
     private <T> T read(java.util.function.Function<DatasetGraph, T> work) {
         DatasetGraph dsg = kb.store().dataset();
         return Txn.calculateRead(dsg, () -> work.apply(dsg));
-    }
-
-    private static String who(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String localName(Node n) {
-        String iri = n.getURI();
-        return iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
     }
 }

@@ -3,7 +3,6 @@ package org.virtkg.api;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -71,13 +70,12 @@ public final class TermRoutes {
         Graph terms = parse(ctx);
         boolean existed = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
         try {
-            kb.write(role.name().toLowerCase(Locale.ROOT), "terms " + ctx.pathParam("name"), dsg -> {
+            kb.write(role.actor(), "terms " + ctx.pathParam("name"), dsg -> {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                 terms.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
             });
         } catch (WriteRejectedException e) {
-            throw new ProblemException(Problem.of("forbidden".equals(e.kind()) ? 403 : 422, e.getMessage())
-                    .with("kind", e.kind()).with("report", e.report()));
+            throw ProblemException.rejected(e, "");
         }
         ctx.status(existed ? 200 : 201).header("Location", "/api/terms/" + ctx.pathParam("name"))
                 .json(Map.of("graph", g.getURI(), "triples", terms.size()));
@@ -89,10 +87,10 @@ public final class TermRoutes {
         boolean exists = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
         if (!exists) throw ProblemException.of(404, "There are no terms named '" + ctx.pathParam("name") + "'");
         try {
-            kb.write(role.name().toLowerCase(Locale.ROOT), "delete terms " + ctx.pathParam("name"),
+            kb.write(role.actor(), "delete terms " + ctx.pathParam("name"),
                     dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
         } catch (WriteRejectedException e) {
-            throw new ProblemException(Problem.of(422, e.getMessage()).with("report", e.report()));
+            throw ProblemException.rejected(e, "");
         }
         ctx.status(204);
     }

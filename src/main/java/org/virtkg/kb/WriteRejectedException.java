@@ -17,9 +17,14 @@ public final class WriteRejectedException extends RuntimeException {
         this.report = report;
     }
 
-    /** {@code inconsistent} or {@code shacl}. */
+    /** {@code forbidden} (a protected graph), {@code shacl} or {@code inconsistent}. */
     public String kind() {
         return kind;
+    }
+
+    /** The HTTP status that says it: 403 for a protected graph, 422 for data that fails validation. */
+    public int status() {
+        return "forbidden".equals(kind) ? 403 : 422;
     }
 
     public List<Map<String, Object>> report() {

@@ -22,7 +22,7 @@ public sealed interface AccessDecision {
         Optional<Role> role = tokens.roleOf(token);
         if (role.isEmpty()) return new Unauthenticated("The bearer token is not valid");
         if (!role.get().includes(required))
-            return new Forbidden("This operation needs the " + required.name().toLowerCase() + " role");
+            return new Forbidden("This operation needs the " + required.actor() + " role");
         return new Allowed(role);
     }
 }

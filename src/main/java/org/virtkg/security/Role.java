@@ -9,6 +9,11 @@ public enum Role implements RouteRole {
     /** Everything an editor may, plus SPARQL Update, Graph Store writes, ontology terms, reverts. */
     ADMIN;
 
+    /** How the change log and messages name someone acting with this role. */
+    public String actor() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean includes(Role other) {
         return this == ADMIN || this == other;
     }

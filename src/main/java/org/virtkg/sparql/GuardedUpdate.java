@@ -14,6 +14,7 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.virtkg.api.Problem;
+import org.virtkg.api.ProblemException;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 
@@ -67,8 +68,7 @@ public final class GuardedUpdate extends SPARQL_Update {
             kb.write("admin", "SPARQL Update (" + request.getOperations().size() + " operation(s))",
                     dsg -> UpdateExec.dataset(dsg).update(request).execute());
         } catch (WriteRejectedException ex) {
-            int status = "forbidden".equals(ex.kind()) ? 403 : 422;
-            writeProblem(action, Problem.of(status, ex.getMessage()).with("report", ex.report()));
+            writeProblem(action, ProblemException.rejected(ex, "").problem());
             return;
         } catch (UpdateException ex) {
             ServletOps.errorBadRequest(ascii("The update failed and nothing was changed: " + ex.getMessage()));
