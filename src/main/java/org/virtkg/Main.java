@@ -7,6 +7,7 @@ import org.virtkg.cli.LoadCommand;
 import org.virtkg.cli.QueryCommand;
 import org.virtkg.cli.ReasonCommand;
 import org.virtkg.cli.ServeCommand;
+import org.virtkg.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +36,13 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                // A store that cannot be opened or reached is the user's to fix: say why, no stack trace.
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (!(e instanceof StoreException)) throw e;
+                    cmd.getErr().println("virtkg: " + e.getMessage());
+                    return 1;
+                });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.virtkg.app.Version;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
+import org.virtkg.store.StoreUnavailableException;
 
 /**
  * {@code GET /api/health}: is the service up, what store is behind it, how much does it hold.
@@ -27,6 +28,18 @@ public final class HealthRoutes {
     }
 
     public void health(Context ctx) {
+        try {
+            kb.awaitFresh();
+        } catch (StoreUnavailableException e) {
+            // Still up, and still able to say what it has; but it cannot vouch for being current.
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "store-unavailable");
+            body.put("version", Version.current());
+            body.put("knowledgeBaseVersion", kb.version());
+            body.put("store", Map.of("kind", kb.store().kind(), "location", kb.store().location(), "error", e.getMessage()));
+            ctx.status(503).header("Cache-Control", "no-store").header("Retry-After", "1").json(body);
+            return;
+        }
         long version = kb.version();
         Cached c = cached.get();
         if (c.version() != version) {

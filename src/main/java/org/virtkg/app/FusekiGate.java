@@ -15,6 +15,8 @@ import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
 import org.virtkg.api.Problem;
+import org.virtkg.api.ProblemException;
+import org.virtkg.store.StoreUnavailableException;
 
 /**
  * Sends the SPARQL protocol paths to Fuseki's context and everything else on to Javalin.
@@ -41,8 +43,12 @@ final class FusekiGate extends Handler.Wrapper {
     /** Queries in flight per client address; an entry goes away when its count returns to zero. */
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient) {
+    /** Brings the data up to date before a read (a shared store's copy); a no-op for an embedded store. */
+    private final Runnable beforeRead;
+
+    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRead) {
         super(fuseki);
+        this.beforeRead = beforeRead;
         this.tokens = tokens;
         this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
@@ -80,6 +86,15 @@ final class FusekiGate extends Handler.Wrapper {
         if (!path.equals(canonical)) {
             writeProblem(request, response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
             return true;
+        }
+        if (!canonical.equals("/update")) {
+            try {
+                beforeRead.run();
+            } catch (StoreUnavailableException e) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
+                return true;
+            }
         }
         if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
 

@@ -39,6 +39,9 @@ import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.AssertedView;
 import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.StoreConflictException;
+import org.virtkg.store.StoreException;
+import org.virtkg.store.StoreUnavailableException;
 
 /**
  * The HTTP service: Fuseki's SPARQL endpoints and Javalin's REST API on one Jetty server and port.
@@ -106,11 +109,16 @@ public final class VirtkgServer implements AutoCloseable {
             long bodyLimit = Math.max(config.maxUploadBytes(), config.maxUpdateBytes()) + (1 << 20);
             cfg.jetty.modifyServer(server -> {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
-                bounded.setHandler(new Handler.Sequence(new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient())));
+                bounded.setHandler(new Handler.Sequence(
+                        new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh)));
                 server.setHandler(new RequestIds(bounded));
             });
 
             cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
+            // With a shared store, answers must include what other instances wrote (no-op when embedded).
+            cfg.routes.before(ctx -> {
+                if (readsKnowledge(ctx.path())) kb.awaitFresh();
+            });
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
             if (LOG.isDebugEnabled())
                 cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms [{}]",
@@ -156,6 +164,8 @@ public final class VirtkgServer implements AutoCloseable {
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });
             cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem().at(ctx.path())));
+            cfg.routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
+            cfg.routes.exception(StoreConflictException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
                 problem(ctx, Problem.of(500, "Internal error; quote request id " + requestId(ctx) + " when reporting it"));
@@ -190,6 +200,17 @@ public final class VirtkgServer implements AutoCloseable {
         Handler context = unused.getHandler();
         unused.setHandler((Handler) null);
         return context;
+    }
+
+    /** REST paths whose answers come from the knowledge base; health reports the store's state itself. */
+    private static boolean readsKnowledge(String path) {
+        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/");
+    }
+
+    private static void storeUnavailable(Context ctx, StoreException e) {
+        LOG.warn("Request {} {} [{}]: {}", ctx.method(), ctx.path(), requestId(ctx), e.getMessage());
+        ctx.header("Retry-After", "1");
+        problem(ctx, ProblemException.storeUnavailable(e).at(ctx.path()));
     }
 
     static void problem(Context ctx, Problem p) {

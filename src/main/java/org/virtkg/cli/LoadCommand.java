@@ -21,7 +21,6 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KnowledgeStore;
 import picocli.CommandLine.Command;
@@ -65,8 +64,7 @@ public final class LoadCommand implements Callable<Integer> {
             return 2;
         }
         try (KnowledgeStore kb = store.open()) {
-            DatasetGraph dsg = kb.dataset();
-            long total = Txn.calculateWrite(dsg, () -> {
+            long total = kb.write(dsg -> {
                 try {
                     return loadAll(dsg, target);
                 } catch (IOException e) {

@@ -50,16 +50,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "SPARQL queries one client may run at once; more get 429 (default: ${DEFAULT-VALUE}).")
     int maxQueriesPerClient;
 
+    @Option(names = "--store-staleness", paramLabel = "MILLIS", defaultValue = "0",
+            description = {"With --store-url: how old a read's last check of the store may be. 0 (default) checks once per",
+                    "read (coalesced): every read sees every write acknowledged before it, on any instance."})
+    long storeStalenessMillis;
+
     @Override
     public Integer call() {
         AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
-        KnowledgeStore kb = store.open();
+        KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line));
         try {
             ShippedData shipped = new ShippedData(
                     ontologyDir != null ? ontologyDir : Home.dir().resolve("ontology"),
                     dataDir != null ? dataDir : Home.dir().resolve("data"),
                     line -> System.err.println("virtkg: " + line));
-            ShippedData.Report report = shipped.sync(kb.dataset());
+            ShippedData.Report report = shipped.sync(kb);
             System.err.printf("virtkg: shipped data %s (%d file(s) loaded, %d unchanged, %d removed)%n",
                     report.changed() ? "synced" : "up to date",
                     report.loaded().size(), report.unchanged().size(), report.removed().size());
@@ -71,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
                 .withMaxUploadBytes((long) maxUploadMiB << 20)
                 .withMaxQueriesPerClient(maxQueriesPerClient);
-        KnowledgeBase knowledge = KnowledgeBase.open(kb, line -> System.err.println("virtkg: " + line));
+        KnowledgeBase knowledge = KnowledgeBase.open(kb, Duration.ofMillis(storeStalenessMillis),
+                line -> System.err.println("virtkg: " + line));
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())
             System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");

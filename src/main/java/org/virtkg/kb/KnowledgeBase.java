@@ -1,16 +1,16 @@
 package org.virtkg.kb;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -21,7 +21,10 @@ import org.virtkg.reasoner.Delta;
 import org.virtkg.reasoner.Explanation;
 import org.virtkg.reasoner.Inconsistency;
 import org.virtkg.reasoner.RlReasoner;
+import org.virtkg.store.ChangeRecorder;
+import org.virtkg.store.Freshness;
 import org.virtkg.store.Graphs;
+import org.virtkg.store.StoreConflictException;
 import org.virtkg.store.KnowledgeStore;
 
 /**
@@ -37,27 +40,43 @@ import org.virtkg.store.KnowledgeStore;
 public final class KnowledgeBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final Node INFERRED = Graphs.node(Graphs.INFERRED);
+    private static final Node SHAPES = Graphs.node(Graphs.SHAPES);
+    /** How often a write is tried after another instance of a shared store wrote first. */
+    private static final int MAX_ATTEMPTS = 10;
 
     private final KnowledgeStore store;
-    private final RlReasoner reasoner = RlReasoner.create();
-    private ShapeGate shapes;
-    private final AtomicLong version = new AtomicLong(1);
-    /** The last change-log id; only the (serialised) write pipeline advances it. */
+    /** Replaced as a whole when a shared store's copy had to be reloaded; otherwise changed in place by writes. */
+    private volatile RlReasoner reasoner = RlReasoner.create();
+    private volatile ShapeGate shapes;
+    /** The last change-log id; only the (serialised) write pipeline and catch-up advance it. */
     private long lastChangeId;
-    /** Serialises the write pipeline so the reasoner changes in step with the store's single writer. */
+    /** Serialises the write pipeline (and catch-up) so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
+    /** Coalesces the version checks reads make against a shared store. */
+    private final Freshness freshness;
+    private final KnowledgeStore.CatchUpListener catchUp = new FollowOtherWriters();
 
     /** What one accepted write changed; {@code changeId} is its change-log entry (0 when it changed nothing). */
     public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version,
                               long changeId) {}
 
-    private KnowledgeBase(KnowledgeStore store) {
+    private KnowledgeBase(KnowledgeStore store, Duration maxStaleness) {
         this.store = store;
+        this.freshness = new Freshness(maxStaleness);
     }
 
     /** Loads the asserted graphs into the reasoner and brings the inferred graph up to date. */
     public static KnowledgeBase open(KnowledgeStore store, Consumer<String> progress) {
-        KnowledgeBase kb = new KnowledgeBase(store);
+        return open(store, Duration.ZERO, progress);
+    }
+
+    /**
+     * As {@link #open(KnowledgeStore, Consumer)}; for a shared store, reads may be served from a
+     * copy whose last check against the store started at most {@code maxStaleness} before the
+     * read arrived (zero: every read sees every write acknowledged before it arrived).
+     */
+    public static KnowledgeBase open(KnowledgeStore store, Duration maxStaleness, Consumer<String> progress) {
+        KnowledgeBase kb = new KnowledgeBase(store, maxStaleness);
         kb.shapes = ShapeGate.load(store.dataset());
         kb.lastChangeId = Txn.calculateRead(store.dataset(), () -> ChangeLog.lastId(store.dataset()));
         kb.materialise(progress);
@@ -65,27 +84,42 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private void materialise(Consumer<String> progress) {
-        long t0 = System.nanoTime();
-        DatasetGraph dsg = store.dataset();
-        List<Triple> asserted = Txn.calculateRead(dsg, () -> {
-            Set<Triple> all = new LinkedHashSet<>();
-            dsg.listGraphNodes().forEachRemaining(g -> {
-                if (isAssertedGraph(g)) dsg.getGraph(g).find().forEachRemaining(all::add);
-            });
-            return new ArrayList<>(all);
+        for (int attempt = 1; ; attempt++) {
+            long t0 = System.nanoTime();
+            DatasetGraph dsg = store.dataset();
+            RlReasoner fresh = RlReasoner.create();
+            List<Triple> asserted = Txn.calculateRead(dsg, () -> assertedTriples(dsg));
+            fresh.add(asserted);
+            long t1 = System.nanoTime();
+            int[] changed;
+            try {
+                changed = store.write(d -> syncInferredGraph(d, fresh));
+            } catch (StoreConflictException e) {
+                // Another instance changed the shared store meanwhile: take its changes and start over.
+                if (attempt == MAX_ATTEMPTS) throw e;
+                store.catchUp(KnowledgeStore.CatchUpListener.NONE);
+                continue;
+            }
+            reasoner = fresh;
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "reasoned over %,d asserted triples: %,d inferred in %d ms (inferred graph: +%d -%d)",
+                    asserted.size(), fresh.inferredCount(), (t1 - t0) / 1_000_000, changed[0], changed[1]));
+            if (!fresh.isConsistent())
+                LOG.warn("The knowledge base is inconsistent: {}", fresh.inconsistencies());
+            return;
+        }
+    }
+
+    private static List<Triple> assertedTriples(DatasetGraph dsg) {
+        Set<Triple> all = new LinkedHashSet<>();
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (isAssertedGraph(g)) dsg.getGraph(g).find().forEachRemaining(all::add);
         });
-        reasoner.add(asserted);
-        long t1 = System.nanoTime();
-        int[] changed = Txn.calculateWrite(dsg, () -> syncInferredGraph(dsg));
-        progress.accept(String.format(java.util.Locale.ROOT,
-                "reasoned over %,d asserted triples: %,d inferred in %d ms (inferred graph: +%d -%d)",
-                asserted.size(), reasoner.inferredCount(), (t1 - t0) / 1_000_000, changed[0], changed[1]));
-        if (!reasoner.isConsistent())
-            LOG.warn("The knowledge base is inconsistent: {}", reasoner.inconsistencies());
+        return new ArrayList<>(all);
     }
 
     /** Rewrites only the difference between the stored inferred graph and the reasoner's. */
-    private int[] syncInferredGraph(DatasetGraph dsg) {
+    private static int[] syncInferredGraph(DatasetGraph dsg, RlReasoner reasoner) {
         Set<Triple> wanted = new LinkedHashSet<>();
         reasoner.inferred().forEach(wanted::add);
         List<Triple> stale = new ArrayList<>();
@@ -114,51 +148,133 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
-        DatasetGraph dsg = store.dataset();
         synchronized (writeLock) {
-            dsg.begin(ReadWrite.WRITE);
-            List<Triple> toAdd = List.of();
-            List<Triple> toRemove = List.of();
-            boolean reasonerChanged = false;
-            try {
+            for (int attempt = 1; ; attempt++) {
+                // Validation must see every write other instances made, or it could refuse (or
+                // accept) against a stale copy; for an embedded store this costs nothing.
+                catchUpLocked();
+                try {
+                    return writeOnce(who, summary, reverts, change);
+                } catch (StoreConflictException e) {
+                    if (attempt == MAX_ATTEMPTS) throw e;
+                    LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
+                    backOff(attempt);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits a random while before retrying a write that lost a race: two instances that keep
+     * writing would otherwise keep colliding in lock step. Exponential with full jitter, capped.
+     */
+    private static void backOff(int attempt) {
+        long capMillis = Math.min(250, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(capMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreConflictException("Interrupted while waiting to retry a conflicting write");
+        }
+    }
+
+    /** What the reasoner was told during one attempt, so a refused attempt can take it back. */
+    private static final class ReasonerChange {
+        List<Triple> added = List.of();
+        List<Triple> removed = List.of();
+        boolean applied;
+    }
+
+    private WriteResult writeOnce(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
+        RlReasoner r = reasoner;
+        ReasonerChange pending = new ReasonerChange();
+        try {
+            WriteResult staged = store.write(dsg -> {
                 ChangeRecorder recorder = new ChangeRecorder(dsg);
                 change.accept(new DatasetGraphChanges(dsg, recorder));
                 checkWritable(recorder);
                 shapes.check(dsg, focusNodes(recorder));
 
-                toAdd = netAdded(dsg, recorder);
-                toRemove = netRemoved(dsg, recorder);
-                boolean wasConsistent = reasoner.isConsistent();
-                reasonerChanged = true;
-                Delta added = reasoner.add(toAdd);
-                Delta removed = reasoner.remove(toRemove);
-                if (wasConsistent && !reasoner.isConsistent())
+                pending.added = netAdded(dsg, r, recorder.added);
+                pending.removed = netRemoved(dsg, r, recorder.deleted);
+                boolean wasConsistent = r.isConsistent();
+                pending.applied = true;
+                Delta added = r.add(pending.added);
+                Delta removed = r.remove(pending.removed);
+                if (wasConsistent && !r.isConsistent())
                     throw new WriteRejectedException("inconsistent",
-                            "The change would make the knowledge base inconsistent", report(reasoner.inconsistencies()));
+                            "The change would make the knowledge base inconsistent", report(r.inconsistencies()));
                 apply(dsg, added);
                 apply(dsg, removed);
                 long changeId = recorder.isEmpty() ? 0 : lastChangeId + 1;
                 if (changeId > 0) ChangeLog.append(dsg, changeId, who, summary, recorder.added, recorder.deleted, reverts);
-                dsg.commit();
-                reasonerChanged = false;
-                if (changeId > 0) lastChangeId = changeId;
-                // Removed triples leave unused slots in the reasoner (ids are never reused);
-                // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
-                if (reasoner.slots() > 2L * reasoner.size() + 100_000) reasoner.compact();
-                long v = recorder.isEmpty() ? version.get() : version.incrementAndGet();
-                return new WriteResult(toAdd.size(), toRemove.size(),
-                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), v, changeId);
-            } catch (RuntimeException | Error e) {
-                dsg.abort();
-                if (reasonerChanged) {
-                    // Undo in reverse order; the reasoner restores its exact previous state.
-                    reasoner.add(toRemove);
-                    reasoner.remove(toAdd);
-                }
-                throw e;
-            } finally {
-                dsg.end();
+                return new WriteResult(pending.added.size(), pending.removed.size(),
+                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), 0, changeId);
+            });
+            pending.applied = false;
+            if (staged.changeId() > 0) lastChangeId = staged.changeId();
+            // Removed triples leave unused slots in the reasoner (ids are never reused);
+            // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
+            if (r.slots() > 2L * r.size() + 100_000) r.compact();
+            return new WriteResult(staged.assertedAdded(), staged.assertedRemoved(), staged.inferredAdded(),
+                    staged.inferredRemoved(), store.version(), staged.changeId());
+        } catch (RuntimeException | Error e) {
+            if (pending.applied) {
+                // Undo in reverse order; the reasoner restores its exact previous state.
+                r.add(pending.removed);
+                r.remove(pending.added);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Brings this instance up to date with writes other instances made to a shared store, then
+     * returns. Reads call it before answering; it coalesces concurrent callers into one check of
+     * the store's version (see {@link Freshness}). Does nothing for an embedded store.
+     *
+     * @throws org.virtkg.store.StoreUnavailableException the shared store could not be reached
+     */
+    public void awaitFresh() {
+        if (!store.isShared()) return;
+        freshness.await(() -> {
+            synchronized (writeLock) {
+                catchUpLocked();
+            }
+        });
+    }
+
+    private void catchUpLocked() {
+        if (store.isShared()) store.catchUp(catchUp);
+    }
+
+    /**
+     * Applies, inside the local transaction that brings in another instance's writes, what they
+     * mean for this instance: the reasoner follows the asserted graphs, the inferred graph
+     * follows the reasoner (the writer stored the same inferences; re-deriving them keeps the
+     * copy consistent with this reasoner either way), the shapes and change-log counter follow
+     * the store.
+     */
+    private final class FollowOtherWriters implements KnowledgeStore.CatchUpListener {
+        @Override
+        public void changed(DatasetGraph dsg, Collection<Quad> added, Collection<Quad> deleted) {
+            RlReasoner r = reasoner;
+            apply(dsg, r.add(netAdded(dsg, r, added)));
+            apply(dsg, r.remove(netRemoved(dsg, r, deleted)));
+            boolean shapesChanged = added.stream().anyMatch(q -> SHAPES.equals(q.getGraph()))
+                    || deleted.stream().anyMatch(q -> SHAPES.equals(q.getGraph()));
+            if (shapesChanged) shapes = ShapeGate.load(dsg);
+            lastChangeId = ChangeLog.lastId(dsg);
+        }
+
+        @Override
+        public void reloaded(DatasetGraph dsg) {
+            RlReasoner fresh = RlReasoner.create();
+            fresh.add(assertedTriples(dsg));
+            syncInferredGraph(dsg, fresh);
+            reasoner = fresh;
+            shapes = ShapeGate.load(dsg);
+            lastChangeId = ChangeLog.lastId(dsg);
         }
     }
 
@@ -202,9 +318,9 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** Triples newly asserted: written to an asserted graph and not already known to the reasoner. */
-    private List<Triple> netAdded(DatasetGraph dsg, ChangeRecorder recorder) {
+    private static List<Triple> netAdded(DatasetGraph dsg, RlReasoner reasoner, Collection<Quad> added) {
         Set<Triple> out = new LinkedHashSet<>();
-        for (Quad q : recorder.added) {
+        for (Quad q : added) {
             if (!isAssertedGraph(q.getGraph()) || !dsg.contains(q)) continue;
             Triple t = q.asTriple();
             if (!reasoner.isAsserted(t)) out.add(t);
@@ -213,9 +329,9 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** Triples no longer asserted anywhere: deleted and absent from every asserted graph. */
-    private List<Triple> netRemoved(DatasetGraph dsg, ChangeRecorder recorder) {
+    private static List<Triple> netRemoved(DatasetGraph dsg, RlReasoner reasoner, Collection<Quad> deleted) {
         Set<Triple> out = new LinkedHashSet<>();
-        for (Quad q : recorder.deleted) {
+        for (Quad q : deleted) {
             if (!isAssertedGraph(q.getGraph()) || dsg.contains(q)) continue;
             Triple t = q.asTriple();
             if (out.contains(t) || !reasoner.isAsserted(t)) continue;
@@ -271,9 +387,9 @@ public final class KnowledgeBase implements AutoCloseable {
         return store;
     }
 
-    /** Changes with every accepted write; the basis for ETags. */
+    /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere; the basis for ETags. */
     public long version() {
-        return version.get();
+        return store.version();
     }
 
     @Override

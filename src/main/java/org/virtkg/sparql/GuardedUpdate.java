@@ -17,6 +17,8 @@ import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.store.StoreConflictException;
+import org.virtkg.store.StoreUnavailableException;
 
 /**
  * SPARQL Update with virtkg's life cycle: <em>parse</em> the whole body, <em>check</em> it with
@@ -72,6 +74,10 @@ public final class GuardedUpdate extends SPARQL_Update {
             return;
         } catch (UpdateException ex) {
             ServletOps.errorBadRequest(ascii("The update failed and nothing was changed: " + ex.getMessage()));
+            return;
+        } catch (StoreUnavailableException | StoreConflictException ex) {
+            action.setResponseHeader("Retry-After", "1");
+            writeProblem(action, ProblemException.storeUnavailable(ex));
             return;
         }
         ServletOps.successNoContent(action);

@@ -36,6 +36,11 @@ public final class Graphs {
     public static final String SYSTEM = GRAPH + "system";
     /** The audit trail: one entry (with its RDF Patch) per accepted change. */
     public static final String CHANGES = GRAPH + "changes";
+    /**
+     * Only in a remote store: the replication journal from which instances sharing the store
+     * replay each other's writes (see {@link RemoteKnowledgeStore}). Never copied locally.
+     */
+    public static final String JOURNAL = GRAPH + "journal";
 
     public static Node node(String iri) {
         return NodeFactory.createURI(iri);
@@ -49,7 +54,7 @@ public final class Graphs {
 
     /** True for graphs that only the store itself writes. */
     public static boolean isSystemManaged(String graph) {
-        return graph.equals(INFERRED) || graph.equals(SYSTEM) || graph.equals(CHANGES);
+        return graph.equals(INFERRED) || graph.equals(SYSTEM) || graph.equals(CHANGES) || graph.equals(JOURNAL);
     }
 
     /** A short role name for a graph, used in health output and docs. */
@@ -62,6 +67,7 @@ public final class Graphs {
         if (graph.equals(INFERRED)) return "inferred";
         if (graph.equals(SYSTEM)) return "system";
         if (graph.equals(CHANGES)) return "changes";
+        if (graph.equals(JOURNAL)) return "journal";
         return "other";
     }
 }

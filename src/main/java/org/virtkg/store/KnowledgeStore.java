@@ -1,36 +1,101 @@
 package org.virtkg.store;
 
 import java.io.OutputStream;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 
 /**
- * Where the graphs live. One obvious implementation ({@link TdbKnowledgeStore}); a remote
- * SPARQL store would be a second implementation of this interface, not a fork of the service.
+ * Where the graphs live. Two implementations: the embedded {@link TdbKnowledgeStore} (the default)
+ * and {@link RemoteKnowledgeStore}, which keeps every graph in an external SPARQL 1.1 store and
+ * serves reads from a local copy. Nothing above this interface knows which one it has.
+ *
+ * <p>Reads run in read transactions on {@link #dataset()}. Every change goes through
+ * {@link #write}, which is the one place a change becomes durable and the
+ * {@linkplain KbVersion knowledge-base version} advances.
  */
 public interface KnowledgeStore extends AutoCloseable {
 
     /**
-     * The transactional dataset the SPARQL endpoints and the REST layer read and write. Its default
-     * graph, as queries see it, is the union of all named graphs.
+     * The transactional dataset reads use (the SPARQL endpoints, the REST layer). Its default
+     * graph, as queries see it, is the union of all named graphs. Do not write to it directly:
+     * use {@link #write}.
      */
     DatasetGraph dataset();
 
-    /** A short description of the backend, e.g. {@code tdb2} or {@code tdb2-memory}. */
+    /** A short description of the backend, e.g. {@code tdb2}, {@code tdb2-memory} or {@code sparql}. */
     String kind();
 
-    /** Where the data lives on disk, or a description for non-file stores. */
+    /** Where the data lives: a directory, {@code memory}, or the remote store's URL (never with credentials). */
     String location();
 
     /** Triple counts per named graph, read in one read transaction. */
-    Map<String, Long> graphSizes();
+    default Map<String, Long> graphSizes() {
+        DatasetGraph dsg = dataset();
+        return Txn.calculateRead(dsg, () -> {
+            Map<String, Long> sizes = new TreeMap<>();
+            for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
+                Node g = it.next();
+                sizes.put(g.getURI(), (long) dsg.getGraph(g).size());
+            }
+            return sizes;
+        });
+    }
 
     /** Writes every graph as N-Quads from one read transaction: a consistent snapshot. */
     default void backup(OutputStream out) {
         Txn.executeRead(dataset(), () -> RDFDataMgr.write(out, dataset(), RDFFormat.NQUADS));
+    }
+
+    /**
+     * Runs {@code body} in one write transaction and makes what it changed durable. On return the
+     * change is committed and, if anything changed, the version has advanced by one; if the body
+     * throws, nothing is kept. The body must write through the dataset it is given.
+     *
+     * @throws StoreConflictException    (shared stores) another process wrote first; nothing was kept
+     * @throws StoreUnavailableException (remote stores) the store could not be reached
+     */
+    <T> T write(Function<DatasetGraph, T> body);
+
+    /** The knowledge-base version {@link #dataset()} reflects. */
+    long version();
+
+    /** True when other processes may write the same store, so {@link #catchUp} has work to do. */
+    default boolean isShared() {
+        return false;
+    }
+
+    /**
+     * Applies the writes other processes committed since {@link #version()} to {@link #dataset()}
+     * and tells {@code listener} what changed, inside the same local transaction. Returns whether
+     * anything changed. A store no one else writes has nothing to do.
+     *
+     * @throws StoreUnavailableException the store could not be reached
+     */
+    default boolean catchUp(CatchUpListener listener) {
+        return false;
+    }
+
+    /** Hears about writes made elsewhere, inside the transaction that applies them locally. */
+    interface CatchUpListener {
+        /** The net quad change since the previous version; {@code dsg} already shows it. */
+        void changed(DatasetGraph dsg, Collection<Quad> added, Collection<Quad> deleted);
+
+        /** The whole dataset was replaced by a fresh copy of the store (too far behind to replay). */
+        void reloaded(DatasetGraph dsg);
+
+        CatchUpListener NONE = new CatchUpListener() {
+            @Override public void changed(DatasetGraph dsg, Collection<Quad> added, Collection<Quad> deleted) {}
+            @Override public void reloaded(DatasetGraph dsg) {}
+        };
     }
 
     @Override

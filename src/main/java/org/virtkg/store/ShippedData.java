@@ -26,7 +26,6 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 
 /**
  * Keeps the graphs that come from the repository's {@code ontology/} and {@code data/} folders in
@@ -61,15 +60,32 @@ public final class ShippedData {
         this.progress = progress;
     }
 
-    /** Brings the shipped graphs in {@code dsg} up to date with the files; one transaction. */
-    public Report sync(DatasetGraph dsg) {
+    /**
+     * Brings the shipped graphs in {@code store} up to date with the files; one write. When a
+     * shared store was changed by another instance meanwhile (two instances starting together),
+     * catches up and compares again: the second instance then finds the files already loaded.
+     */
+    public Report sync(KnowledgeStore store) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return syncOnce(store);
+            } catch (StoreConflictException e) {
+                if (attempt == MAX_ATTEMPTS) throw e;
+                store.catchUp(KnowledgeStore.CatchUpListener.NONE);
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private Report syncOnce(KnowledgeStore store) {
         Map<String, Path> files = shippedFiles();
         // A file that fails to parse aborts the whole transaction: the start fails with a clear
         // message and the store stays exactly as it was.
         Map<String, String> hashes = new LinkedHashMap<>();
         for (var e : files.entrySet()) hashes.put(e.getKey(), sha256(e.getValue()));
 
-        return Txn.calculateWrite(dsg, () -> {
+        return store.write(dsg -> {
             Node system = Graphs.node(Graphs.SYSTEM);
             List<String> loaded = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();

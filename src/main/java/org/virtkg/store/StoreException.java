@@ -1,7 +1,7 @@
 package org.virtkg.store;
 
 /** A store could not be opened, read or written; the message is meant for the user. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,11 +2,10 @@ package org.virtkg.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.jena.dboe.base.file.Location;
-import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -18,6 +17,8 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
     private final DatasetGraph dsg;
     private final String kind;
     private final String location;
+    /** The committed version; TDB2 has one writer at a time, so only {@link #write} moves it. */
+    private volatile long version;
 
     private TdbKnowledgeStore(DatasetGraph dsg, String kind, String location) {
         this.dsg = dsg;
@@ -25,6 +26,7 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
         this.location = location;
         // Queries see the union of all named graphs; writes must name their graph.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        this.version = Txn.calculateRead(dsg, () -> KbVersion.read(dsg));
     }
 
     /** Opens (creating if needed) a persistent TDB2 database in {@code dir}. */
@@ -65,15 +67,28 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public Map<String, Long> graphSizes() {
-        return Txn.calculateRead(dsg, () -> {
-            Map<String, Long> sizes = new TreeMap<>();
-            for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
-                Node g = it.next();
-                sizes.put(g.getURI(), (long) dsg.getGraph(g).size());
-            }
-            return sizes;
-        });
+    public <T> T write(Function<DatasetGraph, T> body) {
+        dsg.begin(TxnType.WRITE);
+        try {
+            ChangeFlag flag = new ChangeFlag(dsg);
+            T result = body.apply(new DatasetGraphChanges(dsg, flag));
+            // A restored backup brings its own version; keep it if it is ahead, so versions never repeat.
+            long next = flag.changed() ? Math.max(version + 1, KbVersion.read(dsg)) : version;
+            if (flag.changed()) KbVersion.set(dsg, next);
+            dsg.commit();
+            version = next;
+            return result;
+        } catch (RuntimeException | Error e) {
+            dsg.abort();
+            throw e;
+        } finally {
+            dsg.end();
+        }
+    }
+
+    @Override
+    public long version() {
+        return version;
     }
 
     @Override

@@ -27,7 +27,7 @@ class ConsistencyTest {
     static void load() {
         var store = TdbKnowledgeStore.inMemory();
         new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store.dataset());
+                .sync(store);
         kb = KnowledgeBase.open(store, l -> {});
     }
 

@@ -31,7 +31,7 @@ class ShippedDataTest {
         ShippedData shipped = new ShippedData(onto, data, line -> {});
 
         try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var first = shipped.sync(store.dataset());
+            var first = shipped.sync(store);
             assertEquals(List.of("ontology/virtkg.ttl", "data/a.ttl", "data/b.trig"), first.loaded());
             assertEquals(1L, store.graphSizes().get(Graphs.ONTOLOGY));
             assertEquals(1L, store.graphSizes().get(Graphs.DATA + "a"));
@@ -40,7 +40,7 @@ class ShippedDataTest {
         }
         // Restart: nothing changed, nothing reloaded.
         try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var again = shipped.sync(store.dataset());
+            var again = shipped.sync(store);
             assertFalse(again.changed());
             assertEquals(3, again.unchanged().size());
         }
@@ -48,7 +48,7 @@ class ShippedDataTest {
         Files.writeString(data.resolve("a.ttl"), KVM_TTL + "<https://w3id.org/virtkg/id/LXC> a <https://w3id.org/virtkg/ontology#ContainerTechnology> .\n");
         Files.delete(data.resolve("b.trig"));
         try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var third = shipped.sync(store.dataset());
+            var third = shipped.sync(store);
             assertEquals(List.of("data/a.ttl"), third.loaded());
             assertEquals(List.of("data/b.trig"), third.removed());
             var sizes = store.graphSizes();
@@ -63,9 +63,9 @@ class ShippedDataTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("a.ttl"), KVM_TTL);
         try (var store = TdbKnowledgeStore.inMemory()) {
-            new ShippedData(null, data, line -> {}).sync(store.dataset());
+            new ShippedData(null, data, line -> {}).sync(store);
             Files.writeString(data.resolve("a.ttl"), KVM_TTL + "<https://w3id.org/virtkg/id/Broken> a ");
-            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store.dataset()));
+            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store));
             assertTrue(e.getMessage().contains("data/a.ttl"), e.getMessage());
             assertEquals(1L, store.graphSizes().get(Graphs.DATA + "a"), "the old content stays");
         }
@@ -76,7 +76,7 @@ class ShippedDataTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("evil.trig"), "<" + Graphs.INFERRED + "> { <a:s> <a:p> <a:o> . }\n");
         try (var store = TdbKnowledgeStore.inMemory()) {
-            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store.dataset()));
+            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store));
             assertTrue(e.getMessage().contains("not a shipped graph"), e.getMessage());
         }
     }

@@ -35,7 +35,7 @@ public final class Fixtures {
 
     /** Loads the small fixture ontology and data into {@code store}. */
     public static ShippedData.Report loadFixtures(KnowledgeStore store) {
-        return new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}).sync(store.dataset());
+        return new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}).sync(store);
     }
 
     public static HttpResponse<String> get(String url, String... headers) {

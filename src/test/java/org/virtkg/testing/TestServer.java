@@ -5,11 +5,22 @@ import org.virtkg.app.ServerConfig;
 import org.virtkg.app.VirtkgServer;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
+import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.RemoteKnowledgeStore;
+import org.virtkg.store.RemoteStoreSettings;
 import org.virtkg.store.ShippedData;
 import org.virtkg.store.TdbKnowledgeStore;
 
-/** The real service on a random loopback port over an in-memory TDB2 store, for HTTP tests. */
+/**
+ * The real service on a random loopback port, for HTTP tests.
+ *
+ * <p>By default the store is an in-memory TDB2. With the system property {@value #STORE_PROPERTY}
+ * set to {@code remote} (the {@code remote-store-contract} Surefire execution), the same tests run
+ * against virtkg backed by a real standalone Fuseki server in a child JVM: one server for the whole
+ * test JVM, emptied before each test server starts.
+ */
 public final class TestServer implements AutoCloseable {
+    public static final String STORE_PROPERTY = "virtkg.test.store";
     private final VirtkgServer server;
     private final String base;
 
@@ -20,14 +31,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Serves the small fixture ontology and data (src/test/resources/fixtures). */
     public static TestServer withFixtures(AccessTokens tokens, Duration queryTimeout) {
-        var store = TdbKnowledgeStore.inMemory();
+        var store = newStore();
         Fixtures.loadFixtures(store);
         return start(store, tokens, queryTimeout);
     }
 
     /** The fixtures with a tighter per-client query cap, for limit tests. */
     public static TestServer withFixtures(AccessTokens tokens, Duration queryTimeout, int maxQueriesPerClient) {
-        var store = TdbKnowledgeStore.inMemory();
+        var store = newStore();
         Fixtures.loadFixtures(store);
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
                 .withQueriesDir(Fixtures.projectDir().resolve("queries")).withMaxQueriesPerClient(maxQueriesPerClient);
@@ -36,9 +47,9 @@ public final class TestServer implements AutoCloseable {
 
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
-        var store = TdbKnowledgeStore.inMemory();
+        var store = newStore();
         new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store.dataset());
+                .sync(store);
         return start(store, tokens, Duration.ofSeconds(10));
     }
 
@@ -46,11 +57,34 @@ public final class TestServer implements AutoCloseable {
     public static TestServer withShippedDataOnDisk(java.nio.file.Path db, AccessTokens tokens) {
         var store = TdbKnowledgeStore.open(db);
         new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store.dataset());
+                .sync(store);
         return start(store, tokens, Duration.ofSeconds(10));
     }
 
-    private static TestServer start(TdbKnowledgeStore store, AccessTokens tokens, Duration queryTimeout) {
+    /**
+     * Serves the real ontology/ and data/ from the remote SPARQL store at {@code datasetUrl} (a
+     * Fuseki dataset), as {@code virtkg serve --store-url} does; several may share one store.
+     */
+    public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens) {
+        var store = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(datasetUrl), l -> {});
+        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
+                .sync(store);
+        return start(store, tokens, Duration.ofSeconds(10));
+    }
+
+    /** True when this test JVM runs the HTTP tests against a remote store. */
+    public static boolean remoteStore() {
+        return "remote".equals(System.getProperty(STORE_PROPERTY));
+    }
+
+    private static KnowledgeStore newStore() {
+        if (!remoteStore()) return TdbKnowledgeStore.inMemory();
+        ExternalFuseki fuseki = SharedFuseki.get();
+        SharedFuseki.clear();
+        return RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), line -> {});
+    }
+
+    private static TestServer start(KnowledgeStore store, AccessTokens tokens, Duration queryTimeout) {
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
                 .withQueriesDir(Fixtures.projectDir().resolve("queries"));
         return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));

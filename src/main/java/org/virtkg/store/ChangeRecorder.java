@@ -1,4 +1,4 @@
-package org.virtkg.kb;
+package org.virtkg.store;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,13 +15,13 @@ import org.apache.jena.sparql.core.Quad;
  * moment keeps only real changes, and an add that undoes an earlier delete (or the reverse)
  * cancels out — so the change log can be reverted exactly.
  */
-final class ChangeRecorder implements RDFChanges {
-    final Set<Quad> added = new LinkedHashSet<>();
-    final Set<Quad> deleted = new LinkedHashSet<>();
+public final class ChangeRecorder implements RDFChanges {
+    public final Set<Quad> added = new LinkedHashSet<>();
+    public final Set<Quad> deleted = new LinkedHashSet<>();
     private final DatasetGraph base;
 
     /** Records the net change against {@code base}; with {@code null}, records every event as given (reading a patch). */
-    ChangeRecorder(DatasetGraph base) {
+    public ChangeRecorder(DatasetGraph base) {
         this.base = base;
     }
 
@@ -39,7 +39,7 @@ final class ChangeRecorder implements RDFChanges {
         if (!added.remove(q)) deleted.add(q);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return added.isEmpty() && deleted.isEmpty();
     }
 

@@ -1,0 +1,239 @@
+package org.virtkg.store;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdfpatch.RDFPatch;
+import org.apache.jena.rdfpatch.RDFPatchOps;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.modify.request.QuadAcc;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * Everything virtkg says to a remote store, in plain SPARQL 1.1 Query and Update over the SPARQL
+ * Protocol — no Graph Store Protocol, no vendor extensions — so it works with any conforming
+ * store (Fuseki, GraphDB, Stardog, Amazon Neptune).
+ *
+ * <p>The store holds, besides the data, the knowledge-base version in {@link Graphs#SYSTEM} and a
+ * {@linkplain Graphs#JOURNAL journal}: one entry per version with the quads it changed, as an RDF
+ * Patch. A write is <em>one</em> update operation whose {@code WHERE} clause matches only if the
+ * store is still at the version the write was based on; it moves the version on, changes the data
+ * and appends the journal entry, all or nothing. Other instances compare versions and replay the
+ * journal. Blank nodes travel as {@linkplain Skolem skolem IRIs}.
+ */
+final class SparqlStoreClient {
+    private static final String SYS = Graphs.BASE + "system#";
+    private static final Node SYSTEM = Graphs.node(Graphs.SYSTEM);
+    private static final Node JOURNAL = Graphs.node(Graphs.JOURNAL);
+    private static final Node ENTRY_VERSION = NodeFactory.createURI(SYS + "version");
+    private static final Node WRITE_ID = NodeFactory.createURI(SYS + "writeId");
+    private static final Node PATCH = NodeFactory.createURI(SYS + "patch");
+    private static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    private static final Node JOURNAL_ENTRY = NodeFactory.createURI(SYS + "JournalEntry");
+    /** Journal entries kept; an instance further behind than this reloads everything instead. */
+    static final int JOURNAL_KEEP = 1000;
+    /** Changes bigger than this are not journalled (others reload): a bulk load would double the store. */
+    static final int JOURNAL_MAX_QUADS = 50_000;
+
+    /** One journal entry; {@code patch} is null when the change was too big to journal. */
+    record JournalEntry(long version, String patch) {}
+
+    private final RemoteStoreSettings settings;
+    private final HttpClient http;
+    private final Map<String, String> headers;
+
+    SparqlStoreClient(RemoteStoreSettings settings) {
+        this.settings = settings;
+        // Redirects are not followed: the operator named the endpoint, and a store that redirects
+        // a POST elsewhere is misconfigured.
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.headers = settings.user() == null ? Map.of()
+                : Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The knowledge-base version the store holds now; 0 for a store virtkg never wrote. */
+    long version() {
+        Query q = QueryFactory.create("SELECT ?v WHERE { GRAPH " + iri(SYSTEM) + " { "
+                + iri(KbVersion.SUBJECT) + " " + iri(KbVersion.PREDICATE) + " ?v } }");
+        return call("read the version", () -> {
+            long v = 0;
+            try (QueryExecHTTP exec = query(q)) {
+                RowSet rows = exec.select();
+                while (rows.hasNext()) v = Math.max(v, longValue(rows.next().get("v")));
+            }
+            return v;
+        });
+    }
+
+    /** Every quad outside the journal, blank nodes restored; one query, so one consistent snapshot. */
+    List<Quad> fetchAll(Consumer<String> progress) {
+        Query q = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != " + iri(JOURNAL) + ") }");
+        return call("read the data", () -> {
+            List<Quad> out = new ArrayList<>();
+            Var g = Var.alloc("g"), s = Var.alloc("s"), p = Var.alloc("p"), o = Var.alloc("o");
+            try (QueryExecHTTP exec = query(q)) {
+                RowSet rows = exec.select();
+                while (rows.hasNext()) {
+                    Binding b = rows.next();
+                    out.add(Skolem.fromStore(Quad.create(b.get(g), b.get(s), b.get(p), b.get(o))));
+                    if (out.size() % 200_000 == 0) progress.accept(String.format(Locale.ROOT, "fetched %,d quads…", out.size()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Journal entries with a version above {@code after}, oldest first. */
+    List<JournalEntry> journalAfter(long after) {
+        Query q = QueryFactory.create("SELECT ?v ?patch WHERE { GRAPH " + iri(JOURNAL) + " { ?e " + iri(ENTRY_VERSION)
+                + " ?v OPTIONAL { ?e " + iri(PATCH) + " ?patch } } FILTER(?v > " + after + ") } ORDER BY ?v");
+        return call("read the journal", () -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (QueryExecHTTP exec = query(q)) {
+                RowSet rows = exec.select();
+                while (rows.hasNext()) {
+                    Binding b = rows.next();
+                    Node patch = b.get(Var.alloc("patch"));
+                    out.add(new JournalEntry(longValue(b.get(Var.alloc("v"))), patch == null ? null : patch.getLiteralLexicalForm()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Applies a change to the store if, and only if, the store is still at version {@code from}.
+     *
+     * @throws StoreConflictException    another instance moved the store on first; nothing applied
+     * @throws StoreUnavailableException the store did not answer; the outcome is unknown
+     */
+    void publish(long from, long to, Collection<Quad> added, Collection<Quad> deleted, String writeId) {
+        UpdateModify op = new UpdateModify();
+        op.setHasDeleteClause(true);
+        op.setHasInsertClause(true);
+        QuadAcc del = op.getDeleteAcc();
+        QuadAcc ins = op.getInsertAcc();
+        Var v = Var.alloc("v");
+        if (from > 0) del.addQuad(Quad.create(SYSTEM, KbVersion.SUBJECT, KbVersion.PREDICATE, v));
+        for (Quad q : deleted) del.addQuad(Skolem.toStore(q));
+        ins.addQuad(Quad.create(SYSTEM, KbVersion.SUBJECT, KbVersion.PREDICATE, KbVersion.literal(to)));
+        for (Quad q : added) ins.addQuad(Skolem.toStore(q));
+        Node entry = NodeFactory.createURI(Graphs.BASE + "journal/" + to);
+        ins.addQuad(Quad.create(JOURNAL, entry, TYPE, JOURNAL_ENTRY));
+        ins.addQuad(Quad.create(JOURNAL, entry, ENTRY_VERSION, KbVersion.literal(to)));
+        ins.addQuad(Quad.create(JOURNAL, entry, WRITE_ID, NodeFactory.createLiteralString(writeId)));
+        if (added.size() + deleted.size() <= JOURNAL_MAX_QUADS)
+            ins.addQuad(Quad.create(JOURNAL, entry, PATCH, NodeFactory.createLiteralString(patchText(added, deleted))));
+        // The precondition: the version is still `from` (compared by value, whatever integer
+        // type the store keeps), or, for the very first write, there is no version yet.
+        String versionPattern = "GRAPH " + iri(SYSTEM) + " { " + iri(KbVersion.SUBJECT) + " " + iri(KbVersion.PREDICATE) + " ?v }";
+        op.setElement(from > 0
+                ? parseWhere("{ " + versionPattern + " FILTER(?v = " + from + ") }")
+                : parseWhere("{ FILTER NOT EXISTS { " + versionPattern + " } }"));
+        UpdateRequest request = new UpdateRequest(op);
+        if (to > JOURNAL_KEEP) {
+            request.add("DELETE { GRAPH " + iri(JOURNAL) + " { ?e ?p ?o } } WHERE { GRAPH " + iri(JOURNAL) + " { ?e "
+                    + iri(ENTRY_VERSION) + " ?old ; ?p ?o } FILTER(?old <= " + (to - JOURNAL_KEEP) + ") }");
+        }
+        call("write", () -> {
+            UpdateExecHTTP.newBuilder().endpoint(settings.updateUrl()).httpClient(http).httpHeaders(headers)
+                    .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).update(request).build().execute();
+            return null;
+        });
+        // SPARQL Update says nothing about how many solutions matched, so ask whether our entry is there.
+        String ask = "ASK { GRAPH " + iri(JOURNAL) + " { " + iri(entry) + " " + iri(WRITE_ID) + " "
+                + FmtUtils.stringForNode(NodeFactory.createLiteralString(writeId)) + " } }";
+        boolean applied = call("confirm the write", () -> {
+            try (QueryExecHTTP exec = query(QueryFactory.create(ask))) {
+                return exec.ask();
+            }
+        });
+        if (!applied)
+            throw new StoreConflictException("The store moved past version " + from + " before this write reached it");
+    }
+
+    /** The net change as RDF Patch text, blank nodes already skolemised. */
+    static String patchText(Collection<Quad> added, Collection<Quad> deleted) {
+        RDFPatch patch = RDFPatchOps.build(c -> {
+            c.txnBegin();
+            for (Quad q : deleted) {
+                Quad s = Skolem.toStore(q);
+                c.delete(s.getGraph(), s.getSubject(), s.getPredicate(), s.getObject());
+            }
+            for (Quad q : added) {
+                Quad s = Skolem.toStore(q);
+                c.add(s.getGraph(), s.getSubject(), s.getPredicate(), s.getObject());
+            }
+            c.txnCommit();
+        });
+        return RDFPatchOps.str(patch);
+    }
+
+    private QueryExecHTTP query(Query q) {
+        return QueryExecHTTPBuilder.create().endpoint(settings.queryUrl()).httpClient(http).httpHeaders(headers)
+                .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).query(q).build();
+    }
+
+    private static ElementGroup parseWhere(String group) {
+        return (ElementGroup) QueryFactory.create("SELECT * WHERE " + group).getQueryPattern();
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    /** Runs one exchange with the store; any failure of the exchange becomes a {@link StoreUnavailableException}. */
+    private <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("Could not " + what + " at the SPARQL store " + settings.displayUrl() + ": "
+                    + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && sb.indexOf(m) < 0) sb.append(sb.isEmpty() ? "" : "; ").append(m);
+            else if (sb.isEmpty() && t.getCause() == null) sb.append(t.getClass().getSimpleName());
+        }
+        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
+    }
+
+    private static long longValue(Node n) {
+        if (n == null || !n.isLiteral()) return 0;
+        Object v = n.getLiteralValue();
+        if (v instanceof Number num) return num.longValue();
+        return Long.parseLong(n.getLiteralLexicalForm());
+    }
+
+    private static String iri(Node n) {
+        return "<" + n.getURI() + ">";
+    }
+}
