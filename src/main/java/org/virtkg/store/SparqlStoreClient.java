@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -19,6 +20,7 @@ import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
@@ -216,14 +218,32 @@ final class SparqlStoreClient {
         }
     }
 
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && !m.isBlank() && sb.indexOf(m) < 0) sb.append(sb.isEmpty() ? "" : "; ").append(m);
-            else if (sb.isEmpty() && t.getCause() == null) sb.append(t.getClass().getSimpleName());
+    /**
+     * What went wrong, in words an operator can act on: the HTTP status and the store's own
+     * message, or the network failure. Jena's messages repeat the request URL, query and all,
+     * which says nothing the operator does not know.
+     */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) return "connection refused (is the store running, and is the URL right?)";
+            if (t instanceof java.net.http.HttpConnectTimeoutException) return "no connection within the timeout";
+            if (t instanceof java.net.http.HttpTimeoutException) return "no answer within the timeout (--store-timeout)";
+            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
+            if (t instanceof javax.net.ssl.SSLException) return "TLS failed: " + t.getMessage();
+            int status = t instanceof QueryExceptionHTTP q ? q.getStatusCode() : t instanceof HttpException h ? h.getStatusCode() : -1;
+            if (status > 0) {
+                String body = t instanceof QueryExceptionHTTP q ? q.getResponse() : ((HttpException) t).getResponse();
+                String hint = status == 401 || status == 403 ? " (check --store-user and the password)"
+                        : status == 404 ? " (check the endpoint URL)" : "";
+                return "HTTP " + status + hint + (body == null || body.isBlank() ? "" : ": " + abbreviate(body.strip()));
+            }
         }
-        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage()));
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replaceAll("\\s+", " ");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
     }
 
     private static long longValue(Node n) {

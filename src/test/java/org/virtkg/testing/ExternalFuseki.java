@@ -81,11 +81,18 @@ public final class ExternalFuseki implements AutoCloseable {
     }
 
     /** What to start: the same spec restarts the same server. */
-    private record Spec(Path jar, Path fusekiBase, Path tdb2Dir) {
+    private record Spec(Path jar, Path fusekiBase, Path tdb2Dir, Path passwordFile) {
+        Spec(Path jar, Path fusekiBase, Path tdb2Dir) {
+            this(jar, fusekiBase, tdb2Dir, null);
+        }
+
         List<String> datasetArgs() {
-            return tdb2Dir == null
+            List<String> args = new ArrayList<>();
+            if (passwordFile != null) args.addAll(List.of("--passwd=" + passwordFile, "--auth=basic"));
+            args.addAll(tdb2Dir == null
                     ? List.of("--update", "--mem", DATASET_PATH)
-                    : List.of("--update", "--tdb2", "--loc", tdb2Dir.toString(), DATASET_PATH);
+                    : List.of("--update", "--tdb2", "--loc", tdb2Dir.toString(), DATASET_PATH));
+            return args;
         }
 
         String describe() {
@@ -114,6 +121,21 @@ public final class ExternalFuseki implements AutoCloseable {
     /** {@link #startInMemory(Path)} trying {@code preferredPort} first (for the harness's own port-retry test). */
     static ExternalFuseki startInMemory(Path fusekiBase, int preferredPort) {
         return start(new Spec(serverJar(), fusekiBase, null), preferredPort);
+    }
+
+    /**
+     * {@link #startInMemory(Path)} behind HTTP Basic authentication: every request needs
+     * {@code user}/{@code password} ({@code --passwd FILE --auth=basic}).
+     */
+    public static ExternalFuseki startInMemoryWithBasicAuth(Path fusekiBase, String user, String password) {
+        try {
+            Files.createDirectories(fusekiBase);
+            Path passwd = fusekiBase.resolve("passwd");
+            Files.writeString(passwd, user + ": " + password + "\n");
+            return start(new Spec(serverJar(), fusekiBase, null, passwd.toAbsolutePath()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the password file in " + fusekiBase, e);
+        }
     }
 
     /**

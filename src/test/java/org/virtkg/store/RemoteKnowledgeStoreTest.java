@@ -1,0 +1,128 @@
+package org.virtkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.sse.SSE;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtkg.testing.ExternalFuseki;
+
+/** The remote store on its own, against a real Fuseki server: the write protocol, catch-up, credentials, errors. */
+class RemoteKnowledgeStoreTest {
+    static final Quad A = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/a> <https://w3id.org/virtkg/id/A> <x:p> 1)");
+    static final Quad B = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/b> <https://w3id.org/virtkg/id/B> <x:p> _:blank)");
+
+    @TempDir
+    Path tmp;
+
+    static boolean holds(KnowledgeStore store, Quad q) {
+        return Txn.calculateRead(store.dataset(), () -> store.dataset().contains(q));
+    }
+
+    @Test
+    void aWriteBasedOnAnOldVersionIsRefusedWholeAndGoesThroughAfterCatchingUp() {
+        try (var fuseki = ExternalFuseki.startInMemory(tmp);
+             var one = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+             var two = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
+            assertEquals(0, one.version(), "a store virtkg never wrote");
+            one.write(dsg -> {
+                dsg.add(A);
+                return null;
+            });
+            assertEquals(1, one.version());
+
+            // `two` has not caught up: its write is based on version 0 and must not land.
+            assertThrows(StoreConflictException.class, () -> two.write(dsg -> {
+                dsg.add(B);
+                return null;
+            }));
+            assertFalse(holds(two, B), "nothing kept locally");
+            assertEquals(0, two.version());
+
+            List<Quad> added = new ArrayList<>();
+            assertTrue(two.catchUp(new KnowledgeStore.CatchUpListener() {
+                @Override
+                public void changed(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Quad> a,
+                                    java.util.Collection<Quad> d) {
+                    added.addAll(a);
+                }
+
+                @Override
+                public void reloaded(org.apache.jena.sparql.core.DatasetGraph dsg) {
+                    throw new AssertionError("one version behind: replay the journal, do not reload");
+                }
+            }));
+            assertEquals(List.of(A), added, "the listener hears exactly what changed");
+            assertTrue(holds(two, A));
+            two.write(dsg -> {
+                dsg.add(B);
+                return null;
+            });
+            assertEquals(2, two.version());
+
+            assertTrue(one.catchUp(KnowledgeStore.CatchUpListener.NONE));
+            assertTrue(holds(one, B), "the blank node came back as the same blank node");
+            assertFalse(one.catchUp(KnowledgeStore.CatchUpListener.NONE), "nothing new: one version check, no changes");
+
+            one.write(dsg -> {
+                dsg.delete(B);
+                return null;
+            });
+            assertTrue(two.catchUp(KnowledgeStore.CatchUpListener.NONE));
+            assertFalse(holds(two, B), "a blank-node triple written remotely can be deleted remotely");
+        }
+    }
+
+    @Test
+    void credentialsAreSentAndAMissingOneIsNamed(@TempDir Path base) {
+        try (var fuseki = ExternalFuseki.startInMemoryWithBasicAuth(base, "virtkg", "s3cret")) {
+            var anonymous = assertThrows(StoreUnavailableException.class,
+                    () -> RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {}));
+            assertTrue(anonymous.getMessage().contains("HTTP 401"), anonymous.getMessage());
+            assertTrue(anonymous.getMessage().contains("--store-user"), anonymous.getMessage());
+
+            var settings = RemoteStoreSettings.of(fuseki.datasetUrl()).withCredentials("virtkg", "s3cret");
+            try (var store = RemoteKnowledgeStore.connect(settings, l -> {})) {
+                store.write(dsg -> {
+                    dsg.add(A);
+                    return null;
+                });
+                assertEquals(1, store.version());
+            }
+            assertFalse(settings.toString().contains("s3cret"), "settings never print the password");
+        }
+    }
+
+    @Test
+    void anUnreachableStoreIsReportedInWords() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var e = assertThrows(StoreUnavailableException.class, () -> RemoteKnowledgeStore.connect(
+                new RemoteStoreSettings("http://127.0.0.1:" + port + "/ds", "http://127.0.0.1:" + port + "/ds", null, null,
+                        Duration.ofSeconds(5)), l -> {}));
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/ds"), e.getMessage());
+    }
+
+    @Test
+    void settingsTakeOnlyHttpUrlsAndHideCredentials() {
+        assertThrows(IllegalArgumentException.class, () -> RemoteStoreSettings.of("file:///etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> RemoteStoreSettings.of("ftp://host/ds"));
+        assertThrows(IllegalArgumentException.class, () -> RemoteStoreSettings.of("not a url"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RemoteStoreSettings("http://h/ds", "http://h/ds", "user", null, Duration.ofSeconds(1)));
+        assertEquals("http://host:3030/ds", RemoteStoreSettings.of("http://me:pw@host:3030/ds").displayUrl());
+    }
+}
