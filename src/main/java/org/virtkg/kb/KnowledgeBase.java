@@ -24,8 +24,8 @@ import org.virtkg.reasoner.RlReasoner;
 import org.virtkg.store.ChangeRecorder;
 import org.virtkg.store.Freshness;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.StoreConflictException;
 import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.StoreConflictException;
 
 /**
  * The store together with its reasoner, and the one path every write takes.
@@ -34,8 +34,12 @@ import org.virtkg.store.KnowledgeStore;
  * minus what is asserted. A write has Fuseki's shape — <em>perform</em> the change inside a write
  * transaction while recording what it touched, <em>validate</em> (graph rules, SHACL shapes on the
  * touched subjects, then the reasoner's consistency check on the incremental closure), then
- * <em>commit</em> together with the change to the inferred graph — so queries never see asserted data without its inferences, and a refused
- * write leaves nothing behind, not even in the reasoner.
+ * <em>commit</em> together with the change to the inferred graph — so queries never see asserted
+ * data without its inferences, and a refused write leaves nothing behind, not even in the reasoner.
+ *
+ * <p>With a shared store ({@link KnowledgeStore#isShared()}), other instances write too: a write
+ * first catches up with theirs, a write that loses a race with one is rolled back and run again,
+ * and reads call {@link #awaitFresh()} so that they see every write acknowledged before them.
  */
 public final class KnowledgeBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
