@@ -43,12 +43,12 @@ final class FusekiGate extends Handler.Wrapper {
     /** Queries in flight per client address; an entry goes away when its count returns to zero. */
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    /** Brings the data up to date before a read (a shared store's copy); a no-op for an embedded store. */
-    private final Runnable beforeRead;
+    /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
+    private final Runnable beforeRequest;
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRead) {
+    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest) {
         super(fuseki);
-        this.beforeRead = beforeRead;
+        this.beforeRequest = beforeRequest;
         this.tokens = tokens;
         this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
@@ -87,14 +87,13 @@ final class FusekiGate extends Handler.Wrapper {
             writeProblem(request, response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
             return true;
         }
-        if (!canonical.equals("/update")) {
-            try {
-                beforeRead.run();
-            } catch (StoreUnavailableException e) {
-                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-                writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
-                return true;
-            }
+        // Reads must see what other instances wrote; updates are judged against the same state.
+        try {
+            beforeRequest.run();
+        } catch (StoreUnavailableException e) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
+            return true;
         }
         if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
 

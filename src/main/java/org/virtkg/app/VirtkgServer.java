@@ -115,9 +115,10 @@ public final class VirtkgServer implements AutoCloseable {
             });
 
             cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
-            // With a shared store, answers must include what other instances wrote (no-op when embedded).
+            // With a shared store, answers (and the checks writes make before writing) must include
+            // what other instances wrote; a no-op when embedded.
             cfg.routes.before(ctx -> {
-                if (readsKnowledge(ctx.path())) kb.awaitFresh();
+                if (usesKnowledge(ctx.path())) kb.awaitFresh();
             });
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
             if (LOG.isDebugEnabled())
@@ -202,9 +203,9 @@ public final class VirtkgServer implements AutoCloseable {
         return context;
     }
 
-    /** REST paths whose answers come from the knowledge base; health reports the store's state itself. */
-    private static boolean readsKnowledge(String path) {
-        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/");
+    /** Paths whose answers come from the knowledge base (health checks the store itself; Graph Store writes land here). */
+    private static boolean usesKnowledge(String path) {
+        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/") || path.equals("/data");
     }
 
     private static void storeUnavailable(Context ctx, StoreException e) {

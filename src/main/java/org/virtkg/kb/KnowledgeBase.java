@@ -154,15 +154,17 @@ public final class KnowledgeBase implements AutoCloseable {
     private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
         synchronized (writeLock) {
             for (int attempt = 1; ; attempt++) {
-                // Validation must see every write other instances made, or it could refuse (or
-                // accept) against a stale copy; for an embedded store this costs nothing.
-                catchUpLocked();
+                // The first attempt runs on the copy as it is: requests bring it up to date when
+                // they arrive (awaitFresh), and if another instance has written since, the store
+                // refuses the publish (its version moved) and we land here to catch up and retry.
+                // Validation thus always ends up judging the store's current state.
                 try {
                     return writeOnce(who, summary, reverts, change);
                 } catch (StoreConflictException e) {
                     if (attempt == MAX_ATTEMPTS) throw e;
                     LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
                     backOff(attempt);
+                    catchUpLocked();
                 }
             }
         }
