@@ -63,7 +63,8 @@ public final class OpenApi {
                 query("limit", "Page size, 1-" + Http.MAX_LIMIT + " (default " + Http.DEFAULT_LIMIT + ")", false, "integer"),
                 query("offset", "Items to skip (default 0)", false, "integer"));
 
-        put(paths, "/api/health", "get", op("Service status, version, store and triple counts", "service", List.of(), ok("Status", "object")));
+        put(paths, "/api/health", "get", op("Service status, version, store and triple counts; 503 with status "
+                + "store-unavailable when a remote store cannot be reached", "service", List.of(), ok("Status", "object")));
         put(paths, "/api/explain", "get", op("Why the KB holds a triple: derivation tree down to asserted facts and their sources",
                 "reasoning", List.of(query("s", "Subject: id, prefixed name or IRI", true, "string"),
                         query("p", "Predicate, e.g. vkg:supports", true, "string"), query("o", "Object", true, "string")),
@@ -202,6 +203,8 @@ public final class OpenApi {
         rs.put("304", Map.of("description", "Not modified (If-None-Match matched the ETag)"));
         rs.put("400", withDescription(problem, "Bad parameter (named in the detail)"));
         rs.put("404", withDescription(problem, "Unknown id, with suggestions"));
+        rs.put("503", withDescription(problem, "The store is unavailable (a remote store that cannot be reached, or is "
+                + "contended by other instances' writes); retry after Retry-After"));
         op.put("responses", rs);
         return op;
     }
