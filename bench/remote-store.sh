@@ -114,5 +114,13 @@ echo "|---|---:|---:|---:|"
 write_bench embedded 18091
 write_bench remote 18092
 echo
+# The floor under every remote read and write: one request to the store, alone, from curl.
+printf '%s\n' $(for _ in $(seq 1 40); do curl -s -o /dev/null -w '%{time_total}\n' -G "$STORE" \
+    --data-urlencode 'query=SELECT ?v { GRAPH <https://w3id.org/virtkg/graph/system> { ?s <https://w3id.org/virtkg/system#version> ?v } }' \
+    -H 'Accept: application/sparql-results+json'; done) | python3 -c '
+import sys, statistics
+t = sorted(float(x) * 1000 for x in sys.stdin if x.strip())
+print(f"Store round trip (the version check, alone, curl, 40 times): median {statistics.median(t):.1f} ms, best {t[0]:.1f} ms")'
+echo
 echo "Start-up of the remote instances (from their logs):"
 grep -h "fetched" "$WORK"/remote*.log | sed 's/^/    /'
