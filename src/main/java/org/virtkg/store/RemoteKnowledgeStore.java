@@ -43,9 +43,9 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     /** The version the copy reflects; changed only inside the copy's (single) write transaction. */
     private volatile long version;
 
-    private RemoteKnowledgeStore(RemoteStoreSettings settings) {
+    private RemoteKnowledgeStore(RemoteStoreSettings settings, int journalKeep) {
         this.settings = settings;
-        this.client = new SparqlStoreClient(settings);
+        this.client = new SparqlStoreClient(settings, journalKeep);
         this.copy = DatabaseMgr.createDatasetGraph();
         copy.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
@@ -56,7 +56,12 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
      * @throws StoreUnavailableException the store could not be reached (the message says why)
      */
     public static RemoteKnowledgeStore connect(RemoteStoreSettings settings, Consumer<String> progress) {
-        RemoteKnowledgeStore store = new RemoteKnowledgeStore(settings);
+        return connect(settings, SparqlStoreClient.JOURNAL_KEEP, progress);
+    }
+
+    /** As {@link #connect(RemoteStoreSettings, Consumer)}, keeping {@code journalKeep} journal entries (tests use a few). */
+    static RemoteKnowledgeStore connect(RemoteStoreSettings settings, int journalKeep, Consumer<String> progress) {
+        RemoteKnowledgeStore store = new RemoteKnowledgeStore(settings, journalKeep);
         try {
             store.reload(CatchUpListener.NONE, progress);
         } catch (RuntimeException e) {

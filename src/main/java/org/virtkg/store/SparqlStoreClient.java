@@ -53,7 +53,7 @@ final class SparqlStoreClient {
     private static final Node PATCH = NodeFactory.createURI(SYS + "patch");
     private static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     private static final Node JOURNAL_ENTRY = NodeFactory.createURI(SYS + "JournalEntry");
-    /** Journal entries kept; an instance further behind than this reloads everything instead. */
+    /** Journal entries kept by default; an instance further behind than this reloads everything instead. */
     static final int JOURNAL_KEEP = 1000;
     /** Changes bigger than this are not journalled (others reload): a bulk load would double the store. */
     static final int JOURNAL_MAX_QUADS = 50_000;
@@ -62,11 +62,13 @@ final class SparqlStoreClient {
     record JournalEntry(long version, String patch) {}
 
     private final RemoteStoreSettings settings;
+    private final int journalKeep;
     private final HttpClient http;
     private final Map<String, String> headers;
 
-    SparqlStoreClient(RemoteStoreSettings settings) {
+    SparqlStoreClient(RemoteStoreSettings settings, int journalKeep) {
         this.settings = settings;
+        this.journalKeep = journalKeep;
         // Redirects are not followed: the operator named the endpoint, and a store that redirects
         // a POST elsewhere is misconfigured. HTTP/1.1 with keep-alive: stores speak it, and the
         // JDK's default attempt to upgrade each plain-http request to HTTP/2 costs time per
@@ -158,9 +160,9 @@ final class SparqlStoreClient {
                 ? parseWhere("{ " + versionPattern + " FILTER(?v = " + from + ") }")
                 : parseWhere("{ FILTER NOT EXISTS { " + versionPattern + " } }"));
         UpdateRequest request = new UpdateRequest(op);
-        if (to > JOURNAL_KEEP) {
+        if (to > journalKeep) {
             request.add("DELETE { GRAPH " + iri(JOURNAL) + " { ?e ?p ?o } } WHERE { GRAPH " + iri(JOURNAL) + " { ?e "
-                    + iri(ENTRY_VERSION) + " ?old ; ?p ?o } FILTER(?old <= " + (to - JOURNAL_KEEP) + ") }");
+                    + iri(ENTRY_VERSION) + " ?old ; ?p ?o } FILTER(?old <= " + (to - journalKeep) + ") }");
         }
         call("write", () -> {
             UpdateExecHTTP.newBuilder().endpoint(settings.updateUrl()).httpClient(http).httpHeaders(headers)

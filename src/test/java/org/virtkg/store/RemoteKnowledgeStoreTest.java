@@ -84,6 +84,41 @@ class RemoteKnowledgeStoreTest {
     }
 
     @Test
+    void theJournalIsPrunedAndAnInstanceFurtherBehindReloads() {
+        try (var fuseki = ExternalFuseki.startInMemory(tmp);
+             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), 3, l -> {});
+             var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), 3, l -> {})) {
+            for (int i = 1; i <= 6; i++) {
+                Quad q = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/n> <https://w3id.org/virtkg/id/N> <x:p> " + i + ")");
+                writer.write(dsg -> {
+                    dsg.add(q);
+                    return null;
+                });
+            }
+            try (var exec = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(fuseki.datasetUrl())
+                    .query("SELECT (COUNT(DISTINCT ?e) AS ?n) { GRAPH <" + Graphs.JOURNAL + "> { ?e ?p ?o } }").build()) {
+                assertEquals(3, ((Number) exec.select().next().get("n").getLiteralValue()).intValue(), "only the newest 3 entries are kept");
+            }
+            boolean[] reloaded = {false};
+            behind.catchUp(new KnowledgeStore.CatchUpListener() {
+                @Override
+                public void changed(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Quad> a,
+                                    java.util.Collection<Quad> d) {
+                    throw new AssertionError("six versions behind with three journalled: the journal cannot bridge the gap");
+                }
+
+                @Override
+                public void reloaded(org.apache.jena.sparql.core.DatasetGraph dsg) {
+                    reloaded[0] = true;
+                }
+            });
+            assertTrue(reloaded[0]);
+            assertEquals(6, behind.version());
+            assertEquals(6L, behind.graphSizes().get("https://w3id.org/virtkg/graph/user/n"));
+        }
+    }
+
+    @Test
     void credentialsAreSentAndAMissingOneIsNamed(@TempDir Path base) {
         try (var fuseki = ExternalFuseki.startInMemoryWithBasicAuth(base, "virtkg", "s3cret")) {
             var anonymous = assertThrows(StoreUnavailableException.class,
