@@ -1,7 +1,7 @@
 package org.virtkg.store;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
@@ -10,7 +10,7 @@ import org.apache.jena.sparql.core.Quad;
  * millions of quads). An add of a quad already present, or a delete of one that is absent, is not
  * a change. Once set, the flag stops looking.
  */
-final class ChangeFlag implements RDFChanges {
+final class ChangeFlag extends RDFChangesBase {
     private final DatasetGraph base;
     private boolean changed;
 
@@ -31,14 +31,4 @@ final class ChangeFlag implements RDFChanges {
     public void delete(Node g, Node s, Node p, Node o) {
         if (!changed && base.contains(g == null ? Quad.defaultGraphIRI : g, s, p, o)) changed = true;
     }
-
-    @Override public void header(String field, Node value) {}
-    @Override public void addPrefix(Node gn, String prefix, String uriStr) {}
-    @Override public void deletePrefix(Node gn, String prefix) {}
-    @Override public void txnBegin() {}
-    @Override public void txnCommit() {}
-    @Override public void txnAbort() {}
-    @Override public void segment() {}
-    @Override public void start() {}
-    @Override public void finish() {}
 }

@@ -3,7 +3,7 @@ package org.virtkg.store;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
@@ -15,7 +15,7 @@ import org.apache.jena.sparql.core.Quad;
  * moment keeps only real changes, and an add that undoes an earlier delete (or the reverse)
  * cancels out — so the change log can be reverted exactly.
  */
-public final class ChangeRecorder implements RDFChanges {
+public final class ChangeRecorder extends RDFChangesBase {
     public final Set<Quad> added = new LinkedHashSet<>();
     public final Set<Quad> deleted = new LinkedHashSet<>();
     private final DatasetGraph base;
@@ -42,14 +42,4 @@ public final class ChangeRecorder implements RDFChanges {
     public boolean isEmpty() {
         return added.isEmpty() && deleted.isEmpty();
     }
-
-    @Override public void header(String field, Node value) {}
-    @Override public void addPrefix(Node gn, String prefix, String uriStr) {}
-    @Override public void deletePrefix(Node gn, String prefix) {}
-    @Override public void txnBegin() {}
-    @Override public void txnCommit() {}
-    @Override public void txnAbort() {}
-    @Override public void segment() {}
-    @Override public void start() {}
-    @Override public void finish() {}
 }
