@@ -64,7 +64,7 @@ public final class LoadCommand implements Callable<Integer> {
             return 2;
         }
         try (KnowledgeStore kb = store.open()) {
-            long total = kb.write(dsg -> {
+            long total = kb.writeCatchingUp(dsg -> {
                 try {
                     return loadAll(dsg, target);
                 } catch (IOException e) {

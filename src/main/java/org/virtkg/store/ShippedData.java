@@ -66,26 +66,13 @@ public final class ShippedData {
      * catches up and compares again: the second instance then finds the files already loaded.
      */
     public Report sync(KnowledgeStore store) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return syncOnce(store);
-            } catch (StoreConflictException e) {
-                if (attempt == MAX_ATTEMPTS) throw e;
-                store.catchUp(KnowledgeStore.CatchUpListener.NONE);
-            }
-        }
-    }
-
-    private static final int MAX_ATTEMPTS = 5;
-
-    private Report syncOnce(KnowledgeStore store) {
         Map<String, Path> files = shippedFiles();
         // A file that fails to parse aborts the whole transaction: the start fails with a clear
         // message and the store stays exactly as it was.
         Map<String, String> hashes = new LinkedHashMap<>();
         for (var e : files.entrySet()) hashes.put(e.getKey(), sha256(e.getValue()));
 
-        return store.write(dsg -> {
+        return store.writeCatchingUp(dsg -> {
             Node system = Graphs.node(Graphs.SYSTEM);
             List<String> loaded = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
