@@ -69,6 +69,7 @@ public final class VirtkgServer implements AutoCloseable {
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
 
         HttpMetrics metrics = new HttpMetrics();
+        store.bindMetrics(metrics.registry());
         Handler fuseki = fusekiContext(kb, config);
         Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(kb);

@@ -1,5 +1,6 @@
 package org.virtkg.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Iterator;
@@ -83,6 +84,9 @@ public interface KnowledgeStore extends AutoCloseable {
 
     /** The knowledge-base version {@link #dataset()} reflects. */
     long version();
+
+    /** Publishes the store's own meters (a remote store: requests to it, conflicts, catch-ups) to {@code registry}. */
+    default void bindMetrics(MeterRegistry registry) {}
 
     /** True when other processes may write the same store, so {@link #catchUp} has work to do. */
     default boolean isShared() {

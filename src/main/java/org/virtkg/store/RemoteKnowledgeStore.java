@@ -1,5 +1,6 @@
 package org.virtkg.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -126,6 +127,11 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public void bindMetrics(MeterRegistry registry) {
+        client.meters().add(registry);
+    }
+
+    @Override
     public boolean catchUp(CatchUpListener listener) {
         long from = version;
         long remote = client.version();
@@ -133,6 +139,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
         List<SparqlStoreClient.JournalEntry> entries = remote > from ? client.journalAfter(from) : List.of();
         if (!replayable(entries, from, remote)) {
             reload(listener, line -> {});
+            client.meters().counter("virtkg.store.catchups", "kind", "reload").increment();
             return true;
         }
         copy.begin(TxnType.WRITE);
@@ -157,6 +164,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
             listener.changed(copy, net.added, net.deleted);
             copy.commit();
             version = last;
+            client.meters().counter("virtkg.store.catchups", "kind", "replay").increment();
             return true;
         } catch (RuntimeException | Error e) {
             copy.abort();

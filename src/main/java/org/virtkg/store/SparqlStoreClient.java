@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -65,6 +67,7 @@ final class SparqlStoreClient {
     private final int journalKeep;
     private final HttpClient http;
     private final Map<String, String> headers;
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
     SparqlStoreClient(RemoteStoreSettings settings, int journalKeep) {
         this.settings = settings;
@@ -84,7 +87,7 @@ final class SparqlStoreClient {
     long version() {
         Query q = QueryFactory.create("SELECT ?v WHERE { GRAPH " + iri(SYSTEM) + " { "
                 + iri(KbVersion.SUBJECT) + " " + iri(KbVersion.PREDICATE) + " ?v } }");
-        return call("read the version", () -> {
+        return call("version", "read the version", () -> {
             long v = 0;
             try (QueryExecHTTP exec = query(q)) {
                 RowSet rows = exec.select();
@@ -97,7 +100,7 @@ final class SparqlStoreClient {
     /** Every quad outside the journal, blank nodes restored; one query, so one consistent snapshot. */
     List<Quad> fetchAll(Consumer<String> progress) {
         Query q = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != " + iri(JOURNAL) + ") }");
-        return call("read the data", () -> {
+        return call("fetch", "read the data", () -> {
             List<Quad> out = new ArrayList<>();
             Var g = Var.alloc("g"), s = Var.alloc("s"), p = Var.alloc("p"), o = Var.alloc("o");
             try (QueryExecHTTP exec = query(q)) {
@@ -116,7 +119,7 @@ final class SparqlStoreClient {
     List<JournalEntry> journalAfter(long after) {
         Query q = QueryFactory.create("SELECT ?v ?patch WHERE { GRAPH " + iri(JOURNAL) + " { ?e " + iri(ENTRY_VERSION)
                 + " ?v OPTIONAL { ?e " + iri(PATCH) + " ?patch } } FILTER(?v > " + after + ") } ORDER BY ?v");
-        return call("read the journal", () -> {
+        return call("journal", "read the journal", () -> {
             List<JournalEntry> out = new ArrayList<>();
             try (QueryExecHTTP exec = query(q)) {
                 RowSet rows = exec.select();
@@ -164,7 +167,7 @@ final class SparqlStoreClient {
             request.add("DELETE { GRAPH " + iri(JOURNAL) + " { ?e ?p ?o } } WHERE { GRAPH " + iri(JOURNAL) + " { ?e "
                     + iri(ENTRY_VERSION) + " ?old ; ?p ?o } FILTER(?old <= " + (to - journalKeep) + ") }");
         }
-        call("write", () -> {
+        call("update", "write", () -> {
             UpdateExecHTTP.newBuilder().endpoint(settings.updateUrl()).httpClient(http).httpHeaders(headers)
                     .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).update(request).build().execute();
             return null;
@@ -172,13 +175,15 @@ final class SparqlStoreClient {
         // SPARQL Update says nothing about how many solutions matched, so ask whether our entry is there.
         String ask = "ASK { GRAPH " + iri(JOURNAL) + " { " + iri(entry) + " " + iri(WRITE_ID) + " "
                 + FmtUtils.stringForNode(NodeFactory.createLiteralString(writeId)) + " } }";
-        boolean applied = call("confirm the write", () -> {
+        boolean applied = call("confirm", "confirm the write", () -> {
             try (QueryExecHTTP exec = query(QueryFactory.create(ask))) {
                 return exec.ask();
             }
         });
-        if (!applied)
+        if (!applied) {
+            meters.counter("virtkg.store.conflicts").increment();
             throw new StoreConflictException("The store moved past version " + from + " before this write reached it");
+        }
     }
 
     /** The net change as RDF Patch text, blank nodes already skolemised. */
@@ -211,16 +216,32 @@ final class SparqlStoreClient {
         T run();
     }
 
-    /** Runs one exchange with the store; any failure of the exchange becomes a {@link StoreUnavailableException}. */
-    private <T> T call(String what, Call<T> call) {
+    /**
+     * Runs one exchange with the store, timed under {@code virtkg.store.requests{op, outcome}}; any
+     * failure of the exchange becomes a {@link StoreUnavailableException}.
+     */
+    private <T> T call(String op, String what, Call<T> call) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
         try {
-            return call.run();
+            T result = call.run();
+            outcome = "ok";
+            return result;
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("Could not " + what + " at the SPARQL store " + settings.displayUrl() + ": "
                     + describe(e), e);
+        } finally {
+            sample.stop(Timer.builder("virtkg.store.requests")
+                    .description("Requests to the remote SPARQL store, by operation and outcome")
+                    .tag("op", op).tag("outcome", outcome).register(meters));
         }
+    }
+
+    /** Where this client's meters go: nowhere until {@link RemoteKnowledgeStore#bindMetrics} adds a registry. */
+    CompositeMeterRegistry meters() {
+        return meters;
     }
 
     /**

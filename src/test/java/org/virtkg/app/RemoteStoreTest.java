@@ -160,6 +160,10 @@ class RemoteStoreTest {
         json(get(a.base() + "/api/changes?limit=100")).get("items").forEach(c -> ids.add(c.get("id").asLong()));
         assertEquals(12, ids.size(), ids.toString());
         assertEquals(ids.size(), ids.stream().mapToLong(Long::longValue).max().orElse(0) - ids.stream().mapToLong(Long::longValue).min().orElse(0) + 1);
+        // Operators can see the store traffic and the races on /metrics.
+        String metrics = get(a.base() + "/metrics").body();
+        assertTrue(metrics.contains("virtkg_store_requests_seconds_count{op=\"update\",outcome=\"ok\"}"), metrics);
+        assertTrue(metrics.contains("virtkg_store_catchups_total{kind=\"replay\"}"), "A replayed B's writes");
     }
 
     @Test
