@@ -40,12 +40,30 @@ public final class Soak {
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakRssKb = new AtomicLong();
 
+    /** Product ids are {@code idPrefix + n} (two soaks on one shared store need different prefixes). */
+    private String idPrefix = "P";
+    /** Where acknowledged writes are looked up afterwards: another instance of a shared store, or the same server. */
+    private String verifyBase;
+
     public Soak(String base, String token, int clients, Duration duration, long serverPid) {
         this.base = base;
+        this.verifyBase = base;
         this.token = token;
         this.clients = clients;
         this.duration = duration;
         this.serverPid = serverPid;
+    }
+
+    /** Writes products {@code prefix1, prefix2, …}. */
+    public Soak idPrefix(String prefix) {
+        this.idPrefix = prefix;
+        return this;
+    }
+
+    /** Checks the acknowledged writes at {@code url} instead of the server under load. */
+    public Soak verifyAt(String url) {
+        this.verifyBase = url;
+        return this;
     }
 
     /** Returns the number of failures (errors plus lost writes); 0 means a clean run. */
@@ -65,7 +83,7 @@ public final class Soak {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     switch ((client + i++) % 10) {
-                        case 0 -> write("P" + seq.incrementAndGet());
+                        case 0 -> write(idPrefix + seq.incrementAndGet());
                         case 1, 2, 3 -> call("sparql", get("/sparql?query=" + enc(
                                 "PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p ?t { ?p vkg:supports ?t } LIMIT 200"),
                                 "application/sparql-results+json"));
@@ -83,7 +101,8 @@ public final class Soak {
 
         int lost = 0;
         for (String id : acknowledged) {
-            var r = send(get("/api/products/" + id, "application/json"));
+            var r = send(HttpRequest.newBuilder(URI.create(verifyBase + "/api/products/" + id)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").GET().build());
             if (r == null || r.statusCode() != 200) lost++;
         }
         report(lost);

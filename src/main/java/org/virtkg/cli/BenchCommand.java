@@ -37,14 +37,24 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--pid", defaultValue = "0", description = "Server process id, to sample its RSS from /proc.")
         long pid;
 
+        @Option(names = "--id-prefix", defaultValue = "P", description = "Prefix of the product ids written. Default: ${DEFAULT-VALUE}")
+        String idPrefix;
+
+        @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
+                + "(another instance over the same remote store). Default: --url")
+        String verifyUrl;
+
         @Override
         public Integer call() throws Exception {
-            String host = java.net.URI.create(url).getHost();
-            if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
-                System.err.println("soak: loopback targets only (127.0.0.1, localhost, ::1)");
-                return 2;
+            for (String u : verifyUrl == null ? java.util.List.of(url) : java.util.List.of(url, verifyUrl)) {
+                String host = java.net.URI.create(u).getHost();
+                if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
+                    System.err.println("soak: loopback targets only (127.0.0.1, localhost, ::1)");
+                    return 2;
+                }
             }
-            int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid).run();
+            int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid)
+                    .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl).run();
             return failures == 0 ? 0 : 1;
         }
     }

@@ -152,21 +152,22 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
-        synchronized (writeLock) {
-            for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
+            synchronized (writeLock) {
                 // The first attempt runs on the copy as it is: requests bring it up to date when
                 // they arrive (awaitFresh), and if another instance has written since, the store
-                // refuses the publish (its version moved) and we land here to catch up and retry.
-                // Validation thus always ends up judging the store's current state.
+                // refuses the publish (its version moved) and we come round again to catch up and
+                // retry. Validation thus always ends up judging the store's current state.
+                if (attempt > 1) catchUpLocked();
                 try {
                     return writeOnce(who, summary, reverts, change);
                 } catch (StoreConflictException e) {
                     if (attempt == MAX_ATTEMPTS) throw e;
                     LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
-                    backOff(attempt);
-                    catchUpLocked();
                 }
             }
+            // Outside the lock: reads and other writes of this instance go on meanwhile.
+            backOff(attempt);
         }
     }
 
@@ -244,6 +245,8 @@ public final class KnowledgeBase implements AutoCloseable {
     public void awaitFresh() {
         if (!store.isShared()) return;
         freshness.await(() -> {
+            // Asking costs a round trip but needs no lock; only taking writes in does.
+            if (!store.isBehind()) return;
             synchronized (writeLock) {
                 catchUpLocked();
             }

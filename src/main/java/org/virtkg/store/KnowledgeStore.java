@@ -93,6 +93,11 @@ public interface KnowledgeStore extends AutoCloseable {
         return false;
     }
 
+    /** Whether a shared store holds writes {@link #dataset()} does not reflect yet (one round trip); false when unshared. */
+    default boolean isBehind() {
+        return false;
+    }
+
     /**
      * Applies the writes other processes committed since {@link #version()} to {@link #dataset()}
      * and tells {@code listener} what changed, inside the same local transaction. Returns whether

@@ -132,6 +132,11 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
+    public boolean isBehind() {
+        return client.version() != version;
+    }
+
+    @Override
     public boolean catchUp(CatchUpListener listener) {
         long from = version;
         long remote = client.version();
