@@ -37,9 +37,10 @@ import org.virtkg.store.StoreConflictException;
  * <em>commit</em> together with the change to the inferred graph — so queries never see asserted
  * data without its inferences, and a refused write leaves nothing behind, not even in the reasoner.
  *
- * <p>With a shared store ({@link KnowledgeStore#isShared()}), other instances write too: a write
- * first catches up with theirs, a write that loses a race with one is rolled back and run again,
- * and reads call {@link #awaitFresh()} so that they see every write acknowledged before them.
+ * <p>With a shared store ({@link KnowledgeStore#isShared()}), other instances write too: requests
+ * call {@link #awaitFresh()} when they arrive, so that reads (and the checks writes make) see every
+ * write acknowledged before them, and a write that another instance overtook is rolled back,
+ * caught up and run again on the new state.
  */
 public final class KnowledgeBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
@@ -81,9 +82,11 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public static KnowledgeBase open(KnowledgeStore store, Duration maxStaleness, Consumer<String> progress) {
         KnowledgeBase kb = new KnowledgeBase(store, maxStaleness);
+        kb.materialise(progress);
+        // Read after materialising: with a shared store, catching up there may have brought in
+        // other instances' shapes and change-log entries.
         kb.shapes = ShapeGate.load(store.dataset());
         kb.lastChangeId = Txn.calculateRead(store.dataset(), () -> ChangeLog.lastId(store.dataset()));
-        kb.materialise(progress);
         return kb;
     }
 

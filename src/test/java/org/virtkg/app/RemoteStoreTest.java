@@ -167,6 +167,27 @@ class RemoteStoreTest {
     }
 
     @Test
+    void twoInstancesStartingTogetherOnAnEmptyStoreAgree() {
+        // Both find the store empty, both load the shipped files and derive the inferences; the
+        // store takes one instance's writes, the other catches up and finds nothing left to do.
+        var first = CompletableFuture.supplyAsync(this::instance);
+        var second = CompletableFuture.supplyAsync(this::instance);
+        TestServer a = first.join();
+        TestServer b = second.join();
+        JsonNode ha = json(get(a.base() + "/api/health"));
+        JsonNode hb = json(get(b.base() + "/api/health"));
+        assertEquals(ha.get("knowledgeBaseVersion").asLong(), hb.get("knowledgeBaseVersion").asLong());
+        assertEquals(ha.get("triples").asLong(), hb.get("triples").asLong());
+        assertTrue(VirtkgServerTest.askAt(b.base(), "<" + ID + "OpenStack> <" + VKG + "supports> <" + ID + "KVM>"));
+
+        var x = json(send(a, "POST", "/api/products", product("Xen2"), EDITOR));
+        var y = json(send(b, "POST", "/api/products", product("Xen3"), EDITOR));
+        Set<Long> ids = new TreeSet<>();
+        json(get(a.base() + "/api/changes")).get("items").forEach(c -> ids.add(c.get("id").asLong()));
+        assertEquals(Set.of(1L, 2L), ids, "one change-log entry each, no id taken twice: " + x + " " + y);
+    }
+
+    @Test
     void blankNodesSurviveTheRoundTrip() {
         TestServer a = instance();
         TestServer b = instance();
