@@ -16,19 +16,11 @@ DURATION=${DURATION:-8s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 WRITES=${WRITES:-40}
-FUSEKI_JAR=$HOME_DIR/target/fuseki/jena-fuseki-server.jar
 WORK=$(mktemp -d)
 PIDS=()
 
 command -v wrk >/dev/null || { echo "wrk not found (Debian: apt-get install -y wrk)" >&2; exit 1; }
-[ -f "$FUSEKI_JAR" ] || (cd "$HOME_DIR" && ./mvnw -B -q process-test-resources)
-# Fuseki 6 needs Java 21+, like virtkg (whose launcher finds its own).
-JAVA=
-for j in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} $(command -v java || true) /usr/lib/jvm/*/bin/java; do
-    v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA=$j; break; fi
-done
-[ -n "$JAVA" ] || { echo "no Java 21+ found for Fuseki" >&2; exit 1; }
+. "$HOME_DIR/bench/lib.sh"
 
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -37,20 +29,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-wait_for() { # url log
-    for _ in $(seq 1 180); do
-        curl -fs "$1" >/dev/null 2>&1 && return 0
-        sleep 1
-    done
-    echo "not ready: $1; see $2" >&2
-    exit 1
-}
-
-mkdir -p "$WORK/fuseki/db"
-FUSEKI_BASE=$WORK/fuseki "$JAVA" -Xmx1g -jar "$FUSEKI_JAR" --localhost --port 13030 --update --tdb2 --loc "$WORK/fuseki/db" /ds \
-    >"$WORK/fuseki.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:13030/ds?query=ASK%7B%7D" "$WORK/fuseki.log"
+start_fuseki 13030 "$WORK/fuseki"
+PIDS+=("$FUSEKI_PID")
+wait_for "http://127.0.0.1:13030/ds?query=ASK%7B%7D" "$WORK/fuseki/fuseki.log"
 STORE=http://127.0.0.1:13030/ds
 
 export VIRTKG_EDITOR_TOKEN=bench-editor VIRTKG_ADMIN_TOKEN=bench-admin

@@ -8,6 +8,7 @@
 set -eu
 
 HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
+. "$HOME_DIR/bench/lib.sh"
 PORT=${PORT:-18080}
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
@@ -20,11 +21,7 @@ command -v wrk >/dev/null || { echo "wrk not found (Debian: apt-get install -y w
 "$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 --port "$PORT" --max-queries-per-client 256 >/tmp/virtkg-bench.log 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT INT TERM
-for _ in $(seq 1 120); do
-    curl -fs "$BASE/api/health" >/dev/null 2>&1 && break
-    sleep 1
-done
-curl -fs "$BASE/api/health" >/dev/null || { echo "server did not start; see /tmp/virtkg-bench.log" >&2; exit 1; }
+wait_for "$BASE/api/health" /tmp/virtkg-bench.log 120
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 P='PREFIX vkg: <https://w3id.org/virtkg/ontology#> PREFIX id: <https://w3id.org/virtkg/id/> '

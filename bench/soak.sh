@@ -8,6 +8,7 @@
 set -eu
 
 HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
+. "$HOME_DIR/bench/lib.sh"
 PORT=${PORT:-18090}
 TOKEN=soak-$$
 CLIENTS=${CLIENTS:-32}
@@ -18,10 +19,7 @@ VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_
     --port "$PORT" --max-queries-per-client 64 >/tmp/virtkg-soak.log 2>&1 &
 LAUNCHER=$!
 trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true' EXIT INT TERM
-for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
-    sleep 1
-done
+wait_for "http://127.0.0.1:$PORT/api/health" /tmp/virtkg-soak.log
 # The launcher execs java, so its pid is the server's.
 "$HOME_DIR/virtkg" bench soak --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
     --clients "$CLIENTS" --seconds "$DURATION" --pid "$LAUNCHER"

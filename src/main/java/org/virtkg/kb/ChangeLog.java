@@ -3,6 +3,7 @@ package org.virtkg.kb;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,17 @@ public final class ChangeLog {
 
     /** The highest id in the log (0 when empty); read once at start, then counted in memory. */
     static long lastId(DatasetGraph dsg) {
+        return lastId(dsg.find(GRAPH, Node.ANY, SEQ, Node.ANY));
+    }
+
+    /** The highest id among the entries in {@code quads} (0 when there are none), e.g. in a change just replayed. */
+    static long lastId(Iterator<Quad> quads) {
         long max = 0;
-        for (var it = dsg.find(GRAPH, Node.ANY, SEQ, Node.ANY); it.hasNext(); )
-            max = Math.max(max, ((Number) it.next().getObject().getLiteralValue()).longValue());
+        while (quads.hasNext()) {
+            Quad q = quads.next();
+            if (GRAPH.equals(q.getGraph()) && SEQ.equals(q.getPredicate()))
+                max = Math.max(max, ((Number) q.getObject().getLiteralValue()).longValue());
+        }
         return max;
     }
 

@@ -249,9 +249,10 @@ public final class KnowledgeBase implements AutoCloseable {
         if (!store.isShared()) return;
         freshness.await(() -> {
             // Asking costs a round trip but needs no lock; only taking writes in does.
-            if (!store.isBehind()) return;
+            long current = store.storeVersion();
+            if (current == store.version()) return;
             synchronized (writeLock) {
-                catchUpLocked();
+                store.catchUp(catchUp, current);
             }
         });
     }
@@ -276,7 +277,8 @@ public final class KnowledgeBase implements AutoCloseable {
             boolean shapesChanged = added.stream().anyMatch(q -> SHAPES.equals(q.getGraph()))
                     || deleted.stream().anyMatch(q -> SHAPES.equals(q.getGraph()));
             if (shapesChanged) shapes = ShapeGate.load(dsg);
-            lastChangeId = ChangeLog.lastId(dsg);
+            // Entries are only ever appended: the newest id is among what was just added.
+            lastChangeId = Math.max(lastChangeId, ChangeLog.lastId(added.iterator()));
         }
 
         @Override

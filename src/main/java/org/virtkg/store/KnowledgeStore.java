@@ -93,9 +93,14 @@ public interface KnowledgeStore extends AutoCloseable {
         return false;
     }
 
-    /** Whether a shared store holds writes {@link #dataset()} does not reflect yet (one round trip); false when unshared. */
-    default boolean isBehind() {
-        return false;
+    /**
+     * The version the store itself holds now: one round trip for a shared store, {@link #version()}
+     * for one no one else writes. Differs from {@link #version()} exactly when there is catching up to do.
+     *
+     * @throws StoreUnavailableException the store could not be reached
+     */
+    default long storeVersion() {
+        return version();
     }
 
     /**
@@ -106,6 +111,14 @@ public interface KnowledgeStore extends AutoCloseable {
      * @throws StoreUnavailableException the store could not be reached
      */
     default boolean catchUp(CatchUpListener listener) {
+        return catchUp(listener, storeVersion());
+    }
+
+    /**
+     * {@link #catchUp(CatchUpListener)} for a caller that has just asked {@link #storeVersion()},
+     * so that the store is not asked twice.
+     */
+    default boolean catchUp(CatchUpListener listener, long storeVersion) {
         return false;
     }
 

@@ -132,14 +132,17 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public boolean isBehind() {
-        return client.version() != version;
+    public long storeVersion() {
+        return client.version();
     }
 
     @Override
-    public boolean catchUp(CatchUpListener listener) {
+    public boolean catchUp(CatchUpListener listener, long storeVersion) {
         long from = version;
-        long remote = client.version();
+        long remote = storeVersion;
+        // Behind what we hold: either this copy moved on since the caller asked (our own write,
+        // another thread's catch-up), or the store went back in time (restored). Ask again to tell.
+        if (remote < from) remote = client.version();
         if (remote == from) return false;
         List<SparqlStoreClient.JournalEntry> entries = remote > from ? client.journalAfter(from) : List.of();
         if (!replayable(entries, from, remote)) {
