@@ -22,7 +22,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.InfModel;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -224,15 +224,8 @@ public final class ReasonBench {
      */
     static long countCapped(Query q, Model m, int timeoutSec) {
         QueryExecution qe = QueryExecution.model(m).query(q).timeout(timeoutSec, TimeUnit.SECONDS).build();
-        java.util.concurrent.FutureTask<Long> task = new java.util.concurrent.FutureTask<>(() -> {
-            ResultSet rs = qe.execSelect();
-            long n = 0;
-            while (rs.hasNext()) {
-                rs.next();
-                n++;
-            }
-            return n;
-        });
+        java.util.concurrent.FutureTask<Long> task =
+                new java.util.concurrent.FutureTask<>(() -> (long) ResultSetFormatter.consume(qe.execSelect()));
         Thread t = new Thread(task, "jena-query");
         t.setDaemon(true);
         t.start();
@@ -258,13 +251,7 @@ public final class ReasonBench {
         var b = QueryExecution.model(m).query(q);
         if (timeoutSec > 0) b = b.timeout(timeoutSec, TimeUnit.SECONDS);
         try (QueryExecution qe = b.build()) {
-            ResultSet rs = qe.execSelect();
-            long n = 0;
-            while (rs.hasNext()) {
-                rs.next();
-                n++;
-            }
-            return n;
+            return ResultSetFormatter.consume(qe.execSelect());
         } catch (QueryCancelledException e) {
             return -1;
         }

@@ -92,12 +92,7 @@ class QueryLibraryTest {
         try (QueryExecution qe = b.build()) {
             switch (query.queryType()) {
                 case SELECT -> {
-                    int rows = 0;
-                    var rs = qe.execSelect();
-                    while (rs.hasNext()) {
-                        rs.next();
-                        rows++;
-                    }
+                    int rows = org.apache.jena.query.ResultSetFormatter.consume(qe.execSelect());
                     assertTrue(rows > 0, "no answer on the shipped data");
                 }
                 case ASK -> assertTrue(qe.execAsk(), "ASK is false on the shipped data");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,7 @@ class TdbKnowledgeStoreTest {
             assertEquals(2, store.graphSizes().size());
             long n = Txn.calculateRead(store.dataset(), () -> {
                 try (var qe = QueryExecutionFactory.create("SELECT ?o { <x:s> <x:p> ?o }", DatasetFactory.wrap(store.dataset()))) {
-                    long c = 0;
-                    for (var rs = qe.execSelect(); rs.hasNext(); rs.next()) c++;
-                    return c;
+                    return (long) ResultSetFormatter.consume(qe.execSelect());
                 }
             });
             assertEquals(2, n, "the default graph is the union of the named graphs");
