@@ -13,6 +13,7 @@ import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 
@@ -198,20 +199,12 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     private void reload(CatchUpListener listener, Consumer<String> progress) {
         long t0 = System.nanoTime();
         List<Quad> quads = client.fetchAll(progress);
-        copy.begin(TxnType.WRITE);
-        try {
+        version = Txn.calculateWrite(copy, () -> {
             copy.clear();
             for (Quad q : quads) copy.add(q);
-            long v = KbVersion.read(copy);
             listener.reloaded(copy);
-            copy.commit();
-            version = v;
-        } catch (RuntimeException | Error e) {
-            copy.abort();
-            throw e;
-        } finally {
-            copy.end();
-        }
+            return KbVersion.read(copy);
+        });
         progress.accept(String.format(Locale.ROOT, "fetched %,d quads (version %d) from the SPARQL store %s in %d ms",
                 quads.size(), version, settings.displayUrl(), (System.nanoTime() - t0) / 1_000_000));
     }
