@@ -90,31 +90,26 @@ public final class KnowledgeBase implements AutoCloseable {
         return kb;
     }
 
+    /** What bringing the inferred graph up to date found and did. */
+    private record Materialised(RlReasoner reasoner, int asserted, long reasonMillis, int[] changed) {}
+
     private void materialise(Consumer<String> progress) {
-        for (int attempt = 1; ; attempt++) {
+        // Reasoned inside the write, over what it sees: if another instance of a shared store
+        // wrote first, the store catches up and the whole step runs again on the new data.
+        Materialised m = store.writeCatchingUp(dsg -> {
             long t0 = System.nanoTime();
-            DatasetGraph dsg = store.dataset();
             RlReasoner fresh = RlReasoner.create();
-            List<Triple> asserted = Txn.calculateRead(dsg, () -> assertedTriples(dsg));
+            List<Triple> asserted = assertedTriples(dsg);
             fresh.add(asserted);
-            long t1 = System.nanoTime();
-            int[] changed;
-            try {
-                changed = store.write(d -> syncInferredGraph(d, fresh));
-            } catch (StoreConflictException e) {
-                // Another instance changed the shared store meanwhile: take its changes and start over.
-                if (attempt == MAX_ATTEMPTS) throw e;
-                store.catchUp(KnowledgeStore.CatchUpListener.NONE);
-                continue;
-            }
-            reasoner = fresh;
-            progress.accept(String.format(java.util.Locale.ROOT,
-                    "reasoned over %,d asserted triples: %,d inferred in %d ms (inferred graph: +%d -%d)",
-                    asserted.size(), fresh.inferredCount(), (t1 - t0) / 1_000_000, changed[0], changed[1]));
-            if (!fresh.isConsistent())
-                LOG.warn("The knowledge base is inconsistent: {}", fresh.inconsistencies());
-            return;
-        }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            return new Materialised(fresh, asserted.size(), millis, syncInferredGraph(dsg, fresh));
+        });
+        reasoner = m.reasoner();
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "reasoned over %,d asserted triples: %,d inferred in %d ms (inferred graph: +%d -%d)",
+                m.asserted(), m.reasoner().inferredCount(), m.reasonMillis(), m.changed()[0], m.changed()[1]));
+        if (!m.reasoner().isConsistent())
+            LOG.warn("The knowledge base is inconsistent: {}", m.reasoner().inconsistencies());
     }
 
     private static List<Triple> assertedTriples(DatasetGraph dsg) {
