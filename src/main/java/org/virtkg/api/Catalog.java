@@ -154,7 +154,7 @@ public final class Catalog {
     }
 
     public boolean asserted(Node s, Node p, Node o) {
-        return kb.reasoner().isAsserted(Triple.create(s, p, o));
+        return kb.withReasoner(r -> r.isAsserted(Triple.create(s, p, o)));
     }
 
     public String label(Node n) {

@@ -2,16 +2,18 @@ package org.virtkg.api;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.jena.system.Txn;
-import org.virtkg.kb.ChangeLog;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
+import org.virtkg.store.ChangeLog;
 
 /**
- * The audit trail over HTTP: {@code GET /api/changes} (newest first, paginated),
+ * The audit trail over HTTP: {@code GET /api/changes} (newest first, paginated; with
+ * {@code ?since=} the changes after a change id or a time, oldest first),
  * {@code GET /api/changes/{id}} (with its RDF Patch) and {@code POST /api/changes/{id}/revert}
  * (admin; applied as a new, validated change).
  */
@@ -29,8 +31,26 @@ public final class ChangeRoutes {
 
     public void list(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         var dsg = kb.store().dataset();
+        String since = ctx.queryParam("since");
+        if (since != null) {
+            // The feed: what happened after a point, oldest first, so a client can follow along.
+            Map<String, Object> body = Txn.calculateRead(dsg, () -> {
+                long after = sinceId(dsg, since);
+                List<ChangeLog.Entry> items = ChangeLog.after(dsg, after, limit + 1);
+                boolean more = items.size() > limit;
+                if (more) items = items.subList(0, limit);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("since", after);
+                m.put("limit", limit);
+                m.put("items", items.stream().map(e -> e.toMap(false)).toList());
+                m.put("next", more ? "/api/changes?since=" + items.get(items.size() - 1).id() + "&limit=" + limit : null);
+                return m;
+            });
+            ctx.json(body);
+            return;
+        }
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         Map<String, Object> body = Txn.calculateRead(dsg, () -> {
             Map<String, Object> m = new LinkedHashMap<>();
             long total = ChangeLog.count(dsg);
@@ -42,6 +62,22 @@ public final class ChangeRoutes {
             return m;
         });
         ctx.json(body);
+    }
+
+    /**
+     * The change id a {@code since} names: a change id, or a time (ISO 8601, e.g.
+     * {@code 2026-11-26T10:00:00Z}) meaning the last change made at or before it. Callers hold a
+     * read transaction.
+     */
+    static long sinceId(org.apache.jena.sparql.core.DatasetGraph dsg, String since) {
+        String v = since.trim();
+        if (v.matches("\\d{1,18}")) return Long.parseLong(v);
+        try {
+            return ChangeLog.lastIdAtOrBefore(dsg, java.time.OffsetDateTime.parse(v).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.of(400, "Parameter 'since' must be a change id (e.g. 42) or a time such as "
+                    + "2026-11-26T10:00:00Z, not '" + since + "'");
+        }
     }
 
     public void get(Context ctx) {

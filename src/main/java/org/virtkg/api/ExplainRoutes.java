@@ -34,7 +34,7 @@ public final class ExplainRoutes {
 
     /** The explanation of {@code t} as JSON-ready maps, or {@code null} when it does not hold. */
     public Map<String, Object> explanation(Triple t) {
-        var explanation = kb.reasoner().explain(t);
+        var explanation = kb.withReasoner(r -> r.explain(t));
         if (explanation.isEmpty()) return null;
         return Txn.calculateRead(kb.store().dataset(), () -> {
             Map<String, Object> body = new LinkedHashMap<>();

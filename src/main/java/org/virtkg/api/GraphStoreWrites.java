@@ -1,11 +1,13 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.system.Txn;
+import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
@@ -40,9 +42,13 @@ public final class GraphStoreWrites {
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
-        boolean existed = exists(g);
-        if (!existed) throw ProblemException.of(404, "There is no graph <" + g.getURI() + ">");
-        run(() -> kb.write(role.actor(), "DELETE graph <" + g.getURI() + ">", dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
+        Conditional condition = Conditional.of(ctx);
+        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), "DELETE graph <" + g.getURI() + ">", dsg -> {
+            if (dsg.getGraph(g).isEmpty())
+                throw new WriteRejectedException("missing", "There is no graph <" + g.getURI() + ">", List.of());
+            condition.check(dsg, g, "graph <" + g.getURI() + ">");
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        }));
         ctx.status(204);
     }
 
@@ -50,12 +56,20 @@ public final class GraphStoreWrites {
         Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
         Graph parsed = parseBody(ctx);
-        boolean existed = exists(g);
-        run(() -> kb.write(role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
+        Conditional condition = Conditional.of(ctx);
+        // Created or not is decided inside the write, on the state it changes: of concurrent
+        // PUTs with If-None-Match: * exactly one creates the graph.
+        boolean[] existed = new boolean[1];
+        String[] etag = new String[1];
+        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
+            condition.check(dsg, g, "graph <" + g.getURI() + ">");
+            existed[0] = !dsg.getGraph(g).isEmpty();
             if (replace) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             parsed.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            etag[0] = Conditional.etag(dsg, g);
         }));
-        ctx.status(existed ? 204 : 201);
+        if (etag[0] != null) ctx.header("ETag", etag[0]);
+        ctx.status(existed[0] ? 204 : 201);
     }
 
     private static void run(Runnable write) {
@@ -64,10 +78,6 @@ public final class GraphStoreWrites {
         } catch (WriteRejectedException e) {
             throw ProblemException.rejected(e, "");
         }
-    }
-
-    private boolean exists(Node g) {
-        return Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
     }
 
     private static Node targetGraph(Context ctx) {

@@ -21,6 +21,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
@@ -66,13 +67,20 @@ public final class ProductRoutes {
         String id = text(body, "id", true);
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
-        Optional<Node> clash = existingId(id);
-        if (clash.isPresent())
-            throw new ProblemException(Problem.of(409, "The id '" + id + "' is taken by <" + clash.get().getURI() + ">")
-                    .with("existing", clash.get().getURI()));
+        // A fast answer for the common case; the check that decides is the one inside the write.
+        existingId(id).ifPresent(clash -> {
+            throw taken(id, clash);
+        });
         Graph triples = toRdf(body, product, role);
-        write(role, "add product " + id, product, triples);
-        ctx.status(201).header("Location", "/api/products/" + id).json(Map.of("id", id, "iri", product.getURI()));
+        String etag = write(role, "add product " + id, product, triples, (dsg, graph) -> {
+            // Inside the write transaction (and, with a shared store, inside its conditional
+            // update): of N concurrent creates of one id exactly one finds the id free.
+            Node clash = takenInside(dsg, product, graph);
+            if (clash != null) throw new WriteRejectedException("conflict", "The id '" + id + "' is taken by <" + clash.getURI() + ">",
+                    List.of(Map.of("existing", clash.getURI())));
+        });
+        ctx.status(201).header("Location", "/api/products/" + id).header("ETag", etag)
+                .json(Map.of("id", id, "iri", product.getURI()));
     }
 
     public void replace(Context ctx) {
@@ -83,16 +91,24 @@ public final class ProductRoutes {
         String bodyId = text(body, "id", false);
         if (bodyId != null && !bodyId.equals(id))
             throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
-        write(role, "replace product " + id, product, toRdf(body, product, role));
-        ctx.status(200).json(Map.of("id", id, "iri", product.getURI()));
+        Conditional condition = Conditional.of(ctx);
+        String etag = write(role, "replace product " + id, product, toRdf(body, product, role),
+                (dsg, graph) -> condition.check(dsg, graph, "product '" + id + "'"));
+        ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
     }
 
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         Node product = userProduct(ctx.pathParam("id"));
         Node graph = graphOf(product);
-        run(() -> kb.write(role.actor(), "delete product " + IdIndex.idOf(product),
-                dsg -> dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY)));
+        Conditional condition = Conditional.of(ctx);
+        String id = IdIndex.idOf(product);
+        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id, dsg -> {
+            if (dsg.getGraph(graph).isEmpty())
+                throw new WriteRejectedException("missing", "Product '" + id + "' was deleted meanwhile", List.of());
+            condition.check(dsg, graph, "product '" + id + "'");
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        }));
         ctx.status(204);
     }
 
@@ -100,7 +116,9 @@ public final class ProductRoutes {
     public void get(Context ctx) {
         Node product = userProduct(ctx.pathParam("id"));
         Node graph = graphOf(product);
-        ctx.json(read(dsg -> {
+        String[] etag = new String[1];
+        Map<String, Object> representation = read(dsg -> {
+            etag[0] = Conditional.etag(dsg, graph);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", IdIndex.idOf(product));
             m.put("iri", product.getURI());
@@ -116,7 +134,13 @@ public final class ProductRoutes {
             dsg.find(graph, graph, ATTRIBUTED, Node.ANY).forEachRemaining(q -> m.put("addedBy", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, graph, GENERATED, Node.ANY).forEachRemaining(q -> m.put("addedAt", q.getObject().getLiteralLexicalForm()));
             return m;
-        }));
+        });
+        if (etag[0] != null) ctx.header("ETag", etag[0]);
+        if (Conditional.notModified(ctx, etag[0])) {
+            ctx.status(304);
+            return;
+        }
+        ctx.json(representation);
     }
 
     // ---- parse → RDF ----
@@ -173,12 +197,41 @@ public final class ProductRoutes {
         return g;
     }
 
-    private void write(Role role, String summary, Node product, Graph triples) {
+    /** What a write checks first, inside its transaction, against the product's graph. */
+    private interface Precheck {
+        void check(DatasetGraph dsg, Node graph);
+    }
+
+    /** Replaces the product's graph with {@code triples}, after {@code precheck}; returns the new ETag. */
+    private String write(Role role, String summary, Node product, Graph triples, Precheck precheck) {
         Node graph = graphOf(product);
-        run(() -> kb.write(role.actor(), summary, dsg -> {
+        String[] etag = new String[1];
+        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
+            precheck.check(dsg, graph);
             dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
             triples.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+            etag[0] = Conditional.etag(dsg, graph);
         }));
+        return etag[0];
+    }
+
+    private static ProblemException taken(String id, Node clash) {
+        return new ProblemException(Problem.of(409, "The id '" + id + "' is taken by <" + clash.getURI() + ">")
+                .with("existing", clash.getURI()));
+    }
+
+    /**
+     * What already holds the id inside the write: a product graph of that name in any case, or a
+     * resource with that IRI anywhere. Null when the id is free.
+     */
+    private static Node takenInside(DatasetGraph dsg, Node product, Node graph) {
+        if (dsg.find(Node.ANY, product, Node.ANY, Node.ANY).hasNext()) return product;
+        for (var it = dsg.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            if (g.isURI() && g.getURI().equalsIgnoreCase(graph.getURI()) && !dsg.getGraph(g).isEmpty())
+                return NodeFactory.createURI(Graphs.ID + g.getURI().substring(Graphs.USER.length()));
+        }
+        return null;
     }
 
     private static void run(Runnable write) {

@@ -11,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
@@ -53,12 +54,19 @@ public final class TermRoutes {
     public void get(Context ctx) {
         Node g = graph(ctx.pathParam("name"));
         var dsg = kb.store().dataset();
+        String[] etag = new String[1];
         Graph copy = Txn.calculateRead(dsg, () -> {
+            etag[0] = Conditional.etag(dsg, g);
             Graph out = GraphFactory.createDefaultGraph();
             dsg.getGraph(g).find().forEachRemaining(out::add);
             return out;
         });
         if (copy.isEmpty()) throw ProblemException.of(404, "There are no terms named '" + ctx.pathParam("name") + "'; see /api/terms");
+        ctx.header("ETag", etag[0]);
+        if (Conditional.notModified(ctx, etag[0])) {
+            ctx.status(304);
+            return;
+        }
         var out = new java.io.ByteArrayOutputStream();
         org.apache.jena.riot.RDFDataMgr.write(out, copy, Lang.TURTLE);
         ctx.contentType("text/turtle; charset=utf-8").result(out.toByteArray());
@@ -66,33 +74,44 @@ public final class TermRoutes {
 
     public void put(Context ctx) {
         Role role = auth.require(ctx, Role.ADMIN);
-        Node g = graph(ctx.pathParam("name"));
+        String name = ctx.pathParam("name");
+        Node g = graph(name);
         Graph terms = parse(ctx);
-        boolean existed = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
-        try {
-            kb.write(role.actor(), "terms " + ctx.pathParam("name"), dsg -> {
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                terms.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            });
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
-        ctx.status(existed ? 200 : 201).header("Location", "/api/terms/" + ctx.pathParam("name"))
+        Conditional condition = Conditional.of(ctx);
+        // Whether this PUT created the terms is decided inside the write, on the state it changes.
+        boolean[] existed = new boolean[1];
+        String[] etag = new String[1];
+        write(role, "terms " + name, dsg -> {
+            condition.check(dsg, g, "terms '" + name + "'");
+            existed[0] = !dsg.getGraph(g).isEmpty();
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            terms.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            etag[0] = Conditional.etag(dsg, g);
+        });
+        ctx.status(existed[0] ? 200 : 201).header("Location", "/api/terms/" + name).header("ETag", etag[0])
                 .json(Map.of("graph", g.getURI(), "triples", terms.size()));
     }
 
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.ADMIN);
-        Node g = graph(ctx.pathParam("name"));
-        boolean exists = Txn.calculateRead(kb.store().dataset(), () -> !kb.store().dataset().getGraph(g).isEmpty());
-        if (!exists) throw ProblemException.of(404, "There are no terms named '" + ctx.pathParam("name") + "'");
+        String name = ctx.pathParam("name");
+        Node g = graph(name);
+        Conditional condition = Conditional.of(ctx);
+        write(role, "delete terms " + name, dsg -> {
+            if (dsg.getGraph(g).isEmpty())
+                throw new WriteRejectedException("missing", "There are no terms named '" + name + "'", List.of());
+            condition.check(dsg, g, "terms '" + name + "'");
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        });
+        ctx.status(204);
+    }
+
+    private void write(Role role, String summary, java.util.function.Consumer<org.apache.jena.sparql.core.DatasetGraph> change) {
         try {
-            kb.write(role.actor(), "delete terms " + ctx.pathParam("name"),
-                    dsg -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+            kb.write(ChangeKind.TERMS, role.actor(), summary, change);
         } catch (WriteRejectedException e) {
             throw ProblemException.rejected(e, "");
         }
-        ctx.status(204);
     }
 
     private static Node graph(String name) {

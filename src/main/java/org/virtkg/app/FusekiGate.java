@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -14,6 +15,7 @@ import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
+import org.virtkg.api.Conditional;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.store.StoreUnavailableException;
@@ -45,10 +47,14 @@ final class FusekiGate extends Handler.Wrapper {
 
     /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
     private final Runnable beforeRequest;
+    /** A named graph's current strong ETag (null when empty), for Graph Store reads. */
+    private final Function<String, String> graphTag;
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest) {
+    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest,
+               Function<String, String> graphTag) {
         super(fuseki);
         this.beforeRequest = beforeRequest;
+        this.graphTag = graphTag;
         this.tokens = tokens;
         this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
@@ -95,6 +101,8 @@ final class FusekiGate extends Handler.Wrapper {
             writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
             return true;
         }
+        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphRead(request, response, measured))
+            return true;
         if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
 
         // One client cannot occupy every worker with heavy queries: past the cap, 429.
@@ -127,6 +135,30 @@ final class FusekiGate extends Handler.Wrapper {
             release(client);
             throw e;
         }
+    }
+
+    /**
+     * A Graph Store read of a named graph carries the graph's strong ETag, the validator a client
+     * sends back in {@code If-Match} to write it without overwriting someone else's change. Read
+     * before Fuseki reads the body, it can only be older than the body (a later write may slip in
+     * between), never newer: a client's {@code If-Match} then fails safe with 412. Returns true when
+     * it answered 304 itself.
+     */
+    private boolean graphRead(Request request, Response response, Callback callback) {
+        String graph = Request.extractQueryParameters(request).getValue("graph");
+        if (graph == null || graph.isBlank()) return false;
+        String tag;
+        try {
+            tag = graphTag.apply(graph);
+        } catch (RuntimeException e) {
+            return false; // not an IRI we can name: Fuseki answers it
+        }
+        if (tag == null) return false;
+        response.getHeaders().put(HttpHeader.ETAG, tag);
+        if (!Conditional.notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), tag)) return false;
+        response.setStatus(304);
+        callback.succeeded();
+        return true;
     }
 
     private void release(String client) {

@@ -16,7 +16,9 @@ import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
 import org.virtkg.api.Catalog;
 import org.virtkg.api.CatalogRoutes;
+import org.virtkg.api.ChangeFeed;
 import org.virtkg.api.ChangeRoutes;
+import org.virtkg.api.Conditional;
 import org.virtkg.api.CompatibilityRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
@@ -55,10 +57,12 @@ public final class VirtkgServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final KnowledgeBase kb;
+    private final ChangeFeed feed;
 
-    private VirtkgServer(Javalin javalin, KnowledgeBase kb) {
+    private VirtkgServer(Javalin javalin, KnowledgeBase kb, ChangeFeed feed) {
         this.javalin = javalin;
         this.kb = kb;
+        this.feed = feed;
     }
 
     public static VirtkgServer start(ServerConfig config, KnowledgeBase kb) {
@@ -75,6 +79,7 @@ public final class VirtkgServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(kb);
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
+        ChangeFeed feed = new ChangeFeed(kb);
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
         AdminRoutes admin = new AdminRoutes(kb, auth);
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
@@ -111,7 +116,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
                 bounded.setHandler(new Handler.Sequence(
-                        new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh)));
+                        new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
+                                graph -> Conditional.etagOf(kb, graph))));
                 server.setHandler(new RequestIds(bounded));
             });
 
@@ -151,6 +157,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.delete("/api/terms/{name}", terms::delete);
             cfg.routes.get("/api/admin/backup", admin::backup);
             cfg.routes.get("/api/changes", changes::list);
+            cfg.routes.before("/api/changes/stream", feed::checkStart);
+            cfg.routes.sse("/api/changes/stream", feed::subscribe); // before /api/changes/{id}
             cfg.routes.get("/api/changes/{id}", changes::get);
             cfg.routes.post("/api/changes/{id}/revert", changes::revert);
             cfg.routes.put("/data", graphStore::put);
@@ -176,7 +184,7 @@ public final class VirtkgServer implements AutoCloseable {
         app.start();
         LOG.info("virtkg {} serving on http://{}:{}/ (store: {} at {})", Version.current(),
                 config.host(), app.port(), store.kind(), store.location());
-        return new VirtkgServer(app, kb);
+        return new VirtkgServer(app, kb, feed);
     }
 
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
@@ -255,6 +263,7 @@ public final class VirtkgServer implements AutoCloseable {
     /** Stops HTTP first (no new requests), then closes the store. */
     @Override
     public void close() {
+        feed.close();
         javalin.stop();
         kb.close();
     }

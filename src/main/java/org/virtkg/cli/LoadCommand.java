@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -21,6 +22,9 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.virtkg.kb.ChangeKind;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KnowledgeStore;
 import picocli.CommandLine.Command;
@@ -63,15 +67,25 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("virtkg load: the graph <" + graph + "> is maintained by virtkg itself");
             return 2;
         }
-        try (KnowledgeStore kb = store.open()) {
-            long total = kb.writeCatchingUp(dsg -> {
+        try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {
+            // One change through the write pipeline, like any other: validated, reasoned over
+            // (the inferred graph is committed with it), and logged with kind "load", so it can be
+            // seen in /api/changes and reverted.
+            long[] total = {0};
+            var result = kb.write(ChangeKind.LOAD, "virtkg load", "load " + files.stream()
+                    .map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")), dsg -> {
                 try {
-                    return loadAll(dsg, target);
+                    total[0] = loadAll(dsg, target);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            System.err.printf(Locale.ROOT, "virtkg load: committed %,d triples to %s%n", total, kb.location());
+            if (result.changeId() == 0)
+                System.err.printf(Locale.ROOT, "virtkg load: read %,d triples; all were already in %s, nothing changed%n",
+                        total[0], opened.location());
+            else
+                System.err.printf(Locale.ROOT, "virtkg load: committed %,d triples to %s as change %d (+%,d inferred)%n",
+                        total[0], opened.location(), result.changeId(), result.inferredAdded());
             return 0;
         } catch (RiotException e) {
             System.err.println("virtkg load: nothing loaded; parse error: " + e.getMessage());
@@ -79,6 +93,10 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             System.err.println("virtkg load: nothing loaded; cannot read input: " + e.getCause().getMessage());
             return 2;
+        } catch (WriteRejectedException e) {
+            System.err.println("virtkg load: nothing loaded; refused (" + e.kind() + "): " + e.getMessage());
+            for (var problem : e.report()) System.err.println("  " + problem);
+            return 3;
         }
     }
 
@@ -111,6 +129,10 @@ public final class LoadCommand implements Callable<Integer> {
 
             @Override
             public void quad(Quad q) {
+                // A backup carries the reasoner's conclusions (and, from a remote store, its old
+                // journal): those are re-derived or obsolete, never loaded as data.
+                if (Graphs.INFERRED.equals(q.getGraph().getURI()) || Graphs.JOURNAL.equals(q.getGraph().getURI()))
+                    return;
                 super.quad(q.isDefaultGraph() ? Quad.create(target, q.asTriple()) : q);
             }
         };

@@ -9,7 +9,9 @@ import org.virtkg.app.VirtkgServer;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.store.KnowledgeStore;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.ShippedData;
+import org.virtkg.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,15 +61,25 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
         KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line));
+        KnowledgeBase knowledge;
         try {
+            knowledge = KnowledgeBase.openDeferred(kb, Duration.ofMillis(storeStalenessMillis),
+                    line -> System.err.println("virtkg: " + line));
+            // The shipped files are one change through the write pipeline: validated, reasoned
+            // over, and in /api/changes with kind "sync" (with the stored conclusions, if a new
+            // version of the rules changed them).
             ShippedData shipped = new ShippedData(
                     ontologyDir != null ? ontologyDir : Home.dir().resolve("ontology"),
                     dataDir != null ? dataDir : Home.dir().resolve("data"),
                     line -> System.err.println("virtkg: " + line));
-            ShippedData.Report report = shipped.sync(kb);
+            ShippedData.Report report = knowledge.sync(shipped);
             System.err.printf("virtkg: shipped data %s (%d file(s) loaded, %d unchanged, %d removed)%n",
                     report.changed() ? "synced" : "up to date",
                     report.loaded().size(), report.unchanged().size(), report.removed().size());
+        } catch (WriteRejectedException e) {
+            kb.close();
+            throw new StoreException("The files in ontology/ and data/ were refused, so the store was left as it was: "
+                    + e.getMessage() + " " + e.report());
         } catch (RuntimeException e) {
             kb.close();
             throw e;
@@ -76,8 +88,6 @@ public final class ServeCommand implements Callable<Integer> {
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
                 .withMaxUploadBytes((long) maxUploadMiB << 20)
                 .withMaxQueriesPerClient(maxQueriesPerClient);
-        KnowledgeBase knowledge = KnowledgeBase.open(kb, Duration.ofMillis(storeStalenessMillis),
-                line -> System.err.println("virtkg: " + line));
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())
             System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");

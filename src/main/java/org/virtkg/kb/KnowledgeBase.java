@@ -8,7 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
@@ -21,10 +24,13 @@ import org.virtkg.reasoner.Delta;
 import org.virtkg.reasoner.Explanation;
 import org.virtkg.reasoner.Inconsistency;
 import org.virtkg.reasoner.RlReasoner;
+import org.virtkg.store.ChangeLog;
 import org.virtkg.store.ChangeRecorder;
 import org.virtkg.store.Freshness;
 import org.virtkg.store.Graphs;
+import org.virtkg.store.KbVersion;
 import org.virtkg.store.KnowledgeStore;
+import org.virtkg.store.ShippedData;
 import org.virtkg.store.StoreConflictException;
 
 /**
@@ -53,15 +59,28 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Replaced as a whole when a shared store's copy had to be reloaded; otherwise changed in place by writes. */
     private volatile RlReasoner reasoner = RlReasoner.create();
     private volatile ShapeGate shapes;
-    /** The last change-log id; only the (serialised) write pipeline and catch-up advance it. */
-    private long lastChangeId;
+    /**
+     * Guards the reasoner: the write pipeline holds the write lock from the moment it tells the
+     * reasoner about a change until that change is committed or taken back, so a reader (explain,
+     * asserted flags) never sees a change that is then refused, nor one half-applied.
+     */
+    private final ReadWriteLock reasonerLock = new ReentrantReadWriteLock();
+    /** Told after each accepted change commits (the change feed wakes on it). */
+    private final List<Runnable> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The stored inferred graph differs from the reasoner's conclusions; the next change fixes it (see {@link #openForOneChange}). */
+    private boolean inferredStale;
+    /** Tests only: runs after the reasoner has judged a change and before the verdict is acted on. */
+    private volatile Runnable beforeVerdict = () -> {};
     /** Serialises the write pipeline (and catch-up) so the reasoner changes in step with the store's single writer. */
     private final Object writeLock = new Object();
     /** Coalesces the version checks reads make against a shared store. */
     private final Freshness freshness;
     private final KnowledgeStore.CatchUpListener catchUp = new FollowOtherWriters();
 
-    /** What one accepted write changed; {@code changeId} is its change-log entry (0 when it changed nothing). */
+    /**
+     * What one accepted write changed. {@code changeId} is its change-log entry, which is also the
+     * knowledge-base {@code version} it produced; 0 when it changed nothing.
+     */
     public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version,
                               long changeId) {}
 
@@ -81,35 +100,62 @@ public final class KnowledgeBase implements AutoCloseable {
      * read arrived (zero: every read sees every write acknowledged before it arrived).
      */
     public static KnowledgeBase open(KnowledgeStore store, Duration maxStaleness, Consumer<String> progress) {
-        KnowledgeBase kb = new KnowledgeBase(store, maxStaleness);
-        kb.materialise(progress);
-        // Read after materialising: with a shared store, catching up there may have brought in
-        // other instances' shapes and change-log entries.
-        kb.shapes = ShapeGate.load(store.dataset());
-        kb.lastChangeId = Txn.calculateRead(store.dataset(), () -> ChangeLog.lastId(store.dataset()));
+        KnowledgeBase kb = openDeferred(store, maxStaleness, progress);
+        kb.bringInferencesUpToDate();
         return kb;
     }
 
-    /** What bringing the inferred graph up to date found and did. */
-    private record Materialised(RlReasoner reasoner, int asserted, long reasonMillis, int[] changed) {}
-
-    private void materialise(Consumer<String> progress) {
-        // Reasoned inside the write, over what it sees: if another instance of a shared store
-        // wrote first, the store catches up and the whole step runs again on the new data.
-        Materialised m = store.writeCatchingUp(dsg -> {
-            long t0 = System.nanoTime();
-            RlReasoner fresh = RlReasoner.create();
-            List<Triple> asserted = assertedTriples(dsg);
-            fresh.add(asserted);
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            return new Materialised(fresh, asserted.size(), millis, syncInferredGraph(dsg, fresh));
+    /**
+     * Opens the knowledge base without writing anything: if the stored conclusions differ from
+     * the reasoner's (new rules, a backup restored without them, a new store), the next change
+     * brings them up to date as part of itself, so a change that is refused leaves the store
+     * exactly as it was. Call {@link #sync} or {@link #bringInferencesUpToDate} before serving.
+     */
+    public static KnowledgeBase openDeferred(KnowledgeStore store, Duration maxStaleness, Consumer<String> progress) {
+        KnowledgeBase kb = new KnowledgeBase(store, maxStaleness);
+        DatasetGraph dsg = store.dataset();
+        long t0 = System.nanoTime();
+        int asserted = Txn.calculateRead(dsg, () -> {
+            List<Triple> triples = assertedTriples(dsg);
+            kb.reasoner.add(triples);
+            kb.inferredStale = !kb.reasoner.inferred().collect(java.util.stream.Collectors.toSet())
+                    .equals(dsg.getGraph(INFERRED).find().toSet());
+            return triples.size();
         });
-        reasoner = m.reasoner();
-        progress.accept(String.format(java.util.Locale.ROOT,
-                "reasoned over %,d asserted triples: %,d inferred in %d ms (inferred graph: +%d -%d)",
-                m.asserted(), m.reasoner().inferredCount(), m.reasonMillis(), m.changed()[0], m.changed()[1]));
-        if (!m.reasoner().isConsistent())
-            LOG.warn("The knowledge base is inconsistent: {}", m.reasoner().inconsistencies());
+        progress.accept(String.format(java.util.Locale.ROOT, "reasoned over %,d asserted triples: %,d inferred in %d ms%s",
+                asserted, kb.reasoner.inferredCount(), (System.nanoTime() - t0) / 1_000_000,
+                kb.inferredStale ? " (the stored conclusions are out of date; the next change brings them up to date)" : ""));
+        if (!kb.reasoner.isConsistent())
+            LOG.warn("The knowledge base is inconsistent: {}", kb.reasoner.inconsistencies());
+        // With a shared store, catching up may later bring in other instances' shapes too.
+        kb.shapes = ShapeGate.load(dsg);
+        return kb;
+    }
+
+    /** {@link #openDeferred} for a command that makes one change and exits ({@code virtkg load}). */
+    public static KnowledgeBase openForOneChange(KnowledgeStore store) {
+        return openDeferred(store, Duration.ZERO, line -> {});
+    }
+
+    /**
+     * Writes the reasoner's conclusions where the stored ones differ, as a change of kind
+     * {@code reasoner}; nothing when they agree.
+     */
+    public void bringInferencesUpToDate() {
+        if (inferredStale) write(ChangeKind.REASONER, "virtkg", "inferred graph brought up to date", dsg -> {});
+    }
+
+    /**
+     * Appends the change-log entry of a change inside its write transaction and moves the
+     * recorded version to the entry's id, so that change id and version are one number. A
+     * restored backup brings its own version (and log): the change goes above it, so ids never repeat.
+     */
+    private long logChange(DatasetGraph dsg, ChangeKind kind, String who, String summary, Collection<Quad> added,
+                           Collection<Quad> deleted, Long reverts) {
+        long id = Math.max(store.version(), KbVersion.read(dsg)) + 1;
+        ChangeLog.append(dsg, id, kind.id(), who, summary, added, deleted, reverts);
+        KbVersion.set(dsg, id);
+        return id;
     }
 
     private static List<Triple> assertedTriples(DatasetGraph dsg) {
@@ -142,14 +188,17 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /**
      * Runs {@code change} against the dataset in one write transaction and, if it passes
-     * validation, commits it with its inferences. Throws {@link WriteRejectedException} (nothing
-     * kept) when it would write a protected graph or make the knowledge base inconsistent.
+     * validation, commits it with its inferences and its change-log entry. Throws
+     * {@link WriteRejectedException} (nothing kept, nothing ever visible) when it writes a graph
+     * its kind may not write, fails the shapes or would make the knowledge base inconsistent, or
+     * when {@code change} itself refuses (a conflict, a failed precondition).
      */
-    public WriteResult write(String who, String summary, Consumer<DatasetGraph> change) {
-        return write(who, summary, null, change);
+    public WriteResult write(ChangeKind kind, String who, String summary, Consumer<DatasetGraph> change) {
+        return write(kind, kind.scope(), who, summary, null, change);
     }
 
-    private WriteResult write(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
+    private WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
+                              Consumer<DatasetGraph> change) {
         for (int attempt = 1; ; attempt++) {
             synchronized (writeLock) {
                 // The first attempt runs on the copy as it is: requests bring it up to date when
@@ -158,7 +207,9 @@ public final class KnowledgeBase implements AutoCloseable {
                 // retry. Validation thus always ends up judging the store's current state.
                 if (attempt > 1) catchUpLocked();
                 try {
-                    return writeOnce(who, summary, reverts, change);
+                    WriteResult result = writeOnce(kind, scope, who, summary, reverts, change);
+                    if (result.changeId() > 0) notifyCommitted();
+                    return result;
                 } catch (StoreConflictException e) {
                     if (attempt == MAX_ATTEMPTS) throw e;
                     LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
@@ -170,7 +221,21 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Waits a random while before retrying a write that lost a race: two instances that keep
+     * Brings the shipped graphs up to date with {@code ontology/} and {@code data/}: a change of
+     * kind {@code sync}, validated, reasoned over and logged like any other (with the stored
+     * conclusions brought up to date if {@link #openDeferred} found them stale). Nothing is
+     * written when every file and every conclusion is up to date.
+     */
+    public ShippedData.Report sync(ShippedData shipped) {
+        ShippedData.Report planned = Txn.calculateRead(store.dataset(), () -> shipped.plan(store.dataset()));
+        ShippedData.Report[] done = {planned};
+        if (planned.changed()) write(ChangeKind.SYNC, "virtkg", planned.summary(), dsg -> done[0] = shipped.apply(dsg));
+        bringInferencesUpToDate();
+        return done[0];
+    }
+
+    /**
+     * Backing off before retrying a write that lost a race: two instances that keep
      * writing would otherwise keep colliding in lock step. Exponential with full jitter, capped.
      */
     private static void backOff(int attempt) {
@@ -188,41 +253,61 @@ public final class KnowledgeBase implements AutoCloseable {
         List<Triple> added = List.of();
         List<Triple> removed = List.of();
         boolean applied;
+        boolean locked;
     }
 
-    private WriteResult writeOnce(String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
+    private WriteResult writeOnce(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
+                                  Consumer<DatasetGraph> change) {
         RlReasoner r = reasoner;
         ReasonerChange pending = new ReasonerChange();
         try {
             WriteResult staged = store.write(dsg -> {
+                // Conclusions left out of date at open are brought up to date first, as part of this change.
+                int[] synced = inferredStale ? syncInferredGraph(dsg, r) : new int[2];
                 ChangeRecorder recorder = new ChangeRecorder(dsg);
                 change.accept(new DatasetGraphChanges(dsg, recorder));
-                checkWritable(recorder);
-                shapes.check(dsg, focusNodes(recorder));
+                // The version is the store's bookkeeping: a restored backup's is honoured by
+                // logChange, never logged as data.
+                recorder.added.removeIf(KbVersion::isVersionQuad);
+                recorder.deleted.removeIf(KbVersion::isVersionQuad);
+                if (recorder.isEmpty()) {
+                    if (synced[0] + synced[1] == 0) return new WriteResult(0, 0, 0, 0, store.version(), 0);
+                    long id = logChange(dsg, ChangeKind.REASONER, who, String.format(java.util.Locale.ROOT,
+                            "inferred graph brought up to date with the reasoner (+%d -%d)", synced[0], synced[1]), List.of(), List.of(), null);
+                    return new WriteResult(0, 0, synced[0], synced[1], id, id);
+                }
+                // validate: graphs, shapes (as they will be if this change writes them), consistency
+                checkWritable(scope, recorder);
+                ShapeGate gate = touches(recorder, SHAPES) ? ShapeGate.load(dsg) : shapes;
+                gate.check(dsg, focusNodes(recorder));
 
                 pending.added = netAdded(dsg, r, recorder.added);
                 pending.removed = netRemoved(dsg, r, recorder.deleted);
                 boolean wasConsistent = r.isConsistent();
+                // From here until commit or rollback, readers of the reasoner wait.
+                reasonerLock.writeLock().lock();
+                pending.locked = true;
                 pending.applied = true;
                 Delta added = r.add(pending.added);
                 Delta removed = r.remove(pending.removed);
+                beforeVerdict.run();
                 if (wasConsistent && !r.isConsistent())
                     throw new WriteRejectedException("inconsistent",
                             "The change would make the knowledge base inconsistent", report(r.inconsistencies()));
+                // commit with inferences, and the audit entry, in the same transaction
                 apply(dsg, added);
                 apply(dsg, removed);
-                long changeId = recorder.isEmpty() ? 0 : lastChangeId + 1;
-                if (changeId > 0) ChangeLog.append(dsg, changeId, who, summary, recorder.added, recorder.deleted, reverts);
+                long id = logChange(dsg, kind, who, summary, recorder.added, recorder.deleted, reverts);
+                if (gate != shapes) shapes = gate;
                 return new WriteResult(pending.added.size(), pending.removed.size(),
-                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), 0, changeId);
+                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
             });
             pending.applied = false;
-            if (staged.changeId() > 0) lastChangeId = staged.changeId();
+            if (staged.changeId() > 0) inferredStale = false;
             // Removed triples leave unused slots in the reasoner (ids are never reused);
             // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
             if (r.slots() > 2L * r.size() + 100_000) r.compact();
-            return new WriteResult(staged.assertedAdded(), staged.assertedRemoved(), staged.inferredAdded(),
-                    staged.inferredRemoved(), store.version(), staged.changeId());
+            return staged;
         } catch (RuntimeException | Error e) {
             if (pending.applied) {
                 // Undo in reverse order; the reasoner restores its exact previous state.
@@ -230,7 +315,36 @@ public final class KnowledgeBase implements AutoCloseable {
                 r.remove(pending.added);
             }
             throw e;
+        } finally {
+            if (pending.locked) reasonerLock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs {@code read} against the reasoner while no change is being judged or committed: what
+     * it sees is always a state of the knowledge base that was (or is being) committed.
+     */
+    public <T> T withReasoner(Function<RlReasoner, T> read) {
+        reasonerLock.readLock().lock();
+        try {
+            return read.apply(reasoner);
+        } finally {
+            reasonerLock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code listener} after every accepted change commits (here, or caught up from another instance). */
+    public void onCommitted(Runnable listener) {
+        committedListeners.add(listener);
+    }
+
+    private void notifyCommitted() {
+        for (Runnable l : committedListeners) l.run();
+    }
+
+    /** Tests only: {@code hook} runs while the reasoner holds a change it has not yet accepted or refused. */
+    void beforeVerdict(Runnable hook) {
+        this.beforeVerdict = hook;
     }
 
     /**
@@ -246,14 +360,16 @@ public final class KnowledgeBase implements AutoCloseable {
             // Asking costs a round trip but needs no lock; only taking writes in does.
             long current = store.storeVersion();
             if (current == store.version()) return;
+            boolean changed;
             synchronized (writeLock) {
-                store.catchUp(catchUp, current);
+                changed = store.catchUp(catchUp, current);
             }
+            if (changed) notifyCommitted();
         });
     }
 
     private void catchUpLocked() {
-        if (store.isShared()) store.catchUp(catchUp);
+        if (store.isShared() && store.catchUp(catchUp)) notifyCommitted();
     }
 
     /**
@@ -266,14 +382,15 @@ public final class KnowledgeBase implements AutoCloseable {
     private final class FollowOtherWriters implements KnowledgeStore.CatchUpListener {
         @Override
         public void changed(DatasetGraph dsg, Collection<Quad> added, Collection<Quad> deleted) {
-            RlReasoner r = reasoner;
-            apply(dsg, r.add(netAdded(dsg, r, added)));
-            apply(dsg, r.remove(netRemoved(dsg, r, deleted)));
-            boolean shapesChanged = added.stream().anyMatch(q -> SHAPES.equals(q.getGraph()))
-                    || deleted.stream().anyMatch(q -> SHAPES.equals(q.getGraph()));
-            if (shapesChanged) shapes = ShapeGate.load(dsg);
-            // Entries are only ever appended: the newest id is among what was just added.
-            lastChangeId = Math.max(lastChangeId, ChangeLog.lastId(added.iterator()));
+            reasonerLock.writeLock().lock();
+            try {
+                RlReasoner r = reasoner;
+                apply(dsg, r.add(netAdded(dsg, r, added)));
+                apply(dsg, r.remove(netRemoved(dsg, r, deleted)));
+            } finally {
+                reasonerLock.writeLock().unlock();
+            }
+            if (touches(added, SHAPES) || touches(deleted, SHAPES)) shapes = ShapeGate.load(dsg);
         }
 
         @Override
@@ -283,40 +400,66 @@ public final class KnowledgeBase implements AutoCloseable {
             syncInferredGraph(dsg, fresh);
             reasoner = fresh;
             shapes = ShapeGate.load(dsg);
-            lastChangeId = ChangeLog.lastId(dsg);
         }
     }
 
     /**
      * Undoes change {@code id} by applying its patch in reverse, as a new change through the same
-     * validation. Throws {@link java.util.NoSuchElementException} for an unknown id.
+     * validation, with the rights of the change it undoes. Throws
+     * {@link java.util.NoSuchElementException} for an unknown id and {@link WriteRejectedException}
+     * ({@code conflict}) for a change that cannot be reverted.
      */
     public WriteResult revert(long id, String who) {
         ChangeLog.Entry entry = Txn.calculateRead(store.dataset(), () -> ChangeLog.get(store.dataset(), id))
                 .orElseThrow(() -> new java.util.NoSuchElementException("No change " + id));
-        var patch = org.apache.jena.rdfpatch.RDFPatchOps.read(
-                new java.io.ByteArrayInputStream(entry.patch().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        ChangeRecorder original = new ChangeRecorder(null);
-        patch.apply(original);
-        return write(who, "revert of change " + id + ": " + entry.summary(), id, dsg -> {
-            for (Quad q : original.added) dsg.delete(q);
-            for (Quad q : original.deleted) dsg.add(q);
-        });
+        ChangeKind original = ChangeKind.of(entry.kind());
+        if (original == ChangeKind.REASONER)
+            throw new WriteRejectedException("conflict", "Change " + id + " only brought the reasoner's conclusions up to date; "
+                    + "there is nothing to revert", List.of());
+        if (entry.patch() == null)
+            throw new WriteRejectedException("conflict", "Change " + id + " touched " + (entry.added() + entry.deleted())
+                    + " quads, more than the " + ChangeLog.MAX_PATCH_QUADS + " the change log keeps a patch for; it cannot be reverted",
+                    List.of());
+        ChangeRecorder quads = entry.quads();
+        return write(ChangeKind.REVERT, scopeOf(entry), who,
+                "revert of change " + id + ": " + entry.summary(), id, dsg -> {
+                    for (Quad q : quads.added) dsg.delete(q);
+                    for (Quad q : quads.deleted) dsg.add(q);
+                });
     }
 
-    private static void checkWritable(ChangeRecorder recorder) {
+    /** What a change may write: its kind's scope; for a revert, that of the change at the start of the chain. */
+    private ChangeKind.Scope scopeOf(ChangeLog.Entry entry) {
+        ChangeLog.Entry e = entry;
+        while (ChangeKind.of(e.kind()) == ChangeKind.REVERT && e.reverts() != null) {
+            long id = e.reverts();
+            var earlier = Txn.calculateRead(store.dataset(), () -> ChangeLog.get(store.dataset(), id));
+            if (earlier.isEmpty()) break;
+            e = earlier.get();
+        }
+        return ChangeKind.of(e.kind()).scope();
+    }
+
+    private static void checkWritable(ChangeKind.Scope scope, ChangeRecorder recorder) {
         for (Set<Quad> quads : List.of(recorder.added, recorder.deleted)) {
             for (Quad q : quads) {
                 Node g = q.getGraph();
                 if (q.isDefaultGraph() || !g.isURI())
                     throw new WriteRejectedException("forbidden",
                             "Writes must name a graph; the default graph is the read-only union of all named graphs", List.of());
-                if (Graphs.isSystemManaged(g.getURI()) || Graphs.isShipped(g.getURI()))
-                    throw new WriteRejectedException("forbidden", "The graph <" + g.getURI() + "> is read-only: "
-                            + (Graphs.isShipped(g.getURI()) ? "it is shipped paper data (change ontology/ or data/ instead)"
-                                                            : "it is maintained by virtkg itself"), List.of());
+                String why = ChangeKind.refusal(scope, g.getURI());
+                if (why != null) throw new WriteRejectedException("forbidden", "The graph <" + g.getURI() + "> is read-only: " + why, List.of());
             }
         }
+    }
+
+    private static boolean touches(ChangeRecorder recorder, Node graph) {
+        return touches(recorder.added, graph) || touches(recorder.deleted, graph);
+    }
+
+    private static boolean touches(Collection<Quad> quads, Node graph) {
+        for (Quad q : quads) if (graph.equals(q.getGraph())) return true;
+        return false;
     }
 
     /** Subjects of what the write added: the nodes SHACL must look at again. */

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A write was refused by validation (SHACL or the reasoner's consistency check). Nothing of it was
- * kept. {@link #report()} is a JSON-ready description of why.
+ * A write was refused: by validation (a protected graph, SHACL, the reasoner's consistency check)
+ * or by the change itself (the resource it creates exists, a precondition failed). Nothing of it
+ * was kept. {@link #report()} is a JSON-ready description of why.
  */
 public final class WriteRejectedException extends RuntimeException {
     private final String kind;
@@ -17,14 +18,24 @@ public final class WriteRejectedException extends RuntimeException {
         this.report = report;
     }
 
-    /** {@code forbidden} (a protected graph), {@code shacl} or {@code inconsistent}. */
+    /**
+     * {@code forbidden} (a protected graph), {@code shacl}, {@code inconsistent}, {@code conflict}
+     * (it exists already, or cannot be done in the current state) or {@code precondition} (an
+     * {@code If-Match} / {@code If-None-Match} that failed) or {@code missing} (what it changes is gone).
+     */
     public String kind() {
         return kind;
     }
 
-    /** The HTTP status that says it: 403 for a protected graph, 422 for data that fails validation. */
+    /** The HTTP status that says it: 403 protected graph, 409 conflict, 412 failed precondition, 422 invalid data. */
     public int status() {
-        return "forbidden".equals(kind) ? 403 : 422;
+        return switch (kind) {
+            case "forbidden" -> 403;
+            case "missing" -> 404;
+            case "conflict" -> 409;
+            case "precondition" -> 412;
+            default -> 422;
+        };
     }
 
     public List<Map<String, Object>> report() {

@@ -15,6 +15,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
+import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.StoreConflictException;
@@ -67,7 +68,7 @@ public final class GuardedUpdate extends SPARQL_Update {
         }
         try {
             // Only the admin role reaches /update (FusekiGate checks the token).
-            kb.write("admin", "SPARQL Update (" + request.getOperations().size() + " operation(s))",
+            kb.write(ChangeKind.SPARQL_UPDATE, "admin", "SPARQL Update (" + request.getOperations().size() + " operation(s))",
                     dsg -> UpdateExec.dataset(dsg).update(request).execute());
         } catch (WriteRejectedException ex) {
             writeProblem(action, ProblemException.rejected(ex, "").problem());

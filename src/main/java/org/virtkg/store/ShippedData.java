@@ -33,7 +33,8 @@ import org.apache.jena.sparql.core.Quad;
  *
  * <p>The first start loads every file. Later starts compare each file's SHA-256 with the hash
  * recorded in the {@link Graphs#SYSTEM} graph and reload only files that changed, were added or
- * were removed. User graphs are never touched. The whole sync is one write transaction: a crash
+ * were removed. User graphs are never touched. The sync is one change through the knowledge base's
+ * write pipeline (validated, reasoned over, logged with kind {@code sync}, revertable): a crash
  * half-way leaves the previous state, and the next start simply tries again.
  */
 public final class ShippedData {
@@ -48,6 +49,18 @@ public final class ShippedData {
         public boolean changed() {
             return !loaded.isEmpty() || !removed.isEmpty();
         }
+
+        /** One line for the change log, e.g. {@code shipped data: loaded data/paper.trig; removed data/old.ttl}. */
+        public String summary() {
+            StringBuilder sb = new StringBuilder("shipped data");
+            String sep = ": ";
+            if (!loaded.isEmpty()) {
+                sb.append(sep).append("loaded ").append(String.join(", ", loaded));
+                sep = "; ";
+            }
+            if (!removed.isEmpty()) sb.append(sep).append("removed ").append(String.join(", ", removed));
+            return sb.toString();
+        }
     }
 
     private final Path ontologyDir;
@@ -61,51 +74,55 @@ public final class ShippedData {
     }
 
     /**
-     * Brings the shipped graphs in {@code store} up to date with the files; one write. When a
-     * shared store was changed by another instance meanwhile (two instances starting together),
-     * catches up and compares again: the second instance then finds the files already loaded.
+     * What {@link #apply} would do to {@code dsg} now, without changing it (the caller holds a
+     * read transaction); {@link Report#triples()} is 0.
      */
-    public Report sync(KnowledgeStore store) {
+    public Report plan(DatasetGraph dsg) {
+        return run(dsg, false);
+    }
+
+    /**
+     * Brings the shipped graphs in {@code dsg} up to date with the files, inside the caller's
+     * write transaction (in virtkg, always a change of kind {@code sync} through the knowledge
+     * base's write pipeline). A file that fails to parse throws, so the whole change is refused
+     * and the store stays exactly as it was.
+     */
+    public Report apply(DatasetGraph dsg) {
+        return run(dsg, true);
+    }
+
+    private Report run(DatasetGraph dsg, boolean write) {
         Map<String, Path> files = shippedFiles();
-        // A file that fails to parse aborts the whole transaction: the start fails with a clear
-        // message and the store stays exactly as it was.
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (var e : files.entrySet()) hashes.put(e.getKey(), sha256(e.getValue()));
+        Node system = Graphs.node(Graphs.SYSTEM);
+        List<String> loaded = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        long triples = 0;
 
-        return store.writeCatchingUp(dsg -> {
-            Node system = Graphs.node(Graphs.SYSTEM);
-            List<String> loaded = new ArrayList<>();
-            List<String> unchanged = new ArrayList<>();
-            List<String> removed = new ArrayList<>();
-            long triples = 0;
-
-            Set<String> recorded = new LinkedHashSet<>();
-            dsg.find(system, Node.ANY, RDF_TYPE, SHIPPED_FILE)
-                    .forEachRemaining(q -> recorded.add(q.getSubject().getURI()));
-
-            for (String key : recorded) {
-                if (!files.containsKey(fileKeyOf(key))) {
-                    dropRecordedGraphs(dsg, NodeFactory.createURI(key));
-                    removed.add(fileKeyOf(key));
-                }
+        Set<String> recorded = new LinkedHashSet<>();
+        dsg.find(system, Node.ANY, RDF_TYPE, SHIPPED_FILE).forEachRemaining(q -> recorded.add(q.getSubject().getURI()));
+        for (String key : recorded) {
+            if (!files.containsKey(fileKeyOf(key))) {
+                if (write) dropRecordedGraphs(dsg, NodeFactory.createURI(key));
+                removed.add(fileKeyOf(key));
             }
-            for (var e : files.entrySet()) {
-                String key = e.getKey();
-                Node fileNode = NodeFactory.createURI(fileIri(key));
-                String hash = hashes.get(key);
-                if (dsg.contains(system, fileNode, SHA256, NodeFactory.createLiteralString(hash))) {
-                    unchanged.add(key);
-                    continue;
-                }
-                dropRecordedGraphs(dsg, fileNode);
-                long n = load(dsg, key, e.getValue(), fileNode);
-                dsg.add(system, fileNode, RDF_TYPE, SHIPPED_FILE);
-                dsg.add(system, fileNode, SHA256, NodeFactory.createLiteralString(hash));
-                loaded.add(key);
-                triples += n;
+        }
+        for (var e : files.entrySet()) {
+            String key = e.getKey();
+            Node fileNode = NodeFactory.createURI(fileIri(key));
+            String hash = sha256(e.getValue());
+            if (dsg.contains(system, fileNode, SHA256, NodeFactory.createLiteralString(hash))) {
+                unchanged.add(key);
+                continue;
             }
-            return new Report(loaded, unchanged, removed, triples);
-        });
+            loaded.add(key);
+            if (!write) continue;
+            dropRecordedGraphs(dsg, fileNode);
+            triples += load(dsg, key, e.getValue(), fileNode);
+            dsg.add(system, fileNode, RDF_TYPE, SHIPPED_FILE);
+            dsg.add(system, fileNode, SHA256, NodeFactory.createLiteralString(hash));
+        }
+        return new Report(loaded, unchanged, removed, triples);
     }
 
     /** Shipped files by their key: the path relative to the project, e.g. {@code data/paper.trig}. */

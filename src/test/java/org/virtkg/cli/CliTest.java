@@ -8,12 +8,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtkg.Main;
+import org.virtkg.store.ChangeLog;
+import org.virtkg.store.Graphs;
+import org.virtkg.store.KbVersion;
 import org.virtkg.store.TdbKnowledgeStore;
 
 /** The command line end to end: load, query, backup and restore into an empty store. */
@@ -44,8 +50,24 @@ class CliTest {
 
         DatasetGraph a = snapshot(db);
         DatasetGraph b = snapshot(restored);
-        assertEquals(3, a.size(), "the two loaded graphs and the system graph with the knowledge-base version");
+        assertTrue(a.containsGraph(NodeFactory.createURI("https://w3id.org/virtkg/graph/user/firecracker")));
+        assertTrue(a.containsGraph(NodeFactory.createURI("https://w3id.org/virtkg/graph/user/g2")));
+        // The load is a change like any other: its conclusions are committed with it and it is logged.
+        assertTrue(a.containsGraph(NodeFactory.createURI(Graphs.INFERRED)), "inferences committed with the load");
+        assertEquals(List.of("load"), kinds(a), "one change, of kind load");
+        // The restore is a change of its own on top of the backed-up log; everything else is identical.
+        assertEquals(List.of("load", "load"), kinds(b));
+        assertEquals(KbVersion.read(a) + 1, KbVersion.read(b), "versions never repeat after a restore");
+        for (Node g : List.of(Graphs.node(Graphs.CHANGES), Graphs.node(Graphs.SYSTEM))) {
+            a.removeGraph(g);
+            b.removeGraph(g);
+        }
         assertTrue(IsoMatcher.isomorphic(a, b), "the restored store holds exactly the backed-up graphs");
+    }
+
+    /** The kinds of the logged changes, oldest first. */
+    private static List<String> kinds(DatasetGraph dsg) {
+        return ChangeLog.after(dsg, 0, 100).stream().map(ChangeLog.Entry::kind).toList();
     }
 
     @Test
@@ -58,7 +80,7 @@ class CliTest {
         String err = captureErr(() -> run("load", "--db", db.toString(), good.toString(), broken.toString()));
         assertTrue(err.contains("nothing loaded"), err);
         try (var store = TdbKnowledgeStore.open(db)) {
-            assertTrue(store.graphSizes().isEmpty(), "one transaction: the good file was not kept either");
+            assertTrue(store.graphSizes().isEmpty(), "one transaction: the good file was not kept either, nor anything else");
         }
         assertEquals(2, run("load", "--db", db.toString(), tmp.resolve("missing.ttl").toString()));
         Path q = tmp.resolve("bad.rq");

@@ -25,10 +25,7 @@ class ConsistencyTest {
 
     @BeforeAll
     static void load() {
-        var store = TdbKnowledgeStore.inMemory();
-        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store);
-        kb = KnowledgeBase.open(store, l -> {});
+        kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory());
     }
 
     @AfterAll

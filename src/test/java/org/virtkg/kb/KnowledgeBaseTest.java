@@ -19,16 +19,14 @@ class KnowledgeBaseTest {
     static final String ID = "https://w3id.org/virtkg/id/";
 
     private static KnowledgeBase fixtureKb() {
-        var store = TdbKnowledgeStore.inMemory();
-        Fixtures.loadFixtures(store);
-        return KnowledgeBase.open(store, line -> {});
+        return Fixtures.withFixtures(TdbKnowledgeStore.inMemory());
     }
 
     @Test
     void variableGraphDeletesCannotReachProtectedGraphs() {
         try (var kb = fixtureKb()) {
             long before = size(kb);
-            var e = assertThrows(WriteRejectedException.class, () -> kb.write("test", "test write", dsg ->
+            var e = assertThrows(WriteRejectedException.class, () -> kb.write(ChangeKind.SPARQL_UPDATE, "test", "test write", dsg ->
                     UpdateExec.dataset(dsg).update("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }").execute()));
             assertEquals("forbidden", e.kind());
             assertEquals(before, size(kb));
@@ -38,12 +36,12 @@ class KnowledgeBaseTest {
     @Test
     void inconsistentWritesAreRefusedAndTheReasonerIsRestored() {
         try (var kb = fixtureKb()) {
-            int inferred = kb.reasoner().inferredCount();
-            var e = assertThrows(WriteRejectedException.class, () -> kb.write("test", "test write", dsg ->
+            int inferred = kb.withReasoner(r -> r).inferredCount();
+            var e = assertThrows(WriteRejectedException.class, () -> kb.write(ChangeKind.SPARQL_UPDATE, "test", "test write", dsg ->
                     dsg.add(SSE.parseQuad("(<" + Graphs.USER + "x> <" + ID + "KVM> rdf:type <" + VKG + "CloudPlatform>)"))));
             assertEquals("inconsistent", e.kind());
-            assertTrue(kb.reasoner().isConsistent());
-            assertEquals(inferred, kb.reasoner().inferredCount());
+            assertTrue(kb.withReasoner(r -> r).isConsistent());
+            assertEquals(inferred, kb.withReasoner(r -> r).inferredCount());
             assertFalse(Txn.calculateRead(kb.store().dataset(), () -> kb.store().dataset().containsGraph(Graphs.node(Graphs.USER + "x"))));
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
+import org.virtkg.kb.KnowledgeBase;
 import org.junit.jupiter.api.io.TempDir;
 
 /** First start loads the shipped files; later starts reload only what changed; user graphs stay. */
@@ -30,8 +31,9 @@ class ShippedDataTest {
         Files.writeString(data.resolve("b.trig"), "<https://w3id.org/virtkg/source/paper/x> { <https://w3id.org/virtkg/id/Xen> a <https://w3id.org/virtkg/ontology#Hypervisor> . }\n");
         ShippedData shipped = new ShippedData(onto, data, line -> {});
 
-        try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var first = shipped.sync(store);
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(tmp.resolve("db")), line -> {})) {
+            var store = kb.store();
+            var first = kb.sync(shipped);
             assertEquals(List.of("ontology/virtkg.ttl", "data/a.ttl", "data/b.trig"), first.loaded());
             assertEquals(1L, store.graphSizes().get(Graphs.ONTOLOGY));
             assertEquals(1L, store.graphSizes().get(Graphs.DATA + "a"));
@@ -39,16 +41,18 @@ class ShippedDataTest {
             addUserTriple(store);
         }
         // Restart: nothing changed, nothing reloaded.
-        try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var again = shipped.sync(store);
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(tmp.resolve("db")), line -> {})) {
+            var store = kb.store();
+            var again = kb.sync(shipped);
             assertFalse(again.changed());
             assertEquals(3, again.unchanged().size());
         }
         // Edit one file, delete another: only those are touched, the user graph survives.
         Files.writeString(data.resolve("a.ttl"), KVM_TTL + "<https://w3id.org/virtkg/id/LXC> a <https://w3id.org/virtkg/ontology#ContainerTechnology> .\n");
         Files.delete(data.resolve("b.trig"));
-        try (var store = TdbKnowledgeStore.open(tmp.resolve("db"))) {
-            var third = shipped.sync(store);
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(tmp.resolve("db")), line -> {})) {
+            var store = kb.store();
+            var third = kb.sync(shipped);
             assertEquals(List.of("data/a.ttl"), third.loaded());
             assertEquals(List.of("data/b.trig"), third.removed());
             var sizes = store.graphSizes();
@@ -62,10 +66,11 @@ class ShippedDataTest {
     void aBrokenFileChangesNothing() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("a.ttl"), KVM_TTL);
-        try (var store = TdbKnowledgeStore.inMemory()) {
-            new ShippedData(null, data, line -> {}).sync(store);
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.inMemory(), line -> {})) {
+            var store = kb.store();
+            kb.sync(new ShippedData(null, data, line -> {}));
             Files.writeString(data.resolve("a.ttl"), KVM_TTL + "<https://w3id.org/virtkg/id/Broken> a ");
-            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store));
+            var e = assertThrows(StoreException.class, () -> kb.sync(new ShippedData(null, data, line -> {})));
             assertTrue(e.getMessage().contains("data/a.ttl"), e.getMessage());
             assertEquals(1L, store.graphSizes().get(Graphs.DATA + "a"), "the old content stays");
         }
@@ -75,8 +80,9 @@ class ShippedDataTest {
     void shippedFilesMayNotWriteServiceGraphs() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("evil.trig"), "<" + Graphs.INFERRED + "> { <a:s> <a:p> <a:o> . }\n");
-        try (var store = TdbKnowledgeStore.inMemory()) {
-            var e = assertThrows(StoreException.class, () -> new ShippedData(null, data, line -> {}).sync(store));
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.inMemory(), line -> {})) {
+            var store = kb.store();
+            var e = assertThrows(StoreException.class, () -> kb.sync(new ShippedData(null, data, line -> {})));
             assertTrue(e.getMessage().contains("not a shipped graph"), e.getMessage());
         }
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.ShippedData;
 
@@ -33,9 +34,25 @@ public final class Fixtures {
         return projectDir().resolve("src/test/resources/fixtures").resolve(name);
     }
 
-    /** Loads the small fixture ontology and data into {@code store}. */
-    public static ShippedData.Report loadFixtures(KnowledgeStore store) {
-        return new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}).sync(store);
+    /** Opens the knowledge base over {@code store} and syncs the small fixture ontology and data into it, as the server does. */
+    public static KnowledgeBase withFixtures(KnowledgeStore store) {
+        return open(store, new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}));
+    }
+
+    /** Opens the knowledge base over {@code store} and syncs the project's real ontology/ and data/ into it. */
+    public static KnowledgeBase withShippedData(KnowledgeStore store) {
+        return open(store, new ShippedData(projectDir().resolve("ontology"), projectDir().resolve("data"), line -> {}));
+    }
+
+    private static KnowledgeBase open(KnowledgeStore store, ShippedData files) {
+        KnowledgeBase kb = KnowledgeBase.openDeferred(store, java.time.Duration.ZERO, line -> {});
+        try {
+            kb.sync(files);
+            return kb;
+        } catch (RuntimeException e) {
+            kb.close();
+            throw e;
+        }
     }
 
     public static HttpResponse<String> get(String url, String... headers) {

@@ -8,7 +8,6 @@ import org.virtkg.security.AccessTokens;
 import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.RemoteKnowledgeStore;
 import org.virtkg.store.RemoteStoreSettings;
-import org.virtkg.store.ShippedData;
 import org.virtkg.store.TdbKnowledgeStore;
 
 /**
@@ -31,34 +30,25 @@ public final class TestServer implements AutoCloseable {
 
     /** Serves the small fixture ontology and data (src/test/resources/fixtures). */
     public static TestServer withFixtures(AccessTokens tokens, Duration queryTimeout) {
-        var store = newStore();
-        Fixtures.loadFixtures(store);
-        return start(store, tokens, queryTimeout);
+        return start(Fixtures.withFixtures(newStore()), tokens, queryTimeout);
     }
 
     /** The fixtures with a tighter per-client query cap, for limit tests. */
     public static TestServer withFixtures(AccessTokens tokens, Duration queryTimeout, int maxQueriesPerClient) {
-        var store = newStore();
-        Fixtures.loadFixtures(store);
+        var kb = Fixtures.withFixtures(newStore());
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
                 .withQueriesDir(Fixtures.projectDir().resolve("queries")).withMaxQueriesPerClient(maxQueriesPerClient);
-        return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
+        return new TestServer(VirtkgServer.start(config, kb));
     }
 
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
-        var store = newStore();
-        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store);
-        return start(store, tokens, Duration.ofSeconds(10));
+        return start(Fixtures.withShippedData(newStore()), tokens, Duration.ofSeconds(10));
     }
 
     /** Serves the real ontology/ and data/ from a persistent TDB2 directory (restart tests). */
     public static TestServer withShippedDataOnDisk(java.nio.file.Path db, AccessTokens tokens) {
-        var store = TdbKnowledgeStore.open(db);
-        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store);
-        return start(store, tokens, Duration.ofSeconds(10));
+        return start(Fixtures.withShippedData(TdbKnowledgeStore.open(db)), tokens, Duration.ofSeconds(10));
     }
 
     /**
@@ -66,10 +56,8 @@ public final class TestServer implements AutoCloseable {
      * Fuseki dataset), as {@code virtkg serve --store-url} does; several may share one store.
      */
     public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens) {
-        var store = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(datasetUrl), l -> {});
-        new ShippedData(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"), l -> {})
-                .sync(store);
-        return start(store, tokens, Duration.ofSeconds(10));
+        return start(Fixtures.withShippedData(RemoteKnowledgeStore.connect(RemoteStoreSettings.of(datasetUrl), l -> {})),
+                tokens, Duration.ofSeconds(10));
     }
 
     /** True when this test JVM runs the HTTP tests against a remote store. */
@@ -84,10 +72,10 @@ public final class TestServer implements AutoCloseable {
         return RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), line -> {});
     }
 
-    private static TestServer start(KnowledgeStore store, AccessTokens tokens, Duration queryTimeout) {
+    private static TestServer start(KnowledgeBase kb, AccessTokens tokens, Duration queryTimeout) {
         var config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueryTimeout(queryTimeout)
                 .withQueriesDir(Fixtures.projectDir().resolve("queries"));
-        return new TestServer(VirtkgServer.start(config, KnowledgeBase.open(store, l -> {})));
+        return new TestServer(VirtkgServer.start(config, kb));
     }
 
     /** e.g. {@code http://127.0.0.1:41234} */

@@ -1,0 +1,76 @@
+package org.virtkg.kb;
+
+import java.util.Arrays;
+import org.virtkg.store.Graphs;
+
+/**
+ * What made a change, recorded with it in the change log, and therefore which graphs it may
+ * write. Users write only their own graphs; the shipped-data sync only the shipped graphs and the
+ * files' records; {@code virtkg load} (which restores backups) anything the reasoner does not own.
+ * A revert may write what the change it reverts wrote.
+ */
+public enum ChangeKind {
+    /** {@code /api/products}. */
+    PRODUCT("product", Scope.USER),
+    /** {@code /api/terms}. */
+    TERMS("terms", Scope.USER),
+    /** {@code POST /update}. */
+    SPARQL_UPDATE("sparql-update", Scope.USER),
+    /** {@code PUT/POST/DELETE /data}. */
+    GRAPH_STORE("graph-store", Scope.USER),
+    /** {@code POST /api/changes/{id}/revert}; its scope is that of the change reverted. */
+    REVERT("revert", Scope.USER),
+    /** {@code virtkg load}: files, or a backup being restored. */
+    LOAD("load", Scope.ANY),
+    /** The start-up sync of {@code ontology/} and {@code data/}. */
+    SYNC("sync", Scope.SHIPPED),
+    /** The reasoner brought the inferred graph up to date with changed rules at start; no asserted change. */
+    REASONER("reasoner", Scope.NONE);
+
+    /** Which graphs a kind of change may write. */
+    public enum Scope {
+        /** User graphs ({@code graph/user/…}, {@code graph/terms/…}, any other IRI not reserved). */
+        USER,
+        /** Shipped graphs and the shipped files' records in the system graph. */
+        SHIPPED,
+        /** Everything but the graphs the reasoner and the store maintain (inferred, journal). */
+        ANY,
+        /** No asserted graph at all. */
+        NONE
+    }
+
+    private final String id;
+    private final Scope scope;
+
+    ChangeKind(String id, Scope scope) {
+        this.id = id;
+        this.scope = scope;
+    }
+
+    /** The name in the change log and in {@code /api/changes}. */
+    public String id() {
+        return id;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The kind recorded as {@code id}; changes logged before kinds were recorded are {@link #SPARQL_UPDATE}-like user changes. */
+    public static ChangeKind of(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst().orElse(SPARQL_UPDATE);
+    }
+
+    /** Why {@code graph} is out of this scope, or null when it may be written. */
+    static String refusal(Scope scope, String graph) {
+        boolean shipped = Graphs.isShipped(graph);
+        return switch (scope) {
+            case USER -> Graphs.isSystemManaged(graph) ? "it is maintained by virtkg itself"
+                    : shipped ? "it is shipped paper data (change ontology/ or data/ instead)" : null;
+            case SHIPPED -> shipped || graph.equals(Graphs.SYSTEM) ? null : "the shipped-data sync writes only shipped graphs";
+            case ANY -> graph.equals(Graphs.INFERRED) || graph.equals(Graphs.JOURNAL)
+                    ? "it is maintained by virtkg itself (the reasoner's conclusions are re-derived)" : null;
+            case NONE -> "no asserted graph may change here";
+        };
+    }
+}
