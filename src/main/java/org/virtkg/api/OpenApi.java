@@ -130,42 +130,60 @@ public final class OpenApi {
         put(paths, "/update", "post", secured(op("SPARQL 1.1 Update (admin token); must name graphs", "sparql", List.of(),
                 Map.of("204", Map.of("description", "Applied")))));
         List<Map<String, Object>> graph = List.of(query("graph", "Graph IRI", true, "string"));
-        put(paths, "/data", "get", op("Graph Store Protocol read", "graph store", graph, ok("RDF", "string")));
-        put(paths, "/data", "put", secured(op("Replace a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Replaced")))));
-        put(paths, "/data", "post", secured(op("Add to a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Added")))));
-        put(paths, "/data", "delete", secured(op("Delete a graph (admin token)", "graph store", graph, Map.of("204", Map.of("description", "Deleted")))));
+        // One-graph resources (Graph Store graphs, products, terms) have strong ETags and take
+        // If-Match / If-None-Match, checked inside the write (RFC 9110 §13).
+        put(paths, "/data", "get", etagged(op("Graph Store Protocol read; a named graph carries its strong ETag", "graph store", graph,
+                ok("RDF", "string"))));
+        put(paths, "/data", "put", conditional(secured(op("Replace a graph (admin token); If-None-Match: * creates only", "graph store",
+                graph, Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Replaced")))), true));
+        put(paths, "/data", "post", conditional(secured(op("Add to a graph (admin token)", "graph store", graph,
+                Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Added")))), true));
+        put(paths, "/data", "delete", conditional(secured(op("Delete a graph (admin token)", "graph store", graph,
+                Map.of("204", Map.of("description", "Deleted")))), false));
 
-        // Writes: products (editor), ontology terms and admin operations, the audit trail.
+        // Writes: products (editor), ontology terms and admin operations, the change log.
         List<Map<String, Object>> productId = List.of(path("id", "Product id (case-insensitive)"));
         Map<String, Object> json = Map.of("required", true, "content", Map.of("application/json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/ProductInput"), "example",
                         Map.of("kind", "Hypervisor", "id", "Firecracker", "label", "Firecracker", "basedOn", List.of("KVM"),
                                 "hostOS", List.of("Linux"), "platforms", List.of("OpenNebula")))));
-        put(paths, "/api/products", "post", withBody(secured(op("Add a product (editor or admin token): 201 with Location; 409 taken id; "
-                + "422 with the SHACL or inconsistency report", "products", List.of(), Map.of("201", Map.of("description", "Created")))), json));
-        put(paths, "/api/products/{id}", "get", op("A product added through the API, in the shape it was submitted", "products", productId,
-                ok("Product", "object")));
-        put(paths, "/api/products/{id}", "put", withBody(secured(op("Replace a user-added product (shipped paper data is read-only: 403)",
-                "products", productId, ok("Replaced", "object"))), json));
-        put(paths, "/api/products/{id}", "delete", secured(op("Delete a user-added product and, with it, its inferences", "products", productId,
-                Map.of("204", Map.of("description", "Deleted")))));
+        put(paths, "/api/products", "post", withBody(secured(op("Add a product (editor or admin token): 201 with Location and ETag; "
+                + "409 when the id is taken (also when another create of it won the race); 422 with the SHACL or inconsistency report",
+                "products", List.of(), Map.of("201", Map.of("description", "Created"), "409", conflict()))), json));
+        put(paths, "/api/products/{id}", "get", etagged(op("A product added through the API, in the shape it was submitted", "products",
+                productId, ok("Product", "object"))));
+        put(paths, "/api/products/{id}", "put", withBody(conditional(secured(op("Replace a user-added product (shipped paper data is "
+                + "read-only: 403); send the ETag you read as If-Match", "products", productId, ok("Replaced", "object"))), false), json));
+        put(paths, "/api/products/{id}", "delete", conditional(secured(op("Delete a user-added product and, with it, its inferences",
+                "products", productId, Map.of("204", Map.of("description", "Deleted")))), false));
         List<Map<String, Object>> name = List.of(path("name", "Name of the terms graph"));
         Map<String, Object> rdf = Map.of("required", true, "content", Map.of(
                 "text/turtle", Map.of("schema", Map.of("type", "string")),
                 "application/ld+json", Map.of("schema", Map.of("type", "object"))));
         put(paths, "/api/terms", "get", op("Ontology-term graphs users added", "terms", List.of(), ok("Terms graphs", "object")));
-        put(paths, "/api/terms/{name}", "get", op("One terms graph as Turtle", "terms", name, ok("Turtle", "string")));
-        put(paths, "/api/terms/{name}", "put", withBody(secured(op("Add or replace ontology terms (admin); refused whole (422) when it "
-                + "would make the knowledge base inconsistent", "terms", name, Map.of("201", Map.of("description", "Created")))), rdf));
-        put(paths, "/api/terms/{name}", "delete", secured(op("Remove a terms graph (admin)", "terms", name,
-                Map.of("204", Map.of("description", "Deleted")))));
+        put(paths, "/api/terms/{name}", "get", etagged(op("One terms graph as Turtle", "terms", name, ok("Turtle", "string"))));
+        put(paths, "/api/terms/{name}", "put", withBody(conditional(secured(op("Add or replace ontology terms (admin); refused whole (422) "
+                + "when it would make the knowledge base inconsistent; If-None-Match: * creates only", "terms", name,
+                Map.of("201", Map.of("description", "Created"), "200", Map.of("description", "Replaced")))), true), rdf));
+        put(paths, "/api/terms/{name}", "delete", conditional(secured(op("Remove a terms graph (admin)", "terms", name,
+                Map.of("204", Map.of("description", "Deleted")))), false));
         List<Map<String, Object>> page = List.of(query("limit", "Page size (1-500, default 50)", false, "integer"),
-                query("offset", "Items to skip", false, "integer"));
-        put(paths, "/api/changes", "get", op("The audit trail, newest first: who, when, what (RDF Patch)", "changes", page,
-                ok("Changes", "object")));
+                query("offset", "Items to skip (newest first)", false, "integer"),
+                query("since", "Only changes after this change id or time (ISO 8601), oldest first, paged with next", false, "string"));
+        put(paths, "/api/changes", "get", op("The change log: every accepted change with its kind (product, terms, sparql-update, "
+                + "graph-store, revert, load, sync, reasoner), who, when; the id of a change is the knowledge-base version it produced",
+                "changes", page, ok("Changes", "object")));
+        Map<String, Object> stream = op("Accepted changes as server-sent events (event: change, id: the change id); resumes after "
+                + "Last-Event-ID, or starts after ?since=; ?patch=true adds the RDF Patch", "changes",
+                List.of(query("since", "Start after this change id or time", false, "string"),
+                        query("patch", "true: include each change's RDF Patch", false, "boolean")),
+                Map.of("200", Map.of("description", "An event stream", "content", Map.of("text/event-stream", Map.of("schema",
+                        Map.of("type", "string"))))));
+        put(paths, "/api/changes/stream", "get", stream);
         put(paths, "/api/changes/{id}", "get", op("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)",
                 "changes", List.of(path("id", "Change number")), ok("Change", "object")));
-        put(paths, "/api/changes/{id}/revert", "post", secured(op("Revert a change (admin), as a new validated change", "changes",
+        put(paths, "/api/changes/{id}/revert", "post", secured(op("Revert a change (admin), as a new validated change with the rights "
+                + "of the change it reverts; 409 for one that cannot be reverted", "changes",
                 List.of(path("id", "Change number")), ok("Reverted", "object"))));
         put(paths, "/api/admin/backup", "get", secured(op("Consistent N-Quads snapshot of every graph (admin); restore with "
                 + "'virtkg load --db EMPTY_DIR FILE'", "admin", List.of(), ok("N-Quads", "string"))));
@@ -207,6 +225,48 @@ public final class OpenApi {
                 + "contended by other instances' writes); retry after Retry-After"));
         op.put("responses", rs);
         return op;
+    }
+
+    /** A GET whose representation carries a strong ETag of its own (If-None-Match gives 304). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> etagged(Map<String, Object> op) {
+        Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+        for (var e : responses.entrySet()) {
+            if (!e.getKey().startsWith("2")) continue;
+            Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) e.getValue());
+            r.put("headers", Map.of("ETag", Map.of("description", "Strong validator of this resource's content",
+                    "schema", Map.of("type", "string"))));
+            e.setValue(r);
+        }
+        List<Map<String, Object>> params = new ArrayList<>((List<Map<String, Object>>) op.getOrDefault("parameters", List.of()));
+        params.add(header("If-None-Match", "An ETag you have: 304 when it is still current"));
+        op.put("parameters", params);
+        return op;
+    }
+
+    /**
+     * A write honouring If-Match (412 when the resource changed since it was read) and, for a
+     * create-or-replace, If-None-Match: * (412 when it exists).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> conditional(Map<String, Object> op, boolean creates) {
+        List<Map<String, Object>> params = new ArrayList<>((List<Map<String, Object>>) op.getOrDefault("parameters", List.of()));
+        params.add(header("If-Match", "The ETag you read: the write applies only if the resource is unchanged"));
+        if (creates) params.add(header("If-None-Match", "*: create only; 412 when the resource exists"));
+        op.put("parameters", params);
+        Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+        responses.put("412", Map.of("description", "A precondition failed: the resource changed since you read it, or exists",
+                "content", Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+        return op;
+    }
+
+    private static Map<String, Object> conflict() {
+        return Map.of("description", "The id is taken", "content",
+                Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
+    }
+
+    private static Map<String, Object> header(String name, String description) {
+        return Map.of("name", name, "in", "header", "required", false, "description", description, "schema", Map.of("type", "string"));
     }
 
     private static Map<String, Object> withBody(Map<String, Object> op, Map<String, Object> body) {

@@ -34,11 +34,14 @@ public final class Graphs {
     public static final String INFERRED = GRAPH + "inferred";
     /** The store's bookkeeping: hashes of shipped files and the graphs they produced. */
     public static final String SYSTEM = GRAPH + "system";
-    /** The audit trail: one entry (with its RDF Patch) per accepted change. */
+    /**
+     * The change log ({@link ChangeLog}): one entry (with its RDF Patch) per accepted change; the
+     * audit trail, the change feed and, with a remote store, what instances replay.
+     */
     public static final String CHANGES = GRAPH + "changes";
     /**
-     * Only in a remote store: the replication journal from which instances sharing the store
-     * replay each other's writes (see {@link RemoteKnowledgeStore}). Never copied locally.
+     * Remote stores written by earlier versions of virtkg: a replication journal, now replaced by
+     * the change log. Never copied locally, never loaded from a backup, writable by no one.
      */
     public static final String JOURNAL = GRAPH + "journal";
 

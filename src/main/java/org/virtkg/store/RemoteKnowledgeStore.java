@@ -32,8 +32,9 @@ import org.apache.jena.tdb2.TDB2;
  *       ({@link StoreConflictException}). If the store cannot be reached, nothing is committed
  *       locally ({@link StoreUnavailableException}).</li>
  *   <li><b>Catch up</b>: compare the copy's version with the store's (one small query); if behind,
- *       replay the store's journal entries in order, or, when the journal no longer reaches back
- *       that far, fetch a fresh copy.</li>
+ *       replay the {@linkplain ChangeLog change log}'s entries after it, in order (each holds the
+ *       asserted quads its change added and deleted; the reasoner re-derives the rest), or, when
+ *       an entry has no patch (a bulk change) or the store went back in time, fetch a fresh copy.</li>
  * </ul>
  * There is no transaction spanning several requests: the one-operation conditional update is what
  * makes a write all-or-nothing and keeps concurrent writers from losing each other's changes.
@@ -45,9 +46,9 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     /** The version the copy reflects; changed only inside the copy's (single) write transaction. */
     private volatile long version;
 
-    private RemoteKnowledgeStore(RemoteStoreSettings settings, int journalKeep) {
+    private RemoteKnowledgeStore(RemoteStoreSettings settings) {
         this.settings = settings;
-        this.client = new SparqlStoreClient(settings, journalKeep);
+        this.client = new SparqlStoreClient(settings);
         this.copy = DatabaseMgr.createDatasetGraph();
         copy.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
@@ -58,12 +59,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
      * @throws StoreUnavailableException the store could not be reached (the message says why)
      */
     public static RemoteKnowledgeStore connect(RemoteStoreSettings settings, Consumer<String> progress) {
-        return connect(settings, SparqlStoreClient.JOURNAL_KEEP, progress);
-    }
-
-    /** As {@link #connect(RemoteStoreSettings, Consumer)}, keeping {@code journalKeep} journal entries (tests use a few). */
-    static RemoteKnowledgeStore connect(RemoteStoreSettings settings, int journalKeep, Consumer<String> progress) {
-        RemoteKnowledgeStore store = new RemoteKnowledgeStore(settings, journalKeep);
+        RemoteKnowledgeStore store = new RemoteKnowledgeStore(settings);
         try {
             store.reload(CatchUpListener.NONE, progress);
         } catch (RuntimeException e) {
@@ -113,8 +109,11 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
             long next = Math.max(version + 1, KbVersion.read(copy));
             recorder.added.removeIf(KbVersion::isVersionQuad);
             recorder.deleted.removeIf(KbVersion::isVersionQuad);
-            // The durable step: after this returns, the store has the change (or we threw).
-            client.publish(version, next, recorder.added, recorder.deleted, UUID.randomUUID().toString());
+            // The durable step: after this returns, the store has the change (or we threw). The
+            // log entry carries this writer's mark, by which it knows its write landed.
+            String writeId = UUID.randomUUID().toString();
+            client.publish(version, next, recorder.added, recorder.deleted, writeId);
+            copy.add(SparqlStoreClient.writeMark(next, writeId));
             KbVersion.set(copy, next);
             copy.commit();
             version = next;
@@ -145,7 +144,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
         // another thread's catch-up), or the store went back in time (restored). Ask again to tell.
         if (remote < from) remote = client.version();
         if (remote == from) return false;
-        List<SparqlStoreClient.JournalEntry> entries = remote > from ? client.journalAfter(from) : List.of();
+        List<SparqlStoreClient.LogEntry> entries = remote > from ? client.changesAfter(from) : List.of();
         if (!replayable(entries, from, remote)) {
             reload(listener, line -> {});
             client.meters().counter("virtkg.store.catchups", "kind", "reload").increment();
@@ -161,12 +160,14 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
             ChangeRecorder net = new ChangeRecorder(copy);
             DatasetGraph recorded = new DatasetGraphChanges(copy, net);
             long last = from;
-            for (SparqlStoreClient.JournalEntry e : entries) {
+            for (SparqlStoreClient.LogEntry e : entries) {
                 if (e.version() != last + 1) break; // written after we asked for the version: the rest next time
                 ChangeRecorder patch = new ChangeRecorder(null);
                 RDFPatchOps.read(new ByteArrayInputStream(e.patch().getBytes(StandardCharsets.UTF_8))).apply(patch);
                 for (Quad q : patch.deleted) recorded.delete(Skolem.fromStore(q));
                 for (Quad q : patch.added) recorded.add(Skolem.fromStore(q));
+                // The entry itself, as the writer logged it (the log is not in its own patch).
+                for (Quad q : e.quads()) copy.add(Skolem.fromStore(q));
                 last = e.version();
             }
             KbVersion.set(copy, last);
@@ -183,11 +184,11 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    /** True when the journal holds every version from {@code from + 1} up to at least {@code remote}, each with its patch. */
-    private static boolean replayable(List<SparqlStoreClient.JournalEntry> entries, long from, long remote) {
+    /** True when the log holds every version from {@code from + 1} up to at least {@code remote}, each with its patch. */
+    private static boolean replayable(List<SparqlStoreClient.LogEntry> entries, long from, long remote) {
         if (remote < from) return false; // the store went back in time (restored): start afresh
         long expect = from + 1;
-        for (SparqlStoreClient.JournalEntry e : entries) {
+        for (SparqlStoreClient.LogEntry e : entries) {
             if (e.version() != expect) return expect > remote;
             if (e.patch() == null) return false;
             expect++;

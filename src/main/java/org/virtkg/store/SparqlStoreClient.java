@@ -17,8 +17,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.rdfpatch.RDFPatch;
-import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -39,39 +37,35 @@ import org.apache.jena.update.UpdateRequest;
  * Protocol — no Graph Store Protocol, no vendor extensions — so it works with any conforming
  * store (Fuseki, GraphDB, Stardog, Amazon Neptune).
  *
- * <p>The store holds, besides the data, the knowledge-base version in {@link Graphs#SYSTEM} and a
- * {@linkplain Graphs#JOURNAL journal}: one entry per version with the quads it changed, as an RDF
- * Patch. A write is <em>one</em> update operation whose {@code WHERE} clause matches only if the
- * store is still at the version the write was based on; it moves the version on, changes the data
- * and appends the journal entry, all or nothing. Other instances compare versions and replay the
- * journal. Blank nodes travel as {@linkplain Skolem skolem IRIs}.
+ * <p>The store holds, besides the data, the knowledge-base version in {@link Graphs#SYSTEM} and
+ * the {@linkplain ChangeLog change log}: one entry per version with the asserted quads it changed,
+ * as an RDF Patch. A write is <em>one</em> update operation whose {@code WHERE} clause matches only
+ * if the store is still at the version the write was based on; it moves the version on and
+ * changes the data, its log entry included, all or nothing. Other instances compare versions and
+ * replay the log's entries; there is no second journal. Blank nodes travel as
+ * {@linkplain Skolem skolem IRIs}.
  */
 final class SparqlStoreClient {
     private static final String SYS = Graphs.BASE + "system#";
     private static final Node SYSTEM = Graphs.node(Graphs.SYSTEM);
+    /** The replication journal of earlier versions; no longer written, never read into a copy. */
     private static final Node JOURNAL = Graphs.node(Graphs.JOURNAL);
-    private static final Node ENTRY_VERSION = NodeFactory.createURI(SYS + "version");
-    private static final Node WRITE_ID = NodeFactory.createURI(SYS + "writeId");
-    private static final Node PATCH = NodeFactory.createURI(SYS + "patch");
-    private static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-    private static final Node JOURNAL_ENTRY = NodeFactory.createURI(SYS + "JournalEntry");
-    /** Journal entries kept by default; an instance further behind than this reloads everything instead. */
-    static final int JOURNAL_KEEP = 1000;
-    /** Changes bigger than this are not journalled (others reload): a bulk load would double the store. */
-    static final int JOURNAL_MAX_QUADS = 50_000;
+    /** Marks the log entry of a write with the writer's own id, so that it can tell whether its write landed. */
+    static final Node WRITE_ID = NodeFactory.createURI(SYS + "writeId");
 
-    /** One journal entry; {@code patch} is null when the change was too big to journal. */
-    record JournalEntry(long version, String patch) {}
+    /**
+     * One change-log entry as the store holds it: its version, its patch (null when the change was
+     * too big to keep one) and every quad of the entry itself.
+     */
+    record LogEntry(long version, String patch, List<Quad> quads) {}
 
     private final RemoteStoreSettings settings;
-    private final int journalKeep;
     private final HttpClient http;
     private final Map<String, String> headers;
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
-    SparqlStoreClient(RemoteStoreSettings settings, int journalKeep) {
+    SparqlStoreClient(RemoteStoreSettings settings) {
         this.settings = settings;
-        this.journalKeep = journalKeep;
         // Redirects are not followed: the operator named the endpoint, and a store that redirects
         // a POST elsewhere is misconfigured. HTTP/1.1 with keep-alive: stores speak it, and the
         // JDK's default attempt to upgrade each plain-http request to HTTP/2 costs time per
@@ -115,20 +109,26 @@ final class SparqlStoreClient {
         });
     }
 
-    /** Journal entries with a version above {@code after}, oldest first. */
-    List<JournalEntry> journalAfter(long after) {
-        Query q = QueryFactory.create("SELECT ?v ?patch WHERE { GRAPH " + iri(JOURNAL) + " { ?e " + iri(ENTRY_VERSION)
-                + " ?v OPTIONAL { ?e " + iri(PATCH) + " ?patch } } FILTER(?v > " + after + ") } ORDER BY ?v");
-        return call("journal", "read the journal", () -> {
-            List<JournalEntry> out = new ArrayList<>();
+    /** The change-log entries with a version above {@code after}, oldest first, with their quads. */
+    List<LogEntry> changesAfter(long after) {
+        Node log = ChangeLog.GRAPH;
+        Query q = QueryFactory.create("SELECT ?v ?e ?p ?o WHERE { GRAPH " + iri(log) + " { ?e " + iri(ChangeLog.SEQ)
+                + " ?v ; ?p ?o } FILTER(?v > " + after + ") } ORDER BY ?v");
+        return call("changes", "read the change log", () -> {
+            java.util.TreeMap<Long, List<Quad>> byVersion = new java.util.TreeMap<>();
+            java.util.Map<Long, String> patches = new java.util.HashMap<>();
+            Var v = Var.alloc("v"), e = Var.alloc("e"), p = Var.alloc("p"), o = Var.alloc("o");
             try (QueryExecHTTP exec = query(q)) {
                 RowSet rows = exec.select();
                 while (rows.hasNext()) {
                     Binding b = rows.next();
-                    Node patch = b.get(Var.alloc("patch"));
-                    out.add(new JournalEntry(longValue(b.get(Var.alloc("v"))), patch == null ? null : patch.getLiteralLexicalForm()));
+                    long version = longValue(b.get(v));
+                    byVersion.computeIfAbsent(version, k -> new ArrayList<>()).add(Quad.create(log, b.get(e), b.get(p), b.get(o)));
+                    if (ChangeLog.PATCH.equals(b.get(p))) patches.put(version, b.get(o).getLiteralLexicalForm());
                 }
             }
+            List<LogEntry> out = new ArrayList<>();
+            byVersion.forEach((version, quads) -> out.add(new LogEntry(version, patches.get(version), quads)));
             return out;
         });
     }
@@ -150,12 +150,8 @@ final class SparqlStoreClient {
         for (Quad q : deleted) del.addQuad(Skolem.toStore(q));
         ins.addQuad(Quad.create(SYSTEM, KbVersion.SUBJECT, KbVersion.PREDICATE, KbVersion.literal(to)));
         for (Quad q : added) ins.addQuad(Skolem.toStore(q));
-        Node entry = NodeFactory.createURI(Graphs.BASE + "journal/" + to);
-        ins.addQuad(Quad.create(JOURNAL, entry, TYPE, JOURNAL_ENTRY));
-        ins.addQuad(Quad.create(JOURNAL, entry, ENTRY_VERSION, KbVersion.literal(to)));
-        ins.addQuad(Quad.create(JOURNAL, entry, WRITE_ID, NodeFactory.createLiteralString(writeId)));
-        if (added.size() + deleted.size() <= JOURNAL_MAX_QUADS)
-            ins.addQuad(Quad.create(JOURNAL, entry, PATCH, NodeFactory.createLiteralString(patchText(added, deleted))));
+        Quad mark = writeMark(to, writeId);
+        ins.addQuad(mark);
         // The precondition: the version is still `from` (compared by value, whatever integer
         // type the store keeps), or, for the very first write, there is no version yet.
         String versionPattern = "GRAPH " + iri(SYSTEM) + " { " + iri(KbVersion.SUBJECT) + " " + iri(KbVersion.PREDICATE) + " ?v }";
@@ -163,18 +159,14 @@ final class SparqlStoreClient {
                 ? parseWhere("{ " + versionPattern + " FILTER(?v = " + from + ") }")
                 : parseWhere("{ FILTER NOT EXISTS { " + versionPattern + " } }"));
         UpdateRequest request = new UpdateRequest(op);
-        if (to > journalKeep) {
-            request.add("DELETE { GRAPH " + iri(JOURNAL) + " { ?e ?p ?o } } WHERE { GRAPH " + iri(JOURNAL) + " { ?e "
-                    + iri(ENTRY_VERSION) + " ?old ; ?p ?o } FILTER(?old <= " + (to - journalKeep) + ") }");
-        }
         call("update", "write", () -> {
             UpdateExecHTTP.newBuilder().endpoint(settings.updateUrl()).httpClient(http).httpHeaders(headers)
                     .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).update(request).build().execute();
             return null;
         });
         // SPARQL Update says nothing about how many solutions matched, so ask whether our entry is there.
-        String ask = "ASK { GRAPH " + iri(JOURNAL) + " { " + iri(entry) + " " + iri(WRITE_ID) + " "
-                + FmtUtils.stringForNode(NodeFactory.createLiteralString(writeId)) + " } }";
+        String ask = "ASK { GRAPH " + iri(mark.getGraph()) + " { " + iri(mark.getSubject()) + " " + iri(WRITE_ID) + " "
+                + FmtUtils.stringForNode(mark.getObject()) + " } }";
         boolean applied = call("confirm", "confirm the write", () -> {
             try (QueryExecHTTP exec = query(QueryFactory.create(ask))) {
                 return exec.ask();
@@ -186,21 +178,9 @@ final class SparqlStoreClient {
         }
     }
 
-    /** The net change as RDF Patch text, blank nodes already skolemised. */
-    static String patchText(Collection<Quad> added, Collection<Quad> deleted) {
-        RDFPatch patch = RDFPatchOps.build(c -> {
-            c.txnBegin();
-            for (Quad q : deleted) {
-                Quad s = Skolem.toStore(q);
-                c.delete(s.getGraph(), s.getSubject(), s.getPredicate(), s.getObject());
-            }
-            for (Quad q : added) {
-                Quad s = Skolem.toStore(q);
-                c.add(s.getGraph(), s.getSubject(), s.getPredicate(), s.getObject());
-            }
-            c.txnCommit();
-        });
-        return RDFPatchOps.str(patch);
+    /** The quad that marks version {@code to}'s log entry as written by {@code writeId}. */
+    static Quad writeMark(long to, String writeId) {
+        return Quad.create(ChangeLog.GRAPH, ChangeLog.iri(to), WRITE_ID, NodeFactory.createLiteralString(writeId));
     }
 
     private QueryExecHTTP query(Query q) {

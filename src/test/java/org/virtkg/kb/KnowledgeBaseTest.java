@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
@@ -43,6 +47,37 @@ class KnowledgeBaseTest {
             assertTrue(kb.withReasoner(r -> r).isConsistent());
             assertEquals(inferred, kb.withReasoner(r -> r).inferredCount());
             assertFalse(Txn.calculateRead(kb.store().dataset(), () -> kb.store().dataset().containsGraph(Graphs.node(Graphs.USER + "x"))));
+        }
+    }
+
+    @Test
+    void aReaderNeverSeesAChangeWhileItIsBeingJudged() throws Exception {
+        try (var kb = fixtureKb()) {
+            var quad = SSE.parseQuad("(<" + Graphs.USER + "x> <" + ID + "KVM> rdf:type <" + VKG + "CloudPlatform>)");
+            Triple t = quad.asTriple();
+            CountDownLatch judging = new CountDownLatch(1);
+            CountDownLatch verdict = new CountDownLatch(1);
+            kb.beforeVerdict(() -> {
+                judging.countDown();
+                try {
+                    verdict.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            var writer = CompletableFuture.supplyAsync(() -> assertThrows(WriteRejectedException.class,
+                    () -> kb.write(ChangeKind.SPARQL_UPDATE, "test", "inconsistent", dsg -> dsg.add(quad))));
+            assertTrue(judging.await(10, TimeUnit.SECONDS), "the write reached the verdict");
+            // The reasoner holds the refused triple right now; a reader asks for it.
+            boolean[] seen = new boolean[1];
+            Thread reader = Thread.ofPlatform().start(() -> seen[0] = kb.withReasoner(r -> r.isAsserted(t) || r.contains(t)));
+            // The reader must be parked until the verdict (without the guard it would finish at once and see the triple).
+            while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TERMINATED) Thread.onSpinWait();
+            assertEquals(Thread.State.WAITING, reader.getState(), "the reader waits for the verdict");
+            verdict.countDown();
+            reader.join(10_000);
+            assertFalse(seen[0], "the reader never saw the refused change");
+            assertEquals("inconsistent", writer.get(10, TimeUnit.SECONDS).kind());
         }
     }
 

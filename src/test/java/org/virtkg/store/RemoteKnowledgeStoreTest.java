@@ -25,6 +25,18 @@ class RemoteKnowledgeStoreTest {
     @TempDir
     Path tmp;
 
+    /** Adds or deletes one quad with its change-log entry, as the knowledge base's pipeline writes every change. */
+    static void logged(KnowledgeStore store, Quad q, boolean add) {
+        store.write(dsg -> {
+            if (add) dsg.add(q);
+            else dsg.delete(q);
+            long id = store.version() + 1;
+            ChangeLog.append(dsg, id, "test", "test", "test " + id, add ? List.of(q) : List.of(), add ? List.of() : List.of(q), null);
+            KbVersion.set(dsg, id);
+            return null;
+        });
+    }
+
     static boolean holds(KnowledgeStore store, Quad q) {
         return Txn.calculateRead(store.dataset(), () -> store.dataset().contains(q));
     }
@@ -35,17 +47,11 @@ class RemoteKnowledgeStoreTest {
              var one = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
              var two = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
             assertEquals(0, one.version(), "a store virtkg never wrote");
-            one.write(dsg -> {
-                dsg.add(A);
-                return null;
-            });
+            logged(one, A, true);
             assertEquals(1, one.version());
 
             // `two` has not caught up: its write is based on version 0 and must not land.
-            assertThrows(StoreConflictException.class, () -> two.write(dsg -> {
-                dsg.add(B);
-                return null;
-            }));
+            assertThrows(StoreConflictException.class, () -> logged(two, B, true));
             assertFalse(holds(two, B), "nothing kept locally");
             assertEquals(0, two.version());
 
@@ -59,52 +65,45 @@ class RemoteKnowledgeStoreTest {
 
                 @Override
                 public void reloaded(org.apache.jena.sparql.core.DatasetGraph dsg) {
-                    throw new AssertionError("one version behind: replay the journal, do not reload");
+                    throw new AssertionError("one version behind: replay the change log, do not reload");
                 }
             }));
             assertEquals(List.of(A), added, "the listener hears exactly what changed");
             assertTrue(holds(two, A));
-            two.write(dsg -> {
-                dsg.add(B);
-                return null;
-            });
+            logged(two, B, true);
             assertEquals(2, two.version());
 
             assertTrue(one.catchUp(KnowledgeStore.CatchUpListener.NONE));
             assertTrue(holds(one, B), "the blank node came back as the same blank node");
             assertFalse(one.catchUp(KnowledgeStore.CatchUpListener.NONE), "nothing new: one version check, no changes");
 
-            one.write(dsg -> {
-                dsg.delete(B);
-                return null;
-            });
+            logged(one, B, false);
             assertTrue(two.catchUp(KnowledgeStore.CatchUpListener.NONE));
             assertFalse(holds(two, B), "a blank-node triple written remotely can be deleted remotely");
         }
     }
 
     @Test
-    void theJournalIsPrunedAndAnInstanceFurtherBehindReloads() {
+    void theChangeLogIsTheOnlyJournalAndAChangeWithoutAPatchMeansReload() {
         try (var fuseki = ExternalFuseki.startInMemory(tmp);
-             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), 3, l -> {});
-             var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), 3, l -> {})) {
-            for (int i = 1; i <= 6; i++) {
-                Quad q = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/n> <https://w3id.org/virtkg/id/N> <x:p> " + i + ")");
-                writer.write(dsg -> {
-                    dsg.add(q);
-                    return null;
-                });
-            }
+             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+             var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
+            for (int i = 1; i <= 3; i++)
+                logged(writer, SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/n> <https://w3id.org/virtkg/id/N> <x:p> " + i + ")"), true);
             try (var exec = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(fuseki.datasetUrl())
-                    .query("SELECT (COUNT(DISTINCT ?e) AS ?n) { GRAPH <" + Graphs.JOURNAL + "> { ?e ?p ?o } }").build()) {
-                assertEquals(3, ((Number) exec.select().next().get("n").getLiteralValue()).intValue(), "only the newest 3 entries are kept");
+                    .query("ASK { GRAPH <" + Graphs.JOURNAL + "> { ?s ?p ?o } }").build()) {
+                assertFalse(exec.ask(), "no second journal: each patch is kept once, in the change log");
             }
+            // A bulk change keeps no patch (ChangeLog.MAX_PATCH_QUADS): an instance behind it must reload.
+            org.apache.jena.sparql.exec.http.UpdateExecHTTP.service(fuseki.datasetUrl())
+                    .update("DELETE WHERE { GRAPH <" + Graphs.CHANGES + "> { <" + ChangeLog.iri(2).getURI() + "> <"
+                            + ChangeLog.PATCH.getURI() + "> ?p } }").execute();
             boolean[] reloaded = {false};
             behind.catchUp(new KnowledgeStore.CatchUpListener() {
                 @Override
                 public void changed(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Quad> a,
                                     java.util.Collection<Quad> d) {
-                    throw new AssertionError("six versions behind with three journalled: the journal cannot bridge the gap");
+                    throw new AssertionError("change 2 has no patch: the log cannot bridge the gap");
                 }
 
                 @Override
@@ -113,8 +112,8 @@ class RemoteKnowledgeStoreTest {
                 }
             });
             assertTrue(reloaded[0]);
-            assertEquals(6, behind.version());
-            assertEquals(6L, behind.graphSizes().get("https://w3id.org/virtkg/graph/user/n"));
+            assertEquals(3, behind.version());
+            assertEquals(3L, behind.graphSizes().get("https://w3id.org/virtkg/graph/user/n"));
         }
     }
 

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
-import org.virtkg.kb.KnowledgeBase;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtkg.kb.KnowledgeBase;
 
 /** First start loads the shipped files; later starts reload only what changed; user graphs stay. */
 class ShippedDataTest {
@@ -84,6 +85,30 @@ class ShippedDataTest {
             var store = kb.store();
             var e = assertThrows(StoreException.class, () -> kb.sync(new ShippedData(null, data, line -> {})));
             assertTrue(e.getMessage().contains("not a shipped graph"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSyncIsAChangeThatCanBeReverted() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("a.ttl"), KVM_TTL);
+        ShippedData shipped = new ShippedData(null, data, line -> {});
+        try (var kb = KnowledgeBase.openDeferred(TdbKnowledgeStore.inMemory(), java.time.Duration.ZERO, line -> {})) {
+            kb.sync(shipped);
+            Files.writeString(data.resolve("a.ttl"), "<https://w3id.org/virtkg/id/LXC> a <https://w3id.org/virtkg/ontology#ContainerTechnology> .\n");
+            kb.sync(shipped);
+            var dsg = kb.store().dataset();
+            var entries = Txn.calculateRead(dsg, () -> ChangeLog.after(dsg, 0, 10));
+            assertEquals(List.of("sync", "sync"), entries.stream().map(ChangeLog.Entry::kind).toList());
+            var second = entries.get(1);
+            assertEquals("shipped data: loaded data/a.ttl", second.summary());
+            assertEquals(kb.version(), second.id(), "the change id is the version it produced");
+
+            var reverted = kb.revert(second.id(), "admin");
+            assertEquals(kb.version(), reverted.changeId());
+            assertTrue(Txn.calculateRead(dsg, () -> dsg.contains(Graphs.node(Graphs.DATA + "a"),
+                    NodeFactory.createURI("https://w3id.org/virtkg/id/KVM"), Node.ANY, Node.ANY)), "the first version is back");
+            assertTrue(Txn.calculateRead(dsg, () -> shipped.plan(dsg)).changed(), "and the next start will sync the file again");
         }
     }
 
