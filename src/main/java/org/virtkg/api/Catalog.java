@@ -46,13 +46,48 @@ public final class Catalog {
     public record Value(String id, String label, boolean inferred) {}
 
     private final KnowledgeBase kb;
-    /** Per-version id index and class hierarchy; two entries so a reader of the old version never rebuilds. */
+    /**
+     * Built snapshots by version (Caffeine makes concurrent readers of one version share one
+     * build); two entries so a reader of the old version never rebuilds.
+     */
     private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(2).build();
+    /** The newest snapshot, carried forward from each change without a rebuild when it can be. */
+    private volatile Snapshot current;
+    /** Predicates whose change alters the class hierarchy, disjointness or the class names: rebuild. */
+    private static final Set<Node> SCHEMA = Set.of(RDFS.subClassOf.asNode(), OWL2.disjointWith.asNode(), OWL2.members.asNode(),
+            RDF.first.asNode(), RDF.rest.asNode(), OWL2.equivalentClass.asNode());
 
-    record Snapshot(IdIndex index, Map<Node, Set<Node>> superClasses, List<Set<Node>> disjointGroups) {}
+    /** The id index and class hierarchy of one knowledge-base version. */
+    record Snapshot(long version, IdIndex index, Map<Node, Set<Node>> superClasses, List<Set<Node>> disjointGroups) {}
 
     public Catalog(KnowledgeBase kb) {
         this.kb = kb;
+        kb.onCommitted(this::follow);
+    }
+
+    /**
+     * Carries the snapshot to the version a change produced, from the change itself (an
+     * instance-level change only adds or drops ids). Runs before the write returns, so the writer's
+     * next read finds it. A schema change, or one caught up from elsewhere, leaves the next reader
+     * to rebuild.
+     */
+    private void follow(KnowledgeBase.Committed change) {
+        Snapshot s = current;
+        if (s == null || !change.known() || s.version() != change.version() - 1 || touchesSchema(change)) return;
+        IdIndex index = read(() -> s.index().after(change.added(), change.deleted(), union()));
+        current = new Snapshot(change.version(), index, s.superClasses(), s.disjointGroups());
+    }
+
+    private static boolean touchesSchema(KnowledgeBase.Committed change) {
+        for (var quads : List.of(change.added(), change.deleted())) {
+            for (Quad q : quads) {
+                if (SCHEMA.contains(q.getPredicate())) return true;
+                if (q.getPredicate().equals(RDF.type.asNode())
+                        && (q.getObject().equals(OWL2.Class.asNode()) || q.getObject().equals(OWL2.AllDisjointClasses.asNode())))
+                    return true;
+            }
+        }
+        return false;
     }
 
     public static Node vkg(String local) {
@@ -76,7 +111,16 @@ public final class Catalog {
     }
 
     private Snapshot snapshot() {
-        return snapshots.get(kb.version(), v -> read(() -> {
+        long version = kb.version();
+        Snapshot s = current;
+        if (s != null && s.version() >= version) return s; // newer is fine: it holds the reader's own writes
+        Snapshot built = snapshots.get(version, v -> build(v));
+        if (s == null || built.version() > s.version()) current = built;
+        return built;
+    }
+
+    private Snapshot build(long version) {
+        return read(() -> {
             Graph g = union();
             Map<Node, Set<Node>> supers = new TreeMap<>(Comparator.comparing(Node::toString));
             g.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> {
@@ -90,8 +134,8 @@ public final class Catalog {
                 groups.add(members);
             });
             g.find(Node.ANY, OWL2.disjointWith.asNode(), Node.ANY).forEachRemaining(t -> groups.add(Set.of(t.getSubject(), t.getObject())));
-            return new Snapshot(IdIndex.build(g), supers, groups);
-        }));
+            return new Snapshot(version, IdIndex.build(g), supers, groups);
+        });
     }
 
     private static List<Node> list(Graph g, Node head) {
@@ -153,8 +197,17 @@ public final class Catalog {
         return union().contains(s, p, o);
     }
 
+    /**
+     * True when some asserted graph states the triple. Read from the store, in the caller's read
+     * transaction: the same snapshot as everything else the request reads, and no wait on the
+     * reasoner while a write is being judged.
+     */
     public boolean asserted(Node s, Node p, Node o) {
-        return kb.withReasoner(r -> r.isAsserted(Triple.create(s, p, o)));
+        return read(() -> {
+            for (var it = dataset().find(Node.ANY, s, p, o); it.hasNext(); )
+                if (KnowledgeBase.isAssertedGraph(it.next().getGraph())) return true;
+            return false;
+        });
     }
 
     public String label(Node n) {

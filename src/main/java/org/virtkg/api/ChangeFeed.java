@@ -57,7 +57,7 @@ public final class ChangeFeed implements AutoCloseable {
 
     public ChangeFeed(KnowledgeBase kb) {
         this.kb = kb;
-        kb.onCommitted(this::wake);
+        kb.onCommitted(change -> wake());
         this.dispatcher = Thread.ofPlatform().daemon().name("virtkg-change-feed").start(this::dispatch);
     }
 

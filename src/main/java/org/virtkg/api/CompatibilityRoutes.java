@@ -75,16 +75,63 @@ public final class CompatibilityRoutes {
         return out;
     }
 
+    /** What the knowledge base says about one (technology, platform) pair; the one rule both the check and the matrix use. */
+    interface Facts {
+        boolean holds(Node s, Node p, Node o);
+
+        boolean asserted(Node s, Node p, Node o);
+    }
+
     Cell cell(Node t, Node p) {
+        return cell(t, p, new Facts() {
+            @Override
+            public boolean holds(Node s, Node pr, Node o) {
+                return catalog.holds(s, pr, o);
+            }
+
+            @Override
+            public boolean asserted(Node s, Node pr, Node o) {
+                return catalog.asserted(s, pr, o);
+            }
+        });
+    }
+
+    static Cell cell(Node t, Node p, Facts facts) {
         String tId = IdIndex.idOf(t);
         String pId = IdIndex.idOf(p);
-        if (catalog.holds(p, Catalog.SUPPORTS, t)) {
-            boolean stated = catalog.asserted(p, Catalog.SUPPORTS, t) || catalog.asserted(t, Catalog.SUPPORTED_BY, p);
+        if (facts.holds(p, Catalog.SUPPORTS, t)) {
+            boolean stated = facts.asserted(p, Catalog.SUPPORTS, t) || facts.asserted(t, Catalog.SUPPORTED_BY, p);
             return new Cell(tId, pId, "supported", !stated);
         }
-        if (catalog.holds(p, Catalog.DOES_NOT_SUPPORT, t))
-            return new Cell(tId, pId, "unsupported", !catalog.asserted(p, Catalog.DOES_NOT_SUPPORT, t));
+        if (facts.holds(p, Catalog.DOES_NOT_SUPPORT, t))
+            return new Cell(tId, pId, "unsupported", !facts.asserted(p, Catalog.DOES_NOT_SUPPORT, t));
         return new Cell(tId, pId, "unknown", false);
+    }
+
+    /**
+     * The facts the matrix needs, read in one scan per predicate rather than several lookups per
+     * cell: with a thousand more products the matrix has tens of thousands of cells.
+     */
+    private Facts scanned() {
+        java.util.Set<Triple> entailed = new java.util.HashSet<>();
+        java.util.Set<Triple> stated = new java.util.HashSet<>();
+        for (Node pred : List.of(Catalog.SUPPORTS, Catalog.SUPPORTED_BY, Catalog.DOES_NOT_SUPPORT)) {
+            catalog.union().find(Node.ANY, pred, Node.ANY).forEachRemaining(entailed::add);
+            catalog.dataset().find(Node.ANY, Node.ANY, pred, Node.ANY).forEachRemaining(q -> {
+                if (org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) stated.add(q.asTriple());
+            });
+        }
+        return new Facts() {
+            @Override
+            public boolean holds(Node s, Node p, Node o) {
+                return entailed.contains(Triple.create(s, p, o));
+            }
+
+            @Override
+            public boolean asserted(Node s, Node p, Node o) {
+                return stated.contains(Triple.create(s, p, o));
+            }
+        };
     }
 
     public void matrix(Context ctx) {
@@ -101,11 +148,12 @@ public final class CompatibilityRoutes {
     private Matrix computeMatrix() {
         List<Node> ts = catalog.technologies();
         List<Node> ps = catalog.platforms();
+        Facts facts = scanned();
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder("technology,platform,status,inferred\r\n");
         for (Node t : ts) {
             for (Node p : ps) {
-                Cell c = cell(t, p);
+                Cell c = cell(t, p, facts);
                 cells.add(c);
                 csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')
                         .append(c.inferred()).append("\r\n");

@@ -1,6 +1,7 @@
 package org.virtkg.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.virtkg.store.Graphs;
@@ -16,7 +18,8 @@ import org.virtkg.store.Graphs;
 /**
  * Every id the knowledge base knows (local names of {@code id:} IRIs) and every {@code vkg:} class,
  * keyed by lower case, because ids are unique ignoring case and users type them in any case.
- * Built from the union graph for one KB version; cheap enough (one scan) to rebuild per write.
+ * Built from the union graph once, then carried from version to version by {@link #after}, from
+ * the change itself, so a write does not cost a scan of everything.
  */
 public final class IdIndex {
     private final Map<String, Node> ids;
@@ -41,6 +44,29 @@ public final class IdIndex {
                 classes.put(c.getURI().substring(Graphs.VOCAB.length()).toLowerCase(Locale.ROOT), c);
         });
         return new IdIndex(ids, classes);
+    }
+
+    /**
+     * This index after a change that added and deleted {@code added} / {@code deleted} (asserted
+     * quads), with {@code union} showing the data after it (callers hold a read transaction). A
+     * node leaves the index only when nothing mentions it any more. Class names are unchanged:
+     * changes that declare or remove classes rebuild the index instead.
+     */
+    public IdIndex after(Collection<Quad> added, Collection<Quad> deleted, Graph union) {
+        Map<String, Node> next = new TreeMap<>(ids);
+        for (Quad q : added) {
+            add(next, q.getSubject());
+            add(next, q.getObject());
+        }
+        for (Quad q : deleted) {
+            for (Node n : List.of(q.getSubject(), q.getObject())) {
+                if (!n.isURI() || !n.getURI().startsWith(Graphs.ID)) continue;
+                if (union.find(n, Node.ANY, Node.ANY).hasNext() || union.find(Node.ANY, Node.ANY, n).hasNext()) continue;
+                String key = n.getURI().substring(Graphs.ID.length()).toLowerCase(Locale.ROOT);
+                if (n.equals(next.get(key))) next.remove(key);
+            }
+        }
+        return new IdIndex(next, classes);
     }
 
     private static void add(Map<String, Node> ids, Node n) {

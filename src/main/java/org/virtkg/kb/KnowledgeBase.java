@@ -65,8 +65,10 @@ public final class KnowledgeBase implements AutoCloseable {
      * asserted flags) never sees a change that is then refused, nor one half-applied.
      */
     private final ReadWriteLock reasonerLock = new ReentrantReadWriteLock();
-    /** Told after each accepted change commits (the change feed wakes on it). */
-    private final List<Runnable> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Told after each accepted change commits (views update from it, the change feed wakes on it). */
+    private final List<Consumer<Committed>> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The change the current attempt committed; set and read under {@link #writeLock}. */
+    private Committed justCommitted;
     /** The stored inferred graph differs from the reasoner's conclusions; the next change fixes it (see {@link #openForOneChange}). */
     private boolean inferredStale;
     /** Tests only: runs after the reasoner has judged a change and before the verdict is acted on. */
@@ -76,6 +78,17 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Coalesces the version checks reads make against a shared store. */
     private final Freshness freshness;
     private final KnowledgeStore.CatchUpListener catchUp = new FollowOtherWriters();
+
+    /**
+     * A committed change as views need it: the version it produced and the asserted quads it
+     * added and deleted, or null for both when that is not known (changes caught up from other
+     * instances): then views must be rebuilt from the store.
+     */
+    public record Committed(long version, Collection<Quad> added, Collection<Quad> deleted) {
+        public boolean known() {
+            return added != null;
+        }
+    }
 
     /**
      * What one accepted write changed. {@code changeId} is its change-log entry, which is also the
@@ -207,8 +220,9 @@ public final class KnowledgeBase implements AutoCloseable {
                 // retry. Validation thus always ends up judging the store's current state.
                 if (attempt > 1) catchUpLocked();
                 try {
+                    justCommitted = null;
                     WriteResult result = writeOnce(kind, scope, who, summary, reverts, change);
-                    if (result.changeId() > 0) notifyCommitted();
+                    if (result.changeId() > 0) notifyCommitted(justCommitted);
                     return result;
                 } catch (StoreConflictException e) {
                     if (attempt == MAX_ATTEMPTS) throw e;
@@ -274,6 +288,7 @@ public final class KnowledgeBase implements AutoCloseable {
                     if (synced[0] + synced[1] == 0) return new WriteResult(0, 0, 0, 0, store.version(), 0);
                     long id = logChange(dsg, ChangeKind.REASONER, who, String.format(java.util.Locale.ROOT,
                             "inferred graph brought up to date with the reasoner (+%d -%d)", synced[0], synced[1]), List.of(), List.of(), null);
+                    justCommitted = new Committed(id, null, null);
                     return new WriteResult(0, 0, synced[0], synced[1], id, id);
                 }
                 // validate: graphs, shapes (as they will be if this change writes them), consistency
@@ -299,6 +314,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 apply(dsg, removed);
                 long id = logChange(dsg, kind, who, summary, recorder.added, recorder.deleted, reverts);
                 if (gate != shapes) shapes = gate;
+                justCommitted = new Committed(id, recorder.added, recorder.deleted);
                 return new WriteResult(pending.added.size(), pending.removed.size(),
                         added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
             });
@@ -333,13 +349,23 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code listener} after every accepted change commits (here, or caught up from another instance). */
-    public void onCommitted(Runnable listener) {
+    /**
+     * Runs {@code listener} after every accepted change commits (here, or caught up from another
+     * instance), before the write that made it returns: a view it updates is current when the
+     * writer gets its answer. Listeners are called one change at a time, in version order.
+     */
+    public void onCommitted(Consumer<Committed> listener) {
         committedListeners.add(listener);
     }
 
-    private void notifyCommitted() {
-        for (Runnable l : committedListeners) l.run();
+    private void notifyCommitted(Committed change) {
+        for (Consumer<Committed> l : committedListeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("A view could not follow change {}; it will rebuild", change.version(), e);
+            }
+        }
     }
 
     /** Tests only: {@code hook} runs while the reasoner holds a change it has not yet accepted or refused. */
@@ -360,16 +386,14 @@ public final class KnowledgeBase implements AutoCloseable {
             // Asking costs a round trip but needs no lock; only taking writes in does.
             long current = store.storeVersion();
             if (current == store.version()) return;
-            boolean changed;
             synchronized (writeLock) {
-                changed = store.catchUp(catchUp, current);
+                if (store.catchUp(catchUp, current)) notifyCommitted(new Committed(store.version(), null, null));
             }
-            if (changed) notifyCommitted();
         });
     }
 
     private void catchUpLocked() {
-        if (store.isShared() && store.catchUp(catchUp)) notifyCommitted();
+        if (store.isShared() && store.catchUp(catchUp)) notifyCommitted(new Committed(store.version(), null, null));
     }
 
     /**
