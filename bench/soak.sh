@@ -1,10 +1,11 @@
 #!/bin/sh
 # Load and soak: 32 clients mixing REST reads, SPARQL and product writes against a server of its
-# own (in-memory store, shipped data) on loopback, for a bounded time. Prints latencies, errors,
+# own (a fresh on-disk store, shipped data) on loopback, for a bounded time. Prints latencies, errors,
 # lost writes and the server's peak RSS; exits non-zero on any error or lost write.
 #
 #   bench/soak.sh                    # 120 s, 32 clients
 #   SECONDS_=30 CLIENTS=16 bench/soak.sh
+#   BASELINE=30 SECONDS_=60 bench/soak.sh   # first 30 s without writes: the read-only baseline of the same run
 set -eu
 
 HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,13 +14,16 @@ PORT=${PORT:-18090}
 TOKEN=soak-$$
 CLIENTS=${CLIENTS:-32}
 DURATION=${SECONDS_:-120}
+BASELINE=${BASELINE:-0}
 
 # All clients share one address, so lift the per-client query cap; bound the heap to state a ceiling.
-VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --mem --host 127.0.0.1 \
+# A fresh on-disk TDB2 store, as served by default (writes are durable, as in production).
+DB=$(mktemp -d /tmp/virtkg-soak-db.XXXXXX)
+VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --db "$DB" --host 127.0.0.1 \
     --port "$PORT" --max-queries-per-client 64 >/tmp/virtkg-soak.log 2>&1 &
 LAUNCHER=$!
-trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true' EXIT INT TERM
+trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true; rm -rf "$DB"' EXIT INT TERM
 wait_for "http://127.0.0.1:$PORT/api/health" /tmp/virtkg-soak.log
 # The launcher execs java, so its pid is the server's.
 "$HOME_DIR/virtkg" bench soak --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
-    --clients "$CLIENTS" --seconds "$DURATION" --pid "$LAUNCHER"
+    --clients "$CLIENTS" --seconds "$DURATION" --baseline-seconds "$BASELINE" --pid "$LAUNCHER"

@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
+import org.virtkg.store.KbVersion;
 
 /**
  * The knowledge base seen as products with properties: what the REST representations are made of.
@@ -75,7 +76,7 @@ public final class Catalog {
         Snapshot s = current;
         if (s == null || !change.known() || s.version() != change.version() - 1 || touchesSchema(change)) return;
         IdIndex index = read(() -> s.index().after(change.added(), change.deleted(), union()));
-        current = new Snapshot(change.version(), index, s.superClasses(), s.disjointGroups());
+        advance(new Snapshot(change.version(), index, s.superClasses(), s.disjointGroups()));
     }
 
     private static boolean touchesSchema(KnowledgeBase.Committed change) {
@@ -110,13 +111,28 @@ public final class Catalog {
         return Txn.calculateRead(dataset(), work);
     }
 
+    /**
+     * The snapshot of the version the caller's read transaction sees (or, outside one, the newest).
+     * The version is read from the data itself, not from {@link KnowledgeBase#version()}: a request
+     * that began its transaction before a commit must not get, or build and label, a snapshot of
+     * a version its transaction cannot see.
+     */
     private Snapshot snapshot() {
-        long version = kb.version();
-        Snapshot s = current;
-        if (s != null && s.version() >= version) return s; // newer is fine: it holds the reader's own writes
-        Snapshot built = snapshots.get(version, v -> build(v));
-        if (s == null || built.version() > s.version()) current = built;
-        return built;
+        return read(() -> {
+            long version = KbVersion.read(dataset());
+            Snapshot s = current;
+            if (s != null && s.version() == version) return s;
+            // Built inside this transaction (Caffeine computes in the caller's thread; a concurrent
+            // caller of the same version waits for it), so its content is exactly that version's.
+            Snapshot built = snapshots.get(version, this::build);
+            advance(built);
+            return built;
+        });
+    }
+
+    /** Makes {@code s} the newest snapshot unless a newer one is already there. */
+    private synchronized void advance(Snapshot s) {
+        if (current == null || s.version() > current.version()) current = s;
     }
 
     private Snapshot build(long version) {

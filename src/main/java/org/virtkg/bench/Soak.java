@@ -40,6 +40,9 @@ public final class Soak {
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakRssKb = new AtomicLong();
 
+    /** Length of the read-only phase run first, as the baseline the mixed phase is compared with; zero: none. */
+    private Duration baseline = Duration.ZERO;
+
     /** Product ids are {@code idPrefix + n} (two soaks on one shared store need different prefixes). */
     private String idPrefix = "P";
     /** Where acknowledged writes are looked up afterwards: another instance of a shared store, or the same server. */
@@ -60,6 +63,16 @@ public final class Soak {
         return this;
     }
 
+    /**
+     * First runs {@code length} of the same mix without writes (their slot reads a product back
+     * instead), so that the mixed phase's read latencies can be compared with reads on an
+     * unchanging knowledge base measured in the same run.
+     */
+    public Soak baseline(Duration length) {
+        this.baseline = length;
+        return this;
+    }
+
     /** Checks the acknowledged writes at {@code url} instead of the server under load. */
     public Soak verifyAt(String url) {
         this.verifyBase = url;
@@ -68,7 +81,43 @@ public final class Soak {
 
     /** Returns the number of failures (errors plus lost writes); 0 means a clean run. */
     public int run() throws Exception {
-        long end = System.nanoTime() + duration.toNanos();
+        Map<String, List<Long>> readOnly = null;
+        if (!baseline.isZero()) {
+            phase(baseline, false);
+            readOnly = snapshot();
+            latencies.clear();
+        }
+        phase(duration, true);
+        int lost = 0;
+        for (String id : acknowledged) {
+            var r = send(HttpRequest.newBuilder(URI.create(verifyBase + "/api/products/" + id)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").GET().build());
+            if (r == null || r.statusCode() != 200) {
+                lost++;
+                System.out.println("lost: " + id + " (" + (r == null ? "no answer" : "HTTP " + r.statusCode() + " "
+                        + new String(r.body(), StandardCharsets.UTF_8)) + ")");
+            }
+        }
+        if (readOnly != null) {
+            System.out.printf(Locale.ROOT, "read-only baseline: %d clients, %d s%n", clients, baseline.toSeconds());
+            table(readOnly);
+            System.out.println();
+        }
+        report(lost);
+        if (readOnly != null) {
+            double before = pct(reads(readOnly), 0.99);
+            double during = pct(reads(snapshot()), 0.99);
+            List<Long> writes = new ArrayList<>(latencies.getOrDefault("write", new ConcurrentLinkedQueue<>()));
+            writes.sort(null);
+            System.out.printf(Locale.ROOT, "reads p99: %.1f ms read-only, %.1f ms with writes (%.2fx); writes p99: %.1f ms%n",
+                    before, during, during / before, writes.isEmpty() ? 0 : pct(writes, 0.99));
+        }
+        return lost + errors.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Every client cycles through the mix until {@code length} has passed. */
+    private void phase(Duration length, boolean writes) throws InterruptedException {
+        long end = System.nanoTime() + length.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         AtomicInteger seq = new AtomicInteger();
         pool.submit(() -> {
@@ -83,7 +132,10 @@ public final class Soak {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     switch ((client + i++) % 10) {
-                        case 0 -> write(idPrefix + seq.incrementAndGet());
+                        case 0 -> {
+                            if (writes) write(idPrefix + seq.incrementAndGet());
+                            else call("technology", get("/api/technologies/KVM", "application/json"));
+                        }
                         case 1, 2, 3 -> call("sparql", get("/sparql?query=" + enc(
                                 "PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p ?t { ?p vkg:supports ?t } LIMIT 200"),
                                 "application/sparql-results+json"));
@@ -97,16 +149,27 @@ public final class Soak {
             });
         }
         pool.shutdown();
-        if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) pool.shutdownNow();
+        if (!pool.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS)) pool.shutdownNow();
+    }
 
-        int lost = 0;
-        for (String id : acknowledged) {
-            var r = send(HttpRequest.newBuilder(URI.create(verifyBase + "/api/products/" + id)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json").GET().build());
-            if (r == null || r.statusCode() != 200) lost++;
-        }
-        report(lost);
-        return lost + errors.values().stream().mapToInt(AtomicInteger::get).sum();
+    private Map<String, List<Long>> snapshot() {
+        Map<String, List<Long>> out = new TreeMap<>();
+        latencies.forEach((k, v) -> {
+            List<Long> sorted = new ArrayList<>(v);
+            sorted.sort(null);
+            out.put(k, sorted);
+        });
+        return out;
+    }
+
+    /** Every read latency of a phase (all kinds but writes and the read-only phase's stand-in for them), sorted. */
+    private static List<Long> reads(Map<String, List<Long>> byKind) {
+        List<Long> all = new ArrayList<>();
+        byKind.forEach((k, v) -> {
+            if (!k.equals("write") && !k.equals("technology")) all.addAll(v);
+        });
+        all.sort(null);
+        return all;
     }
 
     private void write(String id) {
@@ -157,19 +220,24 @@ public final class Soak {
 
     private void report(int lost) {
         System.out.printf(Locale.ROOT, "soak: %d clients, %d s, %s%n", clients, duration.toSeconds(), base);
+        long total = table(snapshot());
+        System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
+                total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
+                peakRssKb.get() / 1024);
+    }
+
+    /** Prints one phase's latencies per kind; returns the number of requests. */
+    private static long table(Map<String, List<Long>> byKind) {
         System.out.println("| Kind | Requests | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|");
         long total = 0;
-        for (var e : new TreeMap<>(latencies).entrySet()) {
-            List<Long> v = new ArrayList<>(e.getValue());
-            v.sort(null);
+        for (var e : byKind.entrySet()) {
+            List<Long> v = e.getValue();
             total += v.size();
             System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", e.getKey(), v.size(),
                     pct(v, 0.50), pct(v, 0.99), v.get(v.size() - 1) / 1e6);
         }
-        System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
-                total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
-                peakRssKb.get() / 1024);
+        return total;
     }
 
     private static double pct(List<Long> sorted, double p) {

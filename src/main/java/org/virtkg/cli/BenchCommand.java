@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bench reason [--shared DIR] [--sizes 1,10] [--skip-jena]}: the LUBM reasoner benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Reason.class, BenchCommand.SoakRun.class})
+        subcommands = {BenchCommand.Reason.class, BenchCommand.SoakRun.class, BenchCommand.MatrixRun.class})
 public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -40,6 +40,10 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--id-prefix", defaultValue = "P", description = "Prefix of the product ids written. Default: ${DEFAULT-VALUE}")
         String idPrefix;
 
+        @Option(names = "--baseline-seconds", defaultValue = "0", description = "First run the mix without writes this long, "
+                + "as the read-only baseline (then: reads p99 with writes / without). Default: ${DEFAULT-VALUE}")
+        int baselineSeconds;
+
         @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
                 + "(another instance over the same remote store). Default: --url")
         String verifyUrl;
@@ -54,8 +58,35 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
             int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid)
-                    .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl).run();
+                    .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl)
+                    .baseline(java.time.Duration.ofSeconds(baselineSeconds)).run();
             return failures == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "matrix", mixinStandardHelpOptions = true,
+            description = "The compatibility matrix right after a write, at the server's size and with N more products.")
+    public static class MatrixRun implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Server base URL (loopback). Default: ${DEFAULT-VALUE}")
+        String url;
+
+        @Option(names = "--token", required = true, description = "Editor or admin token of that server.")
+        String token;
+
+        @Option(names = "--rounds", defaultValue = "30", description = "Write-then-read rounds per size. Default: ${DEFAULT-VALUE}")
+        int rounds;
+
+        @Option(names = "--extra", defaultValue = "1000", description = "Products added before the second size. Default: ${DEFAULT-VALUE}")
+        int extra;
+
+        @Override
+        public Integer call() throws Exception {
+            String host = java.net.URI.create(url).getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+                System.err.println("matrix bench: loopback targets only");
+                return 2;
+            }
+            return new org.virtkg.bench.MatrixAfterWrite(url, token, rounds, extra).run(System.out);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
@@ -39,9 +40,14 @@ class WritePathTest {
     static TestServer server;
     static String base;
 
+    @TempDir
+    static java.nio.file.Path db;
+
     @BeforeAll
     static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+        // On disk, as served by default: TDB2's in-memory mode has a page-buffer race under
+        // concurrent writes and reads (see docs/ARCHITECTURE.md, known limits).
+        server = TestServer.withShippedDataOnDisk(db, AccessTokens.of(ADMIN, EDITOR));
         base = server.base();
     }
 
@@ -173,6 +179,46 @@ class WritePathTest {
         assertNotEquals(tag, ok.headers().firstValue("ETag").orElseThrow());
         assertEquals(ok.headers().firstValue("ETag").orElseThrow(), get(base + graph).headers().firstValue("ETag").orElseThrow(),
                 "the ETag a write returns is the one a read then shows");
+    }
+
+    @Test
+    void underConcurrentWritesAndReadsEveryWriterReadsItsOwnWrite() throws Exception {
+        int writers = 6, each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 3);
+        try {
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Future<?>> readers = new ArrayList<>();
+            for (String path : List.of("/api/technologies/KVM", "/api/platforms?supports=ContainerTechnology", "/api/compatibility/matrix"))
+                readers.add(pool.submit(() -> {
+                    while (!done.get()) assertEquals(200, get(base + path).statusCode());
+                    return null;
+                }));
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                results.add(pool.submit(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String id = "Own" + writer + "x" + i;
+                        var created = send("POST", "/api/products", product(id, id), editor());
+                        if (created.statusCode() != 201) problems.add(id + " create " + created.statusCode() + " " + created.body());
+                        var read = get(base + "/api/products/" + id);
+                        if (read.statusCode() != 200) problems.add(id + " read " + read.statusCode() + " " + read.body());
+                    }
+                    return problems;
+                }));
+            }
+            List<String> problems = new ArrayList<>();
+            for (var f : results) problems.addAll(f.get());
+            done.set(true);
+            for (var r : readers) r.get();
+            assertEquals(List.of(), problems);
+            for (int w = 0; w < writers; w++)
+                for (int i = 0; i < each; i++)
+                    assertEquals(200, get(base + "/api/products/Own" + w + "x" + i).statusCode(), "Own" + w + "x" + i);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
