@@ -5,8 +5,42 @@ import { drawGraph } from './graph.js';
 const main = document.getElementById('main');
 const routes = {
   '': home, 'matrix': matrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
-  'explain': explainPage,
+  'edit': addProduct, 'explain': explainPage, 'changes': changesPage,
 };
+
+// ---------- the change log, live ----------
+let changeStream;
+async function changesPage() {
+  const r = await api('/api/changes?limit=50');
+  main.innerHTML = '';
+  main.append(el('h1', {}, 'Changes'));
+  main.append(el('p', { class: 'muted' }, 'Every accepted change, newest first: the shipped data (sync), loads, products, terms, SPARQL updates, reverts. ',
+    'The number of a change is the knowledge-base version it produced. New changes appear here as they happen.'));
+  const live = el('p', { id: 'changes-live', role: 'status', 'aria-live': 'polite', class: 'muted' }, 'Connecting to the live feed…');
+  const tbody = el('tbody', { id: 'changes-rows' });
+  const table = el('table', { class: 'data', id: 'changes-table' },
+    el('thead', {}, el('tr', {}, ...['Change', 'Kind', 'Who', 'When', 'What', '+', '−'].map(h => el('th', { scope: 'col' }, h)))), tbody);
+  const row = c => el('tr', { 'data-id': String(c.id) },
+    el('td', {}, el('a', { href: '/api/changes/' + c.id }, String(c.id))), el('td', {}, c.kind), el('td', {}, c.who),
+    el('td', {}, el('time', { datetime: c.when }, new Date(c.when).toLocaleString())), el('td', {}, c.summary),
+    el('td', { class: 'num' }, String(c.added)), el('td', { class: 'num' }, String(c.deleted)));
+  for (const c of r.items) tbody.append(row(c));
+  main.append(live, table);
+  if (r.next) main.append(el('p', {}, el('a', { href: r.next }, 'Older changes (JSON)')));
+  // The stream resumes after the newest change shown; the browser reconnects with Last-Event-ID by itself.
+  if (changeStream) changeStream.close();
+  const newest = r.items.length ? r.items[0].id : 0;
+  changeStream = new EventSource('/api/changes/stream?since=' + newest);
+  changeStream.addEventListener('open', () => { live.textContent = 'Live: new changes appear at the top.'; });
+  changeStream.addEventListener('error', () => { live.textContent = 'The live feed was interrupted; reconnecting…'; });
+  changeStream.addEventListener('change', ev => {
+    const c = JSON.parse(ev.data);
+    if (!tbody.querySelector(`tr[data-id="${c.id}"]`)) tbody.prepend(row(c));
+  });
+}
+window.addEventListener('hashchange', () => {
+  if (changeStream && parseHash().path !== 'changes') { changeStream.close(); changeStream = undefined; }
+});
 
 // ---------- why does a triple hold? (linked from the "why?" of inferred facts on /id pages) ----------
 async function explainPage(params) {
@@ -612,10 +646,23 @@ const PRODUCT_FIELDS = [
 ];
 const KINDS = ['Hypervisor', 'Type1Hypervisor', 'Type2Hypervisor', 'ContainerTechnology', 'ContainerHypervisor', 'CloudPlatform'];
 
-async function addProduct() {
+async function addProduct(params) {
+  // #/edit?id=X edits a product added through the API: the form is filled from GET /api/products/X,
+  // and the PUT carries the ETag read with it, so an edit never overwrites someone else's.
+  const editId = parseHash().path === 'edit' ? params.get('id') : null;
+  let current = null, etag = null;
+  if (editId) {
+    const r = await fetch('/api/products/' + encodeURIComponent(editId), { headers: { Accept: 'application/json' } });
+    const p = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(p.detail || `Cannot load product ${editId} (${r.status})`);
+    current = p;
+    etag = r.headers.get('ETag');
+  }
   main.innerHTML = '';
-  main.append(el('h1', {}, 'Add a product'));
-  main.append(el('p', { class: 'muted' }, 'Editors can add a hypervisor, container technology or cloud platform. It is validated (SHACL, consistency) and reasoned over before it is stored. Values are ids of existing resources, separated by commas.'));
+  main.append(el('h1', {}, editId ? `Edit ${current.label}` : 'Add a product'));
+  main.append(el('p', { class: 'muted' }, editId
+    ? 'Change the facts and save. If someone else changed this product since you opened it, nothing is overwritten: you are told, and can reload.'
+    : 'Editors can add a hypervisor, container technology or cloud platform. It is validated (SHACL, consistency) and reasoned over before it is stored. Values are ids of existing resources, separated by commas.'));
   const form = el('form', { id: 'product-form', novalidate: '' });
   const summary = el('div', { id: 'form-summary', 'aria-live': 'assertive' });
   const field = (name, label, input, hint) => {
@@ -648,8 +695,14 @@ async function addProduct() {
   });
   kind.addEventListener('change', showSide);
   showSide();
-  form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Add product')));
+  form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, editId ? 'Save changes' : 'Add product')));
   main.append(summary, form);
+  if (current) {
+    for (const name of ['kind', 'id', 'label', 'comment', 'source']) if (current[name] != null) form.elements[name].value = current[name];
+    form.elements.id.readOnly = true;
+    showSide(); // for the product's kind, before the facts are filled in (it clears the other side's)
+    for (const [name] of PRODUCT_FIELDS) if (Array.isArray(current[name])) form.elements[name].value = current[name].join(', ');
+  }
   const grid = form.querySelectorAll('.grid');
   grid.forEach(g => { g.style.display = 'grid'; g.style.gridTemplateColumns = 'repeat(auto-fill,minmax(17rem,1fr))'; g.style.gap = '0 1rem'; });
   searchIndex().then(all => {
@@ -678,15 +731,28 @@ async function addProduct() {
       const list = v(name).split(',').map(s => s.trim()).filter(Boolean);
       if (list.length) body[name] = list;
     }
-    const r = await fetch('/api/products', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok, Accept: 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok, Accept: 'application/json' };
+    if (editId && etag) headers['If-Match'] = etag;
+    const r = await fetch(editId ? '/api/products/' + encodeURIComponent(editId) : '/api/products',
+      { method: editId ? 'PUT' : 'POST', headers, body: JSON.stringify(body) });
     let p = {};
     try { p = await r.json(); } catch { /* empty body */ }
-    if (r.status === 201) {
-      summary.append(el('p', { class: 'ok', role: 'status', id: 'created' }, 'Added. ', el('a', { href: '/id/' + encodeURIComponent(body.id), id: 'created-link' }, `Open ${body.label}`)));
+    if (r.status === 201 || (editId && r.status === 200)) {
+      if (editId) etag = r.headers.get('ETag');
+      summary.append(el('p', { class: 'ok', role: 'status', id: 'created' }, editId ? 'Saved. ' : 'Added. ',
+        el('a', { href: '/id/' + encodeURIComponent(body.id), id: 'created-link' }, `Open ${body.label}`), ' · ',
+        el('a', { href: '#/edit?id=' + encodeURIComponent(body.id), id: 'edit-link' }, 'Edit it')));
       indexPromise = undefined;
       return;
     }
     const errs = [];
+    if (r.status === 412) {
+      const reload = el('a', { href: '#/edit?id=' + encodeURIComponent(editId), id: 'reload-link' }, 'Reload the current version');
+      reload.addEventListener('click', ev => { ev.preventDefault(); route(); });
+      summary.append(el('div', { class: 'error', role: 'alert', id: 'error-summary' },
+        el('strong', {}, 'Not saved: someone changed this product after you opened it. '), reload, ' and make your change again.'));
+      return;
+    }
     if (r.status === 401 || r.status === 403) errs.push(['token', (r.status === 401 ? 'Token missing or not recognised. ' : 'This token may not add products. ') + (p.detail || '')]);
     else if (r.status === 409) errs.push(['id', p.detail || 'That id is taken.']);
     else if (Array.isArray(p.report) && p.report.length) {

@@ -25,15 +25,24 @@ import org.virtkg.testing.Fixtures;
 
 /**
  * A real server process on a TDB2 directory, serving the shipped data, is killed with SIGKILL in
- * the middle of a stream of acknowledged writes — products through the REST API and SPARQL
- * updates, alternately — and restarted, several rounds: everything acknowledged is there, every
- * product is whole (no partial write), and the store opens cleanly.
+ * the middle of streams of acknowledged writes from concurrent writers — products through the
+ * REST API and SPARQL updates, alternately — and restarted, several rounds: everything
+ * acknowledged is there, every product is whole (no partial write), and the store opens cleanly.
  */
 class KillRestartTest {
     private static final Pattern READY = Pattern.compile("ready on http://[^:]+:(\\d+)/");
 
+    /** Concurrent writers per round. */
+    private static final int WRITERS = 4;
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
+
     @TempDir
     Path tmp;
+
+    @org.junit.jupiter.api.AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -46,29 +55,33 @@ class KillRestartTest {
                 // Everything acknowledged in earlier rounds is present.
                 assertEquals(acknowledged.stream().filter(i -> i % 2 == 1).count(), count(child.base), "after restart " + round);
                 assertAllPresentAndWhole(child.base, acknowledged);
-                // Keep writing from another thread and kill the process mid-stream.
+                // Keep writing from several threads at once and kill the process mid-stream.
                 final int from = next;
                 List<Integer> acks = java.util.Collections.synchronizedList(new ArrayList<>());
-                CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-                    for (int i = from; i < from + 1000; i++) {
-                        try {
-                            var r = i % 2 == 0
-                                    ? Fixtures.post(child.base + "/api/products", product(i), "Content-Type",
-                                            "application/json", "Authorization", "Bearer " + ADMIN)
-                                    : Fixtures.post(child.base + "/update", insert(i), "Content-Type",
-                                            "application/sparql-update", "Authorization", "Bearer " + ADMIN);
-                            if (r.statusCode() == 201 || r.statusCode() == 204) acks.add(i);
-                        } catch (RuntimeException e) {
-                            return; // the server died under us: expected
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < WRITERS; w++) {
+                    final int first = from + w * 1000;
+                    writers.add(CompletableFuture.runAsync(() -> {
+                        for (int i = first; i < first + 1000; i++) {
+                            try {
+                                var r = i % 2 == 0
+                                        ? Fixtures.post(child.base + "/api/products", product(i), "Content-Type",
+                                                "application/json", "Authorization", "Bearer " + ADMIN)
+                                        : Fixtures.post(child.base + "/update", insert(i), "Content-Type",
+                                                "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+                                if (r.statusCode() == 201 || r.statusCode() == 204) acks.add(i);
+                            } catch (RuntimeException e) {
+                                return; // the server died under us: expected
+                            }
                         }
-                    }
-                });
-                while (acks.size() < 15 && !writer.isDone()) Thread.onSpinWait();
+                    }, pool));
+                }
+                while (acks.size() < 30 && writers.stream().noneMatch(CompletableFuture::isDone)) Thread.onSpinWait();
                 child.process.destroyForcibly(); // SIGKILL
                 child.process.waitFor(30, TimeUnit.SECONDS);
-                writer.get(30, TimeUnit.SECONDS);
+                for (var writer : writers) writer.get(30, TimeUnit.SECONDS);
                 acknowledged.addAll(acks);
-                next = from + 1000;
+                next = from + WRITERS * 1000;
             } finally {
                 child.process.destroyForcibly();
             }
@@ -79,7 +92,7 @@ class KillRestartTest {
             long present = count(last.base);
             // Every acknowledged write is there; at most the one in flight at the kill may also be.
             assertTrue(present >= updates, present + " < " + updates);
-            assertTrue(present <= updates + 3, "only in-flight writes may be extra: " + present);
+            assertTrue(present <= updates + 3L * WRITERS, "only in-flight writes may be extra: " + present);
             assertAllPresentAndWhole(last.base, acknowledged);
             // SIGTERM stops the server and closes the store cleanly. (Process.destroy() would also
             // close our end of the child's output; the handle only sends the signal.)

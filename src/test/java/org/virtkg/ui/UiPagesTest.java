@@ -71,6 +71,7 @@ class UiPagesTest {
                 {"/#/sparql", "#query", "sparql"},
                 {"/#/ontology", "#class-tree button", "ontology"},
                 {"/#/add", "#product-form #f-id", "add-product"},
+                {"/#/changes", "#changes-rows tr", "changes"},
                 {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
                 {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
                 {"/id/Linux", "h1", "term-linux"},
@@ -270,5 +271,57 @@ class UiPagesTest {
         assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
         browser.screenshot("product-firecracker");
         noConsoleErrors("add product", "status of 401", "status of 422", "status of 409");
+    }
+
+    @Test
+    void anEditSendsTheETagItReadAndIsNeverOverwrittenSilently() throws Exception {
+        String product = "{\"kind\": \"Hypervisor\", \"id\": \"Cloudhv\", \"label\": \"Cloud Hypervisor\", \"hostOS\": [\"Linux\"]}";
+        var created = Fixtures.post(server.base() + "/api/products", product, "Content-Type", "application/json",
+                "Authorization", "Bearer " + Fixtures.EDITOR);
+        assertEquals(201, created.statusCode(), created.body());
+        open("/#/edit?id=Cloudhv");
+        WebElement label = visible("#f-label");
+        assertEquals("Cloud Hypervisor", label.getAttribute("value"), "the form is filled from the product");
+        assertEquals("Linux", browser.driver.findElement(By.id("f-hostOS")).getAttribute("value"));
+        // Someone else changes it meanwhile (through the API).
+        var other = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/products/Cloudhv"))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(product.replace("Cloud Hypervisor", "Cloud Hypervisor (other)"))),
+                "Content-Type", "application/json", "Authorization", "Bearer " + Fixtures.EDITOR);
+        assertEquals(200, other.statusCode(), other.body());
+        visible("#f-token").sendKeys(Fixtures.EDITOR);
+        label.clear();
+        label.sendKeys("Cloud Hypervisor (mine)");
+        visible("#product-form button[type=submit]").click();
+        String alert = visible("#error-summary").getText();
+        assertTrue(alert.contains("someone changed this product"), alert);
+        assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(other)"), "the other edit stands");
+        browser.screenshot("edit-conflict");
+        // Reload, edit again: saved.
+        visible("#reload-link").click();
+        wait.until(d -> d.findElement(By.id("f-label")).getAttribute("value").contains("(other)"));
+        WebElement fresh = browser.driver.findElement(By.id("f-label"));
+        fresh.clear();
+        fresh.sendKeys("Cloud Hypervisor (mine)");
+        visible("#f-token").sendKeys(Fixtures.EDITOR);
+        visible("#product-form button[type=submit]").click();
+        visible("#created");
+        assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(mine)"));
+        noConsoleErrors("edit product", "status of 412");
+    }
+
+    @Test
+    void theChangesPageShowsNewChangesAsTheyHappen() throws Exception {
+        open("/#/changes");
+        visible("#changes-rows tr");
+        wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
+        String rows = browser.driver.findElement(By.id("changes-rows")).getText();
+        assertTrue(rows.contains("sync"), "the shipped data is a change of its own kind: " + rows);
+        var r = Fixtures.post(server.base() + "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/ui-notes> { "
+                        + "<https://w3id.org/virtkg/id/KVM> <http://www.w3.org/2000/01/rdf-schema#comment> \"seen live\" } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + Fixtures.ADMIN);
+        assertEquals(204, r.statusCode(), r.body());
+        wait.until(d -> d.findElement(By.cssSelector("#changes-rows tr")).getText().contains("sparql-update"));
+        browser.screenshot("changes-live");
+        noConsoleErrors("changes");
     }
 }
