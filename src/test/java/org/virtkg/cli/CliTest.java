@@ -1,6 +1,7 @@
 package org.virtkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,9 +15,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtkg.Main;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.ChangeLog;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KbVersion;
@@ -63,6 +66,15 @@ class CliTest {
             b.removeGraph(g);
         }
         assertTrue(IsoMatcher.isomorphic(a, b), "the restored store holds exactly the backed-up graphs");
+
+        // A load is revertable like any change: its graphs go, the revert is logged.
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(db), line -> {})) {
+            var dsg = kb.store().dataset();
+            long loadId = Txn.calculateRead(dsg, () -> ChangeLog.after(dsg, 0, 10)).get(0).id();
+            kb.revert(loadId, "admin");
+            assertFalse(kb.store().graphSizes().containsKey("https://w3id.org/virtkg/graph/user/firecracker"));
+            assertEquals(List.of("load", "revert"), Txn.calculateRead(dsg, () -> kinds(dsg)));
+        }
     }
 
     /** The kinds of the logged changes, oldest first. */
