@@ -87,6 +87,10 @@ public final class GraphStoreWrites {
         Node g = Graphs.node(graph);
         if (!graph.matches("(?i)^(https?|urn):\\S+$"))
             throw ProblemException.of(400, "Parameter 'graph' must be an absolute http(s) or urn IRI");
+        // Refused whatever the body: even an empty POST to a read-only graph is an attempt to write it.
+        String refusal = ChangeKind.GRAPH_STORE.refusal(g.getURI());
+        if (refusal != null)
+            throw new ProblemException(Problem.of(403, "The graph <" + g.getURI() + "> is read-only: " + refusal).with("kind", "forbidden"));
         return g;
     }
 

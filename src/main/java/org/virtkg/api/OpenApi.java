@@ -37,7 +37,7 @@ public final class OpenApi {
                 <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
                 <body><div id="ui"></div>
                 <script src="%1$s/swagger-ui-bundle.js"></script>
-                <script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#ui", deepLinking: true});</script>
+                <script src="/js/api-docs.js"></script>
                 </body></html>
                 """.formatted(ui));
     }

@@ -107,7 +107,7 @@ public final class ResourceRoutes {
             <header class="top"><a class="brand" href="/#/">virtkg</a>
             <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\
             <li><a href="/#/select">Selection</a></li><li><a href="/#/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
-            <li><a href="/#/add">Add product</a></li><li><a href="/docs">API</a></li></ul></nav>
+            <li><a href="/#/add">Add product</a></li><li><a href="/#/changes">Changes</a></li><li><a href="/docs">API</a></li></ul></nav>
             <form class="search" role="search" action="/" method="get"><label for="q-top" class="sr-only">Search products and terms</label>\
             <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
             </header>
@@ -287,7 +287,10 @@ public final class ResourceRoutes {
         String iri = n.getURI();
         String label = esc(iri.startsWith(Graphs.BASE) ? catalog.label(n) : PREFIXES.shortForm(iri));
         if (iri.startsWith(Graphs.ID)) return "<a href=\"/id/" + esc(iri.substring(Graphs.ID.length())) + "\">" + label + "</a>";
-        return "<a href=\"" + esc(iri) + "\">" + label + "</a>";
+        // Only web addresses become links: a javascript:, data: or vbscript: IRI in the data is shown, never followed.
+        if (!iri.regionMatches(true, 0, "http://", 0, 7) && !iri.regionMatches(true, 0, "https://", 0, 8))
+            return "<span class=\"iri\">" + label + "</span>";
+        return "<a href=\"" + esc(iri) + "\" rel=\"nofollow noopener\">" + label + "</a>";
     }
 
     static String esc(String s) {

@@ -101,16 +101,24 @@ final class FusekiGate extends Handler.Wrapper {
             writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
             return true;
         }
-        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphRead(request, response, measured))
+        // Whatever Fuseki answers with an error status goes out as a problem.
+        Response out = new ProblemResponse(request, response);
+        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphRead(request, out, measured))
             return true;
-        if (!canonical.endsWith("/sparql")) return super.handle(request, response, measured);
+        if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
 
+        if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
+                .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
+            writeProblem(request, out, measured, 400, "The request has no query: send it as the body (application/sparql-query) "
+                    + "or as the parameter query=…");
+            return true;
+        }
         // One client cannot occupy every worker with heavy queries: past the cap, 429.
         String client = Request.getRemoteAddr(request);
         if (inFlight.merge(client, 1, Integer::sum) > maxQueriesPerClient) {
             release(client);
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            writeProblem(request, response, measured, 429, "Too many concurrent queries from this client (limit "
+            out.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            writeProblem(request, out, measured, 429, "Too many concurrent queries from this client (limit "
                     + maxQueriesPerClient + "); retry when one has finished");
             return true;
         }
@@ -128,7 +136,7 @@ final class FusekiGate extends Handler.Wrapper {
             }
         };
         try {
-            boolean handled = super.handle(request, response, releasing);
+            boolean handled = super.handle(request, out, releasing);
             if (!handled) release(client);
             return handled;
         } catch (Exception | Error e) {
@@ -147,6 +155,10 @@ final class FusekiGate extends Handler.Wrapper {
     private boolean graphRead(Request request, Response response, Callback callback) {
         String graph = Request.extractQueryParameters(request).getValue("graph");
         if (graph == null || graph.isBlank()) return false;
+        if (!graph.matches("(?i)^(https?|urn):\\S+$")) {
+            writeProblem(request, response, callback, 400, "Parameter 'graph' must be an absolute http(s) or urn IRI, not '" + graph + "'");
+            return true;
+        }
         String tag;
         try {
             tag = graphTag.apply(graph);
@@ -204,7 +216,7 @@ final class FusekiGate extends Handler.Wrapper {
     static void writeProblem(Request request, Response response, Callback callback, int status, String detail) {
         if (request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=utf-8");
         String body = Problem.of(status, detail).toJson();
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

@@ -115,10 +115,12 @@ public final class VirtkgServer implements AutoCloseable {
             long bodyLimit = Math.max(config.maxUploadBytes(), config.maxUpdateBytes()) + (1 << 20);
             cfg.jetty.modifyServer(server -> {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
-                bounded.setHandler(new Handler.Sequence(
+                bounded.setHandler(new RequestGuard(new Handler.Sequence(
                         new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
-                                graph -> Conditional.etagOf(kb, graph))));
+                                graph -> Conditional.etagOf(kb, graph)))));
                 server.setHandler(new RequestIds(bounded));
+                // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
+                server.setErrorHandler(new ProblemErrorHandler());
             });
 
             cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
@@ -226,7 +228,8 @@ public final class VirtkgServer implements AutoCloseable {
     static void problem(Context ctx, Problem p) {
         // A validator belongs to a representation; an error is not one, so it must not be revalidated.
         ctx.removeHeader("ETag");
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson());
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE + ";charset=utf-8")
+                .result(p.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void recordMetrics(Context ctx, HttpMetrics metrics) {

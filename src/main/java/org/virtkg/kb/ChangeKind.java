@@ -61,6 +61,11 @@ public enum ChangeKind {
         return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst().orElse(SPARQL_UPDATE);
     }
 
+    /** Why this kind of change may not write {@code graph}, or null when it may (for refusing before any work starts). */
+    public String refusal(String graph) {
+        return refusal(scope, graph);
+    }
+
     /** Why {@code graph} is out of this scope, or null when it may be written. */
     static String refusal(Scope scope, String graph) {
         boolean shipped = Graphs.isShipped(graph);

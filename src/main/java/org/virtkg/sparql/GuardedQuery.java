@@ -35,6 +35,8 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {
             ServletOps.errorBadRequest(GuardedUpdate.ascii(SparqlErrors.describe(ex)));
+        } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
+            ServletOps.errorBadRequest(GuardedUpdate.ascii(SparqlErrors.describe(ex)));
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The query is nested too deeply to parse; flatten its groups or OPTIONALs");
         }

@@ -56,6 +56,9 @@ public final class GuardedUpdate extends SPARQL_Update {
         } catch (QueryParseException ex) {
             ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
             return;
+        } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
+            ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
+            return;
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The update is nested too deeply to parse");
             return;

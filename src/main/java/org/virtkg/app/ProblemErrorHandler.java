@@ -1,0 +1,49 @@
+package org.virtkg.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.virtkg.api.Problem;
+
+/**
+ * Errors Jetty answers itself, before or around any handler (a malformed request line or escape,
+ * a URI or headers too large, a broken chunked body, a failure while writing), as RFC 9457 problem
+ * details in UTF-8 rather than Jetty's HTML page: every error of this server has one shape.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+    private static final String TYPE = Problem.MEDIA_TYPE + ";charset=utf-8";
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        byte[] body = problem(code, message).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, TYPE));
+        return ByteBuffer.wrap(problem(status, reason).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A detail a client can act on; Jetty's reasons name its internals. */
+    static String problem(int status, String reason) {
+        String detail = switch (status) {
+            case 400 -> "The request is malformed (" + (reason == null ? "bad request line, header or escape" : reason)
+                    + "); check the URL's percent-escapes and the headers";
+            case 413 -> "The request body is larger than this server accepts";
+            case 414 -> "The URL is too long; send long queries in the request body (POST) instead";
+            case 431 -> "The request headers are too large";
+            case 500 -> "The server could not complete the response; please retry, and report it if it persists";
+            default -> reason == null ? "The request could not be handled" : reason;
+        };
+        return Problem.of(status, detail).toJson();
+    }
+}
