@@ -32,7 +32,7 @@ public final class OpenApi {
         String ui = "/webjars/swagger-ui/" + SWAGGER_UI_VERSION;
         ctx.html("""
                 <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>virtkg API</title>
+                <html lang="en"><head><meta charset="utf-8"><title>virtkg API</title><link rel="icon" href="data:,">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
                 <body><div id="ui"></div>

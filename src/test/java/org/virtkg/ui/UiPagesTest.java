@@ -324,4 +324,13 @@ class UiPagesTest {
         browser.screenshot("changes-live");
         noConsoleErrors("changes");
     }
+
+    @Test
+    void theApiDocsRunUnderTheContentSecurityPolicy() throws Exception {
+        open("/docs");
+        visible(".swagger-ui .info");
+        visible(".swagger-ui .opblock");
+        browser.screenshot("api-docs");
+        noConsoleErrors("/docs");
+    }
 }
