@@ -29,7 +29,7 @@ final class StoreOptions {
                 description = "TDB2 database directory (default: var/tdb2 in the project directory).")
         Path db;
 
-        @Option(names = "--mem", description = "Use an in-memory store; nothing is kept after exit.")
+        @Option(names = "--mem", description = "Use a throwaway store (TDB2 in a temporary directory, deleted on exit); nothing is kept.")
         boolean mem;
 
         @Option(names = "--store-url", paramLabel = "URL",

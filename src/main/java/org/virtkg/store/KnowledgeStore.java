@@ -32,10 +32,10 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     DatasetGraph dataset();
 
-    /** A short description of the backend, e.g. {@code tdb2}, {@code tdb2-memory} or {@code sparql}. */
+    /** A short description of the backend, e.g. {@code tdb2}, {@code tdb2-scratch} or {@code sparql}. */
     String kind();
 
-    /** Where the data lives: a directory, {@code memory}, or the remote store's URL (never with credentials). */
+    /** Where the data lives: a directory, a temporary directory, or the remote store's URL (never with credentials). */
     String location();
 
     /** Triple counts per named graph, read in one read transaction. */

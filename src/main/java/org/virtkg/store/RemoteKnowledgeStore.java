@@ -21,7 +21,7 @@ import org.apache.jena.tdb2.TDB2;
  * Every graph kept in an external SPARQL 1.1 store (Fuseki, GraphDB, Stardog, Neptune), so that
  * several virtkg instances can serve one knowledge base.
  *
- * <p>Each instance holds a <em>working copy</em> of the store in an in-memory TDB2 dataset: the
+ * <p>Each instance holds a <em>working copy</em> of the store in a TDB2 dataset in a temporary directory: the
  * SPARQL endpoints, the REST layer and the reasoner read it at local speed, with the same
  * semantics as the embedded store. The remote store is the source of truth:
  * <ul>
@@ -43,13 +43,16 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     private final SparqlStoreClient client;
     private final RemoteStoreSettings settings;
     private final DatasetGraph copy;
+    private final java.nio.file.Path copyDir;
     /** The version the copy reflects; changed only inside the copy's (single) write transaction. */
     private volatile long version;
 
     private RemoteKnowledgeStore(RemoteStoreSettings settings) {
         this.settings = settings;
         this.client = new SparqlStoreClient(settings);
-        this.copy = DatabaseMgr.createDatasetGraph();
+        // On disk in a temporary directory, not TDB2's in-memory mode (see TdbKnowledgeStore.inMemory).
+        this.copyDir = TdbKnowledgeStore.scratchDirectory("virtkg-copy-");
+        this.copy = DatabaseMgr.connectDatasetGraph(copyDir.toString());
         copy.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
@@ -213,6 +216,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
     @Override
     public void close() {
         if (copy.isInTransaction()) copy.end();
-        copy.close();
+        org.apache.jena.tdb2.sys.TDBInternal.expel(copy);
+        TdbKnowledgeStore.deleteTree(copyDir);
     }
 }

@@ -20,10 +20,14 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
     /** The committed version; TDB2 has one writer at a time, so only {@link #write} moves it. */
     private volatile long version;
 
-    private TdbKnowledgeStore(DatasetGraph dsg, String kind, String location) {
+    /** The temporary directory of a throwaway store, deleted at close; null for a persistent one. */
+    private final Path scratch;
+
+    private TdbKnowledgeStore(DatasetGraph dsg, String kind, String location, Path scratch) {
         this.dsg = dsg;
         this.kind = kind;
         this.location = location;
+        this.scratch = scratch;
         // Queries see the union of all named graphs; writes must name their graph.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         this.version = Txn.calculateRead(dsg, () -> KbVersion.read(dsg));
@@ -38,7 +42,7 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
         }
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toAbsolutePath().toString()));
-            return new TdbKnowledgeStore(dsg, "tdb2", dir.toAbsolutePath().toString());
+            return new TdbKnowledgeStore(dsg, "tdb2", dir.toAbsolutePath().toString(), null);
         } catch (RuntimeException e) {
             // TDB2 holds a process lock on its directory; name the likely cause rather than the stack.
             throw new StoreException("Cannot open the TDB2 store in " + dir.toAbsolutePath()
@@ -46,9 +50,37 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    /** A TDB2 database held in memory: same engine and semantics, gone when the process ends. */
+    /**
+     * A throwaway store: TDB2 in a fresh temporary directory, deleted when the store is closed
+     * (and at exit). Not TDB2's in-memory mode: under concurrent writes and reads that mode was
+     * seen to corrupt stored values (a 1,020-digit integer read back as {@code -1}) and to fail
+     * writes inside its page copy, while the same load on disk never did (docs/ARCHITECTURE.md).
+     */
     public static TdbKnowledgeStore inMemory() {
-        return new TdbKnowledgeStore(DatabaseMgr.createDatasetGraph(), "tdb2-memory", "memory");
+        Path dir = scratchDirectory("virtkg-scratch-");
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
+        return new TdbKnowledgeStore(dsg, "tdb2-scratch", "temporary directory (deleted on exit)", dir);
+    }
+
+    /** A new temporary directory, removed at JVM exit if nothing removed it before. */
+    public static Path scratchDirectory(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "virtkg-scratch-cleanup"));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create a temporary directory for the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes {@code dir} and everything in it; best effort. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     @Override
@@ -96,7 +128,7 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
         if (dsg.isInTransaction()) dsg.end();
         // Expel rather than close: TDB2 caches open databases per directory, and a later open in
         // this JVM (a restart in a test, a restore) must find the files, not a stale cache entry.
-        if ("memory".equals(location)) dsg.close();
-        else TDBInternal.expel(dsg);
+        TDBInternal.expel(dsg);
+        if (scratch != null) deleteTree(scratch);
     }
 }

@@ -54,7 +54,7 @@ class VirtkgServerTest {
         assertEquals(200, r.statusCode());
         JsonNode body = json(r);
         assertEquals("up", body.get("status").asText());
-        assertEquals(TestServer.remoteStore() ? "sparql" : "tdb2-memory", body.at("/store/kind").asText());
+        assertEquals(TestServer.remoteStore() ? "sparql" : "tdb2-scratch", body.at("/store/kind").asText());
         assertEquals(2, body.at("/triplesByRole/ontology").asLong() > 0 ? 2 : 0);
         assertEquals(2, body.at("/graphs").get("https://w3id.org/virtkg/source/paper/table1/KVM/type").asLong());
         assertFalse(body.get("version").asText().isEmpty());

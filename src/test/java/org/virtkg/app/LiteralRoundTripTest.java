@@ -1,0 +1,122 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.EDITOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/**
+ * Numbers at their extremes come back exactly as they were written, through every write path
+ * (SPARQL Update, Graph Store, terms), also when written by concurrent writers: nothing is
+ * truncated to 64 bits, rounded or re-typed on the way.
+ */
+class LiteralRoundTripTest {
+    static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+    static TestServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Lexical form and datatype of every extreme tried. */
+    static Map<String, String> extremes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("9".repeat(90_000), "integer");                 // 10^90000 − 1: its low 64 bits are all ones
+        m.put("-" + "9".repeat(1_020), "integer");
+        m.put("18446744073709551616", "integer");              // 2^64
+        m.put("-9223372036854775809", "integer");              // Long.MIN_VALUE − 1
+        m.put("72057594037927936", "integer");                 // 2^56, just past TDB2's inline integers
+        m.put("9".repeat(400) + "." + "0".repeat(399) + "1", "decimal");
+        m.put("-0." + "0".repeat(500) + "1", "decimal");
+        m.put("1.7976931348623157E308", "double");
+        m.put("4.9E-324", "double");
+        m.put("-INF", "double");
+        m.put("NaN", "double");
+        return m;
+    }
+
+    static String literal(String lex, String type) {
+        return "\"" + lex + "\"^^<" + XSD + type + ">";
+    }
+
+    /** Every object of {@code <urn:ex:s> <urn:ex:p> ?o} in {@code graph}, as lexical form → datatype. */
+    static Map<String, String> readBack(String graph) throws Exception {
+        var r = Fixtures.post(base + "/sparql", "SELECT ?o { GRAPH <" + graph + "> { ?s <urn:ex:p> ?o } }",
+                "Content-Type", "application/sparql-query", "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode b : Json.MAPPER.readTree(r.body()).at("/results/bindings"))
+            out.put(b.at("/o/value").asText(), b.at("/o/datatype").asText().replace(XSD, ""));
+        return out;
+    }
+
+    static void update(String graph, String lex, String type, int i) {
+        var r = Fixtures.post(base + "/update", "INSERT DATA { GRAPH <" + graph + "> { <urn:ex:s" + i + "> <urn:ex:p> "
+                + literal(lex, type) + " } }", "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, r.statusCode(), r.body());
+    }
+
+    @Test
+    void throughSparqlUpdateOneAtATimeAndConcurrently() throws Exception {
+        String one = "https://w3id.org/virtkg/graph/user/numbers-update";
+        int i = 0;
+        for (var e : extremes().entrySet()) update(one, e.getKey(), e.getValue(), i++);
+        assertEquals(extremes(), readBack(one));
+
+        String many = "https://w3id.org/virtkg/graph/user/numbers-concurrent";
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        int n = 0;
+        for (var e : extremes().entrySet()) {
+            int k = n++;
+            writers.add(CompletableFuture.runAsync(() -> update(many, e.getKey(), e.getValue(), k)));
+        }
+        for (var w : writers) w.join();
+        assertEquals(extremes(), readBack(many));
+    }
+
+    @Test
+    void throughTheGraphStoreAndTerms() throws Exception {
+        StringBuilder ttl = new StringBuilder();
+        int i = 0;
+        for (var e : extremes().entrySet()) ttl.append("<urn:ex:s").append(i++).append("> <urn:ex:p> ").append(literal(e.getKey(), e.getValue())).append(" .\n");
+        String graph = "https://w3id.org/virtkg/graph/user/numbers-gsp";
+        var put = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + Fixtures.enc(graph)))
+                .PUT(HttpRequest.BodyPublishers.ofString(ttl.toString())), "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, put.statusCode(), put.body());
+        assertEquals(extremes(), readBack(graph));
+
+        var terms = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/terms/numbers"))
+                .PUT(HttpRequest.BodyPublishers.ofString(ttl.toString())), "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, terms.statusCode(), terms.body());
+        assertEquals(extremes(), readBack("https://w3id.org/virtkg/graph/terms/numbers"));
+
+        // Deleting them deletes them (a value read back changed would not match and stay behind).
+        var delete = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + Fixtures.enc(graph))).DELETE(),
+                "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, delete.statusCode(), delete.body());
+        assertEquals(Map.of(), readBack(graph));
+    }
+}
