@@ -19,6 +19,12 @@ import org.virtkg.api.Problem;
 final class ProblemErrorHandler extends ErrorHandler {
     private static final String TYPE = Problem.MEDIA_TYPE + ";charset=utf-8";
 
+    /** Jetty writes error bodies for GET and POST only by default; a DELETE or PUT deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         byte[] body = problem(code, message).getBytes(StandardCharsets.UTF_8);

@@ -22,13 +22,13 @@ final class RequestChecks {
     /** A refused request: the status and what to tell the client. */
     record Refusal(int status, String detail) {}
 
-    /** Percent-escapes must be {@code %} and two hex digits, and the decoded query string UTF-8. */
+    /** Percent-escapes must be {@code %} and two hex digits, and what they decode to UTF-8. */
     static Refusal uri(String rawPath, String rawQuery) {
         Refusal r = escapes("path", rawPath);
-        if (r != null) return r;
-        r = escapes("query string", rawQuery);
-        if (r != null) return r;
-        return rawQuery == null ? null : utf8("query string", rawQuery);
+        if (r == null) r = escapes("query string", rawQuery);
+        if (r == null && rawPath != null) r = utf8("path", rawPath);
+        if (r == null && rawQuery != null) r = utf8("query string", rawQuery);
+        return r;
     }
 
     private static Refusal escapes(String where, String raw) {

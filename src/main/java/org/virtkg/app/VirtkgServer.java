@@ -179,6 +179,12 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(StoreConflictException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (unreadableRequest(e)) {
+                    // The client's framing, not our fault: a chunked body cut short or malformed.
+                    problem(ctx, Problem.of(400, "The request body could not be read: it is malformed or ends early "
+                            + "(check Content-Length or the chunked encoding)").at(ctx.path()));
+                    return;
+                }
                 LOG.warn("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
                 problem(ctx, Problem.of(500, "Internal error; quote request id " + requestId(ctx) + " when reporting it"));
             });
@@ -217,6 +223,13 @@ public final class VirtkgServer implements AutoCloseable {
     /** Paths whose answers come from the knowledge base (health checks the store itself; Graph Store writes land here). */
     private static boolean usesKnowledge(String path) {
         return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/") || path.equals("/data");
+    }
+
+    /** True when reading the request failed because of how the client sent it (Jetty's EOF or bad-message errors). */
+    private static boolean unreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof org.eclipse.jetty.http.BadMessageException) return true;
+        return false;
     }
 
     private static void storeUnavailable(Context ctx, StoreException e) {

@@ -29,6 +29,8 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
 
     @Override
     protected void execute(String queryString, HttpAction action) {
+        if (queryString == null || queryString.isBlank())
+            ServletOps.errorBadRequest("No query: send it as the parameter query=... or as the body (application/sparql-query)");
         if (queryString.length() > MAX_QUERY_LENGTH)
             ServletOps.error(413, "The query is longer than " + MAX_QUERY_LENGTH + " characters");
         try {

@@ -7,21 +7,17 @@ import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.RawHttp;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -44,66 +40,24 @@ class HttpEdgeTest {
         server.close();
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        JsonNode problem() {
-            assertTrue(headers.getOrDefault("content-type", "").startsWith("application/problem+json"),
-                    "a problem, not " + headers.get("content-type") + ": " + body);
-            assertTrue(headers.get("content-type").toLowerCase(Locale.ROOT).contains("charset=utf-8"), headers.get("content-type"));
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
+    /** A problem: RFC 9457 JSON in UTF-8. */
+    static JsonNode problem(RawHttp.Answer a) {
+        assertTrue(a.contentType().startsWith("application/problem+json"), "a problem, not " + a.contentType() + ": " + a.body());
+        assertTrue(a.contentType().toLowerCase(Locale.ROOT).contains("charset=utf-8"), a.contentType());
+        try {
+            return Json.MAPPER.readTree(a.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + a.body(), e);
         }
     }
 
-    /** One request, exactly these bytes, over its own connection. */
-    static Answer raw(String method, String target, String body, String... headers) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(20_000);
-            StringBuilder req = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-            for (int i = 0; i < headers.length; i += 2) req.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) req.append("Content-Length: ").append(payload.length).append("\r\n");
-            req.append("\r\n");
-            OutputStream out = s.getOutputStream();
-            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(payload);
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            byte[] bytes = all.toByteArray();
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            int split = text.indexOf("\r\n\r\n");
-            String[] head = text.substring(0, split).split("\r\n");
-            Map<String, String> hs = new LinkedHashMap<>();
-            for (int i = 1; i < head.length; i++) {
-                int c = head[i].indexOf(':');
-                hs.putIfAbsent(head[i].substring(0, c).trim().toLowerCase(Locale.ROOT), head[i].substring(c + 1).trim());
-            }
-            String payloadText = new String(bytes, split + 4, bytes.length - split - 4, StandardCharsets.UTF_8);
-            if ("chunked".equalsIgnoreCase(hs.get("transfer-encoding"))) payloadText = unchunk(payloadText);
-            return new Answer(Integer.parseInt(head[0].split(" ")[1]), hs, payloadText);
-        }
+    static RawHttp.Answer raw(String method, String target, String body, String... headers) throws Exception {
+        return RawHttp.send(port, method, target, body, headers);
     }
 
-    static String unchunk(String s) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < s.length()) {
-            int eol = s.indexOf("\r\n", i);
-            int size = Integer.parseInt(s.substring(i, eol).trim(), 16);
-            if (size == 0) break;
-            out.append(s, eol + 2, eol + 2 + size);
-            i = eol + 2 + size + 2;
-        }
-        return out.toString();
-    }
-
-    static void refused(int status, Answer a, String detailContains) {
+    static void refused(int status, RawHttp.Answer a, String detailContains) {
         assertEquals(status, a.status(), a.body());
-        String detail = a.problem().get("detail").asText();
+        String detail = problem(a).get("detail").asText();
         assertTrue(detail.contains(detailContains), "detail '" + detail + "' should mention '" + detailContains + "'");
         assertFalse(detail.matches("(?s).*(Exception|java\\.|org\\.apache|Encountered).*"), "no library internals: " + detail);
     }
@@ -132,30 +86,32 @@ class HttpEdgeTest {
         refused(400, raw("GET", "/sparql?query=" + Fixtures.enc("ASK { FILTER(REGEX(\"x\", \"(\")) }"), null), "regular expression");
         refused(400, raw("POST", "/sparql?default-graph-uri=x", "", "Content-Type", "application/sparql-query"), "no query");
         refused(400, raw("GET", "/data?graph=%C3%A9", null), "absolute");
+        refused(400, raw("GET", "/sparql?limit=1", null), "query");
+        refused(400, raw("GET", "/asserted/sparql?technology=urn:x&bogus=1", null), "query");
         // Fuseki's own refusals come out as problems too.
-        Answer syntax = raw("GET", "/sparql?query=" + Fixtures.enc("SELECT * WHERE { ?s ?p }"), null);
+        RawHttp.Answer syntax = raw("GET", "/sparql?query=" + Fixtures.enc("SELECT * WHERE { ?s ?p }"), null);
         assertEquals(400, syntax.status(), syntax.body());
-        syntax.problem();
+        problem(syntax);
     }
 
     @Test
     void errorsJettyAnswersItselfAreProblems() throws Exception {
-        Answer nul = raw("GET", "/api/%00", null);
+        RawHttp.Answer nul = raw("GET", "/api/%00", null);
         assertEquals(400, nul.status(), nul.body());
-        nul.problem();
-        Answer longUri = raw("GET", "/api/" + "a".repeat(20_000), null);
+        problem(nul);
+        RawHttp.Answer longUri = raw("GET", "/api/" + "a".repeat(20_000), null);
         assertEquals(414, longUri.status());
-        assertTrue(longUri.problem().get("detail").asText().contains("too long"));
-        Answer bigHeader = raw("GET", "/api/health", null, "X-Big", "b".repeat(20_000));
+        assertTrue(problem(longUri).get("detail").asText().contains("too long"));
+        RawHttp.Answer bigHeader = raw("GET", "/api/health", null, "X-Big", "b".repeat(20_000));
         assertEquals(431, bigHeader.status());
-        bigHeader.problem();
+        problem(bigHeader);
     }
 
     @Test
     void detailsKeepNonAsciiCharacters() throws Exception {
-        Answer a = raw("GET", "/api/technologies/%C3%9C%E2%9C%93", null);
+        RawHttp.Answer a = raw("GET", "/api/technologies/%C3%9C%E2%9C%93", null);
         assertEquals(404, a.status());
-        assertTrue(a.problem().get("detail").asText().contains("Ü✓"), a.body());
+        assertTrue(problem(a).get("detail").asText().contains("Ü✓"), a.body());
     }
 
     @Test
@@ -173,9 +129,9 @@ class HttpEdgeTest {
     void readOnlyGraphsAreRefusedWhateverTheBody() throws Exception {
         String shipped = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/ontology");
         for (String method : new String[] {"POST", "PUT"}) {
-            Answer a = raw(method, shipped, "", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+            RawHttp.Answer a = raw(method, shipped, "", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
             assertEquals(403, a.status(), method + " " + a.body());
-            assertEquals("forbidden", a.problem().get("kind").asText());
+            assertEquals("forbidden", problem(a).get("kind").asText());
         }
     }
 
@@ -196,5 +152,36 @@ class HttpEdgeTest {
         assertFalse(csp.matches(".*script-src[^;]*unsafe-inline.*"), "no inline scripts: " + csp);
         assertTrue(Fixtures.get(server.base() + "/").headers().firstValue("Content-Security-Policy").isPresent(), "the UI too");
         assertTrue(Fixtures.get(server.base() + "/docs").headers().firstValue("Content-Security-Policy").isPresent(), "and the API docs");
+    }
+
+    @Test
+    void deeplyNestedTurtleIsRefusedNotAStackOverflow() throws Exception {
+        String deepCollections = "<urn:ex:s> <urn:ex:p> " + "(".repeat(3_000) + "1" + ")".repeat(3_000) + " .";
+        String deepBlankNodes = "<urn:ex:s> <urn:ex:p> " + "[ <urn:ex:q> ".repeat(20_000) + "1" + " ]".repeat(20_000) + " .";
+        String graph = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/user/deep");
+        for (String body : new String[] {deepCollections, deepBlankNodes}) {
+            refused(400, raw("PUT", graph, body, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN), "levels deep");
+            refused(400, raw("PUT", "/api/terms/deep", body, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN),
+                    "levels deep");
+        }
+        // Brackets inside strings, IRIs and comments are not nesting.
+        String harmless = "# (((((\n<urn:ex:s> <urn:ex:p> \"" + "[".repeat(500) + "\" , \"\"\"" + "(".repeat(500)
+                + "\"\"\" , <urn:ex:o" + "(".repeat(100) + "> .";
+        RawHttp.Answer ok = raw("PUT", graph, harmless, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, ok.status(), ok.body());
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsAClientError() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            String req = "POST /api/selection HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+            s.getOutputStream().write(req.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            assertEquals(400, status, answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        }
     }
 }
