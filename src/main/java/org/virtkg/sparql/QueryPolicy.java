@@ -54,6 +54,8 @@ public final class QueryPolicy {
         if (query.getQueryPattern() == null) return null;
         if (depth(query.getQueryPattern(), 0) > MAX_DEPTH)
             return "the query is nested too deeply (more than " + MAX_DEPTH + " levels of groups, OPTIONALs, UNIONs or subqueries)";
+        String growth = ValueGrowth.check(query);
+        if (growth != null) return growth;
         String[] problem = new String[1];
         ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
             @Override

@@ -184,4 +184,25 @@ class HttpEdgeTest {
             assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
         }
     }
+
+    @Test
+    void valuesThatGrowWithoutBoundAreRefusedBeforeTheQueryRuns() throws Exception {
+        // Squaring a 40-digit number 14 times: 650,000 digits, and arithmetic no timeout interrupts.
+        StringBuilder squares = new StringBuilder("SELECT ?x14 { BIND(" + "9".repeat(40) + " AS ?x0) ");
+        for (int i = 1; i <= 14; i++) squares.append("BIND(?x").append(i - 1).append(" * ?x").append(i - 1).append(" AS ?x").append(i).append(") ");
+        squares.append("}");
+        long t0 = System.nanoTime();
+        refused(400, raw("GET", "/sparql?query=" + Fixtures.enc(squares.toString()), null), "can grow");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused before it runs");
+        // Doubling a string taken from the data 14 times.
+        StringBuilder doubling = new StringBuilder("SELECT ?s14 { ?x <http://www.w3.org/2000/01/rdf-schema#comment> ?s0 ");
+        for (int i = 1; i <= 14; i++) doubling.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i).append(") ");
+        doubling.append("}");
+        refused(400, raw("GET", "/sparql?query=" + Fixtures.enc(doubling.toString()), null), "larger than its inputs");
+        // Ordinary computed values are fine: a label built from several columns, a little arithmetic.
+        String ordinary = "SELECT ?line { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
+                + "BIND(CONCAT(STR(?p), \" \", ?l, \" (\", LCASE(?l), \", \", UCASE(?l), \")\") AS ?line) BIND(STRLEN(?line) * 2 + 1 AS ?n) } LIMIT 3";
+        RawHttp.Answer ok = raw("GET", "/sparql?query=" + Fixtures.enc(ordinary), null, "Accept", "application/sparql-results+json");
+        assertEquals(200, ok.status(), ok.body());
+    }
 }
