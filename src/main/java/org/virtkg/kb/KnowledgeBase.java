@@ -274,6 +274,7 @@ public final class KnowledgeBase implements AutoCloseable {
                                   Consumer<DatasetGraph> change) {
         RlReasoner r = reasoner;
         ReasonerChange pending = new ReasonerChange();
+        ShapeGate[] shapesAfter = {shapes};
         try {
             WriteResult staged = store.write(dsg -> {
                 // Conclusions left out of date at open are brought up to date first, as part of this change.
@@ -295,6 +296,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 checkWritable(scope, recorder);
                 ShapeGate gate = touches(recorder, SHAPES) ? ShapeGate.load(dsg) : shapes;
                 gate.check(dsg, focusNodes(recorder));
+                shapesAfter[0] = gate;
 
                 pending.added = netAdded(dsg, r, recorder.added);
                 pending.removed = netRemoved(dsg, r, recorder.deleted);
@@ -313,12 +315,13 @@ public final class KnowledgeBase implements AutoCloseable {
                 apply(dsg, added);
                 apply(dsg, removed);
                 long id = logChange(dsg, kind, who, summary, recorder.added, recorder.deleted, reverts);
-                if (gate != shapes) shapes = gate;
                 justCommitted = new Committed(id, recorder.added, recorder.deleted);
                 return new WriteResult(pending.added.size(), pending.removed.size(),
                         added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
             });
             pending.applied = false;
+            // Only now that the change is committed: its shapes (the sync may bring new ones) apply to the next.
+            shapes = shapesAfter[0];
             if (staged.changeId() > 0) inferredStale = false;
             // Removed triples leave unused slots in the reasoner (ids are never reused);
             // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
