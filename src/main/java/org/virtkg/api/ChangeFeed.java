@@ -83,10 +83,30 @@ public final class ChangeFeed implements AutoCloseable {
     private static final String START = "virtkg.feed.start";
 
     /**
+     * {@code GET /api/changes/stream}: for every client that accepts an event stream, curl's
+     * {@code Accept: *}{@code /*} included (Javalin's own SSE routes answer only an explicit
+     * {@code text/event-stream}, and everyone else an empty 200); others get 406.
+     */
+    public void stream(io.javalin.http.Context ctx) throws java.io.IOException {
+        if (Http.negotiate(ctx, List.of("text/event-stream")) == null)
+            throw ProblemException.of(406, "This is a stream of server-sent events: accept text/event-stream, "
+                    + "or poll /api/changes?since=<change id> for the same changes as JSON");
+        checkStart(ctx);
+        var res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no"); // proxies must not hold events back
+        res.flushBuffer();
+        ctx.async(config -> config.timeout = 0, () -> subscribe(new SseClient(ctx)));
+    }
+
+    /**
      * Runs before the stream is opened (once it is, the status is 200): a bad {@code since} or
      * {@code Last-Event-ID} is a 400 problem, and too many open streams a 503.
      */
-    public void checkStart(io.javalin.http.Context ctx) {
+    void checkStart(io.javalin.http.Context ctx) {
         String resume = ctx.header("Last-Event-ID");
         String since = resume != null && !resume.isBlank() ? resume : ctx.queryParam("since");
         var dsg = kb.store().dataset();

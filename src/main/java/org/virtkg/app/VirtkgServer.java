@@ -159,8 +159,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.delete("/api/terms/{name}", terms::delete);
             cfg.routes.get("/api/admin/backup", admin::backup);
             cfg.routes.get("/api/changes", changes::list);
-            cfg.routes.before("/api/changes/stream", feed::checkStart);
-            cfg.routes.sse("/api/changes/stream", feed::subscribe); // before /api/changes/{id}
+            cfg.routes.get("/api/changes/stream", feed::stream); // before /api/changes/{id}
             cfg.routes.get("/api/changes/{id}", changes::get);
             cfg.routes.post("/api/changes/{id}/revert", changes::revert);
             cfg.routes.put("/data", graphStore::put);

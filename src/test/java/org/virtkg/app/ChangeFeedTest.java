@@ -51,7 +51,11 @@ class ChangeFeedTest {
         private final Thread reader;
 
         Stream(String query, String lastEventId) throws Exception {
-            var b = HttpRequest.newBuilder(URI.create(base + "/api/changes/stream" + query)).header("Accept", "text/event-stream");
+            this(query, lastEventId, "text/event-stream");
+        }
+
+        Stream(String query, String lastEventId, String accept) throws Exception {
+            var b = HttpRequest.newBuilder(URI.create(base + "/api/changes/stream" + query)).header("Accept", accept);
             if (lastEventId != null) b.header("Last-Event-ID", lastEventId);
             response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines());
             reader = Thread.ofVirtual().start(() -> {
@@ -139,6 +143,19 @@ class ChangeFeedTest {
         try (var stream = new Stream("?since=" + start, null)) {
             assertEquals(Long.toString(written.get(0)), stream.next().id());
         }
+    }
+
+    @Test
+    void anyClientThatAcceptsTheStreamGetsItOthersAreToldWhatToDo() throws Exception {
+        long start = version();
+        try (var stream = new Stream("?since=" + start, null, "*/*")) {
+            assertEquals("text/event-stream", stream.response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            long id = addNote("curl");
+            assertEquals(Long.toString(id), stream.next().id(), "curl's default Accept: */* gets the events");
+        }
+        var json = Fixtures.get(base + "/api/changes/stream", "Accept", "application/json");
+        assertEquals(406, json.statusCode());
+        assertTrue(json.body().contains("/api/changes?since="), json.body());
     }
 
     @Test
