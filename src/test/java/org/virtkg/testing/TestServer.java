@@ -13,7 +13,7 @@ import org.virtkg.store.TdbKnowledgeStore;
 /**
  * The real service on a random loopback port, for HTTP tests.
  *
- * <p>By default the store is an in-memory TDB2. With the system property {@value #STORE_PROPERTY}
+ * <p>By default the store is a throwaway TDB2 in a temporary directory. With the system property {@value #STORE_PROPERTY}
  * set to {@code remote} (the {@code remote-store-contract} Surefire execution), the same tests run
  * against virtkg backed by a real standalone Fuseki server in a child JVM: one server for the whole
  * test JVM, emptied before each test server starts.
