@@ -105,6 +105,12 @@ class HttpEdgeTest {
         RawHttp.Answer bigHeader = raw("GET", "/api/health", null, "X-Big", "b".repeat(20_000));
         assertEquals(431, bigHeader.status());
         problem(bigHeader);
+        RawHttp.Answer control = raw("GET", "/api/hea\u0001lth", null);
+        assertEquals(400, control.status(), "a control character in the request line");
+        problem(control);
+        RawHttp.Answer badLength = raw("GET", "/api/health", null, "Content-Length", "abc");
+        assertEquals(400, badLength.status());
+        problem(badLength);
     }
 
     @Test
