@@ -138,6 +138,9 @@ public final class ChangeFeed implements AutoCloseable {
                 for (Subscriber sub : subscribers) send(sub);
             } catch (InterruptedException e) {
                 return;
+            } catch (org.virtkg.store.StoreException e) {
+                // A shared store that cannot be reached: streams wait; health and requests report it.
+                LOG.debug("Change feed cannot reach the store; trying again: {}", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("Change feed round failed; trying again", e);
             }
