@@ -211,4 +211,13 @@ class HttpEdgeTest {
         RawHttp.Answer ok = raw("GET", "/sparql?query=" + Fixtures.enc(ordinary), null, "Accept", "application/sparql-results+json");
         assertEquals(200, ok.status(), ok.body());
     }
+
+    @Test
+    void relativeIrisInUpdatesAreRefusedNotResolvedAgainstTheServersDirectory() throws Exception {
+        refused(400, raw("POST", "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/rel> { <rel> <urn:ex:p> 1 } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN), "relative IRI <rel>");
+        RawHttp.Answer stored = raw("GET", "/sparql?query=" + Fixtures.enc("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"file:\")) } }"),
+                null, "Accept", "application/sparql-results+json");
+        assertTrue(stored.body().contains("false"), "nothing stored under file:");
+    }
 }
