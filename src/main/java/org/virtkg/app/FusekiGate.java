@@ -2,6 +2,7 @@ package org.virtkg.app;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -38,6 +39,16 @@ import org.virtkg.store.StoreUnavailableException;
 final class FusekiGate extends Handler.Wrapper {
     static final Set<String> PATHS = Set.of("/sparql", "/asserted/sparql", "/update", "/data");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The methods each endpoint answers; any other is a 405 that says which are allowed. */
+    private static final java.util.Map<String, List<String>> METHODS = java.util.Map.of(
+            "/sparql", List.of("GET", "HEAD", "POST", "OPTIONS"),
+            "/asserted/sparql", List.of("GET", "HEAD", "POST", "OPTIONS"),
+            "/update", List.of("POST", "OPTIONS"),
+            "/data", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
+    /** Media types a Graph Store read can answer in. */
+    private static final Set<String> RDF_TYPES = Set.of("text/turtle", "application/n-triples", "application/ld+json",
+            "application/rdf+xml", "application/trig", "application/n-quads", "text/n3", "application/rdf+json",
+            "application/rdf+thrift", "application/rdf+protobuf", "text/plain");
 
     private final AccessTokens tokens;
     private final HttpMetrics metrics;
@@ -66,6 +77,13 @@ final class FusekiGate extends Handler.Wrapper {
         String canonical = canonical(path);
         if (!PATHS.contains(canonical)) return false;
         String method = request.getMethod().toUpperCase(Locale.ROOT);
+        List<String> allowed = METHODS.get(canonical);
+        if (path.equals(canonical) && !allowed.contains(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
+            writeProblem(request, response, callback, 405, method + " is not a method of " + canonical + "; it answers "
+                    + String.join(", ", allowed));
+            return true;
+        }
 
         String refusal = checkAccess(request, canonical, method, response);
         // Graph Store writes are ours (the write pipeline), reads are Fuseki's.
@@ -153,6 +171,12 @@ final class FusekiGate extends Handler.Wrapper {
      * it answered 304 itself.
      */
     private boolean graphRead(Request request, Response response, Callback callback) {
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        if (accept != null && !acceptsRdf(accept)) {
+            writeProblem(request, response, callback, 406, "A graph can be sent as " + String.join(", ", new java.util.TreeSet<>(RDF_TYPES))
+                    + ", not as " + accept);
+            return true;
+        }
         String graph = Request.extractQueryParameters(request).getValue("graph");
         if (graph == null || graph.isBlank()) return false;
         if (!graph.matches("(?i)^(https?|urn):\\S+$")) {
@@ -171,6 +195,19 @@ final class FusekiGate extends Handler.Wrapper {
         response.setStatus(304);
         callback.succeeded();
         return true;
+    }
+
+    /** Whether an Accept header admits some RDF syntax (wildcards included; a range with q=0 refuses). */
+    static boolean acceptsRdf(String accept) {
+        for (String range : accept.split(",")) {
+            String[] parts = range.trim().split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) if (parts[i].trim().matches("q=0(\\.0*)?")) refused = true;
+            if (refused) continue;
+            if (type.equals("*/*") || type.equals("text/*") || type.equals("application/*") || RDF_TYPES.contains(type)) return true;
+        }
+        return false;
     }
 
     private void release(String client) {

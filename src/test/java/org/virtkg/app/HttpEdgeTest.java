@@ -220,4 +220,17 @@ class HttpEdgeTest {
                 null, "Accept", "application/sparql-results+json");
         assertTrue(stored.body().contains("false"), "nothing stored under file:");
     }
+
+    @Test
+    void methodsAndMediaTypesAnEndpointDoesNotServeAreSaidSo() throws Exception {
+        String graph = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/ontology");
+        RawHttp.Answer patch = raw("PATCH", graph, "x", "Authorization", "Bearer " + ADMIN, "Content-Type", "text/turtle");
+        assertEquals(405, patch.status(), patch.body());
+        assertTrue(patch.headers().getOrDefault("allow", "").contains("PUT"), patch.headers().toString());
+        problem(patch);
+        assertEquals(405, raw("DELETE", "/sparql", null).status());
+        refused(406, raw("GET", graph, null, "Accept", "image/png"), "text/turtle");
+        assertEquals(200, raw("GET", graph, null, "Accept", "text/turtle").status());
+        assertEquals(200, raw("GET", graph, null, "Accept", "*/*").status());
+    }
 }
