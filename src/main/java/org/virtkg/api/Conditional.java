@@ -42,6 +42,32 @@ public final class Conditional {
         return new Conditional(null, null);
     }
 
+    /** What writing a one-graph resource did: whether it held anything before, and its ETag now. */
+    public record Written(boolean existed, String etag) {}
+
+    /**
+     * Inside the caller's write transaction: checks the preconditions against {@code graph}, then
+     * replaces its content with {@code triples} (or, with {@code replace} false, adds them).
+     * Whether the resource existed is decided here, on the state the write changes.
+     */
+    public Written write(DatasetGraph dsg, Node graph, org.apache.jena.graph.Graph triples, boolean replace, String what) {
+        check(dsg, graph, what);
+        boolean existed = !dsg.getGraph(graph).isEmpty();
+        if (replace) dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        triples.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        return new Written(existed, etag(dsg, graph));
+    }
+
+    /**
+     * Inside the caller's write transaction: refuses ({@code missing}, 404) a resource whose graph
+     * holds nothing, checks the preconditions, then empties the graph.
+     */
+    public void delete(DatasetGraph dsg, Node graph, String what, String missing) {
+        if (dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("missing", missing, List.of());
+        check(dsg, graph, what);
+        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+    }
+
     /** The strong ETag of {@code graph}'s content, or null when it holds nothing; callers hold a transaction. */
     public static String etag(DatasetGraph dsg, Node graph) {
         List<String> lines = new ArrayList<>();

@@ -1,12 +1,10 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
@@ -43,12 +41,8 @@ public final class GraphStoreWrites {
         Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
         Conditional condition = Conditional.of(ctx);
-        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), "DELETE graph <" + g.getURI() + ">", dsg -> {
-            if (dsg.getGraph(g).isEmpty())
-                throw new WriteRejectedException("missing", "There is no graph <" + g.getURI() + ">", List.of());
-            condition.check(dsg, g, "graph <" + g.getURI() + ">");
-            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-        }));
+        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), "DELETE graph <" + g.getURI() + ">",
+                dsg -> condition.delete(dsg, g, "graph <" + g.getURI() + ">", "There is no graph <" + g.getURI() + ">")));
         ctx.status(204);
     }
 
@@ -59,17 +53,11 @@ public final class GraphStoreWrites {
         Conditional condition = Conditional.of(ctx);
         // Created or not is decided inside the write, on the state it changes: of concurrent
         // PUTs with If-None-Match: * exactly one creates the graph.
-        boolean[] existed = new boolean[1];
-        String[] etag = new String[1];
-        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
-            condition.check(dsg, g, "graph <" + g.getURI() + ">");
-            existed[0] = !dsg.getGraph(g).isEmpty();
-            if (replace) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            parsed.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            etag[0] = Conditional.etag(dsg, g);
-        }));
-        if (etag[0] != null) ctx.header("ETag", etag[0]);
-        ctx.status(existed[0] ? 204 : 201);
+        Conditional.Written[] written = new Conditional.Written[1];
+        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">",
+                dsg -> written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">")));
+        if (written[0].etag() != null) ctx.header("ETag", written[0].etag());
+        ctx.status(written[0].existed() ? 204 : 201);
     }
 
     private static void run(Runnable write) {
@@ -85,7 +73,7 @@ public final class GraphStoreWrites {
         if (ctx.queryParam("default") != null || graph == null || graph.isBlank())
             throw ProblemException.of(400, "Name the graph to write with ?graph=<IRI>; the default graph is the read-only union of all named graphs");
         Node g = Graphs.node(graph);
-        if (!graph.matches("(?i)^(https?|urn):\\S+$"))
+        if (!Graphs.isAbsoluteGraphName(graph))
             throw ProblemException.of(400, "Parameter 'graph' must be an absolute http(s) or urn IRI");
         // Refused whatever the body: even an empty POST to a read-only graph is an attempt to write it.
         String refusal = ChangeKind.GRAPH_STORE.refusal(g.getURI());

@@ -98,7 +98,11 @@ public final class Http {
      * wildcards allowed); the first offered type when there is no Accept header; null when nothing fits.
      */
     public static String negotiate(Context ctx, List<String> offered) {
-        String accept = ctx.header("Accept");
+        return negotiate(ctx.header("Accept"), offered);
+    }
+
+    /** As {@link #negotiate(Context, List)}, given the Accept header's value (null when absent). */
+    public static String negotiate(String accept, List<String> offered) {
         if (accept == null || accept.isBlank()) return offered.get(0);
         record Range(String type, double q, int order) {}
         List<Range> ranges = new ArrayList<>();

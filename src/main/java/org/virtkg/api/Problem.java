@@ -15,6 +15,8 @@ public record Problem(String type, String title, int status, String detail, Stri
                       @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The Content-Type every problem is sent with: details may hold any character. */
+    public static final String CONTENT_TYPE = MEDIA_TYPE + ";charset=utf-8";
 
     public static Problem of(int status, String detail) {
         String reason = HttpStatus.getMessage(status);

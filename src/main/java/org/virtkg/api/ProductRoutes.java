@@ -72,12 +72,11 @@ public final class ProductRoutes {
             throw taken(id, clash);
         });
         Graph triples = toRdf(body, product, role);
-        String etag = write(role, "add product " + id, product, triples, (dsg, graph) -> {
+        String etag = write(role, "add product " + id, product, triples, Conditional.none(), (dsg, graph) -> {
             // Inside the write transaction (and, with a shared store, inside its conditional
-            // update): of N concurrent creates of one id exactly one finds the id free.
-            Node clash = takenInside(dsg, product, graph);
-            if (clash != null) throw new WriteRejectedException("conflict", "The id '" + id + "' is taken by <" + clash.getURI() + ">",
-                    List.of(Map.of("existing", clash.getURI())));
+            // update): of N concurrent creates of one id exactly one finds the id free. The
+            // refusal is the same 409 as the fast answer above.
+            if (takenInside(dsg, product, graph)) throw taken(id, product);
         });
         ctx.status(201).header("Location", "/api/products/" + id).header("ETag", etag)
                 .json(Map.of("id", id, "iri", product.getURI()));
@@ -92,8 +91,7 @@ public final class ProductRoutes {
         if (bodyId != null && !bodyId.equals(id))
             throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
         Conditional condition = Conditional.of(ctx);
-        String etag = write(role, "replace product " + id, product, toRdf(body, product, role),
-                (dsg, graph) -> condition.check(dsg, graph, "product '" + id + "'"));
+        String etag = write(role, "replace product " + id, product, toRdf(body, product, role), condition, (dsg, graph) -> {});
         ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
     }
 
@@ -103,12 +101,8 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         Conditional condition = Conditional.of(ctx);
         String id = IdIndex.idOf(product);
-        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id, dsg -> {
-            if (dsg.getGraph(graph).isEmpty())
-                throw new WriteRejectedException("missing", "Product '" + id + "' was deleted meanwhile", List.of());
-            condition.check(dsg, graph, "product '" + id + "'");
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-        }));
+        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
+                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile")));
         ctx.status(204);
     }
 
@@ -202,17 +196,16 @@ public final class ProductRoutes {
         void check(DatasetGraph dsg, Node graph);
     }
 
-    /** Replaces the product's graph with {@code triples}, after {@code precheck}; returns the new ETag. */
-    private String write(Role role, String summary, Node product, Graph triples, Precheck precheck) {
+    /** Replaces the product's graph with {@code triples}, after {@code precheck} and {@code condition}; returns the new ETag. */
+    private String write(Role role, String summary, Node product, Graph triples, Conditional condition, Precheck precheck) {
         Node graph = graphOf(product);
-        String[] etag = new String[1];
+        String what = "product '" + IdIndex.idOf(product) + "'";
+        Conditional.Written[] written = new Conditional.Written[1];
         run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
             precheck.check(dsg, graph);
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-            triples.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
-            etag[0] = Conditional.etag(dsg, graph);
+            written[0] = condition.write(dsg, graph, triples, true, what);
         }));
-        return etag[0];
+        return written[0].etag();
     }
 
     private static ProblemException taken(String id, Node clash) {
@@ -221,13 +214,12 @@ public final class ProductRoutes {
     }
 
     /**
-     * What already holds the id inside the write: the product's graph, or a resource with that IRI
-     * anywhere. Null when the id is free. (Ids differing only in case are caught by the catalogue's
-     * check before the write; only two such creates racing each other could both pass.)
+     * Whether the id is taken, inside the write: the product's graph holds something, or a
+     * resource with that IRI is described anywhere. (Ids differing only in case are caught by the
+     * catalogue's check before the write; only two such creates racing each other could both pass.)
      */
-    private static Node takenInside(DatasetGraph dsg, Node product, Node graph) {
-        if (dsg.find(Node.ANY, product, Node.ANY, Node.ANY).hasNext() || !dsg.getGraph(graph).isEmpty()) return product;
-        return null;
+    private static boolean takenInside(DatasetGraph dsg, Node product, Node graph) {
+        return dsg.find(Node.ANY, product, Node.ANY, Node.ANY).hasNext() || !dsg.getGraph(graph).isEmpty();
     }
 
     private static void run(Runnable write) {

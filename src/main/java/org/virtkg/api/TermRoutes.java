@@ -79,16 +79,9 @@ public final class TermRoutes {
         Graph terms = parse(ctx);
         Conditional condition = Conditional.of(ctx);
         // Whether this PUT created the terms is decided inside the write, on the state it changes.
-        boolean[] existed = new boolean[1];
-        String[] etag = new String[1];
-        write(role, "terms " + name, dsg -> {
-            condition.check(dsg, g, "terms '" + name + "'");
-            existed[0] = !dsg.getGraph(g).isEmpty();
-            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            terms.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            etag[0] = Conditional.etag(dsg, g);
-        });
-        ctx.status(existed[0] ? 200 : 201).header("Location", "/api/terms/" + name).header("ETag", etag[0])
+        Conditional.Written[] written = new Conditional.Written[1];
+        write(role, "terms " + name, dsg -> written[0] = condition.write(dsg, g, terms, true, "terms '" + name + "'"));
+        ctx.status(written[0].existed() ? 200 : 201).header("Location", "/api/terms/" + name).header("ETag", written[0].etag())
                 .json(Map.of("graph", g.getURI(), "triples", terms.size()));
     }
 
@@ -97,12 +90,8 @@ public final class TermRoutes {
         String name = ctx.pathParam("name");
         Node g = graph(name);
         Conditional condition = Conditional.of(ctx);
-        write(role, "delete terms " + name, dsg -> {
-            if (dsg.getGraph(g).isEmpty())
-                throw new WriteRejectedException("missing", "There are no terms named '" + name + "'", List.of());
-            condition.check(dsg, g, "terms '" + name + "'");
-            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-        });
+        write(role, "delete terms " + name,
+                dsg -> condition.delete(dsg, g, "terms '" + name + "'", "There are no terms named '" + name + "'"));
         ctx.status(204);
     }
 

@@ -16,7 +16,9 @@ import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
+import org.virtkg.store.Graphs;
 import org.virtkg.api.Conditional;
+import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.store.StoreUnavailableException;
@@ -46,7 +48,7 @@ final class FusekiGate extends Handler.Wrapper {
             "/update", List.of("POST", "OPTIONS"),
             "/data", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
     /** Media types a Graph Store read can answer in. */
-    private static final Set<String> RDF_TYPES = Set.of("text/turtle", "application/n-triples", "application/ld+json",
+    private static final List<String> RDF_TYPES = List.of("text/turtle", "application/n-triples", "application/ld+json",
             "application/rdf+xml", "application/trig", "application/n-quads", "text/n3", "application/rdf+json",
             "application/rdf+thrift", "application/rdf+protobuf", "text/plain");
 
@@ -172,14 +174,14 @@ final class FusekiGate extends Handler.Wrapper {
      */
     private boolean graphRead(Request request, Response response, Callback callback) {
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        if (accept != null && !acceptsRdf(accept)) {
+        if (accept != null && Http.negotiate(accept, RDF_TYPES) == null) {
             writeProblem(request, response, callback, 406, "A graph can be sent as " + String.join(", ", new java.util.TreeSet<>(RDF_TYPES))
                     + ", not as " + accept);
             return true;
         }
         String graph = Request.extractQueryParameters(request).getValue("graph");
         if (graph == null || graph.isBlank()) return false;
-        if (!graph.matches("(?i)^(https?|urn):\\S+$")) {
+        if (!Graphs.isAbsoluteGraphName(graph)) {
             writeProblem(request, response, callback, 400, "Parameter 'graph' must be an absolute http(s) or urn IRI, not '" + graph + "'");
             return true;
         }
@@ -195,19 +197,6 @@ final class FusekiGate extends Handler.Wrapper {
         response.setStatus(304);
         callback.succeeded();
         return true;
-    }
-
-    /** Whether an Accept header admits some RDF syntax (wildcards included; a range with q=0 refuses). */
-    static boolean acceptsRdf(String accept) {
-        for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            boolean refused = false;
-            for (int i = 1; i < parts.length; i++) if (parts[i].trim().matches("q=0(\\.0*)?")) refused = true;
-            if (refused) continue;
-            if (type.equals("*/*") || type.equals("text/*") || type.equals("application/*") || RDF_TYPES.contains(type)) return true;
-        }
-        return false;
     }
 
     private void release(String client) {
@@ -253,7 +242,7 @@ final class FusekiGate extends Handler.Wrapper {
     static void writeProblem(Request request, Response response, Callback callback, int status, String detail) {
         if (request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         String body = Problem.of(status, detail).toJson();
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

@@ -17,8 +17,6 @@ import org.virtkg.api.Problem;
  * details in UTF-8 rather than Jetty's HTML page: every error of this server has one shape.
  */
 final class ProblemErrorHandler extends ErrorHandler {
-    private static final String TYPE = Problem.MEDIA_TYPE + ";charset=utf-8";
-
     /** Jetty writes error bodies for GET and POST only by default; a DELETE or PUT deserves one too. */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -27,21 +25,18 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        byte[] body = problem(code, message).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPE);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        FusekiGate.writeProblem(request, response, callback, code, detail(code, message));
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, TYPE));
-        return ByteBuffer.wrap(problem(status, reason).getBytes(StandardCharsets.UTF_8));
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
+        return ByteBuffer.wrap(Problem.of(status, detail(status, reason)).toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A detail a client can act on; Jetty's reasons name its internals. */
-    static String problem(int status, String reason) {
-        String detail = switch (status) {
+    static String detail(int status, String reason) {
+        return switch (status) {
             case 400 -> "The request is malformed (" + (reason == null ? "bad request line, header or escape" : reason)
                     + "); check the URL's percent-escapes and the headers";
             case 413 -> "The request body is larger than this server accepts";
@@ -50,6 +45,5 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 500 -> "The server could not complete the response; please retry, and report it if it persists";
             default -> reason == null ? "The request could not be handled" : reason;
         };
-        return Problem.of(status, detail).toJson();
     }
 }

@@ -65,7 +65,7 @@ final class ProblemResponse extends Response.Wrapper {
         }
         setStatus(status);
         byte[] json = Problem.of(status, userDetail(status, detail)).toJson().getBytes(StandardCharsets.UTF_8);
-        getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=utf-8");
+        getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
         super.write(true, ByteBuffer.wrap(json), callback);
     }

@@ -240,7 +240,7 @@ public final class VirtkgServer implements AutoCloseable {
     static void problem(Context ctx, Problem p) {
         // A validator belongs to a representation; an error is not one, so it must not be revalidated.
         ctx.removeHeader("ETag");
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE + ";charset=utf-8")
+        ctx.status(p.status()).contentType(Problem.CONTENT_TYPE)
                 .result(p.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

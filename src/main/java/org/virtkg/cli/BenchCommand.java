@@ -51,8 +51,7 @@ public class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             for (String u : verifyUrl == null ? java.util.List.of(url) : java.util.List.of(url, verifyUrl)) {
-                String host = java.net.URI.create(u).getHost();
-                if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"::1".equals(host)) {
+                if (!loopback(u)) {
                     System.err.println("soak: loopback targets only (127.0.0.1, localhost, ::1)");
                     return 2;
                 }
@@ -62,6 +61,12 @@ public class BenchCommand implements Callable<Integer> {
                     .baseline(java.time.Duration.ofSeconds(baselineSeconds)).run();
             return failures == 0 ? 0 : 1;
         }
+    }
+
+    /** Benchmarks load a server hard: only one on this machine. */
+    static boolean loopback(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host) || "[::1]".equals(host);
     }
 
     @Command(name = "matrix", mixinStandardHelpOptions = true,
@@ -81,9 +86,8 @@ public class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            String host = java.net.URI.create(url).getHost();
-            if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
-                System.err.println("matrix bench: loopback targets only");
+            if (!loopback(url)) {
+                System.err.println("matrix bench: loopback targets only (127.0.0.1, localhost, ::1)");
                 return 2;
             }
             return new org.virtkg.bench.MatrixAfterWrite(url, token, rounds, extra).run(System.out);

@@ -249,7 +249,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Backing off before retrying a write that lost a race: two instances that keep
+     * Waits a random while before retrying a write that lost a race: two instances that keep
      * writing would otherwise keep colliding in lock step. Exponential with full jitter, capped.
      */
     private static void backOff(int attempt) {

@@ -82,11 +82,6 @@ public final class ChangeLog {
         return NodeFactory.createURI(Graphs.BASE + "change/" + id);
     }
 
-    /** True for the quads that make up the log itself. */
-    public static boolean isLogQuad(Quad q) {
-        return GRAPH.equals(q.getGraph());
-    }
-
     /**
      * Appends entry {@code id} for the net change, inside the caller's write transaction. Entries
      * of changes with no quads are never written.

@@ -45,6 +45,11 @@ public final class Graphs {
      */
     public static final String JOURNAL = GRAPH + "journal";
 
+    /** True for a graph name users may use: an absolute http(s) or urn IRI without spaces. */
+    public static boolean isAbsoluteGraphName(String iri) {
+        return iri != null && iri.matches("(?i)^(https?|urn):\\S+$");
+    }
+
     public static Node node(String iri) {
         return NodeFactory.createURI(iri);
     }

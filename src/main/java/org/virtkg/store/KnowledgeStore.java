@@ -66,22 +66,6 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     <T> T write(Function<DatasetGraph, T> body);
 
-    /**
-     * {@link #write}, for writers that keep no state of their own beside the store (loading files,
-     * syncing shipped data): when another instance of a shared store wrote first, catch up and run
-     * {@code body} again, a few times at most.
-     */
-    default <T> T writeCatchingUp(Function<DatasetGraph, T> body) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write(body);
-            } catch (StoreConflictException e) {
-                if (attempt == 5) throw e;
-                catchUp(CatchUpListener.NONE);
-            }
-        }
-    }
-
     /** The knowledge-base version {@link #dataset()} reflects. */
     long version();
 
