@@ -7,6 +7,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
@@ -52,14 +53,34 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         if (refusal != null) ServletOps.errorBadRequest(GuardedUpdate.ascii("Query refused: " + refusal));
     }
 
+    /** Runs the query with its value-growing operations bounded ({@link BoundedValues}). */
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        return super.createQueryExec(action, BoundedValues.apply(query), dataset);
+    }
+
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
+        BoundedValues.takeStop();
         try {
-            return capRows(action, super.executeQuery(action, queryExec, query, queryStringLog));
+            QueryExecResult result = capRows(action, super.executeQuery(action, queryExec, query, queryStringLog));
+            stoppedForSize(null);
+            return result;
+        } catch (RuntimeException ex) {
+            // A value grew past its limit: the exception itself, or the cancellation it caused.
+            stoppedForSize(ex);
+            throw ex;
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The query is nested too deeply to evaluate; flatten its groups or OPTIONALs");
             return null;
         }
+    }
+
+    /** A 400 saying which value grew too large, when {@link BoundedValues} stopped the query. */
+    private static void stoppedForSize(RuntimeException cause) {
+        BoundedValues.ValueTooLarge reason = BoundedValues.takeStop();
+        if (reason == null && cause instanceof BoundedValues.ValueTooLarge v) reason = v;
+        if (reason != null) ServletOps.errorBadRequest(GuardedUpdate.ascii("Query stopped: " + reason.getMessage()));
     }
 
     /**

@@ -39,6 +39,7 @@ public final class SparqlSafety {
         }
         harden(ARQ.getContext());
         harden(RIOT.getContext());
+        BoundedValues.install();
     }
 
     /** Applies the settings to one context (a dataset's or a request's). */
