@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -43,13 +45,25 @@ public final class RdfBodies {
             RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(base)
                     .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
         } catch (RiotException e) {
-            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            Matcher depth = XML_DEPTH_LIMIT.matcher(msg);
+            if (lang.equals(Lang.RDFXML) && depth.find())
+                throw ProblemException.of(400, "The RDF/XML body nests elements more than " + depth.group(1)
+                        + " levels deep; flatten it (name the nodes) and send it again");
+            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + msg);
         } catch (StackOverflowError e) {
             // A backstop for shapes the nesting count does not see: never a dead worker or an empty 500.
             throw ProblemException.of(400, "The " + lang.getName() + " body is nested too deeply to parse; flatten it");
         }
         return graph;
     }
+
+    /**
+     * Jena's RDF/XML parser bounds element depth itself (the JDK's {@code jdk.xml.maxElementDepth},
+     * which it sets); its message names JAXP, so it is said again in words, with the limit it gives.
+     */
+    private static final Pattern XML_DEPTH_LIMIT =
+            Pattern.compile("exceeds the limit \"(\\d+)\" set by \"jdk\\.xml\\.maxElementDepth\"");
 
     /** Deepest nesting of {@code [ ]} and {@code ( )} a Turtle or TriG body may have; real data rarely passes 5. */
     public static final int MAX_NESTING = 64;

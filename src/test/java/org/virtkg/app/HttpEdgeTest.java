@@ -161,7 +161,7 @@ class HttpEdgeTest {
     }
 
     @Test
-    void deeplyNestedTurtleIsRefusedNotAStackOverflow() throws Exception {
+    void deeplyNestedTurtleAndRdfXmlAreRefusedNotAStackOverflow() throws Exception {
         String deepCollections = "<urn:ex:s> <urn:ex:p> " + "(".repeat(3_000) + "1" + ")".repeat(3_000) + " .";
         String deepBlankNodes = "<urn:ex:s> <urn:ex:p> " + "[ <urn:ex:q> ".repeat(20_000) + "1" + " ]".repeat(20_000) + " .";
         String graph = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/user/deep");
@@ -170,11 +170,20 @@ class HttpEdgeTest {
             refused(400, raw("PUT", "/api/terms/deep", body, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN),
                     "levels deep");
         }
+        // RDF/XML nests by elements: a node inside a property inside a node, 10,000 times.
+        String rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+        String deepXml = "<rdf:RDF xmlns:rdf='" + rdf + "' xmlns:ex='urn:ex:'>" + "<rdf:Description><ex:p>".repeat(10_000)
+                + "<rdf:Description/>" + "</ex:p></rdf:Description>".repeat(10_000) + "</rdf:RDF>";
+        refused(400, raw("PUT", graph, deepXml, "Content-Type", "application/rdf+xml", "Authorization", "Bearer " + ADMIN), "levels deep");
+        String shallowXml = "<rdf:RDF xmlns:rdf='" + rdf + "' xmlns:ex='urn:ex:'>" + "<rdf:Description><ex:p>".repeat(10)
+                + "<rdf:Description/>" + "</ex:p></rdf:Description>".repeat(10) + "</rdf:RDF>";
+        RawHttp.Answer xmlOk = raw("PUT", graph, shallowXml, "Content-Type", "application/rdf+xml", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, xmlOk.status(), xmlOk.body());
         // Brackets inside strings, IRIs and comments are not nesting.
         String harmless = "# (((((\n<urn:ex:s> <urn:ex:p> \"" + "[".repeat(500) + "\" , \"\"\"" + "(".repeat(500)
                 + "\"\"\" , <urn:ex:o" + "(".repeat(100) + "> .";
         RawHttp.Answer ok = raw("PUT", graph, harmless, "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
-        assertEquals(201, ok.status(), ok.body());
+        assertEquals(204, ok.status(), ok.body()); // replaces the RDF/XML graph above
     }
 
     @Test
