@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
@@ -24,6 +28,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL2;
@@ -312,6 +318,26 @@ class OntologyQualityTest {
         assertEquals(Map.of("\"feature\"@en", Set.of(VKG + "Feature", VKG + "feature")), duplicateLabels(g));
         assertEquals(List.of("https://w3id.org/virtkg/id/B \" B\""), untidyLabels(g));
         assertEquals(List.of("id:A rdfs:label \"A\""), untaggedTexts(g));
+    }
+
+    /** The worked example of docs/ontology.md (a product, a language, two sources) passes the report checks. */
+    @Test
+    void docsWorkedExamplePassesTheReportChecks() throws Exception {
+        String md = Files.readString(Fixtures.projectDir().resolve("docs/ontology.md"), StandardCharsets.UTF_8);
+        Graph g = GraphFactory.createDefaultGraph();
+        asserted.find().forEachRemaining(g::add);
+        int blocks = 0;
+        Matcher m = Pattern.compile("```(trig|turtle)\\n(.*?)```", Pattern.DOTALL).matcher(md);
+        while (m.find()) {
+            DatasetGraph d = DatasetGraphFactory.createGeneral();
+            RDFParser.fromString(m.group(2), m.group(1).equals("trig") ? Lang.TRIG : Lang.TURTLE).parse(d);
+            d.find().forEachRemaining(q -> g.add(q.asTriple()));
+            blocks++;
+        }
+        assertTrue(blocks >= 2 && g.contains(uri(Graphs.ID + "Firecracker"), RDFS.label.asNode(), Node.ANY), "the worked example was read");
+        assertEquals(List.of(), labelAndCommentProblems(g));
+        assertEquals(Map.of(), duplicateLabels(g));
+        assertEquals(List.of(), untaggedTexts(g));
     }
 
     static List<String> labelAndCommentProblems(Graph g) {
