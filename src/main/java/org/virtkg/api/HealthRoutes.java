@@ -18,10 +18,10 @@ import org.virtkg.store.StoreUnavailableException;
  * with accepted writes) and the response body is reused until the next write.
  */
 public final class HealthRoutes {
-    private record Cached(long version, String body) {}
+    private record Cached(long version, String body, boolean degraded) {}
 
     private final KnowledgeBase kb;
-    private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, null));
+    private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, null, false));
 
     public HealthRoutes(KnowledgeBase kb) {
         this.kb = kb;
@@ -43,13 +43,15 @@ public final class HealthRoutes {
         long version = kb.version();
         Cached c = cached.get();
         if (c.version() != version) {
-            c = new Cached(version, Json.write(body(version)));
+            boolean empty = kb.isEmpty();
+            c = new Cached(version, Json.write(body(version, empty)), empty);
             cached.set(c);
         }
-        ctx.header("Cache-Control", "no-store").contentType("application/json").result(c.body());
+        // An empty knowledge base answers every question with nothing: not healthy, and it says why.
+        ctx.status(c.degraded() ? 503 : 200).header("Cache-Control", "no-store").contentType("application/json").result(c.body());
     }
 
-    private Map<String, Object> body(long version) {
+    private Map<String, Object> body(long version, boolean empty) {
         var store = kb.store();
         Map<String, Long> graphs = store.graphSizes();
         Map<String, Long> byRole = new TreeMap<>();
@@ -59,7 +61,10 @@ public final class HealthRoutes {
             total += e.getValue();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "up");
+        body.put("status", empty ? "degraded" : "up");
+        if (empty)
+            body.put("reason", "The knowledge base is empty: the store holds no ontology, so every answer would be empty. "
+                    + "Start virtkg with its shipped knowledge (the default), or --knowledge DIR, or load a backup.");
         body.put("version", Version.current());
         body.put("knowledgeBaseVersion", version);
         body.put("store", Map.of("kind", store.kind(), "location", store.location()));

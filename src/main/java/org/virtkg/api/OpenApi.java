@@ -64,7 +64,8 @@ public final class OpenApi {
                 query("offset", "Items to skip (default 0)", false, "integer"));
 
         put(paths, "/api/health", "get", op("Service status, version, store and triple counts; 503 with status "
-                + "store-unavailable when a remote store cannot be reached", "service", List.of(), ok("Status", "object")));
+                + "store-unavailable when a remote store cannot be reached, or degraded (with a reason) when the knowledge base "
+                + "holds no ontology", "service", List.of(), ok("Status", "object")));
         put(paths, "/api/explain", "get", op("Why the KB holds a triple: derivation tree down to asserted facts and their sources",
                 "reasoning", List.of(query("s", "Subject: id, prefixed name or IRI", true, "string"),
                         query("p", "Predicate, e.g. vkg:supports", true, "string"), query("o", "Object", true, "string")),

@@ -30,9 +30,9 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
                 DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_QUERIES_PER_CLIENT, defaultQueriesDir());
     }
 
-    /** {@code queries/} under the installation ({@code -Dvirtkg.home}, else the working directory). */
+    /** The named queries of the shipped knowledge ({@link ShippedKnowledge#locate}). */
     public static Path defaultQueriesDir() {
-        return Path.of(System.getProperty("virtkg.home", ".")).resolve("queries");
+        return ShippedKnowledge.locate(null).queries();
     }
 
     public ServerConfig withPort(int p) {

@@ -3,29 +3,36 @@ package org.virtkg.cli;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.zip.GZIPInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.Graphs;
+import org.virtkg.store.KbVersion;
 import org.virtkg.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +41,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code virtkg load}: add RDF files to the store in one transaction. Quad files (TriG, N-Quads —
- * e.g. a backup) keep their graphs; triples go to {@code --graph}. All or nothing.
+ * e.g. a backup) keep their graphs; triples go to {@code --graph}. All or nothing; a graph the
+ * store already holds exactly is left alone, so loading the same backup twice changes nothing.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load RDF files into the store in one transaction (all or nothing).",
@@ -67,32 +75,46 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("virtkg load: the graph <" + graph + "> is maintained by virtkg itself");
             return 2;
         }
+        // Every file is parsed completely before the store is opened for writing: a broken file
+        // is named (with line and column) and nothing is changed.
+        DatasetGraph incoming = DatasetGraphFactory.create();
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += parse(f, incoming, target);
+            } catch (RiotParseException e) {
+                System.err.printf(Locale.ROOT, "virtkg load: nothing loaded; %s, line %d, column %d: %s%n", f, e.getLine(), e.getCol(),
+                        e.getOriginalMessage());
+                return 2;
+            } catch (RiotException e) {
+                // Jena's parsers put the position in the message: "[line: 4, col: 1 ] Broken token".
+                Matcher at = POSITION.matcher(String.valueOf(e.getMessage()));
+                System.err.println("virtkg load: nothing loaded; " + f + (at.matches()
+                        ? ", line " + at.group(1) + ", column " + at.group(2) + ": " + at.group(3) : ": " + e.getMessage()));
+                return 2;
+            } catch (IOException e) {
+                System.err.println("virtkg load: nothing loaded; cannot read " + f + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        long read = total;
         try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {
             // One change through the write pipeline, like any other: validated, reasoned over
             // (the inferred graph is committed with it), and logged with kind "load", so it can be
             // seen in /api/changes and reverted.
-            long[] total = {0};
+            List<String> same = new ArrayList<>();
             var result = kb.write(ChangeKind.LOAD, "virtkg load", "load " + files.stream()
-                    .map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")), dsg -> {
-                try {
-                    total[0] = loadAll(dsg, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+                    .map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")), dsg -> addAll(incoming, dsg, same));
+            if (!same.isEmpty())
+                System.err.printf(Locale.ROOT, "virtkg load: %d graph(s) already held exactly this content and were left as they were%n",
+                        same.size());
             if (result.changeId() == 0)
                 System.err.printf(Locale.ROOT, "virtkg load: read %,d triples; all were already in %s, nothing changed%n",
-                        total[0], opened.location());
+                        read, opened.location());
             else
                 System.err.printf(Locale.ROOT, "virtkg load: committed %,d triples to %s as change %d (+%,d inferred)%n",
-                        total[0], opened.location(), result.changeId(), result.inferredAdded());
+                        read, opened.location(), result.changeId(), result.inferredAdded());
             return 0;
-        } catch (RiotException e) {
-            System.err.println("virtkg load: nothing loaded; parse error: " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            System.err.println("virtkg load: nothing loaded; cannot read input: " + e.getCause().getMessage());
-            return 2;
         } catch (WriteRejectedException e) {
             System.err.println("virtkg load: nothing loaded; refused (" + e.kind() + "): " + e.getMessage());
             for (var problem : e.report()) System.err.println("  " + problem);
@@ -100,18 +122,43 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private long loadAll(DatasetGraph dsg, Node target) throws IOException {
-        long n = 0;
-        for (Path f : files) {
-            Lang lang = RDFLanguages.filenameToLang(f.getFileName().toString());
-            Progress progress = new Progress(intoGraph(StreamRDFLib.dataset(dsg), target), System.err, f.getFileName().toString());
-            try (InputStream in = open(f)) {
-                RDFParser.source(in).lang(lang).base(Graphs.ID).parse(progress);
-            }
-            System.err.printf(Locale.ROOT, "virtkg load: %s: %,d triples in %.1f s%n", f, progress.count(), progress.elapsedSeconds());
-            n += progress.count();
+    private static final Pattern POSITION = Pattern.compile("(?s)\\[line: (\\d+), col: (\\d+) ?\\] *(.*)");
+
+    /** Parses {@code f} completely into {@code into}; returns how many triples it holds. */
+    private static long parse(Path f, DatasetGraph into, Node target) throws IOException {
+        Lang lang = RDFLanguages.filenameToLang(f.getFileName().toString());
+        Progress progress = new Progress(intoGraph(StreamRDFLib.dataset(into), target), System.err, f.getFileName().toString());
+        try (InputStream in = open(f)) {
+            RDFParser.source(in).lang(lang).base(Graphs.ID).errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(progress);
         }
-        return n;
+        System.err.printf(Locale.ROOT, "virtkg load: %s: %,d triples in %.1f s%n", f, progress.count(), progress.elapsedSeconds());
+        return progress.count();
+    }
+
+    /**
+     * Adds each graph read to the store, except a graph the store already holds exactly (the
+     * same triples, blank nodes matched as RDF graph isomorphism does): adding it again would
+     * leave a second copy of every blank-node structure, so loading the same backup twice would
+     * grow the store each time.
+     */
+    private static void addAll(DatasetGraph incoming, DatasetGraph dsg, List<String> same) {
+        // A backup's knowledge-base version matters only when it is ahead of the store's (the
+        // backup's change ids must never be issued again); a version behind it is history.
+        long stored = KbVersion.read(dsg);
+        long backedUp = KbVersion.read(incoming);
+        incoming.deleteAny(Graphs.node(Graphs.SYSTEM), KbVersion.SUBJECT, KbVersion.PREDICATE, Node.ANY);
+        if (backedUp > stored) KbVersion.set(incoming, backedUp);
+        for (var it = incoming.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            Graph in = incoming.getGraph(g);
+            Graph existing = dsg.getGraph(g);
+            if (in.isEmpty()) continue;
+            if (!existing.isEmpty() && existing.size() == in.size() && existing.isIsomorphicWith(in)) {
+                same.add(g.getURI());
+                continue;
+            }
+            in.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        }
     }
 
     private static InputStream open(Path f) throws IOException {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -18,6 +19,8 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.virtkg.app.ShippedKnowledge;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.sparql.SparqlErrors;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.KnowledgeStore;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Parameters;
 /** {@code virtkg query}: run a SPARQL query against the store or a running server. */
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run a SPARQL query (from FILE, or - for stdin) and print the results.",
-                "Works on the store directly (--db/--mem; the server must not be running on it) or on --url."})
+                "Works on the store directly (--db; the server must not be running on it), on the shipped knowledge",
+                "in a throwaway store (--mem), or on a running server (--url)."})
 public final class QueryCommand implements Callable<Integer> {
     enum Format { text, json, xml, csv, tsv, turtle, ntriples, jsonld }
 
@@ -74,6 +78,10 @@ public final class QueryCommand implements Callable<Integer> {
         }
         SparqlSafety.applyGlobally();
         try (KnowledgeStore kb = store.open()) {
+            // A throwaway store starts empty; the shipped knowledge (and what follows from it) is
+            // what a query there is about, as on a server started with --mem.
+            if (store.isThrowaway())
+                KnowledgeBase.openDeferred(kb, Duration.ZERO, line -> {}).sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
             Txn.executeRead(kb.dataset(), () -> {
                 try (QueryExec exec = QueryExec.dataset(kb.dataset()).query(query).build()) {
                     print(exec, query, System.out);

@@ -14,6 +14,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
 import org.virtkg.reasoner.Inconsistency;
 import org.virtkg.reasoner.RlReasoner;
 import picocli.CommandLine.Command;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reason FILE... [--out FILE]}: OWL 2 RL closure (asserted + inferred) as N-Triples.
- * Exit codes: 0 consistent, 3 inconsistent (report on stderr), 2 unreadable input.
+ * {@code reason FILE... [--graph IRI] [--out FILE]}: OWL 2 RL closure (asserted + inferred) as
+ * N-Triples. Quad files are read with all their graphs merged, or one graph.
+ * Exit codes: 0 consistent, 3 inconsistent (report on stderr), 2 unreadable or empty input.
  */
 @Command(name = "reason", mixinStandardHelpOptions = true,
         description = "Materialise the OWL 2 RL closure of RDF files and write it as N-Triples.")
@@ -38,6 +40,10 @@ public class ReasonCommand implements Callable<Integer> {
     @Option(names = "--inferred-only", description = "Write only the inferred triples.")
     boolean inferredOnly;
 
+    @Option(names = "--graph", paramLabel = "IRI",
+            description = "Of quad files (TriG, N-Quads), read only this graph; by default all graphs are merged.")
+    String graph;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +56,15 @@ public class ReasonCommand implements Callable<Integer> {
                 if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read file");
                 RDFDataMgr.parse(new StreamRDFBase() {
                     @Override
-                    public void triple(Triple t) { triples.add(t); }
+                    public void triple(Triple t) {
+                        if (graph == null) triples.add(t);
+                    }
+
+                    @Override
+                    public void quad(Quad q) {
+                        // All graphs merged, as virtkg's own default graph is their union.
+                        if (graph == null || (!q.isDefaultGraph() && graph.equals(q.getGraph().getURI()))) triples.add(q.asTriple());
+                    }
                 }, f.toString());
             } catch (RuntimeException e) {
                 err.println("reason: unreadable input " + f + ": " + e.getMessage());
@@ -58,6 +72,13 @@ public class ReasonCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (triples.isEmpty()) {
+            err.println("reason: no triples read" + (graph != null ? " in the graph <" + graph + ">" : "") + " from " + files);
+            err.flush();
+            return 2;
+        }
+        err.printf("reason: read %,d triples from %d file(s)%s%n", triples.size(), files.size(), graph != null ? " (graph <" + graph + ">)" : "");
+        err.flush();
         RlReasoner r = RlReasoner.create();
         r.add(triples);
         OutputStream os = out == null ? System.out : Files.newOutputStream(out);

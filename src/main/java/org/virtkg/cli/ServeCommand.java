@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.virtkg.app.ServerConfig;
+import org.virtkg.app.ShippedKnowledge;
 import org.virtkg.app.VirtkgServer;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.AccessTokens;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code virtkg serve}: load or re-sync the shipped graphs, then serve HTTP until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the SPARQL endpoints, REST API and web UI on one port.",
-                "The store is synced with ontology/ and data/ first; user graphs are never touched."})
+                "The store is first synced with the shipped ontology/ and data/ (inside the jar, or --knowledge DIR);",
+                "user graphs are never touched."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
@@ -30,10 +32,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--ontology", paramLabel = "DIR", description = "Ontology folder (default: ontology/ in the project).")
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = {"Folder with ontology/, data/ and queries/ to serve instead of the copies inside the jar",
+                    "(the launcher uses the project's own folders)."})
+    Path knowledgeDir;
+
+    @Option(names = "--ontology", paramLabel = "DIR", description = "Ontology folder (default: ontology/ of the knowledge).")
     Path ontologyDir;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Seed data folder (default: data/ in the project).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Seed data folder (default: data/ of the knowledge).")
     Path dataDir;
 
     @Option(names = "--tokens", paramLabel = "FILE",
@@ -60,6 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
+        ShippedKnowledge knowledgeFiles = ShippedKnowledge.locate(knowledgeDir);
+        System.err.println("virtkg: shipped knowledge from " + knowledgeFiles.origin());
         KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line));
         KnowledgeBase knowledge;
         try {
@@ -69,10 +78,13 @@ public final class ServeCommand implements Callable<Integer> {
             // over, and in /api/changes with kind "sync" (with the stored conclusions, if a new
             // version of the rules changed them).
             ShippedData shipped = new ShippedData(
-                    ontologyDir != null ? ontologyDir : Home.dir().resolve("ontology"),
-                    dataDir != null ? dataDir : Home.dir().resolve("data"),
+                    ontologyDir != null ? ontologyDir : knowledgeFiles.ontology(),
+                    dataDir != null ? dataDir : knowledgeFiles.data(),
                     line -> System.err.println("virtkg: " + line));
             ShippedData.Report report = knowledge.sync(shipped);
+            if (knowledge.isEmpty())
+                throw new StoreException("Nothing to serve: no ontology was found in " + (ontologyDir != null ? ontologyDir
+                        : knowledgeFiles.ontology()) + " and the store holds none; the knowledge base would be empty");
             System.err.printf("virtkg: shipped data %s (%d file(s) loaded, %d unchanged, %d removed)%n",
                     report.changed() ? "synced" : "up to date",
                     report.loaded().size(), report.unchanged().size(), report.removed().size());
@@ -84,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
             kb.close();
             throw e;
         }
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withTokens(tokens)
+        ServerConfig config = ServerConfig.defaults().withQueriesDir(knowledgeFiles.queries()).withHost(host).withPort(port).withTokens(tokens)
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
                 .withMaxUploadBytes((long) maxUploadMiB << 20)
                 .withMaxQueriesPerClient(maxQueriesPerClient);

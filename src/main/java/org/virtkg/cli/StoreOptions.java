@@ -64,6 +64,11 @@ final class StoreOptions {
         return open(line -> {});
     }
 
+    /** {@code --mem}: a throwaway store that starts empty. */
+    boolean isThrowaway() {
+        return choice != null && choice.mem;
+    }
+
     KnowledgeStore open(java.util.function.Consumer<String> progress) {
         if (choice != null && choice.storeUrl != null) return RemoteKnowledgeStore.connect(remoteSettings(), progress);
         if (remote != null && (remote.queryUrl != null || remote.updateUrl != null || remote.user != null))

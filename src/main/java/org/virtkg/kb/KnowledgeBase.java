@@ -566,6 +566,11 @@ public final class KnowledgeBase implements AutoCloseable {
         return store;
     }
 
+    /** True when the store holds no ontology: there is nothing to reason with or answer from. */
+    public boolean isEmpty() {
+        return Txn.calculateRead(store.dataset(), () -> store.dataset().getGraph(Graphs.node(Graphs.ONTOLOGY)).isEmpty());
+    }
+
     /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere; the basis for ETags. */
     public long version() {
         return store.version();

@@ -101,6 +101,62 @@ class CliTest {
         assertTrue(qerr.contains("line 1"), qerr);
     }
 
+    @Test
+    void aFailedLoadNamesTheFileLineAndColumn() throws Exception {
+        Path broken = tmp.resolve("broken.trig");
+        Files.writeString(broken, "<https://w3id.org/virtkg/graph/user/a> {\n  <x:a> <x:b> <x:c> .\n  <x:d> <x:e> \"unterminated .\n}\n");
+        String err = captureErr(() -> run("load", "--db", tmp.resolve("db").toString(), broken.toString()));
+        assertTrue(err.matches("(?s).*" + java.util.regex.Pattern.quote(broken.toString()) + ", line [34], column \\d+: .*"), err);
+        assertTrue(err.contains("nothing loaded"), err);
+    }
+
+    @Test
+    void loadingTheSameBackupTwiceChangesNothingTheSecondTime() throws Exception {
+        // The shipped knowledge is full of blank nodes (OWL restrictions, SHACL shapes, lists).
+        Path db = tmp.resolve("db");
+        try (var kb = org.virtkg.testing.Fixtures.withShippedData(TdbKnowledgeStore.open(db))) {
+            assertFalse(kb.isEmpty());
+        }
+        Path backup = tmp.resolve("shipped.nq");
+        assertEquals(0, run("backup", "--db", db.toString(), "--out", backup.toString()));
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, run("load", "--db", restored.toString(), backup.toString()));
+        DatasetGraph once = snapshot(restored);
+        String err = captureErr(() -> run("load", "--db", restored.toString(), backup.toString()));
+        assertTrue(err.contains("nothing changed"), err);
+        DatasetGraph twice = snapshot(restored);
+        assertTrue(IsoMatcher.isomorphic(once, twice), "the second load of the same backup changed the store");
+    }
+
+    @Test
+    void reasonReadsEveryGraphOfQuadFilesOrOne() throws Exception {
+        Path trig = tmp.resolve("two.trig");
+        Files.writeString(trig, """
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                <urn:g:schema> { <urn:x:Hypervisor> rdfs:subClassOf <urn:x:Product> . }
+                <urn:g:data> { <urn:x:KVM> a <urn:x:Hypervisor> . }
+                """);
+        Path out = tmp.resolve("closure.nt");
+        String err = captureErr(() -> run("reason", trig.toString(), "--out", out.toString()));
+        assertTrue(err.contains("read 2 triples"), err);
+        assertTrue(Files.readString(out).contains("<urn:x:KVM> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:Product>"),
+                "graphs merged: the schema of one graph applies to the data of another");
+        assertEquals(0, run("reason", trig.toString(), "--graph", "urn:g:data", "--out", out.toString()));
+        assertFalse(Files.readString(out).contains("<urn:x:Product>"), "only the one graph");
+        String none = captureErr(() -> run("reason", trig.toString(), "--graph", "urn:g:missing"));
+        assertTrue(none.contains("no triples read in the graph <urn:g:missing>"), none);
+        assertEquals(2, run("reason", trig.toString(), "--graph", "urn:g:missing"));
+    }
+
+    @Test
+    void queryOnAThrowawayStoreIsAboutTheShippedKnowledge() throws Exception {
+        Path q = tmp.resolve("q.rq");
+        Files.writeString(q, "SELECT ?p { ?p <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/KVM> } ORDER BY ?p");
+        String csv = capture(() -> run("query", "--mem", "--format", "csv", q.toString()));
+        assertTrue(csv.contains("https://w3id.org/virtkg/id/OpenStack"), csv);
+        assertTrue(csv.contains("https://w3id.org/virtkg/id/CloudStack"), csv);
+    }
+
     private static DatasetGraph snapshot(Path db) {
         try (var store = TdbKnowledgeStore.open(db)) {
             var out = new ByteArrayOutputStream();
