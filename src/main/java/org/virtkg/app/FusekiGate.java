@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -16,9 +15,6 @@ import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
-import org.virtkg.store.Graphs;
-import org.virtkg.api.Conditional;
-import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.store.StoreUnavailableException;
@@ -31,7 +27,8 @@ import org.virtkg.store.StoreUnavailableException;
  * not Fuseki's, so the sequence moves on to Javalin's context.
  *
  * <p>Graph Store writes pass the gate's token check and then go on to Javalin
- * ({@code api/GraphStoreWrites}), which runs them through the write pipeline.
+ * ({@code api/GraphStoreWrites}), which runs them through the write pipeline; reads of one graph
+ * are answered by {@link GraphStoreReads}, reads of the whole dataset by Fuseki.
  *
  * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
  * parameters and repeated slashes dropped, lower case), so that {@code //update},
@@ -47,10 +44,6 @@ final class FusekiGate extends Handler.Wrapper {
             "/asserted/sparql", List.of("GET", "HEAD", "POST", "OPTIONS"),
             "/update", List.of("POST", "OPTIONS"),
             "/data", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
-    /** Media types a Graph Store read can answer in. */
-    private static final List<String> RDF_TYPES = List.of("text/turtle", "application/n-triples", "application/ld+json",
-            "application/rdf+xml", "application/trig", "application/n-quads", "text/n3", "application/rdf+json",
-            "application/rdf+thrift", "application/rdf+protobuf", "text/plain");
 
     private final AccessTokens tokens;
     private final HttpMetrics metrics;
@@ -60,14 +53,14 @@ final class FusekiGate extends Handler.Wrapper {
 
     /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
     private final Runnable beforeRequest;
-    /** A named graph's current strong ETag (null when empty), for Graph Store reads. */
-    private final Function<String, String> graphTag;
+    /** Graph Store reads of one graph (named, or the union default graph). */
+    private final GraphStoreReads graphReads;
 
     FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest,
-               Function<String, String> graphTag) {
+               GraphStoreReads graphReads) {
         super(fuseki);
         this.beforeRequest = beforeRequest;
-        this.graphTag = graphTag;
+        this.graphReads = graphReads;
         this.tokens = tokens;
         this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
@@ -123,7 +116,7 @@ final class FusekiGate extends Handler.Wrapper {
         }
         // Whatever Fuseki answers with an error status goes out as a problem.
         Response out = new ProblemResponse(request, response);
-        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphRead(request, out, measured))
+        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphReads.handle(request, out, measured))
             return true;
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
 
@@ -163,40 +156,6 @@ final class FusekiGate extends Handler.Wrapper {
             release(client);
             throw e;
         }
-    }
-
-    /**
-     * A Graph Store read of a named graph carries the graph's strong ETag, the validator a client
-     * sends back in {@code If-Match} to write it without overwriting someone else's change. Read
-     * before Fuseki reads the body, it can only be older than the body (a later write may slip in
-     * between), never newer: a client's {@code If-Match} then fails safe with 412. Returns true when
-     * it answered 304 itself.
-     */
-    private boolean graphRead(Request request, Response response, Callback callback) {
-        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        if (accept != null && Http.negotiate(accept, RDF_TYPES) == null) {
-            writeProblem(request, response, callback, 406, "A graph can be sent as " + String.join(", ", new java.util.TreeSet<>(RDF_TYPES))
-                    + ", not as " + accept);
-            return true;
-        }
-        String graph = Request.extractQueryParameters(request).getValue("graph");
-        if (graph == null || graph.isBlank()) return false;
-        if (!Graphs.isAbsoluteGraphName(graph)) {
-            writeProblem(request, response, callback, 400, "Parameter 'graph' must be an absolute http(s) or urn IRI, not '" + graph + "'");
-            return true;
-        }
-        String tag;
-        try {
-            tag = graphTag.apply(graph);
-        } catch (RuntimeException e) {
-            return false; // not an IRI we can name: Fuseki answers it
-        }
-        if (tag == null) return false;
-        response.getHeaders().put(HttpHeader.ETAG, tag);
-        if (!Conditional.notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), tag)) return false;
-        response.setStatus(304);
-        callback.succeeded();
-        return true;
     }
 
     private void release(String client) {
