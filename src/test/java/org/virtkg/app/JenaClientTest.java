@@ -112,7 +112,12 @@ class JenaClientTest {
     void updateWithWithChangesTheGraphItNames() {
         String g = GRAPH + "/with";
         try (RDFConnection conn = connect()) {
-            conn.update("INSERT DATA { GRAPH <" + g + "> { <" + EX + "vm> <" + EX + "state> \"stopped\" } }");
+            // A write that names no graph is refused, and the advice it gives works.
+            HttpException unnamed = assertThrows(HttpException.class,
+                    () -> conn.update("INSERT DATA { <" + EX + "vm> <" + EX + "state> \"stopped\" }"));
+            assertEquals(400, unnamed.getStatusCode());
+            assertTrue(unnamed.getResponse().contains("WITH <"), unnamed.getResponse());
+            conn.update("WITH <" + g + "> INSERT { <" + EX + "vm> <" + EX + "state> \"stopped\" } WHERE { }");
             // What rdflib's SPARQLUpdateStore.remove() sends: WITH <g> DELETE { … } WHERE { … }.
             conn.update("WITH <" + g + "> DELETE { ?s <" + EX + "state> ?o } INSERT { ?s <" + EX + "state> \"running\" } "
                     + "WHERE { ?s <" + EX + "state> ?o }");
