@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -119,6 +120,7 @@ final class FusekiGate extends Handler.Wrapper {
         if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphReads.handle(request, out, measured))
             return true;
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
+        request = withoutStrayContentType(request, method);
 
         if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
                 .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
@@ -156,6 +158,25 @@ final class FusekiGate extends Handler.Wrapper {
             release(client);
             throw e;
         }
+    }
+
+    /**
+     * A query sent with {@code GET} has no body, so a {@code Content-Type} on it describes nothing;
+     * Fuseki would still judge the request by it (415). Some clients send one: rdflib 6.1's
+     * SPARQLUpdateStore, after its first update, puts {@code application/sparql-update} on every
+     * later query. Such a header is dropped; a GET that does carry a body keeps it and is judged.
+     */
+    static Request withoutStrayContentType(Request request, String method) {
+        HttpFields headers = request.getHeaders();
+        boolean bodiless = request.getLength() <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING);
+        if (!(method.equals("GET") || method.equals("HEAD")) || !bodiless || !headers.contains(HttpHeader.CONTENT_TYPE)) return request;
+        HttpFields cleaned = HttpFields.build(headers).remove(HttpHeader.CONTENT_TYPE).asImmutable();
+        return new Request.Wrapper(request) {
+            @Override
+            public HttpFields getHeaders() {
+                return cleaned;
+            }
+        };
     }
 
     private void release(String client) {
