@@ -28,8 +28,8 @@ import org.virtkg.store.StoreUnavailableException;
  * not Fuseki's, so the sequence moves on to Javalin's context.
  *
  * <p>Graph Store writes pass the gate's token check and then go on to Javalin
- * ({@code api/GraphStoreWrites}), which runs them through the write pipeline; reads of one graph
- * are answered by {@link GraphStoreReads}, reads of the whole dataset by Fuseki.
+ * ({@code api/GraphStoreWrites}), which runs them through the write pipeline; reads ({@code GET},
+ * {@code HEAD}) are answered by {@link GraphStoreReads}.
  *
  * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
  * parameters and repeated slashes dropped, lower case), so that {@code //update},
@@ -54,7 +54,7 @@ final class FusekiGate extends Handler.Wrapper {
 
     /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
     private final Runnable beforeRequest;
-    /** Graph Store reads of one graph (named, or the union default graph). */
+    /** Graph Store reads: a named graph, the union default graph, the whole dataset. */
     private final GraphStoreReads graphReads;
 
     FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest,
@@ -82,7 +82,7 @@ final class FusekiGate extends Handler.Wrapper {
         }
 
         String refusal = checkAccess(request, canonical, method, response);
-        // Graph Store writes are ours (the write pipeline), reads are Fuseki's.
+        // Graph Store writes go on to Javalin (the write pipeline); reads are answered below.
         if (refusal == null && path.equals(canonical) && canonical.equals("/data") && !SAFE_METHODS.contains(method))
             return false;
         long started = System.nanoTime();
@@ -117,8 +117,10 @@ final class FusekiGate extends Handler.Wrapper {
         }
         // Whatever Fuseki answers with an error status goes out as a problem.
         Response out = new ProblemResponse(request, response);
-        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphReads.handle(request, out, measured))
+        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD"))) {
+            graphReads.handle(request, out, measured);
             return true;
+        }
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
         request = withoutStrayContentType(request, method);
 

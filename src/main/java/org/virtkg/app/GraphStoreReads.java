@@ -24,17 +24,20 @@ import org.virtkg.api.Http;
 import org.virtkg.store.Graphs;
 
 /**
- * Graph Store Protocol reads: {@code GET} and {@code HEAD} of {@code /data?graph=IRI} and
- * {@code /data?default}.
+ * Graph Store Protocol reads: {@code GET} and {@code HEAD} of {@code /data?graph=IRI},
+ * {@code /data?default} and {@code /data}.
  *
  * <p>Served here rather than by Fuseki because the default graph here is not the store's own
  * (empty) default graph but the union of the named graphs that queries see; Fuseki's Graph Store
  * would send that empty graph with a 200. A {@code HEAD} carries the headers the {@code GET} would
- * (type, strong ETag of a named graph, the real Content-Length), and no body.
+ * (type, strong ETag of a named graph, the real Content-Length; Fuseki's said 0), and no body.
+ * {@code /data} alone is the whole dataset, as quads.
  */
 final class GraphStoreReads {
     /** What a graph can be sent as, in the order offered when the client has no preference. */
     static final Map<String, Lang> TYPES = types();
+    /** What the whole dataset can be sent as: quads, N-Quads first (what Fuseki sent). */
+    static final Map<String, Lang> DATASET_TYPES = datasetTypes();
     /** Media types of binary syntaxes: no charset parameter. */
     private static final List<Lang> BINARY = List.of(Lang.RDFTHRIFT, Lang.RDFPROTO);
 
@@ -42,6 +45,16 @@ final class GraphStoreReads {
 
     GraphStoreReads(DatasetGraph dataset) {
         this.dataset = dataset;
+    }
+
+    private static Map<String, Lang> datasetTypes() {
+        Map<String, Lang> t = new LinkedHashMap<>();
+        t.put("application/n-quads", Lang.NQUADS);
+        t.put("application/trig", Lang.TRIG);
+        t.put("application/ld+json", Lang.JSONLD);
+        t.put("application/rdf+thrift", Lang.RDFTHRIFT);
+        t.put("application/rdf+protobuf", Lang.RDFPROTO);
+        return java.util.Collections.unmodifiableMap(t);
     }
 
     private static Map<String, Lang> types() {
@@ -61,59 +74,69 @@ final class GraphStoreReads {
     }
 
     /**
-     * Answers a read of one graph, or returns false when the request names none (a read of the whole
-     * dataset, which Fuseki serves as quads).
+     * Answers a Graph Store read: of one graph ({@code ?graph=IRI}), of the default graph
+     * ({@code ?default}), or of the whole dataset (neither), which is sent as quads.
      */
-    boolean handle(Request request, Response response, Callback callback) {
+    void handle(Request request, Response response, Callback callback) {
         Fields params = Request.extractQueryParameters(request);
         String graph = params.getValue("graph");
         boolean defaultGraph = params.get("default") != null;
-        if (graph == null && !defaultGraph) return false;
+        boolean whole = graph == null && !defaultGraph;
+        Map<String, Lang> offered = whole ? DATASET_TYPES : TYPES;
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        String type = Http.negotiate(accept, List.copyOf(TYPES.keySet()));
+        String type = Http.negotiate(accept, List.copyOf(offered.keySet()));
         if (type == null) {
-            FusekiGate.writeProblem(request, response, callback, 406, "A graph can be sent as "
-                    + String.join(", ", new TreeSet<>(TYPES.keySet())) + ", not as " + accept);
-            return true;
+            FusekiGate.writeProblem(request, response, callback, 406, (whole
+                    ? "The whole dataset can be sent as " + String.join(", ", new TreeSet<>(DATASET_TYPES.keySet()))
+                            + " (name one graph with ?graph=IRI, or ?default, for a triples syntax)"
+                    : "A graph can be sent as " + String.join(", ", new TreeSet<>(TYPES.keySet()))) + ", not as " + accept);
+            return;
         }
         if (graph != null && defaultGraph) {
             FusekiGate.writeProblem(request, response, callback, 400, "Send either ?graph=IRI or ?default, not both");
-            return true;
+            return;
         }
         if (graph != null && !Graphs.isAbsoluteGraphName(graph)) {
             FusekiGate.writeProblem(request, response, callback, 400,
                     "Parameter 'graph' must be an absolute http(s) or urn IRI, not '" + graph + "'");
-            return true;
+            return;
         }
-        Lang lang = TYPES.get(type);
+        Lang lang = offered.get(type);
         Node name = graph == null ? null : Graphs.node(graph);
         // One read transaction: the ETag and the body describe the same state.
         Representation body = Txn.calculateRead(dataset, () -> {
+            if (whole) return new Representation(null, serialize(dataset, lang));
             if (name != null && !dataset.containsGraph(name)) return null;
             Graph g = name == null ? dataset.getUnionGraph() : dataset.getGraph(name);
             return new Representation(name == null ? null : Conditional.etag(dataset, name), serialize(g, lang));
         });
         if (body == null) {
             FusekiGate.writeProblem(request, response, callback, 404, "There is no graph <" + graph + ">");
-            return true;
+            return;
         }
         if (body.etag() != null) {
             response.getHeaders().put(HttpHeader.ETAG, body.etag());
             if (Conditional.notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), body.etag())) {
                 response.setStatus(304);
                 callback.succeeded();
-                return true;
+                return;
             }
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, BINARY.contains(lang) ? type : type + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.bytes().length);
+        response.getHeaders().put(HttpHeader.VARY, "Accept");
         boolean head = request.getMethod().equalsIgnoreCase("HEAD");
         response.write(true, head ? null : ByteBuffer.wrap(body.bytes()), callback);
-        return true;
     }
 
     private record Representation(String etag, byte[] bytes) {}
+
+    private static byte[] serialize(DatasetGraph dsg, Lang lang) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFWriter.source(dsg).lang(lang).output(out);
+        return out.toByteArray();
+    }
 
     private static byte[] serialize(Graph g, Lang lang) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -98,6 +98,21 @@ class GraphStoreProtocolTest {
     }
 
     @Test
+    void theWholeDatasetIsSentAsQuadsWithItsLength() throws Exception {
+        RawHttp.Answer get = raw("GET", "/data", null);
+        assertEquals(200, get.status(), get.body());
+        assertEquals("application/n-quads; charset=utf-8", get.contentType());
+        assertTrue(get.body().contains("<https://w3id.org/virtkg/source/paper/table1/KVM/type>"), "quads name their graphs");
+        RawHttp.Answer head = raw("HEAD", "/data", null);
+        assertEquals(200, head.status());
+        assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length), head.headers().get("content-length"));
+        assertEquals("application/trig; charset=utf-8", raw("GET", "/data", null, "Accept", "application/trig").contentType());
+        RawHttp.Answer turtle = raw("GET", "/data", null, "Accept", "text/turtle");
+        assertEquals(406, turtle.status(), "a dataset is not one graph: " + turtle.body());
+        assertTrue(HttpEdgeTest.problem(turtle).get("detail").asText().contains("?default"), turtle.body());
+    }
+
+    @Test
     void headOfANamedGraphHasTheHeadersOfItsGet() throws Exception {
         String target = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/source/paper/table1/KVM/type");
         RawHttp.Answer get = raw("GET", target, null, "Accept", "text/turtle");
