@@ -71,7 +71,8 @@ public final class RdfBodies {
         } catch (IOException e) {
             throw ProblemException.of(400, "Cannot read the multipart/form-data body: " + e.getMessage());
         } catch (ExecutionException e) {
-            throw ProblemException.of(400, "The multipart/form-data body is malformed: " + e.getCause().getMessage());
+            throw ProblemException.of(400, "The multipart/form-data body is refused (it must be well formed, with at most "
+                    + MAX_PARTS + " parts): " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.of(503, "Interrupted while reading the request body");

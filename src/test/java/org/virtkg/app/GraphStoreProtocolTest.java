@@ -179,6 +179,14 @@ class GraphStoreProtocolTest {
         RawHttp.Answer noBoundary = raw("POST", "/data?graph=" + Fixtures.enc(bad), "x",
                 "Content-Type", "multipart/form-data", "Authorization", "Bearer " + ADMIN);
         assertEquals(400, noBoundary.status(), noBoundary.body());
+        String[] tooMany = new String[2 * (RdfBodies.MAX_PARTS + 1)];
+        for (int i = 0; i < tooMany.length; i += 2) {
+            tooMany[i] = "application/n-triples";
+            tooMany[i + 1] = "<urn:ex:a> <urn:ex:p> " + i + " .";
+        }
+        RawHttp.Answer many = postParts(bad, multipart(tooMany));
+        assertEquals(400, many.status(), many.body());
+        assertTrue(HttpEdgeTest.problem(many).get("detail").asText().contains("at most " + RdfBodies.MAX_PARTS + " parts"), many.body());
         assertFalse(exists(bad), "nothing of a refused upload was written");
         // Writes to read-only graphs stay refused, whatever the body's shape.
         RawHttp.Answer shipped = postParts("https://w3id.org/virtkg/graph/ontology", multipart("text/turtle", "<urn:ex:a> <urn:ex:p> 1 ."));
