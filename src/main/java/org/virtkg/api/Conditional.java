@@ -113,12 +113,6 @@ public final class Conditional {
         return ifNoneMatch != null && current != null && matches(ifNoneMatch, current, true);
     }
 
-    /** The current strong ETag of {@code graph} (null when it holds nothing), read in its own transaction. */
-    public static String etagOf(org.virtkg.kb.KnowledgeBase kb, String graph) {
-        DatasetGraph dsg = kb.store().dataset();
-        return org.apache.jena.system.Txn.calculateRead(dsg, () -> etag(dsg, org.virtkg.store.Graphs.node(graph)));
-    }
-
     /**
      * Whether a header's list of entity tags matches {@code current}: {@code *} matches any
      * existing representation; otherwise strong comparison ({@code If-Match}) or weak

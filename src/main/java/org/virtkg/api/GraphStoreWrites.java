@@ -1,7 +1,9 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -14,11 +16,18 @@ import org.virtkg.store.Graphs;
 /**
  * Graph Store Protocol writes ({@code PUT}, {@code POST}, {@code DELETE} on {@code /data?graph=IRI}).
  *
- * <p>Reads stay with Fuseki; writes come here so that they take the same path as every other
+ * <p>A {@code POST} to {@code /data} without {@code ?graph} creates a new user graph under
+ * {@link #CREATED} and answers 201 with its IRI in {@code Location}.
+ *
+ * <p>Reads are {@code app/GraphStoreReads}'; writes come here so that they take the same path as every other
  * write: body parsed completely first (a truncated upload changes nothing), then one
  * {@link KnowledgeBase#write} with validation and re-inference.
  */
 public final class GraphStoreWrites {
+    /** The RDF syntaxes a body (or each part of a multipart body) may use. */
+    static final Set<Lang> ACCEPTED = Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.RDFXML, Lang.JSONLD);
+    /** Where graphs created by a {@code POST} to {@code /data} itself are named: user graphs, one per POST. */
+    public static final String CREATED = Graphs.USER + "created/";
     private final KnowledgeBase kb;
     private final Auth auth;
     private final long maxBytes;
@@ -48,7 +57,9 @@ public final class GraphStoreWrites {
 
     private void write(Context ctx, boolean replace) {
         Role role = auth.require(ctx, Role.ADMIN);
-        Node g = targetGraph(ctx);
+        // A POST to the store itself creates a graph and says where (Graph Store Protocol §5.5).
+        boolean create = !replace && ctx.queryParam("graph") == null && ctx.queryParam("default") == null;
+        Node g = create ? Graphs.node(CREATED + UUID.randomUUID()) : targetGraph(ctx);
         Graph parsed = parseBody(ctx);
         Conditional condition = Conditional.of(ctx);
         // Created or not is decided inside the write, on the state it changes: of concurrent
@@ -57,6 +68,7 @@ public final class GraphStoreWrites {
         run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">",
                 dsg -> written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">")));
         if (written[0].etag() != null) ctx.header("ETag", written[0].etag());
+        if (create) ctx.header("Location", g.getURI());
         ctx.status(written[0].existed() ? 204 : 201);
     }
 
@@ -82,7 +94,14 @@ public final class GraphStoreWrites {
         return g;
     }
 
+    /**
+     * The body's triples, parsed completely: one RDF document, or a {@code multipart/form-data}
+     * body whose parts are merged (Graph Store Protocol §5.5), each part under the same rules.
+     */
     private Graph parseBody(Context ctx) {
-        return RdfBodies.parse(ctx, maxBytes, Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.RDFXML, Lang.JSONLD), Graphs.ID);
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(RdfBodies.MULTIPART))
+            return RdfBodies.parseParts(ctx, maxBytes, ACCEPTED, Graphs.ID);
+        return RdfBodies.parse(ctx, maxBytes, ACCEPTED, Graphs.ID);
     }
 }

@@ -128,16 +128,22 @@ public final class OpenApi {
         put(paths, "/sparql", "post", op("SPARQL 1.1 query (form or application/sparql-query body)", "sparql", List.of(), sparqlResults()));
         put(paths, "/asserted/sparql", "get", op("SPARQL 1.1 query without the inferred graph", "sparql",
                 List.of(query("query", "SPARQL query", true, "string")), sparqlResults()));
-        put(paths, "/update", "post", secured(op("SPARQL 1.1 Update (admin token); must name graphs", "sparql", List.of(),
+        put(paths, "/update", "post", secured(op("SPARQL 1.1 Update (admin token); must name graphs (GRAPH <g> or WITH <g>)", "sparql",
+                List.of(query("using-graph-uri", "A graph the WHERE reads as its default graph (as USING); repeatable", false, "string"),
+                        query("using-named-graph-uri", "A graph the WHERE reads as a named graph (as USING NAMED); repeatable", false, "string")),
                 Map.of("204", Map.of("description", "Applied")))));
         List<Map<String, Object>> graph = List.of(query("graph", "Graph IRI", true, "string"));
+        List<Map<String, Object>> readTarget = List.of(query("graph", "Graph IRI (absent with ?default: the whole dataset, as quads)", false, "string"),
+                query("default", "The default graph: the union of the named graphs, as queries see it", false, "boolean"));
         // One-graph resources (Graph Store graphs, products, terms) have strong ETags and take
         // If-Match / If-None-Match, checked inside the write (RFC 9110 §13).
-        put(paths, "/data", "get", etagged(op("Graph Store Protocol read; a named graph carries its strong ETag", "graph store", graph,
-                ok("RDF", "string"))));
+        put(paths, "/data", "get", etagged(op("Graph Store Protocol read (also HEAD); a named graph carries its strong ETag",
+                "graph store", readTarget, ok("RDF", "string"))));
         put(paths, "/data", "put", conditional(secured(op("Replace a graph (admin token); If-None-Match: * creates only", "graph store",
                 graph, Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Replaced")))), true));
-        put(paths, "/data", "post", conditional(secured(op("Add to a graph (admin token)", "graph store", graph,
+        put(paths, "/data", "post", conditional(secured(op("Add to a graph (admin token); multipart/form-data parts are merged; "
+                + "without ?graph, creates a new graph (201, its IRI in Location)", "graph store",
+                List.of(query("graph", "Graph IRI (absent: create a new graph)", false, "string")),
                 Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Added")))), true));
         put(paths, "/data", "delete", conditional(secured(op("Delete a graph (admin token)", "graph store", graph,
                 Map.of("204", Map.of("description", "Deleted")))), false));

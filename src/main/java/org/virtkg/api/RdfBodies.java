@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,6 +19,12 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.content.ByteBufferContentSource;
+import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * Reading an RDF request body, the one careful way: content type checked (415), size bounded
@@ -27,19 +35,71 @@ public final class RdfBodies {
     private RdfBodies() {}
 
     public static Graph parse(Context ctx, long maxBytes, Set<Lang> accepted, String base) {
-        String type = ctx.contentType();
+        Lang lang = language(ctx.contentType(), accepted, "");
+        return parse(read(ctx, maxBytes), lang, base, "");
+    }
+
+    /** The media type that says a body is several RDF documents, one per part (Graph Store Protocol §5.5). */
+    public static final String MULTIPART = "multipart/form-data";
+    /** Most parts a multipart body may have. */
+    public static final int MAX_PARTS = 100;
+
+    /**
+     * The RDF of a {@code multipart/form-data} body: every part read with the same rules as a
+     * single body (its own Content-Type among {@code accepted}, the same size bound for the whole
+     * body, the same hostile-shape checks) and parsed completely, then merged into one graph. Parts
+     * are kept in memory, never written to disk.
+     */
+    public static Graph parseParts(Context ctx, long maxBytes, Set<Lang> accepted, String base) {
+        String boundary = MultiPart.extractBoundary(ctx.contentType());
+        if (boundary == null || boundary.isEmpty())
+            throw ProblemException.of(400, "A multipart/form-data body needs a boundary parameter in its Content-Type");
+        byte[] body = read(ctx, maxBytes);
+        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+        parser.setMaxLength(maxBytes);
+        parser.setMaxMemoryFileSize(maxBytes); // the whole body is in memory already: parts stay there
+        parser.setMaxParts(MAX_PARTS);
+        Graph merged = GraphFactory.createDefaultGraph();
+        try (MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body))).get()) {
+            if (parts.size() == 0) throw ProblemException.of(400, "The multipart/form-data body has no parts");
+            int index = 0;
+            for (MultiPart.Part part : parts) {
+                index++;
+                String where = " (part " + index + (part.getName() == null ? "" : " '" + part.getName() + "'") + ")";
+                Lang lang = language(part.getHeaders().get(HttpHeader.CONTENT_TYPE), accepted, where);
+                byte[] bytes = BufferUtil.toArray(Content.Source.asByteBuffer(part.getContentSource()));
+                parse(bytes, lang, base, where).find().forEachRemaining(merged::add);
+            }
+        } catch (IOException e) {
+            throw ProblemException.of(400, "Cannot read the multipart/form-data body: " + e.getMessage());
+        } catch (ExecutionException e) {
+            throw ProblemException.of(400, "The multipart/form-data body is refused (it must be well formed, with at most "
+                    + MAX_PARTS + " parts): " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.of(503, "Interrupted while reading the request body");
+        }
+        return merged;
+    }
+
+    /** The RDF syntax a Content-Type names, if it is one of {@code accepted}; else 415. */
+    private static Lang language(String type, Set<Lang> accepted, String where) {
         Lang lang = type == null ? null : RDFLanguages.contentTypeToLang(type.split(";")[0].trim());
         if (lang == null || !accepted.contains(lang))
             throw ProblemException.of(415, "Send " + accepted.stream().map(l -> l.getContentType().getContentTypeStr())
-                    .sorted().collect(Collectors.joining(", ")) + " (got " + (type == null ? "no Content-Type" : type) + ")");
-        byte[] body = read(ctx, maxBytes);
+                    .sorted().collect(Collectors.joining(", ")) + " (got " + (type == null ? "no Content-Type" : type) + ")" + where);
+        return lang;
+    }
+
+    /** Parses one document completely, after the checks for hostile shapes; {@code where} names the part, if any. */
+    private static Graph parse(byte[] body, Lang lang, String base, String where) {
         if (lang.equals(Lang.RDFXML) && declaresExternalEntities(body))
             throw ProblemException.of(400, "RDF/XML with external entities or an external DTD is not accepted "
-                    + "(virtkg never reads files or fetches URLs; inline the values)");
+                    + "(virtkg never reads files or fetches URLs; inline the values)" + where);
         if (lang.equals(Lang.JSONLD)) checkJsonLimits(body);
         if ((lang.equals(Lang.TURTLE) || lang.equals(Lang.TRIG)) && turtleNesting(body) > MAX_NESTING)
             throw ProblemException.of(400, "The " + lang.getName() + " body nests blank nodes or collections ([ ] or ( )) more than "
-                    + MAX_NESTING + " levels deep; flatten it (name the nodes) and send it again");
+                    + MAX_NESTING + " levels deep; flatten it (name the nodes) and send it again" + where);
         Graph graph = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(base)
@@ -48,12 +108,12 @@ public final class RdfBodies {
             String msg = String.valueOf(e.getMessage());
             Matcher depth = XML_DEPTH_LIMIT.matcher(msg);
             if (lang.equals(Lang.RDFXML) && depth.find())
-                throw ProblemException.of(400, "The RDF/XML body nests elements more than " + depth.group(1)
+                throw ProblemException.of(400, "The RDF/XML body" + where + " nests elements more than " + depth.group(1)
                         + " levels deep; flatten it (name the nodes) and send it again");
-            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed: " + msg);
+            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed" + where + ": " + msg);
         } catch (StackOverflowError e) {
             // A backstop for shapes the nesting count does not see: never a dead worker or an empty 500.
-            throw ProblemException.of(400, "The " + lang.getName() + " body is nested too deeply to parse; flatten it");
+            throw ProblemException.of(400, "The " + lang.getName() + " body is nested too deeply to parse; flatten it" + where);
         }
         return graph;
     }

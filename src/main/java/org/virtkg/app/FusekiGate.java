@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -16,9 +16,6 @@ import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
-import org.virtkg.store.Graphs;
-import org.virtkg.api.Conditional;
-import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 import org.virtkg.store.StoreUnavailableException;
@@ -31,7 +28,8 @@ import org.virtkg.store.StoreUnavailableException;
  * not Fuseki's, so the sequence moves on to Javalin's context.
  *
  * <p>Graph Store writes pass the gate's token check and then go on to Javalin
- * ({@code api/GraphStoreWrites}), which runs them through the write pipeline.
+ * ({@code api/GraphStoreWrites}), which runs them through the write pipeline; reads ({@code GET},
+ * {@code HEAD}) are answered by {@link GraphStoreReads}.
  *
  * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
  * parameters and repeated slashes dropped, lower case), so that {@code //update},
@@ -47,10 +45,6 @@ final class FusekiGate extends Handler.Wrapper {
             "/asserted/sparql", List.of("GET", "HEAD", "POST", "OPTIONS"),
             "/update", List.of("POST", "OPTIONS"),
             "/data", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
-    /** Media types a Graph Store read can answer in. */
-    private static final List<String> RDF_TYPES = List.of("text/turtle", "application/n-triples", "application/ld+json",
-            "application/rdf+xml", "application/trig", "application/n-quads", "text/n3", "application/rdf+json",
-            "application/rdf+thrift", "application/rdf+protobuf", "text/plain");
 
     private final AccessTokens tokens;
     private final HttpMetrics metrics;
@@ -60,14 +54,14 @@ final class FusekiGate extends Handler.Wrapper {
 
     /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
     private final Runnable beforeRequest;
-    /** A named graph's current strong ETag (null when empty), for Graph Store reads. */
-    private final Function<String, String> graphTag;
+    /** Graph Store reads: a named graph, the union default graph, the whole dataset. */
+    private final GraphStoreReads graphReads;
 
     FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest,
-               Function<String, String> graphTag) {
+               GraphStoreReads graphReads) {
         super(fuseki);
         this.beforeRequest = beforeRequest;
-        this.graphTag = graphTag;
+        this.graphReads = graphReads;
         this.tokens = tokens;
         this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
@@ -88,7 +82,7 @@ final class FusekiGate extends Handler.Wrapper {
         }
 
         String refusal = checkAccess(request, canonical, method, response);
-        // Graph Store writes are ours (the write pipeline), reads are Fuseki's.
+        // Graph Store writes go on to Javalin (the write pipeline); reads are answered below.
         if (refusal == null && path.equals(canonical) && canonical.equals("/data") && !SAFE_METHODS.contains(method))
             return false;
         long started = System.nanoTime();
@@ -123,9 +117,12 @@ final class FusekiGate extends Handler.Wrapper {
         }
         // Whatever Fuseki answers with an error status goes out as a problem.
         Response out = new ProblemResponse(request, response);
-        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD")) && graphRead(request, out, measured))
+        if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD"))) {
+            graphReads.handle(request, out, measured);
             return true;
+        }
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
+        request = withoutStrayContentType(request, method);
 
         if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
                 .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
@@ -166,37 +163,22 @@ final class FusekiGate extends Handler.Wrapper {
     }
 
     /**
-     * A Graph Store read of a named graph carries the graph's strong ETag, the validator a client
-     * sends back in {@code If-Match} to write it without overwriting someone else's change. Read
-     * before Fuseki reads the body, it can only be older than the body (a later write may slip in
-     * between), never newer: a client's {@code If-Match} then fails safe with 412. Returns true when
-     * it answered 304 itself.
+     * A query sent with {@code GET} has no body, so a {@code Content-Type} on it describes nothing;
+     * Fuseki would still judge the request by it (415). Some clients send one: rdflib 6.1's
+     * SPARQLUpdateStore, after its first update, puts {@code application/sparql-update} on every
+     * later query. Such a header is dropped; a GET that does carry a body keeps it and is judged.
      */
-    private boolean graphRead(Request request, Response response, Callback callback) {
-        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        if (accept != null && Http.negotiate(accept, RDF_TYPES) == null) {
-            writeProblem(request, response, callback, 406, "A graph can be sent as " + String.join(", ", new java.util.TreeSet<>(RDF_TYPES))
-                    + ", not as " + accept);
-            return true;
-        }
-        String graph = Request.extractQueryParameters(request).getValue("graph");
-        if (graph == null || graph.isBlank()) return false;
-        if (!Graphs.isAbsoluteGraphName(graph)) {
-            writeProblem(request, response, callback, 400, "Parameter 'graph' must be an absolute http(s) or urn IRI, not '" + graph + "'");
-            return true;
-        }
-        String tag;
-        try {
-            tag = graphTag.apply(graph);
-        } catch (RuntimeException e) {
-            return false; // not an IRI we can name: Fuseki answers it
-        }
-        if (tag == null) return false;
-        response.getHeaders().put(HttpHeader.ETAG, tag);
-        if (!Conditional.notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), tag)) return false;
-        response.setStatus(304);
-        callback.succeeded();
-        return true;
+    static Request withoutStrayContentType(Request request, String method) {
+        HttpFields headers = request.getHeaders();
+        boolean bodiless = request.getLength() <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING);
+        if (!(method.equals("GET") || method.equals("HEAD")) || !bodiless || !headers.contains(HttpHeader.CONTENT_TYPE)) return request;
+        HttpFields cleaned = HttpFields.build(headers).remove(HttpHeader.CONTENT_TYPE).asImmutable();
+        return new Request.Wrapper(request) {
+            @Override
+            public HttpFields getHeaders() {
+                return cleaned;
+            }
+        };
     }
 
     private void release(String client) {

@@ -18,7 +18,6 @@ import org.virtkg.api.Catalog;
 import org.virtkg.api.CatalogRoutes;
 import org.virtkg.api.ChangeFeed;
 import org.virtkg.api.ChangeRoutes;
-import org.virtkg.api.Conditional;
 import org.virtkg.api.CompatibilityRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
@@ -117,7 +116,7 @@ public final class VirtkgServer implements AutoCloseable {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
                 bounded.setHandler(new RequestGuard(new Handler.Sequence(
                         new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
-                                graph -> Conditional.etagOf(kb, graph)))));
+                                new GraphStoreReads(store.dataset())))));
                 server.setHandler(new RequestIds(bounded));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
                 server.setErrorHandler(new ProblemErrorHandler());

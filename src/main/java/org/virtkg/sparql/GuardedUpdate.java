@@ -3,7 +3,14 @@ package org.virtkg.sparql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.atlas.web.ContentType;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.modify.request.UpdateWithUsing;
+import org.apache.jena.update.Update;
+import org.virtkg.store.Graphs;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_Update;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -59,10 +66,6 @@ public final class GuardedUpdate extends SPARQL_Update {
     public void execute(HttpAction action) {
         String text = requestText(action);
         if (text == null) return;
-        if (action.getRequestParameter("using-graph-uri") != null || action.getRequestParameter("using-named-graph-uri") != null) {
-            ServletOps.errorBadRequest("using-graph-uri and using-named-graph-uri are not supported; use USING / WITH in the update");
-            return;
-        }
         UpdateRequest request;
         try {
             // Parsed against a base no real IRI has, so that relative IRIs show (Jena would
@@ -82,6 +85,11 @@ public final class GuardedUpdate extends SPARQL_Update {
         if (relative != null) {
             ServletOps.errorBadRequest(ascii("The update uses the relative IRI <" + relative + ">; write absolute IRIs "
                     + "(e.g. <https://w3id.org/virtkg/id/" + relative + ">): a relative one would resolve against nothing meaningful"));
+            return;
+        }
+        String usingProblem = applyProtocolDataset(action, request);
+        if (usingProblem != null) {
+            ServletOps.errorBadRequest(ascii(usingProblem));
             return;
         }
         String refusal = UpdatePolicy.check(request);
@@ -106,6 +114,46 @@ public final class GuardedUpdate extends SPARQL_Update {
             return;
         }
         ServletOps.successNoContent(action);
+    }
+
+    /** The protocol parameters that name the graphs an update's WHERE reads (SPARQL 1.1 Protocol §2.2). */
+    static final String USING_GRAPH = "using-graph-uri", USING_NAMED_GRAPH = "using-named-graph-uri";
+
+    /**
+     * Applies {@code using-graph-uri} / {@code using-named-graph-uri} to every operation that has a
+     * WHERE, as if each had the same {@code USING} / {@code USING NAMED} clauses. They name graphs of
+     * this store — Jena builds the WHERE's dataset from the store's own graphs, so nothing is
+     * fetched — and they only choose what the WHERE reads: what the operation may write is still
+     * checked by {@link UpdatePolicy} and the change's kind. Returns a problem, or null.
+     */
+    static String applyProtocolDataset(HttpAction action, UpdateRequest request) {
+        List<Node> defaults = new ArrayList<>(), named = new ArrayList<>();
+        String problem = graphNames(action.getRequestParameterValues(USING_GRAPH), defaults);
+        if (problem == null) problem = graphNames(action.getRequestParameterValues(USING_NAMED_GRAPH), named);
+        if (problem != null) return problem;
+        if (defaults.isEmpty() && named.isEmpty()) return null;
+        for (Update op : request.getOperations()) {
+            if (!(op instanceof UpdateWithUsing withUsing)) continue;
+            // The Protocol says so: the parameters and USING / USING NAMED / WITH in the request conflict.
+            if (!withUsing.getUsing().isEmpty() || !withUsing.getUsingNamed().isEmpty() || withUsing.getWithIRI() != null)
+                return "The update has USING, USING NAMED or WITH and the request also sends " + USING_GRAPH + " or "
+                        + USING_NAMED_GRAPH + "; the SPARQL 1.1 Protocol makes that an error: use one or the other";
+            defaults.forEach(withUsing::addUsing);
+            named.forEach(withUsing::addUsingNamed);
+        }
+        return null;
+    }
+
+    /** Adds the parameter's graph names to {@code into}; a problem if one is not an absolute IRI. */
+    private static String graphNames(String[] values, List<Node> into) {
+        if (values == null) return null;
+        for (String iri : values) {
+            if (!Graphs.isAbsoluteGraphName(iri))
+                return "The parameters " + USING_GRAPH + " and " + USING_NAMED_GRAPH + " take absolute http(s) or urn graph IRIs, not '"
+                        + iri + "'";
+            into.add(NodeFactory.createURI(iri));
+        }
+        return null;
     }
 
     /** The update text from the body or the form, or {@code null} after answering an error. */

@@ -21,8 +21,9 @@ import org.virtkg.store.Graphs;
  *
  * <ul>
  *   <li>{@code LOAD} is refused outright: it would read local files or fetch URLs.</li>
- *   <li>Writes must name a graph. The default graph that queries see is the union of all named
- *       graphs; a triple written to the storage default graph would be invisible.</li>
+ *   <li>Writes must name a graph ({@code GRAPH <g>} in the template, or {@code WITH <g>}). The
+ *       default graph that queries see is the union of all named graphs; a triple written to the
+ *       storage default graph would be invisible.</li>
  *   <li>The inferred and system graphs belong to the service.</li>
  * </ul>
  */
@@ -58,12 +59,14 @@ public final class UpdatePolicy {
             return null;
         }
         if (op instanceof UpdateModify modify) {
+            // WITH <g> makes <g> the graph that templates without GRAPH write (and the WHERE's default graph).
+            Node with = modify.getWithIRI();
             for (Quad q : modify.getInsertQuads()) {
-                String p = checkGraph(q.getGraph());
+                String p = checkGraph(written(q, with));
                 if (p != null) return p;
             }
             for (Quad q : modify.getDeleteQuads()) {
-                String p = checkGraph(q.getGraph());
+                String p = checkGraph(written(q, with));
                 if (p != null) return p;
             }
             return null;
@@ -78,6 +81,12 @@ public final class UpdatePolicy {
             return p != null ? p : checkTarget(m.getDest());
         }
         return null;
+    }
+
+    /** The graph a template quad writes: its own, or the WITH graph when it names none. */
+    private static Node written(Quad q, Node with) {
+        Node g = q.getGraph();
+        return with != null && (g == null || Quad.isDefaultGraph(g)) ? with : g;
     }
 
     private static String checkTarget(Target t) {
