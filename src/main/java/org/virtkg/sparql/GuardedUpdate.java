@@ -49,18 +49,13 @@ public final class GuardedUpdate extends SPARQL_Update {
      * Replaces Fuseki's execution entirely (Fuseki would buffer the body without a cap and answer
      * 204 after us); Fuseki's {@code validate} step (method, parameters) still runs before this.
      */
-    /** The base updates are parsed against: reserved (RFC 2606), so no IRI written in full starts with it. */
-    static final String RELATIVE_BASE = "http://relative-iri.invalid/";
-
-    /** The first relative IRI the update wrote (as written), or null when every IRI is absolute. */
-    static String relativeIri(UpdateRequest request) {
-        String text = request.toString();
-        int at = text.indexOf(RELATIVE_BASE);
-        if (at < 0) return null;
-        int end = at + RELATIVE_BASE.length();
-        while (end < text.length() && text.charAt(end) != '>' && !Character.isWhitespace(text.charAt(end))) end++;
-        return text.substring(at + RELATIVE_BASE.length(), end);
-    }
+    /**
+     * The base relative IRIs in an update resolve against: the one Fuseki gives queries, so that a
+     * relative IRI means the same thing in an update as in a query (the Protocol leaves the base to
+     * the service). Without it Jena would resolve them against the server's working directory
+     * ({@code file:///…}), storing the server's path in the data.
+     */
+    public static final String BASE = "http://server/unset-base/";
 
     @Override
     public void execute(HttpAction action) {
@@ -68,9 +63,7 @@ public final class GuardedUpdate extends SPARQL_Update {
         if (text == null) return;
         UpdateRequest request;
         try {
-            // Parsed against a base no real IRI has, so that relative IRIs show (Jena would
-            // otherwise resolve them against the server's working directory: file:///…).
-            request = UpdateFactory.create(text, RELATIVE_BASE);
+            request = UpdateFactory.create(text, BASE);
         } catch (QueryParseException ex) {
             ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
             return;
@@ -79,12 +72,6 @@ public final class GuardedUpdate extends SPARQL_Update {
             return;
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The update is nested too deeply to parse");
-            return;
-        }
-        String relative = relativeIri(request);
-        if (relative != null) {
-            ServletOps.errorBadRequest(ascii("The update uses the relative IRI <" + relative + ">; write absolute IRIs "
-                    + "(e.g. <https://w3id.org/virtkg/id/" + relative + ">): a relative one would resolve against nothing meaningful"));
             return;
         }
         String usingProblem = applyProtocolDataset(action, request);

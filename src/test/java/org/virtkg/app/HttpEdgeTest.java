@@ -262,12 +262,20 @@ class HttpEdgeTest {
     }
 
     @Test
-    void relativeIrisInUpdatesAreRefusedNotResolvedAgainstTheServersDirectory() throws Exception {
-        refused(400, raw("POST", "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/rel> { <rel> <urn:ex:p> 1 } }",
-                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN), "relative IRI <rel>");
-        RawHttp.Answer stored = raw("GET", "/sparql?query=" + Fixtures.enc("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"file:\")) } }"),
+    void aRelativeIriMeansTheSameInAnUpdateAsInAQueryAndNeverTheServersDirectory() throws Exception {
+        String graph = "https://w3id.org/virtkg/graph/user/rel";
+        RawHttp.Answer update = raw("POST", "/update", "INSERT DATA { GRAPH <" + graph + "> { <rel> <urn:ex:p> 1 } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, update.status(), update.body());
+        RawHttp.Answer same = raw("GET", "/sparql?query=" + Fixtures.enc("ASK { GRAPH <" + graph + "> { <rel> <urn:ex:p> 1 } }"),
                 null, "Accept", "application/sparql-results+json");
-        assertTrue(stored.body().contains("false"), "nothing stored under file:");
+        assertTrue(same.body().contains("true"), "the query's <rel> is the update's <rel>: " + same.body());
+        RawHttp.Answer stored = raw("GET", "/sparql?query=" + Fixtures.enc("SELECT ?s { GRAPH <" + graph + "> { ?s <urn:ex:p> 1 } }"),
+                null, "Accept", "application/sparql-results+json");
+        assertTrue(stored.body().contains("http://server/unset-base/rel"), stored.body());
+        RawHttp.Answer file = raw("GET", "/sparql?query=" + Fixtures.enc("ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"file:\")) } }"),
+                null, "Accept", "application/sparql-results+json");
+        assertTrue(file.body().contains("false"), "nothing stored under file:");
     }
 
     @Test

@@ -96,13 +96,7 @@ class W3cProtocolSuiteTest {
         /** The test's later reads of {@code ?default} must serve the union of the named graphs (what queries see). */
         DEFAULT_IS_UNION,
         /** Nothing is left to run: the test was only the refused request. */
-        NOTHING,
-        /**
-         * The test's later requests look for what the refused request would have written: they run
-         * with the manifest's expectations, except that each ASK must find nothing (the opposite of
-         * the boolean expected), since a refused request changes nothing.
-         */
-        NOTHING_WRITTEN
+        NOTHING
     }
 
     /** A test that writes the default graph: why it is refused, the refusal expected, and what runs after it. */
@@ -122,16 +116,6 @@ class W3cProtocolSuiteTest {
             "put_get_default", new ByDesign("PUT ?default would replace the default graph, the read-only union of the named graphs",
                     0, 400, "read-only union", Then.DEFAULT_IS_UNION));
 
-    /**
-     * Tests refused by another documented rule (not a default-graph write), with the reason and the
-     * refusal expected. {@code update_base_uri} stores the relative IRI {@code <test>}: virtkg refuses
-     * relative IRIs in updates rather than resolve them against a base the client never chose
-     * (docs/security.md).
-     */
-    static final Map<String, ByDesign> BY_POLICY = Map.of(
-            "update_base_uri", new ByDesign("the update writes the relative IRI <test>; relative IRIs in updates are refused "
-                    + "(400) instead of being resolved against a base the client did not choose", 0, 400, "relative IRI <test>",
-                    Then.NOTHING_WRITTEN));
 
     /** Why tests needing a Graph Store feature virtkg does not offer do not apply. */
     static final Map<String, String> FEATURES_NOT_OFFERED = Map.of(
@@ -168,7 +152,7 @@ class W3cProtocolSuiteTest {
         report.print("W3C SPARQL 1.1 Protocol");
         assertEquals(34, report.approved, "the suite has 34 approved tests");
         assertTrue(report.failures.isEmpty(), "failing:\n" + String.join("\n", report.failures));
-        assertEquals(report.approved, report.passed.size() + report.byDesign.size() + report.byPolicy.size(), "every approved test is accounted for");
+        assertEquals(report.approved, report.passed.size() + report.byDesign.size(), "every approved test is accounted for");
     }
 
     @Test
@@ -222,7 +206,6 @@ class W3cProtocolSuiteTest {
         int approved;
         final List<String> passed = new ArrayList<>();
         final Map<String, String> byDesign = new TreeMap<>();
-        final Map<String, String> byPolicy = new TreeMap<>();
         final Map<String, String> notApplicable = new TreeMap<>();
         final List<String> failures = new ArrayList<>();
 
@@ -230,17 +213,15 @@ class W3cProtocolSuiteTest {
             approved += other.approved;
             passed.addAll(other.passed);
             byDesign.putAll(other.byDesign);
-            byPolicy.putAll(other.byPolicy);
             notApplicable.putAll(other.notApplicable);
             failures.addAll(other.failures);
         }
 
         void print(String suite) {
             System.out.println(suite + ": " + passed.size() + " passed, " + byDesign.size() + " refused by design, "
-                    + byPolicy.size() + " refused by policy, " + notApplicable.size() + " not applicable, " + failures.size() + " failed");
+                    + notApplicable.size() + " not applicable, " + failures.size() + " failed");
             passed.forEach(t -> System.out.println("  pass        " + t));
             byDesign.forEach((t, why) -> System.out.println("  by design   " + t + ": " + why));
-            byPolicy.forEach((t, why) -> System.out.println("  by policy   " + t + ": " + why));
             notApplicable.forEach((t, why) -> System.out.println("  n/a         " + t + ": " + why));
             failures.forEach(t -> System.out.println("  FAIL        " + t));
         }
@@ -267,7 +248,7 @@ class W3cProtocolSuiteTest {
                 resetStore();
                 loadGraphData(test, manifestFile);
                 List<Req> requests = requests(test.getPropertyResourceValue(m.createProperty(MF + "action")), prefix);
-                ByDesign design = BY_DESIGN.containsKey(name) ? BY_DESIGN.get(name) : BY_POLICY.get(name);
+                ByDesign design = BY_DESIGN.get(name);
                 String failure = design == null ? runRequests(requests, endpoint, null) : runRefused(requests, endpoint, design);
                 if (failure != null) report.failures.add(name + ": " + failure);
                 else if (BY_DESIGN.containsKey(name)) report.byDesign.put(name, design.reason() + switch (design.then()) {
@@ -275,7 +256,6 @@ class W3cProtocolSuiteTest {
                     case DEFAULT_IS_UNION -> "; refused (" + design.status() + "), and GET ?default served the union queries see";
                     default -> "; refused (" + design.status() + ")";
                 });
-                else if (BY_POLICY.containsKey(name)) report.byPolicy.put(name, design.reason());
                 else report.passed.add(name);
             } catch (RuntimeException | IOException | InterruptedException e) {
                 report.failures.add(name + ": " + e);
@@ -292,7 +272,7 @@ class W3cProtocolSuiteTest {
             String path = endpoint.map(req.path(), req);
             HttpResponse<byte[]> response = send(req, path);
             String failure = then == Then.DEFAULT_IS_UNION && path.matches("/data\\?default.*") && req.method().equals("GET")
-                    ? checkUnion(response) : check(req, response, template, then == Then.NOTHING_WRITTEN);
+                    ? checkUnion(response) : check(req, response, template);
             if (failure != null) return "request " + (i + 1) + " (" + req.method() + " " + path + "): " + failure;
         }
         return null;
@@ -323,7 +303,7 @@ class W3cProtocolSuiteTest {
             case NOTHING -> {
                 if (!rest.isEmpty()) return "requests follow the refusal; say what they check";
             }
-            case DEFAULT_IS_UNION, NOTHING_WRITTEN -> { }
+            case DEFAULT_IS_UNION -> { }
         }
         return runRequests(rest, endpoint, design.then());
     }
@@ -373,7 +353,7 @@ class W3cProtocolSuiteTest {
     }
 
     /** Checks a response against an {@code ht:Response}; returns what is wrong, or null. */
-    static String check(Req req, HttpResponse<byte[]> response, Map<String, String> template, boolean negateBoolean) {
+    static String check(Req req, HttpResponse<byte[]> response, Map<String, String> template) {
         Resource expected = req.expected();
         Model m = expected.getModel();
         int status = response.statusCode();
@@ -402,7 +382,7 @@ class W3cProtocolSuiteTest {
         Statement bool = expected.getProperty(m.createProperty(MF + "expectedBoolean"));
         if (format != null || bool != null) {
             String f = format == null ? "boolean" : format.getString();
-            String problem = checkFormat(f, contentType, response.body(), bool == null ? null : bool.getBoolean() != negateBoolean);
+            String problem = checkFormat(f, contentType, response.body(), bool == null ? null : bool.getBoolean());
             if (problem != null) return problem;
         }
         Resource expectedBody = expected.getPropertyResourceValue(m.createProperty(HT + "body"));
