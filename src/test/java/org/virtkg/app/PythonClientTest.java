@@ -73,7 +73,7 @@ class PythonClientTest {
 
     @Test
     void sparqlWrapperAndRdflibWorkUnchanged() throws Exception {
-        Process p = new ProcessBuilder(PYTHON, SCRIPT.toString(), server.base(), ADMIN, GRAPH).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(PYTHON, "-B", SCRIPT.toString(), server.base(), ADMIN, GRAPH).redirectError(ProcessBuilder.Redirect.PIPE).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the script finished");
