@@ -1,5 +1,7 @@
 package org.virtkg.sparql;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.query.QueryParseException;
 
 /** Turns SPARQL parse errors into messages a user can act on. */
@@ -14,9 +16,57 @@ public final class SparqlErrors {
         String msg = ex.getMessage();
         if (msg == null || msg.isBlank() || "null".equals(msg))
             msg = "the text could not be parsed (it may be nested too deeply)";
+        else msg = inWords(msg);
+        if (msg.startsWith("Line ")) msg = "l" + msg.substring(1);
         if (ex.getLine() > 0 && !msg.contains("line"))
-            msg = "Line " + ex.getLine() + ", column " + ex.getColumn() + ": " + msg;
-        return "SPARQL syntax error: " + msg;
+            msg = "line " + ex.getLine() + ", column " + ex.getColumn() + ": " + msg;
+        Matcher prefix = UNRESOLVED_PREFIX.matcher(msg);
+        if (prefix.find()) msg += " (declare it first: PREFIX " + prefix.group(1) + ": <…>)";
+        return "SPARQL syntax error" + (msg.startsWith("line ") ? " at " : ": ") + msg;
+    }
+
+    private static final Pattern END = Pattern.compile("(?s)Encountered \"<EOF>\" at line (\\d+), column (\\d+)\\..*");
+    private static final Pattern TOKEN = Pattern.compile("(?s)Encountered \" \\S+ \"(.*?) ?\"\" at line (\\d+), column (\\d+)\\.(.*)");
+    private static final Pattern LEXICAL = Pattern.compile(
+            "(?s)Lexical error at line (\\d+), column (\\d+)\\.\\s+Encountered: (?:'.*?' \\((\\d+)\\)|<EOF>),?(?: after prefix \"(.*)\")?\\s*");
+    private static final Pattern UNRESOLVED_PREFIX = Pattern.compile("Unresolved prefixed name: ([^:\\s]*):");
+    /** How many expected tokens are still worth listing; Jena's lists run to dozens. */
+    private static final int MAX_EXPECTED = 6;
+
+    /**
+     * JavaCC's messages ({@code Encountered " "}" "} "" at line 1, column 29. Was expecting one
+     * of: …}, {@code Encountered: '32' (32)}) said as a person would: where, and what was found.
+     */
+    static String inWords(String msg) {
+        Matcher m = END.matcher(msg);
+        if (m.matches())
+            return "line " + m.group(1) + ", column " + m.group(2) + ": the query ends too early (is a closing brace, a term or a dot missing?)";
+        m = TOKEN.matcher(msg);
+        if (m.matches())
+            return "line " + m.group(2) + ", column " + m.group(3) + ": unexpected \"" + m.group(1).strip() + "\"" + expected(m.group(4));
+        m = LEXICAL.matcher(msg);
+        if (m.matches()) {
+            String where = "line " + m.group(1) + ", column " + m.group(2) + ": ";
+            String prefix = m.group(4) == null ? "" : m.group(4).replace("\\\"", "\"");
+            if (prefix.matches("[A-Za-z]+")) return where + "unknown word \"" + prefix + "\"";
+            if (m.group(3) == null)
+                return where + (prefix.startsWith("\"") || prefix.startsWith("'") ? "a string is not closed" : "the query ends too early");
+            int c = Integer.parseInt(m.group(3));
+            String found = c == ' ' ? "space" : c < 32 || c == 127 ? String.format("control character U+%04X", c)
+                    : "character \"" + new String(Character.toChars(c)) + "\"";
+            return where + "unexpected " + found + (prefix.isEmpty() ? "" : " after \"" + prefix + "\"");
+        }
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    /** ", expected one of: …" when Jena's list is short enough to help. */
+    private static String expected(String rest) {
+        int at = rest.indexOf("Was expecting");
+        if (at < 0) return "";
+        java.util.List<String> items = rest.substring(at).lines().skip(1).map(String::strip)
+                .filter(l -> !l.isEmpty()).map(l -> l.replaceAll(" \\.\\.\\.$", "")).distinct().toList();
+        if (items.isEmpty() || items.size() > MAX_EXPECTED) return "";
+        return "; expected " + String.join(" or ", items);
     }
 
     /**

@@ -92,6 +92,21 @@ class HttpEdgeTest {
         RawHttp.Answer syntax = raw("GET", "/sparql?query=" + Fixtures.enc("SELECT * WHERE { ?s ?p }"), null);
         assertEquals(400, syntax.status(), syntax.body());
         problem(syntax);
+        // Syntax errors say where and what in words, on one line, not JavaCC's token dump.
+        String[][] said = {
+                {"SELECT * WHERE { ?s ?p ", "line 1, column 23: the query ends too early"},
+                {"SELECT * WHERE { ?s ?p ?o } }", "line 1, column 29: unexpected \"}\""},
+                {"SELEC * WHERE {}", "line 1, column 6: unknown word \"SELEC\""},
+                {"SELECT * WHERE { ?s ?p \"abc }", "a string is not closed"},
+                {"SELECT * WHERE { ?s ?p ?o \u0001 }", "unexpected control character U+0001"},
+                {"SELECT * WHERE { ex:a ?p ?o }", "declare it first: PREFIX ex:"},
+        };
+        for (String[] c : said) {
+            RawHttp.Answer a = raw("GET", "/sparql?query=" + Fixtures.enc(c[0]), null);
+            refused(400, a, c[1]);
+            String detail = problem(a).get("detail").asText();
+            assertFalse(detail.contains("Was expecting") || detail.contains("?    "), "one line, no token list: " + detail);
+        }
     }
 
     @Test
