@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -46,22 +47,84 @@ final class ShapeGate {
         List<Map<String, Object>> results = new ArrayList<>();
         for (Node node : focus) {
             ValidationReport report = ShaclValidator.get().validate(shapes, asserted, node);
-            for (ReportEntry e : report.getEntries()) results.add(entry(e));
+            for (ReportEntry e : report.getEntries()) results.add(entry(e, asserted));
         }
         if (!results.isEmpty())
             throw new WriteRejectedException("shacl", "The data does not satisfy the shapes in ontology/shapes.ttl ("
                     + results.size() + " problem" + (results.size() == 1 ? "" : "s") + ")", results);
     }
 
-    private static Map<String, Object> entry(ReportEntry e) {
+    private Map<String, Object> entry(ReportEntry e, Graph data) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("focusNode", str(e.focusNode()));
         if (e.resultPath() != null) m.put("path", e.resultPath().toString());
         if (e.value() != null) m.put("value", str(e.value()));
-        m.put("message", e.message());
+        m.put("message", message(e, data));
         if (e.sourceConstraintComponent() != null) m.put("constraint", str(e.sourceConstraintComponent()));
         if (e.source() != null && e.source().isURI()) m.put("shape", e.source().getURI());
         return m;
+    }
+
+    private static final String SH = "http://www.w3.org/ns/shacl#";
+    private static final Node SH_MESSAGE = NodeFactory.createURI(SH + "message");
+    private static final Node RDFS_LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+
+    /**
+     * The shape's own {@code sh:message} when it has one; otherwise the violation said in words,
+     * with the labels of the property, class and value involved. Jena's own text
+     * ({@code ClassConstraint[<…#HypervisorModel>]: Expected class :<…> for <…>}) names
+     * constraint classes and full IRIs, which mean nothing to a person adding a product.
+     */
+    private String message(ReportEntry e, Graph data) {
+        if (e.source() != null && shapes.getGraph().find(e.source(), SH_MESSAGE, Node.ANY).hasNext()) return e.message();
+        String component = e.sourceConstraintComponent() == null ? "" : e.sourceConstraintComponent().getLocalName();
+        String what = e.resultPath() == null ? label(e.focusNode(), data) : "'" + pathLabel(e.resultPath().toString(), data) + "'";
+        String value = e.value() == null ? "" : label(e.value(), data);
+        String message = e.message();
+        return switch (component) {
+            case "ClassConstraintComponent" -> what + " must be " + article(classIn(message, data)) + "; " + value + " is not one";
+            case "DatatypeConstraintComponent" -> what + " must be a value of type " + datatypeIn(message) + "; " + value + " is not";
+            case "MinCountConstraintComponent" -> what + " is required";
+            case "MaxCountConstraintComponent" -> what + " has more values than allowed";
+            case "PatternConstraintComponent" -> what + " has the wrong form: " + value;
+            case "MinLengthConstraintComponent" -> what + " is too short: " + value;
+            case "MaxLengthConstraintComponent" -> what + " is too long";
+            case "InConstraintComponent" -> what + " must be one of the allowed values; " + value + " is not";
+            case "NodeKindConstraintComponent" -> what + " has the wrong kind of value (a resource or a literal): " + value;
+            case "MinExclusiveConstraintComponent", "MinInclusiveConstraintComponent", "MaxExclusiveConstraintComponent",
+                 "MaxInclusiveConstraintComponent" -> what + " is out of range: " + value;
+            default -> what + (value.isEmpty() ? "" : " (" + value + ")") + " does not have the shape ontology/shapes.ttl requires";
+        };
+    }
+
+    /** A resource's label in the data (or its local name), a literal's text. */
+    private static String label(Node n, Graph data) {
+        if (n.isLiteral()) return "\"" + n.getLiteralLexicalForm() + "\"";
+        if (!n.isURI()) return "a blank node";
+        var it = data.find(n, RDFS_LABEL, Node.ANY);
+        String label = it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : n.getLocalName();
+        return label.isEmpty() ? n.getURI() : label;
+    }
+
+    private static String pathLabel(String path, Graph data) {
+        String iri = path.startsWith("<") && path.endsWith(">") ? path.substring(1, path.length() - 1) : null;
+        return iri == null ? path : label(NodeFactory.createURI(iri), data);
+    }
+
+    /** The class named in Jena's "Expected class :<IRI> for …", by its label. */
+    private static String classIn(String message, Graph data) {
+        var m = java.util.regex.Pattern.compile("Expected class :?<([^>]+)>").matcher(message == null ? "" : message);
+        return m.find() ? label(NodeFactory.createURI(m.group(1)), data) : "of the right class";
+    }
+
+    private static String datatypeIn(String message) {
+        var m = java.util.regex.Pattern.compile("#(\\w+)>").matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : "the right datatype";
+    }
+
+    private static String article(String noun) {
+        if (noun.startsWith("of ")) return noun;
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
     private static String str(Node n) {

@@ -52,6 +52,15 @@ class ValidationGateTest {
                 + "id:Weird a vkg:Hypervisor ; rdfs:label \"Weird\" ; vkg:hostOS id:KVM } }");
         assertEquals(422, r.statusCode(), r.body());
         assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/badhost> { ?s ?p ?o }"));
+        // Said in words with the ontology's labels, not as SHACL's constraint classes and IRIs.
+        String message;
+        try {
+            message = org.virtkg.api.Json.MAPPER.readTree(r.body()).at("/report/0/message").asText();
+        } catch (Exception e) {
+            throw new AssertionError(r.body(), e);
+        }
+        assertTrue(message.matches("'[^']+' must be an? [a-z ]+; KVM is not one"), message);
+        assertFalse(message.contains("Constraint") || message.contains("<http"), message);
     }
 
     @Test
