@@ -129,7 +129,7 @@ public final class IdIndex {
      * Hand-written rather than a dependency: a dozen lines, and the early exit keeps a scan of
      * every id cheap.
      */
-    static int levenshtein(String a, String b, int bound) {
+    public static int levenshtein(String a, String b, int bound) {
         if (Math.abs(a.length() - b.length()) > bound) return bound + 1;
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

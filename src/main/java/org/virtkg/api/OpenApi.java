@@ -1,12 +1,16 @@
 package org.virtkg.api;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Properties;
 import org.virtkg.app.Version;
 
@@ -20,8 +24,50 @@ public final class OpenApi {
 
     private final String json;
 
+    /** Query parameters each operation takes, by "method path-template", read from the document itself. */
+    private final Map<String, Set<String>> queryParameters;
+
     public OpenApi(QueryLibrary library) {
-        this.json = Json.write(document(library));
+        Map<String, Object> doc = document(library);
+        this.json = Json.write(doc);
+        this.queryParameters = queryParameters(doc);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Set<String>> queryParameters(Map<String, Object> doc) {
+        Map<String, Set<String>> out = new HashMap<>();
+        ((Map<String, Object>) doc.get("paths")).forEach((path, ops) -> ((Map<String, Object>) ops).forEach((method, op) -> {
+            Set<String> names = new TreeSet<>();
+            Object params = ((Map<String, Object>) op).get("parameters");
+            if (params instanceof List<?> list)
+                for (Object prm : list) if ("query".equals(((Map<String, Object>) prm).get("in"))) names.add((String) ((Map<String, Object>) prm).get("name"));
+            out.put(method + " " + path, names);
+        }));
+        return out;
+    }
+
+    /**
+     * Refuses a query parameter the matched operation does not take (400, naming it and what the
+     * operation does take), so a typo such as {@code ?support=LXC} is not silently ignored with an
+     * unfiltered answer. The description is the contract: a parameter works only if it is listed
+     * here. Runs before the handler; endpoints this document does not describe are left alone.
+     */
+    public void refuseUnknownParameters(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) return;
+        String method = endpoint.method.name().toLowerCase(java.util.Locale.ROOT);
+        String op = "head".equals(method) ? "get" : method;
+        // Named queries are described one path each (/api/queries/{name} is one route for all).
+        Set<String> known = queryParameters.getOrDefault(op + " " + ctx.path(), queryParameters.get(op + " " + endpoint.path));
+        if (known == null) return;
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (known.contains(name)) continue;
+            String close = known.stream().filter(k -> IdIndex.levenshtein(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT), 2) <= 2)
+                    .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
+            throw new ProblemException(Problem.of(400, "Unknown query parameter '" + name + "'" + (close.isEmpty() ? "." : close) + (known.isEmpty()
+                    ? " This endpoint takes no query parameters." : " This endpoint takes: " + String.join(", ", known) + "."))
+                    .with("parameter", name));
+        }
     }
 
     public void document(Context ctx) {

@@ -128,6 +128,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 if (usesKnowledge(ctx.path())) kb.awaitFresh();
             });
+            // A query parameter the OpenAPI description does not list for the route is a 400, not ignored.
+            cfg.routes.beforeMatched(openApi::refuseUnknownParameters);
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
             if (LOG.isDebugEnabled())
                 cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms [{}]",

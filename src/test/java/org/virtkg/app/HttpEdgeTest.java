@@ -277,6 +277,17 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotTakeIsRefusedNotIgnored() throws Exception {
+        RawHttp.Answer typo = raw("GET", "/api/platforms?support=LXC", null);
+        refused(400, typo, "Unknown query parameter 'support'; did you mean 'supports'?");
+        assertEquals("support", problem(typo).get("parameter").asText());
+        refused(400, raw("GET", "/api/health?verbose=1", null), "takes no query parameters");
+        // The parameters the description lists still work, on GET and HEAD alike.
+        assertEquals(200, raw("GET", "/api/platforms?supports=LXC&limit=5", null).status());
+        assertEquals(200, raw("HEAD", "/api/platforms?supports=LXC", null).status());
+    }
+
+    @Test
     void aRelativeIriMeansTheSameInAnUpdateAsInAQueryAndNeverTheServersDirectory() throws Exception {
         String graph = "https://w3id.org/virtkg/graph/user/rel";
         RawHttp.Answer update = raw("POST", "/update", "INSERT DATA { GRAPH <" + graph + "> { <rel> <urn:ex:p> 1 } }",
