@@ -178,7 +178,9 @@ public final class OpenApi {
                 List.of(query("using-graph-uri", "A graph the WHERE reads as its default graph (as USING); repeatable", false, "string"),
                         query("using-named-graph-uri", "A graph the WHERE reads as a named graph (as USING NAMED); repeatable", false, "string")),
                 Map.of("204", Map.of("description", "Applied")))));
-        List<Map<String, Object>> graph = List.of(query("graph", "Graph IRI", true, "string"));
+        Map<String, Object> defaultWrite = query("default", "The default graph: the read-only union of the named graphs; "
+                + "writing it is refused (400)", false, "boolean");
+        List<Map<String, Object>> graph = List.of(query("graph", "Graph IRI", true, "string"), defaultWrite);
         List<Map<String, Object>> readTarget = List.of(query("graph", "Graph IRI (absent with ?default: the whole dataset, as quads)", false, "string"),
                 query("default", "The default graph: the union of the named graphs, as queries see it", false, "boolean"));
         // One-graph resources (Graph Store graphs, products, terms) have strong ETags and take
@@ -189,7 +191,7 @@ public final class OpenApi {
                 graph, Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Replaced")))), true));
         put(paths, "/data", "post", conditional(secured(op("Add to a graph (admin token); multipart/form-data parts are merged; "
                 + "without ?graph, creates a new graph (201, its IRI in Location)", "graph store",
-                List.of(query("graph", "Graph IRI (absent: create a new graph)", false, "string")),
+                List.of(query("graph", "Graph IRI (absent: create a new graph)", false, "string"), defaultWrite),
                 Map.of("201", Map.of("description", "Created"), "204", Map.of("description", "Added")))), true));
         put(paths, "/data", "delete", conditional(secured(op("Delete a graph (admin token)", "graph store", graph,
                 Map.of("204", Map.of("description", "Deleted")))), false));

@@ -123,6 +123,20 @@ final class FusekiGate extends Handler.Wrapper {
         }
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
         request = withoutStrayContentType(request, method);
+        if (isBrowserVisit(request, method)) {
+            // A person who follows a link to the endpoint gets the SPARQL editor, not an error.
+            response.setStatus(303);
+            response.getHeaders().put(HttpHeader.LOCATION, "/#/sparql");
+            response.getHeaders().put(HttpHeader.VARY, "Accept");
+            measured.succeeded();
+            return true;
+        }
+        if (method.equals("GET") && request.getHttpURI().getQuery() == null) {
+            // Fuseki would answer "Service Description: /sparql" with a 404.
+            writeProblem(request, out, measured, 400, "No query: send it as the parameter query=… or POST it as "
+                    + "application/sparql-query (the SPARQL editor is at /#/sparql)");
+            return true;
+        }
 
         if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
                 .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
@@ -204,6 +218,15 @@ final class FusekiGate extends Handler.Wrapper {
                 return null;
             }
         }
+    }
+
+    /** A GET with no query that asks for HTML first: a browser, not a SPARQL client. */
+    static boolean isBrowserVisit(Request request, String method) {
+        if (!method.equals("GET") || request.getHttpURI().getQuery() != null) return false;
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        // HTML offered last, so */* alone (curl, scripts) does not count as a browser.
+        return accept != null && "text/html".equals(org.virtkg.api.Http.negotiate(accept,
+                List.of("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/html")));
     }
 
     static String canonical(String path) {

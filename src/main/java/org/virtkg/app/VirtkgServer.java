@@ -169,9 +169,10 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             cfg.routes.error(404, ctx -> {
-                // Handlers that already explained their 404 (unknown id, with suggestions) keep it.
+                // Handlers that already explained their 404 (unknown id, with suggestions, as a
+                // problem or as a page for a browser) keep it.
                 String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith(Problem.MEDIA_TYPE))
+                if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || type.startsWith("text/html")))
                     problem(ctx, Problem.of(404, "No resource at " + ctx.path()
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });

@@ -277,6 +277,24 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aBrowserFindsItsWayFromTheEndpointAndFromAMistypedName() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        RawHttp.Answer sparql = raw("GET", "/sparql", null, "Accept", browser);
+        assertEquals(303, sparql.status(), sparql.body());
+        assertEquals("/#/sparql", sparql.headers().get("location"));
+        // A SPARQL client without a query still gets the protocol's 400.
+        refused(400, raw("GET", "/sparql", null, "Accept", "*/*"), "query");
+        RawHttp.Answer missing = raw("GET", "/id/KVMM", null, "Accept", browser);
+        assertEquals(404, missing.status());
+        assertTrue(missing.contentType().startsWith("text/html"), missing.contentType());
+        assertTrue(missing.body().contains("<a href=\"/id/KVM\">KVM</a>"), missing.body());
+        RawHttp.Answer hostile = raw("GET", "/id/%3Cscript%3E", null, "Accept", browser);
+        assertFalse(hostile.body().contains("<script>"), hostile.body());
+        // Programs still get a problem.
+        refused(404, raw("GET", "/id/KVMM", null, "Accept", "application/json"), "No resource");
+    }
+
+    @Test
     void aQueryParameterTheOperationDoesNotTakeIsRefusedNotIgnored() throws Exception {
         RawHttp.Answer typo = raw("GET", "/api/platforms?support=LXC", null);
         refused(400, typo, "Unknown query parameter 'support'; did you mean 'supports'?");
