@@ -39,6 +39,8 @@ final class OntologyDiagram {
     static final int ARC_MAX = 420;
     /** Room for arc labels right of the widest arc, px. */
     static final int LABEL_ROOM = 150;
+    /** Line height of arc labels, px. */
+    static final int LABEL_HEIGHT = 13;
 
     private OntologyDiagram() {}
 
@@ -81,8 +83,46 @@ final class OntologyDiagram {
         double widest = 0;
         for (Arc a : arcs) widest = Math.max(widest, bulge(at.get(a.domain()).y(), at.get(a.range()).y()));
         double width = arcX + widest + LABEL_ROOM;
-        int height = MARGIN * 2 + rows.size() * ROW;
 
+        StringBuilder arcSvg = new StringBuilder(16 * 1024);
+        double lowest = 0;
+        List<double[]> labels = new ArrayList<>(); // x, baseline y, width of each placed arc label
+        for (Arc a : arcs) {
+            Row d = at.get(a.domain());
+            Row r = at.get(a.range());
+            double y1 = mid(d);
+            double y2 = mid(r);
+            double b = bulge(y1, y2);
+            String name = esc(a.property().label());
+            arcSvg.append("<g class=\"property\" data-property=\"").append(esc(a.property().anchor())).append("\"><title>")
+                    .append(esc(d.term().label())).append(" — ").append(name).append(" → ").append(esc(r.term().label())).append("</title>");
+            if (d == r) {
+                arcSvg.append("<path d=\"M").append(fmt(arcX)).append(',').append(fmt(y1 - 4)).append(" c30,-16 30,24 0,8")
+                        .append("\" marker-end=\"url(#arrow)\"/>");
+            } else {
+                arcSvg.append("<path d=\"M").append(fmt(arcX)).append(',').append(fmt(y1)).append(" C").append(fmt(arcX + b)).append(',')
+                        .append(fmt(y1)).append(' ').append(fmt(arcX + b)).append(',').append(fmt(y2)).append(' ').append(fmt(arcX))
+                        .append(',').append(fmt(y2)).append("\" marker-end=\"url(#arrow)\"/>");
+            }
+            // A label sits by its arc's apex, moved down past any label already placed where it would overlap.
+            double lx = arcX + (d == r ? 28 : b * 0.75) + 4;
+            double lw = a.property().label().length() * CHAR_WIDTH * 0.9;
+            double ly = (y1 + y2) / 2 + 4;
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (double[] l : labels)
+                    if (lx < l[0] + l[2] && l[0] < lx + lw && Math.abs(ly - l[1]) < LABEL_HEIGHT) {
+                        ly = l[1] + LABEL_HEIGHT;
+                        moved = true;
+                    }
+            }
+            labels.add(new double[] {lx, ly, lw});
+            lowest = Math.max(lowest, ly);
+            width = Math.max(width, lx + lw + MARGIN);
+            arcSvg.append("<a href=\"#").append(esc(a.property().anchor())).append("\"><text x=\"").append(fmt(lx)).append("\" y=\"")
+                    .append(fmt(ly)).append("\">").append(name).append("</text></a></g>\n");
+        }
+        int height = (int) Math.ceil(Math.max(MARGIN * 2 + rows.size() * ROW, lowest + MARGIN));
         StringBuilder s = new StringBuilder(64 * 1024);
         s.append("<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-labelledby=\"diagram-title\" width=\"")
                 .append(Math.round(width)).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(Math.round(width))
@@ -111,31 +151,7 @@ final class OntologyDiagram {
                         .append(esc(or.term().label())).append("</title></path>\n");
             }
         }
-        s.append("</g>\n<g class=\"properties\">\n");
-        int k = 0;
-        for (Arc a : arcs) {
-            Row d = at.get(a.domain());
-            Row r = at.get(a.range());
-            double y1 = mid(d);
-            double y2 = mid(r);
-            double b = bulge(y1, y2);
-            String name = esc(a.property().label());
-            s.append("<g class=\"property\" data-property=\"").append(esc(a.property().anchor())).append("\"><title>")
-                    .append(esc(d.term().label())).append(" — ").append(name).append(" → ").append(esc(r.term().label())).append("</title>");
-            if (d == r) {
-                s.append("<path d=\"M").append(fmt(arcX)).append(',').append(fmt(y1 - 4)).append(" c30,-16 30,24 0,8")
-                        .append("\" marker-end=\"url(#arrow)\"/>");
-            } else {
-                s.append("<path d=\"M").append(fmt(arcX)).append(',').append(fmt(y1)).append(" C").append(fmt(arcX + b)).append(',')
-                        .append(fmt(y1)).append(' ').append(fmt(arcX + b)).append(',').append(fmt(y2)).append(' ').append(fmt(arcX))
-                        .append(',').append(fmt(y2)).append("\" marker-end=\"url(#arrow)\"/>");
-            }
-            // Labels alternate sides of the apex so neighbouring arcs' names collide less.
-            double lx = arcX + (d == r ? 28 : b * 0.75) + 4;
-            double ly = (y1 + y2) / 2 + 4 + (k++ % 2 == 0 ? 0 : -ROW / 2.0);
-            s.append("<a href=\"#").append(esc(a.property().anchor())).append("\"><text x=\"").append(fmt(lx)).append("\" y=\"")
-                    .append(fmt(ly)).append("\">").append(name).append("</text></a></g>\n");
-        }
+        s.append("</g>\n<g class=\"properties\">\n").append(arcSvg);
         s.append("</g>\n<g class=\"classes\">\n");
         for (Row r : rows) {
             double x = MARGIN + r.depth() * INDENT;
