@@ -137,6 +137,12 @@ record PublishedOntology(long version, Graph graph, Metadata metadata, List<Term
         inverses.addAll(namedSubjects(g, OWL2.inverseOf.asNode(), s));
         List<Node> disjoint = new ArrayList<>(named(g, s, OWL2.disjointWith.asNode()));
         disjoint.addAll(namedSubjects(g, OWL2.disjointWith.asNode(), s));
+        // owl:AllDisjointClasses: every member is disjoint with every other.
+        g.find(Node.ANY, RDF.type.asNode(), OWL2.AllDisjointClasses.asNode()).forEachRemaining(d ->
+                g.find(d.getSubject(), OWL2.members.asNode(), Node.ANY).forEachRemaining(m -> {
+                    List<Node> members = list(g, m.getObject());
+                    if (members.contains(s)) for (Node other : members) if (!other.equals(s)) disjoint.add(other);
+                }));
         // An individual's "types" are its classes; a term's are its declarations (characteristics stay visible).
         types.remove(OWL2.NamedIndividual.asNode());
         List<Example> examples = new ArrayList<>();

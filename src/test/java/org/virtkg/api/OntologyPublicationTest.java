@@ -239,6 +239,27 @@ class OntologyPublicationTest {
             for (String x : supers) assertTrue(s.contains(linkTo(x)), c + " super " + x + "\n" + s);
             for (String x : subs) assertTrue(s.contains(linkTo(x)), c + " sub " + x + "\n" + s);
         }
+        // Inverses and disjoint classes, either way round, as the graph states them.
+        Set<String> inverses = objects(stored, vkg("supports"), OWL2.inverseOf.asNode());
+        inverses.addAll(subjects(stored, OWL2.inverseOf.asNode(), vkg("supports")));
+        assertFalse(inverses.isEmpty());
+        for (String x : inverses) assertTrue(section(html, "supports").contains(linkTo(x)), "inverse " + x);
+        List<String[]> disjoint = new ArrayList<>();
+        stored.find(Node.ANY, OWL2.disjointWith.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getSubject().isURI() && t.getObject().isURI()) disjoint.add(new String[] {t.getSubject().getURI(), t.getObject().getURI()});
+        });
+        // owl:AllDisjointClasses, read with Jena's own list reader: each pair of members.
+        var model = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(stored);
+        model.listSubjectsWithProperty(RDF.type, OWL2.AllDisjointClasses).forEachRemaining(d -> {
+            var members = d.getPropertyResourceValue(OWL2.members).as(org.apache.jena.rdf.model.RDFList.class).asJavaList();
+            for (var a : members) for (var b : members) if (!a.equals(b) && a.isURIResource() && b.isURIResource())
+                disjoint.add(new String[] {a.asResource().getURI(), b.asResource().getURI()});
+        });
+        assertFalse(disjoint.isEmpty(), "the ontology states disjoint classes");
+        for (String[] pair : disjoint) {
+            if (pair[0].startsWith(BASE)) assertTrue(section(html, anchor(pair[0])).contains(linkTo(pair[1])), pair[0] + " disjoint with " + pair[1]);
+            if (pair[1].startsWith(BASE)) assertTrue(section(html, anchor(pair[1])).contains(linkTo(pair[0])), pair[1] + " disjoint with " + pair[0]);
+        }
         // Examples from the knowledge base link to the resources' pages.
         var instances = Pattern.compile("<li><a href=\"/id/([^\"]+)\">").matcher(section(html, "Hypervisor")).results().toList();
         assertFalse(instances.isEmpty(), section(html, "Hypervisor"));
