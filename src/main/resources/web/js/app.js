@@ -591,7 +591,9 @@ SELECT ?c (SAMPLE(?l) AS ?label) (SAMPLE(?cm) AS ?comment) (GROUP_CONCAT(DISTINC
   }
   const roots = [...classes.values()].filter(c => !c.direct.length).sort((a, b) => a.label.localeCompare(b.label));
   main.innerHTML = '';
-  main.append(el('h1', {}, 'Ontology'), el('p', { class: 'muted' }, `${classes.size} classes of the vkg: vocabulary; counts include inferred instances.`));
+  main.append(el('h1', {}, 'Ontology'), el('p', { class: 'muted' }, `${classes.size} classes of the vkg: vocabulary; counts include inferred instances. `,
+    el('a', { href: '/ontology' }, 'Full documentation'), ' (every term, diagram; also as Turtle, RDF/XML, JSON-LD) · ',
+    el('a', { href: '/ontology/cite' }, 'how to cite and reuse')));
   const detail = el('section', { class: 'panel', id: 'class-detail', 'aria-live': 'polite', 'aria-label': 'Class details' }, el('p', { class: 'muted' }, 'Select a class.'));
   const tree = el('ul', { class: 'tree', id: 'class-tree', 'aria-label': 'Class hierarchy' });
   const seen = new Set();

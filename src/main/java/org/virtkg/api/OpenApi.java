@@ -164,6 +164,28 @@ public final class OpenApi {
         rc.clear();
         for (String t : ResourceRoutes.FORMATS) rc.put(t, Map.of("schema", Map.of("type", "string")));
         put(paths, "/id/{name}", "get", resource);
+        // The ontology, where its IRI https://w3id.org/virtkg/ontology redirects (docs/ontology.md).
+        Map<String, Object> ontology = op("The ontology (shipped terms and those added through /api/terms) as Turtle, RDF/XML, JSON-LD, "
+                + "N-Triples, or HTML documentation of every term with a diagram (content negotiation; 406 otherwise); weak ETag "
+                + "of the knowledge-base version, 304; HEAD", "linked data", List.of(), ok("The ontology", "string"));
+        content(ontology).clear();
+        for (String t : OntologyRoutes.FORMATS) content(ontology).put(t, Map.of("schema", Map.of("type", "string")));
+        put(paths, "/ontology", "get", ontology);
+        put(paths, "/ontology", "head", headOf(ontology));
+        Map<String, Object> version = op("The ontology at its version IRI (https://w3id.org/virtkg/ontology/{version}), as /ontology, "
+                + "while that is the current version; 404 naming the current version otherwise", "linked data",
+                List.of(path("version", "The version, e.g. 0.1.0")), ok("The ontology", "string"));
+        content(version).clear();
+        for (String t : OntologyRoutes.FORMATS) content(version).put(t, Map.of("schema", Map.of("type", "string")));
+        put(paths, "/ontology/{version}", "get", version);
+        put(paths, "/ontology/{version}", "head", headOf(version));
+        Map<String, Object> cite = op("How to cite (text and BibTeX), declare the prefix, import (owl:imports of the version IRI) "
+                + "and reuse the ontology under its licence; generated from its metadata", "linked data", List.of(),
+                ok("HTML, or BibTeX with Accept: application/x-bibtex", "string"));
+        content(cite).clear();
+        for (String t : OntologyRoutes.CITE_FORMATS) content(cite).put(t, Map.of("schema", Map.of("type", "string")));
+        put(paths, "/ontology/cite", "get", cite);
+        put(paths, "/ontology/cite", "head", headOf(cite));
         put(paths, "/openapi.json", "get", op("This document", "service", List.of(), ok("OpenAPI 3.1", "object")));
         put(paths, "/docs", "get", op("Interactive API documentation (Swagger UI)", "service", List.of(), ok("HTML", "string")));
         put(paths, "/metrics", "get", op("Prometheus metrics", "service", List.of(), ok("Prometheus text format", "string")));
@@ -280,6 +302,13 @@ public final class OpenApi {
                 + "contended by other instances' writes); retry after Retry-After"));
         op.put("responses", rs);
         return op;
+    }
+
+    /** The HEAD of a GET: its headers (Content-Type, ETag, Content-Length), no body. */
+    private static Map<String, Object> headOf(Map<String, Object> get) {
+        Map<String, Object> head = new LinkedHashMap<>(get);
+        head.put("summary", "Headers of GET (no body): " + get.get("summary"));
+        return head;
     }
 
     /** A GET whose representation carries a strong ETag of its own (If-None-Match gives 304). */

@@ -110,7 +110,7 @@ public final class ResourceRoutes {
         GROUPS.put("Qualities and limits", List.of("feature", "lacksFeature", "limitation", "characteristic"));
     }
 
-    private static final String NAV = """
+    static final String NAV = """
             <a class="skip" href="#main">Skip to content</a>
             <header class="top"><a class="brand" href="/#/">virtkg</a>
             <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\

@@ -23,6 +23,7 @@ import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
 import org.virtkg.api.Json;
+import org.virtkg.api.OntologyRoutes;
 import org.virtkg.api.OpenApi;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProductRoutes;
@@ -91,6 +92,7 @@ public final class VirtkgServer implements AutoCloseable {
         QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
         OpenApi openApi = new OpenApi(library);
         ResourceRoutes resources = new ResourceRoutes(catalog);
+        OntologyRoutes ontology = new OntologyRoutes(catalog);
         SelectionRoutes selection = new SelectionRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
@@ -148,6 +150,14 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
+            // Where https://w3id.org/virtkg/ontology redirects (docs/ontology.md); /cite before the version path.
+            cfg.routes.get("/ontology", ontology::ontology);
+            cfg.routes.get("/ontology/cite", ontology::cite);
+            cfg.routes.get("/ontology/{version}", ontology::version);
+            // Javalin answers a HEAD without running the GET handler (no Content-Type, no ETag); these run it, Jetty drops the body.
+            cfg.routes.head("/ontology", ontology::ontology);
+            cfg.routes.head("/ontology/cite", ontology::cite);
+            cfg.routes.head("/ontology/{version}", ontology::version);
             cfg.routes.get("/openapi.json", openApi::document);
             cfg.routes.get("/docs", openApi::docs);
             cfg.routes.post("/api/products", products::create);
@@ -223,7 +233,8 @@ public final class VirtkgServer implements AutoCloseable {
 
     /** Paths whose answers come from the knowledge base (health checks the store itself; Graph Store writes land here). */
     private static boolean usesKnowledge(String path) {
-        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/") || path.equals("/data");
+        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/") || path.equals("/data")
+                || path.equals("/ontology") || path.startsWith("/ontology/");
     }
 
     /** True when reading the request failed because of how the client sent it (Jetty's EOF or bad-message errors). */
