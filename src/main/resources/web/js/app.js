@@ -346,10 +346,10 @@ async function selection() {
   const opts = await selectionOptions();
   main.innerHTML = '';
   main.append(el('h1', {}, 'Selection wizard'));
-  main.append(el('p', { class: 'muted' }, 'Tick what you need. Every compatible (platform, technology) pair is ranked: a requirement is satisfied when the knowledge graph says so, violated only when it says the opposite, and otherwise unknown.'));
+  main.append(el('p', { class: 'muted' }, 'Tick what you need and how much it matters. A requirement is satisfied when the knowledge graph says so, violated only when a source excludes it, and otherwise unknown; pairs that do not satisfy a “must” are left out.'));
   const form = el('form', { class: 'grid', id: 'selection-form' });
   for (const [name, label, prop] of FIELDS) {
-    const fs = el('fieldset', {}, el('legend', {}, label));
+    const fs = el('fieldset', {}, el('legend', {}, label), weightSelect(name));
     const box = el('div', { class: 'checks' });
     const entries = [...(opts[prop] || new Map()).entries()].sort((a, b) => a[1].localeCompare(b[1]));
     for (const [id, l] of entries) {
@@ -360,7 +360,7 @@ async function selection() {
     fs.append(box);
     form.append(fs);
   }
-  const cb = el('fieldset', {}, el('legend', {}, 'Container-based technology'));
+  const cb = el('fieldset', {}, el('legend', {}, 'Container-based technology'), weightSelect('containerBased'));
   for (const [v, l] of [['', 'No preference'], ['true', 'Yes'], ['false', 'No']])
     cb.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name: 'containerBased', value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
   form.append(cb);
@@ -371,8 +371,9 @@ async function selection() {
     ev.preventDefault();
     const body = {};
     const fd = new FormData(form);
-    for (const [name] of FIELDS) { const v = fd.getAll(name); if (v.length) body[name] = v; }
-    if (fd.get('containerBased')) body.containerBased = fd.get('containerBased') === 'true';
+    const weighted = (name, v) => { const w = fd.get('weight-' + name); return w && w !== 'should' ? { value: v, weight: w } : v; };
+    for (const [name] of FIELDS) { const v = fd.getAll(name); if (v.length) body[name] = weighted(name, v); }
+    if (fd.get('containerBased')) body.containerBased = weighted('containerBased', fd.get('containerBased') === 'true');
     out.innerHTML = '<p class="loading">Ranking…</p>';
     try {
       const r = await api('/api/selection?limit=100', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
@@ -385,15 +386,25 @@ async function selection() {
   });
 }
 
+// The weight of a group of requirements: should (the default), must (leaves out pairs that do not satisfy it) or nice.
+function weightSelect(name) {
+  const sel = el('select', { name: 'weight-' + name, 'aria-label': 'Weight', class: 'weight' });
+  for (const w of ['should', 'must', 'nice']) sel.append(el('option', { value: w, ...(w === 'should' ? { selected: '' } : {}) }, w));
+  return sel;
+}
+
 const REQ = { satisfied: '✓ satisfied', violated: '✗ violated', unknown: '? unknown' };
 function renderRanking(out, r) {
   out.innerHTML = '';
   out.append(el('h2', {}, `${r.total} candidate pair${r.total === 1 ? '' : 's'}` + (r.requirements.length ? ` for ${r.requirements.length} requirement${r.requirements.length === 1 ? '' : 's'}` : ' (no requirements: all compatible pairs)')));
+  const left = (r.excluded?.violated || 0) + (r.excluded?.unknown || 0);
+  if (left) out.append(el('p', { class: 'muted', id: 'selection-excluded' }, `${left} pair${left === 1 ? '' : 's'} left out for not satisfying a must (${r.excluded.violated} violated, ${r.excluded.unknown} unknown).`));
+  if (r.sensitivity?.note && r.requirements.length) out.append(el('p', { id: 'selection-sensitivity' }, r.sensitivity.note));
   const ol = el('ol', { class: 'results' });
   for (const c of r.items) {
     const li = el('li', { class: 'candidate' });
     li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
-      el('span', { class: 'muted' }, `${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
+      el('span', { class: 'muted' }, `score ${c.score} of ${c.maxScore}: ${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
       c.compatibility.inferred ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
       el('a', { href: `#/matrix?t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
     const ul = el('ul', { class: 'reqs' });

@@ -138,12 +138,21 @@ public final class OpenApi {
         content(matrix).put("text/csv", Map.of("schema", Map.of("type", "string", "description",
                 "technology,platform,status,inferred rows")));
         put(paths, "/api/compatibility/matrix", "get", matrix);
-        Map<String, Object> selection = op("Rank compatible (platform, technology) pairs against requirements", "selection", paging,
+        Map<String, Object> selection = op("Select and rank compatible (platform, technology) pairs against weighted requirements; "
+                + "pairs not satisfying every must are left out unless include brings them back; with a sensitivity note", "selection",
+                concat(List.of(query("include", "violated, unknown or both (comma-separated): bring back pairs whose must requirements "
+                        + "are violated or unknown", false, "string"),
+                        query("platform", "Only these platforms: ids or a platform class, comma-separated", false, "string"),
+                        query("technology", "Only these technologies: ids or a technology class, comma-separated", false, "string")), paging),
                 ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", "object"));
         selection.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema",
                 Map.of("$ref", "#/components/schemas/Requirements"), "example",
                 Map.of("guestOS", "Windows", "deploymentModel", "Hybrid", "serviceModel", "IaaS")))));
         put(paths, "/api/selection", "post", selection);
+        put(paths, "/api/compare", "get", op("Two to four technologies, or two to four platforms, side by side: every property with "
+                + "each value's basis (stated or inferred), disputed flag and sources, and the paper's sentences that compare them",
+                "selection", List.of(query("ids", "Comma-separated ids of the same kind, e.g. KVM,Xen", true, "string")),
+                ok("Items, properties side by side, narrative comparisons", "object")));
         put(paths, "/api/queries", "get", op("The named-query library: name, summary, description, parameters", "queries", List.of(),
                 ok("The queries", "object")));
         Map<String, Object> run = op("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms",
@@ -434,9 +443,15 @@ public final class OpenApi {
             platform.put(f, values);
         platform.put("sources", sources);
         Map<String, Object> reqs = new LinkedHashMap<>();
-        for (String f : SelectionRoutes.fieldNames())
-            reqs.put(f, f.equals("containerBased") ? Map.of("type", "boolean")
-                    : Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
+        // A plain value (weight "should"), or {"value": …, "weight": "must" | "should" | "nice" | number}.
+        Map<String, Object> weight = Map.of("oneOf", List.of(Map.of("type", "string", "enum", List.of("must", "should", "nice")),
+                Map.of("type", "number", "exclusiveMinimum", 0, "maximum", SelectionRoutes.MAX_WEIGHT)));
+        for (String f : SelectionRoutes.fieldNames()) {
+            Map<String, Object> plain = f.equals("containerBased") ? Map.of("type", "boolean")
+                    : Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string"))));
+            reqs.put(f, Map.of("oneOf", List.of(plain, Map.of("type", "object", "required", List.of("value"),
+                    "properties", Map.of("value", plain, "weight", weight)))));
+        }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("Value", value);
         c.put("Technology", Map.of("type", "object", "properties", tech));

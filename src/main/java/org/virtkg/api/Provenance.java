@@ -30,6 +30,29 @@ public final class Provenance {
         return out;
     }
 
+    /**
+     * The sources of a fact that may be inferred: its own when a graph states it, else those of
+     * the asserted facts its derivation rests on (the ontology's axioms left out: they are the
+     * rules, not the evidence).
+     */
+    public static List<Map<String, Object>> sourcesOfDerived(KnowledgeBase kb, DatasetGraph dsg, Triple t) {
+        List<Map<String, Object>> direct = sourcesOf(dsg, t);
+        if (!direct.isEmpty()) return direct;
+        var explanation = kb.withReasoner(r -> r.explain(t));
+        if (explanation.isEmpty()) return direct;
+        Map<String, Map<String, Object>> byGraph = new LinkedHashMap<>();
+        List<org.virtkg.reasoner.Explanation> pending = new ArrayList<>(List.of(explanation.get()));
+        while (!pending.isEmpty()) {
+            var e = pending.remove(pending.size() - 1);
+            if (e.asserted()) {
+                for (Map<String, Object> s : sourcesOf(dsg, e.triple()))
+                    if (!"ontology".equals(s.get("role"))) byGraph.putIfAbsent((String) s.get("graph"), s);
+            }
+            pending.addAll(e.premises());
+        }
+        return new ArrayList<>(byGraph.values());
+    }
+
     /** A source graph's description, with vocabulary terms shortened to their local names. */
     public static Map<String, Object> describe(DatasetGraph dsg, Node graph) {
         Map<String, Object> m = new LinkedHashMap<>();

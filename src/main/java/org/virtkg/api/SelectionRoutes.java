@@ -6,52 +6,107 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 
 /**
- * {@code POST /api/selection}: rank the compatible (platform, technology) pairs against a set of
- * requirements.
+ * {@code POST /api/selection}: select and rank the compatible (platform, technology) pairs against
+ * weighted requirements.
  *
- * <p>Each requirement is {@code satisfied} when the KB entails it, {@code violated} only when the KB
- * entails its negation, and {@code unknown} otherwise. The KB entails a negation in two ways only:
- * an explicit {@code vkg:doesNotSupport} (or its sub-property {@code vkg:lacksFeature}) of the
- * value, or the requirement putting the candidate in a class the ontology declares disjoint with one
- * it already belongs to (e.g. asking for a type 2 hypervisor of a type 1 hypervisor). Having
- * <em>other</em> values is never taken as a no: a platform listed as private and public may
- * still be usable for hybrid clouds as far as the KB knows.
+ * <p>Each requirement is {@code satisfied} when the KB entails it and {@code violated} only when a
+ * source excludes it: an explicit {@code vkg:doesNotSupport} (or {@code vkg:lacksFeature}); a
+ * limitation that allows only another operating system ({@code vkg:onlyHostOS} /
+ * {@code vkg:onlyGuestOS}: OpenVZ and LXC "require Linux as both guest and host OS"); the
+ * requirement putting the candidate in a class the ontology declares disjoint with one it already
+ * belongs to (a type 1 hypervisor is not type 2, nor a container hypervisor); or a Table 2 cell
+ * that lists the platform's deployment or service models, read as the complete list, when no
+ * source at all states the wanted one. Anything else is {@code unknown}: having other values is not
+ * a no (open world).
  *
- * <p>An array of ids is one requirement per id (all wanted). Ranking: satisfied count descending,
- * violated ascending, unknown ascending, then platform and technology labels.
+ * <p>A requirement is a plain value (weight {@code should}) or {@code {"value": …, "weight": …}}
+ * with {@code must}, {@code should}, {@code nice} or a positive number. A pair's score is the sum
+ * of weight × (+1 satisfied, 0 unknown, −1 violated). Pairs that do not satisfy every {@code must}
+ * are left out unless {@code ?include=violated,unknown} brings them back; then they rank after
+ * those that do. {@code ?platform=} and {@code ?technology=} (ids or classes, comma-separated)
+ * narrow the candidates. The answer carries a sensitivity note: the smallest weight change, and the
+ * requirement changes, that would change the top choice.
  */
 public final class SelectionRoutes {
     private enum Side { TECHNOLOGY, PLATFORM, EITHER }
 
-    private record Field(String name, Side side, String property) {}
+    /**
+     * A requirement field. {@code onlyProperty}: the limitation property that excludes other
+     * values; {@code closedByTable}: a table cell stating this property lists all its values.
+     */
+    private record Field(String name, Side side, String property, String onlyProperty, boolean closedByTable) {}
 
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
     static {
         for (Field f : List.of(
-                new Field("hostOS", Side.TECHNOLOGY, "hostOS"),
-                new Field("guestOS", Side.TECHNOLOGY, "guestOS"),
-                new Field("virtualization", Side.TECHNOLOGY, "virtualization"),
-                new Field("vmmType", Side.TECHNOLOGY, "vmmType"),
-                new Field("containerBased", Side.TECHNOLOGY, null),
-                new Field("deploymentModel", Side.PLATFORM, "deploymentModel"),
-                new Field("serviceModel", Side.PLATFORM, "serviceModel"),
-                new Field("organisation", Side.PLATFORM, "targetOrganisation"),
-                new Field("interfaces", Side.PLATFORM, "interface"),
-                new Field("languages", Side.PLATFORM, "language"),
-                new Field("features", Side.EITHER, "feature"))) {
+                new Field("hostOS", Side.TECHNOLOGY, "hostOS", "onlyHostOS", false),
+                new Field("guestOS", Side.TECHNOLOGY, "guestOS", "onlyGuestOS", false),
+                new Field("virtualization", Side.TECHNOLOGY, "virtualization", null, false),
+                new Field("vmmType", Side.TECHNOLOGY, "vmmType", null, false),
+                new Field("containerBased", Side.TECHNOLOGY, null, null, false),
+                new Field("deploymentModel", Side.PLATFORM, "deploymentModel", null, true),
+                new Field("serviceModel", Side.PLATFORM, "serviceModel", null, true),
+                new Field("organisation", Side.PLATFORM, "targetOrganisation", null, false),
+                new Field("interfaces", Side.PLATFORM, "interface", null, false),
+                new Field("languages", Side.PLATFORM, "language", null, false),
+                new Field("features", Side.EITHER, "feature", null, false))) {
             FIELDS.put(f.name(), f);
         }
     }
 
-    /** One requirement after validation: a field and one id (or the boolean of containerBased). */
-    private record Requirement(Field field, String value, Node node, Boolean flag) {}
+    /** The named weights; {@code must} also leaves out the pairs that do not satisfy it. */
+    public static final Map<String, Double> WEIGHTS = Map.of("must", 3.0, "should", 2.0, "nice", 1.0);
+    /** The weight of a plain value (the request format before weights existed). */
+    public static final String DEFAULT_WEIGHT = "should";
+    /** Largest numeric weight accepted; bounds the arithmetic and the sensitivity note. */
+    public static final double MAX_WEIGHT = 100.0;
+    /** What {@code ?include=} may bring back. */
+    private static final Set<String> INCLUDABLE = Set.of("violated", "unknown");
+    /** Comparison slack for sums of weights. */
+    private static final double EPSILON = 1e-9;
+
+    private static final Node TABLE = Catalog.vkg("table");
+    private static final Node LIMITATION = Catalog.vkg("limitation");
+
+    /** One requirement after validation: a field, one id (or the boolean of containerBased) and its weight. */
+    private record Requirement(Field field, String value, Node node, Boolean flag, String weightName, double weight) {
+        boolean must() {
+            return "must".equals(weightName);
+        }
+
+        Object shownValue() {
+            return flag != null ? flag : value;
+        }
+    }
+
+    /** A requirement's outcome for one pair, with the JSON it is shown as. */
+    private record Verdict(String status, Map<String, Object> json) {
+        int sign() {
+            return switch (status) {
+                case "satisfied" -> 1;
+                case "violated" -> -1;
+                default -> 0;
+            };
+        }
+    }
+
+    /** One candidate pair and its verdicts (in requirement order). */
+    private record Candidate(Node platform, Node technology, boolean pairInferred, String pLabel, String tLabel, List<Verdict> verdicts) {
+        String id() {
+            return IdIndex.idOf(platform) + "+" + IdIndex.idOf(technology);
+        }
+    }
 
     private final Catalog catalog;
 
@@ -72,34 +127,260 @@ public final class SelectionRoutes {
         }
         if (body == null || !body.isObject())
             throw ProblemException.of(400, "The body must be a JSON object of requirements, e.g. "
-                    + "{\"guestOS\": \"Windows\", \"deploymentModel\": \"Hybrid\", \"serviceModel\": \"IaaS\"}");
+                    + "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
+        Set<String> include = include(ctx.queryParam("include"));
+        String platformFilter = ctx.queryParam("platform");
+        String technologyFilter = ctx.queryParam("technology");
         ctx.json(catalog.read(() -> {
             List<Requirement> reqs = requirements(body);
-            List<Map<String, Object>> ranked = new ArrayList<>();
+            List<Node> platformsWanted = filter("platform", platformFilter, Catalog.PLATFORM, "a cloud platform or a class of them");
+            List<Node> technologiesWanted = filter("technology", technologyFilter, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
+            List<Candidate> all = new ArrayList<>();
             for (Node p : catalog.platforms()) {
+                if (!matches(p, platformsWanted)) continue;
                 for (Catalog.Value tv : catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY)) {
                     Node t = catalog.index().id(tv.id());
-                    if (t == null || !catalog.isA(t, Catalog.TECHNOLOGY)) continue;
-                    ranked.add(candidate(p, t, tv.inferred(), reqs));
+                    if (t == null || !catalog.isA(t, Catalog.TECHNOLOGY) || !matches(t, technologiesWanted)) continue;
+                    List<Verdict> verdicts = new ArrayList<>();
+                    for (Requirement r : reqs) verdicts.add(r.flag() != null ? containerBased(r, t) : evaluate(r, p, t));
+                    all.add(new Candidate(p, t, tv.inferred(), catalog.label(p), catalog.label(t), verdicts));
                 }
             }
-            ranked.sort(Comparator.<Map<String, Object>>comparingInt(m -> -(int) m.get("satisfied"))
-                    .thenComparingInt(m -> (int) m.get("violated"))
-                    .thenComparingInt(m -> (int) m.get("unknown"))
-                    .thenComparing(m -> ((Catalog.Value) m.get("platform")).label(), String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(m -> ((Catalog.Value) m.get("technology")).label(), String.CASE_INSENSITIVE_ORDER));
+            double[] weights = reqs.stream().mapToDouble(Requirement::weight).toArray();
+            boolean[] musts = new boolean[reqs.size()];
+            for (int i = 0; i < musts.length; i++) musts[i] = reqs.get(i).must();
+            List<Candidate> ranked = rank(all, weights, musts, include);
+
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("requirements", reqs.stream().map(r -> Map.of("field", r.field().name(), "value",
-                    r.flag() != null ? r.flag() : r.value())).toList());
-            out.putAll(page.envelope(ctx, "items", page.slice(ranked), ranked.size()));
+            out.put("requirements", reqs.stream().map(r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("field", r.field().name());
+                m.put("value", r.shownValue());
+                m.put("weight", r.weightName());
+                m.put("weightValue", r.weight());
+                return m;
+            }).toList());
+            out.put("include", include.stream().sorted().toList());
+            Map<String, Integer> excluded = new LinkedHashMap<>();
+            excluded.put("violated", 0);
+            excluded.put("unknown", 0);
+            for (Candidate c : all) {
+                String tier = mustTier(c, musts);
+                if (!tier.equals("satisfied") && !include.contains(tier)) excluded.merge(tier, 1, Integer::sum);
+            }
+            out.put("excluded", excluded);
+            out.put("candidates", all.size());
+            out.put("sensitivity", sensitivity(all, reqs, weights, musts, include));
+            List<Map<String, Object>> items = ranked.stream().map(c -> item(c, reqs, weights, musts)).toList();
+            out.putAll(page.envelope(ctx, "items", page.slice(items), items.size()));
             return out;
         }));
     }
 
+    // ---- ranking ----
+
+    private static double score(Candidate c, double[] weights) {
+        double s = 0;
+        for (int i = 0; i < weights.length; i++) s += weights[i] * c.verdicts().get(i).sign();
+        return s;
+    }
+
+    /** "satisfied" when every must is satisfied, else "violated" if one is violated, else "unknown". */
+    private static String mustTier(Candidate c, boolean[] musts) {
+        String tier = "satisfied";
+        for (int i = 0; i < musts.length; i++) {
+            if (!musts[i]) continue;
+            String s = c.verdicts().get(i).status();
+            if (s.equals("violated")) return "violated";
+            if (s.equals("unknown")) tier = "unknown";
+        }
+        return tier;
+    }
+
+    private static int tierOrder(String tier) {
+        return switch (tier) {
+            case "satisfied" -> 0;
+            case "unknown" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static int count(Candidate c, String status) {
+        return (int) c.verdicts().stream().filter(v -> v.status().equals(status)).count();
+    }
+
+    /** The included candidates, best first: must tier, score, satisfied count, violated count, labels. */
+    private static List<Candidate> rank(List<Candidate> all, double[] weights, boolean[] musts, Set<String> include) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : all) {
+            String tier = mustTier(c, musts);
+            if (tier.equals("satisfied") || include.contains(tier)) out.add(c);
+        }
+        out.sort(Comparator.<Candidate>comparingInt(c -> tierOrder(mustTier(c, musts)))
+                .thenComparing(c -> -score(c, weights))
+                .thenComparingInt(c -> -count(c, "satisfied"))
+                .thenComparingInt(c -> count(c, "violated"))
+                .thenComparing(Candidate::pLabel, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Candidate::tLabel, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    private Map<String, Object> item(Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("platform", catalog.value(c.platform(), false));
+        m.put("technology", catalog.value(c.technology(), false));
+        m.put("compatibility", Map.of("status", "supported", "inferred", c.pairInferred(),
+                "href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())));
+        m.put("must", mustTier(c, musts));
+        m.put("score", score(c, weights));
+        m.put("maxScore", java.util.Arrays.stream(weights).sum());
+        m.put("satisfied", count(c, "satisfied"));
+        m.put("violated", count(c, "violated"));
+        m.put("unknown", count(c, "unknown"));
+        List<Map<String, Object>> breakdown = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            Map<String, Object> v = new LinkedHashMap<>(c.verdicts().get(i).json());
+            v.put("weight", reqs.get(i).weightName());
+            v.put("weightValue", weights[i]);
+            v.put("points", weights[i] * c.verdicts().get(i).sign());
+            breakdown.add(v);
+        }
+        m.put("requirements", breakdown);
+        return m;
+    }
+
+    /**
+     * The smallest change that would change the top choice: one requirement's weight raised or
+     * lowered (every other weight kept), and each requirement whose removal, or relaxing from
+     * must to should, gives another top.
+     */
+    private Map<String, Object> sensitivity(List<Candidate> all, List<Requirement> reqs, double[] weights, boolean[] musts, Set<String> include) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Candidate> ranked = rank(all, weights, musts, include);
+        if (ranked.isEmpty()) {
+            out.put("note", "No pair is selected; relax a must requirement or add include=violated,unknown.");
+            return out;
+        }
+        Candidate top = ranked.get(0);
+        out.put("top", top.id());
+        if (ranked.size() > 1) out.put("runnerUp", ranked.get(1).id());
+        if (ranked.size() > 1) out.put("margin", score(top, weights) - score(ranked.get(1), weights));
+        // A weight change reorders candidates within the top's must tier only (musts still exclude).
+        String topTier = mustTier(top, musts);
+        Map<String, Object> best = null;
+        double bestDelta = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < reqs.size(); i++) {
+            int cTop = top.verdicts().get(i).sign();
+            for (Candidate other : ranked) {
+                if (other == top || !mustTier(other, musts).equals(topTier)) continue;
+                int cOther = other.verdicts().get(i).sign();
+                if (cOther == cTop) continue;
+                double gap = score(top, weights) - score(other, weights);
+                double delta = gap / Math.abs(cOther - cTop);
+                // Raising helps `other` when it does better on i; lowering when it does worse, down to 0.
+                double to = cOther > cTop ? weights[i] + delta : weights[i] - delta;
+                if (to <= EPSILON || to > MAX_WEIGHT) continue;
+                if (delta < bestDelta - EPSILON) {
+                    bestDelta = delta;
+                    best = new LinkedHashMap<>();
+                    best.put("field", reqs.get(i).field().name());
+                    best.put("value", reqs.get(i).shownValue());
+                    best.put("from", weights[i]);
+                    best.put("direction", cOther > cTop ? "raise" : "lower");
+                    best.put("beyond", to);
+                    best.put("newTop", other.id());
+                }
+            }
+        }
+        out.put("weightChange", best);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            String after = topWithout(all, weights, musts, include, i, false);
+            if (after != null && !after.equals(top.id()))
+                changes.add(change("drop", reqs.get(i), after));
+            if (musts[i]) {
+                String relaxed = topWithout(all, weights, musts, include, i, true);
+                if (relaxed != null && !relaxed.equals(top.id()))
+                    changes.add(change("relax to should", reqs.get(i), relaxed));
+            }
+        }
+        out.put("requirementChanges", changes);
+        StringBuilder note = new StringBuilder("Top choice: " + top.pLabel() + " with " + top.tLabel() + ".");
+        if (best != null)
+            note.append(String.format(Locale.ROOT, " The smallest weight change that changes it: %s the weight of %s=%s from %s to beyond %s (then %s).",
+                    best.get("direction"), best.get("field"), best.get("value"), fmt((double) best.get("from")), fmt((double) best.get("beyond")), best.get("newTop")));
+        else note.append(" No single weight change alters it.");
+        for (Map<String, Object> c : changes)
+            note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.get("change"), c.get("field"), c.get("value"), c.get("newTop")));
+        out.put("note", note.toString());
+        return out;
+    }
+
+    private static Map<String, Object> change(String what, Requirement r, String newTop) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("change", what);
+        m.put("field", r.field().name());
+        m.put("value", r.shownValue());
+        m.put("newTop", newTop);
+        return m;
+    }
+
+    /** The top after dropping requirement {@code i} (or, with {@code relax}, turning its must into should). */
+    private static String topWithout(List<Candidate> all, double[] weights, boolean[] musts, Set<String> include, int i, boolean relax) {
+        double[] w = weights.clone();
+        boolean[] m = musts.clone();
+        m[i] = false;
+        w[i] = relax ? WEIGHTS.get(DEFAULT_WEIGHT) : 0;
+        List<Candidate> r = rank(all, w, m, include);
+        return r.isEmpty() ? null : r.get(0).id();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    // ---- reading the request ----
+
+    private static Set<String> include(String param) {
+        Set<String> out = new LinkedHashSet<>();
+        if (param == null || param.isBlank()) return out;
+        for (String s : param.split(",")) {
+            String v = s.trim().toLowerCase(Locale.ROOT);
+            if (v.isEmpty()) continue;
+            if (!INCLUDABLE.contains(v))
+                throw new ProblemException(Problem.of(400, "Parameter 'include': '" + s.trim() + "' is not one of " + INCLUDABLE.stream().sorted().toList()
+                        + " (pairs that violate a must requirement, or where the knowledge base does not say)").with("parameter", "include"));
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** Ids or classes from a comma-separated filter parameter, or null for no filter. */
+    private List<Node> filter(String param, String value, Node type, String what) {
+        if (value == null || value.isBlank()) return null;
+        List<Node> out = new ArrayList<>();
+        for (String s : value.split(",")) {
+            if (s.isBlank()) continue;
+            Node n = catalog.resolveParam(param, s.trim(), true);
+            if (catalog.isClass(n)) {
+                if (!catalog.superClassesOf(n).contains(type))
+                    throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what).with("parameter", param));
+            } else catalog.requireA(param, n, type, what);
+            out.add(n);
+        }
+        return out;
+    }
+
+    private boolean matches(Node x, List<Node> wanted) {
+        if (wanted == null) return true;
+        for (Node n : wanted) if (n.equals(x) || (catalog.isClass(n) && catalog.isA(x, n))) return true;
+        return false;
+    }
+
     private List<Requirement> requirements(JsonNode body) {
         List<Requirement> out = new ArrayList<>();
-        for (var it = body.fields(); it.hasNext(); ) {
+        for (var it = body.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             String name = e.getKey();
             Field f = FIELDS.get(name);
@@ -107,9 +388,34 @@ public final class SelectionRoutes {
                 throw new ProblemException(Problem.of(400, "Unknown requirement field '" + name + "'; known fields: " + FIELDS.keySet())
                         .with("parameter", name).with("suggestions", suggestField(name)));
             JsonNode v = e.getValue();
+            String weightName = DEFAULT_WEIGHT;
+            double weight = WEIGHTS.get(DEFAULT_WEIGHT);
+            if (v.isObject()) {
+                for (var keys = v.fieldNames(); keys.hasNext(); ) {
+                    String k = keys.next();
+                    if (!k.equals("value") && !k.equals("weight"))
+                        throw new ProblemException(Problem.of(400, "Requirement '" + name + "': unknown key '" + k
+                                + "'; a weighted requirement is {\"value\": …, \"weight\": \"must\" | \"should\" | \"nice\" | a number}").with("parameter", name));
+                }
+                if (!v.has("value")) throw badValue(name, "{\"value\": …, \"weight\": …} with a value");
+                JsonNode w = v.get("weight");
+                if (w != null && !w.isNull()) {
+                    if (w.isTextual() && WEIGHTS.containsKey(w.asText().toLowerCase(Locale.ROOT))) {
+                        weightName = w.asText().toLowerCase(Locale.ROOT);
+                        weight = WEIGHTS.get(weightName);
+                    } else if (w.isNumber() && w.asDouble() > 0 && w.asDouble() <= MAX_WEIGHT) {
+                        weight = w.asDouble();
+                        weightName = fmt(weight);
+                    } else {
+                        throw new ProblemException(Problem.of(400, "Requirement '" + name + "': the weight must be \"must\", \"should\", \"nice\" "
+                                + "or a number above 0 and at most " + fmt(MAX_WEIGHT) + ", not " + w).with("parameter", name));
+                    }
+                }
+                v = v.get("value");
+            }
             if (f.property() == null) {
                 if (!v.isBoolean()) throw badValue(name, "true or false");
-                out.add(new Requirement(f, null, null, v.booleanValue()));
+                out.add(new Requirement(f, null, null, v.booleanValue(), weightName, weight));
                 continue;
             }
             List<JsonNode> items = new ArrayList<>();
@@ -123,7 +429,7 @@ public final class SelectionRoutes {
                 if (range != null && !catalog.isA(n, range))
                     throw new ProblemException(Problem.of(400, "Requirement '" + name + "': '" + IdIndex.idOf(n) + "' is not a "
                             + catalog.label(range)).with("parameter", name));
-                out.add(new Requirement(f, IdIndex.idOf(n), n, null));
+                out.add(new Requirement(f, IdIndex.idOf(n), n, null, weightName, weight));
             }
         }
         return out;
@@ -142,38 +448,16 @@ public final class SelectionRoutes {
     }
 
     private static List<String> suggestField(String name) {
-        String q = name.toLowerCase(java.util.Locale.ROOT);
+        String q = name.toLowerCase(Locale.ROOT);
         return FIELDS.keySet().stream().filter(k -> {
-            String l = k.toLowerCase(java.util.Locale.ROOT);
+            String l = k.toLowerCase(Locale.ROOT);
             return l.startsWith(q) || q.startsWith(l) || IdIndex.levenshtein(q, l, 2) <= 2;
         }).toList();
     }
 
-    private Map<String, Object> candidate(Node p, Node t, boolean pairInferred, List<Requirement> reqs) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        int sat = 0, vio = 0, unk = 0;
-        for (Requirement r : reqs) {
-            Map<String, Object> res = r.flag() != null ? containerBased(t, r.flag()) : evaluate(r, p, t);
-            switch ((String) res.get("status")) {
-                case "satisfied" -> sat++;
-                case "violated" -> vio++;
-                default -> unk++;
-            }
-            results.add(res);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("platform", catalog.value(p, false));
-        m.put("technology", catalog.value(t, false));
-        m.put("compatibility", Map.of("status", "supported", "inferred", pairInferred,
-                "href", "/api/compatibility?technology=" + IdIndex.idOf(t) + "&platform=" + IdIndex.idOf(p)));
-        m.put("satisfied", sat);
-        m.put("violated", vio);
-        m.put("unknown", unk);
-        m.put("requirements", results);
-        return m;
-    }
+    // ---- judging one requirement ----
 
-    private Map<String, Object> evaluate(Requirement r, Node p, Node t) {
+    private Verdict evaluate(Requirement r, Node p, Node t) {
         Node prop = Catalog.vkg(r.field().property());
         List<Node> subjects = switch (r.field().side()) {
             case TECHNOLOGY -> List.of(t);
@@ -183,64 +467,117 @@ public final class SelectionRoutes {
         for (Node s : subjects) {
             if (catalog.holds(s, prop, r.node())) {
                 boolean stated = catalog.asserted(s, prop, r.node());
-                return result(r, s, "satisfied", catalog.label(s) + " " + catalog.label(prop) + " " + catalog.label(r.node())
+                return verdict(r, s, "satisfied", catalog.label(s) + " " + catalog.label(prop) + " " + catalog.label(r.node())
                         + (stated ? " (stated)" : " (inferred)"), Triple.create(s, prop, r.node()), !stated);
             }
         }
         for (Node s : subjects) {
             if (catalog.holds(s, Catalog.DOES_NOT_SUPPORT, r.node())) {
                 boolean stated = catalog.asserted(s, Catalog.DOES_NOT_SUPPORT, r.node());
-                return result(r, s, "violated", catalog.label(s) + " explicitly does not support " + catalog.label(r.node()),
+                return verdict(r, s, "violated", catalog.label(s) + " explicitly does not support " + catalog.label(r.node()),
                         Triple.create(s, Catalog.DOES_NOT_SUPPORT, r.node()), !stated);
             }
+            Verdict limited = onlyOther(r, s);
+            if (limited != null) return limited;
             for (Node c : catalog.classesImpliedBy(s, prop, r.node())) {
                 Node clash = catalog.disjointClassOf(s, c);
                 if (clash != null) {
                     // The fact that puts s in the clashing class; its explanation leads to the sources.
-                    Triple membership = Triple.create(s, org.apache.jena.vocabulary.RDF.type.asNode(), clash);
-                    return result(r, s, "violated", catalog.label(s) + " is a " + catalog.label(clash) + ", which the ontology declares "
+                    Triple membership = Triple.create(s, RDF.type.asNode(), clash);
+                    return verdict(r, s, "violated", catalog.label(s) + " is a " + catalog.label(clash) + ", which the ontology declares "
                             + "disjoint with " + catalog.label(c) + " (what " + catalog.label(prop) + " " + catalog.label(r.node())
                             + " would make it)", membership, !catalog.asserted(s, membership.getPredicate(), clash));
                 }
             }
+            Verdict closed = closedByTable(r, s, prop);
+            if (closed != null) return closed;
         }
         Node s = subjects.get(0);
         List<String> known = subjects.stream().flatMap(x -> catalog.values(x, prop, null).stream()).map(Catalog.Value::label).distinct().toList();
-        return result(r, s, "unknown", "The knowledge base does not say whether " + String.join(" or ", subjects.stream().map(catalog::label).toList())
+        return verdict(r, s, "unknown", "The knowledge base does not say whether " + String.join(" or ", subjects.stream().map(catalog::label).toList())
                 + " " + catalog.label(prop) + " " + catalog.label(r.node())
                 + (known.isEmpty() ? "" : "; it lists " + String.join(", ", known) + ", which does not exclude it"), null, false);
     }
 
-    /** Container-based means a container technology or a container hypervisor (LXC, OpenVZ, LXD). */
-    private Map<String, Object> containerBased(Node t, boolean wanted) {
-        Node ct = Catalog.vkg("ContainerTechnology");
-        Node ch = Catalog.vkg("ContainerHypervisor");
-        Requirement r = new Requirement(FIELDS.get("containerBased"), null, null, wanted);
-        boolean is = catalog.isA(t, ct) || catalog.isA(t, ch);
-        Node notCt = catalog.disjointClassOf(t, ct);
-        Node notCh = catalog.disjointClassOf(t, ch);
-        boolean isNot = notCt != null && notCh != null;
-        String label = catalog.label(t);
-        if (is) return result(r, t, wanted ? "satisfied" : "violated", label + " is a container technology or container hypervisor", null, false);
-        if (isNot) return result(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCt)
-                + ", disjoint with container technologies and container hypervisors", null, false);
-        return result(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
-                + catalog.label(Catalog.vkg("Hypervisor")) + " may be a container hypervisor)", null, false);
+    /** Violated when {@code s} has a limitation that allows only another value of this field (Linux-only host and guest). */
+    private Verdict onlyOther(Requirement r, Node s) {
+        if (r.field().onlyProperty() == null) return null;
+        Node only = Catalog.vkg(r.field().onlyProperty());
+        for (Catalog.Value lv : catalog.values(s, LIMITATION, null)) {
+            Node limitation = catalog.index().id(lv.id());
+            if (limitation == null) continue;
+            List<Catalog.Value> allowed = catalog.values(limitation, only, null);
+            if (allowed.isEmpty() || allowed.stream().anyMatch(a -> a.id().equals(r.value()))) continue;
+            Triple fact = Triple.create(s, LIMITATION, limitation);
+            return verdict(r, s, "violated", catalog.label(s) + " has the limitation '" + catalog.label(limitation) + "': "
+                    + catalog.label(only) + " " + String.join(", ", allowed.stream().map(Catalog.Value::label).toList())
+                    + ", so not " + catalog.label(r.node()), fact, !catalog.asserted(s, LIMITATION, limitation));
+        }
+        return null;
     }
 
-    private Map<String, Object> result(Requirement r, Node subject, String status, String reason, Triple fact, boolean inferred) {
+    /**
+     * Violated when a table cell lists the values of this property for {@code s} (Table 2's
+     * "Cloud type" and "Service" columns) and no source states the wanted one: a comparison
+     * table's cell is read as the complete list.
+     */
+    private Verdict closedByTable(Requirement r, Node s, Node prop) {
+        if (!r.field().closedByTable()) return null;
+        Set<Node> cells = new LinkedHashSet<>();
+        for (var it = catalog.dataset().find(Node.ANY, s, prop, Node.ANY); it.hasNext(); ) {
+            Node g = it.next().getGraph();
+            if (g.isURI() && catalog.dataset().contains(Node.ANY, g, TABLE, Node.ANY)) cells.add(g);
+        }
+        if (cells.isEmpty()) return null;
+        List<Map<String, Object>> sources = cells.stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList();
+        List<String> listed = catalog.values(s, prop, null).stream().map(Catalog.Value::label).toList();
+        Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
+                + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
+                + catalog.label(r.node()), null, false);
+        v.json().put("sources", sources);
+        return v;
+    }
+
+    /** Container-based means a container technology or a container hypervisor (LXC, OpenVZ, LXD). */
+    private Verdict containerBased(Requirement r, Node t) {
+        Node ct = Catalog.vkg("ContainerTechnology");
+        Node ch = Catalog.vkg("ContainerHypervisor");
+        boolean wanted = r.flag();
+        String label = catalog.label(t);
+        for (Node c : List.of(ct, ch)) {
+            if (catalog.isA(t, c)) {
+                Triple membership = Triple.create(t, RDF.type.asNode(), c);
+                return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(c), membership,
+                        !catalog.asserted(t, RDF.type.asNode(), c));
+            }
+        }
+        Node notCt = catalog.disjointClassOf(t, ct);
+        Node notCh = catalog.disjointClassOf(t, ch);
+        if (notCt != null && notCh != null) {
+            // The narrower class is the evidence (a type 1 hypervisor is not a container hypervisor).
+            Triple membership = Triple.create(t, RDF.type.asNode(), notCh);
+            return verdict(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCh)
+                    + ", which the ontology declares disjoint with container hypervisors, and a " + catalog.label(notCt)
+                    + ", disjoint with container technologies", membership, !catalog.asserted(t, RDF.type.asNode(), notCh));
+        }
+        return verdict(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
+                + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null, false);
+    }
+
+    private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact, boolean inferred) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("field", r.field().name());
-        m.put("value", r.flag() != null ? r.flag() : r.value());
+        m.put("value", r.shownValue());
         m.put("subject", IdIndex.idOf(subject));
         m.put("status", status);
         m.put("reason", reason);
+        m.put("sources", List.of());
         if (fact != null) {
             m.put("inferred", inferred);
-            m.put("sources", Provenance.sourcesOf(catalog.dataset(), fact));
+            m.put("sources", Provenance.sourcesOfDerived(catalog.kb(), catalog.dataset(), fact));
             m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
                     + "&o=" + param(fact.getObject()));
         }
-        return m;
+        return new Verdict(status, m);
     }
 }

@@ -223,6 +223,14 @@ class UiPagesTest {
         assertTrue(first.contains("satisfied"), first);
         assertTrue(out.getText().contains("unknown") || out.getText().contains("violated"), "not every pair satisfies everything");
         browser.screenshot("selection-results");
+        // A Windows guest as a must leaves out LXC and OpenVZ (Linux-only host and guest) and says so.
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("weight-guestOS"))).selectByValue("must");
+        visible("#selection-form button[type=submit]").click();
+        WebElement note = visible("#selection-excluded");
+        assertTrue(note.getText().contains("left out"), note.getText());
+        assertTrue(visible("#selection-sensitivity").getText().startsWith("Top choice:"));
+        String all = visible("#selection-results ol.results").getText();
+        assertFalse(all.contains("LXC") || all.contains("OpenVZ"), all);
         noConsoleErrors("selection");
     }
 

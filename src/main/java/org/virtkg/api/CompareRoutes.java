@@ -1,0 +1,154 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.virtkg.kb.KnowledgeBase;
+
+/**
+ * {@code GET /api/compare?ids=KVM,Xen}: two to four technologies, or two to four platforms, side by
+ * side. Every property with each one's values, each value with its basis (stated or inferred, read
+ * from the request's own snapshot as the catalogue does), its sources and whether a source disputes
+ * it; then the paper's sentences that speak of two or more of them (its narrative comparisons).
+ */
+public final class CompareRoutes {
+    /** How many products one comparison takes. */
+    public static final int MIN_IDS = 2;
+    public static final int MAX_IDS = 4;
+
+    private static final Node QUOTE = Catalog.vkg("quote");
+    /** The properties compared, per kind: the JSON name, the property and its inverse (or null). */
+    private static final List<String[]> TECHNOLOGY_PROPERTIES = List.of(
+            new String[] {"kinds", null, null}, new String[] {"vmmType", "vmmType", null},
+            new String[] {"virtualization", "virtualization", null}, new String[] {"hostOS", "hostOS", null},
+            new String[] {"guestOS", "guestOS", null}, new String[] {"platforms", "supportedBy", "supports"},
+            new String[] {"basedOn", "basedOn", null}, new String[] {"features", "feature", null},
+            new String[] {"doesNotSupport", "doesNotSupport", null}, new String[] {"limitations", "limitation", null},
+            new String[] {"suitableForCloud", "suitableForCloud", null});
+    private static final List<String[]> PLATFORM_PROPERTIES = List.of(
+            new String[] {"kinds", null, null}, new String[] {"deploymentModels", "deploymentModel", null},
+            new String[] {"serviceModels", "serviceModel", null}, new String[] {"hypervisors", "supports", "supportedBy"},
+            new String[] {"operatingSystems", "operatingSystem", null}, new String[] {"languages", "language", null},
+            new String[] {"interfaces", "interface", null}, new String[] {"organisations", "targetOrganisation", null},
+            new String[] {"characteristics", "characteristic", null}, new String[] {"features", "feature", null},
+            new String[] {"components", "component", null}, new String[] {"developers", "developer", null},
+            new String[] {"doesNotSupport", "doesNotSupport", null}, new String[] {"limitations", "limitation", null});
+
+    private final Catalog catalog;
+
+    public CompareRoutes(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void compare(Context ctx) {
+        String param = ctx.queryParam("ids");
+        if (param == null || param.isBlank())
+            throw new ProblemException(Problem.of(400, "Parameter 'ids' is required: " + MIN_IDS + " to " + MAX_IDS
+                    + " comma-separated ids of the same kind, e.g. ids=KVM,Xen").with("parameter", "ids"));
+        List<String> ids = new ArrayList<>();
+        for (String s : param.split(",")) if (!s.isBlank()) ids.add(s.trim());
+        if (ids.size() < MIN_IDS || ids.size() > MAX_IDS)
+            throw new ProblemException(Problem.of(400, "Parameter 'ids': give " + MIN_IDS + " to " + MAX_IDS + " ids to compare, not "
+                    + ids.size()).with("parameter", "ids"));
+        ctx.json(catalog.read(() -> {
+            List<Node> nodes = new ArrayList<>();
+            for (String id : ids) {
+                Node n = catalog.resolvePath(id);
+                if (nodes.contains(n))
+                    throw new ProblemException(Problem.of(400, "Parameter 'ids': '" + id + "' is given twice").with("parameter", "ids"));
+                nodes.add(n);
+            }
+            boolean technologies = nodes.stream().allMatch(n -> catalog.isA(n, Catalog.TECHNOLOGY));
+            boolean platforms = nodes.stream().allMatch(n -> catalog.isA(n, Catalog.PLATFORM));
+            if (!technologies && !platforms)
+                throw new ProblemException(Problem.of(400, "Parameter 'ids': compare technologies with technologies or platforms with "
+                        + "platforms; " + String.join(", ", nodes.stream().map(n -> IdIndex.idOf(n) + " is a "
+                        + (catalog.isA(n, Catalog.TECHNOLOGY) ? "technology" : catalog.isA(n, Catalog.PLATFORM) ? "platform" : "neither")).toList()))
+                        .with("parameter", "ids"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("kind", technologies ? "technology" : "platform");
+            out.put("items", nodes.stream().map(n -> catalog.value(n, false)).toList());
+            List<Map<String, Object>> properties = new ArrayList<>();
+            for (String[] p : technologies ? TECHNOLOGY_PROPERTIES : PLATFORM_PROPERTIES) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("property", p[0]);
+                Map<String, Object> byId = new LinkedHashMap<>();
+                for (Node n : nodes) byId.put(IdIndex.idOf(n), values(n, p));
+                row.put("values", byId);
+                properties.add(row);
+            }
+            out.put("properties", properties);
+            out.put("narrative", narrative(nodes));
+            return out;
+        }));
+    }
+
+    private List<Map<String, Object>> values(Node s, String[] p) {
+        DatasetGraph dsg = catalog.dataset();
+        List<Catalog.Value> vs = p[1] == null ? catalog.kinds(s) : catalog.values(s, Catalog.vkg(p[1]), p[2] == null ? null : Catalog.vkg(p[2]));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Catalog.Value v : vs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", v.id());
+            m.put("label", v.label());
+            m.put("basis", v.inferred() ? "inferred" : "stated");
+            List<Map<String, Object>> sources = new ArrayList<>();
+            Node o = p[1] == null ? Catalog.vkg(v.id()) : catalog.index().id(v.id());
+            if (o != null) {
+                Node prop = p[1] == null ? RDF.type.asNode() : Catalog.vkg(p[1]);
+                sources.addAll(Provenance.sourcesOf(dsg, Triple.create(s, prop, o)));
+                if (p[2] != null) sources.addAll(Provenance.sourcesOf(dsg, Triple.create(o, Catalog.vkg(p[2]), s)));
+            } else if (p[1] != null) {
+                // A literal value (suitableForCloud): its sources are the graphs stating the property at all.
+                for (var it = dsg.find(Node.ANY, s, Catalog.vkg(p[1]), Node.ANY); it.hasNext(); ) {
+                    Node g = it.next().getGraph();
+                    if (KnowledgeBase.isAssertedGraph(g)) sources.add(Provenance.describe(dsg, g));
+                }
+            }
+            m.put("disputed", sources.stream().anyMatch(src -> src.containsKey("disputeNote")));
+            m.put("sources", sources);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Sentences of the sources that name at least two of the compared products (by label or alternative label). */
+    private List<Map<String, Object>> narrative(List<Node> nodes) {
+        DatasetGraph dsg = catalog.dataset();
+        Map<Node, List<Pattern>> names = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            Set<String> labels = new LinkedHashSet<>(List.of(catalog.label(n), IdIndex.idOf(n)));
+            catalog.union().find(n, org.apache.jena.vocabulary.SKOS.altLabel.asNode(), Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isLiteral()) labels.add(t.getObject().getLiteralLexicalForm());
+            });
+            names.put(n, labels.stream().map(l -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(l) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        Set<Node> seen = new LinkedHashSet<>();
+        for (var it = dsg.find(Node.ANY, Node.ANY, QUOTE, Node.ANY); it.hasNext(); ) {
+            var q = it.next();
+            if (!KnowledgeBase.isAssertedGraph(q.getGraph()) || !q.getObject().isLiteral() || !seen.add(q.getSubject())) continue;
+            String text = q.getObject().getLiteralLexicalForm();
+            List<String> mentions = new ArrayList<>();
+            for (var e : names.entrySet())
+                if (e.getValue().stream().anyMatch(p -> p.matcher(text).find())) mentions.add(IdIndex.idOf(e.getKey()));
+            if (mentions.size() < MIN_IDS) continue;
+            Map<String, Object> m = new LinkedHashMap<>(Provenance.describe(dsg, q.getSubject()));
+            m.put("mentions", mentions);
+            out.add(m);
+        }
+        out.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("graph")).toLowerCase(Locale.ROOT)));
+        return out;
+    }
+}

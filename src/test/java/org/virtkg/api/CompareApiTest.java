@@ -1,0 +1,86 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+
+/** GET /api/compare over HTTP against the shipped data. */
+class CompareApiTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.none());
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode property(JsonNode r, String name) {
+        for (JsonNode p : r.get("properties")) if (p.get("property").asText().equals(name)) return p.get("values");
+        throw new AssertionError("no property " + name + " in " + r);
+    }
+
+    static JsonNode value(JsonNode values, String id) {
+        for (JsonNode v : values) if (v.get("id").asText().equals(id)) return v;
+        throw new AssertionError("no value " + id + " in " + values);
+    }
+
+    @Test
+    void kvmAndXenSideBySide() {
+        JsonNode r = json(get(base + "/api/compare?ids=kvm,Xen"), 200);
+        assertEquals("technology", r.get("kind").asText());
+        assertEquals("KVM", r.at("/items/0/id").asText());
+        // Table 1: both type 1; KVM full virtualization, Xen para-virtualization (stated, with the cell as source).
+        JsonNode type = value(property(r, "vmmType").get("KVM"), "Type1");
+        assertEquals("stated", type.get("basis").asText());
+        assertTrue(type.get("sources").toString().contains("Type of VMM"), type.toString());
+        assertEquals("stated", value(property(r, "virtualization").get("Xen"), "ParaVirtualization").get("basis").asText());
+        // KVM's type 1 hypervisor class is inferred from that cell.
+        assertEquals("inferred", value(property(r, "kinds").get("KVM"), "Type1Hypervisor").get("basis").asText());
+        // The paper's HPC sentence compares them.
+        assertTrue(r.get("narrative").toString().contains("HPC"), r.get("narrative").toString());
+        for (JsonNode n : r.get("narrative")) assertTrue(n.get("mentions").size() >= 2, n.toString());
+    }
+
+    @Test
+    void openStackAndCloudStackSideBySide() {
+        JsonNode r = json(get(base + "/api/compare?ids=OpenStack,CloudStack"), 200);
+        assertEquals("platform", r.get("kind").asText());
+        JsonNode langs = property(r, "languages");
+        assertEquals("stated", value(langs.get("OpenStack"), "Python").get("basis").asText());
+        assertEquals("stated", value(langs.get("CloudStack"), "Java").get("basis").asText());
+        assertTrue(value(property(r, "hypervisors").get("CloudStack"), "KVM").get("sources").size() >= 1);
+        // The data keeps section 3's verdicts on each as separate quotes; section 4 names both together.
+        assertTrue(r.get("narrative").size() >= 1, r.toString());
+        for (JsonNode n : r.get("narrative"))
+            assertTrue(n.get("mentions").toString().contains("OpenStack") && n.get("mentions").toString().contains("CloudStack"), n.toString());
+    }
+
+    @Test
+    void badComparisonsAreClearProblems() {
+        JsonNode one = json(get(base + "/api/compare?ids=KVM"), 400);
+        assertTrue(one.get("detail").asText().contains("2 to 4"), one.toString());
+        json(get(base + "/api/compare?ids=KVM,Xen,LXC,LXD,OpenVZ"), 400);
+        json(get(base + "/api/compare"), 400);
+        JsonNode mixed = json(get(base + "/api/compare?ids=KVM,OpenStack"), 400);
+        assertTrue(mixed.get("detail").asText().contains("OpenStack is a platform"), mixed.toString());
+        json(get(base + "/api/compare?ids=KVM,kvm"), 400);
+        JsonNode unknown = json(get(base + "/api/compare?ids=KVM,Xenn"), 404);
+        assertTrue(unknown.get("suggestions").toString().contains("Xen"), unknown.toString());
+        assertFalse(unknown.toString().contains("\"items\""));
+    }
+}
