@@ -1,14 +1,11 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -264,19 +261,7 @@ public final class ProductRoutes {
     // ---- JSON helpers ----
 
     private JsonNode readJson(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))
-            throw ProblemException.of(415, "Send the product as application/json");
-        byte[] bytes = RdfBodies.read(ctx, maxBytes);
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) throw ProblemException.of(400, "The body must be a JSON object");
-            return node;
-        } catch (JacksonException e) {
-            throw ProblemException.of(400, "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
-        }
+        return Json.readObject(ctx, maxBytes, "the product", "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
     }
 
     private static String text(JsonNode body, String field, boolean required) {

@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -119,15 +118,8 @@ public final class SelectionRoutes {
     }
 
     public void select(Context ctx) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(ctx.body());
-        } catch (JacksonException e) {
-            throw ProblemException.of(400, "The body must be a JSON object of requirements: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject())
-            throw ProblemException.of(400, "The body must be a JSON object of requirements, e.g. "
-                    + "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
+        JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the requirements",
+                "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
         Set<String> include = include(ctx.queryParam("include"));
         String platformFilter = ctx.queryParam("platform");

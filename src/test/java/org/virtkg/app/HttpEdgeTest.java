@@ -295,6 +295,19 @@ class HttpEdgeTest {
     }
 
     @Test
+    void jsonBodiesAreReadOneWayAndTheirErrorsAreInWords() throws Exception {
+        // A form is not JSON: 415 saying what to send, for selections and products alike.
+        refused(415, raw("POST", "/api/selection", "guestOS=Windows", "Content-Type", "application/x-www-form-urlencoded"),
+                "Send the requirements as application/json");
+        refused(415, raw("POST", "/api/products", "id=X", "Content-Type", "application/x-www-form-urlencoded",
+                "Authorization", "Bearer " + EDITOR), "Send the product as application/json");
+        RawHttp.Answer broken = raw("POST", "/api/selection", "{\"guestOS\": Windows}", "Content-Type", "application/json");
+        refused(400, broken, "not valid JSON (line 1, column");
+        assertFalse(problem(broken).get("detail").asText().contains("REDACTED"), broken.body());
+        refused(400, raw("POST", "/api/selection", "[1, 2]", "Content-Type", "application/json"), "must be a JSON object");
+    }
+
+    @Test
     void aQueryParameterTheOperationDoesNotTakeIsRefusedNotIgnored() throws Exception {
         RawHttp.Answer typo = raw("GET", "/api/platforms?support=LXC", null);
         refused(400, typo, "Unknown query parameter 'support'; did you mean 'supports'?");
