@@ -525,8 +525,10 @@ public final class SelectionRoutes {
         List<String> listed = catalog.values(s, prop, null).stream().map(Catalog.Value::label).toList();
         Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
                 + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
-                + catalog.label(r.node()), null, false);
+                + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null, false);
         v.json().put("sources", sources);
+        // Not stated by the paper and not entailed by the ontology: say so, so no one takes it for either.
+        v.json().put("editorial", true);
         return v;
     }
 

@@ -147,6 +147,7 @@ class SelectionApiTest {
         JsonNode nimbus = pair(r, "Nimbus", "Xen").at("/requirements/0");
         assertEquals("violated", nimbus.get("status").asText(), nimbus.toString());
         assertTrue(nimbus.get("sources").toString().contains("Cloud type"), nimbus.toString());
+        assertTrue(nimbus.get("editorial").asBoolean(), "the complete-list reading is virtkg's, and says so: " + nimbus);
         // Eucalyptus's cell says "Private", but section 3 says "private, public or hybrid": satisfied.
         assertEquals("satisfied", pair(r, "Eucalyptus", "KVM").at("/requirements/0/status").asText());
         // A platform Table 2 does not cover is never closed by it.
