@@ -3,6 +3,7 @@ package org.virtkg;
 import org.virtkg.app.Version;
 import org.virtkg.cli.BackupCommand;
 import org.virtkg.cli.BenchCommand;
+import org.virtkg.cli.ImportCommand;
 import org.virtkg.cli.LoadCommand;
 import org.virtkg.cli.QueryCommand;
 import org.virtkg.cli.ReasonCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 LoadCommand.class,
+                ImportCommand.class,
                 QueryCommand.class,
                 BackupCommand.class,
                 ReasonCommand.class,

@@ -4,7 +4,7 @@ import { drawGraph } from './graph.js';
 
 const main = document.getElementById('main');
 const routes = {
-  '': home, 'matrix': matrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
+  '': home, 'matrix': matrix, 'features': featureMatrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
   'edit': addProduct, 'explain': explainPage, 'changes': changesPage,
 };
 
@@ -175,17 +175,26 @@ const STATUS = {
   inferred: { sym: '≈', text: 'supported (inferred by the reasoner)' },
   unsupported: { sym: '✗', text: 'not supported (stated)' },
   unknown: { sym: '?', text: 'unknown (not stated, not entailed)' },
+  disputed: { sym: '!', text: 'disputed (the paper and current sources differ)' },
 };
 function cellClass(c) {
   if (c.status === 'supported') return c.inferred ? 'inferred' : 'asserted';
-  return c.status === 'unsupported' ? 'unsupported' : 'unknown';
+  return ['unsupported', 'disputed'].includes(c.status) ? c.status : 'unknown';
 }
 
+// The views of paper and present (the API's view parameter).
+const VIEWS = { all: 'Paper and present (disputes shown)', current: 'Today (newest sources win)', paper: 'The paper only' };
+
 async function matrix(params) {
-  const m = await api('/api/compatibility/matrix');
+  const view = VIEWS[params.get('view')] ? params.get('view') : 'all';
+  const m = await api('/api/compatibility/matrix?view=' + view);
   main.innerHTML = '';
   main.append(el('h1', {}, 'Compatibility matrix'));
   main.append(el('p', { class: 'muted' }, 'Which cloud platform supports which virtualization technology. Select a cell (click, or arrow keys and Enter) to see why and where the paper says so.'));
+  const viewSelect = el('select', { id: 'view' }, ...Object.entries(VIEWS).map(([k, v]) => el('option', { value: k }, v)));
+  viewSelect.value = view;
+  viewSelect.addEventListener('change', () => { location.hash = '#/matrix?view=' + viewSelect.value; });
+  main.append(el('p', {}, el('label', { for: 'view' }, 'View: '), viewSelect));
   const legend = el('ul', { class: 'legend', 'aria-label': 'Legend' });
   for (const [k, v] of Object.entries(STATUS))
     legend.append(el('li', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true' }, v.sym), v.text));
@@ -256,9 +265,9 @@ async function matrix(params) {
     b.setAttribute('aria-pressed', 'true');
     buttons.flat().forEach(x => { x.tabIndex = -1; });
     b.tabIndex = 0;
-    history.replaceState(null, '', `#/matrix?t=${encodeURIComponent(t.id)}&p=${encodeURIComponent(p.id)}`);
+    history.replaceState(null, '', `#/matrix?view=${view}&t=${encodeURIComponent(t.id)}&p=${encodeURIComponent(p.id)}`);
     panel.innerHTML = '<h2>Explanation</h2><p class="loading">Loading…</p>';
-    const r = await api(`/api/compatibility?technology=${encodeURIComponent(t.id)}&platform=${encodeURIComponent(p.id)}`);
+    const r = await api(`/api/compatibility?technology=${encodeURIComponent(t.id)}&platform=${encodeURIComponent(p.id)}&view=${view}`);
     const k = cellClass(r);
     panel.innerHTML = '';
     panel.append(el('h2', {}, `${r.technology.label} on ${r.platform.label}`));
@@ -266,6 +275,17 @@ async function matrix(params) {
       el('strong', { id: 'cell-status' }, STATUS[k].text)));
     panel.append(el('p', {}, idLink(r.platform.id, r.platform.label), ' · ', idLink(r.technology.id, r.technology.label)));
     if (r.note) panel.append(el('p', { class: 'note' }, r.note));
+    if (r.current) {
+      // What the platform's newest imported support matrix says (e.g. Nova's), dated and sourced.
+      const c = r.current;
+      panel.append(el('h3', {}, 'Today'), el('p', { id: 'cell-current' },
+        `${c.status} in release ${c.release} (as of ${c.asOf}`, ', ', el('a', { href: c.address }, 'source'), '). ',
+        c.drivers ? `Drivers: ${c.drivers.join(', ')}.` : (c.note || ''),
+        r.status === 'disputed' ? ` The paper says ${r.paper.status}: both are kept.` : ''));
+    }
+    for (const [side, l] of Object.entries(r.lifecycle || {}))
+      if (l) panel.append(el('p', { class: 'muted' }, `${side === 'technology' ? r.technology.label : r.platform.label}: ${l.status}`,
+        l.asOf ? ` (as of ${l.asOf}` : '', l.address ? [', ', el('a', { href: l.address }, 'source')] : '', l.asOf ? ')' : ''));
     if (r.explanation?.explanation) {
       panel.append(el('h3', {}, 'Why'));
       panel.append(explanationTree(r.explanation.explanation));
@@ -281,6 +301,61 @@ async function matrix(params) {
     const b = table.querySelector(`[data-technology="${CSS.escape(t0)}"][data-platform="${CSS.escape(p0)}"]`);
     const t = m.technologies.find(x => x.id === t0), p = m.platforms.find(x => x.id === p0);
     if (b && t && p) select(b, t, p);
+  }
+}
+
+// ---------- a platform's feature x driver matrix (imported support matrices, e.g. Nova's) ----------
+const ANSWER = {
+  supported: { sym: '✓', cls: 'asserted' }, partial: { sym: '◐', cls: 'inferred' },
+  unsupported: { sym: '✗', cls: 'unsupported' }, unknown: { sym: '?', cls: 'unknown' },
+};
+
+async function featureMatrix(params) {
+  const platform = params.get('platform') || 'OpenStack';
+  const m = await api(`/api/platforms/${encodeURIComponent(platform)}/features`);
+  main.innerHTML = '';
+  main.append(el('h1', {}, `${m.platform}: features by driver`));
+  main.append(el('p', { class: 'muted' }, `From the platform's own support matrix, releases ${m.releases.map(r => r.release).join(', ')}. `,
+    'Each cell is the newest release\'s answer, with since / until which release it holds and its source; select one to see why.'));
+  const legend = el('ul', { class: 'legend', 'aria-label': 'Legend' });
+  for (const [k, v] of Object.entries(ANSWER)) legend.append(el('li', {}, el('span', { class: 'cell s-' + v.cls, 'aria-hidden': 'true' }, v.sym), k));
+  main.append(legend);
+  const cells = new Map(m.cells.map(c => [c.driver + '|' + c.feature, c]));
+  const table = el('table', { class: 'matrix', id: 'features' });
+  table.append(el('caption', { class: 'sr-only' }, 'Features (rows) by drivers (columns)'));
+  const hr = el('tr', {}, el('th', { scope: 'col' }, el('span', {}, 'Feature \\ driver')));
+  for (const d of m.drivers) hr.append(el('th', { scope: 'col' }, el('span', {}, d.key)));
+  table.append(el('thead', {}, hr));
+  const body = el('tbody');
+  const panel = el('aside', { class: 'panel', id: 'feature-panel', 'aria-live': 'polite', 'aria-label': 'Cell' },
+    el('h2', {}, 'Cell'), el('p', { class: 'muted' }, 'Select a cell of the matrix.'));
+  for (const f of m.features) {
+    const tr = el('tr', {}, el('th', { scope: 'row', title: f.key }, f.title));
+    for (const d of m.drivers) {
+      const c = cells.get(d.key + '|' + f.key);
+      if (!c) { tr.append(el('td', {})); continue; }
+      const a = ANSWER[c.answer] || ANSWER.unknown;
+      const b = el('button', {
+        type: 'button', class: 'cell s-' + a.cls, 'data-driver': d.key, 'data-feature': f.key, 'data-answer': c.answer,
+        'data-since': c.since, 'data-until': c.until || '', 'aria-label': `${f.title}, ${d.key}: ${c.answer}`,
+      }, a.sym);
+      b.addEventListener('click', () => show(c, d, f));
+      tr.append(el('td', {}, b));
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  main.append(el('div', { class: 'matrix-wrap' }, el('div', { class: 'scroll' }, table), panel));
+
+  function show(c, d, f) {
+    panel.innerHTML = '';
+    const s = c.source;
+    panel.append(el('h2', {}, `${f.title} · ${d.key}`),
+      el('p', {}, el('strong', {}, c.answer), ` (Nova: ${c.value}), since ${c.since}`, c.until ? `, until ${c.until}` : ''),
+      d.technology ? el('p', {}, 'Driver for ', idLink(d.technology, d.technology)) : '',
+      c.caveat ? el('p', { class: 'note' }, c.caveat, ' ', c.caveatSource ? el('a', { href: c.caveatSource }, 'The note') : '') : '',
+      el('h3', {}, 'History'), el('ul', {}, ...c.history.map(h => el('li', {}, `${h.release}: ${h.answer} (${h.value})`))),
+      el('h3', {}, 'Source'), el('p', {}, el('a', { href: s.address }, `support matrix, release ${s.release}`), ` (commit ${s.commit.slice(0, 12)}, as of ${s.asOf})`));
   }
 }
 

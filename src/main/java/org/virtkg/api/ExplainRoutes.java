@@ -34,24 +34,36 @@ public final class ExplainRoutes {
 
     /** The explanation of {@code t} as JSON-ready maps, or {@code null} when it does not hold. */
     public Map<String, Object> explanation(Triple t) {
-        var explanation = kb.withReasoner(r -> r.explain(t));
+        return render(t, kb.withReasoner(r -> r.explain(t)), g -> true);
+    }
+
+    /**
+     * The explanation of {@code t} by another reasoner (a view's, e.g. the paper's alone), citing
+     * only the source graphs {@code graphs} accepts; {@code null} when it does not hold there.
+     */
+    public Map<String, Object> explanation(Triple t, org.virtkg.reasoner.RlReasoner reasoner, java.util.function.Predicate<String> graphs) {
+        return render(t, reasoner.explain(t), graphs);
+    }
+
+    private Map<String, Object> render(Triple t, java.util.Optional<Explanation> explanation, java.util.function.Predicate<String> graphs) {
         if (explanation.isEmpty()) return null;
         return Txn.calculateRead(kb.store().dataset(), () -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("triple", term(t));
             body.put("status", explanation.get().asserted() ? "asserted" : "inferred");
-            body.put("explanation", tree(explanation.get()));
+            body.put("explanation", tree(explanation.get(), graphs));
             return body;
         });
     }
 
-    private Map<String, Object> tree(Explanation e) {
+    private Map<String, Object> tree(Explanation e, java.util.function.Predicate<String> graphs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("triple", term(e.triple()));
         m.put("rule", e.rule());
         m.put("asserted", e.asserted());
-        if (e.asserted()) m.put("sources", Provenance.sourcesOf(kb.store().dataset(), e.triple()));
-        if (!e.premises().isEmpty()) m.put("premises", e.premises().stream().map(this::tree).toList());
+        if (e.asserted())
+            m.put("sources", Provenance.sourcesOf(kb.store().dataset(), e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList());
+        if (!e.premises().isEmpty()) m.put("premises", e.premises().stream().map(p -> tree(p, graphs)).toList());
         return m;
     }
 

@@ -129,11 +129,26 @@ public final class OpenApi {
         put(paths, "/api/platforms/{id}", "get", op("One platform with deployment and service models, hypervisors, OS, languages, "
                 + "characteristics, components, interfaces, organisations and sources", "catalogue", List.of(path("id", id)),
                 ok("The platform", "Platform")));
+        put(paths, "/api/platforms/{id}/features", "get", op("The platform's feature x driver matrix from its imported support "
+                + "matrices (OpenStack: Nova's): per cell the newest answer (supported, partial, unsupported, unknown), since / until "
+                + "which release it holds, its history, caveat and source (address, commit, release, date)", "catalogue",
+                List.of(path("id", id), query("driver", "Nova driver name, e.g. libvirt-lxc", false, "string"),
+                        query("feature", "Nova feature name, e.g. operation.live-migrate", false, "string"),
+                        query("release", "The matrix as this imported release saw it", false, "string")),
+                ok("Releases, drivers, features and cells", "object")));
+        put(paths, "/api/lifecycles/{id}", "get", op("The product in the paper and today, side by side: the paper's facts, the "
+                + "dated outside facts (lifecycle status, successor, fork, kernel versions) with their sources, and the properties "
+                + "on which they disagree (disputed)", "catalogue", List.of(path("id", id),
+                        query("view", "paper (only the paper's facts), current (only current sources) or all (both, with disputes)", false, "string")),
+                ok("Paper, current and disputed facts", "object")));
         put(paths, "/api/compatibility", "get", op("Is the technology supported by the platform? supported (entailed), unsupported "
                 + "(explicit vkg:doesNotSupport) or unknown (open world)", "compatibility",
-                List.of(query("technology", "Technology id", true, "string"), query("platform", "Platform id", true, "string")),
-                ok("Status, inferred flag, explanation and sources", "Compatibility")));
-        Map<String, Object> matrix = op("Every technology x platform with status and inferred flag", "compatibility", List.of(),
+                List.of(query("technology", "Technology id", true, "string"), query("platform", "Platform id", true, "string"),
+                        query("view", "paper (the paper alone, as answered before current sources were added; 404 for products it does not name), "
+                                + "current or all (default: everything, with each product's lifecycle today)", false, "string")),
+                ok("Status, inferred flag, explanation, sources and (current, all) lifecycles", "Compatibility")));
+        Map<String, Object> matrix = op("Every technology x platform with status and inferred flag", "compatibility",
+                List.of(query("view", "paper (the paper alone), current or all (default; adds lifecycles: product id -> status today)", false, "string")),
                 ok("The matrix", "object"));
         content(matrix).put("text/csv", Map.of("schema", Map.of("type", "string", "description",
                 "technology,platform,status,inferred rows")));
@@ -271,6 +286,14 @@ public final class OpenApi {
         put(paths, "/api/changes/{id}/revert", "post", secured(op("Revert a change (admin), as a new validated change with the rights "
                 + "of the change it reverts; 409 for one that cannot be reverted", "changes",
                 List.of(path("id", "Change number")), ok("Reverted", "object"))));
+        put(paths, "/api/imports/nova-matrix", "post", secured(op("Import one release of OpenStack Nova's support-matrix.ini "
+                + "(body, text/plain) as one change of kind 'import' into source/nova/{release} (admin); importing the same file "
+                + "again changes nothing; a malformed file is a 400 naming its line", "admin",
+                List.of(query("release", "OpenStack release name, e.g. train or 2026.1", true, "string"),
+                        query("source", "http(s) address the file was read from; recorded, never fetched", true, "string"),
+                        query("commit", "git commit id (default: taken from source)", false, "string"),
+                        query("date", "YYYY-MM-DD the facts hold for, e.g. the commit date", false, "string")),
+                ok("What was imported, and whether anything changed", "object"))));
         put(paths, "/api/admin/backup", "get", secured(op("Consistent N-Quads snapshot of every graph (admin); restore with "
                 + "'virtkg load --db EMPTY_DIR FILE'", "admin", List.of(), ok("N-Quads", "string"))));
 
@@ -458,8 +481,11 @@ public final class OpenApi {
         c.put("Platform", Map.of("type", "object", "properties", platform));
         c.put("Compatibility", Map.of("type", "object", "properties", Map.of(
                 "technology", Map.of("$ref", "#/components/schemas/Value"), "platform", Map.of("$ref", "#/components/schemas/Value"),
-                "status", Map.of("type", "string", "enum", List.of("supported", "unsupported", "unknown")),
-                "inferred", Map.of("type", "boolean"), "explanation", Map.of("type", List.of("object", "null")), "sources", sources)));
+                "status", Map.of("type", "string", "enum", List.of("supported", "unsupported", "unknown", "disputed")),
+                "inferred", Map.of("type", "boolean"), "explanation", Map.of("type", List.of("object", "null")), "sources", sources,
+                "view", Map.of("type", "string", "enum", List.of("all", "paper", "current")),
+                "lifecycle", Map.of("type", "object", "description", "technology and platform: where each stands today (status, address, asOf, …) or null; absent under view=paper"),
+                "current", Map.of("type", List.of("object", "null"), "description", "what the platform's newest imported support matrix says (status, release, asOf, address, drivers or lastReleaseWithDriver); absent under view=paper"))));
         c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
                 "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
         c.put("Requirements", Map.of("type", "object", "additionalProperties", false, "properties", reqs));

@@ -40,6 +40,14 @@ public final class ResourceRoutes {
 
     private final Catalog catalog;
 
+    private PaperAndPresent paperAndPresent;
+
+    /** The page then shows the paper's facts and current sources side by side. */
+    public ResourceRoutes withPaperAndPresent(PaperAndPresent sides) {
+        this.paperAndPresent = sides;
+        return this;
+    }
+
     public ResourceRoutes(Catalog catalog) {
         this.catalog = catalog;
     }
@@ -191,6 +199,7 @@ public final class ResourceRoutes {
         h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
                 .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation). This description is also ")
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
+        if (paperAndPresent != null) h.append(paperAndPresent.html(x));
         h.append("<div class=\"product-grid\"><div class=\"facts\">\n");
         for (var g : groups.entrySet()) {
             if (g.getValue().isEmpty()) continue;

@@ -22,6 +22,8 @@ public enum ChangeKind {
     REVERT("revert", Scope.USER),
     /** {@code virtkg load}: files, or a backup being restored. */
     LOAD("load", Scope.ANY),
+    /** {@code virtkg import} and {@code POST /api/imports/…}: an outside document's facts, into its own graph. */
+    IMPORT("import", Scope.IMPORTED),
     /** The start-up sync of {@code ontology/} and {@code data/}. */
     SYNC("sync", Scope.SHIPPED),
     /** The reasoner brought the inferred graph up to date with changed rules at start; no asserted change. */
@@ -31,8 +33,10 @@ public enum ChangeKind {
     public enum Scope {
         /** User graphs ({@code graph/user/…}, {@code graph/terms/…}, any other IRI not reserved). */
         USER,
-        /** Shipped graphs and the shipped files' records in the system graph. */
+        /** Shipped graphs, shipped imports ({@link Graphs#IMPORTED}) and the shipped files' records in the system graph. */
         SHIPPED,
+        /** Only the graphs of imported documents ({@link Graphs#IMPORTED}). */
+        IMPORTED,
         /** Everything but the graphs the reasoner and the store maintain (inferred, journal). */
         ANY,
         /** No asserted graph at all. */
@@ -71,8 +75,13 @@ public enum ChangeKind {
         boolean shipped = Graphs.isShipped(graph);
         return switch (scope) {
             case USER -> Graphs.isSystemManaged(graph) ? "it is maintained by virtkg itself"
-                    : shipped ? "it is shipped paper data (change ontology/ or data/ instead)" : null;
-            case SHIPPED -> shipped || graph.equals(Graphs.SYSTEM) ? null : "the shipped-data sync writes only shipped graphs";
+                    : shipped ? "it is shipped paper data (change ontology/ or data/ instead)"
+                    : Graphs.isImported(graph) ? "it holds an imported document's facts (import the document again instead)" : null;
+            case IMPORTED -> Graphs.isImported(graph) ? null : "an import writes only its own graph under " + Graphs.IMPORTED;
+            // The sync also writes the imported documents shipped as files (data/nova-*.trig): the
+            // graph an import would write, which the import then leaves to the sync (ShippedData.ships).
+            case SHIPPED -> shipped || Graphs.isImported(graph) || graph.equals(Graphs.SYSTEM) ? null
+                    : "the shipped-data sync writes only shipped graphs";
             case ANY -> graph.equals(Graphs.INFERRED) || graph.equals(Graphs.JOURNAL)
                     ? "it is maintained by virtkg itself (the reasoner's conclusions are re-derived)" : null;
             case NONE -> "no asserted graph may change here";

@@ -26,6 +26,11 @@ public final class Graphs {
     public static final String DATA = GRAPH + "data/";
     /** Prefix of the per-source graphs of the paper and of outside knowledge. */
     public static final String SOURCE = BASE + "source/";
+    /**
+     * Prefix of graphs written by imports of outside data ({@code virtkg import}): one graph per
+     * imported document, e.g. {@code source/nova/{release}}; only the import kind of change writes them.
+     */
+    public static final String IMPORTED = SOURCE + "nova/";
     /** Prefix of graphs holding products users added. */
     public static final String USER = GRAPH + "user/";
     /** Prefix of graphs holding ontology terms users added. */
@@ -57,7 +62,12 @@ public final class Graphs {
     /** True for graphs that come from files in the repository ({@code ontology/}, {@code data/}). */
     public static boolean isShipped(String graph) {
         return graph.equals(ONTOLOGY) || graph.equals(SHAPES) || graph.startsWith(GRAPH + "ontology/")
-                || graph.startsWith(DATA) || graph.startsWith(SOURCE);
+                || graph.startsWith(DATA) || (graph.startsWith(SOURCE) && !isImported(graph));
+    }
+
+    /** True for graphs an import of outside data wrote ({@link #IMPORTED}). */
+    public static boolean isImported(String graph) {
+        return graph.startsWith(IMPORTED);
     }
 
     /** True for graphs that only the store itself writes. */
@@ -69,6 +79,7 @@ public final class Graphs {
     public static String role(String graph) {
         if (graph.equals(ONTOLOGY) || graph.startsWith(GRAPH + "ontology/")) return "ontology";
         if (graph.equals(SHAPES)) return "shapes";
+        if (isImported(graph)) return "import";
         if (graph.startsWith(SOURCE) || graph.startsWith(DATA)) return "seed";
         if (graph.startsWith(USER)) return "user";
         if (graph.startsWith(TERMS)) return "terms";

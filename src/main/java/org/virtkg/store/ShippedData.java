@@ -172,16 +172,26 @@ public final class ShippedData {
         for (var it = parsed.find(); it.hasNext(); ) {
             Quad q = it.next();
             Node g = q.isDefaultGraph() ? defaultTarget : q.getGraph();
-            if (!g.isURI() || Graphs.isSystemManaged(g.getURI()) || !Graphs.isShipped(g.getURI()))
+            if (!g.isURI() || Graphs.isSystemManaged(g.getURI()) || !(Graphs.isShipped(g.getURI()) || Graphs.isImported(g.getURI())))
                 throw new StoreException("Shipped file " + key + " writes graph " + g
                         + ", which is not a shipped graph (allowed: " + Graphs.SOURCE + "…, " + Graphs.GRAPH + "…)");
+            // A shipped import (data/nova-*.trig) is the whole of its graph: an import an admin
+            // made earlier under the same name gives way, as the import now refuses that name.
+            if (graphs.add(g) && Graphs.isImported(g.getURI())) dsg.removeGraph(g);
             dsg.add(g, q.getSubject(), q.getPredicate(), q.getObject());
-            graphs.add(g);
             count++;
         }
         for (Node g : graphs) dsg.add(system, fileNode, PRODUCED, g);
         progress.accept(String.format(Locale.ROOT, "loaded %-32s %,8d triples in %d graph(s)", key, count, graphs.size()));
         return count;
+    }
+
+    /**
+     * True when a shipped file produced {@code graph} (e.g. a release of Nova's matrix shipped as
+     * {@code data/nova-2026.1.trig}): the sync owns it, so an import must not write it.
+     */
+    public static boolean ships(DatasetGraph dsg, Node graph) {
+        return dsg.contains(Graphs.node(Graphs.SYSTEM), Node.ANY, PRODUCED, graph);
     }
 
     private static void dropRecordedGraphs(DatasetGraph dsg, Node fileNode) {

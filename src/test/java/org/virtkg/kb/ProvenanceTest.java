@@ -39,15 +39,21 @@ class ProvenanceTest {
         }
     }
 
+    /** The description graph of data/current.trig: where the products stand today, dated. */
+    static final String CURRENT_SOURCES = "https://w3id.org/virtkg/source/current";
+    /** Graphs of the shipped releases of Nova's support matrix (data/nova-*.trig). */
+    static final String NOVA_RELEASES = "https://w3id.org/virtkg/source/nova/";
+
     @Test
     void everyFactGraphIsADescribedSource() {
         Graph paper = Kb.asserted().getGraph(Kb.uri(Kb.PAPER_SOURCES));
         Graph outside = Kb.asserted().getGraph(Kb.uri(Kb.OUTSIDE_SOURCES));
+        Graph current = Kb.asserted().getGraph(Kb.uri(CURRENT_SOURCES));
         List<String> problems = new ArrayList<>();
         int graphs = 0;
         for (Node g : (Iterable<Node>) () -> Kb.asserted().listGraphNodes()) {
             String iri = g.getURI();
-            if (iri.equals(Kb.PAPER_SOURCES) || iri.equals(Kb.OUTSIDE_SOURCES) || iri.equals(Kb.ONTOLOGY_GRAPH)) {
+            if (iri.equals(Kb.PAPER_SOURCES) || iri.equals(Kb.OUTSIDE_SOURCES) || iri.equals(CURRENT_SOURCES) || iri.equals(Kb.ONTOLOGY_GRAPH)) {
                 continue;
             }
             graphs++;
@@ -55,12 +61,27 @@ class ProvenanceTest {
                 if (!paper.contains(g, RDF.type.asNode(), SOURCE) || !paper.contains(g, WAS_DERIVED_FROM, PAPER)) {
                     problems.add(iri + " is not described as a vkg:Source derived from the paper");
                 }
-            } else if (iri.startsWith(Kb.OUTSIDE_SOURCES + "/")) {
-                List<Triple> from = outside.find(g, WAS_DERIVED_FROM, Node.ANY).toList();
-                if (!outside.contains(g, RDF.type.asNode(), SOURCE) || from.isEmpty()
+            } else if (iri.startsWith(Kb.OUTSIDE_SOURCES + "/") || iri.startsWith(CURRENT_SOURCES + "/")) {
+                // Outside knowledge (data/outside.trig) and current knowledge (data/current.trig, dated) alike.
+                Graph described = iri.startsWith(CURRENT_SOURCES + "/") ? current : outside;
+                List<Triple> from = described.find(g, WAS_DERIVED_FROM, Node.ANY).toList();
+                if (iri.startsWith(CURRENT_SOURCES + "/") && !described.find(g, Kb.uri(Kb.VKG + "asOf"), Node.ANY).hasNext())
+                    problems.add(iri + " is current knowledge without an as-of date");
+                if (!described.contains(g, RDF.type.asNode(), SOURCE) || from.isEmpty()
                         || !from.stream().allMatch(t -> t.getObject().isURI() && t.getObject().getURI().matches("^https?://.+"))) {
                     problems.add(iri + " is not described as a vkg:Source derived from a web document");
                 }
+            } else if (iri.startsWith(NOVA_RELEASES)) {
+                // A shipped release of Nova's matrix (data/nova-*.trig) describes itself, inside its own graph:
+                // derived from the file's address at a commit, with its release and date.
+                Graph self = Kb.asserted().getGraph(g);
+                List<Triple> from = self.find(g, WAS_DERIVED_FROM, Node.ANY).toList();
+                if (!self.contains(g, RDF.type.asNode(), SOURCE) || from.size() != 1
+                        || !from.get(0).getObject().getURI().matches("^https://github\\.com/openstack/nova/blob/[0-9a-f]{40}/doc/source/user/support-matrix\\.ini$")
+                        || !self.find(g, Kb.uri(Kb.VKG + "commit"), Node.ANY).hasNext()
+                        || !self.find(g, Kb.uri(Kb.VKG + "release"), Node.ANY).hasNext()
+                        || !self.find(g, Kb.uri(Kb.VKG + "asOf"), Node.ANY).hasNext())
+                    problems.add(iri + " is a Nova release not described by its address at a commit, its release and its date");
             } else {
                 problems.add(iri + " is neither a paper nor an outside source graph");
             }
@@ -72,7 +93,7 @@ class ProvenanceTest {
     @Test
     void descriptionGraphsHoldNoProductFacts() {
         // Facts about products must sit in their own source graph, never in the description graphs.
-        for (String dg : List.of(Kb.PAPER_SOURCES, Kb.OUTSIDE_SOURCES)) {
+        for (String dg : List.of(Kb.PAPER_SOURCES, Kb.OUTSIDE_SOURCES, CURRENT_SOURCES)) {
             Set<String> bad = new TreeSet<>();
             Kb.asserted().getGraph(Kb.uri(dg)).find().forEachRemaining(t -> {
                 Node s = t.getSubject();

@@ -64,6 +64,26 @@ class ShippedDataTest {
     }
 
     @Test
+    void aShippedImportOwnsItsGraph() throws Exception {
+        // A release of Nova's matrix shipped as data/nova-r1.trig replaces an import an admin made under that
+        // name before it was shipped; from then on the import refuses it (ShippedNovaReleasesTest).
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        String graph = Graphs.IMPORTED + "r1";
+        Files.writeString(data.resolve("nova-r1.trig"), "<" + graph + "> { <https://w3id.org/virtkg/id/nova-driver-x> a <https://w3id.org/virtkg/ontology#HypervisorDriver> . }\n");
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.inMemory(), line -> {})) {
+            Node g = NodeFactory.createURI(graph);
+            kb.write(org.virtkg.kb.ChangeKind.IMPORT, "admin", "an import before the release was shipped", dsg -> {
+                dsg.add(g, NodeFactory.createURI(Graphs.ID + "old"), NodeFactory.createURI(Graphs.VOCAB + "driverKey"), NodeFactory.createLiteralString("old"));
+                dsg.add(g, NodeFactory.createURI(Graphs.ID + "old2"), NodeFactory.createURI(Graphs.VOCAB + "driverKey"), NodeFactory.createLiteralString("old2"));
+            });
+            assertFalse(Txn.calculateRead(kb.store().dataset(), () -> ShippedData.ships(kb.store().dataset(), g)));
+            kb.sync(new ShippedData(null, data, line -> {}));
+            assertEquals(1L, kb.store().graphSizes().get(graph), "the shipped file's graph, without the earlier import's triples");
+            assertTrue(Txn.calculateRead(kb.store().dataset(), () -> ShippedData.ships(kb.store().dataset(), g)));
+        }
+    }
+
+    @Test
     void aBrokenFileChangesNothing() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("a.ttl"), KVM_TTL);

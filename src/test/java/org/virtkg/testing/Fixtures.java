@@ -44,6 +44,11 @@ public final class Fixtures {
         return open(store, new ShippedData(projectDir().resolve("ontology"), projectDir().resolve("data"), line -> {}));
     }
 
+    /** Opens the knowledge base over {@code store} and syncs the given ontology and data folders into it. */
+    public static KnowledgeBase withData(KnowledgeStore store, Path ontology, Path data) {
+        return open(store, new ShippedData(ontology, data, line -> {}));
+    }
+
     private static KnowledgeBase open(KnowledgeStore store, ShippedData files) {
         KnowledgeBase kb = KnowledgeBase.openDeferred(store, java.time.Duration.ZERO, line -> {});
         try {

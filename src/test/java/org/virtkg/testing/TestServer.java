@@ -41,6 +41,24 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(VirtkgServer.start(config, kb));
     }
 
+    /**
+     * Serves the project's real ontology/ and only the data/ files {@code keep} accepts (by file
+     * name), e.g. the knowledge base as it was before current sources were added.
+     */
+    public static TestServer withShippedDataOnly(java.util.function.Predicate<String> keep, java.nio.file.Path scratch, AccessTokens tokens) {
+        try {
+            java.nio.file.Path data = java.nio.file.Files.createDirectories(scratch.resolve("data"));
+            try (var files = java.nio.file.Files.list(Fixtures.projectDir().resolve("data"))) {
+                for (var f : files.toList())
+                    if (keep.test(f.getFileName().toString())) java.nio.file.Files.copy(f, data.resolve(f.getFileName()));
+            }
+            var kb = Fixtures.withData(newStore(), Fixtures.projectDir().resolve("ontology"), data);
+            return start(kb, tokens, Duration.ofSeconds(10));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
         return start(Fixtures.withShippedData(newStore()), tokens, Duration.ofSeconds(10));

@@ -67,6 +67,7 @@ class UiPagesTest {
         String[][] pages = {
                 {"/#/", "#search-results .cards li", "home"},
                 {"/#/matrix", "#matrix .cell", "matrix"},
+                {"/#/features", "#features .cell", "features"},
                 {"/#/select", "#selection-form input[type=checkbox]", "selection"},
                 {"/#/sparql", "#query", "sparql"},
                 {"/#/ontology", "#class-tree button", "ontology"},
@@ -98,6 +99,44 @@ class UiPagesTest {
             browser.screenshot(p[2]);
             noConsoleErrors(p[0]);
         }
+    }
+
+    static String statusOf(String technology, String platform) {
+        return browser.driver.findElement(By.cssSelector("#matrix [data-technology=" + technology + "][data-platform=" + platform + "]")).getAttribute("data-status");
+    }
+
+    @Test
+    void theMatrixSwitchesBetweenThePaperAndThePresent() throws Exception {
+        open("/#/matrix");
+        visible("#matrix [data-technology=Xen][data-platform=OpenStack]");
+        // Everything, with disputes: the paper says OpenStack supports Xen, Nova's newest release has no Xen driver.
+        assertEquals("disputed", statusOf("Xen", "OpenStack"));
+        new org.openqa.selenium.support.ui.Select(visible("#view")).selectByValue("paper");
+        wait.until(d -> "asserted".equals(statusOf("Xen", "OpenStack")));
+        new org.openqa.selenium.support.ui.Select(visible("#view")).selectByValue("current");
+        wait.until(d -> "unsupported".equals(statusOf("Xen", "OpenStack")));
+        assertTrue(browser.driver.getCurrentUrl().contains("view=current"), "the view is in the address");
+        browser.driver.findElement(By.cssSelector("#matrix [data-technology=Xen][data-platform=OpenStack]")).click();
+        WebElement today = visible("#cell-current");
+        wait.until(d -> today.getText().contains("2026.1"));
+        assertTrue(today.getText().contains("train"), today.getText());
+        browser.screenshot("matrix-current-view");
+        noConsoleErrors("matrix views");
+    }
+
+    @Test
+    void theFeatureMatrixExplainsAndSourcesEachCell() throws Exception {
+        open("/#/features");
+        WebElement lxc = visible("#features [data-driver=libvirt-lxc][data-feature='operation.live-migrate']");
+        assertEquals("unsupported", lxc.getAttribute("data-answer"));
+        assertEquals("2023.1", visible("#features [data-driver=hyperv][data-feature='operation.live-migrate']").getAttribute("data-until"));
+        lxc.click();
+        WebElement panel = visible("#feature-panel");
+        wait.until(d -> panel.getText().contains("since train"));
+        assertTrue(panel.findElement(By.cssSelector("a[href^='https://github.com/openstack/nova/blob/d5c64e7aba09052601b59bf1297187d85da6b90b/']")).isDisplayed(),
+                "the cell's source, at the release's commit");
+        browser.screenshot("features");
+        noConsoleErrors("features");
     }
 
     @Test

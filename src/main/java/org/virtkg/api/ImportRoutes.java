@@ -1,0 +1,80 @@
+package org.virtkg.api;
+
+import io.javalin.http.Context;
+import java.nio.charset.CharacterCodingException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.virtkg.cli.ImportCommand;
+import org.virtkg.imports.NovaMatrix;
+import org.virtkg.imports.NovaMatrixImport;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.security.Role;
+
+/**
+ * {@code POST /api/imports/nova-matrix?release=&source=[&commit=][&date=]} (admin): the body is one
+ * release's {@code support-matrix.ini} as text; the same import as {@code virtkg import nova-matrix},
+ * one change of kind {@code import}. The server never fetches {@code source}: it is recorded.
+ */
+public final class ImportRoutes {
+    private final KnowledgeBase kb;
+    private final Auth auth;
+    private final long maxBytes;
+
+    public ImportRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+        this.kb = kb;
+        this.auth = auth;
+        this.maxBytes = Math.min(maxBytes, ImportCommand.MAX_FILE_BYTES);
+    }
+
+    public void novaMatrix(Context ctx) {
+        Role role = auth.require(ctx, Role.ADMIN);
+        String type = ctx.contentType();
+        if (type == null || !type.split(";")[0].trim().equalsIgnoreCase("text/plain"))
+            throw ProblemException.of(415, "Send the support-matrix.ini as text/plain (got " + (type == null ? "no Content-Type" : type) + ")");
+        NovaMatrixImport.Release release;
+        try {
+            String date = ctx.queryParam("date");
+            release = new NovaMatrixImport.Release(ctx.queryParam("release"), ctx.queryParam("source"), ctx.queryParam("commit"),
+                    date == null ? null : LocalDate.parse(date));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.of(400, "Query parameter: " + e.getMessage());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.of(400, "Query parameter date must be YYYY-MM-DD, got '" + ctx.queryParam("date") + "'");
+        }
+        String text;
+        try {
+            text = ImportCommand.utf8(RdfBodies.read(ctx, maxBytes));
+        } catch (CharacterCodingException e) {
+            throw ProblemException.of(400, "The body is not UTF-8 text; nothing was changed");
+        }
+        NovaMatrixImport conversion;
+        try {
+            conversion = new NovaMatrixImport(NovaMatrix.parse(text), release);
+        } catch (NovaMatrix.FormatException e) {
+            Problem p = Problem.of(400, "The body is not a Nova support matrix, nothing was changed: " + e.getMessage());
+            throw new ProblemException(e.line() > 0 ? p.with("line", e.line()) : p);
+        }
+        NovaMatrixImport.Result r;
+        try {
+            r = conversion.apply(kb, role.actor());
+        } catch (WriteRejectedException e) {
+            throw ProblemException.rejected(e, "The import was refused, nothing was changed: ");
+        } catch (NovaMatrixImport.ShippedReleaseException e) {
+            throw new ProblemException(Problem.of(409, "Nothing was changed: " + e.getMessage()).with("parameter", "release"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("release", r.release());
+        out.put("graph", r.graph());
+        out.put("changed", r.changed());
+        out.put("change", r.changed() ? r.changeId() : null);
+        out.put("drivers", r.drivers());
+        out.put("features", r.features());
+        out.put("values", r.values());
+        out.put("unmappedDrivers", r.unmappedDrivers());
+        out.put("warnings", r.warnings());
+        ctx.json(out);
+    }
+}

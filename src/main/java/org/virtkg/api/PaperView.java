@@ -1,0 +1,84 @@
+package org.virtkg.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.reasoner.RlReasoner;
+import org.virtkg.store.Graphs;
+
+/**
+ * The knowledge base as the paper alone gives it ({@code view=paper}): the ontology, the paper's
+ * source graphs and the outside clarifications of its statements ({@code source/paper/…},
+ * {@code source/outside/…}), reasoned over on their own, without current sources
+ * ({@code source/current/…}, {@code source/nova/…}) or users' graphs. A separate reasoner is what
+ * makes the paper's answers exactly those it gave before current sources were added: a
+ * conclusion the main reasoner draws may rest on a current fact. Built once per knowledge-base
+ * version (a few thousand triples) and only read afterwards.
+ */
+final class PaperView {
+    private final RlReasoner reasoner;
+
+    private PaperView(RlReasoner reasoner) {
+        this.reasoner = reasoner;
+    }
+
+    /** Graphs the paper view reads. */
+    static boolean isPaperGraph(String graph) {
+        return graph.equals(Graphs.ONTOLOGY) || graph.startsWith(Graphs.GRAPH + "ontology/") || graph.startsWith(Graphs.DATA)
+                || graph.equals(Graphs.SOURCE + "paper") || graph.startsWith(Graphs.SOURCE + "paper/")
+                || graph.equals(Graphs.SOURCE + "outside") || graph.startsWith(Graphs.SOURCE + "outside/");
+    }
+
+    /** Reads the paper's graphs from {@code dsg} (the caller holds a read transaction). */
+    static PaperView of(DatasetGraph dsg) {
+        List<Triple> triples = new ArrayList<>();
+        dsg.find().forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (g.isURI() && KnowledgeBase.isAssertedGraph(g) && isPaperGraph(g.getURI())) triples.add(q.asTriple());
+        });
+        RlReasoner r = RlReasoner.create();
+        r.add(triples);
+        return new PaperView(r);
+    }
+
+    RlReasoner reasoner() {
+        return reasoner;
+    }
+
+    CompatibilityRoutes.Facts facts() {
+        return new CompatibilityRoutes.Facts() {
+            @Override
+            public boolean holds(Node s, Node p, Node o) {
+                return reasoner.contains(Triple.create(s, p, o));
+            }
+
+            @Override
+            public boolean asserted(Node s, Node p, Node o) {
+                return reasoner.isAsserted(Triple.create(s, p, o));
+            }
+        };
+    }
+
+    boolean isA(Node x, Node type) {
+        return reasoner.contains(Triple.create(x, RDF.type.asNode(), type));
+    }
+
+    /** Instances of {@code type} in the paper's closure, in the catalogue's order (label, then IRI). */
+    List<Node> instances(Node type, Catalog catalog) {
+        Set<Node> out = new LinkedHashSet<>();
+        reasoner.closure().forEach(t -> {
+            if (t.getPredicate().equals(RDF.type.asNode()) && t.getObject().equals(type) && t.getSubject().isURI()
+                    && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());
+        });
+        List<Node> list = new ArrayList<>(out);
+        list.sort(Comparator.comparing((Node n) -> catalog.label(n), String.CASE_INSENSITIVE_ORDER).thenComparing(Node::getURI));
+        return list;
+    }
+}

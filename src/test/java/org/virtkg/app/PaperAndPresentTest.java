@@ -1,0 +1,81 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/** The paper's facts and current, dated sources side by side, over HTTP against the shipped data. */
+class PaperAndPresentTest {
+    static TestServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode json(String path, int status) throws Exception {
+        var r = Fixtures.get(base + path);
+        assertEquals(status, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    void lguestIsDiscontinuedTodayWhileThePaperStaysAsWritten() throws Exception {
+        JsonNode all = json("/api/lifecycles/Lguest", 200);
+        assertEquals("Discontinued", all.get("lifecycleStatus").asText());
+        assertTrue(all.get("paper").size() > 0, "the paper's facts are kept");
+        JsonNode removed = null;
+        for (JsonNode f : all.get("current")) if (f.get("property").asText().equals("removedFromLinuxIn")) removed = f;
+        assertEquals("4.14", removed.get("value").asText());
+        assertTrue(removed.get("address").asText().startsWith("https://git.kernel.org/"), removed.toString());
+        assertEquals("2017-11-12", removed.get("asOf").asText());
+        // view=paper: only what the paper says — no lifecycle, nothing from outside.
+        JsonNode paper = json("/api/lifecycles/Lguest?view=paper", 200);
+        assertNull(paper.get("current"));
+        assertEquals(all.get("paper"), paper.get("paper"));
+        for (JsonNode f : paper.get("paper")) assertTrue(f.get("source").asText().startsWith("https://w3id.org/virtkg/source/paper/"), f.toString());
+        JsonNode current = json("/api/lifecycles/Lguest?view=current", 200);
+        assertNull(current.get("paper"));
+        json("/api/lifecycles/Lguest?view=tomorrow", 400);
+    }
+
+    @Test
+    void successorsAndForksAreNamed() throws Exception {
+        JsonNode lxd = json("/api/lifecycles/LXD?view=current", 200);
+        assertEquals("Forked", lxd.get("lifecycleStatus").asText());
+        assertTrue(lxd.get("current").toString().contains("\"Incus\""), lxd.toString());
+        assertTrue(json("/api/lifecycles/XCP?view=current", 200).get("current").toString().contains("\"XCPng\""));
+        assertTrue(json("/api/lifecycles/OpenVZ?view=current", 200).get("current").toString().contains("\"Virtuozzo\""));
+        assertEquals("Discontinued", json("/api/lifecycles/Nimbus", 200).get("lifecycleStatus").asText());
+        assertEquals("Discontinued", json("/api/lifecycles/Enomaly", 200).get("lifecycleStatus").asText());
+    }
+
+    @Test
+    void theProductPageShowsPaperAndPresentSideBySide() {
+        var r = Fixtures.get(base + "/id/Lguest", "Accept", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Paper and present"), "section present");
+        assertTrue(r.body().contains("https://git.kernel.org/"), "current facts link their source");
+        assertTrue(r.body().contains("as of 2017-11-12"));
+        var paperOnly = Fixtures.get(base + "/id/VirtualBox", "Accept", "text/html");
+        assertFalse(paperOnly.body().contains("Paper and present"), "no section where no current source speaks");
+    }
+}
