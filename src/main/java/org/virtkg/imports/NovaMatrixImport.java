@@ -226,8 +226,12 @@ public final class NovaMatrixImport {
             Node driver = uri(driverId(d.key()));
             add(out, driver, RDF.type.asNode(), uri(V + "HypervisorDriver"));
             add(out, driver, RDFS.label.asNode(), en("OpenStack Nova driver " + d.key()));
+            String runs = technology(d.key());
+            // Worded from the key alone, so that every release says the same of the same driver.
+            add(out, driver, RDFS.comment.asNode(), en("The " + d.key() + " hypervisor driver of OpenStack Nova, as Nova's feature "
+                    + "support matrix names it" + (runs == null ? "" : "; it drives " + runs) + "."));
             add(out, driver, uri(V + "driverKey"), NodeFactory.createLiteralString(d.key()));
-            add(out, driver, DC_TITLE, NodeFactory.createLiteralString(d.title()));
+            add(out, driver, DC_TITLE, en(d.title()));
             add(out, driver, uri(V + "partOf"), uri(Graphs.ID + "Nova"));
             String tech = technology(d.key());
             if (tech != null) add(out, driver, uri(V + "driverFor"), uri(Graphs.ID + tech));
@@ -244,6 +248,9 @@ public final class NovaMatrixImport {
             for (NovaMatrix.Support s : f.support()) {
                 Node st = uri(release.graph() + "/support/" + s.driver() + "/" + f.key());
                 add(out, st, RDF.type.asNode(), uri(V + "FeatureSupport"));
+                add(out, st, RDFS.label.asNode(), en(s.driver() + " \u00d7 " + f.key() + " (Nova " + release.name() + ")"));
+                add(out, st, RDFS.comment.asNode(), en("Nova " + release.name() + "'s feature support matrix rates the " + s.driver()
+                        + " driver's support for \u201c" + f.title() + "\u201d as " + s.value() + "."));
                 add(out, st, uri(V + "driver"), uri(driverId(s.driver())));
                 add(out, st, uri(V + "supportedFeature"), feature);
                 add(out, st, uri(V + "supportLevel"), uri(Graphs.ID + LEVELS.get(s.value())));

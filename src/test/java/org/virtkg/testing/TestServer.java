@@ -73,9 +73,16 @@ public final class TestServer implements AutoCloseable {
      * Serves the real ontology/ and data/ from the remote SPARQL store at {@code datasetUrl} (a
      * Fuseki dataset), as {@code virtkg serve --store-url} does; several may share one store.
      */
+    /**
+     * How long a test instance waits for the test Fuseki. The first start on an empty store sends
+     * all the shipped knowledge (with Nova's support matrices, some 25,000 triples) as one update,
+     * which on two shared cores, next to other test JVMs, can take longer than the 30 s default.
+     */
+    static final Duration REMOTE_STORE_TIMEOUT = Duration.ofSeconds(180);
+
     public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens) {
-        return start(Fixtures.withShippedData(RemoteKnowledgeStore.connect(RemoteStoreSettings.of(datasetUrl), l -> {})),
-                tokens, Duration.ofSeconds(10));
+        return start(Fixtures.withShippedData(RemoteKnowledgeStore.connect(remoteSettings(datasetUrl), l -> {})), tokens,
+                Duration.ofSeconds(10));
     }
 
     /** True when this test JVM runs the HTTP tests against a remote store. */
@@ -87,7 +94,12 @@ public final class TestServer implements AutoCloseable {
         if (!remoteStore()) return TdbKnowledgeStore.inMemory();
         ExternalFuseki fuseki = SharedFuseki.get();
         SharedFuseki.clear();
-        return RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), line -> {});
+        return RemoteKnowledgeStore.connect(remoteSettings(fuseki.datasetUrl()), line -> {});
+    }
+
+    private static RemoteStoreSettings remoteSettings(String datasetUrl) {
+        RemoteStoreSettings s = RemoteStoreSettings.of(datasetUrl);
+        return new RemoteStoreSettings(s.queryUrl(), s.updateUrl(), null, null, REMOTE_STORE_TIMEOUT);
     }
 
     private static TestServer start(KnowledgeBase kb, AccessTokens tokens, Duration queryTimeout) {
