@@ -104,6 +104,7 @@ public final class ResourceRoutes {
 
     static {
         GROUPS.put("Compatibility", List.of("supports", "supportedBy", "doesNotSupport", "basedOn", "uses", "suitableForCloud"));
+        GROUPS.put("Related products", List.of("productFamily", "sameProductAs"));
         GROUPS.put("Technical profile", List.of("vmmType", "virtualization", "hostOS", "guestOS", "operatingSystem", "language",
                 "interface", "component", "componentOf"));
         GROUPS.put("Cloud offering", List.of("deploymentModel", "serviceModel", "targetOrganisation", "developer"));
@@ -278,6 +279,11 @@ public final class ResourceRoutes {
                 : "Section " + esc(String.valueOf(s.get("section")))).append("</strong>");
         else h.append("<code>").append(esc(String.valueOf(s.get("graph")).replace(Graphs.BASE, ""))).append("</code>");
         if (text != null) h.append(": <q>").append(esc(String.valueOf(text))).append("</q>");
+        // An outside source names the public document it was derived from: link it so a reader can check.
+        Object from = s.get("wasDerivedFrom");
+        if (from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE))
+            h.append(" (<a href=\"").append(esc(doc)).append("\" rel=\"external noopener\">")
+                    .append(esc(String.valueOf(s.getOrDefault("label", doc)))).append("</a>)");
         if (Boolean.TRUE.equals(s.get("disputed")))
             h.append(" <strong class=\"badge\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", "")))).append("\">disputed</strong>");
         return h.toString();
