@@ -189,6 +189,11 @@ public final class ResourceRoutes {
         }
         h.append("</p>\n");
         if (comment != null) h.append("<p class=\"lead\">").append(esc(comment)).append("</p>\n");
+        // Technologies and platforms can be set side by side with others of their kind (the compare page).
+        if (catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM))
+            h.append("<p><a class=\"compare-with\" href=\"/#/compare?ids=")
+                    .append(esc(java.net.URLEncoder.encode(IdIndex.idOf(x), java.nio.charset.StandardCharsets.UTF_8)))
+                    .append("\">Compare with\u2026</a></p>\n");
         h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
                 .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation). This description is also ")
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
