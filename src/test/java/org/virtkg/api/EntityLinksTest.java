@@ -66,6 +66,12 @@ class EntityLinksTest {
         // The technology's own kinds say why: a container hypervisor is a container technology.
         JsonNode lxd = ok("/api/technologies/LXD");
         assertTrue(ids(lxd.get("kinds")).containsAll(List.of("ContainerHypervisor", "ContainerTechnology")), lxd.get("kinds").toString());
+        // Every container technology uses OS-level virtualization: inferred next to Table 1's cell.
+        JsonNode osLevel = item(lxd.get("virtualization"), "OSLevelVirtualization");
+        assertTrue(osLevel.get("inferred").asBoolean(), osLevel.toString());
+        assertFalse(item(lxd.get("virtualization"), "FullVirtualization").get("inferred").asBoolean());
+        // Hypervisors with a VMM type stay out.
+        assertFalse(ids(openStack.get("supports")).contains("KVM"), openStack.toString());
     }
 
     @Test
