@@ -1,11 +1,12 @@
 // virtkg web UI: a small single-page app over the REST API and /sparql. Hash routes, no build step.
 import { api, sparql, esc, el, ID, VKG, localId, sourceText, idLink } from './util.js';
 import { drawGraph } from './graph.js';
+import { comparePage } from './compare.js';
 
 const main = document.getElementById('main');
 const routes = {
   '': home, 'matrix': matrix, 'features': featureMatrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
-  'edit': addProduct, 'explain': explainPage, 'changes': changesPage,
+  'edit': addProduct, 'explain': explainPage, 'changes': changesPage, 'compare': params => comparePage(main, params, searchIndex),
 };
 
 // ---------- the change log, live ----------
@@ -138,8 +139,18 @@ async function home(params) {
   const input = el('input', { id: 'q-home', type: 'search', value: q, placeholder: 'e.g. Xen, hybrid cloud, Windows', autocomplete: 'off' });
   form.append(el('label', { for: 'q-home' }, 'Search'), input, el('button', { type: 'submit' }, 'Search'));
   const status = el('p', { id: 'search-status', 'aria-live': 'polite', class: 'muted' });
+  // Products ticked in the results open side by side on the compare page.
+  const compareButton = el('button', { type: 'button', id: 'compare-selected', class: 'secondary', disabled: true }, 'Compare ticked products');
+  compareButton.addEventListener('click', () => {
+    const ids = [...out.querySelectorAll('input.compare-pick:checked')].map(c => c.value);
+    location.hash = '#/compare?ids=' + encodeURIComponent(ids.join(','));
+  });
   const out = el('div', { id: 'search-results' });
-  main.append(form, status, out);
+  out.addEventListener('change', () => {
+    const n = out.querySelectorAll('input.compare-pick:checked').length;
+    compareButton.disabled = n < 2 || n > 4;
+  });
+  main.append(form, el('p', { class: 'toolbar' }, compareButton, el('span', { class: 'muted' }, 'tick 2–4 technologies, or 2–4 platforms')), status, out);
   const render = () => {
     const needle = input.value.trim().toLowerCase();
     const hits = needle ? all.filter(i => i.label.toLowerCase().includes(needle) || i.id.toLowerCase().includes(needle)) : all;
@@ -153,6 +164,8 @@ async function home(params) {
       const ul = el('ul', { class: 'cards' });
       for (const h of gs.slice(0, 200)) {
         const li = el('li', {}, el('a', { href: itemHref(h) }, h.label), ' ', el('code', { class: 'muted' }, h.id));
+        if (g === 'Technology' || g === 'Cloud platform')
+          li.append(' ', el('label', { class: 'muted' }, el('input', { type: 'checkbox', class: 'compare-pick', value: h.id, 'aria-label': 'Compare ' + h.label }), ' compare'));
         if (h.kinds?.length) {
           const tags = el('div');
           for (const k of h.kinds.filter(k => k.id !== 'Product'))

@@ -396,6 +396,8 @@ public final class Catalog {
         m.put("guestOS", values(t, "guestOS"));
         m.put("platforms", values(t, SUPPORTED_BY, SUPPORTS));
         m.put("basedOn", values(t, "basedOn"));
+        m.put("productFamily", values(t, "productFamily"));
+        m.put("sameProductAs", values(t, "sameProductAs"));
         m.put("features", values(t, "feature"));
         m.put("doesNotSupport", values(t, "doesNotSupport"));
         m.put("limitations", values(t, "limitation"));
@@ -409,6 +411,7 @@ public final class Catalog {
         m.put("kinds", kinds(p));
         m.put("deploymentModels", values(p, "deploymentModel"));
         m.put("hypervisors", values(p, SUPPORTS, SUPPORTED_BY));
+        m.put("basedOn", values(p, "basedOn"));
         m.put("operatingSystems", values(p, "operatingSystem"));
         m.put("languages", values(p, "language"));
         m.put("serviceModels", values(p, "serviceModel"));

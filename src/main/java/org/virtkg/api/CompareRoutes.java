@@ -32,12 +32,14 @@ public final class CompareRoutes {
             new String[] {"kinds", null, null}, new String[] {"vmmType", "vmmType", null},
             new String[] {"virtualization", "virtualization", null}, new String[] {"hostOS", "hostOS", null},
             new String[] {"guestOS", "guestOS", null}, new String[] {"platforms", "supportedBy", "supports"},
-            new String[] {"basedOn", "basedOn", null}, new String[] {"features", "feature", null},
+            new String[] {"basedOn", "basedOn", null}, new String[] {"productFamily", "productFamily", null},
+            new String[] {"sameProductAs", "sameProductAs", null}, new String[] {"features", "feature", null},
             new String[] {"doesNotSupport", "doesNotSupport", null}, new String[] {"limitations", "limitation", null},
             new String[] {"suitableForCloud", "suitableForCloud", null});
     private static final List<String[]> PLATFORM_PROPERTIES = List.of(
             new String[] {"kinds", null, null}, new String[] {"deploymentModels", "deploymentModel", null},
             new String[] {"serviceModels", "serviceModel", null}, new String[] {"hypervisors", "supports", "supportedBy"},
+            new String[] {"basedOn", "basedOn", null},
             new String[] {"operatingSystems", "operatingSystem", null}, new String[] {"languages", "language", null},
             new String[] {"interfaces", "interface", null}, new String[] {"organisations", "targetOrganisation", null},
             new String[] {"characteristics", "characteristic", null}, new String[] {"features", "feature", null},

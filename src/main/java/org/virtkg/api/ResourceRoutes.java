@@ -112,6 +112,7 @@ public final class ResourceRoutes {
 
     static {
         GROUPS.put("Compatibility", List.of("supports", "supportedBy", "doesNotSupport", "basedOn", "uses", "suitableForCloud"));
+        GROUPS.put("Related products", List.of("productFamily", "sameProductAs"));
         GROUPS.put("Technical profile", List.of("vmmType", "virtualization", "hostOS", "guestOS", "operatingSystem", "language",
                 "interface", "component", "componentOf"));
         GROUPS.put("Cloud offering", List.of("deploymentModel", "serviceModel", "targetOrganisation", "developer"));
@@ -196,6 +197,11 @@ public final class ResourceRoutes {
         }
         h.append("</p>\n");
         if (comment != null) h.append("<p class=\"lead\">").append(esc(comment)).append("</p>\n");
+        // Technologies and platforms can be set side by side with others of their kind (the compare page).
+        if (catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM))
+            h.append("<p><a class=\"compare-with\" href=\"/#/compare?ids=")
+                    .append(esc(java.net.URLEncoder.encode(IdIndex.idOf(x), java.nio.charset.StandardCharsets.UTF_8)))
+                    .append("\">Compare with\u2026</a></p>\n");
         h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
                 .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation). This description is also ")
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
@@ -287,6 +293,11 @@ public final class ResourceRoutes {
                 : "Section " + esc(String.valueOf(s.get("section")))).append("</strong>");
         else h.append("<code>").append(esc(String.valueOf(s.get("graph")).replace(Graphs.BASE, ""))).append("</code>");
         if (text != null) h.append(": <q>").append(esc(String.valueOf(text))).append("</q>");
+        // An outside source names the public document it was derived from: link it so a reader can check.
+        Object from = s.get("wasDerivedFrom");
+        if (from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE))
+            h.append(" (<a href=\"").append(esc(doc)).append("\" rel=\"external noopener\">")
+                    .append(esc(String.valueOf(s.getOrDefault("label", doc)))).append("</a>)");
         if (Boolean.TRUE.equals(s.get("disputed")))
             h.append(" <strong class=\"badge\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", "")))).append("\">disputed</strong>");
         return h.toString();

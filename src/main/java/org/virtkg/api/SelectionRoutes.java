@@ -532,27 +532,25 @@ public final class SelectionRoutes {
         return v;
     }
 
-    /** Container-based means a container technology or a container hypervisor (LXC, OpenVZ, LXD). */
+    /**
+     * Container-based means an instance of the ontology's container technology class; the ontology
+     * makes container hypervisors (LXD) container technologies too, so the reasoner decides.
+     */
     private Verdict containerBased(Requirement r, Node t) {
         Node ct = Catalog.vkg("ContainerTechnology");
-        Node ch = Catalog.vkg("ContainerHypervisor");
         boolean wanted = r.flag();
         String label = catalog.label(t);
-        for (Node c : List.of(ct, ch)) {
-            if (catalog.isA(t, c)) {
-                Triple membership = Triple.create(t, RDF.type.asNode(), c);
-                return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(c), membership,
-                        !catalog.asserted(t, RDF.type.asNode(), c));
-            }
+        if (catalog.isA(t, ct)) {
+            Triple membership = Triple.create(t, RDF.type.asNode(), ct);
+            return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(ct), membership,
+                    !catalog.asserted(t, RDF.type.asNode(), ct));
         }
         Node notCt = catalog.disjointClassOf(t, ct);
-        Node notCh = catalog.disjointClassOf(t, ch);
-        if (notCt != null && notCh != null) {
-            // The narrower class is the evidence (a type 1 hypervisor is not a container hypervisor).
-            Triple membership = Triple.create(t, RDF.type.asNode(), notCh);
-            return verdict(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCh)
-                    + ", which the ontology declares disjoint with container hypervisors, and a " + catalog.label(notCt)
-                    + ", disjoint with container technologies", membership, !catalog.asserted(t, RDF.type.asNode(), notCh));
+        if (notCt != null) {
+            Triple membership = Triple.create(t, RDF.type.asNode(), notCt);
+            return verdict(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCt)
+                    + ", which the ontology declares disjoint with container technologies", membership,
+                    !catalog.asserted(t, RDF.type.asNode(), notCt));
         }
         return verdict(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
                 + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null, false);

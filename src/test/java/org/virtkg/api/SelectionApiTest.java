@@ -157,6 +157,16 @@ class SelectionApiTest {
     }
 
     @Test
+    void table2sOtherColumnsStayOpen() {
+        // Only "Cloud type" and "Service" are read as complete lists (docs/ontology.md): Nimbus's
+        // "Application" cell names small organisations, which does not exclude large ones.
+        JsonNode nimbus = pair(select("{\"organisation\": \"LargeOrganisation\"}"), "Nimbus", "Xen").at("/requirements/0");
+        assertEquals("unknown", nimbus.get("status").asText(), nimbus.toString());
+        JsonNode ganeti = pair(select("{\"languages\": \"Java\"}"), "Ganeti", "KVM").at("/requirements/0");
+        assertEquals("unknown", ganeti.get("status").asText(), ganeti.toString());
+    }
+
+    @Test
     void badRequirementsAreRefusedNamingTheField() throws Exception {
         var unknownField = post(base + "/api/selection", "{\"guestOs\": \"Windows\"}", "Content-Type", "application/json");
         JsonNode p = json(unknownField, 400);

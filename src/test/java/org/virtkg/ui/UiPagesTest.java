@@ -73,6 +73,7 @@ class UiPagesTest {
                 {"/#/ontology", "#class-tree button", "ontology"},
                 {"/#/add", "#product-form #f-id", "add-product"},
                 {"/#/changes", "#changes-rows tr", "changes"},
+                {"/#/compare?ids=KVM,Xen", "#compare-table td", "compare"},
                 {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
                 {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
                 {"/id/Linux", "h1", "term-linux"},

@@ -1,0 +1,101 @@
+package org.virtkg.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.TestServer;
+
+/** The compare page (#/compare?ids=…) in a real headless Chromium, over GET /api/compare on the shipped data. */
+class UiComparePageTest {
+    static TestServer server;
+    static UiBrowser browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = UiBrowser.start();
+        server = TestServer.withShippedData(AccessTokens.none());
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    static WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    static void noConsoleErrors(String page) {
+        assertEquals(List.of(), browser.severeLogs(), "console errors on " + page);
+    }
+
+    @Test
+    void kvmAndXenSideBySideWithBasisSourcesAndTheNarrative() throws Exception {
+        browser.driver.get(server.base() + "/#/compare?ids=KVM,Xen");
+        visible("#compare-table thead th[data-id=KVM]");
+        assertEquals("Xen", visible("#compare-table thead th[data-id=Xen]").getText());
+        // Both columns hold Table 1's VMM type, stated, each with its source.
+        WebElement row = visible("#compare-table tr[data-property=vmmType]");
+        for (String id : List.of("KVM", "Xen")) {
+            WebElement cell = row.findElement(By.cssSelector("td[data-id=" + id + "]"));
+            assertTrue(cell.getText().contains("type 1") || cell.getText().contains("Type 1"), id + ": " + cell.getText());
+            assertEquals("stated", cell.findElement(By.cssSelector(".tag")).getText());
+            cell.findElement(By.cssSelector("details summary")).click();
+            WebElement source = cell.findElement(By.cssSelector("details li.source"));
+            assertTrue(source.getText().contains("Table 1"), id + "'s source: " + source.getText());
+        }
+        // Inferred values are marked as such (KVM's platforms include some reached through the reasoner).
+        assertTrue(!browser.driver.findElements(By.cssSelector("#compare-table .tag[data-basis=inferred]")).isEmpty(), "inferred values shown");
+        // The paper's sentences naming both.
+        List<WebElement> narrative = browser.driver.findElements(By.cssSelector("#compare-narrative li"));
+        assertTrue(!narrative.isEmpty() && narrative.stream().allMatch(li -> li.getText().contains("KVM") && li.getText().contains("Xen")),
+                "narrative comparisons name both");
+        assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('h1').length")).longValue());
+        Object unlabelled = browser.js("""
+                return [...document.querySelectorAll('input,select,textarea')]
+                    .filter(e => e.type !== 'hidden' && !e.labels?.length && !e.getAttribute('aria-label'))
+                    .map(e => e.id || e.name).join(', ');""");
+        assertEquals("", unlabelled, "every form control has a label");
+        browser.screenshot("compare-kvm-xen");
+        noConsoleErrors("compare KVM,Xen");
+    }
+
+    @Test
+    void reachableFromAProductPageAndFromSearch() throws Exception {
+        // A product page's "Compare with…" opens the page with the product, offering others of its kind.
+        browser.driver.get(server.base() + "/id/OpenStack");
+        browser.driver.findElement(By.cssSelector("a.compare-with")).click();
+        WebElement add = visible("#compare-add");
+        assertTrue(browser.driver.findElement(By.id("compare-hint")).isDisplayed());
+        new Select(add).selectByValue("CloudStack");
+        visible("#compare-table thead th[data-id=CloudStack]");
+        assertTrue(browser.driver.findElement(By.cssSelector("#compare-table thead th[data-id=OpenStack]")).isDisplayed());
+        noConsoleErrors("compare from a product page");
+        // Search: tick two technologies and compare them.
+        browser.driver.get(server.base() + "/#/");
+        visible("#search-results input.compare-pick[value=KVM]").click();
+        WebElement compare = visible("#compare-selected");
+        assertTrue(!compare.isEnabled(), "one ticked product is not a comparison");
+        visible("#search-results input.compare-pick[value=LXC]").click();
+        compare.click();
+        visible("#compare-table thead th[data-id=LXC]");
+        assertTrue(browser.driver.getCurrentUrl().contains("#/compare?ids=KVM%2CLXC")
+                || browser.driver.getCurrentUrl().contains("#/compare?ids=KVM,LXC"), browser.driver.getCurrentUrl());
+        browser.screenshot("compare-from-search");
+        noConsoleErrors("compare from search");
+    }
+}
