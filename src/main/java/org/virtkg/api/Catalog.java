@@ -22,6 +22,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KbVersion;
@@ -29,10 +30,9 @@ import org.virtkg.store.KbVersion;
 /**
  * The knowledge base seen as products with properties: what the REST representations are made of.
  *
- * <p>Every value is read from the union graph (asserted and inferred) and flagged {@code inferred}
- * when the reasoner did not get it as an assertion. For an inverse pair (supports / supportedBy) a
- * value counts as asserted when either direction was asserted: "Table 2 says OpenStack supports
- * KVM" is a stated fact about KVM too, not a conclusion.
+ * <p>Every value is read from the union graph (asserted and inferred) and carries what
+ * {@link Claims} says of the claim it makes: basis ({@code stated} or {@code inferred}, either
+ * direction of an inverse pair counting as stated), {@code disputed}, and the sources.
  *
  * <p>Methods that read the store run in the caller's read transaction when there is one.
  */
@@ -43,8 +43,19 @@ public final class Catalog {
     public static final Node SUPPORTED_BY = vkg("supportedBy");
     public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
 
-    /** A value of a property, as it appears in every representation. */
-    public record Value(String id, String label, boolean inferred) {}
+    /**
+     * A value of a property, as it appears in every representation: the claim "subject property
+     * value" with its basis ({@code stated} or {@code inferred}), whether it is disputed, and the
+     * source graphs it rests on.
+     */
+    public record Value(String id, String label, String basis, boolean disputed, List<String> sources) {
+        public boolean inferred() {
+            return "inferred".equals(basis);
+        }
+    }
+
+    /** A reference to a resource (not a claim about it): id and label. */
+    public record Ref(String id, String label) {}
 
     private final KnowledgeBase kb;
     /**
@@ -52,6 +63,8 @@ public final class Catalog {
      * build); two entries so a reader of the old version never rebuilds.
      */
     private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(2).build();
+    /** What the claims say, per version. */
+    private final Cache<Long, Claims> claims = Caffeine.newBuilder().maximumSize(2).build();
     /** The newest snapshot, carried forward from each change without a rebuild when it can be. */
     private volatile Snapshot current;
     /** Predicates whose change alters the class hierarchy, disjointness or the class names: rebuild. */
@@ -238,8 +251,40 @@ public final class Catalog {
         return best != null ? best : IdIndex.idOf(n);
     }
 
-    public Value value(Node n, boolean inferred) {
-        return new Value(IdIndex.idOf(n), label(n), inferred);
+    public Ref ref(Node n) {
+        return new Ref(IdIndex.idOf(n), label(n));
+    }
+
+    /**
+     * What the claims say, for the version the caller's read transaction sees: built once per
+     * version (with the reasoner's disagreements of that moment) and shared.
+     */
+    public Claims claims() {
+        return read(() -> claims.get(KbVersion.read(dataset()), v -> Claims.build(new Claims.World() {
+            @Override
+            public boolean holds(Triple t) {
+                return union().contains(t);
+            }
+
+            @Override
+            public boolean reads(String graph) {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<org.virtkg.reasoner.Explanation> explain(Triple t) {
+                return kb.withReasoner(r -> r.explain(t));
+            }
+        }, dataset(), kb.withReasoner(org.virtkg.reasoner.RlReasoner::inconsistencies), this::label)));
+    }
+
+    /** The value {@code o} of {@code s p}, as the claim it makes. */
+    public Value value(Node s, Node p, Node o) {
+        Claims.Evidence e = claims().evidence(s, p, o);
+        String basis = e.basis() == null ? null : e.basis().json();
+        List<String> sources = e.sources().stream().map(Node::getURI).toList();
+        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources)
+                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources);
     }
 
     /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
@@ -250,8 +295,7 @@ public final class Catalog {
         List<Value> out = new ArrayList<>();
         for (Node o : objects) {
             if (o.isBlank()) continue;
-            boolean stated = asserted(s, p, o) || (inverse != null && asserted(o, inverse, s));
-            out.add(o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), !stated) : value(o, !stated));
+            out.add(value(s, p, o));
         }
         out.sort(Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER));
         return out;

@@ -37,7 +37,7 @@ public final class CatalogRoutes {
         cache.json(ctx, () -> catalog.read(() -> catalog.technology(technologyAt(ctx))));
     }
 
-    /** The platforms that support the technology, each with whether that is inferred and why. */
+    /** The platforms that support the technology, each with its status, basis (stated or inferred), whether it is disputed, and why. */
     public void technologyPlatforms(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
@@ -49,12 +49,14 @@ public final class CatalogRoutes {
                 Node pn = catalog.index().id(p.id());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("platform", p);
-                m.put("inferred", p.inferred());
+                m.put("status", catalog.claims().compatibility(pn, t).status());
+                m.put("basis", p.basis());
+                m.put("disputed", p.disputed());
                 m.put("explanation", explain.explanation(Triple.create(pn, Catalog.SUPPORTS, t)));
                 items.add(m);
             }
             Map<String, Object> body = page.envelope(ctx, "items", items, platforms.size());
-            body.put("technology", catalog.value(t, false));
+            body.put("technology", catalog.ref(t));
             return body;
         }));
     }
@@ -81,7 +83,8 @@ public final class CatalogRoutes {
                     if (via.isEmpty()) continue;
                     Map<String, Object> m = catalog.summary(p);
                     m.put("supports", via);
-                    m.put("inferred", via.stream().allMatch(Catalog.Value::inferred));
+                    m.put("basis", via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated");
+                    m.put("disputed", via.stream().allMatch(Catalog.Value::disputed));
                     all.add(m);
                 }
             }

@@ -79,7 +79,7 @@ public final class CompareRoutes {
                         .with("parameter", "ids"));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kind", technologies ? "technology" : "platform");
-            out.put("items", nodes.stream().map(n -> catalog.value(n, false)).toList());
+            out.put("items", nodes.stream().map(n -> catalog.ref(n)).toList());
             List<Map<String, Object>> properties = new ArrayList<>();
             for (String[] p : technologies ? TECHNOLOGY_PROPERTIES : PLATFORM_PROPERTIES) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -103,21 +103,10 @@ public final class CompareRoutes {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", v.id());
             m.put("label", v.label());
-            m.put("basis", v.inferred() ? "inferred" : "stated");
+            m.put("basis", v.basis());
+            m.put("disputed", v.disputed());
             List<Map<String, Object>> sources = new ArrayList<>();
-            Node o = p[1] == null ? Catalog.vkg(v.id()) : catalog.index().id(v.id());
-            if (o != null) {
-                Node prop = p[1] == null ? RDF.type.asNode() : Catalog.vkg(p[1]);
-                sources.addAll(Provenance.sourcesOf(dsg, Triple.create(s, prop, o)));
-                if (p[2] != null) sources.addAll(Provenance.sourcesOf(dsg, Triple.create(o, Catalog.vkg(p[2]), s)));
-            } else if (p[1] != null) {
-                // A literal value (suitableForCloud): its sources are the graphs stating the property at all.
-                for (var it = dsg.find(Node.ANY, s, Catalog.vkg(p[1]), Node.ANY); it.hasNext(); ) {
-                    Node g = it.next().getGraph();
-                    if (KnowledgeBase.isAssertedGraph(g)) sources.add(Provenance.describe(dsg, g));
-                }
-            }
-            m.put("disputed", sources.stream().anyMatch(src -> src.containsKey("disputeNote")));
+            for (String g : v.sources()) sources.add(Provenance.describe(dsg, org.apache.jena.graph.NodeFactory.createURI(g)));
             m.put("sources", sources);
             out.add(m);
         }

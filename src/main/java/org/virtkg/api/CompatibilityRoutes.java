@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.virtkg.claims.Claims;
 
 /**
  * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.
@@ -115,7 +116,8 @@ public final class CompatibilityRoutes {
         if (d == null) return null;
         List<String> drivers = d.newestDrivers().get(t);
         String last = d.lastReleaseWith().get(t);
-        if ((drivers == null || drivers.isEmpty()) && last == null && !knowledgeBaseStatus.equals("supported")) return null;
+        if ((drivers == null || drivers.isEmpty()) && last == null
+                && !knowledgeBaseStatus.equals("supported") && !knowledgeBaseStatus.equals("partial")) return null;
         Map<String, Object> c = new LinkedHashMap<>();
         boolean has = drivers != null && !drivers.isEmpty();
         c.put("status", has ? "supported" : "unsupported");
@@ -135,7 +137,10 @@ public final class CompatibilityRoutes {
     static String combined(String view, String knowledgeBase, Map<String, Object> current) {
         if (current == null) return knowledgeBase;
         String now = (String) current.get("status");
-        if (view.equals("current") || knowledgeBase.equals("unknown") || knowledgeBase.equals(now)) return now;
+        if (view.equals("current") || knowledgeBase.equals("unknown")) return now;
+        // A partial or disputed answer of the knowledge base keeps its qualification when the newest source agrees.
+        if (knowledgeBase.equals(now) || (now.equals("supported") && knowledgeBase.equals("partial")) || knowledgeBase.equals("disputed"))
+            return knowledgeBase;
         return "disputed";
     }
 
@@ -144,10 +149,16 @@ public final class CompatibilityRoutes {
         return paperViews.get(catalog.kb().version(), v -> PaperView.of(catalog.dataset()));
     }
 
-    public record Cell(String technology, String platform, String status, boolean inferred) {}
+    /** One matrix cell: the status and the basis of the claim it rests on (null when unknown). */
+    public record Cell(String technology, String platform, String status, String basis) {}
 
     /** One version's matrix, already serialised both ways: a request only writes bytes. */
     record Matrix(String json, String csv) {}
+
+    /** The claims as the view sees them: the paper's own, or the whole knowledge base's. */
+    private Claims claims(PaperView paper) {
+        return paper == null ? catalog.claims() : paper.claims(catalog);
+    }
 
     public void compatibility(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
@@ -165,26 +176,31 @@ public final class CompatibilityRoutes {
                     if (!paper.isA(x, x == t ? Catalog.TECHNOLOGY : Catalog.PLATFORM))
                         throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all")
                                 .with("parameter", x == t ? "technology" : "platform").with("view", view));
-            Cell cell = paper == null ? cell(t, p) : cell(t, p, paper.facts());
-            Map<String, Object> current = paper == null ? current(t, p, cell.status()) : null;
-            String status = paper == null ? combined(view, cell.status(), current) : cell.status();
+            Claims claims = claims(paper);
+            Claims.Compatibility answer = claims.compatibility(p, t);
+            Map<String, Object> current = paper == null ? current(t, p, answer.status()) : null;
+            String status = paper == null ? combined(view, answer.status(), current) : answer.status();
+            Claims.Evidence deciding = answer.deciding();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("technology", catalog.value(t, false));
-            body.put("platform", catalog.value(p, false));
+            body.put("technology", catalog.ref(t));
+            body.put("platform", catalog.ref(p));
             body.put("status", status);
-            body.put("inferred", status.equals(cell.status()) && cell.inferred());
-            Triple fact = switch (cell.status()) {
-                case "supported" -> Triple.create(p, Catalog.SUPPORTS, t);
-                case "unsupported" -> Triple.create(p, Catalog.DOES_NOT_SUPPORT, t);
-                default -> null;
-            };
+            body.put("basis", answer.basis() == null ? null : answer.basis().json());
+            body.put("disputed", status.equals("disputed"));
+            Triple fact = deciding.holds() ? deciding.claim() : null;
             body.put("explanation", fact == null ? null
                     : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph));
-            List<Map<String, Object>> sources = fact == null ? List.of() : sources(fact);
-            if (paper != null) sources = sources.stream().filter(s -> PaperView.isPaperGraph((String) s.get("graph"))).toList();
-            body.put("sources", sources);
+            body.put("sources", describe(deciding.sources()));
+            List<Map<String, Object>> notes = new ArrayList<>();
+            for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
+                for (Claims.Note n : e.notes()) notes.add(note(claims, n, e));
+            body.put("disputes", notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList());
+            body.put("conditions", notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList());
+            if (answer.supports().holds() && answer.doesNotSupport().holds())
+                body.put("against", Map.of("claim", claims.sentence(answer.doesNotSupport().claim()),
+                        "basis", answer.doesNotSupport().basis().json(), "sources", describe(answer.doesNotSupport().sources())));
             if (paper == null) {
-                body.put("paper", Map.of("status", cell(t, p, paperView().facts()).status()));
+                body.put("paper", Map.of("status", paperView().claims(catalog).compatibility(p, t).status()));
                 body.put("current", current);
                 Map<String, Object> lifecycle = new LinkedHashMap<>();
                 lifecycle.put("technology", present.lifecycle(t));
@@ -199,71 +215,27 @@ public final class CompatibilityRoutes {
         }));
     }
 
-    /** Sources of the fact as stated in either direction (for supports, also as supportedBy). */
-    private List<Map<String, Object>> sources(Triple fact) {
-        List<Map<String, Object>> out = new ArrayList<>(Provenance.sourcesOf(catalog.dataset(), fact));
-        if (fact.getPredicate().equals(Catalog.SUPPORTS))
-            out.addAll(Provenance.sourcesOf(catalog.dataset(), Triple.create(fact.getObject(), Catalog.SUPPORTED_BY, fact.getSubject())));
+    private List<Map<String, Object>> describe(List<Node> graphs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Node g : graphs) out.add(Provenance.describe(catalog.dataset(), g));
         return out;
     }
 
-    /** What the knowledge base says about one (technology, platform) pair; the one rule both the check and the matrix use. */
-    interface Facts {
-        boolean holds(Node s, Node p, Node o);
-
-        boolean asserted(Node s, Node p, Node o);
-    }
-
-    Cell cell(Node t, Node p) {
-        return cell(t, p, new Facts() {
-            @Override
-            public boolean holds(Node s, Node pr, Node o) {
-                return catalog.holds(s, pr, o);
-            }
-
-            @Override
-            public boolean asserted(Node s, Node pr, Node o) {
-                return catalog.asserted(s, pr, o);
-            }
-        });
-    }
-
-    static Cell cell(Node t, Node p, Facts facts) {
-        String tId = IdIndex.idOf(t);
-        String pId = IdIndex.idOf(p);
-        if (facts.holds(p, Catalog.SUPPORTS, t)) {
-            boolean stated = facts.asserted(p, Catalog.SUPPORTS, t) || facts.asserted(t, Catalog.SUPPORTED_BY, p);
-            return new Cell(tId, pId, "supported", !stated);
+    /** A note as JSON: its kind, what it says, the claim it is about, and its own sources, described. */
+    Map<String, Object> note(Claims claims, Claims.Note n, Claims.Evidence about) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", n.kind());
+        if (n.id() != null) m.put("id", n.id().getURI());
+        m.put("claim", claims.sentence(about.claim()));
+        m.put("note", n.text());
+        if (!n.about().isEmpty()) m.put("about", n.about().stream().map(Node::getURI).toList());
+        List<Object> grounds = new ArrayList<>();
+        for (Node g : n.grounds()) {
+            if (g.isURI() && catalog.dataset().containsGraph(g)) grounds.add(Provenance.describe(catalog.dataset(), g));
+            else grounds.add(Map.of("address", g.isURI() ? g.getURI() : g.toString()));
         }
-        if (facts.holds(p, Catalog.DOES_NOT_SUPPORT, t))
-            return new Cell(tId, pId, "unsupported", !facts.asserted(p, Catalog.DOES_NOT_SUPPORT, t));
-        return new Cell(tId, pId, "unknown", false);
-    }
-
-    /**
-     * The facts the matrix needs, read in one scan per predicate rather than several lookups per
-     * cell: with a thousand more products the matrix has tens of thousands of cells.
-     */
-    private Facts scanned() {
-        java.util.Set<Triple> entailed = new java.util.HashSet<>();
-        java.util.Set<Triple> stated = new java.util.HashSet<>();
-        for (Node pred : List.of(Catalog.SUPPORTS, Catalog.SUPPORTED_BY, Catalog.DOES_NOT_SUPPORT)) {
-            catalog.union().find(Node.ANY, pred, Node.ANY).forEachRemaining(entailed::add);
-            catalog.dataset().find(Node.ANY, Node.ANY, pred, Node.ANY).forEachRemaining(q -> {
-                if (org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) stated.add(q.asTriple());
-            });
-        }
-        return new Facts() {
-            @Override
-            public boolean holds(Node s, Node p, Node o) {
-                return entailed.contains(Triple.create(s, p, o));
-            }
-
-            @Override
-            public boolean asserted(Node s, Node p, Node o) {
-                return stated.contains(Triple.create(s, p, o));
-            }
-        };
+        m.put("sources", grounds);
+        return m;
     }
 
     public void matrix(Context ctx) {
@@ -282,24 +254,23 @@ public final class CompatibilityRoutes {
         PaperView paper = view.equals("paper") ? paperView() : null;
         List<Node> ts = paper == null ? catalog.technologies() : paper.instances(Catalog.TECHNOLOGY, catalog);
         List<Node> ps = paper == null ? catalog.platforms() : paper.instances(Catalog.PLATFORM, catalog);
-        Facts facts = paper == null ? scanned() : paper.facts();
+        Claims claims = claims(paper);
         List<Cell> cells = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("technology,platform,status,inferred\r\n");
+        StringBuilder csv = new StringBuilder("technology,platform,status,basis\r\n");
         for (Node t : ts) {
             for (Node p : ps) {
-                Cell c = cell(t, p, facts);
-                if (paper == null) {
-                    String status = combined(view, c.status(), current(t, p, c.status()));
-                    if (!status.equals(c.status())) c = new Cell(c.technology(), c.platform(), status, false);
-                }
+                Claims.Compatibility a = claims.compatibility(p, t);
+                String status = paper == null ? combined(view, a.status(), current(t, p, a.status())) : a.status();
+                String basis = a.basis() == null ? null : a.basis().json();
+                Cell c = new Cell(IdIndex.idOf(t), IdIndex.idOf(p), status, basis);
                 cells.add(c);
                 csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')
-                        .append(c.inferred()).append("\r\n");
+                        .append(basis == null ? "" : basis).append("\r\n");
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("technologies", ts.stream().map(n -> catalog.value(n, false)).toList());
-        body.put("platforms", ps.stream().map(n -> catalog.value(n, false)).toList());
+        body.put("technologies", ts.stream().map(catalog::ref).toList());
+        body.put("platforms", ps.stream().map(catalog::ref).toList());
         body.put("cells", cells);
         if (paper == null) body.put("lifecycles", present.lifecycles());
         return new Matrix(Json.write(body), csv.toString());

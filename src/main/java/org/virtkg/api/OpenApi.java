@@ -146,12 +146,12 @@ public final class OpenApi {
                 List.of(query("technology", "Technology id", true, "string"), query("platform", "Platform id", true, "string"),
                         query("view", "paper (the paper alone, as answered before current sources were added; 404 for products it does not name), "
                                 + "current or all (default: everything, with each product's lifecycle today)", false, "string")),
-                ok("Status, inferred flag, explanation, sources and (current, all) lifecycles", "Compatibility")));
-        Map<String, Object> matrix = op("Every technology x platform with status and inferred flag", "compatibility",
+                ok("Status (supported, partial, unsupported, disputed, unknown), basis, explanation, sources, disputes with their sources, and (current, all) lifecycles", "Compatibility")));
+        Map<String, Object> matrix = op("Every technology x platform with status and basis (stated or inferred)", "compatibility",
                 List.of(query("view", "paper (the paper alone), current or all (default; adds lifecycles: product id -> status today)", false, "string")),
                 ok("The matrix", "object"));
         content(matrix).put("text/csv", Map.of("schema", Map.of("type", "string", "description",
-                "technology,platform,status,inferred rows")));
+                "technology,platform,status,basis rows")));
         put(paths, "/api/compatibility/matrix", "get", matrix);
         Map<String, Object> selection = op("Select and rank compatible (platform, technology) pairs against weighted requirements; "
                 + "pairs not satisfying every must are left out unless include brings them back; with a sensitivity note", "selection",
@@ -257,6 +257,27 @@ public final class OpenApi {
                 + "read-only: 403); send the ETag you read as If-Match", "products", productId, ok("Replaced", "object"))), false), json));
         put(paths, "/api/products/{id}", "delete", conditional(secured(op("Delete a user-added product and, with it, its inferences",
                 "products", productId, Map.of("204", Map.of("description", "Deleted")))), false));
+        // Claims: an editor's sourced statement, dispute or condition, kept next to the paper's.
+        put(paths, "/api/claims", "get", op("Claims editors added (oldest first), each with what the knowledge base now answers "
+                + "about its triple", "claims", paging, ok("A page of claims", "object")));
+        put(paths, "/api/claims", "post", withBody(secured(op("Add a claim (editor or admin token): kind 'claim' (default) states "
+                + "subject property object; 'dispute' or 'condition' attaches a note to that claim. A claim contradicting sourced "
+                + "statements is recorded as a disagreement (both sides then answer 'disputed') when it has a 'source', and refused "
+                + "(422, kind 'contradiction', naming what it contradicts) when it has none. 201 with Location", "claims", List.of(),
+                Map.of("201", Map.of("description", "Created"), "422", Map.of("description", "Unknown ids, or a contradiction without a source",
+                        "content", Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))))))),
+                Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object",
+                        "required", List.of("subject", "property", "object"),
+                        "properties", Map.of("kind", Map.of("type", "string", "enum", List.of("claim", "dispute", "condition")),
+                                "subject", Map.of("type", "string"), "property", Map.of("type", "string"), "object", Map.of("type", "string"),
+                                "source", Map.of("type", "string", "format", "uri"), "note", Map.of("type", "string"))),
+                        "example", Map.of("subject", "CloudStack", "property", "doesNotSupport", "object", "KVM",
+                                "source", "https://example.org/cloudstack-notes", "note", "Our tests of CloudStack 4.x failed with KVM"))))));
+        List<Map<String, Object>> claimId = List.of(path("id", "Claim id"));
+        put(paths, "/api/claims/{id}", "get", op("One claim, with what the knowledge base now answers about its triple", "claims",
+                claimId, ok("Claim", "object")));
+        put(paths, "/api/claims/{id}", "delete", secured(op("Withdraw a claim (editor or admin token): the answers become what they "
+                + "were without it", "claims", claimId, Map.of("204", Map.of("description", "Withdrawn")))));
         List<Map<String, Object>> name = List.of(path("name", "Name of the terms graph"));
         Map<String, Object> rdf = Map.of("required", true, "content", Map.of(
                 "text/turtle", Map.of("schema", Map.of("type", "string")),
@@ -445,9 +466,13 @@ public final class OpenApi {
     }
 
     private static Map<String, Object> components() {
-        Map<String, Object> value = Map.of("type", "object", "properties", Map.of(
+        Map<String, Object> value = Map.of("type", "object", "description", "A value of a property: the claim 'subject property value'", "properties", Map.of(
                 "id", Map.of("type", "string"), "label", Map.of("type", "string"),
-                "inferred", Map.of("type", "boolean", "description", "true when derived by the reasoner, not stated by a source")));
+                "basis", Map.of("type", "string", "enum", List.of("stated", "inferred"), "description",
+                        "stated when some source states the claim (either direction of an inverse pair), inferred when only reasoning gives it"),
+                "disputed", Map.of("type", "boolean", "description", "true when sources disagree about it, or every source stating it is disputed"),
+                "sources", Map.of("type", "array", "items", Map.of("type", "string"), "description", "IRIs of the source graphs it rests on")));
+        Map<String, Object> ref = Map.of("type", "object", "properties", Map.of("id", Map.of("type", "string"), "label", Map.of("type", "string")));
         Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
         Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
         Map<String, Object> tech = new LinkedHashMap<>();
@@ -477,15 +502,24 @@ public final class OpenApi {
         }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("Value", value);
+        c.put("Ref", ref);
         c.put("Technology", Map.of("type", "object", "properties", tech));
         c.put("Platform", Map.of("type", "object", "properties", platform));
-        c.put("Compatibility", Map.of("type", "object", "properties", Map.of(
-                "technology", Map.of("$ref", "#/components/schemas/Value"), "platform", Map.of("$ref", "#/components/schemas/Value"),
-                "status", Map.of("type", "string", "enum", List.of("supported", "unsupported", "unknown", "disputed")),
-                "inferred", Map.of("type", "boolean"), "explanation", Map.of("type", List.of("object", "null")), "sources", sources,
+        Map<String, Object> compat = new LinkedHashMap<>();
+        Object[] kv = {
+                "technology", Map.of("$ref", "#/components/schemas/Ref"), "platform", Map.of("$ref", "#/components/schemas/Ref"),
+                "status", Map.of("type", "string", "enum", List.of("supported", "partial", "unsupported", "disputed", "unknown"),
+                        "description", "partial: supported with a stated condition; disputed: sources disagree, or the only support is disputed"),
+                "basis", Map.of("type", List.of("string", "null"), "enum", java.util.Arrays.asList("stated", "inferred", null)),
+                "disputed", Map.of("type", "boolean"),
+                "disputes", Map.of("type", "array", "items", Map.of("type", "object"), "description", "dispute notes and contradictions, each with its own sources"),
+                "conditions", Map.of("type", "array", "items", Map.of("type", "object")),
+                "explanation", Map.of("type", List.of("object", "null")), "sources", sources,
                 "view", Map.of("type", "string", "enum", List.of("all", "paper", "current")),
                 "lifecycle", Map.of("type", "object", "description", "technology and platform: where each stands today (status, address, asOf, …) or null; absent under view=paper"),
-                "current", Map.of("type", List.of("object", "null"), "description", "what the platform's newest imported support matrix says (status, release, asOf, address, drivers or lastReleaseWithDriver); absent under view=paper"))));
+                "current", Map.of("type", List.of("object", "null"), "description", "what the platform's newest imported support matrix says (status, release, asOf, address, drivers or lastReleaseWithDriver); absent under view=paper")};
+        for (int i = 0; i < kv.length; i += 2) compat.put((String) kv[i], kv[i + 1]);
+        c.put("Compatibility", Map.of("type", "object", "properties", compat));
         c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
                 "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
         c.put("Requirements", Map.of("type", "object", "additionalProperties", false, "properties", reqs));

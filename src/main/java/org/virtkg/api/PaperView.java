@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import org.virtkg.claims.Claims;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -52,18 +54,32 @@ final class PaperView {
         return reasoner;
     }
 
-    CompatibilityRoutes.Facts facts() {
-        return new CompatibilityRoutes.Facts() {
-            @Override
-            public boolean holds(Node s, Node p, Node o) {
-                return reasoner.contains(Triple.create(s, p, o));
-            }
+    private volatile Claims claims;
 
-            @Override
-            public boolean asserted(Node s, Node p, Node o) {
-                return reasoner.isAsserted(Triple.create(s, p, o));
-            }
-        };
+    /** The claims as the paper alone makes them: its notes, its disagreements, its reasoner's closure. */
+    Claims claims(Catalog catalog) {
+        Claims c = claims;
+        if (c != null) return c;
+        synchronized (this) {
+            if (claims == null)
+                claims = catalog.read(() -> Claims.build(new Claims.World() {
+                    @Override
+                    public boolean holds(Triple t) {
+                        return reasoner.contains(t);
+                    }
+
+                    @Override
+                    public boolean reads(String graph) {
+                        return isPaperGraph(graph);
+                    }
+
+                    @Override
+                    public java.util.Optional<org.virtkg.reasoner.Explanation> explain(Triple t) {
+                        return reasoner.explain(t);
+                    }
+                }, catalog.dataset(), reasoner.inconsistencies(), catalog::label));
+            return claims;
+        }
     }
 
     boolean isA(Node x, Node type) {

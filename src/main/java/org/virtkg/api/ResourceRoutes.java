@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import org.virtkg.claims.Claims;
+
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
@@ -158,6 +160,7 @@ public final class ResourceRoutes {
 
     private String html(Node x) {
         String label = catalog.label(x);
+        Claims claims = catalog.claims();
         List<Triple> triples = new ArrayList<>();
         catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
             // Every resource is an owl:Thing; saying so on the page only adds noise.
@@ -192,8 +195,8 @@ public final class ResourceRoutes {
         if (!kinds.isEmpty()) {
             h.append(" · ");
             for (Catalog.Value k : kinds)
-                h.append("<span class=\"tag").append(k.inferred() ? " inferred" : "").append("\">").append(esc(k.label()))
-                        .append(k.inferred() ? " (inferred)" : "").append("</span>");
+                h.append("<span class=\"tag").append(k.inferred() ? " inferred" : "").append(k.disputed() ? " disputed" : "").append("\">")
+                        .append(esc(k.label())).append(k.inferred() ? " (inferred)" : "").append(k.disputed() ? " (disputed)" : "").append("</span>");
         }
         h.append("</p>\n");
         if (comment != null) h.append("<p class=\"lead\">").append(esc(comment)).append("</p>\n");
@@ -203,7 +206,8 @@ public final class ResourceRoutes {
                     .append(esc(java.net.URLEncoder.encode(IdIndex.idOf(x), java.nio.charset.StandardCharsets.UTF_8)))
                     .append("\">Compare with\u2026</a></p>\n");
         h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
-                .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation). This description is also ")
+                .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation); values marked ")
+                .append("<strong class=\"badge disputed\">disputed</strong> are contradicted by another statement, with both sides shown. This description is also ")
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
         if (paperAndPresent != null) h.append(paperAndPresent.html(x));
         h.append("<div class=\"product-grid\"><div class=\"facts\">\n");
@@ -214,17 +218,32 @@ public final class ResourceRoutes {
             for (var e : g.getValue().entrySet()) {
                 h.append("<dt>").append(link(e.getKey())).append("</dt>\n");
                 for (Triple t : e.getValue()) {
-                    h.append("<dd>").append(value(t.getObject()));
-                    boolean stated = catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject());
-                    if (!stated) {
+                    // Stated or inferred, disputed or not: the one rule every view applies (Claims).
+                    Claims.Evidence ev = claims.evidence(t);
+                    h.append("<dd data-basis=\"").append(ev.basis() == null ? "" : ev.basis().json()).append('"')
+                            .append(ev.disputed() ? " data-disputed=\"true\"" : "").append('>').append(value(t.getObject()));
+                    if (ev.basis() == Claims.Basis.INFERRED) {
                         h.append("<span class=\"inferred\">inferred</span>");
                         if (t.getObject().isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
                             h.append(" <a class=\"why\" href=\"").append(esc(explainHref(t))).append("\">why?</a>");
-                    } else if (!t.getPredicate().equals(RDF.type.asNode())) {
-                        List<Map<String, Object>> sources = factSources(t);
+                    }
+                    if (ev.disputed()) h.append(" <strong class=\"badge disputed\">disputed</strong>");
+                    if (ev.conditional()) h.append(" <strong class=\"badge partial\">with a condition</strong>");
+                    List<Claims.Note> notes = ev.notes();
+                    if (!notes.isEmpty()) {
+                        h.append("<ul class=\"fact-notes\">");
+                        for (Claims.Note n : notes) h.append("<li class=\"note-").append(esc(n.kind())).append("\">").append(esc(n.text())).append(groundsHtml(n)).append("</li>");
+                        h.append("</ul>");
+                    }
+                    if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode())) {
+                        List<Map<String, Object>> sources = new ArrayList<>();
+                        for (Node sg : ev.sources()) {
+                            Map<String, Object> d = Provenance.describe(catalog.dataset(), sg);
+                            if (!"ontology".equals(d.get("role"))) sources.add(d);
+                        }
                         if (!sources.isEmpty()) {
                             h.append("<ul class=\"fact-sources\">");
-                            for (Map<String, Object> s : sources) h.append("<li>").append(sourceHtml(s)).append("</li>");
+                            for (Map<String, Object> src : sources) h.append("<li>").append(sourceHtml(src)).append("</li>");
                             h.append("</ul>");
                         }
                     }
@@ -274,15 +293,19 @@ public final class ResourceRoutes {
                 + "&o=" + java.net.URLEncoder.encode(os, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Sources stating the fact; for supports/supportedBy also those stating it the other way round. */
-    private List<Map<String, Object>> factSources(Triple t) {
-        List<Map<String, Object>> out = new ArrayList<>(Provenance.sourcesOf(catalog.dataset(), t));
-        Node inverse = t.getPredicate().equals(Catalog.SUPPORTS) ? Catalog.SUPPORTED_BY
-                : t.getPredicate().equals(Catalog.SUPPORTED_BY) ? Catalog.SUPPORTS : null;
-        if (inverse != null && t.getObject().isURI())
-            out.addAll(Provenance.sourcesOf(catalog.dataset(), Triple.create(t.getObject(), inverse, t.getSubject())));
-        out.removeIf(s -> "ontology".equals(s.get("role")));
-        return out;
+    /** A note's own sources: source graphs by their place in the paper, outside documents as links. */
+    private String groundsHtml(Claims.Note n) {
+        if (n.grounds().isEmpty()) return "";
+        StringBuilder h = new StringBuilder(" <span class=\"muted\">(");
+        for (int i = 0; i < n.grounds().size(); i++) {
+            Node g = n.grounds().get(i);
+            if (i > 0) h.append("; ");
+            if (g.isURI() && catalog.dataset().containsGraph(g)) h.append(sourceHtml(Provenance.describe(catalog.dataset(), g)));
+            else if (g.isURI() && g.getURI().startsWith("https://"))
+                h.append("<a href=\"").append(esc(g.getURI())).append("\" rel=\"external noopener\">").append(esc(g.getURI())).append("</a>");
+            else h.append(esc(g.toString()));
+        }
+        return h.append(")</span>").toString();
     }
 
     private static String sourceHtml(Map<String, Object> s) {
@@ -319,8 +342,7 @@ public final class ResourceRoutes {
             if (!other.isURI() || !other.getURI().startsWith(Graphs.ID) || other.equals(x)) return;
             labels.putIfAbsent(other.getURI(), catalog.label(other));
             edges.add(Map.of("s", t.getSubject().getURI(), "p", t.getPredicate().getURI(), "o", t.getObject().getURI(),
-                    "inferred", !catalog.asserted(t.getSubject(), t.getPredicate(), t.getObject())
-                            && !catalog.asserted(t0.getSubject(), t0.getPredicate(), t0.getObject())));
+                    "inferred", catalog.claims().evidence(t).basis() == Claims.Basis.INFERRED));
         };
         catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(add);
         catalog.union().find(Node.ANY, Node.ANY, x).forEachRemaining(add);

@@ -101,7 +101,7 @@ public final class SelectionRoutes {
     }
 
     /** One candidate pair and its verdicts (in requirement order). */
-    private record Candidate(Node platform, Node technology, boolean pairInferred, String pLabel, String tLabel, List<Verdict> verdicts) {
+    private record Candidate(Node platform, Node technology, Catalog.Value pair, String pLabel, String tLabel, List<Verdict> verdicts) {
         String id() {
             return IdIndex.idOf(platform) + "+" + IdIndex.idOf(technology);
         }
@@ -136,7 +136,7 @@ public final class SelectionRoutes {
                     if (t == null || !catalog.isA(t, Catalog.TECHNOLOGY) || !matches(t, technologiesWanted)) continue;
                     List<Verdict> verdicts = new ArrayList<>();
                     for (Requirement r : reqs) verdicts.add(r.flag() != null ? containerBased(r, t) : evaluate(r, p, t));
-                    all.add(new Candidate(p, t, tv.inferred(), catalog.label(p), catalog.label(t), verdicts));
+                    all.add(new Candidate(p, t, tv, catalog.label(p), catalog.label(t), verdicts));
                 }
             }
             double[] weights = reqs.stream().mapToDouble(Requirement::weight).toArray();
@@ -220,10 +220,15 @@ public final class SelectionRoutes {
 
     private Map<String, Object> item(Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("platform", catalog.value(c.platform(), false));
-        m.put("technology", catalog.value(c.technology(), false));
-        m.put("compatibility", Map.of("status", "supported", "inferred", c.pairInferred(),
-                "href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())));
+        m.put("platform", catalog.ref(c.platform()));
+        m.put("technology", catalog.ref(c.technology()));
+        Map<String, Object> compatibility = new LinkedHashMap<>();
+        compatibility.put("status", catalog.claims().compatibility(c.platform(), c.technology()).status());
+        compatibility.put("basis", c.pair().basis());
+        compatibility.put("disputed", c.pair().disputed());
+        compatibility.put("sources", c.pair().sources());
+        compatibility.put("href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform()));
+        m.put("compatibility", compatibility);
         m.put("must", mustTier(c, musts));
         m.put("score", score(c, weights));
         m.put("maxScore", java.util.Arrays.stream(weights).sum());
@@ -458,16 +463,15 @@ public final class SelectionRoutes {
         };
         for (Node s : subjects) {
             if (catalog.holds(s, prop, r.node())) {
-                boolean stated = catalog.asserted(s, prop, r.node());
+                boolean stated = catalog.claims().evidence(s, prop, r.node()).basis() == org.virtkg.claims.Claims.Basis.STATED;
                 return verdict(r, s, "satisfied", catalog.label(s) + " " + catalog.label(prop) + " " + catalog.label(r.node())
-                        + (stated ? " (stated)" : " (inferred)"), Triple.create(s, prop, r.node()), !stated);
+                        + (stated ? " (stated)" : " (inferred)"), Triple.create(s, prop, r.node()));
             }
         }
         for (Node s : subjects) {
             if (catalog.holds(s, Catalog.DOES_NOT_SUPPORT, r.node())) {
-                boolean stated = catalog.asserted(s, Catalog.DOES_NOT_SUPPORT, r.node());
                 return verdict(r, s, "violated", catalog.label(s) + " explicitly does not support " + catalog.label(r.node()),
-                        Triple.create(s, Catalog.DOES_NOT_SUPPORT, r.node()), !stated);
+                        Triple.create(s, Catalog.DOES_NOT_SUPPORT, r.node()));
             }
             Verdict limited = onlyOther(r, s);
             if (limited != null) return limited;
@@ -478,7 +482,7 @@ public final class SelectionRoutes {
                     Triple membership = Triple.create(s, RDF.type.asNode(), clash);
                     return verdict(r, s, "violated", catalog.label(s) + " is a " + catalog.label(clash) + ", which the ontology declares "
                             + "disjoint with " + catalog.label(c) + " (what " + catalog.label(prop) + " " + catalog.label(r.node())
-                            + " would make it)", membership, !catalog.asserted(s, membership.getPredicate(), clash));
+                            + " would make it)", membership);
                 }
             }
             Verdict closed = closedByTable(r, s, prop);
@@ -488,7 +492,7 @@ public final class SelectionRoutes {
         List<String> known = subjects.stream().flatMap(x -> catalog.values(x, prop, null).stream()).map(Catalog.Value::label).distinct().toList();
         return verdict(r, s, "unknown", "The knowledge base does not say whether " + String.join(" or ", subjects.stream().map(catalog::label).toList())
                 + " " + catalog.label(prop) + " " + catalog.label(r.node())
-                + (known.isEmpty() ? "" : "; it lists " + String.join(", ", known) + ", which does not exclude it"), null, false);
+                + (known.isEmpty() ? "" : "; it lists " + String.join(", ", known) + ", which does not exclude it"), null);
     }
 
     /** Violated when {@code s} has a limitation that allows only another value of this field (Linux-only host and guest). */
@@ -503,7 +507,7 @@ public final class SelectionRoutes {
             Triple fact = Triple.create(s, LIMITATION, limitation);
             return verdict(r, s, "violated", catalog.label(s) + " has the limitation '" + catalog.label(limitation) + "': "
                     + catalog.label(only) + " " + String.join(", ", allowed.stream().map(Catalog.Value::label).toList())
-                    + ", so not " + catalog.label(r.node()), fact, !catalog.asserted(s, LIMITATION, limitation));
+                    + ", so not " + catalog.label(r.node()), fact);
         }
         return null;
     }
@@ -525,7 +529,7 @@ public final class SelectionRoutes {
         List<String> listed = catalog.values(s, prop, null).stream().map(Catalog.Value::label).toList();
         Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
                 + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
-                + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null, false);
+                + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null);
         v.json().put("sources", sources);
         // Not stated by the paper and not entailed by the ontology: say so, so no one takes it for either.
         v.json().put("editorial", true);
@@ -542,21 +546,19 @@ public final class SelectionRoutes {
         String label = catalog.label(t);
         if (catalog.isA(t, ct)) {
             Triple membership = Triple.create(t, RDF.type.asNode(), ct);
-            return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(ct), membership,
-                    !catalog.asserted(t, RDF.type.asNode(), ct));
+            return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(ct), membership);
         }
         Node notCt = catalog.disjointClassOf(t, ct);
         if (notCt != null) {
             Triple membership = Triple.create(t, RDF.type.asNode(), notCt);
             return verdict(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCt)
-                    + ", which the ontology declares disjoint with container technologies", membership,
-                    !catalog.asserted(t, RDF.type.asNode(), notCt));
+                    + ", which the ontology declares disjoint with container technologies", membership);
         }
         return verdict(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
-                + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null, false);
+                + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null);
     }
 
-    private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact, boolean inferred) {
+    private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("field", r.field().name());
         m.put("value", r.shownValue());
@@ -565,7 +567,11 @@ public final class SelectionRoutes {
         m.put("reason", reason);
         m.put("sources", List.of());
         if (fact != null) {
-            m.put("inferred", inferred);
+            // The fact the verdict rests on, as every view judges a claim (Claims).
+            org.virtkg.claims.Claims.Evidence e = catalog.claims().evidence(fact);
+            m.put("basis", e.basis() == null ? null : e.basis().json());
+            m.put("disputed", e.disputed());
+            if (e.disputed()) m.put("disputes", e.notes().stream().filter(n -> !n.kind().equals("condition")).map(n -> n.text()).toList());
             m.put("sources", Provenance.sourcesOfDerived(catalog.kb(), catalog.dataset(), fact));
             m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
                     + "&o=" + param(fact.getObject()));

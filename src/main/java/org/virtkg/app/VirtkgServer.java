@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
 import org.virtkg.api.Catalog;
+import org.virtkg.api.ClaimRoutes;
 import org.virtkg.api.CatalogRoutes;
 import org.virtkg.api.ChangeFeed;
 import org.virtkg.api.ChangeRoutes;
@@ -89,6 +90,7 @@ public final class VirtkgServer implements AutoCloseable {
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
         Catalog catalog = new Catalog(kb);
         ProductRoutes products = new ProductRoutes(kb, catalog, auth, 1 << 20);
+        ClaimRoutes claims = new ClaimRoutes(kb, catalog, auth);
         ResponseCache responses = new ResponseCache(kb);
         CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
@@ -174,6 +176,10 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/products/{id}", products::get);
             cfg.routes.put("/api/products/{id}", products::replace);
             cfg.routes.delete("/api/products/{id}", products::delete);
+            cfg.routes.get("/api/claims", claims::list);
+            cfg.routes.post("/api/claims", claims::create);
+            cfg.routes.get("/api/claims/{id}", claims::get);
+            cfg.routes.delete("/api/claims/{id}", claims::delete);
             cfg.routes.get("/api/terms", terms::list);
             cfg.routes.get("/api/terms/{name}", terms::get);
             cfg.routes.put("/api/terms/{name}", terms::put);

@@ -12,6 +12,8 @@ import org.virtkg.store.Graphs;
 public enum ChangeKind {
     /** {@code /api/products}. */
     PRODUCT("product", Scope.USER),
+    /** {@code /api/claims}: an editor's sourced claim, dispute or condition. */
+    CLAIM("claim", Scope.USER),
     /** {@code /api/terms}. */
     TERMS("terms", Scope.USER),
     /** {@code POST /update}. */

@@ -139,7 +139,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 asserted, kb.reasoner.inferredCount(), (System.nanoTime() - t0) / 1_000_000,
                 kb.inferredStale ? " (the stored conclusions are out of date; the next change brings them up to date)" : ""));
         if (!kb.reasoner.isConsistent())
-            LOG.warn("The knowledge base is inconsistent: {}", kb.reasoner.inconsistencies());
+            LOG.info("The knowledge base records {} disagreement(s) between sources (answered as disputed)", kb.reasoner.inconsistencies().size());
         // With a shared store, catching up may later bring in other instances' shapes too.
         kb.shapes = ShapeGate.load(dsg);
         return kb;
@@ -300,7 +300,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
                 pending.added = netAdded(dsg, r, recorder.added);
                 pending.removed = netRemoved(dsg, r, recorder.deleted);
-                boolean wasConsistent = r.isConsistent();
+                // Inconsistencies already there are recorded disagreements between sources (see
+                // Disagreements): only the ones this change introduces are judged.
+                java.util.Set<String> before = r.isConsistent() ? java.util.Set.of() : Disagreements.keys(r.inconsistencies());
                 // From here until commit or rollback, readers of the reasoner wait.
                 reasonerLock.writeLock().lock();
                 pending.locked = true;
@@ -308,9 +310,11 @@ public final class KnowledgeBase implements AutoCloseable {
                 Delta added = r.add(pending.added);
                 Delta removed = r.remove(pending.removed);
                 beforeVerdict.run();
-                if (wasConsistent && !r.isConsistent())
-                    throw new WriteRejectedException("inconsistent",
-                            "The change would make the knowledge base inconsistent", report(r.inconsistencies()));
+                if (!r.isConsistent()) {
+                    List<Inconsistency> fresh = new ArrayList<>();
+                    for (Inconsistency inc : r.inconsistencies()) if (!before.contains(Disagreements.key(inc))) fresh.add(inc);
+                    if (!fresh.isEmpty()) Disagreements.judge(dsg, fresh, recorder.added);
+                }
                 // commit with inferences, and the audit entry, in the same transaction
                 apply(dsg, added);
                 apply(dsg, removed);

@@ -1,0 +1,326 @@
+package org.virtkg.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.kb.Disagreements;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.reasoner.Explanation;
+import org.virtkg.reasoner.Inconsistency;
+import org.virtkg.store.Graphs;
+
+/**
+ * The one definition of what the knowledge base says about a claim (a triple), used by every view:
+ * REST, {@code /id/{name}} pages, the matrix, selection and comparison.
+ *
+ * <ul>
+ *   <li><b>basis</b>: {@code stated} when some source graph states the triple, in either direction
+ *       of an {@code owl:inverseOf} pair ("Table 2 says OpenStack supports KVM" states "KVM is
+ *       supported by OpenStack" too); {@code inferred} when only reasoning gives it.
+ *   <li><b>sources</b>: the graphs stating it; for an inferred claim, those stating the facts its
+ *       derivation rests on (the ontology's axioms are the rules, not evidence).
+ *   <li><b>notes</b>: {@code vkg:Dispute} and {@code vkg:Condition} notes naming the claim, and
+ *       <em>contradictions</em>: statements of other sources that cannot hold together with it,
+ *       as the reasoner finds them (the write pipeline records them only when both sides are
+ *       sourced, see {@link Disagreements}).
+ *   <li><b>disputed</b>: a contradiction holds; or every source stating it is disputed by a note
+ *       (a note naming no source disputes the claim whoever states it); or, for an inferred claim,
+ *       a note names it or a fact its derivation rests on is disputed.
+ * </ul>
+ *
+ * <p>An instance reads one version of the knowledge base as one view sees it ({@link World});
+ * build it inside a read transaction and keep it for that version only.
+ */
+public final class Claims {
+    static final String VKG = Graphs.VOCAB;
+    private static final Node CLAIM_SUBJECT = vkg("claimSubject");
+    private static final Node CLAIM_PROPERTY = vkg("claimProperty");
+    private static final Node CLAIM_OBJECT = vkg("claimObject");
+    private static final Node ABOUT_SOURCE = vkg("aboutSource");
+    private static final Node DISPUTE = vkg("Dispute");
+    private static final Node CONDITION = vkg("Condition");
+    private static final Node DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    public static final Node SUPPORTS = vkg("supports");
+    public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
+
+    /** Where a claim's truth and its statements are read from: the whole knowledge base, or the paper alone. */
+    public interface World {
+        /** True when the triple is in this world's closure. */
+        boolean holds(Triple t);
+
+        /** True for graphs this world reads. */
+        boolean reads(String graph);
+
+        /** Why the triple holds, down to asserted facts. */
+        Optional<Explanation> explain(Triple t);
+    }
+
+    /** Stated or inferred. */
+    public enum Basis {
+        STATED, INFERRED;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A note on a claim: {@code dispute} or {@code condition} (a {@code vkg:ClaimNote}, with its
+     * IRI), {@code contradiction} (another source's statements that cannot hold with it; {@code
+     * others} names them), or {@code rests-on-disputed} (an inferred claim whose derivation uses a
+     * disputed fact, {@code others}).
+     */
+    public record Note(String kind, Node id, String text, List<Node> about, List<Node> grounds, List<Triple> others) {}
+
+    /** What the knowledge base says about one claim. {@code basis} is null when it does not hold. */
+    public record Evidence(Triple claim, boolean holds, Basis basis, List<Node> sources, List<Note> notes, boolean disputed) {
+        /** A condition a source attaches to it: a support claim with one is answered {@code partial}. */
+        public boolean conditional() {
+            return notes.stream().anyMatch(n -> n.kind().equals("condition"));
+        }
+    }
+
+    /** A compatibility answer: one of the five states, and the evidence both ways. */
+    public record Compatibility(String status, Basis basis, Evidence supports, Evidence doesNotSupport) {
+        /** The evidence the status rests on: support when it holds, else the negative. */
+        public Evidence deciding() {
+            return supports.holds() || !doesNotSupport.holds() ? supports : doesNotSupport;
+        }
+    }
+
+    private final World world;
+    private final DatasetGraph dsg;
+    private final Function<Node, String> label;
+    /** owl:inverseOf, both ways. */
+    private final Map<Node, Node> inverses = new HashMap<>();
+    private final Map<Triple, List<Note>> notes = new HashMap<>();
+
+    private Claims(World world, DatasetGraph dsg, Function<Node, String> label) {
+        this.world = world;
+        this.dsg = dsg;
+        this.label = label;
+    }
+
+    /**
+     * Reads the notes and inverse pairs of {@code world} from {@code dsg} (in the caller's read
+     * transaction) and the contradictions from the world's current inconsistencies.
+     */
+    public static Claims build(World world, DatasetGraph dsg, List<Inconsistency> inconsistencies, Function<Node, String> label) {
+        Claims c = new Claims(world, dsg, label);
+        dsg.find(Node.ANY, Node.ANY, OWL2.inverseOf.asNode(), Node.ANY).forEachRemaining(q -> {
+            if (!KnowledgeBase.isAssertedGraph(q.getGraph()) || !world.reads(q.getGraph().getURI())) return;
+            c.inverses.put(q.getSubject(), q.getObject());
+            c.inverses.put(q.getObject(), q.getSubject());
+        });
+        c.readNotes();
+        for (Inconsistency inc : inconsistencies) c.addContradictions(inc);
+        return c;
+    }
+
+    private static Node vkg(String local) {
+        return NodeFactory.createURI(VKG + local);
+    }
+
+    private void readNotes() {
+        dsg.find(Node.ANY, Node.ANY, CLAIM_SUBJECT, Node.ANY).forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (!KnowledgeBase.isAssertedGraph(g) || !world.reads(g.getURI())) return;
+            Node n = q.getSubject();
+            Node p = one(g, n, CLAIM_PROPERTY);
+            Node o = one(g, n, CLAIM_OBJECT);
+            if (p == null || o == null) return;
+            String kind = dsg.contains(g, n, RDF.type.asNode(), CONDITION) ? "condition"
+                    : dsg.contains(g, n, RDF.type.asNode(), DISPUTE) ? "dispute" : null;
+            if (kind == null) return;
+            Note note = new Note(kind, n, text(g, n), all(g, n, ABOUT_SOURCE), all(g, n, DERIVED_FROM), List.of());
+            notes.computeIfAbsent(Triple.create(q.getObject(), p, o), k -> new ArrayList<>()).add(note);
+        });
+    }
+
+    private Node one(Node g, Node s, Node p) {
+        var it = dsg.find(g, s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
+    }
+
+    private List<Node> all(Node g, Node s, Node p) {
+        List<Node> out = new ArrayList<>();
+        dsg.find(g, s, p, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+        return out;
+    }
+
+    private String text(Node g, Node n) {
+        Node c = one(g, n, RDFS.comment.asNode());
+        if (c == null) c = one(g, n, RDFS.label.asNode());
+        return c == null || !c.isLiteral() ? "" : c.getLiteralLexicalForm();
+    }
+
+    /**
+     * For each premise of {@code inc}, the facts of the <em>other</em> premises' derivations are
+     * what contradicts it (and every fact its own derivation rests on).
+     */
+    private void addContradictions(Inconsistency inc) {
+        List<Triple> premises = inc.triples();
+        List<Map<Triple, List<Node>>> basisOf = new ArrayList<>();
+        for (Explanation e : inc.explanations()) basisOf.add(factsOf(e));
+        for (int i = 0; i < premises.size() && i < basisOf.size(); i++) {
+            List<Triple> others = new ArrayList<>();
+            List<Node> grounds = new ArrayList<>();
+            for (int j = 0; j < basisOf.size(); j++) {
+                if (j == i) continue;
+                for (var f : basisOf.get(j).entrySet()) {
+                    if (basisOf.get(i).containsKey(f.getKey()) || others.contains(f.getKey())) continue;
+                    others.add(f.getKey());
+                    for (Node g : f.getValue()) if (!grounds.contains(g)) grounds.add(g);
+                }
+            }
+            if (others.isEmpty()) continue;
+            String text = "Contradicted by " + String.join("; ", others.stream().map(this::sentence).toList())
+                    + " (" + inc.message() + ")";
+            Note note = new Note("contradiction", null, text, List.of(), grounds, others);
+            Set<Triple> keys = new LinkedHashSet<>();
+            keys.add(premises.get(i));
+            keys.addAll(basisOf.get(i).keySet());
+            for (Triple k : keys) notes.computeIfAbsent(k, x -> new ArrayList<>()).add(note);
+        }
+    }
+
+    /** The asserted facts (not axioms) an explanation rests on, with the graphs of this world stating them. */
+    private Map<Triple, List<Node>> factsOf(Explanation root) {
+        Map<Triple, List<Node>> out = new java.util.LinkedHashMap<>();
+        List<Explanation> pending = new ArrayList<>(List.of(root));
+        Set<Triple> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            Explanation e = pending.remove(pending.size() - 1);
+            if (!seen.add(e.triple())) continue;
+            if (e.asserted()) {
+                List<Node> graphs = factGraphs(e.triple());
+                if (!graphs.isEmpty()) out.put(e.triple(), graphs);
+            }
+            pending.addAll(e.premises());
+        }
+        return out;
+    }
+
+    private List<Node> factGraphs(Triple t) {
+        List<Node> out = new ArrayList<>();
+        for (Node g : Disagreements.statingGraphs(dsg, t)) if (world.reads(g.getURI())) out.add(g);
+        return out;
+    }
+
+    /** "CloudStack does not support KVM": the claim in words, from labels. */
+    public String sentence(Triple t) {
+        return label.apply(t.getSubject()) + " " + label.apply(t.getPredicate()) + " "
+                + (t.getObject().isLiteral() ? "'" + t.getObject().getLiteralLexicalForm() + "'" : label.apply(t.getObject()));
+    }
+
+    /** The triple the other way round, when its property has an inverse. */
+    public Triple inverse(Triple t) {
+        Node inv = inverses.get(t.getPredicate());
+        return inv == null || t.getObject().isLiteral() ? null : Triple.create(t.getObject(), inv, t.getSubject());
+    }
+
+    /** Graphs of this world stating {@code t} exactly (not its inverse). */
+    private List<Node> statingGraphs(Triple t) {
+        List<Node> out = new ArrayList<>();
+        dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()).forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (KnowledgeBase.isAssertedGraph(g) && world.reads(g.getURI()) && !out.contains(g)) out.add(g);
+        });
+        return out;
+    }
+
+    private List<Note> notesOf(Triple t) {
+        List<Note> out = new ArrayList<>(notes.getOrDefault(t, List.of()));
+        Triple inv = inverse(t);
+        if (inv != null) for (Note n : notes.getOrDefault(inv, List.of())) if (!out.contains(n)) out.add(n);
+        return out;
+    }
+
+    public Evidence evidence(Node s, Node p, Node o) {
+        return evidence(Triple.create(s, p, o));
+    }
+
+    /** The evidence for {@code t}: the one rule every view applies. */
+    public Evidence evidence(Triple t) {
+        boolean holds = world.holds(t);
+        List<Node> stating = statingGraphs(t);
+        Triple inv = inverse(t);
+        if (inv != null) for (Node g : statingGraphs(inv)) if (!stating.contains(g)) stating.add(g);
+        List<Note> ns = notesOf(t);
+        if (!holds) return new Evidence(t, false, null, stating, ns, false);
+        if (!stating.isEmpty()) return new Evidence(t, true, Basis.STATED, stating, ns, disputedStated(stating, ns));
+        // Inferred: the sources are those of the facts it rests on; it is disputed when a note
+        // names it, or when one of those facts is disputed.
+        Map<Triple, List<Node>> basis = world.explain(t).map(this::factsOf).orElse(Map.of());
+        List<Node> sources = new ArrayList<>();
+        basis.values().forEach(gs -> gs.forEach(g -> { if (!sources.contains(g)) sources.add(g); }));
+        boolean disputed = ns.stream().anyMatch(n -> !n.kind().equals("condition"));
+        List<Triple> disputedBasis = new ArrayList<>();
+        for (Triple f : basis.keySet()) {
+            if (f.equals(t)) continue;
+            List<Node> fStating = statingGraphs(f);
+            Triple fInv = inverse(f);
+            if (fInv != null) fStating.addAll(statingGraphs(fInv));
+            if (disputedStated(fStating, notesOf(f))) disputedBasis.add(f);
+        }
+        if (!disputedBasis.isEmpty()) {
+            ns = new ArrayList<>(ns);
+            ns.add(new Note("rests-on-disputed", null, "Follows from " + String.join("; ", disputedBasis.stream().map(this::sentence).toList())
+                    + ", which is disputed", List.of(), List.of(), disputedBasis));
+            disputed = true;
+        }
+        return new Evidence(t, true, Basis.INFERRED, sources, ns, disputed);
+    }
+
+    /** A stated claim is disputed when contradicted, or when disputes cover every source stating it. */
+    private static boolean disputedStated(List<Node> stating, List<Note> ns) {
+        Set<Node> covered = new java.util.HashSet<>();
+        for (Note n : ns) {
+            if (n.kind().equals("contradiction")) return true;
+            if (!n.kind().equals("dispute")) continue;
+            if (n.about().isEmpty()) return true;
+            covered.addAll(n.about());
+        }
+        return !covered.isEmpty() && covered.containsAll(stating);
+    }
+
+    /**
+     * Does {@code platform} support {@code technology}? {@code supported}, {@code partial} (a
+     * condition is attached), {@code unsupported} (only for a stated or entailed
+     * {@code vkg:doesNotSupport}: the world is open), {@code disputed} (sources disagree, or the
+     * only support is disputed), or {@code unknown}.
+     */
+    public Compatibility compatibility(Node platform, Node technology) {
+        Evidence sup = evidence(platform, SUPPORTS, technology);
+        Evidence neg = evidence(platform, DOES_NOT_SUPPORT, technology);
+        if (sup.holds() && neg.holds()) {
+            Basis b = sup.basis() == Basis.STATED || neg.basis() == Basis.STATED ? Basis.STATED : Basis.INFERRED;
+            return new Compatibility("disputed", b, sup, neg);
+        }
+        if (sup.holds())
+            return new Compatibility(sup.disputed() ? "disputed" : sup.conditional() ? "partial" : "supported", sup.basis(), sup, neg);
+        if (neg.holds()) return new Compatibility(neg.disputed() ? "disputed" : "unsupported", neg.basis(), sup, neg);
+        return new Compatibility("unknown", null, sup, neg);
+    }
+
+    /** Every quad of the dataset in this world's graphs stating {@code t}: the claim's statements. */
+    public List<Quad> statements(Triple t) {
+        List<Quad> out = new ArrayList<>();
+        for (Node g : statingGraphs(t)) out.add(Quad.create(g, t));
+        return out;
+    }
+}

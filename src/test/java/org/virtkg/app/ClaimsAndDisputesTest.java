@@ -1,0 +1,228 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/**
+ * Disagreement is recorded, not refused and not merged: an editor's sourced claim that contradicts
+ * the paper makes the pair {@code disputed} in every view, with both sides and their sources;
+ * withdrawing it restores the answer; an unsourced contradiction is refused naming what it
+ * contradicts; a source contradicting itself is still refused. Over HTTP, on the shipped data.
+ */
+class ClaimsAndDisputesTest {
+    static TestServer server;
+    static String base;
+    static final String SOURCE = "https://example.org/our-cloudstack-tests";
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String token) {
+        return send(method, path, body, token, "application/json");
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String token, String contentType) {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return Fixtures.send(b, "Content-Type", contentType, "Authorization", "Bearer " + token);
+    }
+
+    static JsonNode json(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(r.body(), e);
+        }
+    }
+
+    static JsonNode compatibility(String technology, String platform) {
+        return json(get(base + "/api/compatibility?technology=" + technology + "&platform=" + platform), 200);
+    }
+
+    static JsonNode valueIn(JsonNode values, String id) {
+        for (JsonNode v : values) if (v.get("id").asText().equals(id)) return v;
+        throw new AssertionError(id + " not in " + values);
+    }
+
+    static String matrixCell(String technology, String platform) throws Exception {
+        JsonNode m = json(get(base + "/api/compatibility/matrix"), 200);
+        for (JsonNode c : m.get("cells"))
+            if (c.get("technology").asText().equals(technology) && c.get("platform").asText().equals(platform))
+                return c.get("status").asText() + "/" + c.get("basis").asText();
+        throw new AssertionError("no cell " + technology + " x " + platform);
+    }
+
+    static String csvRow(String technology, String platform) {
+        for (String line : get(base + "/api/compatibility/matrix", "Accept", "text/csv").body().split("\r\n"))
+            if (line.startsWith(technology + "," + platform + ",")) return line;
+        throw new AssertionError("no CSV row " + technology + "," + platform);
+    }
+
+    @Test
+    void aSourcedContradictionIsADisputeEverywhereAndWithdrawingItRestoresTheAnswer() throws Exception {
+        // Table 2 states CloudStack supports KVM.
+        JsonNode before = compatibility("KVM", "CloudStack");
+        assertEquals("supported", before.get("status").asText(), before.toString());
+        assertEquals("stated", before.get("basis").asText());
+        assertEquals("supported/stated", matrixCell("KVM", "CloudStack"));
+
+        JsonNode created = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM",
+                 "source": "%s", "note": "Our tests of CloudStack failed with KVM hosts"}""".formatted(SOURCE), EDITOR), 201);
+        String id = created.get("id").asText();
+        assertTrue(created.get("knowledgeBase").get("disputed").asBoolean(), created.toString());
+
+        // /api/compatibility: disputed, both sides, each with its sources.
+        JsonNode c = compatibility("KVM", "CloudStack");
+        assertEquals("disputed", c.get("status").asText(), c.toString());
+        assertEquals("stated", c.get("basis").asText());
+        assertTrue(c.get("sources").toString().contains("table2"), "the paper's side keeps its sources: " + c);
+        assertTrue(c.get("against").get("sources").toString().contains(SOURCE), "the editor's side and its source: " + c);
+        assertTrue(c.get("disputes").size() > 0, c.toString());
+        assertTrue(c.get("disputes").toString().contains(SOURCE), "a dispute note carries its own sources: " + c);
+        // The matrix (JSON and CSV), the technology's and the platform's values, the product page, the platform filter.
+        assertEquals("disputed/stated", matrixCell("KVM", "CloudStack"));
+        assertEquals("KVM,CloudStack,disputed,stated", csvRow("KVM", "CloudStack"));
+        JsonNode kvm = json(get(base + "/api/technologies/KVM"), 200);
+        assertTrue(valueIn(kvm.get("platforms"), "CloudStack").get("disputed").asBoolean(), kvm.get("platforms").toString());
+        JsonNode cloudStack = json(get(base + "/api/platforms/CloudStack"), 200);
+        assertTrue(valueIn(cloudStack.get("hypervisors"), "KVM").get("disputed").asBoolean());
+        assertTrue(valueIn(cloudStack.get("doesNotSupport"), "KVM").get("disputed").asBoolean(), "the editor's claim is disputed too");
+        String page = get(base + "/id/CloudStack", "Accept", "text/html").body();
+        assertTrue(page.matches("(?s).*<dd data-basis=\"stated\" data-disputed=\"true\"><a [^>]*href=\"/id/KVM\".*"), "the page marks it");
+        // Selection: the pair is still a candidate (some source says it works) but carries the flag.
+        JsonNode sel = json(Fixtures.post(base + "/api/selection?platform=CloudStack&technology=KVM", "{\"hostOS\": \"Linux\"}",
+                "Content-Type", "application/json"), 200);
+        JsonNode pair = sel.get("items").get(0).get("compatibility");
+        assertEquals("disputed", pair.get("status").asText(), pair.toString());
+        assertTrue(pair.get("disputed").asBoolean());
+
+        // The claim is listed and can be read back.
+        JsonNode one = json(get(base + "/api/claims/" + id), 200);
+        assertEquals("doesNotSupport", one.get("property").asText());
+        assertEquals(SOURCE, one.get("source").asText());
+        assertTrue(json(get(base + "/api/claims"), 200).get("items").toString().contains(id));
+
+        // Withdrawn: every view answers as before.
+        assertEquals(204, send("DELETE", "/api/claims/" + id, null, EDITOR).statusCode());
+        assertEquals(404, get(base + "/api/claims/" + id).statusCode());
+        assertEquals("supported", compatibility("KVM", "CloudStack").get("status").asText());
+        assertEquals("supported/stated", matrixCell("KVM", "CloudStack"));
+        assertFalse(valueIn(json(get(base + "/api/technologies/KVM"), 200).get("platforms"), "CloudStack").get("disputed").asBoolean());
+    }
+
+    @Test
+    void anUnsourcedContradictionIsRefusedNamingWhatItContradicts() {
+        JsonNode refused = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM"}""", EDITOR), 422);
+        assertEquals("contradiction", refused.get("kind").asText(), refused.toString());
+        String detail = refused.get("detail").asText();
+        assertTrue(detail.contains("supports") && detail.contains("table2"), "names the contradicted statement and its source: " + detail);
+        assertTrue(detail.contains("source"), "says what to do: " + detail);
+        // The same through SPARQL Update into a user graph (the issue's example): refused, nothing kept.
+        var update = send("POST", "/update", """
+                PREFIX vkg: <https://w3id.org/virtkg/ontology#>
+                PREFIX id: <https://w3id.org/virtkg/id/>
+                INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/x> { id:CloudStack vkg:doesNotSupport id:KVM } }""",
+                ADMIN, "application/sparql-update");
+        assertTrue(update.statusCode() == 400 || update.statusCode() == 422, update.statusCode() + " " + update.body());
+        assertTrue(update.body().contains("contradicts"), update.body());
+        assertEquals("supported", compatibility("KVM", "CloudStack").get("status").asText());
+        assertFalse(VirtkgServerTest.askAt(base, "GRAPH ?g { <https://w3id.org/virtkg/id/CloudStack> "
+                + "<https://w3id.org/virtkg/ontology#doesNotSupport> <https://w3id.org/virtkg/id/KVM> }"));
+    }
+
+    @Test
+    void aSourcedReadingOfTheVmmTypeIsRecordedAsADisputeNotRefused() {
+        // Disjoint VMM types (Table 1 puts each VMM in exactly one) would refuse this as an
+        // inconsistency over the union; with a source of its own it is a disagreement.
+        JsonNode created = json(send("POST", "/api/claims", """
+                {"subject": "KVM", "property": "vmmType", "object": "Type2",
+                 "source": "https://example.org/kvm-is-hosted", "note": "KVM is commonly classed as a hosted (type 2) hypervisor"}""",
+                EDITOR), 201);
+        JsonNode kvm = json(get(base + "/api/technologies/KVM"), 200);
+        assertTrue(valueIn(kvm.get("vmmType"), "Type1").get("disputed").asBoolean(), kvm.get("vmmType").toString());
+        assertTrue(valueIn(kvm.get("vmmType"), "Type2").get("disputed").asBoolean(), kvm.get("vmmType").toString());
+        assertEquals(204, send("DELETE", "/api/claims/" + created.get("id").asText(), null, EDITOR).statusCode());
+        assertFalse(json(get(base + "/api/technologies/KVM"), 200).get("vmmType").toString().contains("Type2"));
+    }
+
+    @Test
+    void disputesAndConditionsAttachToOneClaim() {
+        assertEquals("supported", compatibility("Xen", "Nimbus").get("status").asText());
+        // A dispute needs a source.
+        json(send("POST", "/api/claims", """
+                {"kind": "dispute", "subject": "Nimbus", "property": "supports", "object": "Xen"}""", EDITOR), 422);
+        JsonNode dispute = json(send("POST", "/api/claims", """
+                {"kind": "dispute", "subject": "Nimbus", "property": "supports", "object": "Xen",
+                 "source": "https://example.org/nimbus-xen", "note": "Nimbus dropped Xen"}""", EDITOR), 201);
+        JsonNode c = compatibility("Xen", "Nimbus");
+        assertEquals("disputed", c.get("status").asText(), c.toString());
+        assertTrue(c.get("disputes").toString().contains("Nimbus dropped Xen"), c.toString());
+        // Only that claim: Nimbus's support of KVM is untouched.
+        assertEquals("supported", compatibility("KVM", "Nimbus").get("status").asText());
+        assertEquals(204, send("DELETE", "/api/claims/" + dispute.get("id").asText(), null, EDITOR).statusCode());
+        assertEquals("supported", compatibility("Xen", "Nimbus").get("status").asText());
+
+        JsonNode condition = json(send("POST", "/api/claims", """
+                {"kind": "condition", "subject": "Nimbus", "property": "supports", "object": "KVM",
+                 "source": "https://example.org/nimbus-kvm", "note": "Only with the KVM back end enabled"}""", EDITOR), 201);
+        JsonNode p = compatibility("KVM", "Nimbus");
+        assertEquals("partial", p.get("status").asText(), p.toString());
+        assertTrue(p.get("conditions").toString().contains("Only with the KVM back end enabled"));
+        assertEquals(204, send("DELETE", "/api/claims/" + condition.get("id").asText(), null, EDITOR).statusCode());
+        assertEquals("supported", compatibility("KVM", "Nimbus").get("status").asText());
+    }
+
+    @Test
+    void aSourceContradictingItselfIsStillRefused() {
+        var put = send("PUT", "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/user/self-contradiction"), """
+                @prefix vkg: <https://w3id.org/virtkg/ontology#> .
+                @prefix id: <https://w3id.org/virtkg/id/> .
+                <https://w3id.org/virtkg/graph/user/self-contradiction> <http://www.w3.org/ns/prov#wasDerivedFrom> <https://example.org/x> .
+                id:Ganeti vkg:supports id:LXC ; vkg:doesNotSupport id:LXC .""", ADMIN, "text/turtle");
+        assertEquals(422, put.statusCode(), put.body());
+        assertTrue(put.body().contains("inconsistent"), put.body());
+        assertEquals("unknown", compatibility("LXC", "Ganeti").get("status").asText());
+    }
+
+    @Test
+    void claimRequestsAreCheckedField_by_field() {
+        JsonNode unknownId = json(send("POST", "/api/claims", """
+                {"subject": "CloudStak", "property": "supports", "object": "KVM", "source": "https://example.org"}""", EDITOR), 422);
+        assertEquals("subject", unknownId.get("field").asText());
+        assertTrue(unknownId.get("suggestions").toString().contains("CloudStack"), unknownId.toString());
+        JsonNode badProperty = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "likes", "object": "KVM"}""", EDITOR), 422);
+        assertEquals("property", badProperty.get("field").asText());
+        assertEquals(401, send("POST", "/api/claims", "{}", "wrong-token").statusCode());
+        assertNotNull(json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "supports", "object": "KVM", "colour": "red"}""", EDITOR), 400).get("field"));
+    }
+}
