@@ -169,7 +169,8 @@ async function home(params) {
         if (h.kinds?.length) {
           const tags = el('div');
           for (const k of h.kinds.filter(k => k.id !== 'Product'))
-            tags.append(el('span', { class: 'tag' + (k.inferred ? ' inferred' : ''), title: k.inferred ? 'inferred' : 'stated' }, k.label + (k.inferred ? ' (inferred)' : '')));
+            tags.append(el('span', { class: 'tag' + (k.basis === 'inferred' ? ' inferred' : '') + (k.disputed ? ' disputed' : ''), title: k.basis + (k.disputed ? ', disputed' : '') },
+              k.label + (k.basis === 'inferred' ? ' (inferred)' : '') + (k.disputed ? ' (disputed)' : '')));
           li.append(tags);
         }
         ul.append(li);
@@ -183,16 +184,18 @@ async function home(params) {
 }
 
 // ---------- compatibility matrix ----------
+// The five answer states of /api/compatibility; "supported" split by basis (stated or inferred).
 const STATUS = {
   asserted: { sym: '✓', text: 'supported (stated by a source)' },
   inferred: { sym: '≈', text: 'supported (inferred by the reasoner)' },
+  partial: { sym: '◐', text: 'partial (supported with a stated condition)' },
   unsupported: { sym: '✗', text: 'not supported (stated)' },
+  disputed: { sym: '!', text: 'disputed (sources disagree, or the only support is disputed)' },
   unknown: { sym: '?', text: 'unknown (not stated, not entailed)' },
-  disputed: { sym: '!', text: 'disputed (the paper and current sources differ)' },
 };
 function cellClass(c) {
-  if (c.status === 'supported') return c.inferred ? 'inferred' : 'asserted';
-  return ['unsupported', 'disputed'].includes(c.status) ? c.status : 'unknown';
+  if (c.status === 'supported') return c.basis === 'inferred' ? 'inferred' : 'asserted';
+  return ['partial', 'unsupported', 'disputed'].includes(c.status) ? c.status : 'unknown';
 }
 
 // The views of paper and present (the API's view parameter).
@@ -225,7 +228,7 @@ async function matrix(params) {
     const tr = el('tr', {}, el('th', { scope: 'row' }, el('a', { href: '/id/' + t.id, tabindex: '-1' }, t.label)));
     buttons.push([]);
     m.platforms.forEach((p, c) => {
-      const cell = cells.get(t.id + '|' + p.id) || { status: 'unknown', inferred: false };
+      const cell = cells.get(t.id + '|' + p.id) || { status: 'unknown', basis: null };
       const k = cellClass(cell);
       const b = el('button', {
         type: 'button', class: 'cell s-' + k, 'data-technology': t.id, 'data-platform': p.id, 'data-status': k,
@@ -288,6 +291,15 @@ async function matrix(params) {
       el('strong', { id: 'cell-status' }, STATUS[k].text)));
     panel.append(el('p', {}, idLink(r.platform.id, r.platform.label), ' · ', idLink(r.technology.id, r.technology.label)));
     if (r.note) panel.append(el('p', { class: 'note' }, r.note));
+    if (r.basis) panel.append(el('p', { class: 'muted', id: 'cell-basis' }, r.basis === 'stated' ? 'Stated by a source.' : 'Inferred by the reasoner: no source states it.'));
+    if (r.against) panel.append(el('p', { class: 'note', id: 'cell-against' }, 'Against: ' + r.against.claim + '.'), sourceList(r.against.sources));
+    for (const [title, notes] of [['Disputes', r.disputes], ['Conditions', r.conditions]]) {
+      if (!notes?.length) continue;
+      panel.append(el('h3', {}, title));
+      const ul = el('ul', { class: 'notes' });
+      for (const n of notes) ul.append(el('li', { class: 'note-' + n.kind }, n.note, n.sources?.length ? [' — ', ...sourceText(n.sources[0])] : ''));
+      panel.append(ul);
+    }
     if (r.current) {
       // What the platform's newest imported support matrix says (e.g. Nova's), dated and sourced.
       const c = r.current;
@@ -493,11 +505,13 @@ function renderRanking(out, r) {
     const li = el('li', { class: 'candidate' });
     li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
       el('span', { class: 'muted' }, `score ${c.score} of ${c.maxScore}: ${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
-      c.compatibility.inferred ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
+      c.compatibility.basis === 'inferred' ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
+      c.compatibility.disputed ? el('span', { class: 'badge disputed' }, 'compatibility disputed') : '', ' ',
       el('a', { href: `#/matrix?t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
     const ul = el('ul', { class: 'reqs' });
     for (const q of c.requirements) {
-      const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason));
+      const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason),
+        q.disputed ? el('span', { class: 'badge disputed', title: (q.disputes || []).join(' ') }, 'disputed') : '');
       if (q.sources?.length) item.append(' ', el('span', { class: 'muted' }, '— ', ...sourceText(q.sources[0])));
       ul.append(item);
     }

@@ -185,9 +185,13 @@ public final class CompatibilityRoutes {
             body.put("technology", catalog.ref(t));
             body.put("platform", catalog.ref(p));
             body.put("status", status);
-            body.put("basis", answer.basis() == null ? null : answer.basis().json());
+            body.put("basis", basis(answer, current));
             body.put("disputed", status.equals("disputed"));
             Triple fact = deciding.holds() ? deciding.claim() : null;
+            // A claim stated only the other way round ("KVM is supported by X") is explained as stated,
+            // so the explanation's status and the basis never disagree.
+            if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
+                fact = claims.inverse(fact);
             body.put("explanation", fact == null ? null
                     : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph));
             body.put("sources", describe(deciding.sources()));
@@ -201,6 +205,8 @@ public final class CompatibilityRoutes {
                         "basis", answer.doesNotSupport().basis().json(), "sources", describe(answer.doesNotSupport().sources())));
             if (paper == null) {
                 body.put("paper", Map.of("status", paperView().claims(catalog).compatibility(p, t).status()));
+                // What the knowledge base's statements say, before the newest imported support matrix is weighed in.
+                body.put("knowledgeBase", Map.of("status", answer.status()));
                 body.put("current", current);
                 Map<String, Object> lifecycle = new LinkedHashMap<>();
                 lifecycle.put("technology", present.lifecycle(t));
@@ -213,6 +219,15 @@ public final class CompatibilityRoutes {
                         + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
             return body;
         }));
+    }
+
+    /**
+     * The basis of an answer: that of the claim it rests on; when only the newest imported support
+     * matrix speaks to the pair, {@code stated} (that document states it).
+     */
+    private static String basis(Claims.Compatibility answer, Map<String, Object> current) {
+        if (answer.basis() != null) return answer.basis().json();
+        return current == null ? null : "stated";
     }
 
     private List<Map<String, Object>> describe(List<Node> graphs) {
@@ -260,8 +275,9 @@ public final class CompatibilityRoutes {
         for (Node t : ts) {
             for (Node p : ps) {
                 Claims.Compatibility a = claims.compatibility(p, t);
-                String status = paper == null ? combined(view, a.status(), current(t, p, a.status())) : a.status();
-                String basis = a.basis() == null ? null : a.basis().json();
+                Map<String, Object> current = paper == null ? current(t, p, a.status()) : null;
+                String status = paper == null ? combined(view, a.status(), current) : a.status();
+                String basis = basis(a, current);
                 Cell c = new Cell(IdIndex.idOf(t), IdIndex.idOf(p), status, basis);
                 cells.add(c);
                 csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')

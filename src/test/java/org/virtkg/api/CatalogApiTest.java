@@ -66,11 +66,11 @@ class CatalogApiTest {
         assertEquals("https://w3id.org/virtkg/id/KVM", kvm.get("iri").asText());
         for (String field : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "features", "sources"))
             assertTrue(kvm.has(field), field);
-        assertFalse(find(kvm.get("kinds"), "Hypervisor").get("inferred").asBoolean());
+        assertEquals("stated", find(kvm.get("kinds"), "Hypervisor").get("basis").asText());
         // Type1Hypervisor is a defined class: the reasoner puts KVM in it from its vmmType.
-        assertTrue(find(kvm.get("kinds"), "Type1Hypervisor").get("inferred").asBoolean());
+        assertEquals("inferred", find(kvm.get("kinds"), "Type1Hypervisor").get("basis").asText());
         assertTrue(ids(kvm.get("guestOS")).contains("Windows"));
-        assertFalse(find(kvm.get("platforms"), "OpenStack").get("inferred").asBoolean(), "Table 2 states it");
+        assertEquals("stated", find(kvm.get("platforms"), "OpenStack").get("basis").asText(), "Table 2 states it");
         assertTrue(kvm.get("sources").size() > 3);
         assertTrue(kvm.get("sources").toString().contains("Table 1"), kvm.get("sources").toString());
     }
@@ -84,9 +84,9 @@ class CatalogApiTest {
         assertTrue(ids(os.get("hypervisors")).containsAll(List.of("KVM", "LXC", "LXD", "Xen")));
         assertTrue(ids(os.get("languages")).contains("Python"));
         // Nova's parts are components of OpenStack by transitivity, not by statement.
-        assertTrue(find(os.get("components"), "NovaScheduler").get("inferred").asBoolean());
-        assertFalse(find(os.get("components"), "Nova").get("inferred").asBoolean());
-        assertTrue(find(os.get("kinds"), "ContainerPlatform").get("inferred").asBoolean());
+        assertEquals("inferred", find(os.get("components"), "NovaScheduler").get("basis").asText());
+        assertEquals("stated", find(os.get("components"), "Nova").get("basis").asText());
+        assertEquals("inferred", find(os.get("kinds"), "ContainerPlatform").get("basis").asText());
     }
 
     @Test
@@ -107,27 +107,29 @@ class CatalogApiTest {
         JsonNode euca = null;
         for (JsonNode item : qemu.get("items")) if (item.at("/platform/id").asText().equals("Eucalyptus")) euca = item;
         assertNotNull(euca, qemu.toString());
-        assertTrue(euca.get("inferred").asBoolean());
+        assertEquals("inferred", euca.get("basis").asText());
         assertTrue(euca.at("/explanation/explanation/rule").asText().startsWith("prp-spo2"), euca.toString());
 
         JsonNode c = ok("/api/compatibility?technology=QEMU&platform=Eucalyptus");
         assertEquals("supported", c.get("status").asText());
-        assertTrue(c.get("inferred").asBoolean());
+        assertEquals("inferred", c.get("basis").asText());
         assertEquals("inferred", c.at("/explanation/status").asText());
-        assertEquals(0, c.get("sources").size(), "an inferred fact has no source of its own; its premises do");
+        // No source states it; the sources are those of the facts its derivation rests on.
+        assertTrue(c.get("sources").toString().contains("table2/Eucalyptus"), c.get("sources").toString());
+        assertTrue(c.get("sources").toString().contains("section2/KVM"), c.get("sources").toString());
         assertTrue(c.get("explanation").toString().contains("Table 2"), c.get("explanation").toString());
 
         // OpenStack reaches LXC both ways: stated (section 2.1) and through LXD; stated wins.
         JsonNode lxc = ok("/api/compatibility?technology=LXC&platform=OpenStack");
         assertEquals("supported", lxc.get("status").asText());
-        assertFalse(lxc.get("inferred").asBoolean());
+        assertEquals("stated", lxc.get("basis").asText());
     }
 
     @Test
     void compatibilityIsSupportedOrUnknownUnderTheOpenWorld() {
         JsonNode yes = ok("/api/compatibility?technology=KVM&platform=OpenStack");
         assertEquals("supported", yes.get("status").asText());
-        assertFalse(yes.get("inferred").asBoolean());
+        assertEquals("stated", yes.get("basis").asText());
         assertTrue(yes.get("sources").size() >= 1);
         assertEquals("asserted", yes.at("/explanation/status").asText());
 
@@ -148,7 +150,7 @@ class CatalogApiTest {
         for (JsonNode c : m.get("cells")) {
             statuses.add(c.get("status").asText());
             inferredSupported |= c.get("technology").asText().equals("QEMU") && c.get("platform").asText().equals("Eucalyptus")
-                    && c.get("status").asText().equals("supported") && c.get("inferred").asBoolean();
+                    && c.get("status").asText().equals("supported") && c.get("basis").asText().equals("inferred");
         }
         assertTrue(statuses.containsAll(List.of("supported", "unknown")), statuses.toString());
         assertTrue(inferredSupported);
@@ -157,10 +159,11 @@ class CatalogApiTest {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> lines = csv.body().lines().toList();
-        assertEquals("technology,platform,status,inferred", lines.get(0));
+        assertEquals("technology,platform,status,basis", lines.get(0));
         assertEquals(t * p + 1, lines.size());
-        assertTrue(lines.contains("QEMU,Eucalyptus,supported,true"), csv.body());
-        assertTrue(lines.contains("KVM,OpenStack,supported,false"));
+        assertTrue(lines.contains("QEMU,Eucalyptus,supported,inferred"), csv.body());
+        assertTrue(lines.contains("KVM,OpenStack,supported,stated"));
+        assertTrue(lines.contains("LXD,Ganeti,unknown,"), "an unknown answer has no basis");
     }
 
     @Test

@@ -77,7 +77,7 @@ class CompatibilityViewsTest {
             JsonNode before = json(paperOnly.base() + q, 200);
             JsonNode paper = json(full.base() + q + "&view=paper", 200);
             assertEquals(before.get("status"), paper.get("status"), q);
-            assertEquals(before.get("inferred"), paper.get("inferred"), q);
+            assertEquals(before.get("basis"), paper.get("basis"), q);
             assertEquals(before.get("sources"), paper.get("sources"), q);
             if (!before.get("explanation").isNull())
                 assertEquals(before.at("/explanation/status"), paper.at("/explanation/status"), q);
