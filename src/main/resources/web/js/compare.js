@@ -80,7 +80,7 @@ function cell(values) {
   for (const v of values) {
     const li = el('li', {}, v.id && !/^(true|false)$/.test(v.id) ? idLink(v.id, v.label) : String(v.label ?? v.id), ' ',
       el('span', { class: 'tag' + (v.basis === 'inferred' ? ' inferred' : ''), 'data-basis': v.basis }, v.basis));
-    if (v.disputed) li.append(el('span', { class: 'badge' }, 'disputed'));
+    if (v.disputed) li.append(el('span', { class: 'badge disputed' }, 'disputed'));
     if (v.sources?.length) {
       const list = el('ul', { class: 'sources' });
       for (const s of v.sources) list.append(el('li', { class: 'source' }, ...sourceText(s)));
