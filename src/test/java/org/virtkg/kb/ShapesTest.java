@@ -83,6 +83,16 @@ class ShapesTest {
                         "<https://w3id.org/virtkg/source/paper/section9/X/1> a vkg:Source ; prov:wasDerivedFrom id:ShrimaliPatelSurvey ;"
                                 + " vkg:section \"9\" ; vkg:quote \"q\" ; vkg:disputed true .",
                         "https://w3id.org/virtkg/source/paper/section9/X/1"),
+                Arguments.of("dispute naming no claim object",
+                        "<https://example.org/d1> a vkg:Dispute ; vkg:claimSubject id:KVM ; vkg:claimProperty vkg:vmmType ; rdfs:comment \"why\" .",
+                        "https://example.org/d1"),
+                Arguments.of("dispute without a reason",
+                        "<https://example.org/d2> a vkg:Dispute ; vkg:claimSubject id:KVM ; vkg:claimProperty vkg:vmmType ; vkg:claimObject id:Type1 .",
+                        "https://example.org/d2"),
+                Arguments.of("condition naming two subjects",
+                        "<https://example.org/d3> a vkg:Condition ; vkg:claimSubject id:KVM , id:Xen ; vkg:claimProperty vkg:vmmType ;"
+                                + " vkg:claimObject id:Type1 ; rdfs:comment \"why\" .",
+                        "https://example.org/d3"),
                 Arguments.of("source without derivation",
                         "<https://w3id.org/virtkg/source/paper/section9/X/2> a vkg:Source ; vkg:section \"9\" ; vkg:quote \"q\" .",
                         "https://w3id.org/virtkg/source/paper/section9/X/2"));
