@@ -45,41 +45,34 @@ import org.virtkg.store.Graphs;
  * Withdrawing ({@code DELETE}) drops the graph: the answers are what they were before.
  */
 public final class ClaimRoutes {
-    private static final Set<String> FIELDS = Set.of("kind", "subject", "property", "object", "source", "note");
-    private static final Set<String> KINDS = Set.of("claim", "dispute", "condition");
     private static final String PREFIX = Graphs.USER + "claim/";
-    private static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node DERIVED = ClaimRequests.DERIVED;
     private static final Node ATTRIBUTED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
     private static final Node GENERATED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
-    private static final Map<String, Node> NOTE_CLASS = Map.of("dispute", Catalog.vkg("Dispute"), "condition", Catalog.vkg("Condition"));
+    private static final Map<String, Node> NOTE_CLASS = ClaimRequests.NOTE_CLASS;
 
     private final KnowledgeBase kb;
     private final Catalog catalog;
     private final Auth auth;
+    private final ClaimRequests requests;
 
     public ClaimRoutes(KnowledgeBase kb, Catalog catalog, Auth auth) {
         this.kb = kb;
         this.catalog = catalog;
         this.auth = auth;
-    }
-
-    /** The request, checked and resolved against the knowledge base before any write starts. */
-    private record Request(String kind, Node subject, Node property, Node object, String source, String note) {
-        Triple claim() {
-            return Triple.create(subject, property, object);
-        }
+        this.requests = new ClaimRequests(catalog);
     }
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
-        Request r = catalog.read(() -> parse(body));
+        ClaimRequests.Request r = catalog.read(() -> requests.parse(body, "", null));
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
         Node graph = NodeFactory.createURI(PREFIX + id);
         Graph g = toRdf(r, graph, role);
         try {
-            kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> sentence(r)), dsg -> {
+            kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
                 if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
                 g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
             });
@@ -119,110 +112,11 @@ public final class ClaimRoutes {
         ctx.status(204);
     }
 
-    // ---- reading the request ----
-
-    private Request parse(JsonNode body) {
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f))
-                throw new ProblemException(Problem.of(400, "Unknown field '" + f + "'; a claim has " + String.join(", ", FIELDS.stream().sorted().toList()))
-                        .with("field", f));
-        }
-        String kind = text(body, "kind", false);
-        if (kind == null) kind = "claim";
-        if (!KINDS.contains(kind))
-            throw new ProblemException(Problem.of(400, "Field 'kind' must be claim, dispute or condition, got '" + kind + "'").with("field", "kind"));
-        Node subject = resource("subject", text(body, "subject", true));
-        String propertyName = text(body, "property", true);
-        Node property = property(propertyName);
-        String objectText = text(body, "object", true);
-        Node object = object(property, objectText);
-        String source = text(body, "source", false);
-        if (source != null && !source.matches("https?://\\S{1,2000}"))
-            throw new ProblemException(Problem.of(400, "Field 'source' must be an http(s) URL (it is recorded, never fetched)").with("field", "source"));
-        if (source == null && !kind.equals("claim"))
-            throw new ProblemException(Problem.of(422, "A " + kind + " needs a 'source': the address of what it rests on").with("field", "source"));
-        String note = text(body, "note", false);
-        if (note != null && note.length() > 2000)
-            throw new ProblemException(Problem.of(400, "Field 'note' must be at most 2000 characters").with("field", "note"));
-        return new Request(kind, subject, property, object, source, note);
-    }
-
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) throw new ProblemException(Problem.of(400, "Field '" + field + "' is required").with("field", field));
-            return null;
-        }
-        if (!v.isTextual()) throw new ProblemException(Problem.of(400, "Field '" + field + "' must be a string").with("field", field));
-        return v.asText();
-    }
-
-    private Node resource(String field, String id) {
-        Node n = catalog.index().id(id);
-        if (n == null)
-            throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base")
-                    .with("field", field).with("suggestions", catalog.index().suggest(id, false, 8)));
-        return n;
-    }
-
-    /** A property of the vocabulary (its local name, or {@code type}), declared as an object or datatype property. */
-    private Node property(String name) {
-        if (name.equals("type") || name.equals("a")) return RDF.type.asNode();
-        String local = name.startsWith(Graphs.VOCAB) ? name.substring(Graphs.VOCAB.length()) : name.startsWith("vkg:") ? name.substring(4) : name;
-        Node p = Catalog.vkg(local);
-        Graph u = catalog.union();
-        if (!u.contains(p, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) && !u.contains(p, RDF.type.asNode(), OWL2.DatatypeProperty.asNode()))
-            throw new ProblemException(Problem.of(422, "Field 'property': '" + name + "' is not a property of the virtkg ontology "
-                    + "(e.g. supports, doesNotSupport, vmmType, virtualization, hostOS, feature); see /ontology").with("field", "property"));
-        return p;
-    }
-
-    /** The object: an id for object properties (and types), a literal of the declared range for datatype properties. */
-    private Node object(Node property, String text) {
-        Graph u = catalog.union();
-        if (!u.contains(property, RDF.type.asNode(), OWL2.DatatypeProperty.asNode())) {
-            if (property.equals(RDF.type.asNode())) {
-                Node c = catalog.index().vocabClass(text);
-                if (c == null) throw new ProblemException(Problem.of(422, "Field 'object': '" + text + "' is not a class of the virtkg ontology").with("field", "object"));
-                return c;
-            }
-            return resource("object", text);
-        }
-        Node range = null;
-        var it = u.find(property, RDFS.range.asNode(), Node.ANY);
-        while (it.hasNext() && range == null) {
-            Node r = it.next().getObject();
-            if (r.isURI() && r.getURI().startsWith(XSDDatatype.XSD)) range = r;
-        }
-        if (range == null) return NodeFactory.createLiteralString(text);
-        var dt = TypeMapper.getInstance().getSafeTypeByName(range.getURI());
-        if (!dt.isValid(text))
-            throw new ProblemException(Problem.of(422, "Field 'object': '" + text + "' is not a valid " + range.getURI().substring(XSDDatatype.XSD.length() + 1)
-                    + ", which the property '" + catalog.label(property) + "' takes").with("field", "object"));
-        return NodeFactory.createLiteralDT(text, dt);
-    }
-
-    private String sentence(Request r) {
-        return catalog.claims().sentence(r.claim());
-    }
-
-    private Graph toRdf(Request r, Node graph, Role role) {
+    private Graph toRdf(ClaimRequests.Request r, Node graph, Role role) {
         Graph g = GraphFactory.createDefaultGraph();
-        String sentence = catalog.read(() -> sentence(r));
+        String sentence = catalog.read(() -> requests.sentence(r));
         if (r.kind().equals("claim")) g.add(r.claim());
-        else {
-            Node note = NodeFactory.createURI(graph.getURI() + "#note");
-            g.add(Triple.create(note, RDF.type.asNode(), NOTE_CLASS.get(r.kind())));
-            g.add(Triple.create(note, Catalog.vkg("claimSubject"), r.subject()));
-            g.add(Triple.create(note, Catalog.vkg("claimProperty"), r.property()));
-            g.add(Triple.create(note, Catalog.vkg("claimObject"), r.object()));
-            g.add(Triple.create(note, RDFS.label.asNode(), NodeFactory.createLiteralLang(
-                    (r.kind().equals("dispute") ? "Dispute of: " : "Condition on: ") + sentence, "en")));
-            g.add(Triple.create(note, RDFS.comment.asNode(), NodeFactory.createLiteralLang(r.note() != null ? r.note()
-                    : (r.kind().equals("dispute") ? "Disputed by " : "Condition stated by ") + r.source(), "en")));
-            g.add(Triple.create(note, DERIVED, NodeFactory.createURI(r.source())));
-        }
+        else requests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#note"), sentence);
         g.add(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Claim by " + role.actor() + ": " + sentence, "en")));
         if (r.note() != null) g.add(Triple.create(graph, RDFS.comment.asNode(), NodeFactory.createLiteralLang(r.note(), "en")));
         if (r.source() != null) g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(r.source())));
@@ -301,7 +195,6 @@ public final class ClaimRoutes {
     }
 
     private static Node one(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
+        return ClaimRequests.one(g, s, p);
     }
 }

@@ -1,0 +1,174 @@
+package org.virtkg.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+
+/**
+ * A claim as users send it ({@code /api/claims}, or an entry of a product's {@code claims}):
+ * checked field by field and resolved against the knowledge base, then written as RDF. Written
+ * once, so both ways in accept and refuse the same things in the same words.
+ */
+final class ClaimRequests {
+    static final Set<String> FIELDS = Set.of("kind", "subject", "property", "object", "source", "note");
+    static final Set<String> KINDS = Set.of("claim", "dispute", "condition");
+    static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    static final Map<String, Node> NOTE_CLASS = Map.of("dispute", Catalog.vkg("Dispute"), "condition", Catalog.vkg("Condition"));
+
+    /** One claim, resolved. {@code kind}: claim, dispute or condition. */
+    record Request(String kind, Node subject, Node property, Node object, String source, String note) {
+        Triple claim() {
+            return Triple.create(subject, property, object);
+        }
+    }
+
+    private final Catalog catalog;
+
+    ClaimRequests(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Reads one claim; {@code at} prefixes field names in messages (e.g. {@code claims[2].}); a
+     * missing subject is {@code defaultSubject} when there is one. Runs in a read transaction.
+     */
+    Request parse(JsonNode body, String at, Node defaultSubject) {
+        if (!body.isObject()) throw problem(400, at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object");
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f))
+                throw problem(400, at + f, "is not a field of a claim; a claim has " + String.join(", ", FIELDS.stream().sorted().toList()));
+        }
+        String kind = text(body, at, "kind", false);
+        if (kind == null) kind = "claim";
+        if (!KINDS.contains(kind)) throw problem(400, at + "kind", "must be claim, dispute or condition, got '" + kind + "'");
+        String subjectId = text(body, at, "subject", defaultSubject == null);
+        Node subject = subjectId == null ? defaultSubject : resource(at + "subject", subjectId);
+        Node property = property(at, text(body, at, "property", true));
+        Node object = object(at, property, text(body, at, "object", true));
+        String source = text(body, at, "source", false);
+        if (source != null && !source.matches("https?://\\S{1,2000}"))
+            throw problem(400, at + "source", "must be an http(s) URL (it is recorded, never fetched)");
+        if (source == null && !kind.equals("claim"))
+            throw problem(422, at + "source", "is required for a " + kind + ": the address of what it rests on");
+        String note = text(body, at, "note", false);
+        if (note != null && note.length() > 2000) throw problem(400, at + "note", "must be at most 2000 characters");
+        return new Request(kind, subject, property, object, source, note);
+    }
+
+    static ProblemException problem(int status, String field, String what) {
+        return new ProblemException(Problem.of(status, "Field '" + field + "' " + what).with("field", field));
+    }
+
+    private static String text(JsonNode body, String at, String field, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw problem(400, at + field, "is required");
+            return null;
+        }
+        if (!v.isTextual()) throw problem(400, at + field, "must be a string");
+        return v.asText();
+    }
+
+    private Node resource(String field, String id) {
+        Node n = catalog.index().id(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base")
+                    .with("field", field).with("suggestions", catalog.index().suggest(id, false, 8)));
+        return n;
+    }
+
+    /** A property of the vocabulary (its local name, {@code vkg:} name or IRI, or {@code type}), declared as an object or datatype property. */
+    private Node property(String at, String name) {
+        if (name.equals("type") || name.equals("a")) return RDF.type.asNode();
+        String local = name.startsWith(org.virtkg.store.Graphs.VOCAB) ? name.substring(org.virtkg.store.Graphs.VOCAB.length())
+                : name.startsWith("vkg:") ? name.substring(4) : name;
+        Node p = Catalog.vkg(local);
+        Graph u = catalog.union();
+        if (!u.contains(p, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) && !u.contains(p, RDF.type.asNode(), OWL2.DatatypeProperty.asNode()))
+            throw problem(422, at + "property", "'" + name + "' is not a property of the virtkg ontology "
+                    + "(e.g. supports, doesNotSupport, vmmType, virtualization, hostOS, feature); see /ontology");
+        return p;
+    }
+
+    /** The object: an id for object properties (a class for {@code type}), a literal of the declared range for datatype properties. */
+    private Node object(String at, Node property, String text) {
+        Graph u = catalog.union();
+        if (!u.contains(property, RDF.type.asNode(), OWL2.DatatypeProperty.asNode())) {
+            if (property.equals(RDF.type.asNode())) {
+                Node c = catalog.index().vocabClass(text);
+                if (c == null) throw problem(422, at + "object", "'" + text + "' is not a class of the virtkg ontology");
+                return c;
+            }
+            return resource(at + "object", text);
+        }
+        Node range = null;
+        var it = u.find(property, RDFS.range.asNode(), Node.ANY);
+        while (it.hasNext() && range == null) {
+            Node r = it.next().getObject();
+            if (r.isURI() && r.getURI().startsWith(XSDDatatype.XSD)) range = r;
+        }
+        if (range == null) return NodeFactory.createLiteralString(text);
+        var dt = TypeMapper.getInstance().getSafeTypeByName(range.getURI());
+        if (!dt.isValid(text))
+            throw problem(422, at + "object", "'" + text + "' is not a valid " + range.getURI().substring(XSDDatatype.XSD.length() + 1)
+                    + ", which the property '" + catalog.label(property) + "' takes");
+        return NodeFactory.createLiteralDT(text, dt);
+    }
+
+    /** The claim in words ("CloudStack does not support KVM"). Runs in a read transaction. */
+    String sentence(Request r) {
+        return catalog.claims().sentence(r.claim());
+    }
+
+    /** A dispute or condition as a note resource {@code note} in {@code g}. */
+    void addNote(Graph g, Request r, Node note, String sentence) {
+        g.add(Triple.create(note, RDF.type.asNode(), NOTE_CLASS.get(r.kind())));
+        g.add(Triple.create(note, Catalog.vkg("claimSubject"), r.subject()));
+        g.add(Triple.create(note, Catalog.vkg("claimProperty"), r.property()));
+        g.add(Triple.create(note, Catalog.vkg("claimObject"), r.object()));
+        g.add(Triple.create(note, RDFS.label.asNode(), NodeFactory.createLiteralLang(
+                (r.kind().equals("dispute") ? "Dispute of: " : "Condition on: ") + sentence, "en")));
+        g.add(Triple.create(note, RDFS.comment.asNode(), NodeFactory.createLiteralLang(r.note() != null ? r.note()
+                : (r.kind().equals("dispute") ? "Disputed by " : "Condition stated by ") + r.source(), "en")));
+        g.add(Triple.create(note, DERIVED, NodeFactory.createURI(r.source())));
+    }
+
+    /** The notes of {@code graph} (a product's or a claim's), as they were sent. */
+    static java.util.List<Map<String, Object>> notesIn(Graph g) {
+        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (var e : NOTE_CLASS.entrySet()) {
+            g.find(Node.ANY, RDF.type.asNode(), e.getValue()).forEachRemaining(t -> {
+                Node n = t.getSubject();
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("kind", e.getKey());
+                m.put("subject", IdIndex.idOf(one(g, n, Catalog.vkg("claimSubject"))));
+                Node p = one(g, n, Catalog.vkg("claimProperty"));
+                m.put("property", p.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(p));
+                Node o = one(g, n, Catalog.vkg("claimObject"));
+                m.put("object", o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o));
+                Node src = one(g, n, DERIVED);
+                m.put("source", src == null ? null : src.getURI());
+                Node c = one(g, n, RDFS.comment.asNode());
+                m.put("note", c == null ? null : c.getLiteralLexicalForm());
+                out.add(m);
+            });
+        }
+        out.sort(java.util.Comparator.comparing(Object::toString));
+        return out;
+    }
+
+    static Node one(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
+    }
+}
