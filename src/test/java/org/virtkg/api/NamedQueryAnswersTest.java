@@ -1,0 +1,807 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.Fixtures.enc;
+import static org.virtkg.testing.Fixtures.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.app.VirtkgServer;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+
+/**
+ * Every named query's full answer on the shipped data, over HTTP against the real service: the
+ * default parameters and, where the query takes parameters, other sets that exercise what the
+ * defaults do not (an inverse-only claim, a pure inference, a disputed or inferred value).
+ *
+ * <p>The expected rows are read off the data files and the paper, not copied from the service:
+ * the disputes are the vkg:Dispute notes of data/paper-table1.trig, the sources the named graphs
+ * of data/paper-*.trig and data/nova-*.trig, and "inferred" is what the ontology derives and no
+ * source states (the inverse of vkg:supportedBy, the chain vkg:supports o vkg:basedOn, OS-level
+ * virtualization of container technologies, the hypervisor-model classes). Rows are compared as
+ * a multiset (a row listed twice is an error); columns that join several values are compared as
+ * sets of values.
+ */
+class NamedQueryAnswersTest {
+    static VirtkgServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = ShippedServer.start(AccessTokens.of(ADMIN, EDITOR));
+        base = ShippedServer.base(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    // --- The dispute notes of the shipped data (rdfs:comment of each vkg:Dispute) -------------------
+
+    static final String KVM_TYPE1 = "The paper calls KVM a type 1 VMM (Table 1 and section 2) while describing it as a Linux kernel"
+            + " module that needs a recent Linux kernel and whose virtual machines the Linux scheduler runs as regular processes;"
+            + " that is the paper's own description of a type 2 VMM, which runs within a host operating system. Recorded as stated.";
+    static final String LGUEST_TYPE1 = "Table 1 gives type 1 for Lguest, but section 2 describes it as a Linux-on-Linux hypervisor"
+            + " that runs guest kernels on top of a system running Linux, 'as a process runs in user space'; that matches the"
+            + " paper's own description of a type 2 VMM, which runs within a host operating system. Recorded as stated.";
+    static final String KVM_PARA = "Table 1 and section 1 give para-virtualization for KVM, but section 2 presents KVM as an"
+            + " extension of the QEMU emulator with support for the x86 VT extensions, which section 1 gives as the example of"
+            + " native (hardware-assisted) virtualization; the paper never says KVM modifies its guests. Only KVM is disputed:"
+            + " Xen and UML, which section 1 names in the same sentence, are not. Recorded as stated.";
+    static final String LXD_FULL = "Table 1 and section 2.1 say LXD supports full virtualization, but both class it as a"
+            + " container hypervisor, and section 2.1 says its architecture is the same as LXC's, which Table 1 gives as"
+            + " operating system level virtualization. Recorded as stated; the reasoner adds OS-level virtualization, which"
+            + " every container technology uses.";
+    static final String KVM_NETBSD = "Table 1 gives NetBSD as a required host of KVM, but section 2 says KVM is a kernel module"
+            + " in the mainstream Linux kernel and 'requires a recent Linux kernel with the KVM modules enabled'. Only NetBSD is"
+            + " disputed; the cell's Linux agrees with section 2. Recorded as stated.";
+    static final String LXD_UNSUITABLE = "Table 1 answers 'No' for LXD, but section 2.1 says LXD is compatible with OpenStack and"
+            + " 'a most suitable pair for Linux-oriented private Cloud', and the table's own last row lists OpenStack for LXD."
+            + " Recorded as stated.";
+    static final String PAPER = "id:ShrimaliPatelSurvey";
+
+    // --- Research questions and comparisons ---------------------------------------------------------
+
+    @Test
+    void compareTechnologies() {
+        String type1 = "Hypervisor, Type1Hypervisor (inferred)";
+        String hybrid = "Hypervisor, HybridHypervisor (inferred)";
+        expect("compare-technologies")
+                .columns("technology", "label", "kinds", "vmmTypes", "virtualization", "hostOS", "guestOS", "suitableForCloud", "platforms", "disputed")
+                .lists(", ", "kinds", "vmmTypes", "virtualization", "hostOS", "guestOS", "suitableForCloud", "platforms")
+                .row("id:AMDV", "AMD-V", "HardwareVirtualizationExtension", "", "native virtualization", "", "", "", "", "false")
+                .row("id:CommonLanguageRuntime", "Common Language Runtime", "ProcessVirtualMachine", "", "", "", "", "", "", "false")
+                .row("id:HyperV", "Hyper-V", "Hypervisor", "", "full virtualization", "", "", "", "OpenStack", "false")
+                .row("id:PowerVM", "IBM PowerVM", "Hypervisor", "", "", "", "", "", "", "false")
+                .row("id:ZVM", "IBM z/VM", "Hypervisor", "", "", "", "", "", "", "false")
+                // Incus (current.trig) is a container hypervisor; OS-level virtualization follows from that alone.
+                .row("id:Incus", "Incus", "ContainerHypervisor", "", "OS-level virtualization (inferred)", "Linux", "", "", "", "false")
+                .row("id:IntelVT", "Intel VT", "HardwareVirtualizationExtension", "", "native virtualization", "", "", "", "", "false")
+                .row("id:JavaVirtualMachine", "Java Virtual Machine", "ProcessVirtualMachine", "", "", "", "", "", "", "false")
+                // Type 1, para-virtualization and a NetBSD host are disputed; Linux (Table 1 and section 2) is not.
+                .row("id:KVM", "KVM", type1, "type 1 (disputed)", "para-virtualization (disputed)", "Linux, NetBSD (disputed)",
+                        "Linux, Windows", "true", "Amazon EC2, CloudStack, Enomaly, Eucalyptus, Ganeti, Nimbus, OpenNebula, OpenStack", "true")
+                .row("id:LXC", "LXC", "ContainerTechnology", "", "OS-level virtualization", "Linux", "Linux", "true", "OpenStack", "false")
+                // Table 1 and section 2.1 say full virtualization (disputed); the ontology adds OS-level.
+                .row("id:LXD", "LXD", "ContainerHypervisor, Hypervisor", "", "OS-level virtualization (inferred), full virtualization (disputed)",
+                        "Linux", "Linux", "false (disputed)", "OpenStack", "true")
+                .row("id:Lguest", "Lguest", type1, "type 1 (disputed)", "para-virtualization", "Linux", "Linux", "false", "", "true")
+                .row("id:OpenVZ", "OpenVZ", "ContainerTechnology", "", "OS-level virtualization", "Linux", "Linux", "false", "OpenNode", "false")
+                // Only OpenStack names QEMU; the others support KVM, which section 2 bases on QEMU.
+                .row("id:QEMU", "QEMU", "Hypervisor", "", "full virtualization", "", "", "",
+                        "OpenStack, Amazon EC2 (inferred), CloudStack (inferred), Enomaly (inferred), Eucalyptus (inferred),"
+                                + " Ganeti (inferred), Nimbus (inferred), OpenNebula (inferred)", "false")
+                .row("id:UML", "UML", "Hypervisor", "", "para-virtualization", "", "", "", "OpenStack", "false")
+                .row("id:VMware", "VMware", "Hypervisor", "", "", "", "", "", "Apache VCL, CloudStack, Eucalyptus, Ganeti, OpenNebula", "false")
+                .row("id:VMwareESX", "VMware ESX", "Hypervisor", "", "", "", "", "", "OpenStack", "false")
+                .row("id:VMwareGSX", "VMware GSX", hybrid, "hybrid VMM", "", "", "", "", "", "false")
+                .row("id:VMwareServer", "VMware Server", "Hypervisor", "", "full virtualization", "", "", "", "", "false")
+                .row("id:VMwareWorkstation", "VMware Workstation", "Hypervisor", "", "full virtualization", "", "", "", "", "false")
+                .row("id:VMwareVSphere", "VMware vSphere", "Hypervisor", "", "", "", "", "", "CloudStack", "false")
+                .row("id:VirtualPC", "Virtual PC", hybrid, "hybrid VMM", "full virtualization", "", "", "", "", "false")
+                .row("id:VirtualServer", "Virtual Server", hybrid, "hybrid VMM", "", "", "", "", "", "false")
+                .row("id:VirtualBox", "VirtualBox", "Hypervisor, Type2Hypervisor (inferred)", "type 2", "full virtualization",
+                        "Linux, Mac OS X, Solaris, Windows", "Linux", "true", "Enomaly, OpenNebula", "false")
+                .row("id:Virtuozzo", "Virtuozzo", "VirtualizationTechnology", "", "", "", "", "", "", "false")
+                .row("id:WindowsServerVirtualization", "Windows Server virtualization", type1, "type 1", "", "", "", "", "", "false")
+                .row("id:Xen", "Xen", type1, "type 1", "full virtualization, para-virtualization", "BSD, Linux, Unix", "BSD, Linux, Solaris",
+                        "true", "Amazon EC2, CloudStack, Enomaly, Eucalyptus, Ganeti, Nimbus, OpenNebula, OpenStack, XCP", "false")
+                .row("id:XenServer", "XenServer", "Hypervisor", "", "", "", "", "", "CloudStack, OpenStack", "false")
+                .check();
+    }
+
+    @Test
+    void vmmSuitability() {
+        expect("vmm-suitability")
+                .columns("technology", "label", "suitable", "basis", "disputed", "disputeNote", "sources", "vmmTypes", "virtualization")
+                .lists(" ", "sources").lists(", ", "vmmTypes", "virtualization")
+                .row("id:KVM", "KVM", "true", "stated", "false", "", "paper:table1/KVM/suitableForCloud", "type 1 (disputed)", "para-virtualization (disputed)")
+                .row("id:LXC", "LXC", "true", "stated", "false", "", "paper:table1/LXC/suitableForCloud", "", "OS-level virtualization")
+                .row("id:VirtualBox", "VirtualBox", "true", "stated", "false", "", "paper:table1/VirtualBox/suitableForCloud", "type 2", "full virtualization")
+                .row("id:Xen", "Xen", "true", "stated", "false", "", "paper:table1/Xen/suitableForCloud", "type 1", "full virtualization, para-virtualization")
+                // The verdict itself is disputed: section 2.1 calls LXD with OpenStack "a most suitable pair".
+                .row("id:LXD", "LXD", "false", "stated", "true", LXD_UNSUITABLE, "paper:table1/LXD/suitableForCloud", "",
+                        "OS-level virtualization (inferred), full virtualization (disputed)")
+                .row("id:Lguest", "Lguest", "false", "stated", "false", "", "paper:table1/Lguest/suitableForCloud", "type 1 (disputed)", "para-virtualization")
+                .row("id:OpenVZ", "OpenVZ", "false", "stated", "false", "", "paper:table1/OpenVZ/suitableForCloud", "", "OS-level virtualization")
+                .check();
+    }
+
+    @Test
+    void platformVmmCompatibility() {
+        // Every pair Table 1 (supportedBy), Table 2 and the text (supports) state, plus the seven
+        // platforms that support QEMU only through KVM (section 2: KVM is based on QEMU): those
+        // have no source, because the reasoner's own graph is not one.
+        expect("platform-vmm-compatibility")
+                .columns("platform", "platformLabel", "technology", "technologyLabel", "basis", "disputed", "sourceCount", "sources")
+                .lists(" ", "sources")
+                .row("id:AmazonEC2", "Amazon EC2", "id:KVM", "KVM", "stated", "false", "1", "paper:table1/KVM/supportedBy")
+                .row("id:AmazonEC2", "Amazon EC2", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:AmazonEC2", "Amazon EC2", "id:Xen", "Xen", "stated", "false", "1", "paper:table1/Xen/supportedBy")
+                .row("id:ApacheVCL", "Apache VCL", "id:VMware", "VMware", "stated", "false", "2", "paper:section3/ApacheVCL/1 paper:table2/ApacheVCL/supports")
+                .row("id:CloudStack", "CloudStack", "id:KVM", "KVM", "stated", "false", "3",
+                        "paper:section3/CloudStack/1 paper:section3/CloudStack/3 paper:table2/CloudStack/supports")
+                .row("id:CloudStack", "CloudStack", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:CloudStack", "CloudStack", "id:VMware", "VMware", "stated", "false", "2", "paper:section3/CloudStack/1 paper:table2/CloudStack/supports")
+                .row("id:CloudStack", "CloudStack", "id:VMwareVSphere", "VMware vSphere", "stated", "false", "1", "paper:section3/CloudStack/3")
+                .row("id:CloudStack", "CloudStack", "id:Xen", "Xen", "stated", "false", "2", "paper:section3/CloudStack/1 paper:table2/CloudStack/supports")
+                .row("id:CloudStack", "CloudStack", "id:XenServer", "XenServer", "stated", "false", "1", "paper:section3/CloudStack/3")
+                .row("id:Enomaly", "Enomaly", "id:KVM", "KVM", "stated", "false", "3",
+                        "paper:section3/Enomaly/1 paper:table1/KVM/supportedBy paper:table2/Enomaly/supports")
+                .row("id:Enomaly", "Enomaly", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:Enomaly", "Enomaly", "id:VirtualBox", "VirtualBox", "stated", "false", "2",
+                        "paper:table1/VirtualBox/supportedBy paper:table2/Enomaly/supports")
+                .row("id:Enomaly", "Enomaly", "id:Xen", "Xen", "stated", "false", "2", "paper:section3/Enomaly/1 paper:table2/Enomaly/supports")
+                .row("id:Eucalyptus", "Eucalyptus", "id:KVM", "KVM", "stated", "false", "1", "paper:table2/Eucalyptus/supports")
+                .row("id:Eucalyptus", "Eucalyptus", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:Eucalyptus", "Eucalyptus", "id:VMware", "VMware", "stated", "false", "1", "paper:table2/Eucalyptus/supports")
+                .row("id:Eucalyptus", "Eucalyptus", "id:Xen", "Xen", "stated", "false", "1", "paper:table1/Xen/supportedBy")
+                .row("id:Ganeti", "Ganeti", "id:KVM", "KVM", "stated", "false", "2", "paper:section3/Ganeti/1 paper:table2/Ganeti/supports")
+                .row("id:Ganeti", "Ganeti", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:Ganeti", "Ganeti", "id:VMware", "VMware", "stated", "false", "2", "paper:section3/Ganeti/1 paper:table2/Ganeti/supports")
+                .row("id:Ganeti", "Ganeti", "id:Xen", "Xen", "stated", "false", "2", "paper:section3/Ganeti/1 paper:table2/Ganeti/supports")
+                .row("id:Nimbus", "Nimbus", "id:KVM", "KVM", "stated", "false", "1", "paper:table2/Nimbus/supports")
+                .row("id:Nimbus", "Nimbus", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:Nimbus", "Nimbus", "id:Xen", "Xen", "stated", "false", "2", "paper:table1/Xen/supportedBy paper:table2/Nimbus/supports")
+                .row("id:OpenNebula", "OpenNebula", "id:KVM", "KVM", "stated", "false", "2", "paper:table1/KVM/supportedBy paper:table2/OpenNebula/supports")
+                .row("id:OpenNebula", "OpenNebula", "id:QEMU", "QEMU", "inferred", "false", "0", "")
+                .row("id:OpenNebula", "OpenNebula", "id:VMware", "VMware", "stated", "false", "1", "paper:table2/OpenNebula/supports")
+                .row("id:OpenNebula", "OpenNebula", "id:VirtualBox", "VirtualBox", "stated", "false", "2",
+                        "paper:table1/VirtualBox/supportedBy paper:table2/OpenNebula/supports")
+                .row("id:OpenNebula", "OpenNebula", "id:Xen", "Xen", "stated", "false", "1", "paper:table1/Xen/supportedBy")
+                .row("id:OpenNode", "OpenNode", "id:OpenVZ", "OpenVZ", "stated", "false", "1", "paper:section2.1/OpenVZ/6")
+                .row("id:OpenStack", "OpenStack", "id:HyperV", "Hyper-V", "stated", "false", "3",
+                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:KVM", "KVM", "stated", "false", "3",
+                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:LXC", "LXC", "stated", "false", "2", "paper:section3/OpenStack/1 paper:section3/OpenStack/3")
+                .row("id:OpenStack", "OpenStack", "id:LXD", "LXD", "stated", "false", "2", "paper:section2.1/LXD/4 paper:table1/LXD/supportedBy")
+                .row("id:OpenStack", "OpenStack", "id:QEMU", "QEMU", "stated", "false", "3",
+                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:UML", "UML", "stated", "false", "2", "paper:section3/OpenStack/1 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:VMwareESX", "VMware ESX", "stated", "false", "1", "paper:section3/OpenStack/1")
+                .row("id:OpenStack", "OpenStack", "id:Xen", "Xen", "stated", "false", "3",
+                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:XenServer", "XenServer", "stated", "false", "1", "paper:section3/OpenStack/1")
+                .row("id:XCP", "XCP", "id:Xen", "Xen", "stated", "false", "2", "paper:section3/XCP/1 paper:table2/XCP/supports")
+                .check();
+    }
+
+    // --- Technologies ---------------------------------------------------------------------------------
+
+    @Test
+    void hypervisorsByModel() {
+        expect("hypervisors-by-model")
+                .columns("technology", "label", "basis", "disputed", "disputeNote", "sourceCount", "sources")
+                .lists(" ", "sources")
+                .row("id:KVM", "KVM", "stated", "true", KVM_TYPE1, "2", "paper:table1/KVM/vmmType paper:section2/KVM/6")
+                .row("id:Lguest", "Lguest", "stated", "true", LGUEST_TYPE1, "1", "paper:table1/Lguest/vmmType")
+                .row("id:WindowsServerVirtualization", "Windows Server virtualization", "stated", "false", "", "1", "paper:section1/Type1/1")
+                .row("id:Xen", "Xen", "stated", "false", "", "3", "paper:table1/Xen/vmmType paper:section1/Type1/1 paper:section2/Xen/1")
+                .check();
+        expect("hypervisors-by-model").param("model", "id:HybridVMM")
+                .columns("technology", "label", "basis", "disputed", "disputeNote", "sourceCount", "sources")
+                .row("id:VMwareGSX", "VMware GSX", "stated", "false", "", "1", "paper:section1/HybridVMM/1")
+                .row("id:VirtualPC", "Virtual PC", "stated", "false", "", "1", "paper:section1/HybridVMM/1")
+                .row("id:VirtualServer", "Virtual Server", "stated", "false", "", "1", "paper:section1/HybridVMM/1")
+                .check();
+    }
+
+    @Test
+    void hypervisorsForGuestOnHost() {
+        String[] columns = {"technology", "label", "basis", "disputed", "suitable", "suitableDisputed"};
+        expect("hypervisors-for-guest-on-host").columns(columns)
+                .row("id:KVM", "KVM", "stated", "false", "true", "false")
+                .check();
+        // KVM's NetBSD host (Table 1) is disputed.
+        expect("hypervisors-for-guest-on-host").param("guest", "id:Linux").param("host", "id:NetBSD").columns(columns)
+                .row("id:KVM", "KVM", "stated", "true", "true", "false")
+                .check();
+        expect("hypervisors-for-guest-on-host").param("guest", "id:Linux").param("host", "id:Linux").columns(columns)
+                .row("id:KVM", "KVM", "stated", "false", "true", "false")
+                .row("id:LXC", "LXC", "stated", "false", "true", "false")
+                .row("id:LXD", "LXD", "stated", "false", "false", "true")
+                .row("id:Lguest", "Lguest", "stated", "false", "false", "false")
+                .row("id:OpenVZ", "OpenVZ", "stated", "false", "false", "false")
+                .row("id:VirtualBox", "VirtualBox", "stated", "false", "true", "false")
+                .row("id:Xen", "Xen", "stated", "false", "true", "false")
+                .check();
+    }
+
+    // --- Platforms --------------------------------------------------------------------------------------
+
+    @Test
+    void containerPlatforms() {
+        expect("container-platforms")
+                .columns("platform", "label", "containerTechnologies", "disputed")
+                .lists(", ", "containerTechnologies")
+                .row("id:OpenNode", "OpenNode", "OpenVZ", "false")
+                .row("id:OpenStack", "OpenStack", "LXC, LXD", "false")
+                .check();
+    }
+
+    @Test
+    void platformsForTechnology() {
+        String[] columns = {"platform", "label", "via", "viaLabel", "basis", "disputed"};
+        expect("platforms-for-technology").columns(columns)
+                .row("id:OpenStack", "OpenStack", "id:LXC", "LXC", "stated", "false")
+                .row("id:OpenStack", "OpenStack", "id:LXD", "LXD", "stated", "false")
+                .check();
+        // QEMU: only OpenStack names it; seven more platforms support it only through KVM.
+        var qemu = expect("platforms-for-technology").param("technology", "id:QEMU").columns(columns)
+                .row("id:OpenStack", "OpenStack", "id:KVM", "KVM", "stated", "false")
+                .row("id:OpenStack", "OpenStack", "id:QEMU", "QEMU", "stated", "false");
+        for (String[] p : new String[][] {{"AmazonEC2", "Amazon EC2"}, {"CloudStack", "CloudStack"}, {"Enomaly", "Enomaly"},
+                {"Eucalyptus", "Eucalyptus"}, {"Ganeti", "Ganeti"}, {"Nimbus", "Nimbus"}, {"OpenNebula", "OpenNebula"}}) {
+            qemu.row("id:" + p[0], p[1], "id:KVM", "KVM", "inferred", "false");
+            qemu.row("id:" + p[0], p[1], "id:QEMU", "QEMU", "inferred", "false");
+        }
+        qemu.check();
+    }
+
+    @Test
+    void platformsByServiceModel() {
+        var e = expect("platforms-by-service-model")
+                .columns("platform", "label", "serviceModel", "basis", "disputed", "layer", "layerLabel", "layerOrder");
+        for (String[] p : new String[][] {{"CloudStack", "CloudStack"}, {"Enomaly", "Enomaly"}, {"Eucalyptus", "Eucalyptus"},
+                {"Ganeti", "Ganeti"}, {"Nimbus", "Nimbus"}, {"OpenNebula", "OpenNebula"}, {"OpenStack", "OpenStack"}, {"XCP", "XCP"}})
+            e.row("id:" + p[0], p[1], "id:IaaS", "stated", "false", "id:InfrastructureLayer", "infrastructure layer", "2");
+        e.row("id:TPlatform", "TPlatform", "id:PaaS", "stated", "false", "id:PlatformLayer", "platform layer", "3")
+                .row("id:ApacheVCL", "Apache VCL", "id:SaaS", "stated", "false", "id:ApplicationLayer", "application layer", "4")
+                .check();
+    }
+
+    @Test
+    void platformsForOrganisationSize() {
+        String all = "hybrid cloud, private cloud, public cloud";
+        expect("platforms-for-organisation-size")
+                .columns("platform", "label", "basis", "disputed", "serviceModels", "deploymentModels")
+                .lists(", ", "serviceModels", "deploymentModels")
+                .row("id:CloudStack", "CloudStack", "stated", "false", "IaaS", all)
+                .row("id:Enomaly", "Enomaly", "stated", "false", "IaaS", "private cloud")
+                .row("id:Eucalyptus", "Eucalyptus", "stated", "false", "IaaS", all)
+                .row("id:Ganeti", "Ganeti", "stated", "false", "IaaS", "private cloud")
+                .row("id:Nimbus", "Nimbus", "stated", "false", "IaaS", "private cloud, public cloud")
+                .row("id:OpenNebula", "OpenNebula", "stated", "false", "IaaS", all)
+                .row("id:TPlatform", "TPlatform", "stated", "false", "PaaS", "private cloud")
+                .check();
+        // Large: Table 2 for three, section 3 ("excellent for large deployment") for OpenStack.
+        expect("platforms-for-organisation-size").param("size", "id:LargeOrganisation")
+                .columns("platform", "label", "basis", "disputed", "serviceModels", "deploymentModels")
+                .lists(", ", "serviceModels", "deploymentModels")
+                .row("id:CloudStack", "CloudStack", "stated", "false", "IaaS", all)
+                .row("id:Eucalyptus", "Eucalyptus", "stated", "false", "IaaS", all)
+                .row("id:OpenNebula", "OpenNebula", "stated", "false", "IaaS", all)
+                .row("id:OpenStack", "OpenStack", "stated", "false", "IaaS", all)
+                .check();
+    }
+
+    @Test
+    void platformsWithInterfaceForDeployment() {
+        expect("platforms-with-interface-for-deployment").columns("platform", "label", "basis", "disputed")
+                .row("id:Eucalyptus", "Eucalyptus", "stated", "false")
+                .row("id:OpenStack", "OpenStack", "stated", "false")
+                .check();
+        expect("platforms-with-interface-for-deployment").param("deployment", "id:Public").columns("platform", "label", "basis", "disputed")
+                .row("id:Eucalyptus", "Eucalyptus", "stated", "false")
+                .row("id:Nimbus", "Nimbus", "stated", "false")
+                .row("id:OpenStack", "OpenStack", "stated", "false")
+                .check();
+    }
+
+    @Test
+    void platformComponents() {
+        String[] columns = {"component", "label", "parent", "parentLabel", "basis", "disputed"};
+        // Section 3: OpenStack has Compute (Nova), Image and Object; Nova has seven parts. Nova's
+        // support matrices (data/nova-*.trig) add its hypervisor drivers. Only direct links.
+        var openStack = expect("platform-components").columns(columns)
+                .row("id:Nova", "OpenStack Compute", "id:OpenStack", "OpenStack", "stated", "false")
+                .row("id:Glance", "OpenStack Imaging Service", "id:OpenStack", "OpenStack", "stated", "false")
+                .row("id:Swift", "OpenStack Object Storage", "id:OpenStack", "OpenStack", "stated", "false");
+        for (String[] c : new String[][] {{"NovaAPIServer", "API Server"}, {"NovaComputeController", "Compute Controller"},
+                {"NovaMessageQueue", "Message Queue"}, {"NovaNetworkController", "Network Controller"}, {"NovaObjectStore", "Object Store"},
+                {"NovaScheduler", "Scheduler"}, {"NovaVolumeController", "Volume Controller"}})
+            openStack.row("id:" + c[0], c[1], "id:Nova", "OpenStack Compute", "stated", "false");
+        for (String driver : List.of("hyperv", "ironic", "libvirt-kvm-aarch64", "libvirt-kvm-ppc64", "libvirt-kvm-s390x", "libvirt-kvm-x86",
+                "libvirt-lxc", "libvirt-qemu-x86", "libvirt-vz-ct", "libvirt-vz-vm", "libvirt-xen", "powervm", "vmware", "xenserver", "zvm"))
+            openStack.row("id:nova-driver-" + driver, "OpenStack Nova driver " + driver, "id:Nova", "OpenStack Compute", "stated", "false");
+        openStack.check();
+
+        // Eucalyptus: three levels with their controllers; Walrus inside the object storage.
+        expect("platform-components").param("product", "id:Eucalyptus").columns(columns)
+                .row("id:EucalyptusCloudLevel", "Cloud Level", "id:Eucalyptus", "Eucalyptus", "stated", "false")
+                .row("id:EucalyptusClusterLevel", "Cluster Level", "id:Eucalyptus", "Eucalyptus", "stated", "false")
+                .row("id:EucalyptusNodeLevel", "Node Level", "id:Eucalyptus", "Eucalyptus", "stated", "false")
+                .row("id:EucalyptusCLC", "Cloud Controller (CLC)", "id:EucalyptusCloudLevel", "Cloud Level", "stated", "false")
+                .row("id:EucalyptusSOS", "Scalable Object Storage (SOS)", "id:EucalyptusCloudLevel", "Cloud Level", "stated", "false")
+                .row("id:EucalyptusCC", "Cluster Controller (CC)", "id:EucalyptusClusterLevel", "Cluster Level", "stated", "false")
+                .row("id:EucalyptusSC", "Storage Controller (SC)", "id:EucalyptusClusterLevel", "Cluster Level", "stated", "false")
+                .row("id:EucalyptusNC", "Node Controller (NC)", "id:EucalyptusNodeLevel", "Node Level", "stated", "false")
+                .row("id:Walrus", "Walrus", "id:EucalyptusSOS", "Scalable Object Storage (SOS)", "stated", "false")
+                .check();
+
+        // CloudStack: section 3 names all five components of CloudStack and then nests them;
+        // both the stated links to CloudStack and the nesting are listed.
+        expect("platform-components").param("product", "id:CloudStack").columns(columns)
+                .row("id:CloudStackAvailabilityZone", "Availability Zone", "id:CloudStack", "CloudStack", "stated", "false")
+                .row("id:CloudStackCluster", "Cluster", "id:CloudStack", "CloudStack", "stated", "false")
+                .row("id:CloudStackComputeNode", "Computer Node", "id:CloudStack", "CloudStack", "stated", "false")
+                .row("id:CloudStackManagementServer", "Management Service", "id:CloudStack", "CloudStack", "stated", "false")
+                .row("id:CloudStackPod", "Pod", "id:CloudStack", "CloudStack", "stated", "false")
+                .row("id:CloudStackPod", "Pod", "id:CloudStackAvailabilityZone", "Availability Zone", "stated", "false")
+                .row("id:CloudStackComputeNode", "Computer Node", "id:CloudStackCluster", "Cluster", "stated", "false")
+                .row("id:CloudStackCluster", "Cluster", "id:CloudStackPod", "Pod", "stated", "false")
+                .check();
+    }
+
+    @Test
+    void negativeStatements() {
+        String[] columns = {"thing", "label", "property", "basis", "disputed", "sources", "quotes"};
+        String ganeti2 = "It doesn't provide object/image storage by default and does not provide any direct interface to users.";
+        // Each once, under vkg:lacksFeature where that holds (the inferred vkg:doesNotSupport is not listed again).
+        expect("negative-statements").columns(columns).lists(" ", "sources").lists(" | ", "quotes")
+                .row("id:EC2", "Amazon EC2 API", "vkg:doesNotSupport", "stated", "false", "paper:section3/Ganeti/6",
+                        "Ganeti has built-in fault tolerance. It is Ideal for small clusters. It is less complex, but is having few features."
+                                + " It has no EC2 compatibility.")
+                .row("id:DirectUserInterface", "direct user interface", "vkg:lacksFeature", "stated", "false", "paper:section3/Ganeti/2", ganeti2)
+                .row("id:ImageStorage", "image storage", "vkg:lacksFeature", "stated", "false", "paper:section3/Ganeti/2", ganeti2)
+                .row("id:ObjectStorage", "object storage", "vkg:lacksFeature", "stated", "false", "paper:section3/Ganeti/2", ganeti2)
+                .check();
+        expect("negative-statements").param("product", "id:XCP").columns(columns).lists(" ", "sources").lists(" | ", "quotes")
+                .row("id:DirectUserInterface", "direct user interface", "vkg:lacksFeature", "stated", "false", "paper:section3/XCP/1",
+                        "It provides IaaS. It focuses on Automatic management in Cloud. It can be deployed in Xen. It cannot provide overall"
+                                + " architecture of Cloud as it cannot provide any interface to end users for interaction.")
+                .row("id:ResourceNegotiation", "resource negotiation", "vkg:lacksFeature", "stated", "false", "paper:section3/XCP/2",
+                        "XCP is introduced to manage a virtualized infrastructure and does not offer a solution for resource's negotiation.")
+                .check();
+        expect("negative-statements").param("product", "id:LXD").columns(columns)
+                .row("id:LiveMigration", "live migration", "vkg:lacksFeature", "stated", "false", "paper:section2.1/LXD/5",
+                        "It does not support live migration.")
+                .check();
+    }
+
+    // --- Provenance and disputes --------------------------------------------------------------------
+
+    @Test
+    void disputedClaims() {
+        String[] columns = {"level", "note", "claim", "subject", "property", "object", "statedBy", "aboutSources", "disputedBy", "location", "text"};
+        String lastRow = "Table 1, row 'Service Provider/Cloud platform', column '";
+        expect("disputed-claims").columns(columns).lists(" ", "statedBy", "aboutSources", "disputedBy")
+                // Claim level: the six claims with structured facts, each with every source that states it.
+                .row("claim", KVM_TYPE1, "KVM - VMM type - type 1", "id:KVM", "vkg:vmmType", "id:Type1",
+                        "paper:table1/KVM/vmmType paper:section2/KVM/6", "paper:table1/KVM/vmmType paper:section2/KVM/6",
+                        "paper:section2/KVM/5 paper:section2/KVM/9 paper:section1/Type2/1", "", "")
+                .row("claim", KVM_PARA, "KVM - has virtualization type - para-virtualization", "id:KVM", "vkg:virtualization", "id:ParaVirtualization",
+                        "paper:table1/KVM/virtualization paper:section1/ParaVirtualization/1",
+                        "paper:table1/KVM/virtualization paper:section1/ParaVirtualization/1",
+                        "paper:section2/KVM/4 paper:section1/NativeVirtualization/1", "", "")
+                .row("claim", KVM_NETBSD, "KVM - host OS - NetBSD", "id:KVM", "vkg:hostOS", "id:NetBSD",
+                        "paper:table1/KVM/hostOS", "paper:table1/KVM/hostOS", "paper:section2/KVM/2 paper:section2/KVM/5 paper:section2/KVM/9", "", "")
+                .row("claim", LXD_FULL, "LXD - has virtualization type - full virtualization", "id:LXD", "vkg:virtualization", "id:FullVirtualization",
+                        "paper:table1/LXD/virtualization paper:section2.1/LXD/3", "paper:table1/LXD/virtualization paper:section2.1/LXD/3",
+                        "paper:table1/LXD/vmmType paper:section2.1/LXD/1 paper:section2.1/LXD/6 paper:table1/LXC/virtualization", "", "")
+                .row("claim", LXD_UNSUITABLE, "LXD - suitable for cloud - false", "id:LXD", "vkg:suitableForCloud", "false",
+                        "paper:table1/LXD/suitableForCloud", "paper:table1/LXD/suitableForCloud",
+                        "paper:section2.1/LXD/4 paper:table1/LXD/supportedBy", "", "")
+                .row("claim", LGUEST_TYPE1, "Lguest - VMM type - type 1", "id:Lguest", "vkg:vmmType", "id:Type1",
+                        "paper:table1/Lguest/vmmType", "paper:table1/Lguest/vmmType",
+                        "paper:section2/Lguest/1 paper:section2/Lguest/5 paper:section1/Type2/1", "", "")
+                // Source level: statements no structured fact carries the doubt of.
+                .row("source", "Disputed: this row is visibly shifted. 'No hypervisor' names no cloud platform, and section 3 says OpenStack"
+                                + " supports LXC, so the cell is not read as 'no platform supports LXC'. No structured fact recorded.",
+                        "", "", "", "", "", "paper:table1/LXC/supportedBy", "", lastRow + "LXC'", "No hypervisor")
+                .row("source", "Disputed: this row is visibly shifted. Xen and KVM are hypervisors, not cloud platforms, so 'Lguest is"
+                                + " supported by the platforms Xen and KVM' would be nonsense. No structured fact recorded.",
+                        "", "", "", "", "", "paper:table1/Lguest/supportedBy", "", lastRow + "Lguest'", "Xen, KVM")
+                .row("source", "Disputed: this row is visibly shifted. 'No hypervisor' names no cloud platform, and section 2.1 says the"
+                                + " OpenNode platform can be used with OpenVZ. No structured fact recorded.",
+                        "", "", "", "", "", "paper:table1/OpenVZ/supportedBy", "", lastRow + "OpenVZ'", "No hypervisor")
+                .row("source", "Disputed: TFS (a file system) and MapReduce (a programming model) are not hypervisors; section 3 describes"
+                                + " them as infrastructure components of TPlatform (recorded there). No structured 'supports' fact recorded.",
+                        "", "", "", "", "", "paper:table2/TPlatform/supports", "", "Table 2, row 'TPlatform', column 'Hypervisor support'",
+                        "TFS and MapReduce")
+                .row("source", "Disputed: OpenVZ is listed as a hypervisor, but section 2.1 says it is a container technology and 'not a"
+                                + " true virtualization application', so it is not typed as a hypervisor here. 'LXDM' is read as LXD (typed in"
+                                + " section 2.1).",
+                        "", "", "", "", "", "paper:abstract/Hypervisors/1", "", "abstract",
+                        "There are many open source hypervisors available viz. KVM, Xen, OpenVZ, VirtualBox, Lguest, LXDM etc.")
+                .row("source", "Disputed: the sentence contradicts itself (KVM both has and does not have the scalability problem); the next"
+                                + " sentences and [Deshane et al (2008)] suggest the second 'KVM' should be 'Xen'. No structured fact recorded.",
+                        "", "", "", "", "", "paper:section2.2/KVM/1", "", "section 2.2",
+                        "KVM had significant problems with guests crashing, as the number of guest increased [Deshane et al (2008)]; While,"
+                                + " KVM do not face that problem of scalability.")
+                .row("source", "Disputed: contradicts the preceding claim that KVM does not face the scalability problem. Kept as text only.",
+                        "", "", "", "", "", "paper:section2.2/Xen/2", "", "section 2.2",
+                        "While, from the experiments carried out in [Deshane et al (2008)], Xen found more scalable compare to KVM as it is"
+                                + " able to share resources among many guests. Performance wise, Xen was found lacking in Compared to KVM.")
+                .row("source", "Disputed: 'pure private' contradicts Table 2 ('Public, Private and Hybrid'), the discussion of section 3"
+                                + " ('toolkit to build private, public, and hybrid Clouds') and the statement that OpenNebula supports a hybrid"
+                                + " cloud model. Only 'private' is recorded from this sentence.",
+                        "", "", "", "", "", "paper:section3/OpenNebula/2", "", "section 3",
+                        "OpenNebula is a pure private Cloud, where user can access Cloud functions by logging into the head node.")
+                .row("source", "Disputed: the sentence calls a node group both a collection of clusters and a split of (a cluster's) nodes"
+                                + " into logical groups. No part-of structure recorded.",
+                        "", "", "", "", "", "paper:section3/Ganeti/5", "", "section 3",
+                        "Node group: Collection of cluster is known as Node group which actually is a split up of nodes into logical groups.")
+                .check();
+    }
+
+    @Test
+    void factSources() {
+        String[] columns = {"value", "basis", "disputed", "source", "statedWith", "derivedFrom", "table", "row", "column", "cellText",
+                "section", "quote", "disputeNote", "sourceNote", "editorialNote"};
+        expect("fact-sources").columns(columns)
+                .row("id:Type1", "stated", "true", "paper:table1/KVM/vmmType", "vkg:vmmType", PAPER, "Table 1", "Type of VMM", "KVM", "Type-1",
+                        "", "", KVM_TYPE1, "", "")
+                .row("id:Type1", "stated", "true", "paper:section2/KVM/6", "vkg:vmmType", PAPER, "", "", "", "", "2", "It is a type 1 of VMM [26].",
+                        KVM_TYPE1, "", "")
+                .check();
+        // LXD's full virtualization is disputed in both its sources; OS-level has no source (the ontology gives it).
+        expect("fact-sources").param("subject", "id:LXD").param("property", "vkg:virtualization").columns(columns)
+                .row("id:FullVirtualization", "stated", "true", "paper:table1/LXD/virtualization", "vkg:virtualization", PAPER, "Table 1",
+                        "Type of Server Virtualization", "LXD", "Full virtualization", "", "", LXD_FULL, "", "")
+                .row("id:FullVirtualization", "stated", "true", "paper:section2.1/LXD/3", "vkg:virtualization", PAPER, "", "", "", "",
+                        "2.1", "It supports a full virtualization technology.", LXD_FULL, "", "")
+                .row("id:OSLevelVirtualization", "inferred", "false", "", "", "", "", "", "", "", "", "", "", "", "")
+                .check();
+        // The inverse direction: Table 1 says which platforms support KVM (vkg:supportedBy), Table 2 and
+        // section 3 say it on the platform (vkg:supports).
+        expect("fact-sources").param("property", "vkg:supportedBy")
+                .columns(columns).only("value", "source", "statedWith", "basis", "disputed")
+                .row("id:AmazonEC2", "paper:table1/KVM/supportedBy", "vkg:supportedBy", "stated", "false")
+                .row("id:CloudStack", "paper:table2/CloudStack/supports", "vkg:supports", "stated", "false")
+                .row("id:CloudStack", "paper:section3/CloudStack/1", "vkg:supports", "stated", "false")
+                .row("id:CloudStack", "paper:section3/CloudStack/3", "vkg:supports", "stated", "false")
+                .row("id:Enomaly", "paper:table1/KVM/supportedBy", "vkg:supportedBy", "stated", "false")
+                .row("id:Enomaly", "paper:table2/Enomaly/supports", "vkg:supports", "stated", "false")
+                .row("id:Enomaly", "paper:section3/Enomaly/1", "vkg:supports", "stated", "false")
+                .row("id:Eucalyptus", "paper:table2/Eucalyptus/supports", "vkg:supports", "stated", "false")
+                .row("id:Ganeti", "paper:table2/Ganeti/supports", "vkg:supports", "stated", "false")
+                .row("id:Ganeti", "paper:section3/Ganeti/1", "vkg:supports", "stated", "false")
+                .row("id:Nimbus", "paper:table2/Nimbus/supports", "vkg:supports", "stated", "false")
+                .row("id:OpenNebula", "paper:table1/KVM/supportedBy", "vkg:supportedBy", "stated", "false")
+                .row("id:OpenNebula", "paper:table2/OpenNebula/supports", "vkg:supports", "stated", "false")
+                .row("id:OpenStack", "paper:table2/OpenStack/supports", "vkg:supports", "stated", "false")
+                .row("id:OpenStack", "paper:section3/OpenStack/1", "vkg:supports", "stated", "false")
+                .row("id:OpenStack", "paper:section3/OpenStack/4", "vkg:supports", "stated", "false")
+                .check();
+    }
+
+    static final String[] CLAIM_SOURCES = {"source", "statedWith", "sourceLabel", "table", "row", "column", "cellText", "section", "quote",
+            "derivedFrom", "basis", "disputed", "disputeNote", "disputedBy", "sourceNote", "editorialNote"};
+
+    @Test
+    void claimSources() {
+        // Default: KVM supported by CloudStack, which every source states on CloudStack's side.
+        expect("claim-sources").columns(CLAIM_SOURCES)
+                .row("paper:table2/CloudStack/supports", "vkg:supports", "Table 2 cell: CloudStack, Hypervisor support", "Table 2", "CloudStack",
+                        "Hypervisor support", "Xen,KVM, VMware", "", "", PAPER, "stated", "false", "", "", "", "'VMware' recorded as the generic id VMware.")
+                .row("paper:section3/CloudStack/1", "vkg:supports", "Section 3 quote 1 on CloudStack", "", "", "", "", "3",
+                        "CloudStack is completely open source which offers Cloud including public, private and hybrid. It has Java based"
+                                + " implementation. It is compatible with Xen, KVM, VMWare. CloudStack provides two interfaces: a Web interface"
+                                + " and a RESTful API.",
+                        PAPER, "stated", "false", "", "", "", "'VMWare' names no specific product and is recorded as the generic id VMware.")
+                .row("paper:section3/CloudStack/3", "vkg:supports", "Section 3 quote 3 on CloudStack", "", "", "", "", "3",
+                        "The Computer Nodes (CNs) are the resources that have the CloudStack agent and any of the hypervisors supported by the"
+                                + " platform like KVM, XenServer or VMware vSphere installed.",
+                        PAPER, "stated", "false", "", "", "", "")
+                .check();
+        // A disputed claim: both statements, the note, and the sentences it rests on.
+        String against = "paper:section2/KVM/5 paper:section2/KVM/9 paper:section1/Type2/1";
+        expect("claim-sources").param("property", "vkg:vmmType").param("object", "id:Type1").columns(CLAIM_SOURCES).lists(" ", "disputedBy")
+                .row("paper:table1/KVM/vmmType", "vkg:vmmType", "Table 1 cell: Type of VMM, KVM", "Table 1", "Type of VMM", "KVM", "Type-1",
+                        "", "", PAPER, "stated", "true", KVM_TYPE1, against, "", "")
+                .row("paper:section2/KVM/6", "vkg:vmmType", "Section 2 quote 6 on KVM", "", "", "", "", "2", "It is a type 1 of VMM [26].",
+                        PAPER, "stated", "true", KVM_TYPE1, against, "", "")
+                .check();
+        // A source disputed as a whole still states what was recorded from it ("private"), with its note.
+        expect("claim-sources").param("subject", "id:OpenNebula").param("property", "vkg:deploymentModel").param("object", "id:Private")
+                .columns(CLAIM_SOURCES)
+                .row("paper:table2/OpenNebula/deploymentModel", "vkg:deploymentModel", "Table 2 cell: OpenNebula, Cloud type", "Table 2",
+                        "OpenNebula", "Cloud type", "Public, Private and Hybrid", "", "", PAPER, "stated", "false", "", "", "",
+                        "Contradicts the section 3 sentence 'OpenNebula is a pure private Cloud' (marked disputed there) but agrees with"
+                                + " the discussion of section 3.")
+                .row("paper:section3/OpenNebula/2", "vkg:deploymentModel", "Section 3 quote 2 on OpenNebula", "", "", "", "", "3",
+                        "OpenNebula is a pure private Cloud, where user can access Cloud functions by logging into the head node.",
+                        PAPER, "stated", "false", "", "",
+                        "Disputed: 'pure private' contradicts Table 2 ('Public, Private and Hybrid'), the discussion of section 3 ('toolkit"
+                                + " to build private, public, and hybrid Clouds') and the statement that OpenNebula supports a hybrid cloud"
+                                + " model. Only 'private' is recorded from this sentence.", "")
+                .row("paper:section3/OpenNebula/8", "vkg:deploymentModel", "Section 3 quote 8 on OpenNebula", "", "", "", "", "3",
+                        "While, OpenNebula can be considered as a “standard-based open-source toolkit to build private, public, and hybrid"
+                                + " Clouds” and can be used with the Amazon EC2 service.",
+                        PAPER, "stated", "false", "", "", "", "")
+                .check();
+        // Only inference gives it: one row, no source.
+        expect("claim-sources").param("subject", "id:AmazonEC2").param("property", "vkg:supports").param("object", "id:QEMU")
+                .columns(CLAIM_SOURCES)
+                .row("", "", "", "", "", "", "", "", "", "", "inferred", "false", "", "", "", "")
+                .check();
+        // Not in the knowledge base at all: no row.
+        expect("claim-sources").param("property", "vkg:vmmType").param("object", "id:Type2").columns(CLAIM_SOURCES).check();
+    }
+
+    // --- Disputes added later, and contradictions -------------------------------------------------
+
+    /**
+     * A user's vkg:Dispute, written the other way round from the sources (KVM supported by
+     * CloudStack, where Table 2 and section 3 say CloudStack supports KVM), makes the pair disputed
+     * in the named queries; withdrawing it restores the shipped answer.
+     */
+    @Test
+    void aDisputeAddedByAUserMarksTheClaimInEitherDirectionUntilWithdrawn() {
+        String graph = base + "/data?graph=" + enc("https://w3id.org/virtkg/graph/user/dispute-cloudstack-kvm");
+        String note = "A later release notes dropped KVM support (test reading).";
+        String turtle = """
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix prov: <http://www.w3.org/ns/prov#> .
+                @prefix vkg:  <https://w3id.org/virtkg/ontology#> .
+                @prefix id:   <https://w3id.org/virtkg/id/> .
+                <https://w3id.org/virtkg/graph/user/dispute-cloudstack-kvm/note> a vkg:Dispute ;
+                    rdfs:label "dispute: KVM is supported by CloudStack"@en ;
+                    rdfs:comment "%s"@en ;
+                    vkg:claimSubject id:KVM ; vkg:claimProperty vkg:supportedBy ; vkg:claimObject id:CloudStack ;
+                    prov:wasDerivedFrom <https://example.org/cloudstack/release-notes> .
+                """.formatted(note);
+        var put = Fixtures.send(HttpRequest.newBuilder(URI.create(graph)).PUT(HttpRequest.BodyPublishers.ofString(turtle)),
+                "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, put.statusCode(), put.body());
+        try {
+            var pair = expect("platform-vmm-compatibility")
+                    .columns("platform", "platformLabel", "technology", "technologyLabel", "basis", "disputed", "sourceCount", "sources")
+                    .only("platform", "technology", "basis", "disputed");
+            assertEquals(List.of("basis=stated", "disputed=true"), pair.cell("id:CloudStack", "id:KVM"));
+            assertEquals(List.of("basis=stated", "disputed=false"), pair.cell("id:CloudStack", "id:Xen"));
+            String statements = "paper:section3/CloudStack/1 paper:section3/CloudStack/3 paper:table2/CloudStack/supports";
+            expect("claim-sources").param("subject", "id:CloudStack").param("property", "vkg:supports").param("object", "id:KVM")
+                    .columns(CLAIM_SOURCES).only("source", "basis", "disputed", "disputeNote", "disputedBy")
+                    .row("paper:table2/CloudStack/supports", "stated", "true", note, "https://example.org/cloudstack/release-notes")
+                    .row("paper:section3/CloudStack/1", "stated", "true", note, "https://example.org/cloudstack/release-notes")
+                    .row("paper:section3/CloudStack/3", "stated", "true", note, "https://example.org/cloudstack/release-notes")
+                    .check();
+            var disputes = expect("disputed-claims")
+                    .columns("level", "note", "claim", "subject", "property", "object", "statedBy", "aboutSources", "disputedBy", "location", "text")
+                    .only("note", "claim", "statedBy", "disputedBy").lists(" ", "statedBy");
+            assertEquals(List.of("claim=KVM - supported by - CloudStack", "statedBy=" + disputes.normalise("statedBy", statements),
+                    "disputedBy=https://example.org/cloudstack/release-notes"), disputes.cell(note));
+        } finally {
+            var delete = Fixtures.send(HttpRequest.newBuilder(URI.create(graph)).DELETE(), "Authorization", "Bearer " + ADMIN);
+            assertEquals(204, delete.statusCode(), delete.body());
+        }
+        var pair = expect("platform-vmm-compatibility")
+                .columns("platform", "platformLabel", "technology", "technologyLabel", "basis", "disputed", "sourceCount", "sources")
+                .only("platform", "technology", "basis", "disputed");
+        assertEquals(List.of("basis=stated", "disputed=false"), pair.cell("id:CloudStack", "id:KVM"));
+    }
+
+    /**
+     * A contradicting claim (the same subject and object under a property declared disjoint with
+     * the claim's) makes both claims disputed, even without the reasoner. The service refuses such
+     * a write today (the reasoner reports the inconsistency), so this runs the library's query
+     * files with Jena over the shipped data files plus one contradicting graph, their union as the
+     * default graph, as the service queries.
+     */
+    @Test
+    void aContradictingClaimDisputesBothSidesEvenWithoutInference() throws Exception {
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        Path project = Fixtures.projectDir();
+        try (var files = Files.list(project.resolve("data"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".trig")).sorted().toList()) RDFParser.source(f).parse(dsg);
+        }
+        var ontology = NodeFactory.createURI("https://w3id.org/virtkg/graph/ontology");
+        RDFParser.source(project.resolve("ontology/virtkg.ttl")).parse(dsg.getGraph(ontology));
+        var user = NodeFactory.createURI("https://w3id.org/virtkg/graph/user/cloudstack-without-kvm");
+        dsg.add(user, NodeFactory.createURI("https://w3id.org/virtkg/id/CloudStack"),
+                NodeFactory.createURI("https://w3id.org/virtkg/ontology#doesNotSupport"), NodeFactory.createURI("https://w3id.org/virtkg/id/KVM"));
+        List<Quad> all = new ArrayList<>();
+        dsg.find().forEachRemaining(all::add);
+        for (Quad q : all) dsg.getDefaultGraph().add(q.asTriple());
+
+        QueryLibrary library = QueryLibrary.load(project.resolve("queries"));
+        List<Map<String, String>> pvc = run(dsg, library.get("platform-vmm-compatibility"), Map.of());
+        Map<String, String> cloudStackKvm = pvc.stream()
+                .filter(r -> r.get("platform").endsWith("/CloudStack") && r.get("technology").endsWith("/KVM")).findFirst().orElseThrow();
+        assertEquals("true", cloudStackKvm.get("disputed"), cloudStackKvm.toString());
+        assertEquals("stated", cloudStackKvm.get("basis"));
+        assertEquals(List.of(), pvc.stream().filter(r -> r.get("disputed").equals("true") && r != cloudStackKvm).toList(),
+                "no other pair is disputed");
+
+        List<Map<String, String>> contradictions = run(dsg, library.get("disputed-claims"), Map.of()).stream()
+                .filter(r -> r.get("level").equals("contradiction")).toList();
+        assertEquals(new TreeSet<>(List.of(
+                        "CloudStack - supports - KVM | Contradicted by: does not support | https://w3id.org/virtkg/graph/user/cloudstack-without-kvm",
+                        "CloudStack - does not support - KVM | Contradicted by: supports | "
+                                + Arrays.stream("section3/CloudStack/1 section3/CloudStack/3 table2/CloudStack/supports".split(" "))
+                                .map(s -> "https://w3id.org/virtkg/source/paper/" + s).collect(Collectors.joining(" ")))),
+                contradictions.stream().map(r -> r.get("claim") + " | " + r.get("note") + " | "
+                        + Arrays.stream(r.get("disputedBy").split(" ")).sorted().collect(Collectors.joining(" ")))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static List<Map<String, String>> run(DatasetGraph dsg, QueryLibrary.NamedQuery q, Map<String, String> params) {
+        QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
+        params.forEach((k, v) -> b.substitution(Var.alloc("_" + k), NodeFactory.createURI(v)));
+        List<Map<String, String>> out = new ArrayList<>();
+        try (QueryExec exec = b.build()) {
+            RowSet rows = exec.select();
+            List<Var> vars = rows.getResultVars();
+            rows.forEachRemaining(binding -> {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (Var v : vars) {
+                    var n = binding.get(v);
+                    row.put(v.getVarName(), n == null ? "" : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+                }
+                out.add(row);
+            });
+        }
+        return out;
+    }
+
+    // --- Comparing answers ------------------------------------------------------------------------------
+
+    static final Map<String, String> PREFIXES = Map.of(
+            "id:", "https://w3id.org/virtkg/id/",
+            "vkg:", "https://w3id.org/virtkg/ontology#",
+            "paper:", "https://w3id.org/virtkg/source/paper/");
+
+    static String expand(String v) {
+        if (v.chars().anyMatch(Character::isWhitespace)) return v;
+        for (var e : PREFIXES.entrySet()) if (v.startsWith(e.getKey())) return e.getValue() + v.substring(e.getKey().length());
+        return v;
+    }
+
+    Expect expect(String query) {
+        return new Expect(query);
+    }
+
+    /** One named query's expected answer: its columns and every row. */
+    final class Expect {
+        final String query;
+        final List<String> params = new ArrayList<>();
+        final Map<String, String> lists = new LinkedHashMap<>();
+        List<String> columns = List.of();
+        List<String> compared;
+        final List<List<String>> rows = new ArrayList<>();
+
+        Expect(String query) {
+            this.query = query;
+        }
+
+        Expect param(String name, String value) {
+            params.add(name + "=" + enc(value));
+            return this;
+        }
+
+        Expect columns(String... names) {
+            columns = List.of(names);
+            return this;
+        }
+
+        /** Compare only these columns (the others are still required to be the answer's columns). */
+        Expect only(String... names) {
+            compared = List.of(names);
+            return this;
+        }
+
+        /** Columns that join several values with {@code separator}: compared as sets of values. */
+        Expect lists(String separator, String... names) {
+            for (String n : names) lists.put(n, separator);
+            return this;
+        }
+
+        Expect row(String... values) {
+            List<String> c = compared == null ? columns : compared;
+            if (values.length != c.size()) throw new IllegalArgumentException(query + ": row " + List.of(values) + " has not " + c.size() + " values");
+            rows.add(List.of(values));
+            return this;
+        }
+
+        String normalise(String column, String value) {
+            String sep = lists.get(column);
+            if (sep == null) return expand(value);
+            if (value.isEmpty()) return "";
+            return Arrays.stream(value.split(java.util.regex.Pattern.quote(sep))).map(String::strip).map(NamedQueryAnswersTest::expand)
+                    .sorted().collect(Collectors.joining(sep));
+        }
+
+        List<String> comparedColumns() {
+            return compared == null ? columns : compared;
+        }
+
+        String render(List<String> values) {
+            List<String> c = comparedColumns();
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < c.size(); i++) cells.add(c.get(i) + "=" + normalise(c.get(i), values.get(i)));
+            return String.join("  ", cells);
+        }
+
+        /** The answer over HTTP, each row as the compared columns' values (unbound as ""). */
+        List<List<String>> actual() {
+            String url = base + "/api/queries/" + query + (params.isEmpty() ? "" : "?" + String.join("&", params));
+            JsonNode r = json(get(url, "Accept", "application/sparql-results+json"), 200);
+            List<String> vars = new ArrayList<>();
+            r.at("/head/vars").forEach(v -> vars.add(v.asText()));
+            assertEquals(columns, vars, query + ": the answer's columns");
+            List<List<String>> out = new ArrayList<>();
+            for (JsonNode b : r.at("/results/bindings")) {
+                List<String> row = new ArrayList<>();
+                for (String c : comparedColumns()) row.add(b.path(c).path("value").asText(""));
+                out.add(row);
+            }
+            return out;
+        }
+
+        void check() {
+            List<String> expected = rows.stream().map(this::render).sorted().toList();
+            List<String> got = actual().stream().map(this::render).sorted().toList();
+            if (!expected.equals(got)) {
+                List<String> missing = new ArrayList<>(expected);
+                got.forEach(missing::remove);
+                List<String> unexpected = new ArrayList<>(got);
+                expected.forEach(unexpected::remove);
+                assertEquals(expected, got, query + params + ":\n missing " + String.join("\n         ", missing)
+                        + "\n unexpected " + String.join("\n         ", unexpected));
+            }
+        }
+
+        /** The compared columns after the given leading ones, of the one row that starts with those values. */
+        List<String> cell(String... key) {
+            List<String> c = comparedColumns();
+            List<List<String>> match = actual().stream().filter(r -> {
+                for (int i = 0; i < key.length; i++) if (!normalise(c.get(i), r.get(i)).equals(expand(key[i]))) return false;
+                return true;
+            }).toList();
+            assertEquals(1, match.size(), query + ": rows for " + List.of(key) + ": " + match);
+            List<String> out = new ArrayList<>();
+            for (int i = key.length; i < c.size(); i++) out.add(c.get(i) + "=" + normalise(c.get(i), match.get(0).get(i)));
+            return out;
+        }
+    }
+}
