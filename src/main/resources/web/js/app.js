@@ -390,9 +390,12 @@ export function sourceList(sources) {
   return ul;
 }
 
+function termText(v) {
+  return v.startsWith('_:') ? '(anonymous)' : v.startsWith(ID) ? localId(v) : v.startsWith(VKG) ? 'vkg:' + localId(v) : v.replace(/^.*[#/]/, '');
+}
+
 function tripleText(t) {
-  const n = v => v.startsWith('_:') ? '(anonymous)' : v.startsWith(ID) ? localId(v) : v.startsWith(VKG) ? 'vkg:' + localId(v) : v.replace(/^.*[#/]/, '');
-  return `${n(t.s)} ${n(t.p)} ${n(t.o)}`;
+  return `${termText(t.s)} ${termText(t.p)} ${termText(t.o)}`;
 }
 
 function explanationTree(x, depth = 0) {
@@ -404,6 +407,13 @@ function explanationTree(x, depth = 0) {
     const paper = x.sources.filter(s => s.role !== 'ontology');
     if (paper.length) li.append(sourceList(paper));
     else li.append(' ', el('span', { class: 'muted' }, '(ontology axiom)'));
+  }
+  // Why the ontology axioms this step used hold: their source or modelling rationale.
+  if (x.justification?.length) {
+    const why = el('ul', { class: 'justification' });
+    for (const j of x.justification)
+      why.append(el('li', {}, el('strong', {}, 'Axiom of ', el('code', {}, termText(j.term)), ': '), j.text));
+    li.append(why);
   }
   if (x.premises?.length && depth < 6) {
     const ul = el('ul', {});

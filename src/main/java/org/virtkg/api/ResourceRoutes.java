@@ -21,6 +21,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.store.Graphs;
 
 /**
@@ -103,10 +104,11 @@ public final class ResourceRoutes {
 
     /**
      * Memberships of anonymous classes (restrictions, intersections) are the reasoner's working
-     * material; describing them would drag half the ontology into every resource.
+     * material; describing them would drag half the ontology into every resource. The same rule
+     * as SPARQL DESCRIBE's ({@link NamedTypesDescribe}).
      */
     private static boolean isAnonymousType(Triple t) {
-        return t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank();
+        return NamedTypesDescribe.isAnonymousType(t);
     }
 
     /** Fact groups of the HTML page, by property local name; anything else goes under "Other facts". */

@@ -42,6 +42,7 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedQuery;
 import org.virtkg.sparql.GuardedUpdate;
+import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.AssertedView;
 import org.virtkg.store.KnowledgeStore;
@@ -72,6 +73,8 @@ public final class VirtkgServer implements AutoCloseable {
     public static VirtkgServer start(ServerConfig config, KnowledgeBase kb) {
         KnowledgeStore store = kb.store();
         SparqlSafety.applyGlobally();
+        // DESCRIBE answers people: no memberships of anonymous class expressions (SELECT still has them).
+        NamedTypesDescribe.register();
         var dataset = store.dataset();
         SparqlSafety.harden(dataset.getContext());
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));

@@ -62,7 +62,7 @@ class ProductApiTest {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("/api/products/Firecracker", created.headers().firstValue("Location").orElse(""));
 
-        // Immediate and inferred: OpenNebula supports it, and through basedOn it supports KVM.
+        // Immediate: OpenNebula supports it, and it is based on KVM.
         assertTrue(ask("OpenNebula", "supports", "Firecracker"));
         assertTrue(ask("Firecracker", "basedOn", "KVM"));
         var explain = get(base + "/api/explain?s=OpenNebula&p=vkg:supports&o=Firecracker");

@@ -77,7 +77,7 @@ class UiPagesTest {
                 {"/id/KVM", "#neighbourhood canvas", "product-kvm"},
                 {"/id/OpenStack", "#neighbourhood canvas", "product-openstack"},
                 {"/id/Linux", "h1", "term-linux"},
-                {"/#/explain?s=CloudStack&p=vkg:supports&o=QEMU", "ul.explain li", "explain"},
+                {"/#/explain?s=XCP&p=rdf:type&o=vkg:IaaSPlatform", "ul.explain li", "explain"},
         };
         for (String[] p : pages) {
             open(p[0]);
@@ -157,15 +157,24 @@ class UiPagesTest {
     }
 
     @Test
+    void anExplanationEndsInTheJustificationOfItsAxioms() {
+        // The "why?" of XCP's inferred type IaaS platform: the defined class's justification is shown with the derivation.
+        open("/#/explain?s=XCP&p=rdf:type&o=vkg:IaaSPlatform");
+        WebElement why = visible("ul.justification li");
+        assertTrue(why.getText().contains("vkg:IaaSPlatform") && why.getText().contains("Table 2"), why.getText());
+        noConsoleErrors("explain-justification");
+    }
+
+    @Test
     void matrixCellShowsExplanationAndSources() throws Exception {
         open("/#/matrix");
-        WebElement cell = visible("#matrix [data-technology=QEMU][data-platform=CloudStack]");
-        assertEquals("inferred", cell.getAttribute("data-status"));
-        assertTrue(cell.getAttribute("aria-label").contains("inferred"), "status is in text, not only colour");
+        WebElement cell = visible("#matrix [data-technology=KVM][data-platform=CloudStack]");
+        assertEquals("asserted", cell.getAttribute("data-status"));
+        assertTrue(cell.getAttribute("aria-label").contains("stated"), "status is in text, not only colour");
         cell.click();
         WebElement panel = visible("#cell-panel");
         wait.until(d -> panel.getText().contains("Why"));
-        assertTrue(panel.getText().contains("QEMU on CloudStack"), panel.getText());
+        assertTrue(panel.getText().contains("KVM on CloudStack"), panel.getText());
         assertTrue(panel.getText().contains("Table 2"), "the paper's table cell is cited: " + panel.getText());
 
         // Keyboard: arrows move a single tab stop through the cells; Enter explains the focused one.
