@@ -323,8 +323,11 @@ public final class ResourceRoutes {
         if (from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE))
             h.append(" (<a href=\"").append(esc(doc)).append("\" rel=\"external noopener\">")
                     .append(esc(String.valueOf(s.getOrDefault("label", doc)))).append("</a>)");
+        // A source-level flag: part of what the sentence or cell says is doubtful and was not
+        // recorded as a fact; the facts that were recorded carry their own dispute notes (Claims).
         if (Boolean.TRUE.equals(s.get("disputed")))
-            h.append(" <strong class=\"badge\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", "")))).append("\">disputed</strong>");
+            h.append(" <span class=\"badge source-note\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", ""))))
+                    .append("\">partly disputed, not recorded</span>");
         return h.toString();
     }
 
