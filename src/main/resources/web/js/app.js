@@ -856,6 +856,8 @@ async function addProduct(params) {
       const list = v(name).split(',').map(s => s.trim()).filter(Boolean);
       if (list.length) body[name] = list;
     }
+    // Claims the product carries (disputes, conditions) have no form fields yet: an edit keeps them.
+    if (current?.claims?.length) body.claims = current.claims;
     const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok, Accept: 'application/json' };
     if (editId && etag) headers['If-Match'] = etag;
     const r = await fetch(editId ? '/api/products/' + encodeURIComponent(editId) : '/api/products',

@@ -266,11 +266,7 @@ public final class OpenApi {
                 + "(422, kind 'contradiction', naming what it contradicts) when it has none. 201 with Location", "claims", List.of(),
                 Map.of("201", Map.of("description", "Created"), "422", Map.of("description", "Unknown ids, or a contradiction without a source",
                         "content", Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))))))),
-                Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object",
-                        "required", List.of("subject", "property", "object"),
-                        "properties", Map.of("kind", Map.of("type", "string", "enum", List.of("claim", "dispute", "condition")),
-                                "subject", Map.of("type", "string"), "property", Map.of("type", "string"), "object", Map.of("type", "string"),
-                                "source", Map.of("type", "string", "format", "uri"), "note", Map.of("type", "string"))),
+                Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/ClaimInput"),
                         "example", Map.of("subject", "CloudStack", "property", "doesNotSupport", "object", "KVM",
                                 "source", "https://example.org/cloudstack-notes", "note", "Our tests of CloudStack 4.x failed with KVM"))))));
         List<Map<String, Object>> claimId = List.of(path("id", "Claim id"));
@@ -531,6 +527,14 @@ public final class OpenApi {
         input.put("source", Map.of("type", "string", "format", "uri", "description", "Where the facts come from (recorded, never fetched)"));
         for (String f : ProductFields.ORDER)
             input.put(f, Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
+        input.put("claims", Map.of("type", "array", "maxItems", ProductRoutes.MAX_CLAIMS, "description",
+                "Claims the product's source makes, as POST /api/claims takes them (subject defaults to the product): a 'claim' is stated "
+                        + "by the product's source; a 'dispute' or 'condition' is a note on a claim, with a source of its own",
+                "items", Map.of("$ref", "#/components/schemas/ClaimInput")));
+        c.put("ClaimInput", Map.of("type", "object", "additionalProperties", false, "required", List.of("property", "object"),
+                "properties", Map.of("kind", Map.of("type", "string", "enum", List.of("claim", "dispute", "condition")),
+                        "subject", Map.of("type", "string"), "property", Map.of("type", "string"), "object", Map.of("type", "string"),
+                        "source", Map.of("type", "string", "format", "uri"), "note", Map.of("type", "string"))));
         c.put("ProductInput", Map.of("type", "object", "additionalProperties", false, "required", List.of("kind", "id", "label"),
                 "properties", input));
         c.put("Problem", Map.of("type", "object", "properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),

@@ -36,7 +36,9 @@ import org.virtkg.store.Graphs;
  */
 public final class ProductRoutes {
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final Set<String> HEAD_FIELDS = Set.of("kind", "id", "label", "comment", "source");
+    private static final Set<String> HEAD_FIELDS = Set.of("kind", "id", "label", "comment", "source", "claims");
+    /** At most this many entries in a product's {@code claims}. */
+    static final int MAX_CLAIMS = 50;
     private static final Node RDF_TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     private static final Node SUBCLASS = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#subClassOf");
     private static final Node LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
@@ -50,8 +52,10 @@ public final class ProductRoutes {
     private final Catalog catalog;
     private final Auth auth;
     private final long maxBytes;
+    private final ClaimRequests claimRequests;
 
     public ProductRoutes(KnowledgeBase kb, Catalog catalog, Auth auth, long maxBytes) {
+        this.claimRequests = new ClaimRequests(catalog);
         this.kb = kb;
         this.catalog = catalog;
         this.auth = auth;
@@ -122,6 +126,8 @@ public final class ProductRoutes {
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
             }
+            List<Map<String, Object>> claims = claimsIn(dsg, graph, product);
+            if (!claims.isEmpty()) m.put("claims", claims);
             dsg.find(graph, graph, ATTRIBUTED, Node.ANY).forEachRemaining(q -> m.put("addedBy", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, graph, GENERATED, Node.ANY).forEachRemaining(q -> m.put("addedAt", q.getObject().getLiteralLexicalForm()));
             return m;
@@ -177,6 +183,7 @@ public final class ProductRoutes {
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));
                 }
             }
+            addClaims(body.get("claims"), product, graph, source, g);
             return null;
         });
         if (!problems.isEmpty())
@@ -186,6 +193,59 @@ public final class ProductRoutes {
         g.add(Triple.create(graph, GENERATED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         g.add(Triple.create(graph, COMMENT, NodeFactory.createLiteralString("Added through the virtkg API")));
         return g;
+    }
+
+    /**
+     * A product's {@code claims}: what {@code /api/claims} takes, about the product unless an entry
+     * names another subject. A {@code dispute} or {@code condition} becomes a note in the product's
+     * graph with its own source; a {@code claim} is stated by the product's graph, so it can have
+     * no source but the product's (one with another source is a claim of its own: POST /api/claims).
+     */
+    private void addClaims(JsonNode claims, Node product, Node graph, String productSource, Graph g) {
+        if (claims == null || claims.isNull()) return;
+        if (!claims.isArray()) throw ClaimRequests.problem(400, "claims", "must be an array of claims");
+        if (claims.size() > MAX_CLAIMS) throw ClaimRequests.problem(400, "claims", "has " + claims.size() + " entries; at most " + MAX_CLAIMS);
+        for (int i = 0; i < claims.size(); i++) {
+            String at = "claims[" + i + "].";
+            ClaimRequests.Request r = claimRequests.parse(claims.get(i), at, product);
+            if (r.kind().equals("claim")) {
+                if (r.source() != null && !r.source().equals(productSource))
+                    throw ClaimRequests.problem(422, at + "source", "differs from the product's source; a claim with a source of its own "
+                            + "is a claim of its own: POST /api/claims");
+                if (r.note() != null)
+                    throw ClaimRequests.problem(400, at + "note", "is for disputes and conditions; a claim in a product is stated by the product's source");
+                g.add(r.claim());
+            } else {
+                claimRequests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#claim-" + i), claimRequests.sentence(r));
+            }
+        }
+    }
+
+    /**
+     * The entries of {@code claims} a product's graph holds: its notes, and the triples no other
+     * field shows (so a GET, edited and PUT back, keeps them).
+     */
+    private static List<Map<String, Object>> claimsIn(DatasetGraph dsg, Node graph, Node product) {
+        Graph g = dsg.getGraph(graph);
+        List<Map<String, Object>> out = new ArrayList<>(ClaimRequests.notesIn(g));
+        Set<Node> notes = new java.util.HashSet<>();
+        for (Node c : ClaimRequests.NOTE_CLASS.values()) g.find(Node.ANY, RDF_TYPE, c).forEachRemaining(t -> notes.add(t.getSubject()));
+        Set<Node> shownOfProduct = new java.util.HashSet<>(List.of(RDF_TYPE, LABEL, COMMENT));
+        for (String f : ProductFields.ORDER) shownOfProduct.add(ProductFields.property(f));
+        List<Map<String, Object>> stated = new ArrayList<>();
+        g.find().forEachRemaining(t -> {
+            if (t.getSubject().equals(graph) || notes.contains(t.getSubject())) return;
+            if (t.getSubject().equals(product) && shownOfProduct.contains(t.getPredicate())) return;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "claim");
+            if (!t.getSubject().equals(product)) m.put("subject", IdIndex.idOf(t.getSubject()));
+            m.put("property", t.getPredicate().equals(RDF_TYPE) ? "type" : IdIndex.idOf(t.getPredicate()));
+            m.put("object", t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : IdIndex.idOf(t.getObject()));
+            stated.add(m);
+        });
+        stated.sort(java.util.Comparator.comparing(Object::toString));
+        out.addAll(stated);
+        return out;
     }
 
     /** What a write checks first, inside its transaction, against the product's graph. */
@@ -296,6 +356,7 @@ public final class ProductRoutes {
     private static List<String> allowedFields() {
         List<String> all = new ArrayList<>(List.of("kind", "id", "label", "comment", "source"));
         all.addAll(List.of(ProductFields.ORDER));
+        all.add("claims");
         return all;
     }
 

@@ -213,6 +213,39 @@ class ClaimsAndDisputesTest {
     }
 
     @Test
+    void aProductCarriesClaimsOfItsOwn() {
+        // A new hypervisor whose source also disputes a claim of the paper and states a VMM type.
+        JsonNode created = json(send("POST", "/api/products", """
+                {"kind": "Hypervisor", "id": "Bhyve", "label": "bhyve", "hostOS": ["BSD"], "source": "https://bhyve.org/",
+                 "claims": [
+                   {"property": "vmmType", "object": "Type2"},
+                   {"property": "maxGuestMemoryGB", "object": "512"},
+                   {"kind": "dispute", "subject": "Ganeti", "property": "supports", "object": "Xen",
+                    "source": "https://example.org/ganeti-notes", "note": "Ganeti's Xen support is unmaintained"}]}""", EDITOR), 201);
+        assertEquals("Bhyve", created.get("id").asText());
+        JsonNode bhyve = json(get(base + "/api/technologies/Bhyve"), 200);
+        assertEquals("stated", valueIn(bhyve.get("vmmType"), "Type2").get("basis").asText(), bhyve.toString());
+        JsonNode c = compatibility("Xen", "Ganeti");
+        assertEquals("disputed", c.get("status").asText(), c.toString());
+        assertTrue(c.get("disputes").toString().contains("Ganeti's Xen support is unmaintained"));
+        // Read back in the shape it was sent, so an edit keeps the claims.
+        JsonNode back = json(get(base + "/api/products/Bhyve"), 200);
+        // (a claim whose property is one of the product's fields is shown as that field)
+        assertEquals("[\"Type2\"]", back.get("vmmType").toString(), back.toString());
+        assertEquals(2, back.get("claims").size(), back.toString());
+        assertTrue(back.get("claims").toString().contains("\"kind\":\"dispute\""), back.toString());
+        assertTrue(back.get("claims").toString().contains("\"property\":\"maxGuestMemoryGB\",\"object\":\"512.0\""), "as the store keeps an xsd:decimal: " + back);
+        // A claim with another source than the product's is a claim of its own.
+        JsonNode refused = json(send("PUT", "/api/products/Bhyve", """
+                {"kind": "Hypervisor", "id": "Bhyve", "label": "bhyve", "hostOS": ["BSD"], "source": "https://bhyve.org/",
+                 "claims": [{"property": "vmmType", "object": "Type1", "source": "https://example.org/elsewhere"}]}""", EDITOR), 422);
+        assertEquals("claims[0].source", refused.get("field").asText());
+        // Deleting the product withdraws its claims.
+        assertEquals(204, send("DELETE", "/api/products/Bhyve", null, EDITOR).statusCode());
+        assertEquals("supported", compatibility("Xen", "Ganeti").get("status").asText());
+    }
+
+    @Test
     void claimRequestsAreCheckedField_by_field() {
         JsonNode unknownId = json(send("POST", "/api/claims", """
                 {"subject": "CloudStak", "property": "supports", "object": "KVM", "source": "https://example.org"}""", EDITOR), 422);
