@@ -39,6 +39,7 @@ import org.virtkg.store.Graphs;
  */
 public final class Disagreements {
     private static final Node DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
 
     private Disagreements() {}
 
@@ -141,24 +142,47 @@ public final class Disagreements {
                 if (sourced) continue;
                 Map<String, Object> report = reportOf(traced);
                 List<Map<String, Object>> others = new ArrayList<>();
+                List<String> said = new ArrayList<>();
                 for (var f : traced.facts().entrySet()) {
                     if (f.getKey().equals(e.getKey())) continue;
                     Map<String, Object> other = new LinkedHashMap<>();
                     other.put("claim", KnowledgeBase.tripleString(f.getKey()));
                     other.put("sources", f.getValue().stream().map(Node::getURI).toList());
                     others.add(other);
+                    said.add("'" + words(dsg, f.getKey()) + "', which " + String.join(" and ",
+                            f.getValue().stream().map(g -> name(dsg, g) + " (" + g.getURI() + ")").toList()) + " states");
                 }
                 report.put("claim", KnowledgeBase.tripleString(e.getKey()));
                 report.put("contradicts", others);
-                throw new WriteRejectedException("contradiction", "The statement " + KnowledgeBase.tripleString(e.getKey())
-                        + " contradicts " + String.join(" and ", others.stream().map(o -> o.get("claim") + " (stated by "
-                        + String.join(", ", (List<String>) o.get("sources")) + ")").toList())
-                        + ". A statement that contradicts a sourced one is recorded only with a source of its own: "
-                        + "send it with a 'source' URL (POST /api/claims), and both are then shown as disputed", List.of(report));
+                throw new WriteRejectedException("contradiction", "The statement '" + words(dsg, e.getKey()) + "' contradicts "
+                        + String.join("; and ", said) + ". A statement that contradicts a sourced one is recorded only with a "
+                        + "source of its own: send it with a 'source' URL (POST /api/claims), and both are then shown as disputed",
+                        List.of(report));
             }
         }
         if (!selfContradictions.isEmpty())
             throw new WriteRejectedException("inconsistent", "The change would make the knowledge base inconsistent", selfContradictions);
+    }
+
+    /** "CloudStack does not support KVM": a triple in words, from the labels the knowledge base has. */
+    static String words(DatasetGraph dsg, Triple t) {
+        return name(dsg, t.getSubject()) + " " + name(dsg, t.getPredicate()) + " "
+                + (t.getObject().isLiteral() ? "'" + t.getObject().getLiteralLexicalForm() + "'" : name(dsg, t.getObject()));
+    }
+
+    /** A resource's English (or any) label, else the last part of its IRI. */
+    static String name(DatasetGraph dsg, Node n) {
+        if (!n.isURI()) return n.toString();
+        String any = null;
+        for (var it = dsg.find(Node.ANY, n, LABEL, Node.ANY); it.hasNext(); ) {
+            Node l = it.next().getObject();
+            if (!l.isLiteral()) continue;
+            if (l.getLiteralLanguage().isEmpty() || l.getLiteralLanguage().startsWith("en")) return l.getLiteralLexicalForm();
+            if (any == null) any = l.getLiteralLexicalForm();
+        }
+        if (any != null) return any;
+        String iri = n.getURI();
+        return iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
     }
 
     private static Map<String, Object> reportOf(Traced traced) {

@@ -143,7 +143,8 @@ class ClaimsAndDisputesTest {
                 {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM"}""", EDITOR), 422);
         assertEquals("contradiction", refused.get("kind").asText(), refused.toString());
         String detail = refused.get("detail").asText();
-        assertTrue(detail.contains("supports") && detail.contains("table2"), "names the contradicted statement and its source: " + detail);
+        assertTrue(detail.contains("'CloudStack does not support KVM' contradicts 'CloudStack supports KVM'"), "in words: " + detail);
+        assertTrue(detail.contains("Table 2") && detail.contains("table2/CloudStack/supports"), "names who states it: " + detail);
         assertTrue(detail.contains("source"), "says what to do: " + detail);
         // The same through SPARQL Update into a user graph (the issue's example): refused, nothing kept.
         var update = send("POST", "/update", """
