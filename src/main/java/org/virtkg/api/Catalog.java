@@ -248,7 +248,9 @@ public final class Catalog {
             if (lang.isEmpty() || lang.startsWith("en")) return l.getLiteralLexicalForm();
             if (best == null) best = l.getLiteralLexicalForm();
         }
-        return best != null ? best : IdIndex.idOf(n);
+        if (best != null) return best;
+        // rdf:type has no label in the knowledge base; it reads as "type" in sentences and pages.
+        return n.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(n);
     }
 
     public Ref ref(Node n) {

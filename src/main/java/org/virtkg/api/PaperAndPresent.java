@@ -152,8 +152,15 @@ public final class PaperAndPresent {
         StringBuilder h = new StringBuilder("<section class=\"paper-and-present\" aria-labelledby=\"g-paper-and-present\">")
                 .append("<h2 id=\"g-paper-and-present\">Paper and present</h2>\n<table><thead><tr><th scope=\"col\">In the paper</th>")
                 .append("<th scope=\"col\">Today (outside the paper, dated)</th></tr></thead><tbody><tr><td><ul>");
-        for (var f : paper) h.append("<li>").append(factHtml(f)).append("</li>");
-        if (paper.isEmpty()) h.append("<li class=\"muted\">The paper does not describe it.</li>");
+        // Each fact once (several of the paper's cells and sentences state the same one), and only
+        // the facts a reader compares with today's: names and descriptions are in the page's head.
+        Set<String> shown = new LinkedHashSet<>();
+        for (var f : paper) {
+            if (NOT_COMPARED.contains(String.valueOf(f.get("property")))) continue;
+            String line = factHtml(f);
+            if (shown.add(line)) h.append("<li>").append(line).append("</li>");
+        }
+        if (shown.isEmpty()) h.append("<li class=\"muted\">The paper does not describe it.</li>");
         h.append("</ul></td><td><ul>");
         for (var f : current) {
             h.append("<li>").append(factHtml(f));
@@ -169,6 +176,10 @@ public final class PaperAndPresent {
                     .append(" differs between the paper and current sources; both are kept.</p>");
         return h.append("</section>\n").toString();
     }
+
+    /** Properties (as {@link IdIndex#idOf} gives them) not listed side by side: names and descriptions. */
+    private static final Set<String> NOT_COMPARED = Set.of("http://www.w3.org/2000/01/rdf-schema#label",
+            "http://www.w3.org/2000/01/rdf-schema#comment", "http://www.w3.org/2004/02/skos/core#altLabel");
 
     private static String factHtml(Map<String, Object> f) {
         Object label = f.getOrDefault("valueLabel", f.get("value"));
