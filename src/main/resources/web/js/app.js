@@ -203,14 +203,24 @@ const VIEWS = { all: 'Paper and present (disputes shown)', current: 'Today (newe
 
 async function matrix(params) {
   const view = VIEWS[params.get('view')] ? params.get('view') : 'all';
-  const m = await api('/api/compatibility/matrix?view=' + view);
+  // Commercial services (the paper's public-cloud examples, e.g. Amazon EC2) are left out unless asked for.
+  const services = params.get('include') === 'services';
+  const state = () => `view=${view}${services ? '&include=services' : ''}`;
+  const m = await api('/api/compatibility/matrix?view=' + view + (services ? '&include=services' : ''));
   main.innerHTML = '';
   main.append(el('h1', {}, 'Compatibility matrix'));
   main.append(el('p', { class: 'muted' }, 'Which cloud platform supports which virtualization technology. Select a cell (click, or arrow keys and Enter) to see why and where the paper says so.'));
   const viewSelect = el('select', { id: 'view' }, ...Object.entries(VIEWS).map(([k, v]) => el('option', { value: k }, v)));
   viewSelect.value = view;
-  viewSelect.addEventListener('change', () => { location.hash = '#/matrix?view=' + viewSelect.value; });
-  main.append(el('p', {}, el('label', { for: 'view' }, 'View: '), viewSelect));
+  const withServices = el('input', { type: 'checkbox', id: 'include-services', ...(services ? { checked: '' } : {}) });
+  const go = () => { location.hash = '#/matrix?view=' + viewSelect.value + (withServices.checked ? '&include=services' : ''); };
+  viewSelect.addEventListener('change', go);
+  withServices.addEventListener('change', go);
+  main.append(el('p', {}, el('label', { for: 'view' }, 'View: '), viewSelect, ' ',
+    el('label', { for: 'include-services' }, withServices, ' include commercial services')));
+  const left = m.excluded?.services || [];
+  if (left.length) main.append(el('p', { class: 'muted', id: 'matrix-excluded' },
+    `Open-source platforms only: ${left.length} commercial service${left.length === 1 ? '' : 's'} left out (${left.map(p => p.label).join(', ')}).`));
   const legend = el('ul', { class: 'legend', 'aria-label': 'Legend' });
   for (const [k, v] of Object.entries(STATUS))
     legend.append(el('li', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true' }, v.sym), v.text));
@@ -281,7 +291,7 @@ async function matrix(params) {
     b.setAttribute('aria-pressed', 'true');
     buttons.flat().forEach(x => { x.tabIndex = -1; });
     b.tabIndex = 0;
-    history.replaceState(null, '', `#/matrix?view=${view}&t=${encodeURIComponent(t.id)}&p=${encodeURIComponent(p.id)}`);
+    history.replaceState(null, '', `#/matrix?${state()}&t=${encodeURIComponent(t.id)}&p=${encodeURIComponent(p.id)}`);
     panel.innerHTML = '<h2>Explanation</h2><p class="loading">Loading…</p>';
     const r = await api(`/api/compatibility?technology=${encodeURIComponent(t.id)}&platform=${encodeURIComponent(p.id)}&view=${view}`);
     const k = cellClass(r);
@@ -474,6 +484,10 @@ async function selection() {
   for (const [v, l] of [['', 'No preference'], ['true', 'Yes'], ['false', 'No']])
     cb.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name: 'containerBased', value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
   form.append(cb);
+  // The paper selects among open-source options: commercial services (e.g. Amazon EC2) only when asked for.
+  form.append(el('fieldset', {}, el('legend', {}, 'Platforms'),
+    el('label', { for: 'sel-include-services' }, el('input', { type: 'checkbox', id: 'sel-include-services', name: 'includeServices', value: 'services' }),
+      ' include commercial services')));
   form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Rank candidates'), el('button', { type: 'reset', class: 'secondary' }, 'Clear')));
   const out = el('section', { id: 'selection-results', 'aria-live': 'polite', 'aria-label': 'Ranked results' });
   main.append(form, out);
@@ -486,7 +500,8 @@ async function selection() {
     if (fd.get('containerBased')) body.containerBased = weighted('containerBased', fd.get('containerBased') === 'true');
     out.innerHTML = '<p class="loading">Ranking…</p>';
     try {
-      const r = await api('/api/selection?limit=100', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+      const include = fd.get('includeServices') ? '&include=services' : '';
+      const r = await api('/api/selection?limit=100' + include, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
       renderRanking(out, r);
       out.scrollIntoView({ block: 'start' });
     } catch (e) {
@@ -509,6 +524,8 @@ function renderRanking(out, r) {
   out.append(el('h2', {}, `${r.total} candidate pair${r.total === 1 ? '' : 's'}` + (r.requirements.length ? ` for ${r.requirements.length} requirement${r.requirements.length === 1 ? '' : 's'}` : ' (no requirements: all compatible pairs)')));
   const left = (r.excluded?.violated || 0) + (r.excluded?.unknown || 0);
   if (left) out.append(el('p', { class: 'muted', id: 'selection-excluded' }, `${left} pair${left === 1 ? '' : 's'} left out for not satisfying a must (${r.excluded.violated} violated, ${r.excluded.unknown} unknown).`));
+  const services = r.excluded?.services || 0;
+  if (services) out.append(el('p', { class: 'muted', id: 'selection-services' }, `${services} pair${services === 1 ? '' : 's'} on commercial services left out (tick “include commercial services” to rank them too).`));
   if (r.sensitivity?.note && r.requirements.length) out.append(el('p', { id: 'selection-sensitivity' }, r.sensitivity.note));
   const ol = el('ol', { class: 'results' });
   for (const c of r.items) {
@@ -517,7 +534,7 @@ function renderRanking(out, r) {
       el('span', { class: 'muted' }, `score ${c.score} of ${c.maxScore}: ${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
       c.compatibility.basis === 'inferred' ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
       c.compatibility.disputed ? el('span', { class: 'badge disputed' }, 'compatibility disputed') : '', ' ',
-      el('a', { href: `#/matrix?t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
+      el('a', { href: `#/matrix?${(r.include || []).includes('services') ? 'include=services&' : ''}t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
     const ul = el('ul', { class: 'reqs' });
     for (const q of c.requirements) {
       const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason),

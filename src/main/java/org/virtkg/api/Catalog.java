@@ -42,6 +42,13 @@ public final class Catalog {
     public static final Node SUPPORTS = vkg("supports");
     public static final Node SUPPORTED_BY = vkg("supportedBy");
     public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
+    public static final Node OPEN_SOURCE = vkg("OpenSourceProduct");
+    public static final Node SERVICE = vkg("CommercialService");
+    public static final Node LICENCE = vkg("licence");
+    /** The {@code include} value that brings commercial services back into platform lists, the matrix and the wizard. */
+    public static final String SERVICES = "services";
+    /** What {@code include=services} brings back, for the parameter's error message. */
+    public static final String SERVICES_MEANING = "commercial services (vkg:CommercialService, e.g. Amazon EC2), left out by default";
 
     /**
      * A value of a property, as it appears in every representation: the claim "subject property
@@ -338,6 +345,67 @@ public final class Catalog {
         return instances(PLATFORM);
     }
 
+    /**
+     * True when {@code x} is a commercial service (a hosted service one rents, e.g. Amazon EC2):
+     * left out of platform lists, the matrix and the wizard unless {@code include=services}. Only a
+     * source's word makes one; a product no source classifies stays in (open world).
+     */
+    public boolean isService(Node x) {
+        return isA(x, SERVICE);
+    }
+
+    /**
+     * Whether {@code x} is open source, and under which licences: {@code status} is
+     * {@code open-source}, {@code commercial-service}, {@code unknown} (no source says) or
+     * {@code disputed} (sources say both, which the ontology declares disjoint); the class
+     * membership's basis, disputed flag and sources; and each licence with its SPDX identifier,
+     * basis and sources.
+     */
+    public Map<String, Object> licensing(Node x) {
+        boolean open = isA(x, OPEN_SOURCE);
+        boolean service = isService(x);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", open && service ? "disputed" : open ? "open-source" : service ? "commercial-service" : "unknown");
+        List<Value> kinds = new ArrayList<>();
+        if (open) kinds.add(value(x, RDF.type.asNode(), OPEN_SOURCE));
+        if (service) kinds.add(value(x, RDF.type.asNode(), SERVICE));
+        m.put("basis", kinds.isEmpty() ? null : kinds.stream().allMatch(Value::inferred) ? "inferred" : "stated");
+        m.put("disputed", (open && service) || (!kinds.isEmpty() && kinds.stream().allMatch(Value::disputed)));
+        m.put("sources", kinds.stream().flatMap(v -> v.sources().stream()).distinct().sorted().toList());
+        List<Map<String, Object>> licences = new ArrayList<>();
+        for (Value v : values(x, LICENCE, null)) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("id", v.id());
+            l.put("label", v.label());
+            Node n = index().id(v.id());
+            l.put("spdx", n == null ? null : notation(n));
+            l.put("basis", v.basis());
+            l.put("disputed", v.disputed());
+            l.put("sources", v.sources());
+            licences.add(l);
+        }
+        m.put("licences", licences);
+        return m;
+    }
+
+    /** The open-source flag of a {@link #licensing} answer: true, false (a commercial service) or null (unknown or disputed). */
+    public static Boolean openSource(Map<String, Object> licensing) {
+        return switch ((String) licensing.get("status")) {
+            case "open-source" -> Boolean.TRUE;
+            case "commercial-service" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private String notation(Node n) {
+        var it = union().find(n, NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation"), Node.ANY);
+        while (it.hasNext()) {
+            Node o = it.next().getObject();
+            if (o.isLiteral()) return o.getLiteralLexicalForm();
+        }
+        return null;
+    }
+
     /** Source graphs that state something about {@code x} (as subject, or as the object of supports), described. */
     public List<Map<String, Object>> sources(Node x) {
         DatasetGraph dsg = dataset();
@@ -448,6 +516,7 @@ public final class Catalog {
         m.put("doesNotSupport", values(t, "doesNotSupport"));
         m.put("limitations", values(t, "limitation"));
         m.put("suitableForCloud", values(t, "suitableForCloud"));
+        putLicensing(m, t);
         m.put("sources", sources(t));
         return m;
     }
@@ -469,15 +538,23 @@ public final class Catalog {
         m.put("features", values(p, "feature"));
         m.put("doesNotSupport", values(p, "doesNotSupport"));
         m.put("limitations", values(p, "limitation"));
+        putLicensing(m, p);
         m.put("sources", sources(p));
         return m;
     }
 
-    /** The short form used in lists. */
+    /** The short form used in lists: id, label, kinds and, for a product, whether it is open source. */
     public Map<String, Object> summary(Node n) {
         Map<String, Object> m = head(n);
         m.put("kinds", kinds(n));
+        if (isA(n, vkg("Product"))) putLicensing(m, n);
         return m;
+    }
+
+    private void putLicensing(Map<String, Object> m, Node x) {
+        Map<String, Object> licensing = licensing(x);
+        m.put("openSource", openSource(licensing));
+        m.put("licensing", licensing);
     }
 
     private Map<String, Object> head(Node n) {

@@ -11,6 +11,10 @@ import org.apache.jena.graph.Triple;
 /**
  * Technologies and platforms: {@code /api/technologies[/{id}[/platforms]]} and
  * {@code /api/platforms[/{id}]}, with inferred values flagged.
+ *
+ * <p>Platform lists leave out commercial services (the survey's public-cloud examples, e.g. Amazon
+ * EC2: {@link Catalog#isService}) unless {@code include=services}; the answer names what it left
+ * out ({@code excluded.services}), so nothing disappears silently.
  */
 public final class CatalogRoutes {
     private final Catalog catalog;
@@ -37,13 +41,28 @@ public final class CatalogRoutes {
         cache.json(ctx, () -> catalog.read(() -> catalog.technology(technologyAt(ctx))));
     }
 
+    /** What {@code include} may bring back into platform lists and the matrix. */
+    static final Map<String, String> INCLUDABLE = Map.of(Catalog.SERVICES, Catalog.SERVICES_MEANING);
+
+    /** True when the request asks for commercial services too ({@code include=services}). */
+    static boolean includeServices(Context ctx) {
+        return Http.include(ctx, INCLUDABLE).contains(Catalog.SERVICES);
+    }
+
     /** The platforms that support the technology, each with its status, basis (stated or inferred), whether it is disputed, and why. */
     public void technologyPlatforms(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
+        boolean services = includeServices(ctx);
         cache.json(ctx, () -> catalog.read(() -> {
             Node t = technologyAt(ctx);
-            List<Catalog.Value> platforms = catalog.values(t, Catalog.SUPPORTED_BY, Catalog.SUPPORTS);
+            List<Catalog.Value> platforms = new ArrayList<>();
+            List<Catalog.Ref> excluded = new ArrayList<>();
+            for (Catalog.Value p : catalog.values(t, Catalog.SUPPORTED_BY, Catalog.SUPPORTS)) {
+                Node pn = catalog.index().id(p.id());
+                if (!services && pn != null && catalog.isService(pn)) excluded.add(catalog.ref(pn));
+                else platforms.add(p);
+            }
             List<Map<String, Object>> items = new ArrayList<>();
             for (Catalog.Value p : page.slice(platforms)) {
                 Node pn = catalog.index().id(p.id());
@@ -57,19 +76,28 @@ public final class CatalogRoutes {
             }
             Map<String, Object> body = page.envelope(ctx, "items", items, platforms.size());
             body.put("technology", catalog.ref(t));
+            body.put("excluded", Map.of(Catalog.SERVICES, excluded));
             return body;
         }));
     }
 
-    /** Platforms, optionally only those supporting a technology or any technology of a class. */
+    /**
+     * Platforms, optionally only those supporting a technology or any technology of a class;
+     * commercial services only with {@code include=services}.
+     */
     public void listPlatforms(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         Http.Page page = Http.page(ctx);
         String supports = ctx.queryParam("supports");
+        boolean services = includeServices(ctx);
         cache.json(ctx, () -> catalog.read(() -> {
             List<Map<String, Object>> all = new ArrayList<>();
+            List<Catalog.Ref> excluded = new ArrayList<>();
             if (supports == null || supports.isBlank()) {
-                for (Node p : catalog.platforms()) all.add(catalog.summary(p));
+                for (Node p : catalog.platforms()) {
+                    if (!services && catalog.isService(p)) excluded.add(catalog.ref(p));
+                    else all.add(catalog.summary(p));
+                }
             } else {
                 Node target = catalog.resolveParam("supports", supports, true);
                 boolean isClass = catalog.isClass(target);
@@ -81,6 +109,10 @@ public final class CatalogRoutes {
                                 return t != null && (isClass ? catalog.isA(t, target) : t.equals(target));
                             }).toList();
                     if (via.isEmpty()) continue;
+                    if (!services && catalog.isService(p)) {
+                        excluded.add(catalog.ref(p));
+                        continue;
+                    }
                     Map<String, Object> m = catalog.summary(p);
                     m.put("supports", via);
                     m.put("basis", via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated");
@@ -88,7 +120,9 @@ public final class CatalogRoutes {
                     all.add(m);
                 }
             }
-            return page.envelope(ctx, "items", page.slice(all), all.size());
+            Map<String, Object> body = page.envelope(ctx, "items", page.slice(all), all.size());
+            body.put("excluded", Map.of(Catalog.SERVICES, excluded));
+            return body;
         }));
     }
 

@@ -27,12 +27,16 @@ import org.virtkg.claims.Claims;
  * {@code supported} when it has a driver for the technology, {@code unsupported} when it has none
  * although an older release had one or the knowledge base says supported. {@code current} lets that
  * newest source win; {@code all} keeps both and answers {@code disputed} where they differ.
+ *
+ * <p>The matrix leaves out the platforms that are commercial services (the survey's public-cloud
+ * examples, e.g. Amazon EC2) unless {@code include=services}, and names them under
+ * {@code excluded.services}; a single {@code /api/compatibility} question answers for any platform.
  */
 public final class CompatibilityRoutes {
     private final Catalog catalog;
     private final ExplainRoutes explain;
-    /** The matrix is |technologies| x |platforms| lookups: compute once per KB version. */
-    private final Cache<List<Object>, Matrix> matrices = Caffeine.newBuilder().maximumSize(4).build();
+    /** The matrix is |technologies| x |platforms| lookups: compute once per KB version, view and include. */
+    private final Cache<List<Object>, Matrix> matrices = Caffeine.newBuilder().maximumSize(8).build();
     /** Per KB version: platform → what its imported support matrices say of its drivers. */
     private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
     /** The paper's own reasoner, per KB version. */
@@ -255,8 +259,9 @@ public final class CompatibilityRoutes {
 
     public void matrix(Context ctx) {
         String view = view(ctx);
+        boolean services = CatalogRoutes.includeServices(ctx);
         if (Http.notModified(ctx, catalog.kb().version())) return;
-        Matrix m = matrices.get(List.of(catalog.kb().version(), view), k -> catalog.read(() -> computeMatrix(view)));
+        Matrix m = matrices.get(List.of(catalog.kb().version(), view, services), k -> catalog.read(() -> computeMatrix(view, services)));
         String type = Http.negotiate(ctx, List.of("application/json", "text/csv"));
         if ("text/csv".equals(type)) {
             ctx.contentType("text/csv; charset=utf-8").result(m.csv());
@@ -265,10 +270,17 @@ public final class CompatibilityRoutes {
         ctx.contentType("application/json").result(m.json());
     }
 
-    private Matrix computeMatrix(String view) {
+    private Matrix computeMatrix(String view, boolean services) {
         PaperView paper = view.equals("paper") ? paperView() : null;
         List<Node> ts = paper == null ? catalog.technologies() : paper.instances(Catalog.TECHNOLOGY, catalog);
-        List<Node> ps = paper == null ? catalog.platforms() : paper.instances(Catalog.PLATFORM, catalog);
+        List<Node> ps = new ArrayList<>();
+        List<Catalog.Ref> excluded = new ArrayList<>();
+        for (Node p : paper == null ? catalog.platforms() : paper.instances(Catalog.PLATFORM, catalog)) {
+            // Judged as the view judges everything else: the paper view by the paper's own reasoner.
+            boolean service = paper == null ? catalog.isService(p) : paper.isA(p, Catalog.SERVICE);
+            if (service && !services) excluded.add(catalog.ref(p));
+            else ps.add(p);
+        }
         Claims claims = claims(paper);
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder("technology,platform,status,basis\r\n");
@@ -288,6 +300,7 @@ public final class CompatibilityRoutes {
         body.put("technologies", ts.stream().map(catalog::ref).toList());
         body.put("platforms", ps.stream().map(catalog::ref).toList());
         body.put("cells", cells);
+        body.put("excluded", Map.of(Catalog.SERVICES, excluded));
         if (paper == null) body.put("lifecycles", present.lifecycles());
         return new Matrix(Json.write(body), csv.toString());
     }

@@ -5,9 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Small HTTP conventions shared by the REST handlers: validators, paging, content negotiation. */
 public final class Http {
@@ -84,6 +88,27 @@ public final class Http {
             throw ProblemException.of(400, "Parameter '" + name + "' must be an integer from " + min
                     + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", not '" + v + "'");
         }
+    }
+
+    /**
+     * The comma-separated values of the {@code include} parameter, lower-cased: what a default
+     * leaves out that the caller brings back. Each must be a key of {@code allowed} (value: what it
+     * brings back, for the error); 400 naming the parameter otherwise.
+     */
+    public static Set<String> include(Context ctx, Map<String, String> allowed) {
+        Set<String> out = new LinkedHashSet<>();
+        String param = ctx.queryParam("include");
+        if (param == null || param.isBlank()) return out;
+        for (String s : param.split(",")) {
+            String v = s.trim().toLowerCase(Locale.ROOT);
+            if (v.isEmpty()) continue;
+            if (!allowed.containsKey(v))
+                throw new ProblemException(Problem.of(400, "Parameter 'include': '" + s.trim() + "' is not one of " + new TreeSet<>(allowed.keySet())
+                        + " (" + String.join("; ", new TreeMap<>(allowed).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + ")")
+                        .with("parameter", "include"));
+            out.add(v);
+        }
+        return out;
     }
 
     /** A required query parameter; 400 naming it when missing. */

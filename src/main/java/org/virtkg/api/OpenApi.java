@@ -105,6 +105,8 @@ public final class OpenApi {
     static Map<String, Object> document(QueryLibrary library) {
         Map<String, Object> paths = new LinkedHashMap<>();
         String id = "Id, case-insensitive (the local name of https://w3id.org/virtkg/id/{id}), e.g. KVM, OpenStack";
+        Map<String, Object> includeServices = query("include", "services: bring back the platforms that are commercial services "
+                + "(hosted services one rents, e.g. Amazon EC2), left out by default", false, "string");
         List<Map<String, Object>> paging = List.of(
                 query("limit", "Page size, 1-" + Http.MAX_LIMIT + " (default " + Http.DEFAULT_LIMIT + ")", false, "integer"),
                 query("offset", "Items to skip (default 0)", false, "integer"));
@@ -122,10 +124,13 @@ public final class OpenApi {
                 + "based-on, features and sources; every value flagged inferred or not", "catalogue", List.of(path("id", id)),
                 ok("The technology", "Technology")));
         put(paths, "/api/technologies/{id}/platforms", "get", op("Platforms that support the technology, each with whether that is "
-                + "inferred and its explanation", "catalogue", concat(List.of(path("id", id)), paging), ok("A page of platforms", "Page")));
-        put(paths, "/api/platforms", "get", op("Cloud platforms, optionally only those supporting a technology or a class of them",
+                + "inferred and its explanation; commercial services only with include=services (excluded.services names them)", "catalogue",
+                concat(List.of(path("id", id), includeServices), paging), ok("A page of platforms", "Page")));
+        put(paths, "/api/platforms", "get", op("Cloud platforms, each with whether it is open source and its licences (with sources), "
+                + "optionally only those supporting a technology or a class of them; commercial services (the survey's public-cloud "
+                + "examples, e.g. Amazon EC2) only with include=services (excluded.services names them)",
                 "catalogue", concat(List.of(query("supports", "Technology id (LXC) or technology class (ContainerTechnology)", false,
-                        "string")), paging), ok("A page of platforms", "Page")));
+                        "string"), includeServices), paging), ok("A page of platforms", "Page")));
         put(paths, "/api/platforms/{id}", "get", op("One platform with deployment and service models, hypervisors, OS, languages, "
                 + "characteristics, components, interfaces, organisations and sources", "catalogue", List.of(path("id", id)),
                 ok("The platform", "Platform")));
@@ -147,16 +152,18 @@ public final class OpenApi {
                         query("view", "paper (the paper alone, as answered before current sources were added; 404 for products it does not name), "
                                 + "current or all (default: everything, with each product's lifecycle today)", false, "string")),
                 ok("Status (supported, partial, unsupported, disputed, unknown), basis, explanation, sources, disputes with their sources, and (current, all) lifecycles", "Compatibility")));
-        Map<String, Object> matrix = op("Every technology x platform with status and basis (stated or inferred)", "compatibility",
-                List.of(query("view", "paper (the paper alone), current or all (default; adds lifecycles: product id -> status today)", false, "string")),
+        Map<String, Object> matrix = op("Every technology x platform with status and basis (stated or inferred); platforms that are "
+                + "commercial services only with include=services (excluded.services names them)", "compatibility",
+                List.of(query("view", "paper (the paper alone), current or all (default; adds lifecycles: product id -> status today)", false, "string"),
+                        includeServices),
                 ok("The matrix", "object"));
         content(matrix).put("text/csv", Map.of("schema", Map.of("type", "string", "description",
                 "technology,platform,status,basis rows")));
         put(paths, "/api/compatibility/matrix", "get", matrix);
         Map<String, Object> selection = op("Select and rank compatible (platform, technology) pairs against weighted requirements; "
                 + "pairs not satisfying every must are left out unless include brings them back; with a sensitivity note", "selection",
-                concat(List.of(query("include", "violated, unknown or both (comma-separated): bring back pairs whose must requirements "
-                        + "are violated or unknown", false, "string"),
+                concat(List.of(query("include", "violated, unknown, services (comma-separated): bring back pairs whose must requirements "
+                        + "are violated or unknown, and pairs on commercial services (e.g. Amazon EC2), left out by default", false, "string"),
                         query("platform", "Only these platforms: ids or a platform class, comma-separated", false, "string"),
                         query("technology", "Only these technologies: ids or a technology class, comma-separated", false, "string")), paging),
                 ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", "object"));
@@ -471,12 +478,26 @@ public final class OpenApi {
         Map<String, Object> ref = Map.of("type", "object", "properties", Map.of("id", Map.of("type", "string"), "label", Map.of("type", "string")));
         Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
         Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
+        Map<String, Object> licensing = Map.of("type", "object", "description", "Whether the product is open source, by which sources, and its licences",
+                "properties", Map.of(
+                        "status", Map.of("type", "string", "enum", List.of("open-source", "commercial-service", "unknown", "disputed"),
+                                "description", "open-source (vkg:OpenSourceProduct, stated or inferred from an open-source licence), commercial-service "
+                                        + "(vkg:CommercialService: a hosted service one rents), unknown (no source says), disputed (sources say both)"),
+                        "basis", Map.of("type", List.of("string", "null"), "enum", java.util.Arrays.asList("stated", "inferred", null)),
+                        "disputed", Map.of("type", "boolean"),
+                        "sources", Map.of("type", "array", "items", Map.of("type", "string"), "description", "IRIs of the source graphs the status rests on"),
+                        "licences", Map.of("type", "array", "items", Map.of("type", "object", "description",
+                                "A licence: id, label, spdx (its SPDX identifier), basis, disputed, sources"))));
+        Map<String, Object> openSource = Map.of("type", List.of("boolean", "null"), "description",
+                "true: open source; false: a commercial service; null: no source says (or sources disagree)");
         Map<String, Object> tech = new LinkedHashMap<>();
         tech.put("id", Map.of("type", "string"));
         tech.put("iri", Map.of("type", "string"));
         tech.put("label", Map.of("type", "string"));
         for (String f : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "features",
                 "doesNotSupport", "limitations", "suitableForCloud")) tech.put(f, values);
+        tech.put("openSource", openSource);
+        tech.put("licensing", licensing);
         tech.put("sources", sources);
         Map<String, Object> platform = new LinkedHashMap<>();
         platform.put("id", Map.of("type", "string"));
@@ -485,6 +506,8 @@ public final class OpenApi {
         for (String f : List.of("kinds", "deploymentModels", "hypervisors", "operatingSystems", "languages", "serviceModels",
                 "characteristics", "components", "interfaces", "organisations", "developers", "features", "doesNotSupport", "limitations"))
             platform.put(f, values);
+        platform.put("openSource", openSource);
+        platform.put("licensing", licensing);
         platform.put("sources", sources);
         Map<String, Object> reqs = new LinkedHashMap<>();
         // A plain value (weight "should"), or {"value": …, "weight": "must" | "should" | "nice" | number}.

@@ -32,8 +32,10 @@ import org.apache.jena.vocabulary.RDF;
  * with {@code must}, {@code should}, {@code nice} or a positive number. A pair's score is the sum
  * of weight × (+1 satisfied, 0 unknown, −1 violated). Pairs that do not satisfy every {@code must}
  * are left out unless {@code ?include=violated,unknown} brings them back; then they rank after
- * those that do. {@code ?platform=} and {@code ?technology=} (ids or classes, comma-separated)
- * narrow the candidates. The answer carries a sensitivity note: the smallest weight change, and the
+ * those that do. Platforms that are commercial services (the survey's public-cloud examples,
+ * e.g. Amazon EC2) are no candidates unless {@code include=services} or the {@code platform}
+ * filter names them by id: the survey selects among open-source options. {@code ?platform=} and
+ * {@code ?technology=} (ids or classes, comma-separated) narrow the candidates. The answer carries a sensitivity note: the smallest weight change, and the
  * requirement changes, that would change the top choice.
  */
 public final class SelectionRoutes {
@@ -71,7 +73,10 @@ public final class SelectionRoutes {
     /** Largest numeric weight accepted; bounds the arithmetic and the sensitivity note. */
     public static final double MAX_WEIGHT = 100.0;
     /** What {@code ?include=} may bring back. */
-    private static final Set<String> INCLUDABLE = Set.of("violated", "unknown");
+    private static final Map<String, String> INCLUDABLE = Map.of(
+            "violated", "pairs that violate a must requirement",
+            "unknown", "pairs where the knowledge base does not say whether a must requirement holds",
+            Catalog.SERVICES, Catalog.SERVICES_MEANING);
     /** Comparison slack for sums of weights. */
     private static final double EPSILON = 1e-9;
 
@@ -121,7 +126,7 @@ public final class SelectionRoutes {
         JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the requirements",
                 "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
-        Set<String> include = include(ctx.queryParam("include"));
+        Set<String> include = Http.include(ctx, INCLUDABLE);
         String platformFilter = ctx.queryParam("platform");
         String technologyFilter = ctx.queryParam("technology");
         ctx.json(catalog.read(() -> {
@@ -129,11 +134,19 @@ public final class SelectionRoutes {
             List<Node> platformsWanted = filter("platform", platformFilter, Catalog.PLATFORM, "a cloud platform or a class of them");
             List<Node> technologiesWanted = filter("technology", technologyFilter, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
             List<Candidate> all = new ArrayList<>();
+            int services = 0;
             for (Node p : catalog.platforms()) {
                 if (!matches(p, platformsWanted)) continue;
+                // A commercial service is left out unless asked for: by include=services, or by naming it.
+                boolean leftOut = catalog.isService(p) && !include.contains(Catalog.SERVICES)
+                        && (platformsWanted == null || !platformsWanted.contains(p));
                 for (Catalog.Value tv : catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY)) {
                     Node t = catalog.index().id(tv.id());
                     if (t == null || !catalog.isA(t, Catalog.TECHNOLOGY) || !matches(t, technologiesWanted)) continue;
+                    if (leftOut) {
+                        services++;
+                        continue;
+                    }
                     List<Verdict> verdicts = new ArrayList<>();
                     for (Requirement r : reqs) verdicts.add(r.flag() != null ? containerBased(r, t) : evaluate(r, p, t));
                     all.add(new Candidate(p, t, tv, catalog.label(p), catalog.label(t), verdicts));
@@ -157,6 +170,7 @@ public final class SelectionRoutes {
             Map<String, Integer> excluded = new LinkedHashMap<>();
             excluded.put("violated", 0);
             excluded.put("unknown", 0);
+            excluded.put(Catalog.SERVICES, services);
             for (Candidate c : all) {
                 String tier = mustTier(c, musts);
                 if (!tier.equals("satisfied") && !include.contains(tier)) excluded.merge(tier, 1, Integer::sum);
@@ -338,20 +352,6 @@ public final class SelectionRoutes {
     }
 
     // ---- reading the request ----
-
-    private static Set<String> include(String param) {
-        Set<String> out = new LinkedHashSet<>();
-        if (param == null || param.isBlank()) return out;
-        for (String s : param.split(",")) {
-            String v = s.trim().toLowerCase(Locale.ROOT);
-            if (v.isEmpty()) continue;
-            if (!INCLUDABLE.contains(v))
-                throw new ProblemException(Problem.of(400, "Parameter 'include': '" + s.trim() + "' is not one of " + INCLUDABLE.stream().sorted().toList()
-                        + " (pairs that violate a must requirement, or where the knowledge base does not say)").with("parameter", "include"));
-            out.add(v);
-        }
-        return out;
-    }
 
     /** Ids or classes from a comma-separated filter parameter, or null for no filter. */
     private List<Node> filter(String param, String value, Node type, String what) {

@@ -75,7 +75,7 @@ class PaperAndPresentTest {
         assertTrue(r.body().contains("Paper and present"), "section present");
         assertTrue(r.body().contains("https://git.kernel.org/"), "current facts link their source");
         assertTrue(r.body().contains("as of 2017-11-12"));
-        var paperOnly = Fixtures.get(base + "/id/VirtualBox", "Accept", "text/html");
+        var paperOnly = Fixtures.get(base + "/id/Ganeti", "Accept", "text/html");
         assertFalse(paperOnly.body().contains("Paper and present"), "no section where no current source speaks");
     }
 }

@@ -284,6 +284,34 @@ class UiPagesTest {
     }
 
     @Test
+    void commercialServicesAreLeftOutUntilTheCheckboxBringsThemBack() throws Exception {
+        // The matrix: open-source platforms only, saying what it left out.
+        open("/#/matrix");
+        visible("#matrix [data-technology=KVM][data-platform=OpenStack]");
+        assertTrue(browser.driver.findElements(By.cssSelector("#matrix [data-platform=AmazonEC2]")).isEmpty(), "no Amazon EC2 column by default");
+        assertTrue(visible("#matrix-excluded").getText().contains("Amazon EC2"), "the page names what it left out");
+        visible("#include-services").click();
+        WebElement ec2 = visible("#matrix [data-technology=KVM][data-platform=AmazonEC2]");
+        assertEquals("asserted", ec2.getAttribute("data-status"), "Table 1: KVM on Amazon EC2");
+        assertTrue(browser.driver.getCurrentUrl().contains("include=services"), "the choice is in the address");
+        assertTrue(browser.driver.findElement(By.id("include-services")).isSelected());
+        assertTrue(browser.driver.findElements(By.id("matrix-excluded")).isEmpty());
+        browser.screenshot("matrix-with-services");
+
+        // The wizard: the same default and the same checkbox.
+        open("/#/select");
+        visible("#selection-form button[type=submit]").click();
+        WebElement out = visible("#selection-results ol.results");
+        assertTrue(visible("#selection-services").getText().contains("commercial services"));
+        assertFalse(out.getText().contains("Amazon EC2"), out.getText());
+        visible("#sel-include-services").click();
+        visible("#selection-form button[type=submit]").click();
+        wait.until(d -> d.findElement(By.id("selection-results")).getText().contains("Amazon EC2"));
+        assertTrue(browser.driver.findElements(By.id("selection-services")).isEmpty());
+        noConsoleErrors("commercial services");
+    }
+
+    @Test
     void editorAddsAProductAndInvalidOnesShowInlineErrors() throws Exception {
         open("/#/add");
         // Without a valid token: inline error next to the token field.
