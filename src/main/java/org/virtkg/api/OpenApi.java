@@ -541,6 +541,10 @@ public final class OpenApi {
         c.put("Compatibility", Map.of("type", "object", "properties", compat));
         c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
                 "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
+        // Not requirements: they narrow the candidates, as ?platform= and ?technology= do (one or the other).
+        for (String filter : List.of("platform", "technology"))
+            reqs.put(filter, Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string"))),
+                    "description", "Only these " + filter + "s (ids or classes), as ?" + filter + "= does; not both"));
         c.put("Requirements", Map.of("type", "object", "additionalProperties", false, "properties", reqs));
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("kind", Map.of("type", "string", "description", "A product class id: Hypervisor, ContainerTechnology, ContainerHypervisor, CloudPlatform..."));

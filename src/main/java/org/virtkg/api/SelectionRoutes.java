@@ -127,8 +127,9 @@ public final class SelectionRoutes {
                 "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
         Set<String> include = Http.include(ctx, INCLUDABLE);
-        String platformFilter = ctx.queryParam("platform");
-        String technologyFilter = ctx.queryParam("technology");
+        // The candidates can be narrowed in the query (?platform=) or in the body ("platform": …), not both.
+        String platformFilter = filterParam(ctx, body, "platform");
+        String technologyFilter = filterParam(ctx, body, "technology");
         ctx.json(catalog.read(() -> {
             List<Requirement> reqs = requirements(body);
             List<Node> platformsWanted = filter("platform", platformFilter, Catalog.PLATFORM, "a cloud platform or a class of them");
@@ -375,11 +376,31 @@ public final class SelectionRoutes {
         return false;
     }
 
+    /** Body keys that narrow the candidates rather than state a requirement. */
+    private static final Set<String> FILTERS = Set.of("platform", "technology");
+
+    /** A filter from the query, or from the body (an id, or an array of ids), or null. */
+    private static String filterParam(Context ctx, JsonNode body, String name) {
+        String q = ctx.queryParam(name);
+        JsonNode b = body.get(name);
+        if (b == null || b.isNull()) return q;
+        if (q != null)
+            throw new ProblemException(Problem.of(400, "'" + name + "' is given both as a query parameter and in the body; give it once")
+                    .with("parameter", name));
+        List<String> ids = new ArrayList<>();
+        if (b.isArray()) b.forEach(x -> ids.add(x.isTextual() ? x.asText() : ""));
+        else ids.add(b.isTextual() ? b.asText() : "");
+        if (ids.isEmpty() || ids.stream().anyMatch(String::isBlank))
+            throw new ProblemException(Problem.of(400, "'" + name + "' in the body must be an id or an array of ids").with("parameter", name));
+        return String.join(",", ids);
+    }
+
     private List<Requirement> requirements(JsonNode body) {
         List<Requirement> out = new ArrayList<>();
         for (var it = body.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             String name = e.getKey();
+            if (FILTERS.contains(name)) continue;
             Field f = FIELDS.get(name);
             if (f == null)
                 throw new ProblemException(Problem.of(400, "Unknown requirement field '" + name + "'; known fields: " + FIELDS.keySet())
@@ -421,7 +442,9 @@ public final class SelectionRoutes {
             if (items.isEmpty()) throw badValue(name, "an id or a non-empty array of ids");
             for (JsonNode item : items) {
                 if (!item.isTextual() || item.asText().isBlank()) throw badValue(name, "an id or an array of ids");
-                Node n = catalog.resolveParam(name, item.asText(), false);
+                // A feature of an imported support matrix may also be named by its key there (e.g. operation.live-migrate).
+                Node n = f.name().equals("features") ? featureByKey(item.asText()) : null;
+                if (n == null) n = catalog.resolveParam(name, item.asText(), false);
                 Node range = catalog.range(Catalog.vkg(f.property()));
                 if (range != null && !catalog.isA(n, range))
                     throw new ProblemException(Problem.of(400, "Requirement '" + name + "': '" + IdIndex.idOf(n) + "' is not a "
@@ -455,6 +478,7 @@ public final class SelectionRoutes {
     // ---- judging one requirement ----
 
     private Verdict evaluate(Requirement r, Node p, Node t) {
+        if (r.field().name().equals("features") && isImportedFeature(r.node())) return driverFeature(r, p, t);
         Node prop = Catalog.vkg(r.field().property());
         List<Node> subjects = switch (r.field().side()) {
             case TECHNOLOGY -> List.of(t);
@@ -556,6 +580,113 @@ public final class SelectionRoutes {
         }
         return verdict(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
                 + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null);
+    }
+
+    // ---- features of imported support matrices (Nova's): judged per driver ----
+
+    private static final Node FEATURE_KEY = Catalog.vkg("featureKey");
+
+    /** The feature an imported support matrix names {@code key} (e.g. operation.live-migrate), or null. */
+    private Node featureByKey(String key) {
+        var it = catalog.union().find(Node.ANY, FEATURE_KEY, org.apache.jena.graph.NodeFactory.createLiteralString(key));
+        return it.hasNext() ? it.next().getSubject() : null;
+    }
+
+    private boolean isImportedFeature(Node feature) {
+        return catalog.union().find(feature, FEATURE_KEY, Node.ANY).hasNext();
+    }
+
+    private static final String DRIVER_ANSWERS = """
+            PREFIX vkg: <https://w3id.org/virtkg/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?g ?release ?asOf ?dkey ?dtitle ?tech ?st ?answer ?caveat ?caveatSource WHERE {
+              ?driver vkg:partOf ?platform .
+              GRAPH ?g {
+                ?g vkg:release ?release ; vkg:asOf ?asOf .
+                ?driver vkg:driverKey ?dkey ; dcterms:title ?dtitle .
+                OPTIONAL { ?driver vkg:driverFor ?tech }
+                OPTIONAL {
+                  ?st a vkg:FeatureSupport ; vkg:driver ?driver ; vkg:supportedFeature ?feature ; vkg:supportLevel ?level .
+                  OPTIONAL { ?st vkg:caveat ?caveat }
+                  OPTIONAL { ?st vkg:caveatSource ?caveatSource }
+                }
+              }
+              # The answers' notations are the ontology's, outside the release's graph.
+              OPTIONAL { ?level skos:notation ?answer }
+            }
+            """;
+
+    /** Answers of the support matrix's newest release, best first. */
+    private static final List<String> ANSWER_ORDER = List.of("supported", "partial", "unknown", "unsupported");
+
+    /**
+     * Does the platform, with the technology, offer the feature? Read from the platform's newest
+     * imported support matrix: the drivers it has for the technology, each with its answer; the
+     * best answer decides (supported or partial: satisfied; unsupported: violated; unknown, or no
+     * driver, or no imported matrix: unknown).
+     */
+    private Verdict driverFeature(Requirement r, Node p, Node t) {
+        record Row(String release, String asOf, String graph, String key, String title, Node tech, String statement, String answer, String caveat,
+                   String caveatSource) {}
+        List<Row> rows = new ArrayList<>();
+        var query = org.apache.jena.query.QueryFactory.create(DRIVER_ANSWERS);
+        try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(query)
+                .substitution("platform", org.apache.jena.rdf.model.ResourceFactory.createResource(p.getURI()))
+                .substitution("feature", org.apache.jena.rdf.model.ResourceFactory.createResource(r.node().getURI())).build()) {
+            exec.execSelect().forEachRemaining(q -> rows.add(new Row(q.getLiteral("release").getLexicalForm(), q.getLiteral("asOf").getLexicalForm(),
+                    q.getResource("g").getURI(), q.getLiteral("dkey").getLexicalForm(), q.getLiteral("dtitle").getLexicalForm(),
+                    q.contains("tech") ? q.getResource("tech").asNode() : null, q.contains("st") ? q.getResource("st").getURI() : null,
+                    q.contains("answer") ? q.getLiteral("answer").getLexicalForm() : null,
+                    q.contains("caveat") ? q.getLiteral("caveat").getLexicalForm() : null,
+                    q.contains("caveatSource") ? q.getResource("caveatSource").getURI() : null)));
+        }
+        String feature = catalog.label(r.node());
+        if (rows.isEmpty())
+            return verdict(r, p, "unknown", catalog.label(p) + " has no imported support matrix to say whether it offers " + feature, null);
+        Row newest = rows.stream().max(java.util.Comparator.comparing(Row::asOf).thenComparing(Row::release)).orElseThrow();
+        List<Map<String, Object>> drivers = new ArrayList<>();
+        String best = null;
+        for (Row row : rows) {
+            if (!row.release().equals(newest.release()) || !t.equals(row.tech())) continue;
+            String answer = row.answer() == null ? "unknown" : row.answer();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("driver", row.key());
+            d.put("title", row.title());
+            d.put("answer", answer);
+            if (row.caveat() != null) d.put("caveat", row.caveat());
+            if (row.caveatSource() != null) d.put("caveatSource", row.caveatSource());
+            d.put("source", row.graph());
+            if (row.statement() != null) d.put("statement", row.statement());
+            drivers.add(d);
+            if (best == null || ANSWER_ORDER.indexOf(answer) < ANSWER_ORDER.indexOf(best)) best = answer;
+        }
+        drivers.sort(java.util.Comparator.comparing((Map<String, Object> d) -> ANSWER_ORDER.indexOf((String) d.get("answer")))
+                .thenComparing(d -> (String) d.get("driver")));
+        String where = " (release " + newest.release() + " of its support matrix, as of " + newest.asOf() + ")";
+        Verdict v;
+        if (best == null)
+            v = verdict(r, p, "unknown", catalog.label(p) + " has no driver for " + catalog.label(t) + where, null);
+        else {
+            String status = switch (best) {
+                case "supported", "partial" -> "satisfied";
+                case "unsupported" -> "violated";
+                default -> "unknown";
+            };
+            Map<String, Object> top = drivers.get(0);
+            v = verdict(r, p, status, catalog.label(p) + "'s driver " + top.get("driver") + " for " + catalog.label(t) + ": " + feature + " "
+                    + switch (best) {
+                        case "supported" -> "supported";
+                        case "partial" -> "partly supported" + (top.get("caveat") == null ? "" : " (" + top.get("caveat") + ")");
+                        case "unsupported" -> "not supported by any of its drivers for it";
+                        default -> "of unknown support";
+                    } + where, null);
+            v.json().put("answer", best);
+            v.json().put("sources", List.of(Map.of("graph", newest.graph(), "release", newest.release(), "asOf", newest.asOf())));
+        }
+        v.json().put("drivers", drivers);
+        return v;
     }
 
     private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {

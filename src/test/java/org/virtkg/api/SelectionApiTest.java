@@ -191,4 +191,46 @@ class SelectionApiTest {
         json(post(base + "/api/selection", "[\"Windows\"]"), 400);
         json(post(base + "/api/selection", "{not json"), 400);
     }
+
+    @Test
+    void selectionJudgesFeaturesOfAnImportedSupportMatrixPerDriver() {
+        // The issue's example: OpenStack, with live migration and volume attach (Nova's keys or ids), Windows guests.
+        JsonNode r = json(post(base + "/api/selection?limit=500&include=violated,unknown", """
+                {"platform": "OpenStack", "features": ["operation.live-migrate", "nova-operation-attach-volume"], "guestOS": "Windows"}""",
+                "Content-Type", "application/json"), 200);
+        JsonNode kvm = pair(r, "OpenStack", "KVM");
+        JsonNode lxc = pair(r, "OpenStack", "LXC");
+        for (JsonNode item : r.get("items")) assertEquals("OpenStack", item.at("/platform/id").asText(), "the body's platform narrows");
+        JsonNode kvmLive = kvm.get("requirements").get(0);
+        assertEquals("satisfied", kvmLive.get("status").asText(), kvmLive.toString());
+        assertEquals("supported", kvmLive.get("answer").asText());
+        assertEquals("supported", kvmLive.get("drivers").get(0).get("answer").asText(), "the best drivers first: " + kvmLive.get("drivers"));
+        JsonNode x86 = null;
+        for (JsonNode d : kvmLive.get("drivers")) if (d.get("driver").asText().equals("libvirt-kvm-x86")) x86 = d;
+        assertEquals("supported", x86.get("answer").asText(), kvmLive.toString());
+        assertEquals("https://w3id.org/virtkg/source/nova/2026.1/support/libvirt-kvm-x86/operation.live-migrate", x86.get("statement").asText());
+        assertEquals("unsupported", kvmLive.get("drivers").get(kvmLive.get("drivers").size() - 1).get("answer").asText(),
+                "per driver: aarch64 has no live migration");
+        assertTrue(kvmLive.get("reason").asText().contains("release 2026.1"), kvmLive.toString());
+        assertEquals("satisfied", kvm.get("requirements").get(1).get("status").asText(), "KVM attaches volumes");
+        // libvirt-lxc: live migration missing in Nova's matrix, so violated, with its source.
+        JsonNode lxcLive = lxc.get("requirements").get(0);
+        assertEquals("violated", lxcLive.get("status").asText(), lxcLive.toString());
+        assertEquals("unsupported", lxcLive.get("drivers").get(0).get("answer").asText());
+        // Ranked: KVM (both features, Windows guests) above LXC.
+        int kvmAt = -1, lxcAt = -1;
+        for (int i = 0; i < r.get("items").size(); i++) {
+            String t = r.get("items").get(i).at("/technology/id").asText();
+            if (t.equals("KVM")) kvmAt = i;
+            if (t.equals("LXC")) lxcAt = i;
+        }
+        assertTrue(kvmAt < lxcAt, "KVM ranks above LXC: " + kvmAt + " vs " + lxcAt);
+        // A platform with no imported support matrix: unknown, said so.
+        JsonNode nimbus = select("{\"platform\": \"Nimbus\", \"features\": {\"value\": \"operation.live-migrate\", \"weight\": \"nice\"}}");
+        JsonNode v = nimbus.get("items").get(0).get("requirements").get(0);
+        assertEquals("unknown", v.get("status").asText());
+        assertTrue(v.get("reason").asText().contains("no imported support matrix"), v.toString());
+        // Filter given twice: refused.
+        assertEquals(400, post(base + "/api/selection?platform=Nimbus", "{\"platform\": \"OpenStack\"}", "Content-Type", "application/json").statusCode());
+    }
 }
