@@ -45,7 +45,8 @@ class QueryLibraryTest {
     @Test
     void libraryHasTheExpectedSize() {
         int n = Kb.list(Kb.queriesDir(), ".rq").size();
-        assertTrue(n >= 10 && n <= 16, "expected 10-16 queries, found " + n);
+        // A small curated library (issue 14 added evaluations and platform-vmm-unresolved for the research questions).
+        assertTrue(n >= 10 && n <= 20, "expected 10-20 queries, found " + n);
     }
 
     @TestFactory
