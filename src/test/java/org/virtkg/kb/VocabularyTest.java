@@ -80,7 +80,8 @@ class VocabularyTest {
         Node inScheme = Kb.uri("http://www.w3.org/2004/02/skos/core#inScheme");
         Map<String, String> schemes = Map.of(
                 "VirtualizationType", "VirtualizationTypes", "HypervisorModel", "HypervisorModels",
-                "CloudLayer", "CloudLayers", "ServiceModel", "ServiceModels", "DeploymentModel", "DeploymentModels");
+                "CloudLayer", "CloudLayers", "ServiceModel", "ServiceModels", "DeploymentModel", "DeploymentModels",
+                "EvaluationAspect", "EvaluationAspects", "Verdict", "Verdicts");
         Set<String> missing = new TreeSet<>();
         schemes.forEach((cls, scheme) -> {
             List<Node> members = o.find(Node.ANY, RDF.type.asNode(), Kb.vkg(cls)).mapWith(t -> t.getSubject()).toList();
