@@ -201,8 +201,11 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.error(404, ctx -> {
                 // Handlers that already explained their 404 (unknown id, with suggestions, as a
                 // problem or as a page for a browser) keep it.
+                // Only /id/{name} answers a browser's unknown id with a page; anywhere else a text/html
+                // 404 is Javalin's own default for a browser (no route matched), replaced by a problem.
                 String type = ctx.res().getContentType();
-                if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || type.startsWith("text/html")))
+                boolean explainedPage = type != null && type.startsWith("text/html") && ctx.path().startsWith("/id/");
+                if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || explainedPage))
                     problem(ctx, Problem.of(404, "No resource at " + ctx.path()
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });

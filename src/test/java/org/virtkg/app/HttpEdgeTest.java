@@ -72,6 +72,14 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aPathNoRouteMatchesIsAProblemEvenForABrowser() throws Exception {
+        // Javalin's own 404 for a browser is text/html; only /id/{name} explains an unknown id with a page.
+        refused(404, raw("DELETE", "/api/claims/https://w3id.org/virtkg/graph/x", null, "Accept", "text/html", "Authorization", "Bearer " + EDITOR),
+                "No resource at");
+        refused(404, raw("GET", "/api/no/such/thing", null, "Accept", "text/html"), "No resource at");
+    }
+
+    @Test
     void unknownCharsetsAreUnsupportedMediaTypes() throws Exception {
         refused(415, raw("POST", "/api/selection", "{}", "Content-Type", "application/json; charset=bogus"), "bogus");
         refused(415, raw("POST", "/api/products", "{}", "Content-Type", "application/json; charset=bogus",
