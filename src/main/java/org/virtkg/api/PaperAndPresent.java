@@ -57,6 +57,8 @@ public final class PaperAndPresent {
         f.put("value", o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o));
         if (o.isURI()) f.put("valueLabel", catalog.label(o));
         f.put("source", q.getGraph().getURI());
+        // As every view: a disputed claim is never shown as plain fact (claims/Claims).
+        f.put("disputed", catalog.claims().evidence(q.asTriple()).disputed());
         if (current) {
             DatasetGraph dsg = catalog.dataset();
             var from = dsg.find(CURRENT_DESCRIPTIONS, q.getGraph(), DERIVED, Node.ANY);
@@ -183,6 +185,7 @@ public final class PaperAndPresent {
 
     private static String factHtml(Map<String, Object> f) {
         Object label = f.getOrDefault("valueLabel", f.get("value"));
-        return ResourceRoutes.esc(String.valueOf(f.get("propertyLabel"))) + ": <strong>" + ResourceRoutes.esc(String.valueOf(label)) + "</strong>";
+        return ResourceRoutes.esc(String.valueOf(f.get("propertyLabel"))) + ": <strong>" + ResourceRoutes.esc(String.valueOf(label)) + "</strong>"
+                + (Boolean.TRUE.equals(f.get("disputed")) ? " <strong class=\"badge disputed\">disputed</strong>" : "");
     }
 }

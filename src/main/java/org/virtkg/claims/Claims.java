@@ -187,7 +187,7 @@ public final class Claims {
                 }
             }
             if (others.isEmpty()) continue;
-            String text = "Contradicted by " + String.join("; ", others.stream().map(this::sentence).toList())
+            String text = "Contradicted by " + String.join("; ", others.stream().map(t -> "'" + sentence(t) + "'").toList())
                     + " (" + inc.message() + ")";
             Note note = new Note("contradiction", null, text, List.of(), grounds, others);
             Set<Triple> keys = new LinkedHashSet<>();
@@ -278,7 +278,7 @@ public final class Claims {
         }
         if (!disputedBasis.isEmpty()) {
             ns = new ArrayList<>(ns);
-            ns.add(new Note("rests-on-disputed", null, "Follows from " + String.join("; ", disputedBasis.stream().map(this::sentence).toList())
+            ns.add(new Note("rests-on-disputed", null, "Follows from " + String.join("; ", disputedBasis.stream().map(f -> "'" + sentence(f) + "'").toList())
                     + ", which is disputed", List.of(), List.of(), disputedBasis));
             disputed = true;
         }

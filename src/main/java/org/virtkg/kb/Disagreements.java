@@ -150,7 +150,8 @@ public final class Disagreements {
                     other.put("sources", f.getValue().stream().map(Node::getURI).toList());
                     others.add(other);
                     said.add("'" + words(dsg, f.getKey()) + "', which " + String.join(" and ",
-                            f.getValue().stream().map(g -> name(dsg, g) + " (" + g.getURI() + ")").toList()) + " states");
+                            f.getValue().stream().map(g -> name(dsg, g) + " (" + g.getURI() + ")").toList())
+                            + (f.getValue().size() == 1 ? " states" : " state"));
                 }
                 report.put("claim", KnowledgeBase.tripleString(e.getKey()));
                 report.put("contradicts", others);

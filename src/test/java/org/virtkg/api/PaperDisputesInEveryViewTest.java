@@ -76,6 +76,16 @@ class PaperDisputesInEveryViewTest {
         assertTrue(disputedOnPage(page, "virtualization", "ParaVirtualization"));
         assertTrue(page.contains("The paper calls KVM a type 1 VMM"), "the note is shown");
         assertFalse(disputedOnPage(get(base + "/id/Xen", "Accept", "text/html").body(), "virtualization", "ParaVirtualization"));
+        // The page's "Paper and present" section and /api/lifecycles mark it too.
+        assertTrue(page.contains("VMM type: <strong>type 1</strong> <strong class=\"badge disputed\">disputed</strong>"), "paper and present");
+        JsonNode sides = json(get(base + "/api/lifecycles/KVM"), 200);
+        boolean seen = false;
+        for (JsonNode f : sides.get("paper"))
+            if (f.get("property").asText().equals("vmmType")) {
+                assertTrue(f.get("disputed").asBoolean(), f.toString());
+                seen = true;
+            }
+        assertTrue(seen, sides.toString());
 
         // The compare view.
         JsonNode compare = json(get(base + "/api/compare?ids=KVM,Xen"), 200);
