@@ -125,7 +125,7 @@ class TextFidelityTest {
                 s("VirtualBox on 32- and 64-bit hosts", "section2/VirtualBox/8", "32-bit and 64-bit host operating systems",
                         "id:VirtualBox vkg:feature id:Hosts32And64Bit ."),
                 s("section 2.1 lists container technologies using OS-level virtualization", "section2.1/ContainerTechnologies/1", "uses a OS level virtualization",
-                        "id:OpenVZ a vkg:ContainerTechnology ; vkg:virtualization id:OSLevelVirtualization . id:LXC vkg:virtualization id:OSLevelVirtualization . id:LXD a vkg:ContainerTechnology ."),
+                        "id:OpenVZ a vkg:ContainerTechnology ; vkg:virtualization id:OSLevelVirtualization . id:LXC vkg:virtualization id:OSLevelVirtualization ."),
                 s("OpenVZ: OS-level virtualization in a single kernel", "section2.1/OpenVZ/10", "single operating system kernel",
                         "id:OpenVZ vkg:virtualization id:OSLevelVirtualization ; vkg:limitation id:SingleKernel ."),
                 s("OpenVZ containers secure and isolated", "section2.1/OpenVZ/11", "secure and isolated containers",
