@@ -232,6 +232,9 @@ class NamedQueryAnswersTest {
                         "false", "false", "", "paper:section2.2/VirtualBox/1")
                 .row("id:OpenVZ", "OpenVZ", "text", "favourable", "performance", "", "", "no hypervisor overhead", "false", "false", "",
                         "paper:section2.1/OpenVZ/7")
+                .row("id:OpenVZ", "OpenVZ", "text", "favourable", "isolation, security", "", "",
+                        "multiple containers on one physical machine, each executing like a stand-alone server", "false", "false", "",
+                        "paper:section2.1/OpenVZ/11")
                 .row("id:OpenVZ", "OpenVZ", "text", "unfavourable", "heterogeneous environments", "", "", "Linux required as both guest and host OS",
                         "false", "false", "", "paper:section2.2/OpenVZ/1");
         e.check();
@@ -289,6 +292,7 @@ class NamedQueryAnswersTest {
                 .row("id:eval-ParaVirtualization-benefits", "subject", "capacity management, disaster recovery, migration", "favourable",
                         "paper:section1/ParaVirtualization/3")
                 .row("id:eval-ParaVirtualization-performance", "subject", "performance", "favourable", "paper:section1/ParaVirtualization/4")
+                .row("id:eval-ParaVirtualization-server", "subject", "server virtualisation", "best", "paper:section1/ServerVirtualization/1")
                 .check();
     }
 
@@ -568,7 +572,8 @@ class NamedQueryAnswersTest {
                         "paper:table1/KVM/hostOS", "paper:table1/KVM/hostOS", "paper:section2/KVM/2 paper:section2/KVM/5 paper:section2/KVM/9", "", "")
                 .row("claim", LXD_FULL, "LXD - has virtualization type - full virtualization", "id:LXD", "vkg:virtualization", "id:FullVirtualization",
                         "paper:table1/LXD/virtualization paper:section2.1/LXD/3", "paper:table1/LXD/virtualization paper:section2.1/LXD/3",
-                        "paper:table1/LXD/vmmType paper:section2.1/LXD/1 paper:section2.1/LXD/6 paper:table1/LXC/virtualization", "", "")
+                        "paper:table1/LXD/vmmType paper:section2.1/LXD/1 paper:section2.1/LXD/6 paper:table1/LXC/virtualization"
+                                + " paper:section2.1/ContainerTechnologies/1", "", "")
                 .row("claim", LXD_UNSUITABLE, "LXD - suitable for cloud - false", "id:LXD", "vkg:suitableForCloud", "false",
                         "paper:table1/LXD/suitableForCloud", "paper:table1/LXD/suitableForCloud",
                         "paper:section2.1/LXD/4 paper:table1/LXD/supportedBy", "", "")
