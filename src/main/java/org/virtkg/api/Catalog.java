@@ -233,19 +233,6 @@ public final class Catalog {
         return union().contains(s, p, o);
     }
 
-    /**
-     * True when some asserted graph states the triple. Read from the store, in the caller's read
-     * transaction: the same snapshot as everything else the request reads, and no wait on the
-     * reasoner while a write is being judged.
-     */
-    public boolean asserted(Node s, Node p, Node o) {
-        return read(() -> {
-            for (var it = dataset().find(Node.ANY, s, p, o); it.hasNext(); )
-                if (KnowledgeBase.isAssertedGraph(it.next().getGraph())) return true;
-            return false;
-        });
-    }
-
     public String label(Node n) {
         String best = null;
         for (var it = union().find(n, RDFS.label.asNode(), Node.ANY); it.hasNext(); ) {

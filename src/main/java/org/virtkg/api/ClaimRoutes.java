@@ -154,8 +154,8 @@ public final class ClaimRoutes {
         for (var e : NOTE_CLASS.entrySet()) {
             if (g.contains(note, RDF.type.asNode(), e.getValue())) {
                 kind = e.getKey();
-                claim = Triple.create(one(g, note, Catalog.vkg("claimSubject")), one(g, note, Catalog.vkg("claimProperty")),
-                        one(g, note, Catalog.vkg("claimObject")));
+                claim = Triple.create(ClaimRequests.one(g, note, Catalog.vkg("claimSubject")), ClaimRequests.one(g, note, Catalog.vkg("claimProperty")),
+                        ClaimRequests.one(g, note, Catalog.vkg("claimObject")));
             }
         }
         if (claim == null)
@@ -168,13 +168,13 @@ public final class ClaimRoutes {
             m.put("object", claim.getObject().isLiteral() ? claim.getObject().getLiteralLexicalForm() : IdIndex.idOf(claim.getObject()));
             m.put("claim", catalog.claims().sentence(claim));
         }
-        Node source = one(g, graph, DERIVED);
+        Node source = ClaimRequests.one(g, graph, DERIVED);
         m.put("source", source == null ? null : source.getURI());
-        Node comment = one(g, graph, RDFS.comment.asNode());
+        Node comment = ClaimRequests.one(g, graph, RDFS.comment.asNode());
         m.put("note", comment == null ? null : comment.getLiteralLexicalForm());
-        Node who = one(g, graph, ATTRIBUTED);
+        Node who = ClaimRequests.one(g, graph, ATTRIBUTED);
         m.put("by", who == null ? null : who.getLiteralLexicalForm());
-        Node when = one(g, graph, GENERATED);
+        Node when = ClaimRequests.one(g, graph, GENERATED);
         m.put("created", when == null ? null : when.getLiteralLexicalForm());
         if (claim != null) {
             Claims.Evidence e = catalog.claims().evidence(claim);
@@ -191,7 +191,4 @@ public final class ClaimRoutes {
         return m;
     }
 
-    private static Node one(Graph g, Node s, Node p) {
-        return ClaimRequests.one(g, s, p);
-    }
 }

@@ -199,25 +199,7 @@ public final class Claims {
 
     /** The asserted facts (not axioms) an explanation rests on, with the graphs of this world stating them. */
     private Map<Triple, List<Node>> factsOf(Explanation root) {
-        Map<Triple, List<Node>> out = new java.util.LinkedHashMap<>();
-        List<Explanation> pending = new ArrayList<>(List.of(root));
-        Set<Triple> seen = new java.util.HashSet<>();
-        while (!pending.isEmpty()) {
-            Explanation e = pending.remove(pending.size() - 1);
-            if (!seen.add(e.triple())) continue;
-            if (e.asserted()) {
-                List<Node> graphs = factGraphs(e.triple());
-                if (!graphs.isEmpty()) out.put(e.triple(), graphs);
-            }
-            pending.addAll(e.premises());
-        }
-        return out;
-    }
-
-    private List<Node> factGraphs(Triple t) {
-        List<Node> out = new ArrayList<>();
-        for (Node g : Disagreements.statingGraphs(dsg, t)) if (world.reads(g.getURI())) out.add(g);
-        return out;
+        return Disagreements.factsOf(dsg, List.of(root), world::reads);
     }
 
     /** "CloudStack does not support KVM": the claim in words, from labels. */
@@ -242,6 +224,14 @@ public final class Claims {
         return out;
     }
 
+    /** Graphs of this world stating {@code t} in either direction of an inverse pair: the basis "stated". */
+    private List<Node> statingEitherWay(Triple t) {
+        List<Node> stating = statingGraphs(t);
+        Triple inv = inverse(t);
+        if (inv != null) for (Node g : statingGraphs(inv)) if (!stating.contains(g)) stating.add(g);
+        return stating;
+    }
+
     private List<Note> notesOf(Triple t) {
         List<Note> out = new ArrayList<>(notes.getOrDefault(t, List.of()));
         Triple inv = inverse(t);
@@ -256,9 +246,7 @@ public final class Claims {
     /** The evidence for {@code t}: the one rule every view applies. */
     public Evidence evidence(Triple t) {
         boolean holds = world.holds(t);
-        List<Node> stating = statingGraphs(t);
-        Triple inv = inverse(t);
-        if (inv != null) for (Node g : statingGraphs(inv)) if (!stating.contains(g)) stating.add(g);
+        List<Node> stating = statingEitherWay(t);
         List<Note> ns = notesOf(t);
         if (!holds) return new Evidence(t, false, null, stating, ns, false);
         if (!stating.isEmpty()) return new Evidence(t, true, Basis.STATED, stating, ns, disputedStated(stating, ns));
@@ -271,10 +259,7 @@ public final class Claims {
         List<Triple> disputedBasis = new ArrayList<>();
         for (Triple f : basis.keySet()) {
             if (f.equals(t)) continue;
-            List<Node> fStating = statingGraphs(f);
-            Triple fInv = inverse(f);
-            if (fInv != null) fStating.addAll(statingGraphs(fInv));
-            if (disputedStated(fStating, notesOf(f))) disputedBasis.add(f);
+            if (disputedStated(statingEitherWay(f), notesOf(f))) disputedBasis.add(f);
         }
         if (!disputedBasis.isEmpty()) {
             ns = new ArrayList<>(ns);

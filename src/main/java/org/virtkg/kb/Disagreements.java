@@ -76,19 +76,28 @@ public final class Disagreements {
      * not a fact: the rules everyone shares, not a side of a disagreement.
      */
     public static Traced trace(DatasetGraph dsg, Inconsistency inc) {
+        return new Traced(inc, factsOf(dsg, inc.explanations(), graph -> true));
+    }
+
+    /**
+     * The asserted facts (not axioms) the explanation trees rest on, each with the graphs that
+     * state it and that {@code reads} accepts; facts no such graph states are left out.
+     */
+    public static Map<Triple, List<Node>> factsOf(DatasetGraph dsg, List<Explanation> roots, java.util.function.Predicate<String> reads) {
         Map<Triple, List<Node>> facts = new LinkedHashMap<>();
-        List<Explanation> pending = new ArrayList<>(inc.explanations());
+        List<Explanation> pending = new ArrayList<>(roots);
         Set<Triple> seen = new HashSet<>();
         while (!pending.isEmpty()) {
             Explanation e = pending.remove(pending.size() - 1);
             if (!seen.add(e.triple())) continue;
             if (e.asserted()) {
-                List<Node> graphs = statingGraphs(dsg, e.triple());
+                List<Node> graphs = new ArrayList<>();
+                for (Node g : statingGraphs(dsg, e.triple())) if (reads.test(g.getURI())) graphs.add(g);
                 if (!graphs.isEmpty()) facts.put(e.triple(), graphs);
             }
             pending.addAll(e.premises());
         }
-        return new Traced(inc, facts);
+        return facts;
     }
 
     /** Asserted graphs, other than the ontology's and terms graphs, that state {@code t}. */
