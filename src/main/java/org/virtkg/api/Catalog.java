@@ -274,6 +274,19 @@ public final class Catalog {
         }, dataset(), kb.withReasoner(org.virtkg.reasoner.RlReasoner::inconsistencies), this::label)));
     }
 
+    /** The paper's own reasoner and claims, per KB version ({@code view=paper}). */
+    private final Cache<Long, PaperView> paperViews = Caffeine.newBuilder().maximumSize(2).build();
+
+    /** The knowledge base as the paper alone gives it, for the version this request reads (inside its read transaction). */
+    PaperView paperView() {
+        return paperViews.get(KbVersion.read(dataset()), v -> PaperView.of(dataset()));
+    }
+
+    /** The claims as a view sees them: the paper's own ({@code paper}), or every source's ({@code all}, {@code current}). */
+    public Claims claims(String view) {
+        return view.equals("paper") ? paperView().claims(this) : claims();
+    }
+
     /** The value {@code o} of {@code s p}, as the claim it makes. */
     public Value value(Node s, Node p, Node o) {
         Claims.Evidence e = claims().evidence(s, p, o);

@@ -21,12 +21,12 @@ import org.virtkg.claims.Claims;
  * {@code unknown}: the open world gives no license to say no.
  *
  * <p>{@code view}: {@code paper} answers from the paper alone ({@link PaperView}), exactly as the
- * knowledge base did before current sources were added. {@code current} and {@code all} (the
- * default) add where each product stands today (its lifecycle, from {@code data/current.trig}) and,
- * for a platform with an imported support matrix (OpenStack: Nova's), what its newest release says:
- * {@code supported} when it has a driver for the technology, {@code unsupported} when it has none
- * although an older release had one or the knowledge base says supported. {@code current} lets that
- * newest source win; {@code all} keeps both and answers {@code disputed} where they differ.
+ * knowledge base did before current sources were added. {@code all} (the default) answers from every
+ * source's claims ({@link Claims}): where dated current sources (an imported support matrix's
+ * release, {@code data/current.trig}) disagree with the paper, the answer is {@code disputed}, both
+ * sides sourced. {@code current} lets the newest dated side win ({@link Claims#newestWins}). Both add
+ * where each product stands today (its lifecycle) and, for a platform with an imported support
+ * matrix (OpenStack: Nova's), what its newest release says of its drivers ({@code current}).
  *
  * <p>The matrix leaves out the platforms that are commercial services (the survey's public-cloud
  * examples, e.g. Amazon EC2) unless {@code include=services}, and names them under
@@ -39,8 +39,6 @@ public final class CompatibilityRoutes {
     private final Cache<List<Object>, Matrix> matrices = Caffeine.newBuilder().maximumSize(8).build();
     /** Per KB version: platform → what its imported support matrices say of its drivers. */
     private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
-    /** The paper's own reasoner, per KB version. */
-    private final Cache<Long, PaperView> paperViews = Caffeine.newBuilder().maximumSize(2).build();
     private final PaperAndPresent present;
 
     private final ResponseCache cache;
@@ -114,17 +112,19 @@ public final class CompatibilityRoutes {
         });
     }
 
-    /** What the platform's newest imported support matrix says of the technology, or null when it says nothing that counts. */
-    private Map<String, Object> current(Node t, Node p, String knowledgeBaseStatus) {
+    /**
+     * What the platform's newest imported support matrix says of the technology, or null when it
+     * has none or says nothing that counts; {@code status} is the newest-wins answer of the claims.
+     */
+    private Map<String, Object> current(Node t, Node p, Claims.Compatibility newest) {
         DriverSupport d = driverSupport().get(p);
         if (d == null) return null;
         List<String> drivers = d.newestDrivers().get(t);
         String last = d.lastReleaseWith().get(t);
-        if ((drivers == null || drivers.isEmpty()) && last == null
-                && !knowledgeBaseStatus.equals("supported") && !knowledgeBaseStatus.equals("partial")) return null;
-        Map<String, Object> c = new LinkedHashMap<>();
         boolean has = drivers != null && !drivers.isEmpty();
-        c.put("status", has ? "supported" : "unsupported");
+        if (!has && last == null && !newest.doesNotSupport().holds()) return null;
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("status", newest.status());
         c.put("release", d.release());
         c.put("asOf", d.asOf());
         c.put("address", d.address());
@@ -137,20 +137,9 @@ public final class CompatibilityRoutes {
         return c;
     }
 
-    /** The answer of a view other than paper: the newest source wins ({@code current}), or both kept ({@code all}). */
-    static String combined(String view, String knowledgeBase, Map<String, Object> current) {
-        if (current == null) return knowledgeBase;
-        String now = (String) current.get("status");
-        if (view.equals("current") || knowledgeBase.equals("unknown")) return now;
-        // A partial or disputed answer of the knowledge base keeps its qualification when the newest source agrees.
-        if (knowledgeBase.equals(now) || (now.equals("supported") && knowledgeBase.equals("partial")) || knowledgeBase.equals("disputed"))
-            return knowledgeBase;
-        return "disputed";
-    }
-
     /** The paper view of the version this request reads (inside its read transaction). */
     private PaperView paperView() {
-        return paperViews.get(catalog.kb().version(), v -> PaperView.of(catalog.dataset()));
+        return catalog.paperView();
     }
 
     /** One matrix cell: the status and the basis of the claim it rests on (null when unknown). */
@@ -181,15 +170,17 @@ public final class CompatibilityRoutes {
                         throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all")
                                 .with("parameter", x == t ? "technology" : "platform").with("view", view));
             Claims claims = claims(paper);
-            Claims.Compatibility answer = claims.compatibility(p, t);
-            Map<String, Object> current = paper == null ? current(t, p, answer.status()) : null;
-            String status = paper == null ? combined(view, answer.status(), current) : answer.status();
+            Claims.Compatibility all = claims.compatibility(p, t);
+            Claims.Compatibility newest = claims.newestWins(all);
+            Claims.Compatibility answer = view.equals("current") ? newest : all;
+            Map<String, Object> current = paper == null ? current(t, p, newest) : null;
+            String status = answer.status();
             Claims.Evidence deciding = answer.deciding();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("technology", catalog.ref(t));
             body.put("platform", catalog.ref(p));
             body.put("status", status);
-            body.put("basis", basis(answer, current));
+            body.put("basis", answer.basis() == null ? null : answer.basis().json());
             body.put("disputed", status.equals("disputed"));
             Triple fact = deciding.holds() ? deciding.claim() : null;
             // A claim stated only the other way round ("KVM is supported by X") is explained as stated,
@@ -204,13 +195,23 @@ public final class CompatibilityRoutes {
                 for (Claims.Note n : e.notes()) notes.add(note(claims, n, e));
             body.put("disputes", notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList());
             body.put("conditions", notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList());
-            if (answer.supports().holds() && answer.doesNotSupport().holds())
-                body.put("against", Map.of("claim", claims.sentence(answer.doesNotSupport().claim()),
-                        "basis", answer.doesNotSupport().basis().json(), "sources", describe(answer.doesNotSupport().sources())));
+            if (answer.supports().holds() && answer.doesNotSupport().holds()) {
+                Claims.Evidence other = deciding == answer.supports() ? answer.doesNotSupport() : answer.supports();
+                Map<String, Object> against = new LinkedHashMap<>();
+                against.put("claim", claims.sentence(other.claim()));
+                against.put("basis", other.basis().json());
+                against.put("sources", describe(other.sources()));
+                claims.newest(other.sources()).ifPresent(d -> against.put("asOf", d));
+                body.put("against", against);
+                claims.newest(deciding.sources()).ifPresent(d -> body.put("asOf", d));
+                if (view.equals("current") && !status.equals("disputed"))
+                    body.put("decidedBy", "The newest source wins: '" + claims.sentence(deciding.claim()) + "' (as of " + body.get("asOf")
+                            + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.get("asOf") + ").");
+            }
             if (paper == null) {
                 body.put("paper", Map.of("status", paperView().claims(catalog).compatibility(p, t).status()));
-                // What the knowledge base's statements say, before the newest imported support matrix is weighed in.
-                body.put("knowledgeBase", Map.of("status", answer.status()));
+                // What all the knowledge base's statements say, before the newest source is let win.
+                body.put("knowledgeBase", Map.of("status", all.status()));
                 body.put("current", current);
                 Map<String, Object> lifecycle = new LinkedHashMap<>();
                 lifecycle.put("technology", present.lifecycle(t));
@@ -223,15 +224,6 @@ public final class CompatibilityRoutes {
                         + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
             return body;
         }));
-    }
-
-    /**
-     * The basis of an answer: that of the claim it rests on; when only the newest imported support
-     * matrix speaks to the pair, {@code stated} (that document states it).
-     */
-    private static String basis(Claims.Compatibility answer, Map<String, Object> current) {
-        if (answer.basis() != null) return answer.basis().json();
-        return current == null ? null : "stated";
     }
 
     private List<Map<String, Object>> describe(List<Node> graphs) {
@@ -287,9 +279,9 @@ public final class CompatibilityRoutes {
         for (Node t : ts) {
             for (Node p : ps) {
                 Claims.Compatibility a = claims.compatibility(p, t);
-                Map<String, Object> current = paper == null ? current(t, p, a.status()) : null;
-                String status = paper == null ? combined(view, a.status(), current) : a.status();
-                String basis = basis(a, current);
+                if (view.equals("current")) a = claims.newestWins(a);
+                String status = a.status();
+                String basis = a.basis() == null ? null : a.basis().json();
                 Cell c = new Cell(IdIndex.idOf(t), IdIndex.idOf(p), status, basis);
                 cells.add(c);
                 csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')

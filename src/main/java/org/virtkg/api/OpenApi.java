@@ -150,7 +150,8 @@ public final class OpenApi {
                 + "(explicit vkg:doesNotSupport) or unknown (open world)", "compatibility",
                 List.of(query("technology", "Technology id", true, "string"), query("platform", "Platform id", true, "string"),
                         query("view", "paper (the paper alone, as answered before current sources were added; 404 for products it does not name), "
-                                + "current or all (default: everything, with each product's lifecycle today)", false, "string")),
+                                + "all (default: every source's claims, disputed where they disagree, with each product's lifecycle today) "
+                                + "or current (the same, but the newest dated source wins a disagreement; decidedBy says which)", false, "string")),
                 ok("Status (supported, partial, unsupported, disputed, unknown), basis, explanation, sources, disputes with their sources, and (current, all) lifecycles", "Compatibility")));
         Map<String, Object> matrix = op("Every technology x platform with status and basis (stated or inferred); platforms that are "
                 + "commercial services only with include=services (excluded.services names them)", "compatibility",
@@ -165,7 +166,10 @@ public final class OpenApi {
                 concat(List.of(query("include", "violated, unknown, services (comma-separated): bring back pairs whose must requirements "
                         + "are violated or unknown, and pairs on commercial services (e.g. Amazon EC2), left out by default", false, "string"),
                         query("platform", "Only these platforms: ids or a platform class, comma-separated", false, "string"),
-                        query("technology", "Only these technologies: ids or a technology class, comma-separated", false, "string")), paging),
+                        query("technology", "Only these technologies: ids or a technology class, comma-separated", false, "string"),
+                        query("view", "paper (only pairs the paper supports, judged on the paper's facts), current (the newest dated "
+                                + "source wins a disagreement on a pair) or all (default: every source, disputed pairs flagged); "
+                                + "excluded.view counts the pairs the view leaves out", false, "string")), paging),
                 ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", "object"));
         selection.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema",
                 Map.of("$ref", "#/components/schemas/Requirements"), "example",

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
+import org.virtkg.claims.Claims;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 
@@ -95,7 +96,7 @@ public final class SelectionRoutes {
     }
 
     /** A requirement's outcome for one pair, with the JSON it is shown as. */
-    private record Verdict(String status, Map<String, Object> json) {
+    private record Verdict(String status, Map<String, Object> json, Triple fact) {
         int sign() {
             return switch (status) {
                 case "satisfied" -> 1;
@@ -106,7 +107,7 @@ public final class SelectionRoutes {
     }
 
     /** One candidate pair and its verdicts (in requirement order). */
-    private record Candidate(Node platform, Node technology, Catalog.Value pair, String pLabel, String tLabel, List<Verdict> verdicts) {
+    private record Candidate(Node platform, Node technology, Claims.Compatibility answer, String pLabel, String tLabel, List<Verdict> verdicts) {
         String id() {
             return IdIndex.idOf(platform) + "+" + IdIndex.idOf(technology);
         }
@@ -130,7 +131,10 @@ public final class SelectionRoutes {
         // The candidates can be narrowed in the query (?platform=) or in the body ("platform": …), not both.
         String platformFilter = filterParam(ctx, body, "platform");
         String technologyFilter = filterParam(ctx, body, "technology");
+        String view = CompatibilityRoutes.view(ctx);
         ctx.json(catalog.read(() -> {
+            Claims claims = catalog.claims(view);
+            int notInView = 0;
             List<Requirement> reqs = requirements(body);
             List<Node> platformsWanted = filter("platform", platformFilter, Catalog.PLATFORM, "a cloud platform or a class of them");
             List<Node> technologiesWanted = filter("technology", technologyFilter, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
@@ -148,9 +152,19 @@ public final class SelectionRoutes {
                         services++;
                         continue;
                     }
+                    // A pair is a candidate when the view says the platform supports the technology (or is disputed on it).
+                    Claims.Compatibility answer = claims.compatibility(p, t);
+                    if (view.equals("current")) answer = claims.newestWins(answer);
+                    if (answer.status().equals("unsupported") || answer.status().equals("unknown")) {
+                        notInView++;
+                        continue;
+                    }
                     List<Verdict> verdicts = new ArrayList<>();
-                    for (Requirement r : reqs) verdicts.add(r.flag() != null ? containerBased(r, t) : evaluate(r, p, t));
-                    all.add(new Candidate(p, t, tv, catalog.label(p), catalog.label(t), verdicts));
+                    for (Requirement r : reqs) {
+                        Verdict v = r.flag() != null ? containerBased(r, t) : evaluate(r, p, t);
+                        verdicts.add(view.equals("paper") ? asThePaperSays(v, claims) : v);
+                    }
+                    all.add(new Candidate(p, t, answer, catalog.label(p), catalog.label(t), verdicts));
                 }
             }
             double[] weights = reqs.stream().mapToDouble(Requirement::weight).toArray();
@@ -168,10 +182,13 @@ public final class SelectionRoutes {
                 return m;
             }).toList());
             out.put("include", include.stream().sorted().toList());
+            out.put("view", view);
             Map<String, Integer> excluded = new LinkedHashMap<>();
             excluded.put("violated", 0);
             excluded.put("unknown", 0);
             excluded.put(Catalog.SERVICES, services);
+            // Pairs some source supports but the view does not (view=paper: not in the paper; view=current: the newest source says no).
+            excluded.put("view", notInView);
             for (Candidate c : all) {
                 String tier = mustTier(c, musts);
                 if (!tier.equals("satisfied") && !include.contains(tier)) excluded.merge(tier, 1, Integer::sum);
@@ -179,7 +196,7 @@ public final class SelectionRoutes {
             out.put("excluded", excluded);
             out.put("candidates", all.size());
             out.put("sensitivity", sensitivity(all, reqs, weights, musts, include));
-            List<Map<String, Object>> items = ranked.stream().map(c -> item(c, reqs, weights, musts)).toList();
+            List<Map<String, Object>> items = ranked.stream().map(c -> item(c, reqs, weights, musts, view)).toList();
             out.putAll(page.envelope(ctx, "items", page.slice(items), items.size()));
             return out;
         }));
@@ -233,16 +250,18 @@ public final class SelectionRoutes {
         return out;
     }
 
-    private Map<String, Object> item(Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts) {
+    private Map<String, Object> item(Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("platform", catalog.ref(c.platform()));
         m.put("technology", catalog.ref(c.technology()));
         Map<String, Object> compatibility = new LinkedHashMap<>();
-        compatibility.put("status", catalog.claims().compatibility(c.platform(), c.technology()).status());
-        compatibility.put("basis", c.pair().basis());
-        compatibility.put("disputed", c.pair().disputed());
-        compatibility.put("sources", c.pair().sources());
-        compatibility.put("href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform()));
+        Claims.Evidence deciding = c.answer().deciding();
+        compatibility.put("status", c.answer().status());
+        compatibility.put("basis", c.answer().basis() == null ? null : c.answer().basis().json());
+        compatibility.put("disputed", c.answer().status().equals("disputed"));
+        compatibility.put("sources", deciding.sources().stream().map(Node::getURI).toList());
+        compatibility.put("href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())
+                + (view.equals("all") ? "" : "&view=" + view));
         m.put("compatibility", compatibility);
         m.put("must", mustTier(c, musts));
         m.put("score", score(c, weights));
@@ -689,6 +708,30 @@ public final class SelectionRoutes {
         return v;
     }
 
+    /**
+     * A verdict as the paper alone gives it ({@code view=paper}): one resting on a fact the paper
+     * does not state or entail (a current source's, an imported support matrix's) is unknown; one
+     * resting on a paper fact takes the paper's basis and dispute flag.
+     */
+    private Verdict asThePaperSays(Verdict v, Claims paper) {
+        boolean imported = v.json().containsKey("release") || v.json().containsKey("driver") || v.json().containsKey("drivers");
+        if (v.fact() == null && !imported) return v;
+        Claims.Evidence e = v.fact() == null ? null : paper.evidence(v.fact());
+        Map<String, Object> m = new LinkedHashMap<>(v.json());
+        if (e != null && e.holds()) {
+            m.put("basis", e.basis().json());
+            m.put("disputed", e.disputed());
+            m.put("sources", e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList());
+            return new Verdict(v.status(), m, v.fact());
+        }
+        m.put("status", "unknown");
+        m.put("reason", "The paper does not say (view=paper); other sources do: " + v.json().get("reason"));
+        m.put("sources", List.of());
+        m.remove("basis");
+        m.remove("disputed");
+        return new Verdict("unknown", m, null);
+    }
+
     private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("field", r.field().name());
@@ -707,6 +750,6 @@ public final class SelectionRoutes {
             m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
                     + "&o=" + param(fact.getObject()));
         }
-        return new Verdict(status, m);
+        return new Verdict(status, m, fact);
     }
 }

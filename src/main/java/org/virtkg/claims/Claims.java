@@ -53,6 +53,7 @@ public final class Claims {
     private static final Node DISPUTE = vkg("Dispute");
     private static final Node CONDITION = vkg("Condition");
     private static final Node DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node AS_OF = vkg("asOf");
     public static final Node SUPPORTS = vkg("supports");
     public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
 
@@ -95,8 +96,9 @@ public final class Claims {
 
     /** A compatibility answer: one of the five states, and the evidence both ways. */
     public record Compatibility(String status, Basis basis, Evidence supports, Evidence doesNotSupport) {
-        /** The evidence the status rests on: support when it holds, else the negative. */
+        /** The evidence the status rests on: the negative when the answer is no, else support when it holds, else the negative. */
         public Evidence deciding() {
+            if (status.equals("unsupported")) return doesNotSupport;
             return supports.holds() || !doesNotSupport.holds() ? supports : doesNotSupport;
         }
     }
@@ -107,6 +109,8 @@ public final class Claims {
     /** owl:inverseOf, both ways. */
     private final Map<Node, Node> inverses = new HashMap<>();
     private final Map<Triple, List<Note>> notes = new HashMap<>();
+    /** Source graph → its date (ISO {@code yyyy-mm-dd}), or "" when undated. */
+    private final Map<Node, String> dates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Claims(World world, DatasetGraph dsg, Function<Node, String> label) {
         this.world = world;
@@ -299,6 +303,62 @@ public final class Claims {
             return new Compatibility(sup.disputed() ? "disputed" : sup.conditional() ? "partial" : "supported", sup.basis(), sup, neg);
         if (neg.holds()) return new Compatibility(neg.disputed() ? "disputed" : "unsupported", neg.basis(), sup, neg);
         return new Compatibility("unknown", null, sup, neg);
+    }
+
+    /**
+     * The answer when the newest source wins ({@code view=current}): where statements for and
+     * against the claim both hold, the side whose newest source is dated later decides; where
+     * either side is undated, or both are as new, it stays {@code disputed}. A side that is
+     * disputed for another reason (a dispute note, or resting on a disputed fact) stays disputed.
+     * Any other answer is unchanged: with no disagreement there is nothing to weigh.
+     */
+    public Compatibility newestWins(Compatibility a) {
+        Evidence yes = a.supports(), no = a.doesNotSupport();
+        if (!yes.holds() || !no.holds()) return a;
+        Optional<String> yesDate = newest(yes.sources()), noDate = newest(no.sources());
+        if (yesDate.isEmpty() || noDate.isEmpty() || yesDate.get().equals(noDate.get())) return a;
+        Evidence winner = yesDate.get().compareTo(noDate.get()) > 0 ? yes : no;
+        String status = disputedApartFromDisagreement(winner) ? "disputed"
+                : winner == no ? "unsupported" : winner.conditional() ? "partial" : "supported";
+        return new Compatibility(status, winner.basis(), yes, no);
+    }
+
+    /** True when the evidence is disputed by something other than a contradicting statement. */
+    private static boolean disputedApartFromDisagreement(Evidence e) {
+        List<Note> others = e.notes().stream().filter(n -> !n.kind().equals("contradiction")).toList();
+        if (e.basis() == Basis.STATED) return disputedStated(e.sources(), others);
+        return others.stream().anyMatch(n -> !n.kind().equals("condition"));
+    }
+
+    /** The latest date among the sources, when any is dated. */
+    public Optional<String> newest(List<Node> sources) {
+        return sources.stream().map(this::dateOf).filter(d -> !d.isEmpty()).max(String::compareTo);
+    }
+
+    /**
+     * The date a source graph's facts hold for ({@code vkg:asOf}, ISO): its own, else that of what
+     * it is derived from (a table cell of the paper: the paper's); "" when undated.
+     */
+    public String dateOf(Node graph) {
+        return dates.computeIfAbsent(graph, g -> {
+            String own = asOf(g);
+            if (own != null) return own;
+            var from = dsg.find(Node.ANY, g, DERIVED_FROM, Node.ANY);
+            while (from.hasNext()) {
+                String d = asOf(from.next().getObject());
+                if (d != null) return d;
+            }
+            return "";
+        });
+    }
+
+    private String asOf(Node x) {
+        var it = dsg.find(Node.ANY, x, AS_OF, Node.ANY);
+        while (it.hasNext()) {
+            Quad q = it.next();
+            if (q.getObject().isLiteral() && KnowledgeBase.isAssertedGraph(q.getGraph())) return q.getObject().getLiteralLexicalForm();
+        }
+        return null;
     }
 
     /** Every quad of the dataset in this world's graphs stating {@code t}: the claim's statements. */

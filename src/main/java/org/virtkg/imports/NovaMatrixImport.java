@@ -75,6 +75,12 @@ public final class NovaMatrixImport {
             "powervm", "PowerVM",
             "zvm", "ZVM");
 
+    /**
+     * The platform whose support the matrix states: Nova is OpenStack's compute service, and its
+     * in-tree drivers are the hypervisors upstream OpenStack can run guests on.
+     */
+    public static final String PLATFORM = "OpenStack";
+
     /** Nova's values → the answer states (support level individuals). */
     public static final Map<String, String> LEVELS = Map.of(
             "complete", "FullSupport", "partial", "PartialSupport", "missing", "NoSupport", "unknown", "UnknownSupport");
@@ -221,6 +227,7 @@ public final class NovaMatrixImport {
         add(out, source, uri(V + "sourcePath"), NodeFactory.createLiteralString(NOVA_PATH));
         if (release.commit() != null) add(out, source, uri(V + "commit"), NodeFactory.createLiteralString(release.commit()));
         add(out, source, AS_OF, NodeFactory.createLiteralDT(date.toString(), XSDDatatype.XSDdate));
+        add(out, source, uri(V + "editorialNote"), NodeFactory.createLiteralString(PLATFORM_READING));
 
         for (NovaMatrix.Driver d : matrix.drivers()) {
             Node driver = uri(driverId(d.key()));
@@ -236,6 +243,14 @@ public final class NovaMatrixImport {
             String tech = technology(d.key());
             if (tech != null) add(out, driver, uri(V + "driverFor"), uri(Graphs.ID + tech));
         }
+        // The release's word on the platform: a claim per technology a driver maps to, so that where
+        // it disagrees with the paper (or an older release) the claims model answers disputed, with
+        // both sides dated, and view=current lets the newest word win.
+        Set<String> driven = new java.util.TreeSet<>();
+        for (NovaMatrix.Driver d : matrix.drivers()) if (hypervisor(technology(d.key())) != null) driven.add(hypervisor(technology(d.key())));
+        Node platform = uri(Graphs.ID + PLATFORM);
+        for (String tech : HYPERVISORS)
+            add(out, platform, uri(V + (driven.contains(tech) ? "supports" : "doesNotSupport")), uri(Graphs.ID + tech));
         for (NovaMatrix.Feature f : matrix.features()) {
             Node feature = uri(featureId(f.key()));
             add(out, feature, RDF.type.asNode(), uri(V + "Feature"));
@@ -264,6 +279,30 @@ public final class NovaMatrixImport {
         }
         return out;
     }
+
+    /**
+     * The virtualization technology a driver's target runs guests on, for the platform's claims:
+     * the vmware driver manages ESX(i) hosts through vCenter; ironic hands out bare machines, no
+     * virtualization at all (null).
+     */
+    static String hypervisor(String technology) {
+        if (technology == null || technology.equals("Ironic")) return null;
+        return technology.equals("VMwareVCenter") ? "VMwareESX" : technology;
+    }
+
+    /** The technologies the release's claims about {@link #PLATFORM} cover, sorted. */
+    static final List<String> HYPERVISORS = TECHNOLOGIES.values().stream().map(NovaMatrixImport::hypervisor)
+            .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+
+    /**
+     * How the release's claims about {@link #PLATFORM} are read, recorded with each release (an
+     * editorial reading: the matrix lists drivers, not claims).
+     */
+    static final String PLATFORM_READING = "OpenStack supports a technology in this release when the matrix has a driver for it, and "
+            + "does not support it when the matrix has none: the matrix lists every in-tree driver. Only the technologies some Nova driver "
+            + "has ever driven are read so (" + String.join(", ", HYPERVISORS) + "; the vmware driver's are VMware ESX hosts, "
+            + "managed through vCenter; ironic's bare machines are no virtualization); of others, such as out-of-tree drivers, "
+            + "the matrix says nothing.";
 
     /** The technology id a Nova driver maps to, or null. */
     public static String technology(String driverKey) {

@@ -85,8 +85,7 @@ class ClaimsAgreeAcrossViewsTest {
                 assertEquals(basis, cell.get("basis").isNull() ? "" : cell.get("basis").asText(), where);
                 assertEquals(status + "," + basis, csv.get(tid + "|" + pid), where);
                 assertEquals(status.equals("disputed"), answer.get("disputed").asBoolean(), where);
-                // The catalogue and the page speak of the knowledge base's statements (not of the
-                // newest imported support matrix, which only /api/compatibility weighs in).
+                // The catalogue and the page list what the knowledge base's statements support, disputed or not.
                 String kb = answer.at("/knowledgeBase/status").asText();
                 boolean listed = values.containsKey(pid);
                 if (kb.equals("supported") || kb.equals("partial")) assertTrue(listed, where + ": the technology's platforms list it (" + kb + ")");
@@ -107,7 +106,25 @@ class ClaimsAgreeAcrossViewsTest {
         }
         assertEquals(matrix.get("technologies").size() * matrix.get("platforms").size(), pairs);
         assertTrue(supported > 30, "the shipped knowledge base has many supported pairs: " + supported);
-        assertTrue(statuses.contains("disputed") && statuses.contains("unsupported") && statuses.contains("unknown"),
-                "the states seen include disputed, unsupported and unknown");
+        assertTrue(statuses.contains("disputed") && statuses.contains("supported") && statuses.contains("unknown"),
+                "the states seen include disputed, supported and unknown: " + new java.util.TreeSet<>(statuses));
+    }
+
+    @Test
+    void whenTheNewestSourceWinsTheCheckAndTheMatrixStillAgree() {
+        JsonNode matrix = json(get(base + "/api/compatibility/matrix?view=current"), 200);
+        List<String> statuses = new ArrayList<>();
+        for (JsonNode c : matrix.get("cells")) {
+            String tid = c.get("technology").asText(), pid = c.get("platform").asText();
+            JsonNode answer = json(get(base + "/api/compatibility?view=current&technology=" + tid + "&platform=" + pid), 200);
+            assertEquals(answer.get("status").asText(), c.get("status").asText(), tid + " x " + pid);
+            assertEquals(answer.get("basis").isNull() ? "" : answer.get("basis").asText(), c.get("basis").isNull() ? "" : c.get("basis").asText(), tid + " x " + pid);
+            // Every disagreement between dated sources is decided, and says by which.
+            if (!answer.at("/against").isMissingNode() && !answer.get("status").asText().equals("disputed"))
+                assertTrue(answer.get("decidedBy").asText().startsWith("The newest source wins"), answer.toString());
+            statuses.add(c.get("status").asText());
+        }
+        assertTrue(statuses.contains("unsupported") && statuses.contains("supported") && statuses.contains("unknown"),
+                "the states seen include unsupported, supported and unknown: " + new java.util.TreeSet<>(statuses));
     }
 }

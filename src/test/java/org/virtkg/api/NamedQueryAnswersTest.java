@@ -126,9 +126,10 @@ class NamedQueryAnswersTest {
                 .lists(", ", "kinds", "vmmTypes", "virtualization", "hostOS", "guestOS", "suitableForCloud", "platforms")
                 .row("id:AMDV", "AMD-V", "HardwareVirtualizationExtension", "", "native virtualization", "", "", "", "", "false")
                 .row("id:CommonLanguageRuntime", "Common Language Runtime", "ProcessVirtualMachine", "", "", "", "", "", "", "false")
-                .row("id:HyperV", "Hyper-V", "Hypervisor", "", "full virtualization", "", "", "", "OpenStack", "false")
-                .row("id:PowerVM", "IBM PowerVM", "Hypervisor", "", "", "", "", "", "", "false")
-                .row("id:ZVM", "IBM z/VM", "Hypervisor", "", "", "", "", "", "", "false")
+                // The paper and Nova up to 2023.1 say OpenStack supports Hyper-V; Nova 2026.1 has no driver for it.
+                .row("id:HyperV", "Hyper-V", "Hypervisor", "", "full virtualization", "", "", "", "OpenStack (disputed)", "true")
+                .row("id:PowerVM", "IBM PowerVM", "Hypervisor", "", "", "", "", "", "OpenStack (disputed)", "true")
+                .row("id:ZVM", "IBM z/VM", "Hypervisor", "", "", "", "", "", "OpenStack", "false")
                 // Incus (current.trig) is a container hypervisor; OS-level virtualization follows from that alone.
                 .row("id:Incus", "Incus", "ContainerHypervisor", "", "OS-level virtualization (inferred)", "Linux", "", "", "", "false")
                 .row("id:IntelVT", "Intel VT", "HardwareVirtualizationExtension", "", "native virtualization", "", "", "", "", "false")
@@ -145,7 +146,8 @@ class NamedQueryAnswersTest {
                 .row("id:OpenVZ", "OpenVZ", "ContainerTechnology", "", "OS-level virtualization", "Linux", "Linux", "false (disputed)", "OpenNode", "true")
                 // Only OpenStack names QEMU; KVM being based on QEMU carries no support (docs/reasoning.md).
                 .row("id:QEMU", "QEMU", "Hypervisor", "", "full virtualization", "", "", "", "OpenStack", "false")
-                .row("id:UML", "UML", "Hypervisor", "", "para-virtualization", "", "", "", "OpenStack", "false")
+                // Nova dropped libvirt+UML in 2020 (data/current.trig).
+                .row("id:UML", "UML", "Hypervisor", "", "para-virtualization", "", "", "", "OpenStack (disputed)", "true")
                 .row("id:VMware", "VMware", "Hypervisor", "", "", "", "", "", "Apache VCL, CloudStack, Eucalyptus, Ganeti, OpenNebula", "false")
                 .row("id:VMwareESX", "VMware ESX", "Hypervisor", "", "", "", "", "", "OpenStack", "false")
                 .row("id:VMwareGSX", "VMware GSX", hybrid, "hybrid VMM", "", "", "", "", "", "false")
@@ -156,11 +158,11 @@ class NamedQueryAnswersTest {
                 .row("id:VirtualServer", "Virtual Server", hybrid, "hybrid VMM", "", "", "", "", "", "false")
                 .row("id:VirtualBox", "VirtualBox", "Hypervisor, Type2Hypervisor (inferred)", "type 2", "full virtualization",
                         "Linux, Mac OS X, Solaris, Windows", "Linux", "true (disputed)", "Enomaly, OpenNebula", "true")
-                .row("id:Virtuozzo", "Virtuozzo", "VirtualizationTechnology", "", "", "", "", "", "", "false")
+                .row("id:Virtuozzo", "Virtuozzo", "VirtualizationTechnology", "", "", "", "", "", "OpenStack", "false")
                 .row("id:WindowsServerVirtualization", "Windows Server virtualization", type1, "type 1", "", "", "", "", "", "false")
                 .row("id:Xen", "Xen", type1, "type 1", "full virtualization, para-virtualization", "BSD, Linux, Unix", "BSD, Linux, Solaris",
-                        "true", "Amazon EC2, CloudStack, Enomaly, Eucalyptus, Ganeti, Nimbus, OpenNebula, OpenStack, XCP", "false")
-                .row("id:XenServer", "XenServer", "Hypervisor", "", "", "", "", "", "CloudStack, OpenStack", "false")
+                        "true", "Amazon EC2, CloudStack, Enomaly, Eucalyptus, Ganeti, Nimbus, OpenNebula, OpenStack (disputed), XCP", "true")
+                .row("id:XenServer", "XenServer", "Hypervisor", "", "", "", "", "", "CloudStack, OpenStack (disputed)", "true")
                 .check();
     }
 
@@ -345,19 +347,27 @@ class NamedQueryAnswersTest {
                         "paper:table1/VirtualBox/supportedBy paper:table2/OpenNebula/supports")
                 .row("id:OpenNebula", "OpenNebula", "id:Xen", "Xen", "stated", "false", "1", "paper:table1/Xen/supportedBy")
                 .row("id:OpenNode", "OpenNode", "id:OpenVZ", "OpenVZ", "stated", "false", "1", "paper:section2.1/OpenVZ/6")
-                .row("id:OpenStack", "OpenStack", "id:HyperV", "Hyper-V", "stated", "false", "3",
-                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
-                .row("id:OpenStack", "OpenStack", "id:KVM", "KVM", "stated", "false", "3",
-                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
-                .row("id:OpenStack", "OpenStack", "id:LXC", "LXC", "stated", "false", "2", "paper:section3/OpenStack/1 paper:section3/OpenStack/3")
+                // OpenStack: the paper, and each shipped Nova release on the hypervisors its drivers run
+                // (data/nova-*.trig); where a release has no driver any more, it states the contrary,
+                // and the claim is disputed (Hyper-V, PowerVM, Xen, XenServer), as is UML (current.trig).
+                .row("id:OpenStack", "OpenStack", "id:HyperV", "Hyper-V", "stated", "true", "5",
+                        "nova:2023.1 nova:train paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:KVM", "KVM", "stated", "false", "6",
+                        "nova:2023.1 nova:2026.1 nova:train paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:LXC", "LXC", "stated", "false", "5",
+                        "nova:2023.1 nova:2026.1 nova:train paper:section3/OpenStack/1 paper:section3/OpenStack/3")
                 .row("id:OpenStack", "OpenStack", "id:LXD", "LXD", "stated", "false", "2", "paper:section2.1/LXD/4 paper:table1/LXD/supportedBy")
-                .row("id:OpenStack", "OpenStack", "id:QEMU", "QEMU", "stated", "false", "3",
-                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
-                .row("id:OpenStack", "OpenStack", "id:UML", "UML", "stated", "false", "2", "paper:section3/OpenStack/1 paper:table2/OpenStack/supports")
-                .row("id:OpenStack", "OpenStack", "id:VMwareESX", "VMware ESX", "stated", "false", "1", "paper:section3/OpenStack/1")
-                .row("id:OpenStack", "OpenStack", "id:Xen", "Xen", "stated", "false", "3",
-                        "paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
-                .row("id:OpenStack", "OpenStack", "id:XenServer", "XenServer", "stated", "false", "1", "paper:section3/OpenStack/1")
+                .row("id:OpenStack", "OpenStack", "id:PowerVM", "IBM PowerVM", "stated", "true", "1", "nova:train")
+                .row("id:OpenStack", "OpenStack", "id:QEMU", "QEMU", "stated", "false", "6",
+                        "nova:2023.1 nova:2026.1 nova:train paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:UML", "UML", "stated", "true", "2", "paper:section3/OpenStack/1 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:VMwareESX", "VMware ESX", "stated", "false", "4",
+                        "nova:2023.1 nova:2026.1 nova:train paper:section3/OpenStack/1")
+                .row("id:OpenStack", "OpenStack", "id:Virtuozzo", "Virtuozzo", "stated", "false", "3", "nova:2023.1 nova:2026.1 nova:train")
+                .row("id:OpenStack", "OpenStack", "id:Xen", "Xen", "stated", "true", "4",
+                        "nova:train paper:section3/OpenStack/1 paper:section3/OpenStack/4 paper:table2/OpenStack/supports")
+                .row("id:OpenStack", "OpenStack", "id:XenServer", "XenServer", "stated", "true", "2", "nova:train paper:section3/OpenStack/1")
+                .row("id:OpenStack", "OpenStack", "id:ZVM", "IBM z/VM", "stated", "false", "3", "nova:2023.1 nova:2026.1 nova:train")
                 .row("id:XCP", "XCP", "id:Xen", "Xen", "stated", "false", "2", "paper:section3/XCP/1 paper:table2/XCP/supports")
                 .check();
     }
@@ -605,6 +615,18 @@ class NamedQueryAnswersTest {
                 .row("claim", KVM_NO_SCALABILITY_PROBLEM, "evaluation: KVM does not face the scalability problem - has verdict - favourable",
                         "id:eval-KVM-scalability-unqualified", "vkg:verdict", "id:Favourable", "paper:section2.2/KVM/1", "paper:section2.2/KVM/1",
                         "paper:section2.2/KVM/2 paper:section2.2/KVM/4 paper:section2.2/Xen/2", "", "")
+                // Sources that state the contrary of each other (the reasoner finds them): Nova's releases
+                // against the paper and against older releases, and Nova's release note on UML.
+                .row("contradiction", "Contradicted by: supports", "OpenStack - does not support - Hyper-V", "id:OpenStack", "vkg:doesNotSupport", "id:HyperV", "nova:2026.1", "", "nova:2023.1 nova:train paper:table2/OpenStack/supports paper:section3/OpenStack/4 paper:section3/OpenStack/1", "", "")
+                .row("contradiction", "Contradicted by: supports", "OpenStack - does not support - IBM PowerVM", "id:OpenStack", "vkg:doesNotSupport", "id:PowerVM", "nova:2023.1 nova:2026.1", "", "nova:train", "", "")
+                .row("contradiction", "Contradicted by: supports", "OpenStack - does not support - UML", "id:OpenStack", "vkg:doesNotSupport", "id:UML", "https://w3id.org/virtkg/source/current/OpenStack/uml", "", "paper:table2/OpenStack/supports paper:section3/OpenStack/1", "", "")
+                .row("contradiction", "Contradicted by: supports", "OpenStack - does not support - Xen", "id:OpenStack", "vkg:doesNotSupport", "id:Xen", "nova:2023.1 nova:2026.1", "", "nova:train paper:table2/OpenStack/supports paper:section3/OpenStack/4 paper:section3/OpenStack/1", "", "")
+                .row("contradiction", "Contradicted by: supports", "OpenStack - does not support - XenServer", "id:OpenStack", "vkg:doesNotSupport", "id:XenServer", "nova:2023.1 nova:2026.1", "", "nova:train paper:section3/OpenStack/1", "", "")
+                .row("contradiction", "Contradicted by: does not support", "OpenStack - supports - Hyper-V", "id:OpenStack", "vkg:supports", "id:HyperV", "nova:2023.1 nova:train paper:table2/OpenStack/supports paper:section3/OpenStack/4 paper:section3/OpenStack/1", "", "nova:2026.1", "", "")
+                .row("contradiction", "Contradicted by: does not support", "OpenStack - supports - IBM PowerVM", "id:OpenStack", "vkg:supports", "id:PowerVM", "nova:train", "", "nova:2023.1 nova:2026.1", "", "")
+                .row("contradiction", "Contradicted by: does not support", "OpenStack - supports - UML", "id:OpenStack", "vkg:supports", "id:UML", "paper:table2/OpenStack/supports paper:section3/OpenStack/1", "", "https://w3id.org/virtkg/source/current/OpenStack/uml", "", "")
+                .row("contradiction", "Contradicted by: does not support", "OpenStack - supports - Xen", "id:OpenStack", "vkg:supports", "id:Xen", "nova:train paper:table2/OpenStack/supports paper:section3/OpenStack/4 paper:section3/OpenStack/1", "", "nova:2023.1 nova:2026.1", "", "")
+                .row("contradiction", "Contradicted by: does not support", "OpenStack - supports - XenServer", "id:OpenStack", "vkg:supports", "id:XenServer", "nova:train paper:section3/OpenStack/1", "", "nova:2023.1 nova:2026.1", "", "")
                 // Source level: statements no structured fact carries the doubt of. (Table 1's "No hypervisor" cells are
                 // editorial readings, not disputed; the two scalability sentences of section 2.2 carry their doubt on a claim.)
                 .row("source", LGUEST_XEN_KVM, "", "", "", "", "", "paper:table1/Lguest/supportedBy", "", lastRow + "Lguest'", "Xen, KVM")
@@ -667,6 +689,10 @@ class NamedQueryAnswersTest {
                 .row("id:OpenStack", "paper:table2/OpenStack/supports", "vkg:supports", "stated", "false")
                 .row("id:OpenStack", "paper:section3/OpenStack/1", "vkg:supports", "stated", "false")
                 .row("id:OpenStack", "paper:section3/OpenStack/4", "vkg:supports", "stated", "false")
+                // Every shipped Nova release has KVM drivers (data/nova-*.trig).
+                .row("id:OpenStack", "nova:train", "vkg:supports", "stated", "false")
+                .row("id:OpenStack", "nova:2023.1", "vkg:supports", "stated", "false")
+                .row("id:OpenStack", "nova:2026.1", "vkg:supports", "stated", "false")
                 .check();
     }
 
@@ -789,7 +815,9 @@ class NamedQueryAnswersTest {
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         Path project = Fixtures.projectDir();
         try (var files = Files.list(project.resolve("data"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".trig")).sorted().toList()) RDFParser.source(f).parse(dsg);
+            // The paper's files only: current sources (current.trig, nova-*.trig) bring disagreements of their own.
+            for (Path f : files.filter(p -> p.toString().endsWith(".trig") && !p.getFileName().toString().startsWith("nova-")
+                    && !p.getFileName().toString().equals("current.trig")).sorted().toList()) RDFParser.source(f).parse(dsg);
         }
         var ontology = NodeFactory.createURI("https://w3id.org/virtkg/graph/ontology");
         RDFParser.source(project.resolve("ontology/virtkg.ttl")).parse(dsg.getGraph(ontology));
@@ -845,7 +873,8 @@ class NamedQueryAnswersTest {
     static final Map<String, String> PREFIXES = Map.of(
             "id:", "https://w3id.org/virtkg/id/",
             "vkg:", "https://w3id.org/virtkg/ontology#",
-            "paper:", "https://w3id.org/virtkg/source/paper/");
+            "paper:", "https://w3id.org/virtkg/source/paper/",
+            "nova:", "https://w3id.org/virtkg/source/nova/");
 
     static String expand(String v) {
         if (v.chars().anyMatch(Character::isWhitespace)) return v;

@@ -125,9 +125,25 @@ class CompatibilityViewsTest {
         assertEquals("2026-04-01", all.at("/current/asOf").asText());
         assertEquals(NOVA_2026_1, all.at("/current/address").asText());
         assertEquals("train", all.at("/current/lastReleaseWithDriver").asText());
+        // Both sides are claims, dated and sourced: Nova 2023.1 and 2026.1 state the contrary.
+        assertEquals("OpenStack does not support Xen", all.at("/against/claim").asText(), all.toString());
+        assertTrue(all.at("/against/sources").toString().contains("source/nova/2026.1"), all.toString());
+        assertEquals("2026-04-01", all.at("/against/asOf").asText(), all.toString());
+        assertEquals("2019-10-16", all.get("asOf").asText(), "the newest source for: Nova train");
+        assertTrue(all.get("disputes").toString().contains("contradiction"), all.toString());
         // The newest source wins under view=current; the paper's answer stays under view=paper.
         JsonNode now = json(q + "&view=current", 200);
         assertEquals("unsupported", now.get("status").asText(), now.toString());
+        assertTrue(now.get("sources").toString().contains("source/nova/2026.1"), now.toString());
+        assertEquals("The newest source wins: 'OpenStack does not support Xen' (as of 2026-04-01) over 'OpenStack supports Xen' (as of 2019-10-16).",
+                now.get("decidedBy").asText());
+        // An outside source that is no support matrix: Nova's release note dropping UML (2020), against the paper (2015).
+        JsonNode uml = json(full.base() + "/api/compatibility?technology=UML&platform=OpenStack", 200);
+        assertEquals("disputed", uml.get("status").asText(), uml.toString());
+        JsonNode umlNow = json(full.base() + "/api/compatibility?technology=UML&platform=OpenStack&view=current", 200);
+        assertEquals("unsupported", umlNow.get("status").asText(), umlNow.toString());
+        assertTrue(umlNow.get("sources").toString().contains("drop-libvirt-uml-support"), umlNow.toString());
+        assertEquals("supported", json(full.base() + "/api/compatibility?technology=UML&platform=OpenStack&view=paper", 200).get("status").asText());
         assertEquals("supported", json(q + "&view=paper", 200).get("status").asText());
         // Hyper-V: Nova's driver until 2023.1.
         JsonNode hyperv = json(full.base() + "/api/compatibility?technology=HyperV&platform=OpenStack&view=current", 200);
@@ -149,6 +165,57 @@ class CompatibilityViewsTest {
         assertEquals("supported", matrixCell("?view=paper", "Xen", "OpenStack"));
         assertEquals("supported", matrixCell("?view=current", "Virtuozzo", "OpenStack"));
         assertEquals(matrixCell("", "Xen", "OpenNebula"), matrixCell("?view=current", "Xen", "OpenNebula"), "no matrix, no current side");
+    }
+
+    static JsonNode select(TestServer server, String query, String requirements) throws Exception {
+        var r = Fixtures.post(server.base() + "/api/selection?limit=200" + (query.isEmpty() ? "" : "&" + query), requirements, "Content-Type", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    /** Each ranked pair as "platform+technology status score must-tier", in order. */
+    static List<String> ranking(JsonNode selection) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode i : selection.get("items"))
+            out.add(i.at("/platform/id").asText() + "+" + i.at("/technology/id").asText() + " " + i.at("/compatibility/status").asText()
+                    + " " + i.get("score").asText() + " " + i.get("must").asText());
+        return out;
+    }
+
+    @Test
+    void selectionTakesTheView() throws Exception {
+        String linuxHybrid = "{\"guestOS\": {\"value\": \"Linux\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}";
+        // view=paper ranks exactly as the knowledge base did before current sources were added.
+        assertEquals(ranking(select(paperOnly, "", linuxHybrid)), ranking(select(full, "view=paper", linuxHybrid)));
+        // On OpenStack: the paper's pairs; every source's, disputed flagged; or the newest source's.
+        JsonNode paper = select(full, "view=paper&platform=OpenStack", "{}");
+        JsonNode all = select(full, "platform=OpenStack", "{}");
+        JsonNode now = select(full, "view=current&platform=OpenStack", "{}");
+        assertEquals("paper", paper.get("view").asText());
+        assertTrue(ranking(paper).contains("OpenStack+Xen supported 0.0 satisfied"), ranking(paper).toString());
+        assertTrue(ranking(paper).stream().noneMatch(r -> r.startsWith("OpenStack+Virtuozzo")), "Virtuozzo is not in the paper");
+        assertEquals(3, paper.at("/excluded/view").asInt(), "PowerVM, Virtuozzo and z/VM: only Nova names them");
+        assertTrue(ranking(all).contains("OpenStack+Xen disputed 0.0 satisfied"), ranking(all).toString());
+        assertTrue(ranking(all).contains("OpenStack+Virtuozzo supported 0.0 satisfied"), ranking(all).toString());
+        assertEquals(0, all.at("/excluded/view").asInt());
+        assertTrue(ranking(now).stream().noneMatch(r -> r.startsWith("OpenStack+Xen ") || r.startsWith("OpenStack+HyperV ") || r.startsWith("OpenStack+UML ")),
+                "the newest sources say no: " + ranking(now));
+        assertEquals(5, now.at("/excluded/view").asInt(), "Hyper-V, PowerVM, UML, Xen, XenServer");
+        for (JsonNode i : now.get("items")) assertTrue(i.at("/compatibility/href").asText().endsWith("&view=current"), i.toString());
+        // A requirement only a current source can answer is unknown in the paper's view, and says why.
+        JsonNode feature = select(full, "view=paper&platform=OpenStack&technology=KVM&include=unknown",
+                "{\"features\": {\"value\": [\"operation.live-migrate\"], \"weight\": \"must\"}}");
+        JsonNode verdict = feature.at("/items/0/requirements/0");
+        assertEquals("unknown", verdict.get("status").asText(), verdict.toString());
+        assertTrue(verdict.get("reason").asText().startsWith("The paper does not say (view=paper)"), verdict.toString());
+        assertEquals("satisfied", select(full, "platform=OpenStack&technology=KVM",
+                "{\"features\": {\"value\": [\"operation.live-migrate\"], \"weight\": \"must\"}}").at("/items/0/requirements/0/status").asText());
+        // A verdict resting on a paper fact cites the paper's sources only.
+        JsonNode guest = select(full, "view=paper&platform=OpenStack&technology=KVM", "{\"guestOS\": \"Linux\"}").at("/items/0/requirements/0");
+        assertEquals("satisfied", guest.get("status").asText(), guest.toString());
+        for (JsonNode g : guest.get("sources").findValues("graph"))
+            assertTrue(g.asText().startsWith("https://w3id.org/virtkg/source/paper"), guest.toString());
+        assertTrue(guest.get("sources").size() > 0, guest.toString());
     }
 
     static String matrixCell(String query, String technology, String platform) throws Exception {

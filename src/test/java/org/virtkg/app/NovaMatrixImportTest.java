@@ -270,6 +270,21 @@ class NovaMatrixImportTest {
             assertEquals(value(one, c.get("feature").asText(), "driver." + c.get("driver").asText()), c.get("value").asText(), c.toString());
         }
         assertEquals(values(one), fixtureCells);
+
+        // Each release states what OpenStack supports: fixture-1 (2030) has a XenServer driver, fixture-2
+        // (2031) has none. Both are kept as claims: disputed under view=all, the newest wins under view=current.
+        assertTrue(ask("GRAPH <https://w3id.org/virtkg/source/nova/fixture-1> { <https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/XenServer> }"));
+        assertTrue(ask("GRAPH <https://w3id.org/virtkg/source/nova/fixture-2> { <https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#doesNotSupport> <https://w3id.org/virtkg/id/XenServer> }"));
+        String q = base + "/api/compatibility?technology=XenServer&platform=OpenStack";
+        JsonNode all = json(Fixtures.get(q), 200);
+        assertEquals("disputed", all.get("status").asText(), all.toString());
+        JsonNode now = json(Fixtures.get(q + "&view=current"), 200);
+        assertEquals("unsupported", now.get("status").asText(), now.toString());
+        assertEquals(DATE_2, now.get("asOf").asText(), now.toString());
+        assertEquals(DATE_1, now.at("/against/asOf").asText(), now.toString());
+        assertTrue(now.get("sources").toString().contains("source/nova/fixture-2"), now.toString());
+        assertTrue(now.at("/against/sources").toString().contains("source/nova/fixture-1"), now.toString());
+        assertTrue(now.get("decidedBy").asText().contains("(as of " + DATE_2 + ") over"), now.toString());
     }
 
     /** A malformed variant of fixture-2: {@code from} replaced by {@code to}; {@code at} is the line the refusal must name. */

@@ -33,10 +33,20 @@ class ConsistencyTest {
         kb.close();
     }
 
+    /**
+     * The only inconsistencies are recorded disagreements between sources (Nova's releases against
+     * the paper on OpenStack's hypervisors): no source contradicts itself.
+     */
     @Test
-    void theKnowledgeBaseIsConsistent() {
+    void theKnowledgeBaseIsConsistentApartFromDisagreementsBetweenSources() {
         RlReasoner r = kb.reasoner();
-        assertTrue(r.isConsistent(), () -> "inconsistencies: " + r.inconsistencies());
+        var dsg = kb.store().dataset();
+        org.apache.jena.system.Txn.executeRead(dsg, () -> {
+            for (var inc : r.inconsistencies()) {
+                var traced = Disagreements.trace(dsg, inc);
+                assertTrue(traced.facts().size() >= 2 && traced.commonSource() == null, () -> "not a disagreement between sources: " + traced);
+            }
+        });
         assertTrue(r.inferredCount() > 100, "the ontology should make inference worth having");
     }
 
