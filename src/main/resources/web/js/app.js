@@ -388,7 +388,8 @@ async function featureMatrix(params) {
     panel.append(el('h2', {}, `${f.title} · ${d.key}`),
       el('p', {}, el('strong', {}, c.answer), ` (Nova: ${c.value}), since ${c.since}`, c.until ? `, until ${c.until}` : ''),
       d.technology ? el('p', {}, 'Driver for ', idLink(d.technology, d.technology)) : '',
-      c.caveat ? el('p', { class: 'note' }, c.caveat, ' ', c.caveatSource ? el('a', { href: c.caveatSource }, 'The note') : '') : '',
+      // The caveat is virtkg's summary of Nova's note; the note itself is only linked.
+      c.caveat ? el('p', { class: 'note' }, c.caveat, ' ', c.caveatSource ? el('a', { href: c.caveatSource }, 'Nova\'s note') : '') : '',
       el('h3', {}, 'History'), el('ul', {}, ...c.history.map(h => el('li', {}, `${h.release}: ${h.answer} (${h.value})`))),
       el('h3', {}, 'Source'), el('p', {}, el('a', { href: s.address }, `support matrix, release ${s.release}`), ` (commit ${s.commit.slice(0, 12)}, as of ${s.asOf})`));
   }

@@ -107,6 +107,7 @@ public final class ImportCommand implements Runnable {
                     return 2;
                 }
                 System.err.printf("virtkg import nova-matrix: release %s written to %s (graph <%s>)%n", rel.name(), out, rel.graph());
+                for (String w : conversion.warnings()) System.err.println("virtkg import nova-matrix: warning: " + w);
                 return 0;
             }
             try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {

@@ -34,8 +34,12 @@ public final class NovaMatrix {
     /** A driver as its section declares it. */
     public record Driver(String key, String title, int line) {}
 
-    /** A driver's value for one feature, and the line of its note if the file has one. */
-    public record Support(String driver, String value, int line, Integer noteLine) {}
+    /**
+     * A driver's value for one feature, and the line and text of its note if the file has one. The
+     * note's text is Nova's prose: it is kept only to recognise the note ({@link NovaCaveats#digest}),
+     * never written out.
+     */
+    public record Support(String driver, String value, int line, Integer noteLine, String note) {}
 
     /** A feature (section {@code group.name}) with its status and each driver's value. */
     public record Feature(String key, String group, String title, String status, int line, List<Support> support) {}
@@ -109,7 +113,7 @@ public final class NovaMatrix {
                         throw new FormatException(v.line(), "value '" + v.value() + "' for driver '" + d
                                 + "' is not one of complete, partial, missing, unknown");
                     Entry note = s.entries().get("driver-notes." + d);
-                    support.add(new Support(d, v.value(), v.line(), note == null ? null : note.line()));
+                    support.add(new Support(d, v.value(), v.line(), note == null ? null : note.line(), note == null ? null : note.value()));
                 }
                 // Other keys (notes, cli, links) are Nova's prose and commands: linked, never copied.
             }

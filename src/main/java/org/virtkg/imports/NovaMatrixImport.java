@@ -42,7 +42,8 @@ import org.virtkg.store.ShippedData;
  * the feature taxonomy; each driver's value becomes a {@code vkg:FeatureSupport} with its answer
  * (complete → supported, partial → partial, missing → unsupported, unknown → unknown). The graph
  * is the source: it describes itself with the document's address, commit, release and date.
- * Nova's prose (notes, commands) is linked by line, never copied.
+ * Nova's prose (notes, commands) is linked by line, never copied; a partial value's caveat is
+ * virtkg's own summary of its note ({@link NovaCaveats}).
  *
  * <p>Importing a release replaces that release's graph with the new conversion, so importing the
  * same file again changes nothing; other releases' graphs are kept, which is what gives support
@@ -131,10 +132,26 @@ public final class NovaMatrixImport {
 
     private final NovaMatrix.Matrix matrix;
     private final Release release;
+    /** Each partial value's caveat, by driver and feature key, chosen once so that every output says the same. */
+    private final Map<String, NovaCaveats.Caveat> caveats = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
+    /** The conversion with the caveat summaries shipped with virtkg ({@link NovaCaveats#shipped()}). */
     public NovaMatrixImport(NovaMatrix.Matrix matrix, Release release) {
+        this(matrix, release, NovaCaveats.shipped());
+    }
+
+    public NovaMatrixImport(NovaMatrix.Matrix matrix, Release release, NovaCaveats summaries) {
         this.matrix = matrix;
         this.release = release;
+        warnings.addAll(matrix.warnings());
+        for (NovaMatrix.Feature f : matrix.features())
+            for (NovaMatrix.Support s : f.support())
+                if (s.value().equals("partial")) {
+                    NovaCaveats.Caveat c = summaries.caveat(s.driver(), f.key(), s.note(), s.noteLine());
+                    caveats.put(s.driver() + " " + f.key(), c);
+                    if (c.warning() != null) warnings.add(c.warning());
+                }
         Map<String, String> ids = new HashMap<>();
         for (NovaMatrix.Feature f : matrix.features()) {
             String before = ids.put(featureId(f.key()), f.key());
@@ -165,7 +182,12 @@ public final class NovaMatrixImport {
                 });
         List<String> unmapped = matrix.drivers().stream().map(NovaMatrix.Driver::key).filter(k -> technology(k) == null).toList();
         return new Result(release.name(), release.graph(), written.changeId(), matrix.drivers().size(), matrix.features().size(),
-                matrix.values(), unmapped, matrix.warnings());
+                matrix.values(), unmapped, warnings());
+    }
+
+    /** What was read but left out, and the notes whose caveat fell back to the generic sentence, each with its line. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The date given, else the one recorded by an earlier import of this release (so a re-import changes nothing), else today. */
@@ -271,10 +293,8 @@ public final class NovaMatrixImport {
                 add(out, st, uri(V + "supportLevel"), uri(Graphs.ID + LEVELS.get(s.value())));
                 add(out, st, uri(V + "sourceValue"), NodeFactory.createLiteralString(s.value()));
                 if (s.noteLine() != null) add(out, st, uri(V + "caveatSource"), uri(lineUrl(s.noteLine())));
-                if (s.value().equals("partial"))
-                    add(out, st, uri(V + "caveat"), en(s.noteLine() == null
-                            ? "Nova marks this partial (works only in some configurations) without saying which; ask the driver's documentation."
-                            : "Nova marks this partial: it works only in the configurations its note (linked) names."));
+                // The note's facts in virtkg's words (NovaCaveats), or a generic sentence pointing at the link.
+                if (s.value().equals("partial")) add(out, st, uri(V + "caveat"), en(caveats.get(s.driver() + " " + f.key()).text()));
             }
         }
         return out;

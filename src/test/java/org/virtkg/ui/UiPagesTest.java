@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.TestServer;
@@ -136,6 +138,14 @@ class UiPagesTest {
         wait.until(d -> panel.getText().contains("since train"));
         assertTrue(panel.findElement(By.cssSelector("a[href^='https://github.com/openstack/nova/blob/d5c64e7aba09052601b59bf1297187d85da6b90b/']")).isDisplayed(),
                 "the cell's source, at the release's commit");
+        // A partial cell: virtkg's summary of Nova's note, as the feature matrix gives it, with the link to the note.
+        JsonNode partial = Json.MAPPER.readTree(Fixtures.get(server.base()
+                + "/api/platforms/OpenStack/features?driver=libvirt-kvm-x86&feature=operation.boot-encrypted-vm").body()).at("/cells/0");
+        assertEquals("partial", partial.get("answer").asText(), partial.toString());
+        // By keyboard, as a user tabbing through the matrix would: the cell may sit under the sticky column headers.
+        visible("#features [data-driver=libvirt-kvm-x86][data-feature='operation.boot-encrypted-vm']").sendKeys(Keys.ENTER);
+        wait.until(d -> panel.getText().contains(partial.get("caveat").asText()));
+        assertTrue(panel.findElement(By.cssSelector("a[href='" + partial.get("caveatSource").asText() + "']")).isDisplayed(), "the note's link");
         browser.screenshot("features");
         noConsoleErrors("features");
     }
