@@ -19,6 +19,7 @@ Run from the repository root (python3 with rdflib 6 or newer):
     /usr/bin/python3 docs/audit/text_coverage.py            # summary and leftovers
     /usr/bin/python3 docs/audit/text_coverage.py --all      # every sentence with its sources
     /usr/bin/python3 docs/audit/text_coverage.py --sample 20 --seed 14   # facts to spot-check
+    /usr/bin/python3 docs/audit/text_coverage.py --markdown  # the residual table of docs/fidelity.md
 
 The paper is read from ../shared/seed/ (the repository's sibling directory) unless
 ``--paper`` names it.
@@ -274,6 +275,7 @@ def main():
     ap.add_argument("--residuals", default=str(HERE / "residuals.tsv"))
     ap.add_argument("--all", action="store_true", help="list every sentence with its covering sources")
     ap.add_argument("--sample", type=int, default=0, help="print N random structured sources with their facts")
+    ap.add_argument("--markdown", action="store_true", help="print the classified leftovers as the table of docs/fidelity.md")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args()
 
@@ -309,6 +311,15 @@ def main():
         else:
             unclassified.append((kind, r))
     stale = [residuals[i] for i in range(len(residuals)) if i not in used]
+
+    if args.markdown:
+        print("| # | Section | Kind | Sentence | Class | Why not structured |")
+        print("|---|---|---|---|---|---|")
+        for i, (kind, r, c) in enumerate(classified, 1):
+            text = r["text"] if len(r["text"]) <= 110 else r["text"][:107] + "..."
+            cell = lambda x: x.replace("|", "\\|")
+            print(f"| {i} | {r['section']} | {kind} | {cell(text)} | {c['class']} | {cell(c['reason'])} |")
+        return 1 if unclassified or stale else 0
 
     n = len(rows)
     counts = {k: sum(1 for r in rows if r["coverage"] == k) for k in ("full", "partial", "none")}
