@@ -256,6 +256,10 @@ class NamedQueryAnswersTest {
                 .row("id:eval-OpenStack-large-deployment", "evaluation: OpenStack excellent for large deployment", "subject", "OpenStack", "",
                         "large deployments", "favourable", "", "", "false", "", "paper:section3/OpenStack/11",
                         "OpenStack is excellent for large deployment, it has medium complexity for setup. It uses a python only for coding.")
+                .row("id:eval-OpenStack-scalable", "evaluation: OpenStack is scalable", "subject", "OpenStack", "", "scalability", "favourable", "",
+                        "'Scalable, Compatible, Flexible': flexible as it supports most virtualization solutions of the market", "false", "",
+                        "paper:section3/OpenStack/1", "OpenStack is Scalable,Compatible, Flexible(i.e OpenStack supports most virtualization solutions"
+                                + " of the market like ESX, Hyper-V,KVM, LXC, QEMU, UML, Xen and XenServer).")
                 .row("id:eval-LXD-OpenStack-private-cloud", "evaluation: LXD with OpenStack the most suitable pair for a Linux-oriented private cloud",
                         "subject", "LXD, OpenStack", "", "suitability for a cloud", "best", "Linux, private cloud",
                         "LXD paired with OpenStack, for a Linux-oriented private cloud", "false", "", "paper:section2.1/LXD/4",

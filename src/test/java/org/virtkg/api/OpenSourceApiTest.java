@@ -158,9 +158,10 @@ class OpenSourceApiTest {
         assertEquals("stated", os.get("basis").asText());
         assertTrue(strings(os.get("sources")).contains(PAPER + "section3/OpenSource/1"), os.toString());
         // XCP, TPlatform and Enomaly: the paper says open source, and no licence for the whole is recorded.
-        // Section 3 lists all three as open-source options; its paragraph on Enomaly also calls it "an open source tool".
-        Map<String, List<String>> said = Map.of("XCP", List.of(PAPER + "section3/OpenSource/1"),
-                "TPlatform", List.of(PAPER + "section3/OpenSource/1"),
+        // Section 3 lists all three as open-source options and section 4 XCP and TPlatform among the open-source
+        // platforms it covered; section 3's paragraph on Enomaly also calls it "an open source tool".
+        Map<String, List<String>> said = Map.of("XCP", List.of(PAPER + "section3/OpenSource/1", PAPER + "section4/Scope/2"),
+                "TPlatform", List.of(PAPER + "section3/OpenSource/1", PAPER + "section4/Scope/2"),
                 "Enomaly", List.of(PAPER + "section3/Enomaly/1", PAPER + "section3/OpenSource/1"));
         for (var e : said.entrySet()) {
             String p = e.getKey();

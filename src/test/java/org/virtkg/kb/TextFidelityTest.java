@@ -350,7 +350,19 @@ class TextFidelityTest {
                 s("Enomaly an open source tool", "section3/Enomaly/1", "Enomaly is an open source tool",
                         "id:Enomaly a vkg:OpenSourceProduct ."),
                 s("Apache VCL an open source tool", "section3/ApacheVCL/1", "Apache VCL is an open source tool",
-                        "id:ApacheVCL a vkg:OpenSourceProduct ."));
+                        "id:ApacheVCL a vkg:OpenSourceProduct ."),
+                s("the abstract's open source hypervisors", "abstract/Hypervisors/1", "many open source hypervisors available",
+                        "id:KVM a vkg:OpenSourceProduct . id:OpenVZ a vkg:OpenSourceProduct . id:LXD a vkg:OpenSourceProduct ."
+                                + " FILTER NOT EXISTS { id:OpenVZ a vkg:Hypervisor }"),
+                s("section 2's container based technologies OpenVZ and LXC", "section2/OpenSource/1", "container based virtualization technology like OpenVZ and LXC",
+                        "id:OpenVZ a vkg:ContainerTechnology , vkg:OpenSourceProduct . id:LXC a vkg:ContainerTechnology ."),
+                s("Lguest serves as an educational hypervisor", "section2/Lguest/2", "educational hypervisor",
+                        "id:Lguest vkg:feature id:EducationalUse ; vkg:limitation id:X86Only ."),
+                s("OpenStack is scalable", "section3/OpenStack/1", "OpenStack is Scalable",
+                        ev("id:OpenStack", "id:Scalability", "id:Favourable")),
+                s("section 4's open-source platforms", "section4/Scope/2", "open-source Cloud architectures/software platforms",
+                        "id:XCP a vkg:OpenSourceProduct . id:TPlatform a vkg:OpenSourceProduct . id:OpenNebula a vkg:OpenSourceProduct ."
+                                + " FILTER NOT EXISTS { id:Enomaly a vkg:OpenSourceProduct }"));
     }
 
     private static Arguments s(String name, String source, String fragment, String pattern) {
