@@ -19,6 +19,7 @@ Run from the repository root (python3 with rdflib 6 or newer):
     /usr/bin/python3 docs/audit/text_coverage.py            # summary and leftovers
     /usr/bin/python3 docs/audit/text_coverage.py --all      # every sentence with its sources
     /usr/bin/python3 docs/audit/text_coverage.py --sample 20 --seed 14   # facts to spot-check
+    /usr/bin/python3 docs/audit/text_coverage.py --facts     # every structured source, quote and facts
     /usr/bin/python3 docs/audit/text_coverage.py --markdown  # the residual table of docs/fidelity.md
 
 The paper is read from ../shared/seed/ (the repository's sibling directory) unless
@@ -275,6 +276,7 @@ def main():
     ap.add_argument("--residuals", default=str(HERE / "residuals.tsv"))
     ap.add_argument("--all", action="store_true", help="list every sentence with its covering sources")
     ap.add_argument("--sample", type=int, default=0, help="print N random structured sources with their facts")
+    ap.add_argument("--facts", action="store_true", help="print every structured source: its quote and the facts of its graph, to read one against the other")
     ap.add_argument("--markdown", action="store_true", help="print the classified leftovers as the table of docs/fidelity.md")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args()
@@ -283,9 +285,10 @@ def main():
     ds, desc, quotes, sections, facts = load(Path(args.data))
     rows, ambiguous = audit(paper_text, quotes, sections, facts)
 
-    if args.sample:
+    if args.sample or args.facts:
         structured = sorted((s for s in quotes if facts[s] > 0), key=str)
-        for s in random.Random(args.seed).sample(structured, args.sample):
+        chosen = random.Random(args.seed).sample(structured, args.sample) if args.sample else structured
+        for s in chosen:
             print("==", short(s))
             for q in quotes[s]:
                 print("   quote:", q)
