@@ -205,7 +205,9 @@ class NamedQueryAnswersTest {
                 .row("id:KVM", "KVM", "text", "favourable", "grid computing", "Xen", "", "", "false", "false", "", "paper:section2.2/KVM/3")
                 .row("id:KVM", "KVM", "text", "favourable", "ease of deployment, ease of maintenance", "Xen", "", "", "false", "false", "",
                         "paper:section2.2/KVM/3")
-                .row("id:KVM", "KVM", "text", "favourable", "performance", "", "", "many tedious jobs", "false", "false", "", "paper:section2.2/KVM/3");
+                .row("id:KVM", "KVM", "text", "favourable", "performance", "", "", "many tedious jobs", "false", "false", "", "paper:section2.2/KVM/3")
+                .row("id:KVM", "KVM", "text", "favourable", "adoption", "", "", "the widely used open-source hypervisors, discussed first", "true",
+                        "false", "", "paper:section2.2/Xen/6");
         // The text on Xen: the other side of the same discussion.
         e.row("id:Xen", "Xen", "text", "favourable", "robustness, security", "", "",
                         "compared with other hypervisors (none named), thanks to its small memory, micro-kernel design and restricted guest interface",
@@ -217,7 +219,9 @@ class NamedQueryAnswersTest {
                         "true", "false", "", "paper:section2.2/Xen/2")
                 .row("id:Xen", "Xen", "text", "unfavourable", "performance", "KVM", "", "", "true", "false", "", "paper:section2.2/Xen/2")
                 .row("id:Xen", "Xen", "text", "unfavourable", "quality of service", "", "", "enduring quality of service on infrastructure", "true",
-                        "false", "", "paper:section2.2/Xen/4");
+                        "false", "", "paper:section2.2/Xen/4")
+                .row("id:Xen", "Xen", "text", "favourable", "adoption", "", "", "the widely used open-source hypervisors, discussed first", "true",
+                        "false", "", "paper:section2.2/Xen/6");
         // The others.
         e.row("id:LXC", "LXC", "text", "favourable", "performance", "OpenVZ", "", "", "false", "false", "", "paper:section2.1/LXC/4")
                 .row("id:LXC", "LXC", "text", "unfavourable", "heterogeneous environments", "", "", "Linux required as both guest and host OS", "false",
@@ -254,6 +258,10 @@ class NamedQueryAnswersTest {
                 .row("id:eval-OpenStack-large-deployment", "evaluation: OpenStack excellent for large deployment", "subject", "OpenStack", "",
                         "large deployments", "favourable", "", "", "false", "", "paper:section3/OpenStack/11",
                         "OpenStack is excellent for large deployment, it has medium complexity for setup. It uses a python only for coding.")
+                .row("id:eval-OpenStack-scalable", "evaluation: OpenStack is scalable", "subject", "OpenStack", "", "scalability", "favourable", "",
+                        "'Scalable, Compatible, Flexible': flexible as it supports most virtualization solutions of the market", "false", "",
+                        "paper:section3/OpenStack/1", "OpenStack is Scalable,Compatible, Flexible(i.e OpenStack supports most virtualization solutions"
+                                + " of the market like ESX, Hyper-V,KVM, LXC, QEMU, UML, Xen and XenServer).")
                 .row("id:eval-LXD-OpenStack-private-cloud", "evaluation: LXD with OpenStack the most suitable pair for a Linux-oriented private cloud",
                         "subject", "LXD, OpenStack", "", "suitability for a cloud", "best", "Linux, private cloud",
                         "LXD paired with OpenStack, for a Linux-oriented private cloud", "false", "", "paper:section2.1/LXD/4",
@@ -283,6 +291,8 @@ class NamedQueryAnswersTest {
                 .row("id:eval-Xen-vs-KVM-performance", "subject", "Xen", "KVM", "performance", "unfavourable", "", "false", "paper:section2.2/Xen/2", xen2)
                 .row("id:eval-Xen-QoS", "subject", "Xen", "", "quality of service", "unfavourable", "", "false", "paper:section2.2/Xen/4",
                         "It does not found as the best choice for enduring quality of service on infrastructure.")
+                .row("id:eval-Xen-KVM-adoption", "subject", "KVM, Xen", "", "adoption", "favourable", "", "false", "paper:section2.2/Xen/6",
+                        "Firstly, we will discuss the widely used open source hypervisors- Xen and KVM and then focus on other too.")
                 .row("id:eval-KVM-vs-Xen-grid", "compared with", "KVM", "Xen", "grid computing", "favourable", "", "false", "paper:section2.2/KVM/3", kvm3)
                 .row("id:eval-KVM-vs-Xen-maintenance", "compared with", "KVM", "Xen", "ease of deployment, ease of maintenance", "favourable", "", "false",
                         "paper:section2.2/KVM/3", kvm3)
@@ -520,6 +530,7 @@ class NamedQueryAnswersTest {
                 .row("id:EucalyptusCC", "Cluster Controller (CC)", "id:EucalyptusClusterLevel", "Cluster Level", "stated", "false")
                 .row("id:EucalyptusSC", "Storage Controller (SC)", "id:EucalyptusClusterLevel", "Cluster Level", "stated", "false")
                 .row("id:EucalyptusNC", "Node Controller (NC)", "id:EucalyptusNodeLevel", "Node Level", "stated", "false")
+                .row("id:EucalyptusDCM", "DCM", "id:EucalyptusCC", "Cluster Controller (CC)", "stated", "false")
                 .row("id:Walrus", "Walrus", "id:EucalyptusSOS", "Scalable Object Storage (SOS)", "stated", "false")
                 .check();
 
