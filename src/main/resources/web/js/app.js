@@ -486,9 +486,12 @@ async function selection() {
     cb.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name: 'containerBased', value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
   form.append(cb);
   // The paper selects among open-source options: commercial services (e.g. Amazon EC2) only when asked for.
+  // Which sources decide: the same three views as the matrix (the API's view parameter).
+  const viewSelect = el('select', { id: 'sel-view', name: 'view' }, ...Object.entries(VIEWS).map(([k, v]) => el('option', { value: k }, v)));
   form.append(el('fieldset', {}, el('legend', {}, 'Platforms'),
     el('label', { for: 'sel-include-services' }, el('input', { type: 'checkbox', id: 'sel-include-services', name: 'includeServices', value: 'services' }),
       ' include commercial services')));
+  form.append(el('fieldset', {}, el('legend', {}, 'Sources'), el('label', { for: 'sel-view' }, 'View: '), viewSelect));
   form.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Rank candidates'), el('button', { type: 'reset', class: 'secondary' }, 'Clear')));
   const out = el('section', { id: 'selection-results', 'aria-live': 'polite', 'aria-label': 'Ranked results' });
   main.append(form, out);
@@ -501,7 +504,7 @@ async function selection() {
     if (fd.get('containerBased')) body.containerBased = weighted('containerBased', fd.get('containerBased') === 'true');
     out.innerHTML = '<p class="loading">Ranking…</p>';
     try {
-      const include = fd.get('includeServices') ? '&include=services' : '';
+      const include = (fd.get('includeServices') ? '&include=services' : '') + '&view=' + encodeURIComponent(fd.get('view') || 'all');
       const r = await api('/api/selection?limit=100' + include, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
       renderRanking(out, r);
       out.scrollIntoView({ block: 'start' });
@@ -527,6 +530,10 @@ function renderRanking(out, r) {
   if (left) out.append(el('p', { class: 'muted', id: 'selection-excluded' }, `${left} pair${left === 1 ? '' : 's'} left out for not satisfying a must (${r.excluded.violated} violated, ${r.excluded.unknown} unknown).`));
   const services = r.excluded?.services || 0;
   if (services) out.append(el('p', { class: 'muted', id: 'selection-services' }, `${services} pair${services === 1 ? '' : 's'} on commercial services left out (tick “include commercial services” to rank them too).`));
+  const byView = r.excluded?.view || 0;
+  if (byView) out.append(el('p', { class: 'muted', id: 'selection-view' }, r.view === 'paper'
+    ? `${byView} pair${byView === 1 ? '' : 's'} only other sources name left out (the paper only).`
+    : `${byView} pair${byView === 1 ? '' : 's'} left out because the newest source says the platform no longer supports the technology.`));
   if (r.sensitivity?.note && r.requirements.length) out.append(el('p', { id: 'selection-sensitivity' }, r.sensitivity.note));
   const ol = el('ol', { class: 'results' });
   for (const c of r.items) {

@@ -289,7 +289,11 @@ public final class Catalog {
 
     /** The value {@code o} of {@code s p}, as the claim it makes. */
     public Value value(Node s, Node p, Node o) {
-        Claims.Evidence e = claims().evidence(s, p, o);
+        return value(s, p, o, claims());
+    }
+
+    private Value value(Node s, Node p, Node o, Claims claims) {
+        Claims.Evidence e = claims.evidence(s, p, o);
         String basis = e.basis() == null ? null : e.basis().json();
         List<String> sources = e.sources().stream().map(Node::getURI).toList();
         return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources)
@@ -298,25 +302,66 @@ public final class Catalog {
 
     /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
     public List<Value> values(Node s, Node p, Node inverse) {
+        return values(s, p, inverse, "all");
+    }
+
+    /**
+     * The values as a view gives them: {@code paper} from the paper's own closure and claims;
+     * {@code current} leaves out a support claim (either way) that a newer source contradicts
+     * ({@link Claims#newestWins}); {@code all}, everything.
+     */
+    public List<Value> values(Node s, Node p, Node inverse, String view) {
+        Graph from = view.equals("paper") ? paperView().graph() : union();
+        Claims claims = claims(view);
         Set<Node> objects = new LinkedHashSet<>();
-        union().find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
-        if (inverse != null) union().find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
+        from.find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
+        if (inverse != null) from.find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
         List<Value> out = new ArrayList<>();
         for (Node o : objects) {
             if (o.isBlank()) continue;
-            out.add(value(s, p, o));
+            if (view.equals("current") && overtaken(s, p, o, claims)) continue;
+            out.add(value(s, p, o, claims));
         }
         out.sort(Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER));
         return out;
+    }
+
+    /** True when {@code s p o} is one side of a support disagreement that the newest source decides against. */
+    boolean overtaken(Node s, Node p, Node o, Claims claims) {
+        Node platform, technology;
+        boolean positive;
+        if (p.equals(SUPPORTS) || p.equals(DOES_NOT_SUPPORT)) {
+            platform = s;
+            technology = o;
+            positive = p.equals(SUPPORTS);
+        } else if (p.equals(SUPPORTED_BY)) {
+            platform = o;
+            technology = s;
+            positive = true;
+        } else {
+            return false;
+        }
+        Claims.Compatibility all = claims.compatibility(platform, technology);
+        if (!all.supports().holds() || !all.doesNotSupport().holds()) return false;
+        String now = claims.newestWins(all).status();
+        return positive ? now.equals("unsupported") : now.equals("supported") || now.equals("partial");
     }
 
     public List<Value> values(Node s, String vkgProperty) {
         return values(s, vkg(vkgProperty), null);
     }
 
+    private List<Value> values(Node s, String vkgProperty, String view) {
+        return values(s, vkg(vkgProperty), null, view);
+    }
+
     /** The {@code vkg:} classes of {@code x}, inferred ones flagged. */
     public List<Value> kinds(Node x) {
-        return values(x, RDF.type.asNode(), null).stream()
+        return kinds(x, "all");
+    }
+
+    List<Value> kinds(Node x, String view) {
+        return values(x, RDF.type.asNode(), null, view).stream()
                 .filter(v -> !v.id().startsWith("http") && !v.id().startsWith("_:"))
                 .filter(v -> isVocab(v.id()))
                 .toList();
@@ -502,43 +547,58 @@ public final class Catalog {
     // ---- representations ----
 
     public Map<String, Object> technology(Node t) {
+        return technology(t, "all");
+    }
+
+    /** The technology as a view gives it ({@code all}, {@code paper} or {@code current}, see {@link #values(Node, Node, Node, String)}). */
+    public Map<String, Object> technology(Node t, String view) {
         Map<String, Object> m = head(t);
-        m.put("kinds", kinds(t));
-        m.put("vmmType", values(t, "vmmType"));
-        m.put("virtualization", values(t, "virtualization"));
-        m.put("hostOS", values(t, "hostOS"));
-        m.put("guestOS", values(t, "guestOS"));
-        m.put("platforms", values(t, SUPPORTED_BY, SUPPORTS));
-        m.put("basedOn", values(t, "basedOn"));
-        m.put("productFamily", values(t, "productFamily"));
-        m.put("sameProductAs", values(t, "sameProductAs"));
-        m.put("features", values(t, "feature"));
-        m.put("doesNotSupport", values(t, "doesNotSupport"));
-        m.put("limitations", values(t, "limitation"));
-        m.put("suitableForCloud", values(t, "suitableForCloud"));
+        m.put("kinds", kinds(t, view));
+        m.put("vmmType", values(t, "vmmType", view));
+        m.put("virtualization", values(t, "virtualization", view));
+        m.put("hostOS", values(t, "hostOS", view));
+        m.put("guestOS", values(t, "guestOS", view));
+        m.put("platforms", values(t, SUPPORTED_BY, SUPPORTS, view));
+        m.put("basedOn", values(t, "basedOn", view));
+        m.put("productFamily", values(t, "productFamily", view));
+        m.put("sameProductAs", values(t, "sameProductAs", view));
+        m.put("features", values(t, "feature", view));
+        m.put("doesNotSupport", values(t, "doesNotSupport", view));
+        m.put("limitations", values(t, "limitation", view));
+        m.put("suitableForCloud", values(t, "suitableForCloud", view));
         putLicensing(m, t);
+        if (!view.equals("all")) m.put("view", view);
         m.put("sources", sources(t));
         return m;
     }
 
     public Map<String, Object> platform(Node p) {
+        return platform(p, "all");
+    }
+
+    /** The platform as a view gives it. */
+    public Map<String, Object> platform(Node p, String view) {
         Map<String, Object> m = head(p);
-        m.put("kinds", kinds(p));
-        m.put("deploymentModels", values(p, "deploymentModel"));
-        m.put("hypervisors", values(p, SUPPORTS, SUPPORTED_BY));
-        m.put("basedOn", values(p, "basedOn"));
-        m.put("operatingSystems", values(p, "operatingSystem"));
-        m.put("languages", values(p, "language"));
-        m.put("serviceModels", values(p, "serviceModel"));
-        m.put("characteristics", values(p, "characteristic"));
-        m.put("components", values(p, "component"));
-        m.put("interfaces", values(p, "interface"));
-        m.put("organisations", values(p, "targetOrganisation"));
-        m.put("developers", values(p, "developer"));
-        m.put("features", values(p, "feature"));
-        m.put("doesNotSupport", values(p, "doesNotSupport"));
-        m.put("limitations", values(p, "limitation"));
+        m.put("kinds", kinds(p, view));
+        m.put("deploymentModels", values(p, "deploymentModel", view));
+        m.put("hypervisors", values(p, SUPPORTS, SUPPORTED_BY, view));
+        m.put("basedOn", values(p, "basedOn", view));
+        m.put("operatingSystems", values(p, "operatingSystem", view));
+        m.put("languages", values(p, "language", view));
+        // The two readings of Table 2's "Supported languages" (docs/ontology.md): written in, or offered to users' applications.
+        m.put("implementationLanguages", values(p, "implementationLanguage", view));
+        m.put("applicationLanguages", values(p, "applicationLanguage", view));
+        m.put("serviceModels", values(p, "serviceModel", view));
+        m.put("characteristics", values(p, "characteristic", view));
+        m.put("components", values(p, "component", view));
+        m.put("interfaces", values(p, "interface", view));
+        m.put("organisations", values(p, "targetOrganisation", view));
+        m.put("developers", values(p, "developer", view));
+        m.put("features", values(p, "feature", view));
+        m.put("doesNotSupport", values(p, "doesNotSupport", view));
+        m.put("limitations", values(p, "limitation", view));
         putLicensing(m, p);
+        if (!view.equals("all")) m.put("view", view);
         m.put("sources", sources(p));
         return m;
     }

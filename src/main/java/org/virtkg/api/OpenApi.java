@@ -121,7 +121,7 @@ public final class OpenApi {
         put(paths, "/api/technologies", "get", op("Virtualization technologies (hypervisors, container technologies...)", "catalogue",
                 paging, ok("A page of technologies", "Page")));
         put(paths, "/api/technologies/{id}", "get", op("One technology with kinds, VMM type, virtualization, host/guest OS, platforms, "
-                + "based-on, features and sources; every value flagged inferred or not", "catalogue", List.of(path("id", id)),
+                + "based-on, features and sources; every value flagged inferred or not", "catalogue", List.of(path("id", id), productView()),
                 ok("The technology", "Technology")));
         put(paths, "/api/technologies/{id}/platforms", "get", op("Platforms that support the technology, each with whether that is "
                 + "inferred and its explanation; commercial services only with include=services (excluded.services names them)", "catalogue",
@@ -132,7 +132,7 @@ public final class OpenApi {
                 "catalogue", concat(List.of(query("supports", "Technology id (LXC) or technology class (ContainerTechnology)", false,
                         "string"), includeServices), paging), ok("A page of platforms", "Page")));
         put(paths, "/api/platforms/{id}", "get", op("One platform with deployment and service models, hypervisors, OS, languages, "
-                + "characteristics, components, interfaces, organisations and sources", "catalogue", List.of(path("id", id)),
+                + "characteristics, components, interfaces, organisations and sources", "catalogue", List.of(path("id", id), productView()),
                 ok("The platform", "Platform")));
         put(paths, "/api/platforms/{id}/features", "get", op("The platform's feature x driver matrix from its imported support "
                 + "matrices (OpenStack: Nova's): per cell the newest answer (supported, partial, unsupported, unknown), since / until "
@@ -194,7 +194,10 @@ public final class OpenApi {
             put(paths, "/api/queries/" + q.name(), "get", op(q.summary() == null ? q.name() : q.summary(), "queries", params, sparqlResults()));
         }
         Map<String, Object> resource = op("Any resource as Turtle, JSON-LD, N-Triples or HTML (content negotiation); inferred facts "
-                + "included and marked in HTML", "linked data", List.of(path("name", id)), ok("The resource", "string"));
+                + "included and marked in HTML", "linked data", List.of(path("name", id),
+                        query("view", "For the HTML page: paper (the paper's facts alone), current (a support claim a newer source "
+                                + "contradicts is left out) or all (default); the RDF forms describe the whole knowledge base", false, "string")),
+                ok("The resource", "string"));
         Map<String, Object> rc = content(resource);
         rc.clear();
         for (String t : ResourceRoutes.FORMATS) rc.put(t, Map.of("schema", Map.of("type", "string")));
@@ -456,6 +459,12 @@ public final class OpenApi {
         return Map.of("200", new LinkedHashMap<>(Map.of("description", "SPARQL results", "content", content)));
     }
 
+    /** {@code view} on a product: its values as the paper alone, every source, or the newest source gives them. */
+    private static Map<String, Object> productView() {
+        return query("view", "paper (the paper's facts alone; 404 for products it does not name), current (a support claim a newer "
+                + "source contradicts is left out) or all (default: every source, disputed values flagged)", false, "string");
+    }
+
     private static Map<String, Object> query(String name, String description, boolean required, String type) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", name);
@@ -507,7 +516,8 @@ public final class OpenApi {
         platform.put("id", Map.of("type", "string"));
         platform.put("iri", Map.of("type", "string"));
         platform.put("label", Map.of("type", "string"));
-        for (String f : List.of("kinds", "deploymentModels", "hypervisors", "operatingSystems", "languages", "serviceModels",
+        for (String f : List.of("kinds", "deploymentModels", "hypervisors", "operatingSystems", "languages", "implementationLanguages",
+                "applicationLanguages", "serviceModels",
                 "characteristics", "components", "interfaces", "organisations", "developers", "features", "doesNotSupport", "limitations"))
             platform.put(f, values);
         platform.put("openSource", openSource);

@@ -82,6 +82,22 @@ final class PaperView {
         }
     }
 
+    private volatile org.apache.jena.graph.Graph graph;
+
+    /** The paper's closure as a graph (asserted and inferred), built on first use: what {@code view=paper} reads values from. */
+    org.apache.jena.graph.Graph graph() {
+        org.apache.jena.graph.Graph g = graph;
+        if (g != null) return g;
+        synchronized (this) {
+            if (graph == null) {
+                org.apache.jena.graph.Graph built = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+                reasoner.closure().forEach(built::add);
+                graph = built;
+            }
+            return graph;
+        }
+    }
+
     boolean isA(Node x, Node type) {
         return reasoner.contains(Triple.create(x, RDF.type.asNode(), type));
     }

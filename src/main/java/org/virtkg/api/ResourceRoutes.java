@@ -68,9 +68,10 @@ public final class ResourceRoutes {
             ctx.status(404).contentType("text/html; charset=utf-8").result(notFoundPage(ctx.pathParam("name"), e.problem()));
             return;
         }
+        String view = CompatibilityRoutes.view(ctx);
         if (Http.notModified(ctx, catalog.kb().version())) return;
         if (type.equals("text/html")) {
-            ctx.contentType("text/html; charset=utf-8").result(catalog.read(() -> html(x)));
+            ctx.contentType("text/html; charset=utf-8").result(catalog.read(() -> html(x, view)));
             return;
         }
         Graph g = catalog.read(() -> describe(x));
@@ -160,13 +161,24 @@ public final class ResourceRoutes {
         return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String html(Node x) {
+    /** The views a page can be read in, with the words the page's switch uses. */
+    private static final Map<String, String> VIEW_NAMES = Map.of("all", "every source", "current", "the newest source wins",
+            "paper", "the paper alone");
+
+    /**
+     * The page as a view gives it: {@code all}, every source's facts; {@code current}, without a
+     * support claim a newer source contradicts; {@code paper}, the paper's own closure and claims.
+     */
+    private String html(Node x, String view) {
         String label = catalog.label(x);
-        Claims claims = catalog.claims();
+        Claims claims = catalog.claims(view);
+        Graph facts = view.equals("paper") ? catalog.paperView().graph() : catalog.union();
         List<Triple> triples = new ArrayList<>();
-        catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
+        facts.find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
             // Every resource is an owl:Thing; saying so on the page only adds noise.
-            if (!isAnonymousType(t) && !t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) triples.add(t);
+            if (isAnonymousType(t) || t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) return;
+            if (view.equals("current") && catalog.overtaken(t.getSubject(), t.getPredicate(), t.getObject(), claims)) return;
+            triples.add(t);
         });
         triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate()), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(t -> catalog.label(t.getObject()), String.CASE_INSENSITIVE_ORDER));
@@ -193,7 +205,7 @@ public final class ResourceRoutes {
                 .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body>\n").append(NAV)
                 .append("<main id=\"main\" class=\"product\">\n");
         h.append("<h1>").append(esc(label)).append("</h1>\n<p class=\"muted\"><code>").append(esc(x.getURI())).append("</code>");
-        List<Catalog.Value> kinds = catalog.kinds(x);
+        List<Catalog.Value> kinds = catalog.kinds(x, view);
         if (!kinds.isEmpty()) {
             h.append(" · ");
             for (Catalog.Value k : kinds)
@@ -211,7 +223,16 @@ public final class ResourceRoutes {
                 .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation); values marked ")
                 .append("<strong class=\"badge disputed\">disputed</strong> are contradicted by another statement, with both sides shown. This description is also ")
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
-        if (paperAndPresent != null) h.append(paperAndPresent.html(x));
+        h.append("<p class=\"view-switch\">View:");
+        for (String v : PaperAndPresent.VIEWS) {
+            h.append(' ');
+            if (v.equals(view)) h.append("<strong aria-current=\"page\">").append(esc(VIEW_NAMES.get(v))).append("</strong>");
+            else h.append("<a href=\"?view=").append(v).append("\">").append(esc(VIEW_NAMES.get(v))).append("</a>");
+        }
+        h.append("</p>\n");
+        if (view.equals("paper") && triples.isEmpty())
+            h.append("<p class=\"notice\">The paper does not name ").append(esc(label)).append("; only other sources do.</p>\n");
+        if (paperAndPresent != null && !view.equals("paper")) h.append(paperAndPresent.html(x));
         h.append("<div class=\"product-grid\"><div class=\"facts\">\n");
         for (var g : groups.entrySet()) {
             if (g.getValue().isEmpty()) continue;

@@ -87,6 +87,13 @@ class CatalogApiTest {
         assertEquals("inferred", find(os.get("components"), "NovaScheduler").get("basis").asText());
         assertEquals("stated", find(os.get("components"), "Nova").get("basis").asText());
         assertEquals("inferred", find(os.get("kinds"), "ContainerPlatform").get("basis").asText());
+        // Table 2's "Supported languages", read two ways: OpenStack is written in Python (section 3);
+        // TPlatform, a PaaS, lets users write applications in its languages.
+        assertEquals("stated", find(os.get("implementationLanguages"), "Python").get("basis").asText());
+        JsonNode tp = ok("/api/platforms/TPlatform");
+        assertTrue(ids(tp.get("applicationLanguages")).containsAll(List.of("Java", "Python", "C", "CPlusPlus")), tp.get("applicationLanguages").toString());
+        assertEquals(List.of(), ids(tp.get("implementationLanguages")));
+        assertEquals("inferred", find(tp.get("languages"), "Java").get("basis").asText(), "the general property follows from the specific one");
     }
 
     @Test

@@ -218,6 +218,56 @@ class CompatibilityViewsTest {
         assertTrue(guest.get("sources").size() > 0, guest.toString());
     }
 
+    @Test
+    void productPagesTakeTheView() throws Exception {
+        // view=paper gives every value exactly as the knowledge base did before current sources were added.
+        for (String product : List.of("technologies/KVM", "technologies/Xen", "technologies/LXD", "platforms/OpenStack", "platforms/Eucalyptus")) {
+            JsonNode before = json(paperOnly.base() + "/api/" + product, 200);
+            JsonNode paper = json(full.base() + "/api/" + product + "?view=paper", 200);
+            assertEquals("paper", paper.get("view").asText());
+            for (String field : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "hypervisors",
+                    "deploymentModels", "serviceModels", "components", "features", "doesNotSupport", "limitations", "suitableForCloud"))
+                assertEquals(claims(before.get(field)), claims(paper.get(field)), product + " " + field);
+        }
+        json(full.base() + "/api/technologies/Virtuozzo?view=paper", 404);
+        // OpenStack's hypervisors: every source's (Xen disputed), or the newest source's (no Xen; Virtuozzo).
+        JsonNode all = json(full.base() + "/api/platforms/OpenStack", 200);
+        JsonNode now = json(full.base() + "/api/platforms/OpenStack?view=current", 200);
+        assertTrue(value(all.get("hypervisors"), "Xen").get("disputed").asBoolean(), all.get("hypervisors").toString());
+        assertNull(value(now.get("hypervisors"), "Xen"), now.get("hypervisors").toString());
+        assertNull(value(now.get("hypervisors"), "HyperV"), now.get("hypervisors").toString());
+        assertTrue(value(now.get("doesNotSupport"), "Xen") != null, now.get("doesNotSupport").toString());
+        assertTrue(value(now.get("hypervisors"), "Virtuozzo") != null && value(now.get("hypervisors"), "KVM") != null, now.toString());
+        assertNull(value(json(full.base() + "/api/technologies/Xen?view=current", 200).get("platforms"), "OpenStack"));
+        // The page: a switch between the views, and the same values.
+        String page = Fixtures.get(full.base() + "/id/OpenStack?view=current", "Accept", "text/html").body();
+        assertTrue(page.contains("<strong aria-current=\"page\">the newest source wins</strong>"), page);
+        assertTrue(page.contains("href=\"?view=paper\""), page);
+        String supports = page.substring(page.indexOf("ontology#supports\""), page.indexOf("</dl>", page.indexOf("ontology#supports\"")));
+        assertTrue(!supports.contains("href=\"/id/Xen\"") && supports.contains("href=\"/id/Virtuozzo\""), supports);
+        String paperPage = Fixtures.get(full.base() + "/id/OpenStack?view=paper", "Accept", "text/html").body();
+        assertTrue(!paperPage.contains("href=\"/id/Virtuozzo\""), "Virtuozzo is not in the paper");
+    }
+
+    /**
+     * A catalogue list's values as claims: id, basis, disputed, and the sources of stated ones (an
+     * inferred value's sources are those of the derivation the reasoner recorded, one of several).
+     */
+    static List<String> claims(JsonNode values) {
+        List<String> out = new java.util.ArrayList<>();
+        if (values == null) return out;
+        for (JsonNode v : values)
+            out.add(v.get("id").asText() + " " + v.get("basis").asText() + " " + v.get("disputed").asText()
+                    + (v.get("basis").asText().equals("stated") ? " " + v.get("sources") : ""));
+        return out;
+    }
+
+    /** The value with this id in a catalogue list, or null. */
+    static JsonNode value(JsonNode values, String id) {
+        for (JsonNode v : values) if (v.get("id").asText().equals(id)) return v;
+        return null;
+    }
+
     static String matrixCell(String query, String technology, String platform) throws Exception {
         for (JsonNode c : json(full.base() + "/api/compatibility/matrix" + query, 200).get("cells"))
             if (c.get("technology").asText().equals(technology) && c.get("platform").asText().equals(platform)) return c.get("status").asText();

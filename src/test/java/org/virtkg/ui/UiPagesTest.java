@@ -290,6 +290,13 @@ class UiPagesTest {
         assertTrue(visible("#selection-sensitivity").getText().startsWith("Top choice:"));
         String all = visible("#selection-results ol.results").getText();
         assertFalse(all.contains("LXC") || all.contains("OpenVZ"), all);
+        // Today's view: the newest source wins, so OpenStack + Xen (no Xen driver in Nova 2026.1) is left out and counted.
+        new org.openqa.selenium.support.ui.Select(visible("#sel-view")).selectByValue("current");
+        visible("#selection-form button[type=submit]").click();
+        WebElement byView = visible("#selection-view");
+        assertTrue(byView.getText().contains("newest source"), byView.getText());
+        String today = visible("#selection-results ol.results").getText();
+        assertFalse(today.contains("OpenStack + Xen"), today);
         noConsoleErrors("selection");
     }
 
