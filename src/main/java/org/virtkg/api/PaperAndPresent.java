@@ -25,6 +25,7 @@ public final class PaperAndPresent {
     public static final List<String> VIEWS = List.of("all", "paper", "current");
     private static final String PAPER = Graphs.SOURCE + "paper/";
     private static final String CURRENT = Graphs.SOURCE + "current/";
+    private static final String IMPORTED = Graphs.IMPORTED;
     private static final Node CURRENT_DESCRIPTIONS = Graphs.node(Graphs.SOURCE + "current");
     private static final Node AS_OF = Graphs.node(Graphs.VOCAB + "asOf");
     private static final Node DERIVED = Graphs.node("http://www.w3.org/ns/prov#wasDerivedFrom");
@@ -60,26 +61,49 @@ public final class PaperAndPresent {
         // As every view: a disputed claim is never shown as plain fact (claims/Claims).
         f.put("disputed", catalog.claims().evidence(q.asTriple()).disputed());
         if (current) {
+            // A current.trig claim is described in source/current; an imported release describes itself.
             DatasetGraph dsg = catalog.dataset();
-            var from = dsg.find(CURRENT_DESCRIPTIONS, q.getGraph(), DERIVED, Node.ANY);
+            Node described = q.getGraph().getURI().startsWith(IMPORTED) ? q.getGraph() : CURRENT_DESCRIPTIONS;
+            var from = dsg.find(described, q.getGraph(), DERIVED, Node.ANY);
             if (from.hasNext()) f.put("address", from.next().getObject().getURI());
-            var asOf = dsg.find(CURRENT_DESCRIPTIONS, q.getGraph(), AS_OF, Node.ANY);
-            if (asOf.hasNext()) f.put("asOf", asOf.next().getObject().getLiteralLexicalForm());
+            String asOf = asOf(q.getGraph());
+            if (asOf != null) f.put("asOf", asOf);
         }
         return f;
     }
 
-    /** The product's stated facts per side, and the properties on which the sides disagree. */
+    /** A source graph's date ({@code vkg:asOf}), wherever it is described, or null. */
+    private String asOf(Node graph) {
+        var it = catalog.dataset().find(Node.ANY, graph, AS_OF, Node.ANY);
+        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    }
+
+    /**
+     * The product's stated facts per side, and the properties on which the sides disagree. Today's
+     * side holds the dated claims of {@code source/current/…} and those of the newest imported
+     * support matrix that speaks of the product (older releases are history, not the present).
+     */
     public Map<String, Object> sides(Node x, String view) {
         List<Map<String, Object>> paper = new ArrayList<>(), current = new ArrayList<>();
         Map<String, Set<String>> paperValues = new LinkedHashMap<>(), currentValues = new LinkedHashMap<>();
         String status = null;
         DatasetGraph dsg = catalog.dataset();
+        Node newestImport = null;
+        String newestDate = "";
+        for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Node g = it.next().getGraph();
+            if (!g.isURI() || !g.getURI().startsWith(IMPORTED) || g.equals(newestImport)) continue;
+            String d = asOf(g);
+            if (d != null && d.compareTo(newestDate) > 0) {
+                newestImport = g;
+                newestDate = d;
+            }
+        }
         for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
             Quad q = it.next();
             if (!q.getGraph().isURI()) continue;
             String g = q.getGraph().getURI();
-            boolean isPaper = g.startsWith(PAPER), isCurrent = g.startsWith(CURRENT);
+            boolean isPaper = g.startsWith(PAPER), isCurrent = g.startsWith(CURRENT) || q.getGraph().equals(newestImport);
             if (!isPaper && !isCurrent) continue;
             Map<String, Object> f = fact(q, isCurrent);
             (isPaper ? paper : current).add(f);

@@ -225,7 +225,7 @@ public final class ResourceRoutes {
                 .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
         h.append("<p class=\"view-switch\">View:");
         for (String v : PaperAndPresent.VIEWS) {
-            h.append(' ');
+            h.append(v.equals(PaperAndPresent.VIEWS.get(0)) ? " " : " \u00b7 ");
             if (v.equals(view)) h.append("<strong aria-current=\"page\">").append(esc(VIEW_NAMES.get(v))).append("</strong>");
             else h.append("<a href=\"?view=").append(v).append("\">").append(esc(VIEW_NAMES.get(v))).append("</a>");
         }

@@ -245,6 +245,18 @@ class CompatibilityViewsTest {
         assertTrue(page.contains("href=\"?view=paper\""), page);
         String supports = page.substring(page.indexOf("ontology#supports\""), page.indexOf("</dl>", page.indexOf("ontology#supports\"")));
         assertTrue(!supports.contains("href=\"/id/Xen\"") && supports.contains("href=\"/id/Virtuozzo\""), supports);
+        // Paper and present: today's side holds the newest imported release's claims, dated and sourced (not train's).
+        JsonNode sides = json(full.base() + "/api/lifecycles/OpenStack", 200);
+        boolean xenGone = false;
+        for (JsonNode f : sides.get("current")) {
+            assertTrue(!f.get("source").asText().endsWith("/nova/train") && !f.get("source").asText().endsWith("/nova/2023.1"), f.toString());
+            if (f.get("property").asText().equals("doesNotSupport") && f.get("value").asText().equals("Xen")) {
+                xenGone = true;
+                assertEquals("2026-04-01", f.get("asOf").asText(), f.toString());
+                assertEquals(NOVA_2026_1, f.get("address").asText(), f.toString());
+            }
+        }
+        assertTrue(xenGone, sides.get("current").toString());
         String paperPage = Fixtures.get(full.base() + "/id/OpenStack?view=paper", "Accept", "text/html").body();
         assertTrue(!paperPage.contains("href=\"/id/Virtuozzo\""), "Virtuozzo is not in the paper");
     }
