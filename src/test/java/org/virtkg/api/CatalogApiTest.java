@@ -7,17 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /** Technologies, platforms and compatibility on the shipped data, inference included. */
 class CatalogApiTest {
@@ -25,14 +26,9 @@ class CatalogApiTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.none());
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     static JsonNode ok(String path) {

@@ -8,13 +8,14 @@ import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /**
  * The REST views follow writes: new ids resolve, ETags change, a platform that supports only LXD
@@ -26,14 +27,9 @@ class ChangingKnowledgeApiTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.of(ADMIN, null));
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
@@ -19,12 +20,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /**
  * The explanation of an inferred answer ends in the justifications of the ontology axioms it used
@@ -43,11 +45,6 @@ class JustificationApiTest {
         server = ShippedServer.start(AccessTokens.of(ADMIN, null));
         base = ShippedServer.base(server);
         ontology = RDFDataMgr.loadModel(Fixtures.projectDir().resolve("ontology/virtkg.ttl").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The justification the ontology file gives {@code vkg:local}: what the answer must end in. */

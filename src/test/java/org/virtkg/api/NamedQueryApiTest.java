@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,12 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /** The query library over HTTP: listing, parameters bound as terms (never spliced), defaults, CSV. */
 class NamedQueryApiTest {
@@ -26,14 +27,9 @@ class NamedQueryApiTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.none());
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     static List<String> column(JsonNode results, String var) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -15,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /**
  * Open source versus commercial service (issue 14, item 3) on the shipped data: the survey selects
@@ -39,14 +40,9 @@ class OpenSourceApiTest {
     static final String CURRENT = "https://w3id.org/virtkg/source/current/";
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.none());
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     static JsonNode ok(String path) {

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /**
  * The paper's own disputed claims (vkg:Dispute notes in data/paper-table1.trig) are disputed in
@@ -25,14 +26,9 @@ class PaperDisputesInEveryViewTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.none());
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     static JsonNode valueIn(JsonNode values, String id) {

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.app.VirtkgServer;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
 
 /** /id/{name}: one resource in four formats, inferred facts included, 404 with suggestions. */
 class ResourceApiTest {
@@ -25,14 +26,9 @@ class ResourceApiTest {
     static final String VKG = "https://w3id.org/virtkg/ontology#";
 
     @BeforeAll
-    static void start() {
-        server = ShippedServer.start(AccessTokens.none());
-        base = ShippedServer.base(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared.server();
+        base = shared.base();
     }
 
     static Graph fetch(String accept, Lang lang) {

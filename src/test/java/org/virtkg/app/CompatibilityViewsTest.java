@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -27,8 +29,8 @@ class CompatibilityViewsTest {
     static Path scratch;
 
     @BeforeAll
-    static void start() throws Exception {
-        full = TestServer.withShippedData(AccessTokens.none());
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
+        full = shared;
         scratch = Files.createTempDirectory("virtkg-paper-only-");
         // The files from before current knowledge: the paper, its source descriptions, outside clarifications.
         paperOnly = TestServer.withShippedDataOnly(name -> !name.equals("current.trig") && !name.startsWith("nova-"), scratch, AccessTokens.none());
@@ -36,7 +38,6 @@ class CompatibilityViewsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        full.close();
         paperOnly.close();
         try (var walk = Files.walk(scratch)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

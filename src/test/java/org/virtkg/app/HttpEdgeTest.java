@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.RawHttp;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -30,14 +30,9 @@ class HttpEdgeTest {
     static int port;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         port = URI.create(server.base()).getPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A problem: RFC 9457 JSON in UTF-8. */

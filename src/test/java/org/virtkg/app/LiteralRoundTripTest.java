@@ -3,6 +3,7 @@ package org.virtkg.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -12,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -31,14 +31,9 @@ class LiteralRoundTripTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Lexical form and datatype of every extreme tried. */

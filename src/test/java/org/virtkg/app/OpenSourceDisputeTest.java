@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -30,14 +30,9 @@ class OpenSourceDisputeTest {
     static final String SOURCE = "https://example.org/ec2-is-open-source";
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static HttpResponse<String> send(String method, String path, String body) {

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** The paper's facts and current, dated sources side by side, over HTTP against the shipped data. */
@@ -21,14 +20,9 @@ class PaperAndPresentTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode json(String path, int status) throws Exception {

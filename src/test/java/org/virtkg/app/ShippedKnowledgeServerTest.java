@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** The service over the real shipped ontology and paper data: inference and explanations end to end. */
@@ -19,14 +19,9 @@ class ShippedKnowledgeServerTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.none());
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode json(String url) throws Exception {

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Admins add ontology terms; the new term is reasoned with; an inconsistent addition is refused whole. */
@@ -29,14 +29,9 @@ class TermApiTest {
             """;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, EDITOR));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static HttpResponse<String> put(String name, String body, String type, String token) {

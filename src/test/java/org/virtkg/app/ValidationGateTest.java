@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Writes against the real ontology and shapes: SHACL and consistency both guard the commit. */
@@ -22,14 +22,9 @@ class ValidationGateTest {
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static java.net.http.HttpResponse<String> update(String body) {

@@ -17,16 +17,19 @@ public final class SharedFuseki {
     private SharedFuseki() {}
 
     public static synchronized ExternalFuseki get() {
-        if (instance == null || !instance.isAlive()) {
-            try {
-                Path base = Files.createTempDirectory("virtkg-fuseki-");
-                base.toFile().deleteOnExit();
-                instance = ExternalFuseki.startInMemory(base);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        if (instance == null || !instance.isAlive()) instance = ExternalFuseki.startInMemory(runArea());
         return instance;
+    }
+
+    /** A fresh temporary directory for a Fuseki server's run area (FUSEKI_BASE). */
+    static Path runArea() {
+        try {
+            Path base = Files.createTempDirectory("virtkg-fuseki-");
+            base.toFile().deleteOnExit();
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Empties the dataset, so the next virtkg instance starts from a store it never saw. */

@@ -22,10 +22,17 @@ public final class TestServer implements AutoCloseable {
     public static final String STORE_PROPERTY = "virtkg.test.store";
     private final VirtkgServer server;
     private final String base;
+    /** A store this server alone uses (a shared server's own Fuseki), closed after it; or null. */
+    private final AutoCloseable ownStore;
 
     private TestServer(VirtkgServer server) {
+        this(server, null);
+    }
+
+    private TestServer(VirtkgServer server, AutoCloseable ownStore) {
         this.server = server;
         this.base = "http://127.0.0.1:" + server.port();
+        this.ownStore = ownStore;
     }
 
     /** Serves the small fixture ontology and data (src/test/resources/fixtures). */
@@ -61,7 +68,25 @@ public final class TestServer implements AutoCloseable {
 
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
-        return start(Fixtures.withShippedData(newStore()), tokens, Duration.ofSeconds(10));
+        return start(Fixtures.withShippedData(newShippedStore()), tokens, Duration.ofSeconds(10));
+    }
+
+    /**
+     * {@link #withShippedData} for {@link SharedServerExtension}: against a remote store, on a
+     * Fuseki server of its own, since the other servers of the run empty the shared one.
+     */
+    static TestServer sharedWithShippedData(AccessTokens tokens) {
+        if (!remoteStore()) return withShippedData(tokens);
+        ExternalFuseki own = ExternalFuseki.startInMemory(SharedFuseki.runArea());
+        try {
+            ShippedStoreSeed.into(own.datasetUrl());
+            var store = RemoteKnowledgeStore.connect(remoteSettings(own.datasetUrl()), line -> {});
+            TestServer s = start(Fixtures.withShippedData(store), tokens, Duration.ofSeconds(10));
+            return new TestServer(s.server, own);
+        } catch (RuntimeException | Error e) {
+            own.close();
+            throw e;
+        }
     }
 
     /** Serves the real ontology/ and data/ from a persistent TDB2 directory (restart tests). */
@@ -97,7 +122,19 @@ public final class TestServer implements AutoCloseable {
         return RemoteKnowledgeStore.connect(remoteSettings(fuseki.datasetUrl()), line -> {});
     }
 
-    private static RemoteStoreSettings remoteSettings(String datasetUrl) {
+    /**
+     * {@link #newStore()} for the shipped data: a remote store starts as a real instance's sync of
+     * the shipped data left it (see {@link ShippedStoreSeed}), so the server's own sync finds
+     * nothing to do.
+     */
+    private static KnowledgeStore newShippedStore() {
+        if (!remoteStore()) return TdbKnowledgeStore.inMemory();
+        ExternalFuseki fuseki = SharedFuseki.get();
+        ShippedStoreSeed.into(fuseki.datasetUrl());
+        return RemoteKnowledgeStore.connect(remoteSettings(fuseki.datasetUrl()), line -> {});
+    }
+
+    static RemoteStoreSettings remoteSettings(String datasetUrl) {
         RemoteStoreSettings s = RemoteStoreSettings.of(datasetUrl);
         return new RemoteStoreSettings(s.queryUrl(), s.updateUrl(), null, null, REMOTE_STORE_TIMEOUT);
     }
@@ -120,5 +157,12 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (ownStore != null) {
+            try {
+                ownStore.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

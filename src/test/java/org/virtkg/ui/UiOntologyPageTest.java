@@ -2,6 +2,7 @@ package org.virtkg.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** /ontology and /ontology/cite in a real headless Chromium: the diagram is drawn, links work, nothing logs an error. */
@@ -22,16 +23,15 @@ class UiOntologyPageTest {
     static WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
-        server = TestServer.withShippedData(AccessTokens.none());
+        server = shared;
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     @Test

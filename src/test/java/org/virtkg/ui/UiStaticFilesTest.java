@@ -3,13 +3,13 @@ package org.virtkg.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** The UI's files are served next to the API without shadowing it (no browser needed). */
@@ -17,13 +17,8 @@ class UiStaticFilesTest {
     static TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.none());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared;
     }
 
     @Test
