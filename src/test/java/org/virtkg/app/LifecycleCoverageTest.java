@@ -1,0 +1,144 @@
+package org.virtkg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.ADMIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
+import org.virtkg.security.AccessTokens;
+import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.TestServer;
+
+/**
+ * Every product the paper names, and every technology a shipped Nova driver targets, has a
+ * lifecycle status from a dated, addressed current source, over HTTP against the shipped data,
+ * except the products docs/data-sources.md lists as not yet sourced. The list is read from the
+ * doc, so the doc and the data cannot drift apart: a listed product that gains a status, or a
+ * listed id that names no such product, fails too.
+ */
+class LifecycleCoverageTest {
+    static final String ID = "https://w3id.org/virtkg/id/";
+    static TestServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+        base = server.base();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The ids bound to {@code ?x} by a SELECT over the SPARQL endpoint, only those under id:. */
+    static Set<String> ids(String select) throws Exception {
+        var r = Fixtures.post(base + "/sparql", select, "Content-Type", "application/sparql-query", "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        Set<String> out = new TreeSet<>();
+        for (JsonNode b : Json.MAPPER.readTree(r.body()).at("/results/bindings")) {
+            String uri = b.at("/x/value").asText();
+            if (uri.startsWith(ID)) out.add(uri.substring(ID.length()));
+        }
+        return out;
+    }
+
+    static final String PREFIXES = "PREFIX vkg: <https://w3id.org/virtkg/ontology#>\n"
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
+
+    /** Products the paper names: typed as a kind of vkg:Product in one of the paper's own graphs. */
+    static Set<String> paperProducts() throws Exception {
+        return ids(PREFIXES + "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x a ?c } "
+                + "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/virtkg/source/paper/\")) ?c rdfs:subClassOf* vkg:Product }");
+    }
+
+    /** Technologies some shipped Nova release's driver targets. */
+    static Set<String> driverTargets() throws Exception {
+        return ids(PREFIXES + "SELECT DISTINCT ?x WHERE { ?d vkg:driverFor ?x }");
+    }
+
+    /** docs/data-sources.md, section "Not yet sourced": product id → reason. */
+    static Map<String, String> notYetSourced() throws Exception {
+        String doc = Files.readString(Fixtures.projectDir().resolve("docs/data-sources.md"));
+        int from = doc.indexOf("### Not yet sourced");
+        assertTrue(from > 0, "docs/data-sources.md has a 'Not yet sourced' section");
+        int to = doc.indexOf("\n#", from + 1);
+        String section = doc.substring(from, to < 0 ? doc.length() : to);
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\| `id:([A-Za-z0-9]+)` \\| ([^|]+) \\|").matcher(section);
+        while (m.find()) {
+            assertTrue(out.put(m.group(1), m.group(2).trim()) == null, "listed once: " + m.group(1));
+            assertFalse(m.group(2).isBlank(), "a reason is given for " + m.group(1));
+        }
+        return out;
+    }
+
+    /** The current source of the product's lifecycle status (its fact, with address and asOf), or null. */
+    static JsonNode statusFact(String id) throws Exception {
+        var r = Fixtures.get(base + "/api/lifecycles/" + id + "?view=current");
+        assertEquals(200, r.statusCode(), id + ": " + r.body());
+        for (JsonNode f : Json.MAPPER.readTree(r.body()).get("current"))
+            if (f.get("property").asText().equals("lifecycleStatus")) return f;
+        return null;
+    }
+
+    @Test
+    void everyPaperProductAndDriverTargetHasASourcedDatedStatusOrIsListedAsNotYetSourced() throws Exception {
+        Set<String> paper = paperProducts(), targets = driverTargets();
+        // The queries find what the issue names: the paper's hypervisors and platforms, Nova's targets.
+        assertTrue(paper.containsAll(Set.of("VirtualBox", "Eucalyptus", "OpenNebula", "CloudStack", "Ganeti", "ApacheVCL", "TPlatform", "UML", "HyperV", "Lguest")), paper.toString());
+        assertTrue(targets.containsAll(Set.of("KVM", "VMwareVCenter", "PowerVM", "ZVM", "Ironic", "Virtuozzo")), targets.toString());
+        Set<String> all = new TreeSet<>(paper);
+        all.addAll(targets);
+        Map<String, String> listed = notYetSourced();
+
+        Map<String, String> unsourced = new TreeMap<>(), wronglyListed = new TreeMap<>();
+        for (String id : all) {
+            JsonNode f = statusFact(id);
+            boolean sourced = f != null && f.hasNonNull("address") && f.get("address").asText().startsWith("http")
+                    && f.hasNonNull("asOf") && f.get("asOf").asText().matches("\\d{4}-\\d{2}-\\d{2}");
+            if (!sourced && !listed.containsKey(id)) unsourced.put(id, f == null ? "no lifecycle status" : "status without address or asOf: " + f);
+            if (sourced && listed.containsKey(id)) wronglyListed.put(id, f.get("value").asText() + " from " + f.get("address").asText());
+        }
+        assertEquals(Map.of(), unsourced, "products without a sourced, dated lifecycle status that docs/data-sources.md does not list as not yet sourced");
+        assertEquals(Map.of(), wronglyListed, "listed as not yet sourced in docs/data-sources.md, but sourced: remove them from the list");
+        Set<String> strangers = new TreeSet<>(listed.keySet());
+        strangers.removeAll(all);
+        assertEquals(Set.of(), strangers, "listed as not yet sourced, but neither named by the paper nor a Nova driver's target");
+    }
+
+    @Test
+    void theAddedLifecyclesSayWhatTheirSourcesSay() throws Exception {
+        // OpenNebula's and Ganeti's newest release tags, CloudStack's announcement: maintained, with the release.
+        for (var e : Map.of("OpenNebula", "7.4.0", "Ganeti", "3.1.1", "CloudStack", "4.22.1.0").entrySet()) {
+            var r = Fixtures.get(base + "/api/lifecycles/" + e.getKey() + "?view=current");
+            JsonNode body = Json.MAPPER.readTree(r.body());
+            assertEquals("Maintained", body.get("lifecycleStatus").asText(), e.getKey());
+            JsonNode latest = null;
+            for (JsonNode f : body.get("current")) if (f.get("property").asText().equals("latestRelease")) latest = f;
+            assertEquals(e.getValue(), latest.get("value").asText(), e.getKey());
+            assertEquals(statusFact(e.getKey()).get("address"), latest.get("address"), "the release and the status come from one source");
+        }
+        // A latest release without a status: the source does not say whether Eucalyptus is maintained.
+        JsonNode euca = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/Eucalyptus?view=current").body());
+        assertTrue(euca.get("lifecycleStatus") == null || euca.get("lifecycleStatus").isNull(), euca.toString());
+        assertTrue(euca.get("current").toString().contains("\"5.1.0\""), euca.toString());
+        // The paper's side of a product is untouched by the current facts.
+        JsonNode paper = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/OpenNebula?view=paper").body());
+        for (JsonNode f : paper.get("paper")) assertTrue(f.get("source").asText().startsWith("https://w3id.org/virtkg/source/paper/"), f.toString());
+    }
+}
