@@ -212,7 +212,7 @@ public final class OpenApi {
         put(paths, "/ontology", "head", headOf(ontology));
         Map<String, Object> version = op("The ontology at its version IRI (https://w3id.org/virtkg/ontology/{version}), as /ontology, "
                 + "while that is the current version; 404 naming the current version otherwise", "linked data",
-                List.of(path("version", "The version, e.g. 0.1.0")), ok("The ontology", "string"));
+                List.of(path("version", "The version, e.g. 0.2.0")), ok("The ontology", "string"));
         content(version).clear();
         for (String t : OntologyRoutes.FORMATS) content(version).put(t, Map.of("schema", Map.of("type", "string")));
         put(paths, "/ontology/{version}", "get", version);
