@@ -60,7 +60,7 @@ final class ShapeGate {
      * asks the same questions many times over — the focus node's types and the class hierarchy
      * above them, once for every shape whose target it tests, and again for every {@code sh:class}
      * value — and each is a walk over the store's indexes; the data cannot change during a check,
-     * so the second asking is answered from memory. A lookup with nothing bound is passed through.
+     * so the second asking is answered from memory. A lookup with no subject is passed through.
      */
     private static final class Remembering extends org.apache.jena.graph.impl.GraphBase {
         private final Graph data;
@@ -72,8 +72,9 @@ final class ShapeGate {
 
         @Override
         protected org.apache.jena.util.iterator.ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-            if (!pattern.getSubject().isConcrete() && !pattern.getPredicate().isConcrete() && !pattern.getObject().isConcrete())
-                return data.find(pattern);
+            // Only lookups about one subject: answers about every subject (all instances of a class)
+            // grow with the data, and a validator that stops at the first would read them whole.
+            if (!pattern.getSubject().isConcrete()) return data.find(pattern);
             List<Triple> found = answers.computeIfAbsent(pattern, p -> data.find(p).toList());
             return org.apache.jena.util.iterator.WrappedIterator.create(found.iterator());
         }
