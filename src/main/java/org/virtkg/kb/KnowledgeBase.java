@@ -1,8 +1,10 @@
 package org.virtkg.kb;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,14 +69,33 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ReadWriteLock reasonerLock = new ReentrantReadWriteLock();
     /** Told after each accepted change commits (views update from it, the change feed wakes on it). */
     private final List<Consumer<Committed>> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** The change the current attempt committed; set and read under {@link #writeLock}. */
-    private Committed justCommitted;
     /** The stored inferred graph differs from the reasoner's conclusions; the next change fixes it (see {@link #openForOneChange}). */
     private boolean inferredStale;
+    /**
+     * Keys ({@link Disagreements#key}) of the inconsistencies the reasoner holds now, i.e. the recorded
+     * disagreements; null when not known (then computed from the reasoner). Kept so that a write judges
+     * only the inconsistencies it introduces without listing, with explanations, every recorded one
+     * first. Read and written under {@link #writeLock}.
+     */
+    private Set<String> disagreementKeys;
     /** Tests only: runs after the reasoner has judged a change and before the verdict is acted on. */
     private volatile Runnable beforeVerdict = () -> {};
-    /** Serialises the write pipeline (and catch-up) so the reasoner changes in step with the store's single writer. */
-    private final Object writeLock = new Object();
+    /**
+     * Serialises the write pipeline (and catch-up) so the reasoner changes in step with the store's
+     * single writer. With the embedded store its holder is the <em>leader</em>: it runs every write
+     * queued so far as one batch (see {@link #runBatch}).
+     */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Writes waiting for a leader, oldest first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Writers waiting for their write's outcome wait here; a leader wakes them after each batch. */
+    private final Object turn = new Object();
+    /**
+     * At most this many writes share one store transaction: the reasoner's readers wait while a
+     * batch is judged, so a batch is kept short.
+     */
+    static final int MAX_BATCH = 32;
+    private final java.util.concurrent.atomic.AtomicLong batchesCommitted = new java.util.concurrent.atomic.AtomicLong();
     /** Coalesces the version checks reads make against a shared store. */
     private final Freshness freshness;
     private final KnowledgeStore.CatchUpListener catchUp = new FollowOtherWriters();
@@ -212,25 +233,76 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
                               Consumer<DatasetGraph> change) {
+        Queued w = new Queued(kind, scope, who, summary, reverts, change);
+        if (store.isShared()) return writeShared(w);
+        queue.add(w);
+        boolean interrupted = false;
+        while (!w.done) {
+            if (writeLock.tryLock()) {
+                try {
+                    // Leader: run batches (oldest writes first) until this write is among the done.
+                    while (!w.done) {
+                        runBatch(drain(inferredStale ? 1 : MAX_BATCH));
+                        wakeWaiters();
+                    }
+                } finally {
+                    writeLock.unlock();
+                    wakeWaiters();
+                }
+            } else {
+                // Another thread leads; it may take this write into its batch, or leave it for the
+                // next leader (then this thread tries to lead). A queued write cannot be called
+                // back, so an interrupt is kept for later, not acted on.
+                synchronized (turn) {
+                    while (!w.done && writeLock.isLocked()) {
+                        try {
+                            turn.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        return w.outcome();
+    }
+
+    /**
+     * A write through a shared store: one write per store transaction, so that a conflict (another
+     * instance wrote first) is rolled back, caught up and run again for that write alone.
+     */
+    private WriteResult writeShared(Queued w) {
         for (int attempt = 1; ; attempt++) {
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 // The first attempt runs on the copy as it is: requests bring it up to date when
                 // they arrive (awaitFresh), and if another instance has written since, the store
                 // refuses the publish (its version moved) and we come round again to catch up and
                 // retry. Validation thus always ends up judging the store's current state.
                 if (attempt > 1) catchUpLocked();
-                try {
-                    justCommitted = null;
-                    WriteResult result = writeOnce(kind, scope, who, summary, reverts, change);
-                    if (result.changeId() > 0) notifyCommitted(justCommitted);
-                    return result;
-                } catch (StoreConflictException e) {
-                    if (attempt == MAX_ATTEMPTS) throw e;
-                    LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
-                }
+                runBatch(List.of(w));
+                return w.outcome();
+            } catch (StoreConflictException e) {
+                if (attempt == MAX_ATTEMPTS) throw e;
+                LOG.debug("Write conflict on attempt {}; catching up and trying again", attempt);
+            } finally {
+                writeLock.unlock();
             }
             // Outside the lock: reads and other writes of this instance go on meanwhile.
             backOff(attempt);
+        }
+    }
+
+    private List<Queued> drain(int max) {
+        List<Queued> batch = new ArrayList<>();
+        for (Queued q; batch.size() < max && (q = queue.poll()) != null; ) batch.add(q);
+        return batch;
+    }
+
+    private void wakeWaiters() {
+        synchronized (turn) {
+            turn.notifyAll();
         }
     }
 
@@ -262,84 +334,200 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    /** What the reasoner was told during one attempt, so a refused attempt can take it back. */
-    private static final class ReasonerChange {
-        List<Triple> added = List.of();
-        List<Triple> removed = List.of();
-        boolean applied;
-        boolean locked;
+    /** One write on its way through the pipeline, and its outcome once a batch has run it. */
+    private static final class Queued {
+        final ChangeKind kind;
+        final ChangeKind.Scope scope;
+        final String who;
+        final String summary;
+        final Long reverts;
+        final Consumer<DatasetGraph> change;
+        /** Set by the leader after the batch ended (committed or not); read by the writer after it. */
+        volatile boolean done;
+        WriteResult result;
+        Throwable failure;
+
+        Queued(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts, Consumer<DatasetGraph> change) {
+            this.kind = kind;
+            this.scope = scope;
+            this.who = who;
+            this.summary = summary;
+            this.reverts = reverts;
+            this.change = change;
+        }
+
+        WriteResult outcome() {
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
+            return result;
+        }
     }
 
-    private WriteResult writeOnce(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
-                                  Consumer<DatasetGraph> change) {
-        RlReasoner r = reasoner;
-        ReasonerChange pending = new ReasonerChange();
-        ShapeGate[] shapesAfter = {shapes};
-        try {
-            WriteResult staged = store.write(dsg -> {
-                // Conclusions left out of date at open are brought up to date first, as part of this change.
-                int[] synced = inferredStale ? syncInferredGraph(dsg, r) : new int[2];
-                ChangeRecorder recorder = new ChangeRecorder(dsg);
-                change.accept(new DatasetGraphChanges(dsg, recorder));
-                // The version is the store's bookkeeping: a restored backup's is honoured by
-                // logChange, never logged as data.
-                recorder.added.removeIf(KbVersion::isVersionQuad);
-                recorder.deleted.removeIf(KbVersion::isVersionQuad);
-                if (recorder.isEmpty()) {
-                    if (synced[0] + synced[1] == 0) return new WriteResult(0, 0, 0, 0, store.version(), 0);
-                    long id = logChange(dsg, ChangeKind.REASONER, who, String.format(java.util.Locale.ROOT,
-                            "inferred graph brought up to date with the reasoner (+%d -%d)", synced[0], synced[1]), List.of(), List.of(), null);
-                    justCommitted = new Committed(id, null, null);
-                    return new WriteResult(0, 0, synced[0], synced[1], id, id);
-                }
-                // validate: graphs, shapes (as they will be if this change writes them), consistency
-                checkWritable(scope, recorder);
-                ShapeGate gate = touches(recorder, SHAPES) ? ShapeGate.load(dsg) : shapes;
-                gate.check(dsg, focusNodes(recorder));
-                shapesAfter[0] = gate;
+    /** What the reasoner was told for one write, so that it can be taken back. */
+    private record ReasonerChange(List<Triple> added, List<Triple> removed) {
+        void undo(RlReasoner r) {
+            // In reverse order; the reasoner restores its exact previous state.
+            r.add(removed);
+            r.remove(added);
+        }
+    }
 
-                pending.added = netAdded(dsg, r, recorder.added);
-                pending.removed = netRemoved(dsg, r, recorder.deleted);
-                // Inconsistencies already there are recorded disagreements between sources (see
-                // Disagreements): only the ones this change introduces are judged.
-                java.util.Set<String> before = r.isConsistent() ? java.util.Set.of() : Disagreements.keys(r.inconsistencies());
-                // From here until commit or rollback, readers of the reasoner wait.
-                reasonerLock.writeLock().lock();
-                pending.locked = true;
-                pending.applied = true;
-                Delta added = r.add(pending.added);
-                Delta removed = r.remove(pending.removed);
-                beforeVerdict.run();
-                if (!r.isConsistent()) {
-                    List<Inconsistency> fresh = new ArrayList<>();
-                    for (Inconsistency inc : r.inconsistencies()) if (!before.contains(Disagreements.key(inc))) fresh.add(inc);
-                    if (!fresh.isEmpty()) Disagreements.judge(dsg, fresh, recorder.added);
+    /** The whole batch is refused; thrown inside the store's transaction so that it keeps nothing. */
+    private static final class NothingAccepted extends RuntimeException {
+        NothingAccepted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs {@code batch} in one store transaction (group commit). Each write is performed,
+     * validated and judged on the state the writes before it left, and is all-or-nothing on its
+     * own: a refused write's quads are taken back out of the transaction and its reasoner change
+     * undone before the next write starts, so no later write, and no reader, ever sees it. Each
+     * accepted write gets its own change-log entry, whose id is the version it produced. The
+     * transaction then commits once (one set of TDB2 syncs for the batch, not one per write), and
+     * only then are the writes' outcomes set: nothing is acknowledged before it is durable.
+     *
+     * <p>Refusals are recorded in the writes' outcomes; a failure of the batch as a whole (the commit,
+     * the store) is too, except for a shared store, where it is thrown so that the one write it
+     * carries can be retried (see {@link #writeShared}). Called with {@link #writeLock} held.
+     */
+    private void runBatch(List<Queued> batch) {
+        if (batch.isEmpty()) return;
+        Throwable unexpected = null;
+        try {
+            runBatchOnce(batch);
+        } catch (RuntimeException | Error e) {
+            unexpected = e;
+            throw e;
+        } finally {
+            // Whatever happened, every writer of the batch gets an outcome and stops waiting.
+            for (Queued w : batch) {
+                if (w.result == null && w.failure == null)
+                    w.failure = unexpected != null ? unexpected : new IllegalStateException("The write was not run");
+                w.done = true;
+            }
+        }
+    }
+
+    private void runBatchOnce(List<Queued> batch) {
+        RlReasoner r = reasoner;
+        Deque<ReasonerChange> accepted = new ArrayDeque<>();
+        List<Committed> committed = new ArrayList<>();
+        ShapeGate[] gate = {shapes};
+        boolean[] locked = {false};
+        Set<String> keysBefore = disagreementKeys;
+        List<Set<String>> keys = new ArrayList<>(java.util.Collections.singletonList(keysBefore));
+        try {
+            store.write(dsg -> {
+                // Conclusions left out of date at open are brought up to date first, as part of this change
+                // (such a batch holds one write).
+                int[] synced = inferredStale ? syncInferredGraph(dsg, r) : new int[2];
+                for (Queued w : batch) {
+                    w.result = null;
+                    w.failure = null;
+                    ChangeRecorder recorder = new ChangeRecorder(dsg);
+                    long versionBefore = KbVersion.read(dsg);
+                    ReasonerChange told = null;
+                    Delta added, removed;
+                    ShapeGate shapesAfter;
+                    try {
+                        w.change.accept(new DatasetGraphChanges(dsg, recorder));
+                        // The version is the store's bookkeeping: a restored backup's is honoured by
+                        // logChange, never logged as data (but taken back with the rest if the write is refused).
+                        recorder.added.removeIf(KbVersion::isVersionQuad);
+                        recorder.deleted.removeIf(KbVersion::isVersionQuad);
+                        if (recorder.isEmpty()) {
+                            if (synced[0] + synced[1] == 0) {
+                                w.result = new WriteResult(0, 0, 0, 0, Math.max(store.version(), KbVersion.read(dsg)), 0);
+                                continue;
+                            }
+                            long id = logChange(dsg, ChangeKind.REASONER, w.who, String.format(java.util.Locale.ROOT,
+                                    "inferred graph brought up to date with the reasoner (+%d -%d)", synced[0], synced[1]),
+                                    List.of(), List.of(), null);
+                            committed.add(new Committed(id, null, null));
+                            w.result = new WriteResult(0, 0, synced[0], synced[1], id, id);
+                            continue;
+                        }
+                        // validate: graphs, shapes (as they will be if this change writes them), consistency
+                        checkWritable(w.scope, recorder);
+                        shapesAfter = touches(recorder, SHAPES) ? ShapeGate.load(dsg) : gate[0];
+                        shapesAfter.check(dsg, focusNodes(recorder));
+                        List<Triple> netAdded = netAdded(dsg, r, recorder.added);
+                        List<Triple> netRemoved = netRemoved(dsg, r, recorder.deleted);
+                        // Inconsistencies already there are recorded disagreements between sources (see
+                        // Disagreements): only the ones this change introduces are judged.
+                        Set<String> before = r.isConsistent() ? Set.of()
+                                : keys.get(0) != null ? keys.get(0) : Disagreements.keys(r.inconsistencies());
+                        // From here until the batch commits or is rolled back, readers of the reasoner wait.
+                        if (!locked[0]) {
+                            reasonerLock.writeLock().lock();
+                            locked[0] = true;
+                        }
+                        told = new ReasonerChange(netAdded, netRemoved);
+                        added = r.add(netAdded);
+                        removed = r.remove(netRemoved);
+                        beforeVerdict.run();
+                        Set<String> after = Set.of();
+                        if (!r.isConsistent()) {
+                            List<Inconsistency> all = r.inconsistencies();
+                            after = Disagreements.keys(all);
+                            List<Inconsistency> fresh = new ArrayList<>();
+                            for (Inconsistency inc : all) if (!before.contains(Disagreements.key(inc))) fresh.add(inc);
+                            if (!fresh.isEmpty()) Disagreements.judge(dsg, fresh, recorder.added);
+                        }
+                        keys.set(0, after);
+                    } catch (RuntimeException | Error e) {
+                        // Refused: take it back out of the transaction and the reasoner, before anything else runs.
+                        if (told != null) told.undo(r);
+                        for (Quad q : recorder.added) dsg.delete(q);
+                        for (Quad q : recorder.deleted) dsg.add(q);
+                        if (KbVersion.read(dsg) != versionBefore) KbVersion.set(dsg, versionBefore);
+                        w.failure = e;
+                        continue;
+                    }
+                    // commit with inferences, and the audit entry, in the same transaction
+                    accepted.push(told);
+                    apply(dsg, added);
+                    apply(dsg, removed);
+                    long id = logChange(dsg, w.kind, w.who, w.summary, recorder.added, recorder.deleted, w.reverts);
+                    gate[0] = shapesAfter;
+                    committed.add(new Committed(id, recorder.added, recorder.deleted));
+                    w.result = new WriteResult(told.added().size(), told.removed().size(),
+                            added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
                 }
-                // commit with inferences, and the audit entry, in the same transaction
-                apply(dsg, added);
-                apply(dsg, removed);
-                long id = logChange(dsg, kind, who, summary, recorder.added, recorder.deleted, reverts);
-                justCommitted = new Committed(id, recorder.added, recorder.deleted);
-                return new WriteResult(pending.added.size(), pending.removed.size(),
-                        added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
+                // A transaction whose every write was refused or changed nothing keeps nothing.
+                if (committed.isEmpty()) throw new NothingAccepted();
+                return null;
             });
-            pending.applied = false;
-            // Only now that the change is committed: its shapes (the sync may bring new ones) apply to the next.
-            shapes = shapesAfter[0];
-            if (staged.changeId() > 0) inferredStale = false;
+        } catch (NothingAccepted e) {
+            // every outcome is set; the store is as it was
+        } catch (RuntimeException | Error e) {
+            // The batch as a whole failed (its commit, or the store): nothing of it was kept.
+            while (!accepted.isEmpty()) accepted.pop().undo(r);
+            keys.set(0, keysBefore);
+            if (store.isShared()) throw e;
+            committed.clear();
+            for (Queued w : batch) {
+                if (w.failure != null) continue;
+                w.result = null;
+                w.failure = e;
+            }
+        } finally {
+            if (locked[0]) reasonerLock.writeLock().unlock();
+            disagreementKeys = keys.get(0);
+        }
+        if (!committed.isEmpty()) {
+            batchesCommitted.incrementAndGet();
+            // Only now that the changes are committed: their shapes (the sync may bring new ones) apply to the next.
+            shapes = gate[0];
+            inferredStale = false;
             // Removed triples leave unused slots in the reasoner (ids are never reused);
             // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
             if (r.slots() > 2L * r.size() + 100_000) r.compact();
-            return staged;
-        } catch (RuntimeException | Error e) {
-            if (pending.applied) {
-                // Undo in reverse order; the reasoner restores its exact previous state.
-                r.add(pending.removed);
-                r.remove(pending.added);
-            }
-            throw e;
-        } finally {
-            if (pending.locked) reasonerLock.writeLock().unlock();
+            // Still under the write lock: views follow the changes one at a time, in version order,
+            // before any of their writers gets an answer.
+            for (Committed c : committed) notifyCommitted(c);
         }
     }
 
@@ -375,6 +563,16 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
+    /** Tests only: how many writes are waiting for a leader. */
+    int queuedWrites() {
+        return queue.size();
+    }
+
+    /** Tests only: how many store transactions the write pipeline has committed. */
+    long batchesCommitted() {
+        return batchesCommitted.get();
+    }
+
     /** Tests only: {@code hook} runs while the reasoner holds a change it has not yet accepted or refused. */
     void beforeVerdict(Runnable hook) {
         this.beforeVerdict = hook;
@@ -393,8 +591,11 @@ public final class KnowledgeBase implements AutoCloseable {
             // Asking costs a round trip but needs no lock; only taking writes in does.
             long current = store.storeVersion();
             if (current == store.version()) return;
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 if (store.catchUp(catchUp, current)) notifyCommitted(new Committed(store.version(), null, null));
+            } finally {
+                writeLock.unlock();
             }
         });
     }
@@ -413,6 +614,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final class FollowOtherWriters implements KnowledgeStore.CatchUpListener {
         @Override
         public void changed(DatasetGraph dsg, Collection<Quad> added, Collection<Quad> deleted) {
+            // What other instances wrote may change the recorded disagreements too.
+            disagreementKeys = null;
             reasonerLock.writeLock().lock();
             try {
                 RlReasoner r = reasoner;
@@ -426,6 +629,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
         @Override
         public void reloaded(DatasetGraph dsg) {
+            disagreementKeys = null;
             RlReasoner fresh = RlReasoner.create();
             fresh.add(assertedTriples(dsg));
             syncInferredGraph(dsg, fresh);

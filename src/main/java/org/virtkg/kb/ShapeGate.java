@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -43,7 +44,7 @@ final class ShapeGate {
     /** Validates {@code focus} inside the caller's write transaction; throws when any fails. */
     void check(DatasetGraph dsg, Set<Node> focus) {
         if (shapes == null || focus.isEmpty()) return;
-        Graph asserted = new AssertedView(dsg).getDefaultGraph();
+        Graph asserted = new Remembering(new AssertedView(dsg).getDefaultGraph());
         List<Map<String, Object>> results = new ArrayList<>();
         for (Node node : focus) {
             ValidationReport report = ShaclValidator.get().validate(shapes, asserted, node);
@@ -52,6 +53,31 @@ final class ShapeGate {
         if (!results.isEmpty())
             throw new WriteRejectedException("shacl", "The data does not satisfy the shapes in ontology/shapes.ttl ("
                     + results.size() + " problem" + (results.size() == 1 ? "" : "s") + ")", results);
+    }
+
+    /**
+     * The data as SHACL reads it during one check, remembering each lookup's answer. The validator
+     * asks the same questions many times over — the focus node's types and the class hierarchy
+     * above them, once for every shape whose target it tests, and again for every {@code sh:class}
+     * value — and each is a walk over the store's indexes; the data cannot change during a check,
+     * so the second asking is answered from memory. A lookup with no subject is passed through.
+     */
+    private static final class Remembering extends org.apache.jena.graph.impl.GraphBase {
+        private final Graph data;
+        private final Map<Triple, List<Triple>> answers = new java.util.HashMap<>();
+
+        Remembering(Graph data) {
+            this.data = data;
+        }
+
+        @Override
+        protected org.apache.jena.util.iterator.ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+            // Only lookups about one subject: answers about every subject (all instances of a class)
+            // grow with the data, and a validator that stops at the first would read them whole.
+            if (!pattern.getSubject().isConcrete()) return data.find(pattern);
+            List<Triple> found = answers.computeIfAbsent(pattern, p -> data.find(p).toList());
+            return org.apache.jena.util.iterator.WrappedIterator.create(found.iterator());
+        }
     }
 
     private Map<String, Object> entry(ReportEntry e, Graph data) {
