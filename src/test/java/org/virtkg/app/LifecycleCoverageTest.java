@@ -3,7 +3,7 @@ package org.virtkg.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.virtkg.testing.Fixtures.ADMIN;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -14,12 +14,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -35,14 +34,9 @@ class LifecycleCoverageTest {
     static String base;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The ids bound to {@code ?x} by a SELECT over the SPARQL endpoint, only those under id:. */
