@@ -282,6 +282,17 @@ public final class Catalog {
         return paperViews.get(KbVersion.read(dataset()), v -> PaperView.of(dataset()));
     }
 
+    /**
+     * {@code x}, when the view knows it as a {@code type}: {@code view=paper} does not know the
+     * products only current sources name (404, naming {@code parameter} when given).
+     */
+    Node inView(Node x, Node type, String view, String parameter) {
+        if (!view.equals("paper") || paperView().isA(x, type)) return x;
+        Problem problem = Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all");
+        if (parameter != null) problem = problem.with("parameter", parameter);
+        throw new ProblemException(problem.with("view", view));
+    }
+
     /** The claims as a view sees them: the paper's own ({@code paper}), or every source's ({@code all}, {@code current}). */
     public Claims claims(String view) {
         return view.equals("paper") ? paperView().claims(this) : claims();

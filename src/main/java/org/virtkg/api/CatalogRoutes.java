@@ -39,16 +39,9 @@ public final class CatalogRoutes {
     public void technology(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         String view = CompatibilityRoutes.view(ctx);
-        cache.json(ctx, () -> catalog.read(() -> catalog.technology(inView(technologyAt(ctx), Catalog.TECHNOLOGY, view), view)));
+        cache.json(ctx, () -> catalog.read(() -> catalog.technology(catalog.inView(technologyAt(ctx), Catalog.TECHNOLOGY, view, null), view)));
     }
 
-    /** The product, when the view knows it: {@code view=paper} does not know the products only current sources name (404). */
-    private Node inView(Node x, Node type, String view) {
-        if (view.equals("paper") && !catalog.paperView().isA(x, type))
-            throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all")
-                    .with("view", view));
-        return x;
-    }
 
     /** What {@code include} may bring back into platform lists and the matrix. */
     static final Map<String, String> INCLUDABLE = Map.of(Catalog.SERVICES, Catalog.SERVICES_MEANING);
@@ -138,7 +131,7 @@ public final class CatalogRoutes {
     public void platform(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
         String view = CompatibilityRoutes.view(ctx);
-        cache.json(ctx, () -> catalog.read(() -> catalog.platform(inView(platformAt(ctx), Catalog.PLATFORM, view), view)));
+        cache.json(ctx, () -> catalog.read(() -> catalog.platform(catalog.inView(platformAt(ctx), Catalog.PLATFORM, view, null), view)));
     }
 
     private Node technologyAt(Context ctx) {

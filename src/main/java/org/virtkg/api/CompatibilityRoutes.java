@@ -137,21 +137,11 @@ public final class CompatibilityRoutes {
         return c;
     }
 
-    /** The paper view of the version this request reads (inside its read transaction). */
-    private PaperView paperView() {
-        return catalog.paperView();
-    }
-
     /** One matrix cell: the status and the basis of the claim it rests on (null when unknown). */
     public record Cell(String technology, String platform, String status, String basis) {}
 
     /** One version's matrix, already serialised both ways: a request only writes bytes. */
     record Matrix(String json, String csv) {}
-
-    /** The claims as the view sees them: the paper's own, or the whole knowledge base's. */
-    private Claims claims(PaperView paper) {
-        return paper == null ? catalog.claims() : paper.claims(catalog);
-    }
 
     public void compatibility(Context ctx) {
         if (Http.notModified(ctx, catalog.kb().version())) return;
@@ -163,13 +153,10 @@ public final class CompatibilityRoutes {
                     "a virtualization technology");
             Node p = catalog.requireA("platform", catalog.resolveParam("platform", pParam, false), Catalog.PLATFORM,
                     "a cloud platform");
-            PaperView paper = view.equals("paper") ? paperView() : null;
-            if (paper != null)
-                for (Node x : List.of(t, p))
-                    if (!paper.isA(x, x == t ? Catalog.TECHNOLOGY : Catalog.PLATFORM))
-                        throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all")
-                                .with("parameter", x == t ? "technology" : "platform").with("view", view));
-            Claims claims = claims(paper);
+            PaperView paper = view.equals("paper") ? catalog.paperView() : null;
+            catalog.inView(t, Catalog.TECHNOLOGY, view, "technology");
+            catalog.inView(p, Catalog.PLATFORM, view, "platform");
+            Claims claims = catalog.claims(view);
             Claims.Compatibility all = claims.compatibility(p, t);
             Claims.Compatibility newest = claims.newestWins(all);
             Claims.Compatibility answer = view.equals("current") ? newest : all;
@@ -209,7 +196,7 @@ public final class CompatibilityRoutes {
                             + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.get("asOf") + ").");
             }
             if (paper == null) {
-                body.put("paper", Map.of("status", paperView().claims(catalog).compatibility(p, t).status()));
+                body.put("paper", Map.of("status", catalog.claims("paper").compatibility(p, t).status()));
                 // What all the knowledge base's statements say, before the newest source is let win.
                 body.put("knowledgeBase", Map.of("status", all.status()));
                 body.put("current", current);
@@ -263,7 +250,7 @@ public final class CompatibilityRoutes {
     }
 
     private Matrix computeMatrix(String view, boolean services) {
-        PaperView paper = view.equals("paper") ? paperView() : null;
+        PaperView paper = view.equals("paper") ? catalog.paperView() : null;
         List<Node> ts = paper == null ? catalog.technologies() : paper.instances(Catalog.TECHNOLOGY, catalog);
         List<Node> ps = new ArrayList<>();
         List<Catalog.Ref> excluded = new ArrayList<>();
@@ -273,7 +260,7 @@ public final class CompatibilityRoutes {
             if (service && !services) excluded.add(catalog.ref(p));
             else ps.add(p);
         }
-        Claims claims = claims(paper);
+        Claims claims = catalog.claims(view);
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder("technology,platform,status,basis\r\n");
         for (Node t : ts) {

@@ -27,7 +27,6 @@ public final class PaperAndPresent {
     private static final String CURRENT = Graphs.SOURCE + "current/";
     private static final String IMPORTED = Graphs.IMPORTED;
     private static final Node CURRENT_DESCRIPTIONS = Graphs.node(Graphs.SOURCE + "current");
-    private static final Node AS_OF = Graphs.node(Graphs.VOCAB + "asOf");
     private static final Node DERIVED = Graphs.node("http://www.w3.org/ns/prov#wasDerivedFrom");
     private static final Node LIFECYCLE = Graphs.node(Graphs.VOCAB + "lifecycleStatus");
     private static final Node NOTATION = Graphs.node("http://www.w3.org/2004/02/skos/core#notation");
@@ -72,10 +71,10 @@ public final class PaperAndPresent {
         return f;
     }
 
-    /** A source graph's date ({@code vkg:asOf}), wherever it is described, or null. */
+    /** A source graph's date ({@code vkg:asOf}), as the claims read it ({@link org.virtkg.claims.Claims#dateOf}), or null. */
     private String asOf(Node graph) {
-        var it = catalog.dataset().find(Node.ANY, graph, AS_OF, Node.ANY);
-        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        String date = catalog.claims().dateOf(graph);
+        return date.isEmpty() ? null : date;
     }
 
     /**

@@ -105,9 +105,8 @@ final class PaperView {
     /** Instances of {@code type} in the paper's closure, in the catalogue's order (label, then IRI). */
     List<Node> instances(Node type, Catalog catalog) {
         Set<Node> out = new LinkedHashSet<>();
-        reasoner.closure().forEach(t -> {
-            if (t.getPredicate().equals(RDF.type.asNode()) && t.getObject().equals(type) && t.getSubject().isURI()
-                    && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());
+        graph().find(Node.ANY, RDF.type.asNode(), type).forEachRemaining(t -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());
         });
         List<Node> list = new ArrayList<>(out);
         list.sort(Comparator.comparing((Node n) -> catalog.label(n), String.CASE_INSENSITIVE_ORDER).thenComparing(Node::getURI));

@@ -33,39 +33,9 @@ public final class ResponseCache {
         String q = ctx.queryString();
         String key = kb.version() + " " + ctx.path() + (q == null ? "" : "?" + q);
         byte[] bytes = bodies.getIfPresent(key);
-        if (bytes == null) bytes = computeOnce(key, body);
+        // Caffeine runs one computation per key; requests for the same key wait for it, and a
+        // failed one leaves nothing behind (the next request computes again).
+        if (bytes == null) bytes = bodies.get(key, k -> Json.write(body.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ctx.contentType("application/json").result(bytes);
-    }
-
-    /** Computations in progress, by key. */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<byte[]>> inFlight =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private byte[] computeOnce(String key, Supplier<Object> body) {
-        var mine = new java.util.concurrent.CompletableFuture<byte[]>();
-        var running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-                return compute(key, body);
-            }
-        }
-        try {
-            byte[] bytes = compute(key, body);
-            mine.complete(bytes);
-            return bytes;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
-    }
-
-    private byte[] compute(String key, Supplier<Object> body) {
-        byte[] bytes = Json.write(body.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        bodies.put(key, bytes);
-        return bytes;
     }
 }
