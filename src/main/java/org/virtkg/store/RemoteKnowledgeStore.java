@@ -1,15 +1,12 @@
 package org.virtkg.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.query.TxnType;
-import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -165,8 +162,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
             long last = from;
             for (SparqlStoreClient.LogEntry e : entries) {
                 if (e.version() != last + 1) break; // written after we asked for the version: the rest next time
-                ChangeRecorder patch = new ChangeRecorder(null);
-                RDFPatchOps.read(new ByteArrayInputStream(e.patch().getBytes(StandardCharsets.UTF_8))).apply(patch);
+                ChangeRecorder patch = ChangeLog.quads(e.patchParts());
                 for (Quad q : patch.deleted) recorded.delete(Skolem.fromStore(q));
                 for (Quad q : patch.added) recorded.add(Skolem.fromStore(q));
                 // The entry itself, as the writer logged it (the log is not in its own patch).
@@ -193,7 +189,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
         long expect = from + 1;
         for (SparqlStoreClient.LogEntry e : entries) {
             if (e.version() != expect) return expect > remote;
-            if (e.patch() == null) return false;
+            if (e.patchParts().isEmpty()) return false;
             expect++;
         }
         return expect > remote;

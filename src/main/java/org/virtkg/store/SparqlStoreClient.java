@@ -54,10 +54,10 @@ final class SparqlStoreClient {
     static final Node WRITE_ID = NodeFactory.createURI(SYS + "writeId");
 
     /**
-     * One change-log entry as the store holds it: its version, its patch (null when the change was
+     * One change-log entry as the store holds it: its version, its patch parts (none when the change was
      * too big to keep one) and every quad of the entry itself.
      */
-    record LogEntry(long version, String patch, List<Quad> quads) {}
+    record LogEntry(long version, List<String> patchParts, List<Quad> quads) {}
 
     private final RemoteStoreSettings settings;
     private final HttpClient http;
@@ -116,7 +116,7 @@ final class SparqlStoreClient {
                 + " ?v ; ?p ?o } FILTER(?v > " + after + ") } ORDER BY ?v");
         return call("changes", "read the change log", () -> {
             java.util.TreeMap<Long, List<Quad>> byVersion = new java.util.TreeMap<>();
-            java.util.Map<Long, String> patches = new java.util.HashMap<>();
+            java.util.Map<Long, List<String>> patches = new java.util.HashMap<>();
             Var v = Var.alloc("v"), e = Var.alloc("e"), p = Var.alloc("p"), o = Var.alloc("o");
             try (QueryExecHTTP exec = query(q)) {
                 RowSet rows = exec.select();
@@ -124,11 +124,11 @@ final class SparqlStoreClient {
                     Binding b = rows.next();
                     long version = longValue(b.get(v));
                     byVersion.computeIfAbsent(version, k -> new ArrayList<>()).add(Quad.create(log, b.get(e), b.get(p), b.get(o)));
-                    if (ChangeLog.PATCH.equals(b.get(p))) patches.put(version, b.get(o).getLiteralLexicalForm());
+                    if (ChangeLog.PATCH.equals(b.get(p))) patches.computeIfAbsent(version, k -> new ArrayList<>()).add(b.get(o).getLiteralLexicalForm());
                 }
             }
             List<LogEntry> out = new ArrayList<>();
-            byVersion.forEach((version, quads) -> out.add(new LogEntry(version, patches.get(version), quads)));
+            byVersion.forEach((version, quads) -> out.add(new LogEntry(version, patches.getOrDefault(version, List.of()), quads)));
             return out;
         });
     }

@@ -84,6 +84,51 @@ class RemoteKnowledgeStoreTest {
     }
 
     @Test
+    void aLongChangeTravelsAsSeveralPatchPartsAndIsReplayedWhole() {
+        // About 3,000 quads of 120-character literals: several times ChangeLog.PATCH_PART_CHARS.
+        List<Quad> many = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++)
+            many.add(SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/big> <https://w3id.org/virtkg/id/Big" + i
+                    + "> <x:p> \"" + "v".repeat(120) + i + "\")"));
+        try (var fuseki = ExternalFuseki.startInMemory(tmp);
+             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+             var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
+            writer.write(dsg -> {
+                many.forEach(dsg::add);
+                ChangeLog.append(dsg, 1, "test", "test", "many", many, List.of(), null);
+                KbVersion.set(dsg, 1);
+                return null;
+            });
+            ChangeLog.Entry entry = Txn.calculateRead(writer.dataset(), () -> ChangeLog.get(writer.dataset(), 1)).orElseThrow();
+            assertTrue(entry.patchParts().size() > 3, "kept in parts: " + entry.patchParts().size());
+            for (String part : entry.patchParts())
+                assertTrue(part.length() < 2 * ChangeLog.PATCH_PART_CHARS, "a part of " + part.length() + " characters");
+            assertEquals(java.util.Set.copyOf(many), entry.quads().added, "the parts together are the whole change");
+            assertEquals(java.util.Set.copyOf(many), ChangeLog.quads(List.of(entry.patch())).added,
+                    "and the entry reads back as one patch of it");
+
+            List<Quad> heard = new ArrayList<>();
+            assertTrue(behind.catchUp(new KnowledgeStore.CatchUpListener() {
+                @Override
+                public void changed(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Quad> a,
+                                    java.util.Collection<Quad> d) {
+                    heard.addAll(a);
+                }
+
+                @Override
+                public void reloaded(org.apache.jena.sparql.core.DatasetGraph dsg) {
+                    throw new AssertionError("every part is in the log: replay it, do not reload");
+                }
+            }));
+            assertEquals(java.util.Set.copyOf(many), java.util.Set.copyOf(heard));
+            assertEquals(1, behind.version());
+            ChangeLog.Entry replayed = Txn.calculateRead(behind.dataset(), () -> ChangeLog.get(behind.dataset(), 1)).orElseThrow();
+            assertEquals(java.util.Set.copyOf(entry.patchParts()), java.util.Set.copyOf(replayed.patchParts()),
+                    "the instance behind holds the same log entry");
+        }
+    }
+
+    @Test
     void theChangeLogIsTheOnlyJournalAndAChangeWithoutAPatchMeansReload() {
         try (var fuseki = ExternalFuseki.startInMemory(tmp);
              var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
