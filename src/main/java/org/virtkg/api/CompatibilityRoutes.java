@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.virtkg.claims.Claims;
+import org.virtkg.imports.SupportMatrices;
 
 /**
  * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.
@@ -68,12 +69,11 @@ public final class CompatibilityRoutes {
 
     private static final String DRIVERS = """
             PREFIX vkg: <https://w3id.org/virtkg/ontology#>
-            PREFIX prov: <http://www.w3.org/ns/prov#>
-            SELECT ?platform ?release ?asOf ?src ?dkey ?tech WHERE {
+            SELECT ?platform ?release ?dkey ?tech WHERE {
               ?driver vkg:partOf ?platform .
               ?platform a vkg:CloudPlatform .
               GRAPH ?g {
-                ?g vkg:release ?release ; vkg:asOf ?asOf ; prov:wasDerivedFrom ?src .
+                ?g vkg:release ?release .
                 ?driver a vkg:HypervisorDriver ; vkg:driverKey ?dkey .
                 OPTIONAL { ?driver vkg:driverFor ?tech }
               }
@@ -82,31 +82,33 @@ public final class CompatibilityRoutes {
 
     private Map<Node, DriverSupport> driverSupport() {
         return driverSupports.get(catalog.kb().version(), v -> {
-            record Row(Node platform, String release, String asOf, String src, String driver, Node tech) {}
+            record Row(Node platform, String release, String driver, Node tech) {}
             List<Row> rows = new ArrayList<>();
             try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(DRIVERS).build()) {
                 exec.execSelect().forEachRemaining(s -> rows.add(new Row(s.getResource("platform").asNode(), s.getLiteral("release").getLexicalForm(),
-                        s.getLiteral("asOf").getLexicalForm(), s.getResource("src").getURI(), s.getLiteral("dkey").getLexicalForm(),
-                        s.contains("tech") ? s.getResource("tech").asNode() : null)));
+                        s.getLiteral("dkey").getLexicalForm(), s.contains("tech") ? s.getResource("tech").asNode() : null)));
             }
+            List<SupportMatrices.Release> releases = SupportMatrices.releases(catalog.dataset());
+            List<String> order = releases.stream().map(SupportMatrices.Release::name).toList();
             Map<Node, DriverSupport> out = new java.util.HashMap<>();
             Map<Node, List<Row>> byPlatform = new java.util.HashMap<>();
             for (Row r : rows) byPlatform.computeIfAbsent(r.platform(), k -> new ArrayList<>()).add(r);
-            java.util.Comparator<Row> byDate = java.util.Comparator.comparing(Row::asOf).thenComparing(Row::release);
             for (var e : byPlatform.entrySet()) {
                 List<Row> sorted = new ArrayList<>(e.getValue());
-                sorted.sort(byDate);
-                Row newest = sorted.get(sorted.size() - 1);
+                sorted.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.release())));
+                var named = sorted.stream().map(Row::release).collect(java.util.stream.Collectors.toSet());
+                var newest = SupportMatrices.newest(releases, named);
+                if (newest.isEmpty()) continue; // a release without a date: not ordered, so not "the newest"
                 Map<Node, List<String>> drivers = new java.util.HashMap<>();
                 Map<Node, String> last = new java.util.HashMap<>();
                 for (Row r : sorted) {
-                    if (r.tech() == null) continue;
+                    if (r.tech() == null || !order.contains(r.release())) continue;
                     last.put(r.tech(), r.release());
-                    if (r.release().equals(newest.release()))
+                    if (r.release().equals(newest.get().name()))
                         drivers.computeIfAbsent(r.tech(), k -> new ArrayList<>()).add(r.driver());
                 }
                 drivers.values().forEach(java.util.Collections::sort);
-                out.put(e.getKey(), new DriverSupport(newest.release(), newest.asOf(), newest.src(), drivers, last));
+                out.put(e.getKey(), new DriverSupport(newest.get().name(), newest.get().asOf(), newest.get().address(), drivers, last));
             }
             return out;
         });

@@ -14,6 +14,8 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.query.DatasetFactory;
+import org.virtkg.imports.SupportMatrices;
+import org.virtkg.imports.SupportMatrices.Release;
 import org.virtkg.store.Graphs;
 
 /**
@@ -27,16 +29,14 @@ import org.virtkg.store.Graphs;
 public final class FeatureMatrixRoutes {
     private static final String QUERY = """
             PREFIX vkg: <https://w3id.org/virtkg/ontology#>
-            PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            SELECT ?g ?release ?asOf ?commit ?src ?driver ?dkey ?dtitle ?tech ?feature ?fkey ?ftitle ?group ?status ?answer ?value ?caveat ?caveatSource
+            SELECT ?g ?release ?driver ?dkey ?dtitle ?tech ?feature ?fkey ?ftitle ?group ?status ?answer ?value ?caveat ?caveatSource
             WHERE {
               ?driver vkg:partOf ?platform .
               GRAPH ?g {
-                ?g vkg:release ?release ; vkg:asOf ?asOf ; prov:wasDerivedFrom ?src .
-                OPTIONAL { ?g vkg:commit ?commit }
+                ?g vkg:release ?release .
                 ?st a vkg:FeatureSupport ; vkg:driver ?driver ; vkg:supportedFeature ?feature ;
                     vkg:supportLevel ?level ; vkg:sourceValue ?value .
                 ?driver vkg:driverKey ?dkey ; dcterms:title ?dtitle .
@@ -57,8 +57,6 @@ public final class FeatureMatrixRoutes {
         this.cache = cache;
     }
 
-    private record Release(String name, String asOf, String commit, String source, String graph) {}
-
     private record Cell(String release, String answer, String value, String caveat, String caveatSource) {}
 
     public void features(Context ctx) {
@@ -73,7 +71,7 @@ public final class FeatureMatrixRoutes {
                     .with("suggestions", List.of()));
         String driverFilter = ctx.queryParam("driver"), featureFilter = ctx.queryParam("feature"), asOfRelease = ctx.queryParam("release");
 
-        Map<String, Release> releases = new HashMap<>();
+        java.util.Set<String> releases = new java.util.HashSet<>();
         Map<String, Map<String, Object>> drivers = new TreeMap<>(), features = new TreeMap<>();
         // (driver, feature) → release → cell
         Map<List<String>, Map<String, Cell>> cells = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -85,7 +83,7 @@ public final class FeatureMatrixRoutes {
             while (rs.hasNext()) {
                 QuerySolution s = rs.next();
                 String release = str(s, "release"), dkey = str(s, "dkey"), fkey = str(s, "fkey");
-                releases.putIfAbsent(release, new Release(release, str(s, "asOf"), str(s, "commit"), str(s, "src"), str(s, "g")));
+                releases.add(release);
                 Map<String, Object> d = drivers.computeIfAbsent(dkey, k -> new LinkedHashMap<>());
                 d.putIfAbsent("key", dkey);
                 d.putIfAbsent("id", IdIndex.idOf(s.getResource("driver").asNode()));
@@ -101,8 +99,7 @@ public final class FeatureMatrixRoutes {
                         .put(release, new Cell(release, str(s, "answer"), str(s, "value"), str(s, "caveat"), str(s, "caveatSource")));
             }
         }
-        List<Release> ordered = new ArrayList<>(releases.values());
-        ordered.sort(Comparator.comparing(Release::asOf).thenComparing(Release::name));
+        List<Release> ordered = new ArrayList<>(SupportMatrices.releases(dsg).stream().filter(r -> releases.contains(r.name())).toList());
         if (asOfRelease != null) {
             int cut = indexOf(ordered, asOfRelease);
             if (cut < 0)
@@ -143,7 +140,7 @@ public final class FeatureMatrixRoutes {
             cell.put("until", last < ordered.size() - 1 ? source.name() : null);
             if (now.caveat() != null) cell.put("caveat", now.caveat());
             if (now.caveatSource() != null) cell.put("caveatSource", now.caveatSource());
-            cell.put("source", Map.of("graph", source.graph(), "address", source.source(), "release", source.name(),
+            cell.put("source", Map.of("graph", source.graph().getURI(), "address", source.address(), "release", source.name(),
                     "asOf", source.asOf(), "commit", source.commit() == null ? "" : source.commit()));
             List<Map<String, Object>> history = new ArrayList<>();
             for (Release r : ordered) {
@@ -172,8 +169,8 @@ public final class FeatureMatrixRoutes {
             m.put("release", r.name());
             m.put("asOf", r.asOf());
             m.put("commit", r.commit());
-            m.put("source", r.source());
-            m.put("graph", r.graph());
+            m.put("source", r.address());
+            m.put("graph", r.graph().getURI());
             return m;
         }).toList());
         body.put("newestRelease", newest);

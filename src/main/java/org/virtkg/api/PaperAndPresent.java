@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.virtkg.imports.SupportMatrices;
 import org.virtkg.store.Graphs;
 
 /**
@@ -87,17 +88,7 @@ public final class PaperAndPresent {
         Map<String, Set<String>> paperValues = new LinkedHashMap<>(), currentValues = new LinkedHashMap<>();
         String status = null;
         DatasetGraph dsg = catalog.dataset();
-        Node newestImport = null;
-        String newestDate = "";
-        for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
-            Node g = it.next().getGraph();
-            if (!g.isURI() || !g.getURI().startsWith(IMPORTED) || g.equals(newestImport)) continue;
-            String d = asOf(g);
-            if (d != null && d.compareTo(newestDate) > 0) {
-                newestImport = g;
-                newestDate = d;
-            }
-        }
+        Node newestImport = SupportMatrices.newestAbout(dsg, x).map(SupportMatrices.Release::graph).orElse(null);
         for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
             Quad q = it.next();
             if (!q.getGraph().isURI()) continue;

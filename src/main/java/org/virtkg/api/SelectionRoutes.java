@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.virtkg.claims.Claims;
+import org.virtkg.imports.SupportMatrices;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 
@@ -617,13 +618,12 @@ public final class SelectionRoutes {
 
     private static final String DRIVER_ANSWERS = """
             PREFIX vkg: <https://w3id.org/virtkg/ontology#>
-            PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
-            SELECT ?g ?release ?asOf ?dkey ?dtitle ?tech ?st ?answer ?caveat ?caveatSource WHERE {
+            SELECT ?g ?release ?dkey ?dtitle ?tech ?st ?answer ?caveat ?caveatSource WHERE {
               ?driver vkg:partOf ?platform .
               GRAPH ?g {
-                ?g vkg:release ?release ; vkg:asOf ?asOf .
+                ?g vkg:release ?release .
                 ?driver vkg:driverKey ?dkey ; dcterms:title ?dtitle .
                 OPTIONAL { ?driver vkg:driverFor ?tech }
                 OPTIONAL {
@@ -637,7 +637,7 @@ public final class SelectionRoutes {
             }
             """;
 
-    /** Answers of the support matrix's newest release, best first. */
+    /** Answers of a support matrix, best first. */
     private static final List<String> ANSWER_ORDER = List.of("supported", "partial", "unknown", "unsupported");
 
     /**
@@ -647,14 +647,14 @@ public final class SelectionRoutes {
      * driver, or no imported matrix: unknown).
      */
     private Verdict driverFeature(Requirement r, Node p, Node t) {
-        record Row(String release, String asOf, String graph, String key, String title, Node tech, String statement, String answer, String caveat,
+        record Row(String release, String graph, String key, String title, Node tech, String statement, String answer, String caveat,
                    String caveatSource) {}
         List<Row> rows = new ArrayList<>();
         var query = org.apache.jena.query.QueryFactory.create(DRIVER_ANSWERS);
         try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(query)
                 .substitution("platform", org.apache.jena.rdf.model.ResourceFactory.createResource(p.getURI()))
                 .substitution("feature", org.apache.jena.rdf.model.ResourceFactory.createResource(r.node().getURI())).build()) {
-            exec.execSelect().forEachRemaining(q -> rows.add(new Row(q.getLiteral("release").getLexicalForm(), q.getLiteral("asOf").getLexicalForm(),
+            exec.execSelect().forEachRemaining(q -> rows.add(new Row(q.getLiteral("release").getLexicalForm(),
                     q.getResource("g").getURI(), q.getLiteral("dkey").getLexicalForm(), q.getLiteral("dtitle").getLexicalForm(),
                     q.contains("tech") ? q.getResource("tech").asNode() : null, q.contains("st") ? q.getResource("st").getURI() : null,
                     q.contains("answer") ? q.getLiteral("answer").getLexicalForm() : null,
@@ -664,11 +664,14 @@ public final class SelectionRoutes {
         String feature = catalog.label(r.node());
         if (rows.isEmpty())
             return verdict(r, p, "unknown", catalog.label(p) + " has no imported support matrix to say whether it offers " + feature, null);
-        Row newest = rows.stream().max(java.util.Comparator.comparing(Row::asOf).thenComparing(Row::release)).orElseThrow();
+        var named = rows.stream().map(Row::release).collect(java.util.stream.Collectors.toSet());
+        SupportMatrices.Release newest = SupportMatrices.newest(SupportMatrices.releases(catalog.dataset()), named).orElse(null);
+        if (newest == null)
+            return verdict(r, p, "unknown", catalog.label(p) + "'s imported support matrix has no dated release to say whether it offers " + feature, null);
         List<Map<String, Object>> drivers = new ArrayList<>();
         String best = null;
         for (Row row : rows) {
-            if (!row.release().equals(newest.release()) || !t.equals(row.tech())) continue;
+            if (!row.release().equals(newest.name()) || !t.equals(row.tech())) continue;
             String answer = row.answer() == null ? "unknown" : row.answer();
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("driver", row.key());
@@ -683,7 +686,7 @@ public final class SelectionRoutes {
         }
         drivers.sort(java.util.Comparator.comparing((Map<String, Object> d) -> ANSWER_ORDER.indexOf((String) d.get("answer")))
                 .thenComparing(d -> (String) d.get("driver")));
-        String where = " (release " + newest.release() + " of its support matrix, as of " + newest.asOf() + ")";
+        String where = " (release " + newest.name() + " of its support matrix, as of " + newest.asOf() + ")";
         Verdict v;
         if (best == null)
             v = verdict(r, p, "unknown", catalog.label(p) + " has no driver for " + catalog.label(t) + where, null);
@@ -702,7 +705,7 @@ public final class SelectionRoutes {
                         default -> "of unknown support";
                     } + where, null);
             v.json().put("answer", best);
-            v.json().put("sources", List.of(Map.of("graph", newest.graph(), "release", newest.release(), "asOf", newest.asOf())));
+            v.json().put("sources", List.of(Map.of("graph", newest.graph().getURI(), "release", newest.name(), "asOf", newest.asOf())));
         }
         v.json().put("drivers", drivers);
         return v;
