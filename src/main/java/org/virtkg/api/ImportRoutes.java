@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.virtkg.cli.ImportCommand;
 import org.virtkg.imports.NovaMatrix;
 import org.virtkg.imports.NovaMatrixImport;
 import org.virtkg.kb.KnowledgeBase;
@@ -26,7 +25,7 @@ public final class ImportRoutes {
     public ImportRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
         this.kb = kb;
         this.auth = auth;
-        this.maxBytes = Math.min(maxBytes, ImportCommand.MAX_FILE_BYTES);
+        this.maxBytes = Math.min(maxBytes, NovaMatrix.MAX_FILE_BYTES);
     }
 
     public void novaMatrix(Context ctx) {
@@ -46,7 +45,7 @@ public final class ImportRoutes {
         }
         String text;
         try {
-            text = ImportCommand.utf8(RdfBodies.read(ctx, maxBytes));
+            text = NovaMatrix.utf8(RdfBodies.read(ctx, maxBytes));
         } catch (CharacterCodingException e) {
             throw ProblemException.of(400, "The body is not UTF-8 text; nothing was changed");
         }

@@ -1,10 +1,7 @@
 package org.virtkg.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,9 +29,6 @@ public final class ImportCommand implements Runnable {
     public void run() {
         spec.commandLine().usage(System.err);
     }
-
-    /** The biggest matrix file accepted; Nova's is about 60 KB. */
-    public static final long MAX_FILE_BYTES = 4L << 20;
 
     @Command(name = "nova-matrix", mixinStandardHelpOptions = true,
             description = {"Import one release of OpenStack Nova's hypervisor feature support matrix (doc/source/user/support-matrix.ini).",
@@ -80,11 +74,11 @@ public final class ImportCommand implements Runnable {
             }
             String text;
             try {
-                if (Files.size(file) > MAX_FILE_BYTES) {
-                    System.err.println("virtkg import nova-matrix: " + file + " is larger than " + MAX_FILE_BYTES + " bytes; not a support matrix");
+                if (Files.size(file) > NovaMatrix.MAX_FILE_BYTES) {
+                    System.err.println("virtkg import nova-matrix: " + file + " is larger than " + NovaMatrix.MAX_FILE_BYTES + " bytes; not a support matrix");
                     return 2;
                 }
-                text = utf8(Files.readAllBytes(file));
+                text = NovaMatrix.utf8(Files.readAllBytes(file));
             } catch (CharacterCodingException e) {
                 System.err.println("virtkg import nova-matrix: " + file + " is not UTF-8 text");
                 return 2;
@@ -132,9 +126,4 @@ public final class ImportCommand implements Runnable {
         }
     }
 
-    /** Strict UTF-8: a file in another encoding is refused rather than read with replacement characters. */
-    public static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    }
 }

@@ -19,6 +19,15 @@ import java.util.regex.Pattern;
  * driver that was never declared or a key given twice refuses the whole file.
  */
 public final class NovaMatrix {
+    /** The biggest matrix file accepted, from the command line or over HTTP; Nova's is about 60 KB. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
+    /** Strict UTF-8: a file in another encoding is refused rather than read with replacement characters. */
+    public static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
     /** The feature groups of the matrix: the four its header names, and the remote consoles its sections use. */
     public static final List<String> GROUPS = List.of("operation", "console", "storage", "networking", "guest");
     /** Nova's implementation levels. */
