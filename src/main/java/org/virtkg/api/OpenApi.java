@@ -48,8 +48,8 @@ public final class OpenApi {
 
     /**
      * Refuses a query parameter the matched operation does not take (400, naming it and what the
-     * operation does take), so a typo such as {@code ?support=LXC} is not silently ignored with an
-     * unfiltered answer. The description is the contract: a parameter works only if it is listed
+     * operation does take, with the nearest one), so a typo such as {@code ?support=LXC} is not
+     * silently ignored with an unfiltered answer. Every unknown parameter is named at once. The description is the contract: a parameter works only if it is listed
      * here. Runs before the handler; endpoints this document does not describe are left alone.
      */
     public void refuseUnknownParameters(Context ctx) {
@@ -60,14 +60,8 @@ public final class OpenApi {
         // Named queries are described one path each (/api/queries/{name} is one route for all).
         Set<String> known = queryParameters.getOrDefault(op + " " + ctx.path(), queryParameters.get(op + " " + endpoint.path));
         if (known == null) return;
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (known.contains(name)) continue;
-            String close = known.stream().filter(k -> IdIndex.levenshtein(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT), 2) <= 2)
-                    .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
-            throw new ProblemException(Problem.of(400, "Unknown query parameter '" + name + "'" + (close.isEmpty() ? "." : close) + (known.isEmpty()
-                    ? " This endpoint takes no query parameters." : " This endpoint takes: " + String.join(", ", known) + "."))
-                    .with("parameter", name));
-        }
+        List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) throw UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, known);
     }
 
     public void document(Context ctx) {
