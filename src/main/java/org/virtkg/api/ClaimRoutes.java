@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class ClaimRoutes {
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the claim",
+        ClaimRequests.Body body = Json.read(ctx, Json.MAX_BODY_BYTES, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
         ClaimRequests.Request r = catalog.read(() -> requests.parse(body, "", null));
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);

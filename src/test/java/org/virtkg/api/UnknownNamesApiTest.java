@@ -3,6 +3,7 @@ package org.virtkg.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,5 +94,72 @@ class UnknownNamesApiTest {
             assertEquals(200, Fixtures.get(base + url).statusCode(), url);
         assertEquals(200, Fixtures.post(base + "/api/selection?include=violated,unknown&view=all&limit=3", "{\"guestOS\": \"Windows\"}",
                 "Content-Type", "application/json").statusCode());
+    }
+
+    static HttpResponse<String> postJson(String path, String body) {
+        return Fixtures.post(base + path, body, "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR);
+    }
+
+    @Test
+    void aMistypedProductFieldIsNamedWithTheNearestOneAndEveryFieldTheProductTakes() throws Exception {
+        JsonNode p = problem(postJson("/api/products", """
+                {"kind": "Hypervisor", "id": "UnknownNamesZed", "label": "Zed", "hostOs": "Linux"}"""), 400);
+        String detail = p.get("detail").asText();
+        assertTrue(detail.startsWith("Unknown field 'hostOs'. Did you mean 'hostOS'? The product takes: "), detail);
+        assertEquals("hostOs", p.get("field").asText());
+        assertEquals(List.of("hostOS"), strings(p.get("suggestions")));
+        List<String> accepted = strings(p.get("accepted"));
+        for (String f : List.of("kind", "id", "label", "comment", "source", "claims", "hostOS", "platforms", "uses", "lacksFeatures"))
+            assertTrue(accepted.contains(f), f + " in " + accepted);
+        assertEquals(404, Fixtures.get(base + "/api/products/UnknownNamesZed").statusCode(), "nothing was written");
+    }
+
+    @Test
+    void aMistypedFieldOfAClaimIsNamedWhereverTheClaimIs() throws Exception {
+        JsonNode alone = problem(postJson("/api/claims", """
+                {"subject": "CloudStack", "property": "supports", "object": "KVM", "subjekt": "X"}"""), 400);
+        assertEquals("Unknown field 'subjekt'. Did you mean 'subject'? The claim takes: kind, note, object, property, source, subject.",
+                alone.get("detail").asText());
+        assertEquals("subjekt", alone.get("field").asText());
+        JsonNode inProduct = problem(postJson("/api/products", """
+                {"kind": "Hypervisor", "id": "UnknownNamesZed", "label": "Zed",
+                 "claims": [{"property": "vmmType", "object": "Type1"}, {"property": "vmmType", "objekt": "Type2"}]}"""), 400);
+        assertEquals("Unknown field 'claims[1].objekt'. Did you mean 'object'? 'claims[1]' takes: kind, note, object, property, source, subject.",
+                inProduct.get("detail").asText());
+        assertEquals("claims[1].objekt", inProduct.get("field").asText());
+        assertEquals(List.of("object"), strings(inProduct.get("suggestions")));
+    }
+
+    @Test
+    void aMistypedRequirementIsNamedWithTheNearestOne() throws Exception {
+        JsonNode p = problem(postJson("/api/selection", "{\"guestOs\": \"Windows\"}"), 400);
+        assertTrue(p.get("detail").asText().startsWith("Unknown field 'guestOs'. Did you mean 'guestOS'? A selection request takes: "), p.get("detail").asText());
+        assertEquals("guestOs", p.get("field").asText());
+        assertTrue(strings(p.get("accepted")).containsAll(List.of("guestOS", "hostOS", "platform", "technology")), p.toString());
+        JsonNode weighted = problem(postJson("/api/selection", "{\"guestOS\": {\"value\": \"Windows\", \"wieght\": \"must\"}}"), 400);
+        assertEquals("guestOS.wieght", weighted.get("field").asText());
+        assertEquals(List.of("value", "weight"), strings(weighted.get("accepted")));
+        assertEquals(List.of("weight"), strings(weighted.get("suggestions")));
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeNamesTheFieldAndTheTypeItTakes() throws Exception {
+        JsonNode label = problem(postJson("/api/products", """
+                {"kind": "Hypervisor", "id": "UnknownNamesZed", "label": 5}"""), 400);
+        assertEquals("Field 'label' must be a string", label.get("detail").asText());
+        assertEquals("label", label.get("field").asText());
+        JsonNode claims = problem(postJson("/api/products", """
+                {"kind": "Hypervisor", "id": "UnknownNamesZed", "label": "Zed", "claims": "vmmType Type1"}"""), 400);
+        assertEquals("Field 'claims' must be an array", claims.get("detail").asText());
+        JsonNode object = problem(postJson("/api/claims", """
+                {"subject": "CloudStack", "property": "supports", "object": ["KVM"]}"""), 400);
+        assertEquals("Field 'object' must be a string", object.get("detail").asText());
+    }
+
+    @Test
+    void aFormIsNotReadAsJsonAndTheAnswerSaysWhatToSend() throws Exception {
+        JsonNode p = problem(Fixtures.post(base + "/api/selection", "guestOS=Windows", "Content-Type", "application/x-www-form-urlencoded"), 415);
+        assertTrue(p.get("detail").asText().startsWith("Send the requirements as application/json (got application/x-www-form-urlencoded), e.g. {"),
+                p.get("detail").asText());
     }
 }
