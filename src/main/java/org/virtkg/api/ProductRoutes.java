@@ -121,7 +121,7 @@ public final class ProductRoutes {
             dsg.find(graph, product, LABEL, Node.ANY).forEachRemaining(q -> m.put("label", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, product, COMMENT, Node.ANY).forEachRemaining(q -> m.put("comment", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, graph, DERIVED, Node.ANY).forEachRemaining(q -> m.put("source", q.getObject().getURI()));
-            for (String field : ProductFields.ORDER) {
+            for (String field : ProductFields.WRITABLE.keySet()) {
                 List<String> ids = new ArrayList<>();
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
@@ -164,7 +164,7 @@ public final class ProductRoutes {
                 if (!source.matches("https?://\\S{1,2000}")) throw ProblemException.of(400, "Field 'source' must be an http(s) URL");
                 g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(source)));
             }
-            for (String field : ProductFields.ORDER) {
+            for (String field : ProductFields.WRITABLE.keySet()) {
                 JsonNode v = body.references().get(field);
                 if (v == null || v.isNull()) continue;
                 for (String ref : ids(field, v)) {
@@ -224,7 +224,7 @@ public final class ProductRoutes {
         Set<Node> notes = new java.util.HashSet<>();
         for (Node c : ClaimRequests.NOTE_CLASS.values()) g.find(Node.ANY, RDF_TYPE, c).forEachRemaining(t -> notes.add(t.getSubject()));
         Set<Node> shownOfProduct = new java.util.HashSet<>(List.of(RDF_TYPE, LABEL, COMMENT));
-        for (String f : ProductFields.ORDER) shownOfProduct.add(ProductFields.property(f));
+        for (String f : ProductFields.WRITABLE.keySet()) shownOfProduct.add(ProductFields.property(f));
         List<Map<String, Object>> stated = new ArrayList<>();
         g.find().forEachRemaining(t -> {
             if (t.getSubject().equals(graph) || notes.contains(t.getSubject())) return;
@@ -328,7 +328,7 @@ public final class ProductRoutes {
     private Body readJson(Context ctx) {
         Body body = Json.read(ctx, maxBytes, Body.class, "the product",
                 "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
-        List<String> unknown = body.references().keySet().stream().filter(f -> !ProductFields.REFERENCES.containsKey(f)).sorted().toList();
+        List<String> unknown = body.references().keySet().stream().filter(f -> !ProductFields.WRITABLE.containsKey(f)).sorted().toList();
         if (!unknown.isEmpty()) throw UnknownNames.refuse("field", "field", "The product", unknown, allowedFields());
         return body;
     }
@@ -359,7 +359,7 @@ public final class ProductRoutes {
 
     private static List<String> allowedFields() {
         List<String> all = new ArrayList<>(List.of("kind", "id", "label", "comment", "source"));
-        all.addAll(List.of(ProductFields.ORDER));
+        all.addAll(ProductFields.WRITABLE.keySet());
         all.add("claims");
         return all;
     }

@@ -106,6 +106,7 @@ public final class VirtkgServer implements AutoCloseable {
         OntologyRoutes ontology = new OntologyRoutes(catalog);
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
+        org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -162,6 +163,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
             cfg.routes.post("/api/selection", selection::select);
             cfg.routes.get("/api/compare", compare::compare);
+            cfg.routes.get("/api/fields", fields::fields);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
