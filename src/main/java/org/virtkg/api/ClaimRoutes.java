@@ -67,14 +67,10 @@ public final class ClaimRoutes {
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
         Node graph = NodeFactory.createURI(PREFIX + id);
         Graph g = toRdf(r, graph, role);
-        try {
-            kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
-                if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
-                g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
-            });
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
+        kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
+            if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
+            g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
         ctx.status(201).header("Location", "/api/claims/" + id);
         ctx.json(catalog.read(() -> representation(graph)));
     }
@@ -96,15 +92,11 @@ public final class ClaimRoutes {
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         Node graph = catalog.read(() -> existing(ctx.pathParam("id")));
-        try {
-            kb.write(ChangeKind.CLAIM, role.actor(), "withdraw claim " + ctx.pathParam("id"), dsg -> {
-                if (dsg.getGraph(graph).isEmpty())
-                    throw new WriteRejectedException("missing", "Claim '" + ctx.pathParam("id") + "' was withdrawn meanwhile", List.of());
-                dsg.removeGraph(graph);
-            });
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
+        kb.write(ChangeKind.CLAIM, role.actor(), "withdraw claim " + ctx.pathParam("id"), dsg -> {
+            if (dsg.getGraph(graph).isEmpty())
+                throw new WriteRejectedException("missing", "Claim '" + ctx.pathParam("id") + "' was withdrawn meanwhile", List.of());
+            dsg.removeGraph(graph);
+        });
         ctx.status(204);
     }
 

@@ -72,7 +72,8 @@ public final class Json {
         } catch (JacksonException e) {
             var at = e.getLocation();
             throw ProblemException.of(400, "The body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()));
+                    + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()) + ". Send " + what
+                    + " as a JSON object, e.g. " + example);
         } catch (java.io.IOException e) {
             throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
         }

@@ -21,7 +21,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -90,7 +89,7 @@ public final class ProductRoutes {
         String id = IdIndex.idOf(product);
         String bodyId = body.id();
         if (bodyId != null && !bodyId.equals(id))
-            throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
+            throw ClaimRequests.problem(400, "id", "(" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
         Conditional condition = Conditional.of(ctx);
         String etag = write(role, "replace product " + id, product, toRdf(body, product, role), condition, (dsg, graph) -> {});
         ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
@@ -102,8 +101,8 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         Conditional condition = Conditional.of(ctx);
         String id = IdIndex.idOf(product);
-        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
-                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile")));
+        kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
+                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile"));
         ctx.status(204);
     }
 
@@ -155,13 +154,13 @@ public final class ProductRoutes {
                         .with("field", "kind"));
             g.add(Triple.create(product, RDF_TYPE, kindClass));
             String label = required(body.label(), "label");
-            if (label.isBlank() || label.length() > 200) throw ProblemException.of(400, "Field 'label' must be 1 to 200 characters");
+            if (label.isBlank() || label.length() > 200) throw ClaimRequests.problem(400, "label", "must be 1 to 200 characters");
             g.add(Triple.create(product, LABEL, NodeFactory.createLiteralString(label)));
             String comment = body.comment();
             if (comment != null) g.add(Triple.create(product, COMMENT, NodeFactory.createLiteralString(comment)));
             String source = body.source();
             if (source != null) {
-                if (!source.matches("https?://\\S{1,2000}")) throw ProblemException.of(400, "Field 'source' must be an http(s) URL");
+                if (!source.matches("https?://\\S{1,2000}")) throw ClaimRequests.problem(400, "source", "must be an http(s) URL (it is recorded, never fetched)");
                 g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(source)));
             }
             for (String field : ProductFields.WRITABLE.keySet()) {
@@ -251,10 +250,10 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         String what = "product '" + IdIndex.idOf(product) + "'";
         Conditional.Written[] written = new Conditional.Written[1];
-        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
+        kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
             precheck.check(dsg, graph);
             written[0] = condition.write(dsg, graph, triples, true, what);
-        }));
+        });
         return written[0].etag();
     }
 
@@ -270,14 +269,6 @@ public final class ProductRoutes {
      */
     private static boolean takenInside(DatasetGraph dsg, Node product, Node graph) {
         return dsg.find(Node.ANY, product, Node.ANY, Node.ANY).hasNext() || !dsg.getGraph(graph).isEmpty();
-    }
-
-    private static void run(Runnable write) {
-        try {
-            write.run();
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
     }
 
     // ---- lookups ----
@@ -342,19 +333,19 @@ public final class ProductRoutes {
         List<String> out = new ArrayList<>();
         if (v.isTextual()) out.add(v.asText());
         else if (v.isArray()) {
-            if (v.size() > 100) throw ProblemException.of(400, "Field '" + field + "' has more than 100 values");
+            if (v.size() > 100) throw ClaimRequests.problem(400, field, "has more than 100 values");
             for (JsonNode e : v) {
-                if (!e.isTextual()) throw ProblemException.of(400, "Field '" + field + "' must hold ids (strings)");
+                if (!e.isTextual()) throw ClaimRequests.problem(400, field, "must hold ids (strings)");
                 out.add(e.asText());
             }
-        } else throw ProblemException.of(400, "Field '" + field + "' must be an id or an array of ids");
-        for (String s : out) if (!ID.matcher(s).matches()) throw ProblemException.of(400, "Field '" + field + "': '" + s + "' is not an id");
+        } else throw ClaimRequests.problem(400, field, "must be an id or an array of ids");
+        for (String s : out) if (!ID.matcher(s).matches()) throw ClaimRequests.problem(400, field, "holds '" + s + "', which is not an id (letters, digits, '_' or '-', starting with a letter)");
         return out;
     }
 
     private static void checkId(String id) {
         if (!ID.matcher(id).matches())
-            throw ProblemException.of(400, "Field 'id' must start with a letter and use letters, digits, '_' or '-' (at most 64)");
+            throw ClaimRequests.problem(400, "id", "must start with a letter and use letters, digits, '_' or '-' (at most 64)");
     }
 
     private static List<String> allowedFields() {

@@ -212,6 +212,8 @@ public final class VirtkgServer implements AutoCloseable {
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });
             cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem().at(ctx.path())));
+            // A refused write, from any route: one mapping (ProblemException.rejected), also used by /update.
+            cfg.routes.exception(org.virtkg.kb.WriteRejectedException.class, (e, ctx) -> problem(ctx, ProblemException.rejected(e).at(ctx.path())));
             cfg.routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(StoreConflictException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
