@@ -27,14 +27,14 @@ public final class CompareRoutes {
     public static final int MAX_IDS = 4;
 
     private static final Node QUOTE = Catalog.vkg("quote");
-    /** The properties compared, per kind: the JSON name, the property and its inverse (or null); "kinds" first, then the field table's. */
+    /** The properties compared, per kind: the JSON name, the property and its inverse (or null), the label; "kinds" first, then the field table's. */
     private static final List<String[]> TECHNOLOGY_PROPERTIES = compared(ProductFields.Kind.technology);
     private static final List<String[]> PLATFORM_PROPERTIES = compared(ProductFields.Kind.platform);
 
     private static List<String[]> compared(ProductFields.Kind side) {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"kinds", null, null});
-        for (ProductFields.Field f : ProductFields.of(side)) out.add(new String[] {f.name(), f.property(), f.inverse()});
+        out.add(new String[] {"kinds", null, null, "Kind"});
+        for (ProductFields.Field f : ProductFields.of(side)) out.add(new String[] {f.name(), f.property(), f.inverse(), f.label()});
         return out;
     }
 
@@ -76,6 +76,7 @@ public final class CompareRoutes {
             for (String[] p : technologies ? TECHNOLOGY_PROPERTIES : PLATFORM_PROPERTIES) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("property", p[0]);
+                row.put("label", p[3]);
                 Map<String, Object> byId = new LinkedHashMap<>();
                 for (Node n : nodes) byId.put(IdIndex.idOf(n), values(n, p));
                 row.put("values", byId);

@@ -130,6 +130,23 @@ class FieldTableApiTest {
     }
 
     @Test
+    void aComparisonHasTheTablesFieldsWithTheirLabels() throws Exception {
+        List<JsonNode> fields = fields();
+        JsonNode rows = ok("/api/compare?ids=Ganeti,OpenStack").get("properties");
+        List<String> names = new ArrayList<>();
+        for (JsonNode row : rows) {
+            names.add(row.get("property").asText());
+            if (row.get("property").asText().equals("kinds")) continue;
+            JsonNode f = fields.stream().filter(x -> x.get("name").equals(row.get("property"))).findFirst().orElseThrow();
+            assertEquals(f.get("label"), row.get("label"), row.get("property").asText());
+        }
+        List<String> expected = new ArrayList<>(List.of("kinds"));
+        expected.addAll(names(fields, "platform", false));
+        assertEquals(expected, names);
+        assertFalse(Fixtures.get(base + "/js/compare.js").body().contains("'Type of VMM'"), "compare.js keeps no labels of its own");
+    }
+
+    @Test
     void theOpenApiSchemasAreTheTables() throws Exception {
         List<JsonNode> fields = fields();
         JsonNode schemas = ok("/openapi.json").at("/components/schemas");
