@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,7 +71,6 @@ public final class QueryLibrary {
      * A query's header as written: YAML (grlc's decorators), bound by Jackson. A key it does not
      * have is an error naming it, not ignored, so a misspelt {@code sumary:} is noticed at start.
      */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record Header(String summary, String description, List<Map<String, ParamSpec>> params, List<String> tags, String example) {}
 
     /** {@code - name: {type: iri, default: "…", description: "…"}} */
