@@ -787,13 +787,13 @@ SELECT ?i (SAMPLE(?l) AS ?label) WHERE { ?i a <${c.iri}> FILTER(STRSTARTS(STR(?i
 }
 
 // ---------- add product ----------
-const PRODUCT_FIELDS = [
-  ['hostOS', 'Host OS', 'technology'], ['guestOS', 'Guest OS', 'technology'], ['vmmType', 'Hypervisor type', 'technology'],
-  ['virtualization', 'Virtualization types', 'technology'], ['basedOn', 'Based on', 'technology'], ['platforms', 'Supported by platforms', 'technology'],
-  ['features', 'Features', 'both'], ['hypervisors', 'Supports technologies', 'platform'], ['deploymentModels', 'Deployment models', 'platform'],
-  ['serviceModels', 'Service models', 'platform'], ['operatingSystems', 'Operating systems', 'platform'], ['languages', 'Languages', 'platform'],
-  ['interfaces', 'Interfaces', 'platform'],
-];
+// The product's facts are the server's field table (GET /api/fields), the one the API reads and
+// writes products with: the writable fields are the form's inputs, each shown for its kind.
+let fieldsPromise;
+function fieldTable() {
+  fieldsPromise ??= api('/api/fields').then(r => r.fields).catch(e => { fieldsPromise = undefined; throw e; });
+  return fieldsPromise;
+}
 const KINDS = ['Hypervisor', 'Type1Hypervisor', 'Type2Hypervisor', 'ContainerTechnology', 'ContainerHypervisor', 'CloudPlatform'];
 
 async function addProduct(params) {
@@ -808,6 +808,8 @@ async function addProduct(params) {
     current = p;
     etag = r.headers.get('ETag');
   }
+  const table = await fieldTable();
+  const PRODUCT_FIELDS = table.filter(f => f.writable).map(f => [f.name, f.label, f.kind, f.example]);
   main.innerHTML = '';
   main.append(el('h1', {}, editId ? `Edit ${current.label}` : 'Add a product'));
   main.append(el('p', { class: 'muted' }, editId
@@ -833,8 +835,8 @@ async function addProduct(params) {
     field('comment', 'Description', el('input', {})),
     field('source', 'Source URL', el('input', { type: 'url' }), 'Where the facts come from (http or https)')));
   const refs = el('div', { class: 'grid' });
-  for (const [name, label, side] of PRODUCT_FIELDS)
-    refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), 'e.g. ' + ({ hostOS: 'Linux, Windows', guestOS: 'Linux', vmmType: 'Type1', virtualization: 'FullVirtualization', basedOn: 'KVM', platforms: 'OpenNebula', features: 'LiveMigration', hypervisors: 'KVM, Xen', deploymentModels: 'Private, Hybrid', serviceModels: 'IaaS', operatingSystems: 'Linux', languages: 'Python', interfaces: 'EC2' }[name] || '')));
+  for (const [name, label, side, example] of PRODUCT_FIELDS)
+    refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), example ? 'e.g. ' + example : ''));
   form.append(el('h2', {}, 'Facts'), refs, el('datalist', { id: 'ids-list' }));
   // Show the facts that apply to the chosen kind (technology fields or platform fields).
   const sideOf = k => (k === 'CloudPlatform' ? 'platform' : 'technology');
@@ -909,27 +911,26 @@ async function addProduct(params) {
     else if (r.status === 409) errs.push(['id', p.detail || 'That id is taken.']);
     else if (Array.isArray(p.report) && p.report.length) {
       for (const item of p.report) {
-        const f = item.field || fieldOfPath(item.path) || null;
+        const f = item.field || fieldOfPath(item.path, table) || null;
         const msg = [item.value ? `“${item.value}”: ` : '', item.message || item.detail || JSON.stringify(item),
           item.suggestions?.length ? `. Did you mean ${item.suggestions.map(s => s.id || s).join(', ')}?` : ''].join('');
         errs.push([f && form.elements[f] ? f : null, msg]);
       }
       if (p.detail) errs.unshift([null, p.detail]);
-    } else errs.push([p.field || p.parameter || guessField(p.detail), p.detail || `Request failed (${r.status})`]);
+    } else errs.push([p.field || p.parameter || null, p.detail || `Request failed (${r.status})`]);
     errs.forEach(([f, m]) => f && fieldError(form, f, m));
     errorSummary(summary, errs);
   });
 }
 
-function fieldOfPath(path) {
+/** The form field a SHACL report's path (<property IRI>) stands for: the field table's, or one of the head fields. */
+function fieldOfPath(path, table) {
   if (!path) return null;
-  const local = String(path).replace(/^.*[#/]/, '').replace(/>$/, '');
-  const map = { hostOS: 'hostOS', guestOS: 'guestOS', vmmType: 'vmmType', virtualization: 'virtualization', basedOn: 'basedOn', supportedBy: 'platforms', feature: 'features', supports: 'hypervisors', deploymentModel: 'deploymentModels', serviceModel: 'serviceModels', operatingSystem: 'operatingSystems', language: 'languages', interface: 'interfaces', label: 'label', comment: 'comment', type: 'kind' };
-  return map[local] || null;
-}
-function guessField(detail) {
-  const m = /[Ff]ield '([A-Za-z]+)'/.exec(detail || '');
-  return m ? m[1] : null;
+  const iri = String(path).replace(/^<|>$/g, '');
+  const f = table.find(x => x.writable && x.predicate === iri);
+  if (f) return f.name;
+  return { 'http://www.w3.org/2000/01/rdf-schema#label': 'label', 'http://www.w3.org/2000/01/rdf-schema#comment': 'comment',
+    'http://www.w3.org/1999/02/22-rdf-syntax-ns#type': 'kind' }[iri] || null;
 }
 function fieldError(form, name, msg) {
   const input = form.elements[name];

@@ -6,16 +6,6 @@ import { api, el, idLink, sourceText } from './util.js';
 const MIN_IDS = 2;
 const MAX_IDS = 4;
 
-/** Readable names of the compared properties (the API's JSON names). */
-const PROPERTY_LABELS = {
-  kinds: 'Kind', vmmType: 'Type of VMM', virtualization: 'Virtualization', hostOS: 'Host OS', guestOS: 'Guest OS',
-  platforms: 'Cloud platforms', basedOn: 'Based on', productFamily: 'Product family', sameProductAs: 'Same product as',
-  features: 'Features', doesNotSupport: 'Does not support', limitations: 'Limitations', suitableForCloud: 'Suitable for cloud',
-  deploymentModels: 'Cloud type', serviceModels: 'Service', hypervisors: 'Hypervisors', operatingSystems: 'Operating systems',
-  languages: 'Languages', interfaces: 'Interfaces', organisations: 'Organisations', characteristics: 'Characteristics',
-  components: 'Components', developers: 'Developers',
-};
-
 /**
  * Renders the page into main. index() gives the catalogue entries ({id, label, group}) for the picker,
  * so "compare with…" offers products of the same kind.
@@ -64,7 +54,7 @@ function table(r) {
     ...r.items.map(i => el('th', { scope: 'col', 'data-id': i.id }, idLink(i.id, i.label))));
   const body = el('tbody');
   for (const row of r.properties) {
-    const tr = el('tr', { 'data-property': row.property }, el('th', { scope: 'row' }, PROPERTY_LABELS[row.property] || row.property));
+    const tr = el('tr', { 'data-property': row.property }, el('th', { scope: 'row' }, row.label || row.property));
     for (const i of r.items) tr.append(el('td', { 'data-id': i.id }, cell(row.values[i.id] || [])));
     body.append(tr);
   }

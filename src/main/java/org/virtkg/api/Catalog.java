@@ -565,18 +565,7 @@ public final class Catalog {
     public Map<String, Object> technology(Node t, String view) {
         Map<String, Object> m = head(t);
         m.put("kinds", kinds(t, view));
-        m.put("vmmType", values(t, "vmmType", view));
-        m.put("virtualization", values(t, "virtualization", view));
-        m.put("hostOS", values(t, "hostOS", view));
-        m.put("guestOS", values(t, "guestOS", view));
-        m.put("platforms", values(t, SUPPORTED_BY, SUPPORTS, view));
-        m.put("basedOn", values(t, "basedOn", view));
-        m.put("productFamily", values(t, "productFamily", view));
-        m.put("sameProductAs", values(t, "sameProductAs", view));
-        m.put("features", values(t, "feature", view));
-        m.put("doesNotSupport", values(t, "doesNotSupport", view));
-        m.put("limitations", values(t, "limitation", view));
-        m.put("suitableForCloud", values(t, "suitableForCloud", view));
+        putFields(m, t, ProductFields.Kind.technology, view);
         putLicensing(m, t);
         if (!view.equals("all")) m.put("view", view);
         m.put("sources", sources(t));
@@ -591,23 +580,7 @@ public final class Catalog {
     public Map<String, Object> platform(Node p, String view) {
         Map<String, Object> m = head(p);
         m.put("kinds", kinds(p, view));
-        m.put("deploymentModels", values(p, "deploymentModel", view));
-        m.put("hypervisors", values(p, SUPPORTS, SUPPORTED_BY, view));
-        m.put("basedOn", values(p, "basedOn", view));
-        m.put("operatingSystems", values(p, "operatingSystem", view));
-        m.put("languages", values(p, "language", view));
-        // The two readings of Table 2's "Supported languages" (docs/ontology.md): written in, or offered to users' applications.
-        m.put("implementationLanguages", values(p, "implementationLanguage", view));
-        m.put("applicationLanguages", values(p, "applicationLanguage", view));
-        m.put("serviceModels", values(p, "serviceModel", view));
-        m.put("characteristics", values(p, "characteristic", view));
-        m.put("components", values(p, "component", view));
-        m.put("interfaces", values(p, "interface", view));
-        m.put("organisations", values(p, "targetOrganisation", view));
-        m.put("developers", values(p, "developer", view));
-        m.put("features", values(p, "feature", view));
-        m.put("doesNotSupport", values(p, "doesNotSupport", view));
-        m.put("limitations", values(p, "limitation", view));
+        putFields(m, p, ProductFields.Kind.platform, view);
         putLicensing(m, p);
         if (!view.equals("all")) m.put("view", view);
         m.put("sources", sources(p));
@@ -620,6 +593,11 @@ public final class Catalog {
         m.put("kinds", kinds(n));
         if (isA(n, vkg("Product"))) putLicensing(m, n);
         return m;
+    }
+
+    /** The values of every field the table ({@link ProductFields}) gives this side, in its order. */
+    private void putFields(Map<String, Object> m, Node x, ProductFields.Kind side, String view) {
+        for (ProductFields.Field f : ProductFields.of(side)) m.put(f.name(), values(x, f.predicate(), f.inversePredicate(), view));
     }
 
     private void putLicensing(Map<String, Object> m, Node x) {

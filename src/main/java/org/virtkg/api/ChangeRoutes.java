@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 import org.virtkg.store.ChangeLog;
 
@@ -98,8 +97,6 @@ public final class ChangeRoutes {
             ctx.json(Map.of("reverted", id, "change", result.changeId(), "version", result.version()));
         } catch (NoSuchElementException e) {
             throw ProblemException.of(404, "There is no change " + id + "; see /api/changes");
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "Reverting change " + id + " was refused: ");
         }
     }
 

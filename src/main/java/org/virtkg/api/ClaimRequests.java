@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.TypeMapper;
@@ -19,7 +18,6 @@ import org.apache.jena.vocabulary.RDFS;
  * once, so both ways in accept and refuse the same things in the same words.
  */
 final class ClaimRequests {
-    static final Set<String> FIELDS = Set.of("kind", "subject", "property", "object", "source", "note");
     static final Set<String> KINDS = Set.of("claim", "dispute", "condition");
     static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
     static final Map<String, Node> NOTE_CLASS = Map.of("dispute", Catalog.vkg("Dispute"), "condition", Catalog.vkg("Condition"));
@@ -38,29 +36,29 @@ final class ClaimRequests {
     }
 
     /**
+     * A claim as sent: the JSON body of {@code POST /api/claims}, an entry of a product's
+     * {@code claims}. Bound by {@link Json#bind}, so a field it does not have is refused by name.
+     */
+    record Body(String kind, String subject, String property, String object, String source, String note) {}
+
+    /**
      * Reads one claim; {@code at} prefixes field names in messages (e.g. {@code claims[2].}); a
      * missing subject is {@code defaultSubject} when there is one. Runs in a read transaction.
      */
-    Request parse(JsonNode body, String at, Node defaultSubject) {
-        if (!body.isObject()) throw problem(400, at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object");
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f))
-                throw problem(400, at + f, "is not a field of a claim; a claim has " + String.join(", ", FIELDS.stream().sorted().toList()));
-        }
-        String kind = text(body, at, "kind", false);
-        if (kind == null) kind = "claim";
+    Request parse(Body body, String at, Node defaultSubject) {
+        if (body == null) throw problem(400, at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object");
+        String kind = body.kind() == null ? "claim" : body.kind();
         if (!KINDS.contains(kind)) throw problem(400, at + "kind", "must be claim, dispute or condition, got '" + kind + "'");
-        String subjectId = text(body, at, "subject", defaultSubject == null);
+        String subjectId = required(body.subject(), at, "subject", defaultSubject == null);
         Node subject = subjectId == null ? defaultSubject : resource(at + "subject", subjectId);
-        Node property = property(at, text(body, at, "property", true));
-        Node object = object(at, property, text(body, at, "object", true));
-        String source = text(body, at, "source", false);
+        Node property = property(at, required(body.property(), at, "property", true));
+        Node object = object(at, property, required(body.object(), at, "object", true));
+        String source = body.source();
         if (source != null && !source.matches("https?://\\S{1,2000}"))
             throw problem(400, at + "source", "must be an http(s) URL (it is recorded, never fetched)");
         if (source == null && !kind.equals("claim"))
             throw problem(422, at + "source", "is required for a " + kind + ": the address of what it rests on");
-        String note = text(body, at, "note", false);
+        String note = body.note();
         if (note != null && note.length() > 2000) throw problem(400, at + "note", "must be at most 2000 characters");
         return new Request(kind, subject, property, object, source, note);
     }
@@ -69,14 +67,9 @@ final class ClaimRequests {
         return new ProblemException(Problem.of(status, "Field '" + field + "' " + what).with("field", field));
     }
 
-    private static String text(JsonNode body, String at, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) throw problem(400, at + field, "is required");
-            return null;
-        }
-        if (!v.isTextual()) throw problem(400, at + field, "must be a string");
-        return v.asText();
+    private static String required(String value, String at, String field, boolean required) {
+        if (value == null && required) throw problem(400, at + field, "is required");
+        return value;
     }
 
     private Node resource(String field, String id) {

@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,20 +61,16 @@ public final class ClaimRoutes {
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the claim",
+        ClaimRequests.Body body = Json.read(ctx, Json.MAX_BODY_BYTES, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
         ClaimRequests.Request r = catalog.read(() -> requests.parse(body, "", null));
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
         Node graph = NodeFactory.createURI(PREFIX + id);
         Graph g = toRdf(r, graph, role);
-        try {
-            kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
-                if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
-                g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
-            });
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
+        kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
+            if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
+            g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
         ctx.status(201).header("Location", "/api/claims/" + id);
         ctx.json(catalog.read(() -> representation(graph)));
     }
@@ -97,15 +92,11 @@ public final class ClaimRoutes {
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         Node graph = catalog.read(() -> existing(ctx.pathParam("id")));
-        try {
-            kb.write(ChangeKind.CLAIM, role.actor(), "withdraw claim " + ctx.pathParam("id"), dsg -> {
-                if (dsg.getGraph(graph).isEmpty())
-                    throw new WriteRejectedException("missing", "Claim '" + ctx.pathParam("id") + "' was withdrawn meanwhile", List.of());
-                dsg.removeGraph(graph);
-            });
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
+        kb.write(ChangeKind.CLAIM, role.actor(), "withdraw claim " + ctx.pathParam("id"), dsg -> {
+            if (dsg.getGraph(graph).isEmpty())
+                throw new WriteRejectedException("missing", "Claim '" + ctx.pathParam("id") + "' was withdrawn meanwhile", List.of());
+            dsg.removeGraph(graph);
+        });
         ctx.status(204);
     }
 

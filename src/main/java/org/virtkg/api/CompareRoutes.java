@@ -27,24 +27,16 @@ public final class CompareRoutes {
     public static final int MAX_IDS = 4;
 
     private static final Node QUOTE = Catalog.vkg("quote");
-    /** The properties compared, per kind: the JSON name, the property and its inverse (or null). */
-    private static final List<String[]> TECHNOLOGY_PROPERTIES = List.of(
-            new String[] {"kinds", null, null}, new String[] {"vmmType", "vmmType", null},
-            new String[] {"virtualization", "virtualization", null}, new String[] {"hostOS", "hostOS", null},
-            new String[] {"guestOS", "guestOS", null}, new String[] {"platforms", "supportedBy", "supports"},
-            new String[] {"basedOn", "basedOn", null}, new String[] {"productFamily", "productFamily", null},
-            new String[] {"sameProductAs", "sameProductAs", null}, new String[] {"features", "feature", null},
-            new String[] {"doesNotSupport", "doesNotSupport", null}, new String[] {"limitations", "limitation", null},
-            new String[] {"suitableForCloud", "suitableForCloud", null});
-    private static final List<String[]> PLATFORM_PROPERTIES = List.of(
-            new String[] {"kinds", null, null}, new String[] {"deploymentModels", "deploymentModel", null},
-            new String[] {"serviceModels", "serviceModel", null}, new String[] {"hypervisors", "supports", "supportedBy"},
-            new String[] {"basedOn", "basedOn", null},
-            new String[] {"operatingSystems", "operatingSystem", null}, new String[] {"languages", "language", null},
-            new String[] {"interfaces", "interface", null}, new String[] {"organisations", "targetOrganisation", null},
-            new String[] {"characteristics", "characteristic", null}, new String[] {"features", "feature", null},
-            new String[] {"components", "component", null}, new String[] {"developers", "developer", null},
-            new String[] {"doesNotSupport", "doesNotSupport", null}, new String[] {"limitations", "limitation", null});
+    /** The properties compared, per kind: the JSON name, the property and its inverse (or null), the label; "kinds" first, then the field table's. */
+    private static final List<String[]> TECHNOLOGY_PROPERTIES = compared(ProductFields.Kind.technology);
+    private static final List<String[]> PLATFORM_PROPERTIES = compared(ProductFields.Kind.platform);
+
+    private static List<String[]> compared(ProductFields.Kind side) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {"kinds", null, null, "Kind"});
+        for (ProductFields.Field f : ProductFields.of(side)) out.add(new String[] {f.name(), f.property(), f.inverse(), f.label()});
+        return out;
+    }
 
     private final Catalog catalog;
 
@@ -84,6 +76,7 @@ public final class CompareRoutes {
             for (String[] p : technologies ? TECHNOLOGY_PROPERTIES : PLATFORM_PROPERTIES) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("property", p[0]);
+                row.put("label", p[3]);
                 Map<String, Object> byId = new LinkedHashMap<>();
                 for (Node n : nodes) byId.put(IdIndex.idOf(n), values(n, p));
                 row.put("values", byId);

@@ -9,7 +9,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -50,8 +49,8 @@ public final class GraphStoreWrites {
         Role role = auth.require(ctx, Role.ADMIN);
         Node g = targetGraph(ctx);
         Conditional condition = Conditional.of(ctx);
-        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), "DELETE graph <" + g.getURI() + ">",
-                dsg -> condition.delete(dsg, g, "graph <" + g.getURI() + ">", "There is no graph <" + g.getURI() + ">")));
+        kb.write(ChangeKind.GRAPH_STORE, role.actor(), "DELETE graph <" + g.getURI() + ">",
+                dsg -> condition.delete(dsg, g, "graph <" + g.getURI() + ">", "There is no graph <" + g.getURI() + ">"));
         ctx.status(204);
     }
 
@@ -65,19 +64,11 @@ public final class GraphStoreWrites {
         // Created or not is decided inside the write, on the state it changes: of concurrent
         // PUTs with If-None-Match: * exactly one creates the graph.
         Conditional.Written[] written = new Conditional.Written[1];
-        run(() -> kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">",
-                dsg -> written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">")));
+        kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">",
+                dsg -> written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">"));
         if (written[0].etag() != null) ctx.header("ETag", written[0].etag());
         if (create) ctx.header("Location", g.getURI());
         ctx.status(written[0].existed() ? 204 : 201);
-    }
-
-    private static void run(Runnable write) {
-        try {
-            write.run();
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
     }
 
     private static Node targetGraph(Context ctx) {

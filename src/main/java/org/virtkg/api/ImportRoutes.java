@@ -9,7 +9,6 @@ import java.util.Map;
 import org.virtkg.imports.NovaMatrix;
 import org.virtkg.imports.NovaMatrixImport;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 
 /**
@@ -59,8 +58,6 @@ public final class ImportRoutes {
         NovaMatrixImport.Result r;
         try {
             r = conversion.apply(kb, role.actor());
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "The import was refused, nothing was changed: ");
         } catch (NovaMatrixImport.ShippedReleaseException e) {
             throw new ProblemException(Problem.of(409, "Nothing was changed: " + e.getMessage()).with("parameter", "release"));
         }

@@ -9,7 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** The one Jackson configuration of the service: strict on input, plain on output. */
@@ -28,6 +36,11 @@ public final class Json {
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(READ_LIMITS);
+        // A number or boolean where a string field is declared is a mistake to report, not to coerce.
+        MAPPER.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     /** Largest JSON request body read (products, selections). */
@@ -59,13 +72,71 @@ public final class Json {
         } catch (JacksonException e) {
             var at = e.getLocation();
             throw ProblemException.of(400, "The body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()));
+                    + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()) + ". Send " + what
+                    + " as a JSON object, e.g. " + example);
         } catch (java.io.IOException e) {
             throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
         }
         if (node == null || !node.isObject())
             throw ProblemException.of(400, "The body must be a JSON object: " + what + ", e.g. " + example);
         return node;
+    }
+
+    /**
+     * Reads a request body as {@link #readObject} does and binds it to {@code type}, a record
+     * whose components are the body's fields: a field the record does not have is a 400 naming it,
+     * the fields the body takes and the nearest one ({@link UnknownNames}); a value of the wrong
+     * JSON type is a 400 naming the field and the type it takes. Never Jackson's own words.
+     */
+    public static <T> T read(Context ctx, long maxBytes, Class<T> type, String what, String example) {
+        return bind(readObject(ctx, maxBytes, what, example), type, what);
+    }
+
+    /** Binds an already-read JSON value to {@code type}, with {@link #read}'s refusals. */
+    public static <T> T bind(JsonNode node, Class<T> type, String what) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            String at = path(e.getPath().subList(0, e.getPath().size() - 1));
+            List<String> accepted = new ArrayList<>();
+            Collection<Object> known = e.getKnownPropertyIds();
+            if (known != null) known.forEach(k -> accepted.add(String.valueOf(k)));
+            String where = at.isEmpty() ? capitalise(what) : "'" + at.substring(0, at.length() - 1) + "'";
+            throw UnknownNames.refuse("field", "field", where, at, List.of(e.getPropertyName()), accepted);
+        } catch (MismatchedInputException e) {
+            String field = path(e.getPath()).replaceAll("\\.$", "");
+            if (field.isEmpty()) throw ProblemException.of(400, "The body must be a JSON object: " + what);
+            throw new ProblemException(Problem.of(400, "Field '" + field + "' must be " + expected(e.getTargetType()))
+                    .with("field", field));
+        } catch (JacksonException e) {
+            throw ProblemException.of(400, "The body does not have the shape of " + what);
+        }
+    }
+
+    /** "claims[2].source." for Jackson's reference path; property names end with a dot. */
+    private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (var r : refs) {
+            if (r.getFieldName() != null) b.append(r.getFieldName()).append('.');
+            else if (r.getIndex() >= 0) {
+                if (!b.isEmpty() && b.charAt(b.length() - 1) == '.') b.setLength(b.length() - 1);
+                b.append('[').append(r.getIndex()).append("].");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "of another JSON type";
+        if (type == String.class) return "a string";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
+        if (Collection.class.isAssignableFrom(type)) return "an array";
+        return "a JSON object";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Jackson's "Unrecognized token 'a': was expecting (JSON String, Number, …)" without the list. */

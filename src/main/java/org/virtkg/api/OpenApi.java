@@ -48,8 +48,8 @@ public final class OpenApi {
 
     /**
      * Refuses a query parameter the matched operation does not take (400, naming it and what the
-     * operation does take), so a typo such as {@code ?support=LXC} is not silently ignored with an
-     * unfiltered answer. The description is the contract: a parameter works only if it is listed
+     * operation does take, with the nearest one), so a typo such as {@code ?support=LXC} is not
+     * silently ignored with an unfiltered answer. Every unknown parameter is named at once. The description is the contract: a parameter works only if it is listed
      * here. Runs before the handler; endpoints this document does not describe are left alone.
      */
     public void refuseUnknownParameters(Context ctx) {
@@ -60,14 +60,8 @@ public final class OpenApi {
         // Named queries are described one path each (/api/queries/{name} is one route for all).
         Set<String> known = queryParameters.getOrDefault(op + " " + ctx.path(), queryParameters.get(op + " " + endpoint.path));
         if (known == null) return;
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (known.contains(name)) continue;
-            String close = known.stream().filter(k -> IdIndex.levenshtein(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT), 2) <= 2)
-                    .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
-            throw new ProblemException(Problem.of(400, "Unknown query parameter '" + name + "'" + (close.isEmpty() ? "." : close) + (known.isEmpty()
-                    ? " This endpoint takes no query parameters." : " This endpoint takes: " + String.join(", ", known) + "."))
-                    .with("parameter", name));
-        }
+        List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) throw UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, known);
     }
 
     public void document(Context ctx) {
@@ -179,6 +173,10 @@ public final class OpenApi {
                 + "each value's basis (stated or inferred), disputed flag and sources, and the paper's sentences that compare them",
                 "selection", List.of(query("ids", "Comma-separated ids of the same kind, e.g. KVM,Xen", true, "string")),
                 ok("Items, properties side by side, narrative comparisons", "object")));
+        put(paths, "/api/fields", "get", op("The product field table: each field's JSON name, predicate (and inverse), the products it "
+                + "describes (technology, platform or both), cardinality, value type, whether POST/PUT /api/products takes it, a label, "
+                + "the property's description and an example; the same table the product representations, the product writes and "
+                + "these schemas are built from", "catalogue", List.of(), ok("The fields", "object")));
         put(paths, "/api/queries", "get", op("The named-query library: name, summary, description, parameters", "queries", List.of(),
                 ok("The queries", "object")));
         Map<String, Object> run = op("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms",
@@ -507,8 +505,8 @@ public final class OpenApi {
         tech.put("id", Map.of("type", "string"));
         tech.put("iri", Map.of("type", "string"));
         tech.put("label", Map.of("type", "string"));
-        for (String f : List.of("kinds", "vmmType", "virtualization", "hostOS", "guestOS", "platforms", "basedOn", "features",
-                "doesNotSupport", "limitations", "suitableForCloud")) tech.put(f, values);
+        tech.put("kinds", values);
+        for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.technology)) tech.put(f.name(), withDescription(values, f.label()));
         tech.put("openSource", openSource);
         tech.put("licensing", licensing);
         tech.put("sources", sources);
@@ -516,10 +514,8 @@ public final class OpenApi {
         platform.put("id", Map.of("type", "string"));
         platform.put("iri", Map.of("type", "string"));
         platform.put("label", Map.of("type", "string"));
-        for (String f : List.of("kinds", "deploymentModels", "hypervisors", "operatingSystems", "languages", "implementationLanguages",
-                "applicationLanguages", "serviceModels",
-                "characteristics", "components", "interfaces", "organisations", "developers", "features", "doesNotSupport", "limitations"))
-            platform.put(f, values);
+        platform.put("kinds", values);
+        for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.platform)) platform.put(f.name(), withDescription(values, f.label()));
         platform.put("openSource", openSource);
         platform.put("licensing", licensing);
         platform.put("sources", sources);
@@ -566,8 +562,9 @@ public final class OpenApi {
         input.put("label", Map.of("type", "string"));
         input.put("comment", Map.of("type", "string"));
         input.put("source", Map.of("type", "string", "format", "uri", "description", "Where the facts come from (recorded, never fetched)"));
-        for (String f : ProductFields.ORDER)
-            input.put(f, Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
+        for (ProductFields.Field f : ProductFields.WRITABLE.values())
+            input.put(f.name(), Map.of("description", f.label() + " (" + f.kind() + "): ids", "oneOf",
+                    List.of(Map.of("type", "string"), Map.of("type", "array", "items", Map.of("type", "string")))));
         input.put("claims", Map.of("type", "array", "maxItems", ProductRoutes.MAX_CLAIMS, "description",
                 "Claims the product's source makes, as POST /api/claims takes them (subject defaults to the product): a 'claim' is stated "
                         + "by the product's source; a 'dispute' or 'condition' is a note on a claim, with a source of its own",

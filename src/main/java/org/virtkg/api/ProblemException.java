@@ -17,9 +17,20 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(status, detail));
     }
 
-    /** A refused write as problem details: its status, its message (after {@code context}), kind and report. */
-    public static ProblemException rejected(WriteRejectedException e, String context) {
-        return new ProblemException(Problem.of(e.status(), context + e.getMessage()).with("kind", e.kind()).with("report", e.report()));
+    /**
+     * A refused write as problem details — the one mapping, for every route and {@code /update}:
+     * its status, what was refused in the user's words (for a SHACL refusal, the shapes' messages
+     * themselves, not just their count), that nothing was changed, its kind and its report.
+     */
+    public static Problem rejected(WriteRejectedException e) {
+        String detail = e.getMessage();
+        if (e.kind().equals("shacl") && !e.report().isEmpty()) {
+            java.util.List<String> messages = e.report().stream().map(r -> String.valueOf(r.get("message"))).distinct().toList();
+            detail = String.join("; ", messages.subList(0, Math.min(3, messages.size())))
+                    + (messages.size() > 3 ? "; and " + (messages.size() - 3) + " more (see report)" : "");
+        }
+        if (!detail.endsWith(".")) detail += ".";
+        return Problem.of(e.status(), "Nothing was changed: " + detail).with("kind", e.kind()).with("report", e.report());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -36,7 +36,6 @@ import org.virtkg.store.Graphs;
  */
 public final class ProductRoutes {
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final Set<String> HEAD_FIELDS = Set.of("kind", "id", "label", "comment", "source", "claims");
     /** At most this many entries in a product's {@code claims}. */
     static final int MAX_CLAIMS = 50;
     private static final Node RDF_TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
@@ -64,8 +63,8 @@ public final class ProductRoutes {
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        JsonNode body = readJson(ctx);
-        String id = text(body, "id", true);
+        Body body = readJson(ctx);
+        String id = required(body.id(), "id");
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
         // A fast answer for the common case; the check that decides is the one inside the write.
@@ -86,11 +85,11 @@ public final class ProductRoutes {
     public void replace(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         Node product = userProduct(ctx.pathParam("id"));
-        JsonNode body = readJson(ctx);
+        Body body = readJson(ctx);
         String id = IdIndex.idOf(product);
-        String bodyId = text(body, "id", false);
+        String bodyId = body.id();
         if (bodyId != null && !bodyId.equals(id))
-            throw ProblemException.of(400, "Field 'id' (" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
+            throw ClaimRequests.problem(400, "id", "(" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
         Conditional condition = Conditional.of(ctx);
         String etag = write(role, "replace product " + id, product, toRdf(body, product, role), condition, (dsg, graph) -> {});
         ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
@@ -102,8 +101,8 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         Conditional condition = Conditional.of(ctx);
         String id = IdIndex.idOf(product);
-        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
-                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile")));
+        kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
+                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile"));
         ctx.status(204);
     }
 
@@ -121,7 +120,7 @@ public final class ProductRoutes {
             dsg.find(graph, product, LABEL, Node.ANY).forEachRemaining(q -> m.put("label", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, product, COMMENT, Node.ANY).forEachRemaining(q -> m.put("comment", q.getObject().getLiteralLexicalForm()));
             dsg.find(graph, graph, DERIVED, Node.ANY).forEachRemaining(q -> m.put("source", q.getObject().getURI()));
-            for (String field : ProductFields.ORDER) {
+            for (String field : ProductFields.WRITABLE.keySet()) {
                 List<String> ids = new ArrayList<>();
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
@@ -142,36 +141,30 @@ public final class ProductRoutes {
 
     // ---- parse → RDF ----
 
-    private Graph toRdf(JsonNode body, Node product, Role role) {
+    private Graph toRdf(Body body, Node product, Role role) {
         Graph g = GraphFactory.createDefaultGraph();
         Node graph = graphOf(product);
         List<Map<String, Object>> problems = new ArrayList<>();
         read(dsg -> {
-            for (var it = body.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!HEAD_FIELDS.contains(f) && !ProductFields.REFERENCES.containsKey(f))
-                    throw new ProblemException(Problem.of(400, "Unknown field '" + f + "'")
-                            .with("allowed", allowedFields()));
-            }
-            String kind = text(body, "kind", true);
+            String kind = required(body.kind(), "kind");
             Node kindClass = NodeFactory.createURI(Graphs.VOCAB + kind);
             if (!isProductClass(dsg, kindClass))
                 throw new ProblemException(Problem.of(422, "Field 'kind' must name a product class (e.g. Hypervisor, "
                         + "ContainerTechnology, ContainerHypervisor, CloudPlatform); '" + kind + "' is not one")
                         .with("field", "kind"));
             g.add(Triple.create(product, RDF_TYPE, kindClass));
-            String label = text(body, "label", true);
-            if (label.isBlank() || label.length() > 200) throw ProblemException.of(400, "Field 'label' must be 1 to 200 characters");
+            String label = required(body.label(), "label");
+            if (label.isBlank() || label.length() > 200) throw ClaimRequests.problem(400, "label", "must be 1 to 200 characters");
             g.add(Triple.create(product, LABEL, NodeFactory.createLiteralString(label)));
-            String comment = text(body, "comment", false);
+            String comment = body.comment();
             if (comment != null) g.add(Triple.create(product, COMMENT, NodeFactory.createLiteralString(comment)));
-            String source = text(body, "source", false);
+            String source = body.source();
             if (source != null) {
-                if (!source.matches("https?://\\S{1,2000}")) throw ProblemException.of(400, "Field 'source' must be an http(s) URL");
+                if (!source.matches("https?://\\S{1,2000}")) throw ClaimRequests.problem(400, "source", "must be an http(s) URL (it is recorded, never fetched)");
                 g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(source)));
             }
-            for (String field : ProductFields.ORDER) {
-                JsonNode v = body.get(field);
+            for (String field : ProductFields.WRITABLE.keySet()) {
+                JsonNode v = body.references().get(field);
                 if (v == null || v.isNull()) continue;
                 for (String ref : ids(field, v)) {
                     Optional<Node> target = existingId(ref);
@@ -183,7 +176,7 @@ public final class ProductRoutes {
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));
                 }
             }
-            addClaims(body.get("claims"), product, graph, source, g);
+            addClaims(body.claims(), product, graph, source, g);
             return null;
         });
         if (!problems.isEmpty())
@@ -201,9 +194,8 @@ public final class ProductRoutes {
      * graph with its own source; a {@code claim} is stated by the product's graph, so it can have
      * no source but the product's (one with another source is a claim of its own: POST /api/claims).
      */
-    private void addClaims(JsonNode claims, Node product, Node graph, String productSource, Graph g) {
-        if (claims == null || claims.isNull()) return;
-        if (!claims.isArray()) throw ClaimRequests.problem(400, "claims", "must be an array of claims");
+    private void addClaims(List<ClaimRequests.Body> claims, Node product, Node graph, String productSource, Graph g) {
+        if (claims == null) return;
         if (claims.size() > MAX_CLAIMS) throw ClaimRequests.problem(400, "claims", "has " + claims.size() + " entries; at most " + MAX_CLAIMS);
         for (int i = 0; i < claims.size(); i++) {
             String at = "claims[" + i + "].";
@@ -231,7 +223,7 @@ public final class ProductRoutes {
         Set<Node> notes = new java.util.HashSet<>();
         for (Node c : ClaimRequests.NOTE_CLASS.values()) g.find(Node.ANY, RDF_TYPE, c).forEachRemaining(t -> notes.add(t.getSubject()));
         Set<Node> shownOfProduct = new java.util.HashSet<>(List.of(RDF_TYPE, LABEL, COMMENT));
-        for (String f : ProductFields.ORDER) shownOfProduct.add(ProductFields.property(f));
+        for (String f : ProductFields.WRITABLE.keySet()) shownOfProduct.add(ProductFields.property(f));
         List<Map<String, Object>> stated = new ArrayList<>();
         g.find().forEachRemaining(t -> {
             if (t.getSubject().equals(graph) || notes.contains(t.getSubject())) return;
@@ -258,10 +250,10 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         String what = "product '" + IdIndex.idOf(product) + "'";
         Conditional.Written[] written = new Conditional.Written[1];
-        run(() -> kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
+        kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
             precheck.check(dsg, graph);
             written[0] = condition.write(dsg, graph, triples, true, what);
-        }));
+        });
         return written[0].etag();
     }
 
@@ -277,14 +269,6 @@ public final class ProductRoutes {
      */
     private static boolean takenInside(DatasetGraph dsg, Node product, Node graph) {
         return dsg.find(Node.ANY, product, Node.ANY, Node.ANY).hasNext() || !dsg.getGraph(graph).isEmpty();
-    }
-
-    private static void run(Runnable write) {
-        try {
-            write.run();
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
     }
 
     // ---- lookups ----
@@ -320,42 +304,53 @@ public final class ProductRoutes {
 
     // ---- JSON helpers ----
 
-    private JsonNode readJson(Context ctx) {
-        return Json.readObject(ctx, maxBytes, "the product", "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
+    /**
+     * A product as sent: the head fields as components; the reference fields, whose names and
+     * properties the field table ({@link ProductFields}) holds, collected by name and checked
+     * against that table, so a field neither has is refused as Jackson refuses one the record lacks.
+     */
+    record Body(String kind, String id, String label, String comment, String source, List<ClaimRequests.Body> claims,
+                @JsonAnySetter Map<String, JsonNode> references) {
+        Body {
+            references = references == null ? Map.of() : references;
+        }
     }
 
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) throw ProblemException.of(400, "Field '" + field + "' is required");
-            return null;
-        }
-        if (!v.isTextual()) throw ProblemException.of(400, "Field '" + field + "' must be a string");
-        return v.asText();
+    private Body readJson(Context ctx) {
+        Body body = Json.read(ctx, maxBytes, Body.class, "the product",
+                "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
+        List<String> unknown = body.references().keySet().stream().filter(f -> !ProductFields.WRITABLE.containsKey(f)).sorted().toList();
+        if (!unknown.isEmpty()) throw UnknownNames.refuse("field", "field", "The product", unknown, allowedFields());
+        return body;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) throw ClaimRequests.problem(400, field, "is required");
+        return value;
     }
 
     private static List<String> ids(String field, JsonNode v) {
         List<String> out = new ArrayList<>();
         if (v.isTextual()) out.add(v.asText());
         else if (v.isArray()) {
-            if (v.size() > 100) throw ProblemException.of(400, "Field '" + field + "' has more than 100 values");
+            if (v.size() > 100) throw ClaimRequests.problem(400, field, "has more than 100 values");
             for (JsonNode e : v) {
-                if (!e.isTextual()) throw ProblemException.of(400, "Field '" + field + "' must hold ids (strings)");
+                if (!e.isTextual()) throw ClaimRequests.problem(400, field, "must hold ids (strings)");
                 out.add(e.asText());
             }
-        } else throw ProblemException.of(400, "Field '" + field + "' must be an id or an array of ids");
-        for (String s : out) if (!ID.matcher(s).matches()) throw ProblemException.of(400, "Field '" + field + "': '" + s + "' is not an id");
+        } else throw ClaimRequests.problem(400, field, "must be an id or an array of ids");
+        for (String s : out) if (!ID.matcher(s).matches()) throw ClaimRequests.problem(400, field, "holds '" + s + "', which is not an id (letters, digits, '_' or '-', starting with a letter)");
         return out;
     }
 
     private static void checkId(String id) {
         if (!ID.matcher(id).matches())
-            throw ProblemException.of(400, "Field 'id' must start with a letter and use letters, digits, '_' or '-' (at most 64)");
+            throw ClaimRequests.problem(400, "id", "must start with a letter and use letters, digits, '_' or '-' (at most 64)");
     }
 
     private static List<String> allowedFields() {
         List<String> all = new ArrayList<>(List.of("kind", "id", "label", "comment", "source"));
-        all.addAll(List.of(ProductFields.ORDER));
+        all.addAll(ProductFields.WRITABLE.keySet());
         all.add("claims");
         return all;
     }

@@ -1,5 +1,11 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -23,14 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The named-query library: every {@code *.rq} in one directory, with its grlc-style header
  * ({@code #+ summary:}, {@code #+ description: >}, {@code #+ params:}, {@code #+ tags:},
- * {@code #+ example:}). Read once at startup, so adding a query needs a restart but no Java.
+ * {@code #+ example:}), which is YAML read by Jackson's YAML module. Read once at startup, so
+ * adding a query needs a restart but no Java.
  */
 public final class QueryLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(QueryLibrary.class);
-    private static final Pattern KEY = Pattern.compile("^(\\w+):\\s*(.*)$");
-    /** {@code - name: {type: iri, default: "…", description: "…"}} */
-    private static final Pattern PARAM = Pattern.compile("^-\\s*(\\w+):\\s*\\{(.*)}\\s*$");
-    private static final Pattern FIELD = Pattern.compile("(\\w+):\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,}]+))");
 
     /** A declared parameter: bound to {@code ?_name}. */
     public record Param(String name, String type, String defaultValue, String description) {}
@@ -67,47 +67,53 @@ public final class QueryLibrary {
         return new QueryLibrary(out);
     }
 
+    /**
+     * A query's header as written: YAML (grlc's decorators), bound by Jackson. A key it does not
+     * have is an error naming it, not ignored, so a misspelt {@code sumary:} is noticed at start.
+     */
+    record Header(String summary, String description, List<Map<String, ParamSpec>> params, List<String> tags, String example) {}
+
+    /** {@code - name: {type: iri, default: "…", description: "…"}} */
+    record ParamSpec(String type, @JsonProperty("default") String defaultValue, String description) {}
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     static NamedQuery parse(String name, String text) {
-        Map<String, String> scalars = new LinkedHashMap<>();
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        String key = null;
-        boolean folded = false;
+        // The header: the leading comment lines; those starting "#+" are YAML once "#+ " is taken off.
+        StringBuilder yaml = new StringBuilder();
         for (String raw : text.lines().takeWhile(l -> l.startsWith("#")).toList()) {
             if (!raw.startsWith("#+")) continue;
             String body = raw.substring(2);
-            String line = body.strip();
-            if (line.isEmpty()) continue;
-            boolean indented = body.startsWith("  ");
-            Matcher k = KEY.matcher(line);
-            if (!indented && k.matches()) {
-                key = k.group(1);
-                String v = k.group(2).strip();
-                folded = v.equals(">") || v.equals("|");
-                if (folded) scalars.put(key, "");
-                else if (v.isEmpty()) lists.put(key, new ArrayList<>());
-                else scalars.put(key, unquote(v));
-            } else if (key != null && folded) {
-                scalars.merge(key, line, (a, b) -> a.isEmpty() ? b : a + " " + b);
-            } else if (key != null && line.startsWith("-")) {
-                lists.computeIfAbsent(key, x -> new ArrayList<>()).add(line);
-            }
+            yaml.append(body.startsWith(" ") ? body.substring(1) : body).append('\n');
         }
+        Header h;
+        try {
+            h = yaml.isEmpty() ? null : YAML.readValue(yaml.toString(), Header.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("unknown header key '" + e.getPropertyName() + "'; a header has "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("the '#+' header is not valid YAML" + (at == null ? "" : " (header line " + at.getLineNr() + ")")
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (h == null) h = new Header(null, null, null, null, null);
         List<Param> params = new ArrayList<>();
-        for (String item : lists.getOrDefault("params", List.of())) {
-            Matcher m = PARAM.matcher(item);
-            if (!m.matches()) throw new IllegalArgumentException("cannot read parameter declaration '" + item + "'");
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher f = FIELD.matcher(m.group(2));
-            while (f.find()) fields.put(f.group(1), f.group(2) != null ? f.group(2).replace("\\\"", "\"") : f.group(3).strip());
-            params.add(new Param(m.group(1), fields.getOrDefault("type", "iri"), fields.get("default"), fields.get("description")));
+        for (Map<String, ParamSpec> item : h.params() == null ? List.<Map<String, ParamSpec>>of() : h.params()) {
+            if (item == null || item.size() != 1)
+                throw new IllegalArgumentException("each parameter is one '- name: {type: …, default: …, description: …}', not " + item);
+            var e = item.entrySet().iterator().next();
+            ParamSpec spec = e.getValue() == null ? new ParamSpec(null, null, null) : e.getValue();
+            params.add(new Param(e.getKey(), spec.type() == null ? "iri" : spec.type(), spec.defaultValue(), spec.description()));
         }
-        List<String> tags = lists.getOrDefault("tags", List.of()).stream().map(t -> t.substring(1).strip()).toList();
-        return new NamedQuery(name, scalars.get("summary"), scalars.get("description"), List.copyOf(params), tags,
-                scalars.get("example"), QueryFactory.create(text));
+        return new NamedQuery(name, strip(h.summary()), strip(h.description()), List.copyOf(params),
+                h.tags() == null ? List.of() : List.copyOf(h.tags()), strip(h.example()), QueryFactory.create(text));
     }
 
-    private static String unquote(String v) {
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    /** A folded block ({@code >}) ends with a newline; the text does not. */
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 
     public NamedQuery get(String name) {

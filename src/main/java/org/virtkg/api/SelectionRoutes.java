@@ -422,9 +422,11 @@ public final class SelectionRoutes {
             String name = e.getKey();
             if (FILTERS.contains(name)) continue;
             Field f = FIELDS.get(name);
-            if (f == null)
-                throw new ProblemException(Problem.of(400, "Unknown requirement field '" + name + "'; known fields: " + FIELDS.keySet())
-                        .with("parameter", name).with("suggestions", suggestField(name)));
+            if (f == null) {
+                List<String> accepted = new ArrayList<>(FIELDS.keySet());
+                accepted.addAll(FILTERS);
+                throw UnknownNames.refuse("field", "field", "A selection request", List.of(name), accepted);
+            }
             JsonNode v = e.getValue();
             String weightName = DEFAULT_WEIGHT;
             double weight = WEIGHTS.get(DEFAULT_WEIGHT);
@@ -432,8 +434,8 @@ public final class SelectionRoutes {
                 for (var keys = v.fieldNames(); keys.hasNext(); ) {
                     String k = keys.next();
                     if (!k.equals("value") && !k.equals("weight"))
-                        throw new ProblemException(Problem.of(400, "Requirement '" + name + "': unknown key '" + k
-                                + "'; a weighted requirement is {\"value\": …, \"weight\": \"must\" | \"should\" | \"nice\" | a number}").with("parameter", name));
+                        throw UnknownNames.refuse("field", "field", "A weighted requirement ({\"value\": …, \"weight\": \"must\" | \"should\" "
+                                + "| \"nice\" | a number})", name + ".", List.of(k), List.of("value", "weight"));
                 }
                 if (!v.has("value")) throw badValue(name, "{\"value\": …, \"weight\": …} with a value");
                 JsonNode w = v.get("weight");
@@ -485,14 +487,6 @@ public final class SelectionRoutes {
 
     private static ProblemException badValue(String field, String expected) {
         return new ProblemException(Problem.of(400, "Requirement '" + field + "' must be " + expected).with("parameter", field));
-    }
-
-    private static List<String> suggestField(String name) {
-        String q = name.toLowerCase(Locale.ROOT);
-        return FIELDS.keySet().stream().filter(k -> {
-            String l = k.toLowerCase(Locale.ROOT);
-            return l.startsWith(q) || q.startsWith(l) || IdIndex.levenshtein(q, l, 2) <= 2;
-        }).toList();
     }
 
     // ---- judging one requirement ----

@@ -13,7 +13,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -96,11 +95,7 @@ public final class TermRoutes {
     }
 
     private void write(Role role, String summary, java.util.function.Consumer<org.apache.jena.sparql.core.DatasetGraph> change) {
-        try {
-            kb.write(ChangeKind.TERMS, role.actor(), summary, change);
-        } catch (WriteRejectedException e) {
-            throw ProblemException.rejected(e, "");
-        }
+        kb.write(ChangeKind.TERMS, role.actor(), summary, change);
     }
 
     private static Node graph(String name) {

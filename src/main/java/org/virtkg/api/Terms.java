@@ -34,7 +34,11 @@ public final class Terms {
             try {
                 return NodeFactoryExtra.parseNode(v, org.apache.jena.riot.system.PrefixMapFactory.create(PREFIXES));
             } catch (RiotException | IllegalArgumentException e) {
-                throw ProblemException.of(400, "Parameter '" + name + "' is not an RDF term: " + e.getMessage());
+                // Jena's "[line: 1, col: 6 ] Bad character in IRI (space): <bad[space]...>": the reason, without the parser's framing.
+                String why = String.valueOf(e.getMessage()).replaceFirst("^\\[line: \\d+, col: (\\d+) *\\] *", "at character $1: ");
+                throw new ProblemException(Problem.of(400, "Parameter '" + name + "' is not an RDF term (" + why + "). Give an id (KVM), "
+                        + "a prefixed name (vkg:supports), an <IRI> without spaces, or a Turtle literal (\"16\"^^xsd:integer)")
+                        .with("parameter", name));
             }
         }
         if (v.matches("(?i)^(https?|urn):\\S+$")) return NodeFactory.createURI(v);

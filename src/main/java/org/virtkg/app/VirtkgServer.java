@@ -106,6 +106,7 @@ public final class VirtkgServer implements AutoCloseable {
         OntologyRoutes ontology = new OntologyRoutes(catalog);
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
+        org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -162,6 +163,7 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
             cfg.routes.post("/api/selection", selection::select);
             cfg.routes.get("/api/compare", compare::compare);
+            cfg.routes.get("/api/fields", fields::fields);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
@@ -210,6 +212,8 @@ public final class VirtkgServer implements AutoCloseable {
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });
             cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem().at(ctx.path())));
+            // A refused write, from any route: one mapping (ProblemException.rejected), also used by /update.
+            cfg.routes.exception(org.virtkg.kb.WriteRejectedException.class, (e, ctx) -> problem(ctx, ProblemException.rejected(e).at(ctx.path())));
             cfg.routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(StoreConflictException.class, (e, ctx) -> storeUnavailable(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

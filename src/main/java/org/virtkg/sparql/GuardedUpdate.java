@@ -90,7 +90,7 @@ public final class GuardedUpdate extends SPARQL_Update {
             kb.write(ChangeKind.SPARQL_UPDATE, "admin", "SPARQL Update (" + request.getOperations().size() + " operation(s))",
                     dsg -> UpdateExec.dataset(dsg).update(request).execute());
         } catch (WriteRejectedException ex) {
-            writeProblem(action, ProblemException.rejected(ex, "").problem());
+            writeProblem(action, ProblemException.rejected(ex));
             return;
         } catch (UpdateException ex) {
             ServletOps.errorBadRequest(ascii("The update failed and nothing was changed: " + ex.getMessage()));

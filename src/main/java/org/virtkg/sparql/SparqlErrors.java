@@ -56,8 +56,14 @@ public final class SparqlErrors {
                     : "character \"" + new String(Character.toChars(c)) + "\"";
             return where + "unexpected " + found + (prefix.isEmpty() ? "" : " after \"" + prefix + "\"");
         }
+        m = NON_GROUP.matcher(msg);
+        if (m.find())
+            return m.group(1) + " is selected but not grouped: add it to GROUP BY, or select an aggregate of it, e.g. (SAMPLE("
+                    + m.group(1) + ") AS " + m.group(1) + "_)";
         return msg.lines().findFirst().orElse(msg);
     }
+
+    private static final Pattern NON_GROUP = Pattern.compile("Non-group key variable in SELECT: (\\?\\w+)");
 
     /** ", expected one of: …" when Jena's list is short enough to help. */
     private static String expected(String rest) {

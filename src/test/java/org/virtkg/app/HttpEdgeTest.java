@@ -313,7 +313,7 @@ class HttpEdgeTest {
     @Test
     void aQueryParameterTheOperationDoesNotTakeIsRefusedNotIgnored() throws Exception {
         RawHttp.Answer typo = raw("GET", "/api/platforms?support=LXC", null);
-        refused(400, typo, "Unknown query parameter 'support'; did you mean 'supports'?");
+        refused(400, typo, "Unknown query parameter 'support'. Did you mean 'supports'?");
         assertEquals("support", problem(typo).get("parameter").asText());
         refused(400, raw("GET", "/api/health?verbose=1", null), "takes no query parameters");
         // The parameters the description lists still work, on GET and HEAD alike.

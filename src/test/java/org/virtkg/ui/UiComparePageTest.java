@@ -50,6 +50,9 @@ class UiComparePageTest {
         assertEquals("Xen", visible("#compare-table thead th[data-id=Xen]").getText());
         // Both columns hold Table 1's VMM type, stated, each with its source.
         WebElement row = visible("#compare-table tr[data-property=vmmType]");
+        // Rows are labelled as the field table (GET /api/fields) labels the fields.
+        assertEquals("Hypervisor (VMM) type", row.findElement(By.cssSelector("th")).getText());
+        assertEquals("Uses", visible("#compare-table tr[data-property=uses] th").getText());
         for (String id : List.of("KVM", "Xen")) {
             WebElement cell = row.findElement(By.cssSelector("td[data-id=" + id + "]"));
             assertTrue(cell.getText().contains("type 1") || cell.getText().contains("Type 1"), id + ": " + cell.getText());

@@ -366,6 +366,14 @@ class UiPagesTest {
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-kind"))).selectByValue("CloudPlatform");
         assertFalse(browser.driver.findElement(By.id("f-hostOS")).isDisplayed());
         assertTrue(browser.driver.findElement(By.id("f-hypervisors")).isDisplayed());
+        // The form's facts are the server's field table (GET /api/fields): every writable field, labelled as it says.
+        for (JsonNode f : Json.MAPPER.readTree(Fixtures.get(server.base() + "/api/fields").body()).get("fields")) {
+            List<WebElement> input = browser.driver.findElements(By.id("f-" + f.get("name").asText()));
+            assertEquals(f.get("writable").asBoolean() ? 1 : 0, input.size(), f.toString());
+            if (!input.isEmpty() && input.getFirst().isDisplayed())
+                assertEquals(f.get("label").asText(), browser.driver.findElement(By.cssSelector("label[for=f-" + f.get("name").asText() + "]")).getText());
+        }
+        assertTrue(browser.driver.findElement(By.id("f-lacksFeatures")).isDisplayed(), "a field of both kinds is shown for a platform");
         browser.driver.get(created);
         wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
         assertEquals("Firecracker", visible("h1").getText());
