@@ -39,7 +39,13 @@ final class ClaimRequests {
      * A claim as sent: the JSON body of {@code POST /api/claims}, an entry of a product's
      * {@code claims}. Bound by {@link Json#bind}, so a field it does not have is refused by name.
      */
-    record Body(String kind, String subject, String property, String object, String source, String note) {}
+    @Describe(name = "ClaimInput")
+    record Body(@Describe(allowed = {"claim", "dispute", "condition"}, description = "claim (default), or a note on that claim") String kind,
+                @Describe(description = "Id, prefixed name or IRI (in a product: defaults to the product)") String subject,
+                @Describe(required = true, description = "A property, e.g. supports or doesNotSupport") String property,
+                @Describe(required = true) String object,
+                @Describe(format = "uri", description = "Where the claim comes from (recorded, never fetched)") String source,
+                String note) {}
 
     /**
      * Reads one claim; {@code at} prefixes field names in messages (e.g. {@code claims[2].}); a

@@ -309,7 +309,15 @@ public final class ProductRoutes {
      * properties the field table ({@link ProductFields}) holds, collected by name and checked
      * against that table, so a field neither has is refused as Jackson refuses one the record lacks.
      */
-    record Body(String kind, String id, String label, String comment, String source, List<ClaimRequests.Body> claims,
+    @Describe(name = "ProductInput")
+    record Body(@Describe(required = true, description = "A product class id: Hypervisor, ContainerTechnology, ContainerHypervisor, CloudPlatform...") String kind,
+                @Describe(required = true, pattern = "^[A-Za-z][A-Za-z0-9_-]{0,63}$") String id,
+                @Describe(required = true) String label,
+                String comment,
+                @Describe(format = "uri", description = "Where the facts come from (recorded, never fetched)") String source,
+                @Describe(maxItems = MAX_CLAIMS, description = "Claims the product's source makes, as POST /api/claims takes them "
+                        + "(subject defaults to the product): a 'claim' is stated by the product's source; a 'dispute' or 'condition' "
+                        + "is a note on a claim, with a source of its own") List<ClaimRequests.Body> claims,
                 @JsonAnySetter Map<String, JsonNode> references) {
         Body {
             references = references == null ? Map.of() : references;

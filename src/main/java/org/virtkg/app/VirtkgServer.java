@@ -10,6 +10,7 @@ import org.apache.jena.query.ARQ;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
@@ -37,6 +38,8 @@ import org.virtkg.api.QueryLibrary;
 import org.virtkg.api.QueryRoutes;
 import org.virtkg.api.ResourceRoutes;
 import org.virtkg.api.ResponseCache;
+import org.virtkg.api.Route;
+import org.virtkg.api.RouteTable;
 import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
@@ -107,6 +110,10 @@ public final class VirtkgServer implements AutoCloseable {
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
         org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
+        List<Route> routeTable = RouteTable.of(new RouteTable.Handlers(health, explain, catalogRoutes, featureMatrix, paperAndPresent,
+                compatibility, selection, compare, fields, queries, resources, ontology, openApi, products, claims, terms, admin, imports,
+                changes, feed, graphStore, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+        openApi.describe(routeTable);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -143,62 +150,25 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 if (usesKnowledge(ctx.path())) kb.awaitFresh();
             });
-            // A query parameter the OpenAPI description does not list for the route is a 400, not ignored.
+            // A query parameter the route table does not list for the route is a 400, not ignored.
             cfg.routes.beforeMatched(openApi::refuseUnknownParameters);
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
             if (LOG.isDebugEnabled())
                 cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms [{}]",
                         ctx.method(), ctx.path(), ctx.statusCode(), ms, requestId(ctx)));
 
-            cfg.routes.get("/api/health", health::health);
-            cfg.routes.get("/api/explain", explain::explain);
-            cfg.routes.get("/api/technologies", catalogRoutes::listTechnologies);
-            cfg.routes.get("/api/technologies/{id}", catalogRoutes::technology);
-            cfg.routes.get("/api/technologies/{id}/platforms", catalogRoutes::technologyPlatforms);
-            cfg.routes.get("/api/platforms", catalogRoutes::listPlatforms);
-            cfg.routes.get("/api/platforms/{id}", catalogRoutes::platform);
-            cfg.routes.get("/api/platforms/{id}/features", featureMatrix::features);
-            cfg.routes.get("/api/lifecycles/{id}", paperAndPresent::lifecycle);
-            cfg.routes.get("/api/compatibility", compatibility::compatibility);
-            cfg.routes.get("/api/compatibility/matrix", compatibility::matrix);
-            cfg.routes.post("/api/selection", selection::select);
-            cfg.routes.get("/api/compare", compare::compare);
-            cfg.routes.get("/api/fields", fields::fields);
-            cfg.routes.get("/api/queries", queries::list);
-            cfg.routes.get("/api/queries/{name}", queries::run);
-            cfg.routes.get("/id/{name}", resources::resource);
-            // Where https://w3id.org/virtkg/ontology redirects (docs/ontology.md); /cite before the version path.
-            cfg.routes.get("/ontology", ontology::ontology);
-            cfg.routes.get("/ontology/cite", ontology::cite);
-            cfg.routes.get("/ontology/{version}", ontology::version);
-            // Javalin answers a HEAD without running the GET handler (no Content-Type, no ETag); these run it, Jetty drops the body.
-            cfg.routes.head("/ontology", ontology::ontology);
-            cfg.routes.head("/ontology/cite", ontology::cite);
-            cfg.routes.head("/ontology/{version}", ontology::version);
-            cfg.routes.get("/openapi.json", openApi::document);
-            cfg.routes.get("/docs", openApi::docs);
-            cfg.routes.post("/api/products", products::create);
-            cfg.routes.get("/api/products/{id}", products::get);
-            cfg.routes.put("/api/products/{id}", products::replace);
-            cfg.routes.delete("/api/products/{id}", products::delete);
-            cfg.routes.get("/api/claims", claims::list);
-            cfg.routes.post("/api/claims", claims::create);
-            cfg.routes.get("/api/claims/{id}", claims::get);
-            cfg.routes.delete("/api/claims/{id}", claims::delete);
-            cfg.routes.get("/api/terms", terms::list);
-            cfg.routes.get("/api/terms/{name}", terms::get);
-            cfg.routes.put("/api/terms/{name}", terms::put);
-            cfg.routes.delete("/api/terms/{name}", terms::delete);
-            cfg.routes.get("/api/admin/backup", admin::backup);
-            cfg.routes.post("/api/imports/nova-matrix", imports::novaMatrix);
-            cfg.routes.get("/api/changes", changes::list);
-            cfg.routes.get("/api/changes/stream", feed::stream); // before /api/changes/{id}
-            cfg.routes.get("/api/changes/{id}", changes::get);
-            cfg.routes.post("/api/changes/{id}/revert", changes::revert);
-            cfg.routes.put("/data", graphStore::put);
-            cfg.routes.post("/data", graphStore::post);
-            cfg.routes.delete("/data", graphStore::delete);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            // Every route comes from the table that also describes it (/openapi.json): none is served undescribed.
+            // Routes without a handler are Fuseki's (in front of Javalin), described only.
+            for (Route r : routeTable) {
+                if (r.handler() == null) continue;
+                switch (r.method()) {
+                    case GET -> cfg.routes.get(r.path(), r.handler());
+                    case HEAD -> cfg.routes.head(r.path(), r.handler());
+                    case POST -> cfg.routes.post(r.path(), r.handler());
+                    case PUT -> cfg.routes.put(r.path(), r.handler());
+                    case DELETE -> cfg.routes.delete(r.path(), r.handler());
+                }
+            }
 
             cfg.routes.error(404, ctx -> {
                 // Handlers that already explained their 404 (unknown id, with suggestions, as a

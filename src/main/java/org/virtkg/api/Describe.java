@@ -1,0 +1,30 @@
+package org.virtkg.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * What the OpenAPI schema of a request record says beyond the component's Java type: its name
+ * (on the record), and per component its description, the values it takes, a pattern or format,
+ * whether it is required, and the most items a list may hold ({@link Schemas#of}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.RECORD_COMPONENT})
+public @interface Describe {
+    /** On a record: the schema's name under components/schemas. */
+    String name() default "";
+
+    String description() default "";
+
+    String[] allowed() default {};
+
+    String pattern() default "";
+
+    String format() default "";
+
+    boolean required() default false;
+
+    int maxItems() default -1;
+}
