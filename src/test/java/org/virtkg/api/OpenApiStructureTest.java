@@ -27,10 +27,39 @@ import org.virtkg.testing.TestServer;
  */
 class OpenApiStructureTest {
     static JsonNode doc;
+    static String base;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
-        doc = json(get(shared.base() + "/openapi.json"), 200);
+        base = shared.base();
+        doc = json(get(base + "/openapi.json"), 200);
+    }
+
+    /**
+     * The query parameters the document lists are exactly those the server accepts: for every
+     * read Javalin serves, an unknown parameter is refused with the documented ones as accepted.
+     */
+    @Test
+    void theDocumentedQueryParametersAreTheAcceptedOnes() {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (var path : doc.get("paths").properties()) {
+            JsonNode op = path.getValue().path("get");
+            // Fuseki's endpoints have their own parameter rules; the stream would stay open on success.
+            if (op.isMissingNode() || op.path("x-served-by").asText().equals("fuseki") || path.getKey().equals("/api/changes/stream")) continue;
+            Set<String> declared = new TreeSet<>();
+            for (JsonNode p : op.path("parameters")) if (p.get("in").asText().equals("query")) declared.add(p.get("name").asText());
+            String target = path.getKey().replaceAll("\\{[^}]+}", "KVM") + "?zz-not-a-parameter=1";
+            var answer = get(base + target);
+            JsonNode problem = answer.statusCode() == 400 ? json(answer, 400) : null;
+            Set<String> accepted = new TreeSet<>();
+            if (problem != null) problem.path("accepted").forEach(a -> accepted.add(a.asText()));
+            if (problem == null || !declared.equals(accepted))
+                mismatches.add(target + " -> " + answer.statusCode() + " accepted " + accepted + ", documented " + declared);
+            checked++;
+        }
+        assertTrue(checked > 30, "reads checked: " + checked);
+        assertEquals(List.of(), mismatches);
     }
 
     @Test
