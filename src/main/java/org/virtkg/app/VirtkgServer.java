@@ -41,7 +41,6 @@ import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedQuery;
-import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.AssertedView;
