@@ -143,7 +143,7 @@ class ReadYourWritesTest {
                     for (int i = 0; i < each; i++) {
                         String id = "Ryw" + writer + "x" + i;
                         var created = Fixtures.post(base + "/api/products", "{\"kind\": \"ContainerTechnology\", \"id\": \"" + id
-                                        + "\", \"label\": \"Ryw " + id + "\", \"platforms\": [\"OpenStack\"]}",
+                                        + "\", \"label\": \"Ryw " + id + "\", \"hostOS\": [\"Linux\"], \"platforms\": [\"OpenStack\"]}",
                                 "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR);
                         if (created.statusCode() != 201) problems.add(id + " create " + created.statusCode() + " " + created.body());
                         else problems.addAll(readOwnWrite(id));
