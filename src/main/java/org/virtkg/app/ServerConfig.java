@@ -26,14 +26,16 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 8;
     /**
-     * Read requests (GET, HEAD, SPARQL queries) executing at once, by default: two per processor,
-     * at least four. Reads are CPU work; with more of them running than there are cores they only
-     * take turns on the CPU, and the write pipeline's leader, which every writer waits for, gets a
-     * thirtieth of it instead of a fair share. Requests above the limit wait (suspended, holding
-     * no thread) and run in arrival order as others finish. Writes and the change stream are not
-     * counted: a writer mostly waits for the leader, and a stream stays open for hours.
+     * Read requests (GET, HEAD, SPARQL queries) executing at once, by default: four per processor,
+     * at least eight. Reads are mostly CPU work; with many more of them running than there are
+     * cores they only take turns on the CPU, with the write pipeline's leader among them. Requests
+     * above the limit wait (suspended, holding no thread) and run in arrival order as others finish.
+     * Writes and the change stream are not counted: a writer mostly waits for the leader, and a
+     * stream stays open for hours. Measured on two cores (docs/benchmarks.md): a bound of four
+     * halved the throughput of reads (a read also holds its turn while its answer is written), eight
+     * cost a seventh of it against none, and neither made writes faster.
      */
-    public static final int DEFAULT_MAX_ACTIVE_READS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_MAX_ACTIVE_READS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     /** The configuration without a read limit of its own: {@link #DEFAULT_MAX_ACTIVE_READS}. */
     public ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,

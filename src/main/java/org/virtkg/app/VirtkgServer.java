@@ -233,10 +233,10 @@ public final class VirtkgServer implements AutoCloseable {
     /**
      * At most {@code limit} read requests execute at once (Jetty's {@code QoSHandler}); the others
      * are suspended, holding no thread, and resume in arrival order as reads finish, or get a 503
-     * after {@link #MAX_READ_WAIT}. On a machine with few cores this keeps the write pipeline's
-     * leader, which every writer waits for, from sharing the CPU with every reader at once
-     * (docs/benchmarks.md). Writes are not counted (a writer mostly waits for the leader; limiting
-     * them would shrink its batches), nor is the change stream (it stays open).
+     * after {@link #MAX_READ_WAIT}: a burst of reads queues instead of every one of them taking a
+     * thread and a share of the CPU at once (docs/benchmarks.md has what it does to latencies).
+     * Writes are not counted (a writer mostly waits for the write pipeline's leader; limiting them
+     * would shrink its batches), nor is the change stream (it stays open).
      */
     static Handler readLimit(Handler next, int limit) {
         org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler(next);

@@ -60,8 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
     int maxQueriesPerClient;
 
     @Option(names = "--max-active-reads", paramLabel = "N",
-            description = {"Read requests executing at once; more wait their turn, holding no thread (default: two per",
-                    "processor, at least four). Writes and the change stream are not counted."})
+            description = {"Read requests executing at once; more wait their turn, holding no thread (default: four per",
+                    "processor, at least eight). Writes and the change stream are not counted."})
     Integer maxActiveReads;
 
     @Option(names = "--store-staleness", paramLabel = "MILLIS", defaultValue = "0",
