@@ -124,7 +124,7 @@ final class MatrixView {
         Set<Node> ts = new HashSet<>(technologies), ps = new HashSet<>(platforms), es = new HashSet<>(excluded);
         Map<Node, String> newLabels = new HashMap<>(labels);
         boolean reorder = false;
-        Set<Node> newRows = new HashSet<>(), newColumns = new HashSet<>(), goneColumns = new HashSet<>();
+        Set<Node> newRows = new HashSet<>(), newColumns = new HashSet<>();
         for (Node n : members) {
             if (!n.isURI() || !n.getURI().startsWith(Graphs.ID)) continue;
             boolean isT = isA(catalog, paper, n, Catalog.TECHNOLOGY);
@@ -146,7 +146,6 @@ final class MatrixView {
                     newColumns.add(n);
                 } else {
                     ps.remove(n);
-                    goneColumns.add(n);
                 }
                 reorder = true;
             }

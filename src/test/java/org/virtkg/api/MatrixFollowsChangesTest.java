@@ -127,6 +127,16 @@ class MatrixFollowsChangesTest {
         }
     }
 
+    /** Equal, or a failure showing where they first differ (a matrix is tens of kilobytes). */
+    private static void same(String expected, String actual, String what) {
+        if (expected.equals(actual)) return;
+        int i = 0;
+        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) i++;
+        int from = Math.max(0, i - 120);
+        throw new AssertionError(what + " differs at " + i + ": computed anew …" + expected.substring(from, Math.min(expected.length(), i + 120))
+                + "…, followed …" + actual.substring(from, Math.min(actual.length(), i + 120)) + "…");
+    }
+
     /**
      * For every view and include: the newest matrix was followed (or not) as the step expects,
      * and equals the matrix a fresh catalogue computes (fresh claims, fresh paper view) byte for byte.
@@ -146,8 +156,8 @@ class MatrixFollowsChangesTest {
                 assertNotNull(m, what);
                 assertEquals(version, m.version, what);
                 MatrixView anew = fresh.read(() -> MatrixView.build(fresh, present, version, view, services));
-                assertEquals(anew.serialised().json(), m.serialised().json(), what + ": JSON");
-                assertEquals(anew.serialised().csv(), m.serialised().csv(), what + ": CSV");
+                same(anew.serialised().json(), m.serialised().json(), what + ": JSON");
+                same(anew.serialised().csv(), m.serialised().csv(), what + ": CSV");
             }
         }
     }
