@@ -109,6 +109,13 @@ public final class Catalog {
      * build ({@link #claimsStillHold}). Otherwise the next reader builds them anew, as before.
      */
     private void followClaims(KnowledgeBase.Committed change) {
+        if (!change.known()) {
+            // Caught up from elsewhere, or the reasoner taken back after a failed commit: what the
+            // claims read from it at build (contradictions and their explanations) may differ now.
+            claims.invalidateAll();
+            paperViews.invalidateAll();
+            return;
+        }
         long before = change.version() - 1;
         Claims all = claims.getIfPresent(before);
         PaperView paper = paperViews.getIfPresent(before);

@@ -548,6 +548,9 @@ public final class KnowledgeBase implements AutoCloseable {
             keys.set(0, keysBefore);
             if (store.isShared()) throw e;
             committed.clear();
+            // The reasoner is back at the last committed state, but a conclusion may now stand on
+            // another derivation than the views followed: they rebuild.
+            notifyUnknown(new Committed(store.version(), null, null));
             for (Queued w : batch) {
                 if (w.failure != null) continue;
                 w.result = null;
