@@ -131,7 +131,7 @@ public final class VirtkgServer implements AutoCloseable {
                 bounded.setHandler(new RequestGuard(new Handler.Sequence(
                         new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
                                 new GraphStoreReads(store.dataset())))));
-                server.setHandler(new RequestIds(bounded));
+                server.setHandler(new RequestIds(readLimit(bounded, config.maxActiveReads())));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
                 server.setErrorHandler(new ProblemErrorHandler());
             });
@@ -233,6 +233,37 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
+    /**
+     * At most {@code limit} read requests execute at once (Jetty's {@code QoSHandler}); the others
+     * are suspended, holding no thread, and resume in arrival order as reads finish, or get a 503
+     * after {@link #MAX_READ_WAIT}: a burst of reads queues instead of every one of them taking a
+     * thread and a share of the CPU at once (docs/benchmarks.md has what it does to latencies).
+     * Writes are not counted (a writer mostly waits for the write pipeline's leader; limiting them
+     * would shrink its batches), nor is the change stream (it stays open).
+     */
+    static Handler readLimit(Handler next, int limit) {
+        org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler(next);
+        qos.setMaxRequestCount(limit);
+        qos.setMaxSuspend(MAX_READ_WAIT);
+        qos.setMaxSuspendedRequestCount(MAX_WAITING_READS);
+        qos.include(VirtkgServer::isRead);
+        qos.exclude(r -> r.getHttpURI().getPath() != null && r.getHttpURI().getPath().startsWith("/api/changes/stream"));
+        return qos;
+    }
+
+    /** How long a read may wait for its turn under {@link ServerConfig#maxActiveReads()} before it is refused (503). */
+    static final java.time.Duration MAX_READ_WAIT = java.time.Duration.ofSeconds(30);
+    /** Reads that may wait for their turn at once; more are refused at once (503). */
+    static final int MAX_WAITING_READS = 4096;
+
+    /** GET and HEAD, and SPARQL queries sent by POST (an update goes to {@code /update}). */
+    private static boolean isRead(org.eclipse.jetty.server.Request r) {
+        String method = r.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) return true;
+        String path = r.getHttpURI().getPath();
+        return method.equals("POST") && path != null && (path.equals("/sparql") || path.equals("/asserted/sparql"));
+    }
+
     private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
                 .registerOperation(Operation.Query, new GuardedQuery())
