@@ -34,7 +34,7 @@ public final class ResourceRoutes {
     static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html",
             "application/json");
 
-    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
             .setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
             .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
             .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
@@ -128,7 +128,7 @@ public final class ResourceRoutes {
             <a class="skip" href="#main">Skip to content</a>
             <header class="top"><a class="brand" href="/#/">virtkg</a>
             <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\
-            <li><a href="/#/select">Selection</a></li><li><a href="/#/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
+            <li><a href="/#/select">Selection</a></li><li><a href="/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
             <li><a href="/#/add">Add product</a></li><li><a href="/#/changes">Changes</a></li><li><a href="/docs">API</a></li></ul></nav>
             <form class="search" role="search" action="/" method="get"><label for="q-top" class="sr-only">Search products and terms</label>\
             <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
@@ -291,7 +291,7 @@ public final class ResourceRoutes {
     /** The Cytoscape WebJar on the classpath (the pom pins it; index.html names the same version). */
     static final String CYTOSCAPE_VERSION = npmWebjarVersion("cytoscape", "3.33.1");
 
-    private static String npmWebjarVersion(String artifact, String fallback) {
+    static String npmWebjarVersion(String artifact, String fallback) {
         try (var in = ResourceRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
             if (in == null) return fallback;
             var p = new java.util.Properties();

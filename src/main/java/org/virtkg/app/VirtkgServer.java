@@ -106,6 +106,7 @@ public final class VirtkgServer implements AutoCloseable {
         OntologyRoutes ontology = new OntologyRoutes(catalog);
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
+        org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -165,6 +166,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
+            // Only browsers reach this: FusekiGate sends every protocol request to Fuseki.
+            cfg.routes.get("/sparql", editor::page);
             // Where https://w3id.org/virtkg/ontology redirects (docs/ontology.md); /cite before the version path.
             cfg.routes.get("/ontology", ontology::ontology);
             cfg.routes.get("/ontology/cite", ontology::cite);
