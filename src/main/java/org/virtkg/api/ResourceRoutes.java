@@ -59,15 +59,8 @@ public final class ResourceRoutes {
         String type = Http.negotiate(ctx, FORMATS);
         // Browsers send text/html first with */* after it; curl sends */* only and gets Turtle.
         if (type == null) throw ProblemException.of(406, "Resources are available as " + String.join(", ", FORMATS));
-        Node x;
-        try {
-            x = catalog.read(() -> catalog.resolvePath(ctx.pathParam("name")));
-        } catch (ProblemException e) {
-            // A person who mistyped a name in the address bar gets a page with links, not JSON.
-            if (!type.equals("text/html") || e.problem().status() != 404) throw e;
-            ctx.status(404).contentType("text/html; charset=utf-8").result(notFoundPage(ctx.pathParam("name"), e.problem()));
-            return;
-        }
+        // An unknown name is a 404 with suggestions: a page with links for a browser (app/ErrorPages).
+        Node x = catalog.read(() -> catalog.resolvePath(ctx.pathParam("name")));
         String view = CompatibilityRoutes.view(ctx);
         if (Http.notModified(ctx, catalog.kb().version())) return;
         if (type.equals("text/html")) {
@@ -134,32 +127,6 @@ public final class ResourceRoutes {
             <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
             </header>
             """;
-
-    /** The 404 page of {@code /id/{name}}: what was asked, the suggestions as links, and where to look. */
-    private static String notFoundPage(String name, Problem problem) {
-        StringBuilder h = new StringBuilder(2048);
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Not found: ").append(esc(name)).append(" - virtkg</title><link rel=\"icon\" href=\"data:,\">")
-                .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body>\n").append(NAV)
-                .append("<main id=\"main\" class=\"product\">\n<h1>No resource called \u201c").append(esc(name)).append("\u201d</h1>\n");
-        Object suggestions = problem.extensions().get("suggestions");
-        if (suggestions instanceof List<?> list && !list.isEmpty()) {
-            h.append("<p>Did you mean:</p>\n<ul class=\"suggestions\">");
-            for (Object o : list) {
-                String id = String.valueOf(o instanceof Map<?, ?> m && m.get("id") != null ? m.get("id") : o);
-                h.append("<li><a href=\"/id/").append(esc(encode(id))).append("\">").append(esc(id)).append("</a></li>");
-            }
-            h.append("</ul>\n");
-        }
-        h.append("<p><a href=\"/#/\">Search the knowledge base</a> or browse the <a href=\"/#/matrix\">compatibility matrix</a>.</p>\n")
-                .append("</main></body></html>\n");
-        return h.toString();
-    }
-
-    private static String encode(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The views a page can be read in, with the words the page's switch uses. */
     private static final Map<String, String> VIEW_NAMES = Map.of("all", "every source", "current", "the newest source wins",
