@@ -9,6 +9,7 @@ import java.util.Map;
 import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.pages.ErrorPage;
+import org.virtkg.pages.Link;
 import org.virtkg.pages.Pages;
 
 /**
@@ -54,17 +55,17 @@ final class ErrorPages {
      * The problem's suggestions (ids, or objects with an {@code id}) as links: to the suggested
      * value of the parameter it names, on the same page; otherwise to the suggested resource's page.
      */
-    private static List<ErrorPage.Link> suggestions(Context ctx, Problem p) {
+    private static List<Link> suggestions(Context ctx, Problem p) {
         Object raw = p.extensions().get("suggestions");
         if (!(raw instanceof List<?> list)) return List.of();
         Object parameter = p.extensions().get("parameter");
-        List<ErrorPage.Link> links = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         for (Object o : list) {
             Object id = o instanceof Map<?, ?> m ? m.get("id") : o;
             if (id == null) continue;
             String s = String.valueOf(id);
             String href = parameter instanceof String name ? withParameter(ctx, name, s) : "/id/" + encode(s);
-            links.add(new ErrorPage.Link(href, s));
+            links.add(new Link(href, s));
         }
         return links;
     }

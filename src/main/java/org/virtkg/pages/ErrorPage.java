@@ -12,7 +12,4 @@ import java.util.List;
  * @param suggestions where the reader may have meant to go
  * @param requestId the id to quote when reporting it
  */
-public record ErrorPage(int status, String heading, String detail, List<Link> suggestions, String requestId) {
-    /** A link: where it goes (a path on this server) and its text. */
-    public record Link(String href, String text) {}
-}
+public record ErrorPage(int status, String heading, String detail, List<Link> suggestions, String requestId) {}
