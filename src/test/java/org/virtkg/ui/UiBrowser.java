@@ -85,6 +85,20 @@ final class UiBrowser implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * Lays pages out for a screen {@code width} CSS pixels wide (a phone: 390). Resizing the window
+     * does not do it: headless Chromium keeps windows at least 500 pixels wide.
+     */
+    void emulateWidth(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Back to the window's own size. */
+    void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);

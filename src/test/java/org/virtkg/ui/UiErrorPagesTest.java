@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
@@ -46,10 +45,10 @@ class UiErrorPagesTest {
         assertEquals("No resource called \u201cKVMM\u201d", h1.getText());
         assertEquals(1, browser.driver.findElements(By.cssSelector("header.top nav")).size(), "the site's navigation");
         // Narrow screens: nothing sticks out.
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.emulateWidth(390);
         assertEquals(Boolean.TRUE, browser.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
         browser.screenshot("error-404-id-390");
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        browser.stopEmulating();
 
         browser.driver.findElement(By.linkText("KVM")).click();
         wait.until(ExpectedConditions.urlToBe(server.base() + "/id/KVM"));

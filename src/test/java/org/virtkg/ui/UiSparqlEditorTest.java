@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -47,7 +46,7 @@ class UiSparqlEditorTest {
 
     @BeforeEach
     void freshPage() throws Exception {
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        browser.stopEmulating();
         // The editor keeps its tabs in localStorage; each test starts from the default query.
         browser.driver.get(server.base() + "/api/health");
         browser.js("localStorage.clear()");
@@ -108,7 +107,7 @@ class UiSparqlEditorTest {
         assertEquals(List.of(), browser.severeLogs());
 
         // Narrow screens: the editor and its results stay within the width (tables scroll in their box).
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.emulateWidth(390);
         browser.screenshot("sparql-editor-390");
         Object overflow = browser.js("""
                 const w = document.documentElement.clientWidth;
