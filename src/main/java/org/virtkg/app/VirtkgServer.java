@@ -106,6 +106,7 @@ public final class VirtkgServer implements AutoCloseable {
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
         org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
+        org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -166,6 +167,8 @@ public final class VirtkgServer implements AutoCloseable {
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/id/{name}", resources::resource);
+            // Only browsers reach this: FusekiGate sends every protocol request to Fuseki.
+            cfg.routes.get("/sparql", editor::page);
             // Where https://w3id.org/virtkg/ontology redirects (docs/ontology.md); /cite before the version path.
             cfg.routes.get("/ontology", ontology::ontology);
             cfg.routes.get("/ontology/cite", ontology::cite);
@@ -201,11 +204,10 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.error(404, ctx -> {
                 // Handlers that already explained their 404 (unknown id, with suggestions, as a
-                // problem or as a page for a browser) keep it.
-                // Only /id/{name} answers a browser's unknown id with a page; anywhere else a text/html
-                // 404 is Javalin's own default for a browser (no route matched), replaced by a problem.
+                // problem or as a page for a browser) keep it; Javalin's own 404 (no route matched)
+                // is replaced by a problem, or by a page for a browser (ErrorPages).
                 String type = ctx.res().getContentType();
-                boolean explainedPage = type != null && type.startsWith("text/html") && ctx.path().startsWith("/id/");
+                boolean explainedPage = Boolean.TRUE.equals(ctx.attribute(ErrorPages.RENDERED));
                 if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || explainedPage))
                     problem(ctx, Problem.of(404, "No resource at " + ctx.path()
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
@@ -310,6 +312,10 @@ public final class VirtkgServer implements AutoCloseable {
     static void problem(Context ctx, Problem p) {
         // A validator belongs to a representation; an error is not one, so it must not be revalidated.
         ctx.removeHeader("ETag");
+        if (ErrorPages.wanted(ctx)) {
+            ErrorPages.respond(ctx, p.instance() == null ? p.at(ctx.path()) : p);
+            return;
+        }
         ctx.status(p.status()).contentType(Problem.CONTENT_TYPE)
                 .result(p.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
