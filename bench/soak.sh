@@ -6,6 +6,7 @@
 #   bench/soak.sh                    # 120 s, 32 clients
 #   SECONDS_=30 CLIENTS=16 bench/soak.sh
 #   BASELINE=30 SECONDS_=60 bench/soak.sh   # first 30 s without writes: the read-only baseline of the same run
+#   MAX_ACTIVE_READS=8 bench/soak.sh        # the server's bound on reads executing at once (serve --max-active-reads)
 set -eu
 
 HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +21,7 @@ BASELINE=${BASELINE:-0}
 # A fresh on-disk TDB2 store, as served by default (writes are durable, as in production).
 DB=$(mktemp -d /tmp/virtkg-soak-db.XXXXXX)
 VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --db "$DB" --host 127.0.0.1 \
-    --port "$PORT" --max-queries-per-client 64 >/tmp/virtkg-soak.log 2>&1 &
+    --port "$PORT" --max-queries-per-client 64 ${MAX_ACTIVE_READS:+--max-active-reads "$MAX_ACTIVE_READS"} >/tmp/virtkg-soak.log 2>&1 &
 LAUNCHER=$!
 trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true; rm -rf "$DB"' EXIT INT TERM
 wait_for "http://127.0.0.1:$PORT/api/health" /tmp/virtkg-soak.log

@@ -93,10 +93,94 @@ public final class Catalog {
      * to rebuild.
      */
     private void follow(KnowledgeBase.Committed change) {
+        followClaims(change);
         Snapshot s = current;
         if (s == null || !change.known() || s.version() != change.version() - 1 || touchesSchema(change)) return;
         IdIndex index = read(() -> s.index().after(change.added(), change.deleted(), union()));
         advance(new Snapshot(change.version(), index, s.superClasses(), s.disjointGroups()));
+    }
+
+    /**
+     * Carries the claims (and the paper's view) of the version before a change to the version it
+     * produced, when the change cannot alter what they hold: {@link Claims} reads its notes,
+     * inverse pairs and contradictions once, at build, and everything else (whether a triple
+     * holds, which graphs state it, its derivation) from the reader's own transaction when asked.
+     * So the same instance serves the next version unless the change touches what was read at
+     * build ({@link #claimsStillHold}). Otherwise the next reader builds them anew, as before.
+     */
+    private void followClaims(KnowledgeBase.Committed change) {
+        if (!change.known()) {
+            // Caught up from elsewhere, or the reasoner taken back after a failed commit: what the
+            // claims read from it at build (contradictions and their explanations) may differ now.
+            claims.invalidateAll();
+            paperViews.invalidateAll();
+            return;
+        }
+        long before = change.version() - 1;
+        Claims all = claims.getIfPresent(before);
+        PaperView paper = paperViews.getIfPresent(before);
+        if (all == null && paper == null) return;
+        read(() -> {
+            boolean base = followable(change, dataset());
+            if (all != null && base && claimsStillHold(change, all)) claims.put(change.version(), all);
+            // The paper's view reads only the paper's graphs (and labels, read when asked); its
+            // claims are built now if they were not, so what they read at build is checked here.
+            if (paper != null && base && !touchesPaper(change) && claimsStillHold(change, paper.claims(this)))
+                paperViews.put(change.version(), paper);
+            return null;
+        });
+    }
+
+    /**
+     * True when views built from claims may follow {@code change} rather than be built anew: its
+     * effect on the reasoner is known and kept every derivation and disagreement as it was, it
+     * does not touch the class hierarchy, and it dates nothing (read in {@code dsg}, the state after it).
+     */
+    static boolean followable(KnowledgeBase.Committed change, DatasetGraph dsg) {
+        return change.conclusionsKnown() && !touchesSchema(change) && datesUnchanged(change, dsg);
+    }
+
+    /** True when {@code change} leaves every statement {@code c} read at build as it was. */
+    static boolean claimsStillHold(KnowledgeBase.Committed change, Claims c) {
+        List<Triple> touched = new ArrayList<>();
+        for (var quads : List.of(change.added(), change.deleted())) for (Quad q : quads) touched.add(q.asTriple());
+        touched.addAll(change.inferredAdded());
+        touched.addAll(change.inferredRemoved());
+        for (Triple t : touched) {
+            Node p = t.getPredicate();
+            if (Claims.READ_AT_BUILD.contains(p)) return false;
+            if (p.equals(RDF.type.asNode()) && Claims.NOTE_CLASSES.contains(t.getObject())) return false;
+            if (c.isNote(t.getSubject()) || c.hasNotes(t)) return false;
+            if (LABELS.contains(p) && c.labelledInNotes(t.getSubject())) return false;
+        }
+        return true;
+    }
+
+    /** Predicates {@link #label} reads. */
+    private static final Set<Node> LABELS = Set.of(RDFS.label.asNode());
+
+    /**
+     * True when no graph the change writes is dated and it dates nothing anew: a claim's date
+     * (what {@code view=current} weighs) is its sources' ({@link Claims#dateOf}), remembered once read.
+     */
+    private static boolean datesUnchanged(KnowledgeBase.Committed change, DatasetGraph dsg) {
+        Set<Node> graphs = new HashSet<>();
+        for (var quads : List.of(change.added(), change.deleted())) {
+            for (Quad q : quads) {
+                graphs.add(q.getGraph());
+                if (q.getPredicate().equals(DERIVED_FROM)) graphs.add(q.getSubject());
+            }
+        }
+        for (Node g : graphs) if (!Claims.dateIn(dsg, g).isEmpty()) return false;
+        return true;
+    }
+
+    private static final Node DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+
+    static boolean touchesPaper(KnowledgeBase.Committed change) {
+        for (var quads : List.of(change.added(), change.deleted()))
+            for (Quad q : quads) if (q.getGraph().isURI() && PaperView.isPaperGraph(q.getGraph().getURI())) return true;
+        return false;
     }
 
     private static boolean touchesSchema(KnowledgeBase.Committed change) {

@@ -36,8 +36,14 @@ import org.virtkg.imports.SupportMatrices;
 public final class CompatibilityRoutes {
     private final Catalog catalog;
     private final ExplainRoutes explain;
-    /** The matrix is |technologies| x |platforms| lookups: compute once per KB version, view and include. */
-    private final Cache<List<Object>, Matrix> matrices = Caffeine.newBuilder().maximumSize(8).build();
+    /**
+     * The matrix is |technologies| x |platforms| lookups: computed once per KB version, view and
+     * include (concurrent requests for one share the computation), then carried from version to
+     * version by the changes themselves ({@link MatrixView#after}) while they allow it.
+     */
+    private final Cache<List<Object>, MatrixView> matrices = Caffeine.newBuilder().maximumSize(12).build();
+    /** The newest matrix of each view and include, which the next batch of changes updates. */
+    private final Map<List<Object>, MatrixView> newestMatrices = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per KB version: platform → what its imported support matrices say of its drivers. */
     private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
     private final PaperAndPresent present;
@@ -49,6 +55,45 @@ public final class CompatibilityRoutes {
         this.explain = explain;
         this.cache = cache;
         this.present = new PaperAndPresent(catalog, cache);
+        // Registered after the catalogue's own listener; runs under the write lock, before the
+        // batch's writers get their answers, so a writer's next matrix already has its change.
+        catalog.kb().onBatchCommitted(this::followMatrices);
+    }
+
+    /** Carries each matrix computed so far to the version a batch produced, or drops it to be computed anew. */
+    private void followMatrices(List<org.virtkg.kb.KnowledgeBase.Committed> changes) {
+        if (newestMatrices.isEmpty()) return;
+        catalog.read(() -> {
+            for (var e : newestMatrices.entrySet()) {
+                MatrixView m = e.getValue();
+                MatrixView next = changes.get(0).version() == m.version + 1 ? m.after(catalog, present, changes) : null;
+                if (next == null) {
+                    newestMatrices.remove(e.getKey(), m);
+                    continue;
+                }
+                matrices.put(List.of(next.version, m.view, m.services), next);
+                newestMatrices.merge(e.getKey(), next, (a, b) -> a.version >= b.version ? a : b);
+            }
+            return null;
+        });
+    }
+
+    /** Tests: the newest matrix of a view and include as it stands, followed or computed, or null. */
+    MatrixView newestMatrix(String view, boolean services) {
+        return newestMatrices.get(List.of(view, services));
+    }
+
+    /** The matrix of the version the caller's read transaction sees. */
+    MatrixView matrixView(String view, boolean services) {
+        return catalog.read(() -> {
+            long version = org.virtkg.store.KbVersion.read(catalog.dataset());
+            List<Object> key = List.of(view, services);
+            MatrixView m = newestMatrices.get(key);
+            if (m != null && m.version == version) return m;
+            MatrixView built = matrices.get(List.of(version, view, services), k -> MatrixView.build(catalog, present, version, view, services));
+            newestMatrices.merge(key, built, (a, b) -> a.version >= b.version ? a : b);
+            return built;
+        });
     }
 
     /** {@code view}, checked: one of {@link PaperAndPresent#VIEWS}, default {@code all}. */
@@ -242,47 +287,12 @@ public final class CompatibilityRoutes {
         String view = view(ctx);
         boolean services = CatalogRoutes.includeServices(ctx);
         if (Http.notModified(ctx, catalog.kb().version())) return;
-        Matrix m = matrices.get(List.of(catalog.kb().version(), view, services), k -> catalog.read(() -> computeMatrix(view, services)));
+        Matrix m = matrixView(view, services).serialised();
         String type = Http.negotiate(ctx, List.of("application/json", "text/csv"));
         if ("text/csv".equals(type)) {
             ctx.contentType("text/csv; charset=utf-8").result(m.csv());
             return;
         }
         ctx.contentType("application/json").result(m.json());
-    }
-
-    private Matrix computeMatrix(String view, boolean services) {
-        PaperView paper = view.equals("paper") ? catalog.paperView() : null;
-        List<Node> ts = paper == null ? catalog.technologies() : paper.instances(Catalog.TECHNOLOGY, catalog);
-        List<Node> ps = new ArrayList<>();
-        List<Catalog.Ref> excluded = new ArrayList<>();
-        for (Node p : paper == null ? catalog.platforms() : paper.instances(Catalog.PLATFORM, catalog)) {
-            // Judged as the view judges everything else: the paper view by the paper's own reasoner.
-            boolean service = paper == null ? catalog.isService(p) : paper.isA(p, Catalog.SERVICE);
-            if (service && !services) excluded.add(catalog.ref(p));
-            else ps.add(p);
-        }
-        Claims claims = catalog.claims(view);
-        List<Cell> cells = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("technology,platform,status,basis\r\n");
-        for (Node t : ts) {
-            for (Node p : ps) {
-                Claims.Compatibility a = claims.compatibility(p, t);
-                if (view.equals("current")) a = claims.newestWins(a);
-                String status = a.status();
-                String basis = a.basis() == null ? null : a.basis().json();
-                Cell c = new Cell(IdIndex.idOf(t), IdIndex.idOf(p), status, basis);
-                cells.add(c);
-                csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')
-                        .append(basis == null ? "" : basis).append("\r\n");
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("technologies", ts.stream().map(catalog::ref).toList());
-        body.put("platforms", ps.stream().map(catalog::ref).toList());
-        body.put("cells", cells);
-        body.put("excluded", Map.of(Catalog.SERVICES, excluded));
-        if (paper == null) body.put("lifecycles", present.lifecycles());
-        return new Matrix(Json.write(body), csv.toString());
     }
 }

@@ -43,9 +43,15 @@ public final class HealthRoutes {
         long version = kb.version();
         Cached c = cached.get();
         if (c.version() != version) {
-            boolean empty = kb.isEmpty();
-            c = new Cached(version, Json.write(body(version, empty)), empty);
-            cached.set(c);
+            // One count per version: the requests arriving meanwhile wait for it instead of counting too.
+            synchronized (this) {
+                c = cached.get();
+                if (c.version() != version) {
+                    boolean empty = kb.isEmpty();
+                    c = new Cached(version, Json.write(body(version, empty)), empty);
+                    cached.set(c);
+                }
+            }
         }
         // An empty knowledge base answers every question with nothing: not healthy, and it says why.
         ctx.status(c.degraded() ? 503 : 200).header("Cache-Control", "no-store").contentType("application/json").result(c.body());

@@ -11,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.virtkg.imports.SupportMatrices;
+import org.virtkg.pages.ResourcePage;
 import org.virtkg.store.Graphs;
 
 /**
@@ -159,47 +160,38 @@ public final class PaperAndPresent {
         return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : IdIndex.idOf(status);
     }
 
-    /** The page's "Paper and present" section; empty when no current source speaks of the product. */
-    public String html(Node x) {
+    /**
+     * The "Paper and present" section of {@code /id/{name}}: the paper's facts next to the dated
+     * current ones, and the properties on which they differ; {@code null} when no current source
+     * speaks of {@code x}.
+     */
+    public ResourcePage.Comparison comparison(Node x) {
         Map<String, Object> s = sides(x, "all");
         @SuppressWarnings("unchecked") List<Map<String, Object>> current = (List<Map<String, Object>>) s.get("current");
-        if (current.isEmpty()) return "";
+        if (current.isEmpty()) return null;
         @SuppressWarnings("unchecked") List<Map<String, Object>> paper = (List<Map<String, Object>>) s.get("paper");
-        StringBuilder h = new StringBuilder("<section class=\"paper-and-present\" aria-labelledby=\"g-paper-and-present\">")
-                .append("<h2 id=\"g-paper-and-present\">Paper and present</h2>\n<table><thead><tr><th scope=\"col\">In the paper</th>")
-                .append("<th scope=\"col\">Today (outside the paper, dated)</th></tr></thead><tbody><tr><td><ul>");
         // Each fact once (several of the paper's cells and sentences state the same one), and only
         // the facts a reader compares with today's: names and descriptions are in the page's head.
-        Set<String> shown = new LinkedHashSet<>();
-        for (var f : paper) {
-            if (NOT_COMPARED.contains(String.valueOf(f.get("property")))) continue;
-            String line = factHtml(f);
-            if (shown.add(line)) h.append("<li>").append(line).append("</li>");
-        }
-        if (shown.isEmpty()) h.append("<li class=\"muted\">The paper does not describe it.</li>");
-        h.append("</ul></td><td><ul>");
+        Set<ResourcePage.Fact> paperFacts = new LinkedHashSet<>();
+        for (var f : paper)
+            if (!NOT_COMPARED.contains(String.valueOf(f.get("property")))) paperFacts.add(fact(f, null, null));
+        List<ResourcePage.Fact> today = new ArrayList<>();
         for (var f : current) {
-            h.append("<li>").append(factHtml(f));
-            if (f.get("address") != null)
-                h.append(" <span class=\"muted\">(<a href=\"").append(ResourceRoutes.esc((String) f.get("address"))).append("\">source</a>")
-                        .append(f.get("asOf") == null ? "" : ", as of " + ResourceRoutes.esc((String) f.get("asOf"))).append(")</span>");
-            h.append("</li>");
+            // Only a web address becomes a link.
+            String address = f.get("address") instanceof String a && (a.startsWith("https://") || a.startsWith("http://")) ? a : null;
+            today.add(fact(f, address, (String) f.get("asOf")));
         }
-        h.append("</ul></td></tr></tbody></table>");
         @SuppressWarnings("unchecked") List<Map<String, Object>> disputed = (List<Map<String, Object>>) s.get("disputed");
-        for (var d : disputed)
-            h.append("<p class=\"disputed\">Disputed: ").append(ResourceRoutes.esc((String) d.get("property")))
-                    .append(" differs between the paper and current sources; both are kept.</p>");
-        return h.append("</section>\n").toString();
+        return new ResourcePage.Comparison(List.copyOf(paperFacts), today, disputed.stream().map(d -> (String) d.get("property")).toList());
     }
 
     /** Properties (as {@link IdIndex#idOf} gives them) not listed side by side: names and descriptions. */
     private static final Set<String> NOT_COMPARED = Set.of("http://www.w3.org/2000/01/rdf-schema#label",
             "http://www.w3.org/2000/01/rdf-schema#comment", "http://www.w3.org/2004/02/skos/core#altLabel");
 
-    private static String factHtml(Map<String, Object> f) {
+    private static ResourcePage.Fact fact(Map<String, Object> f, String address, String asOf) {
         Object label = f.getOrDefault("valueLabel", f.get("value"));
-        return ResourceRoutes.esc(String.valueOf(f.get("propertyLabel"))) + ": <strong>" + ResourceRoutes.esc(String.valueOf(label)) + "</strong>"
-                + (Boolean.TRUE.equals(f.get("disputed")) ? " <strong class=\"badge disputed\">disputed</strong>" : "");
+        return new ResourcePage.Fact(String.valueOf(f.get("propertyLabel")), String.valueOf(label), Boolean.TRUE.equals(f.get("disputed")),
+                address, asOf);
     }
 }

@@ -22,6 +22,9 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.virtkg.sparql.NamedTypesDescribe;
+import org.virtkg.pages.Link;
+import org.virtkg.pages.Pages;
+import org.virtkg.pages.ResourcePage;
 import org.virtkg.store.Graphs;
 
 /**
@@ -34,7 +37,7 @@ public final class ResourceRoutes {
     static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html",
             "application/json");
 
-    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
             .setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
             .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
             .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
@@ -59,15 +62,8 @@ public final class ResourceRoutes {
         String type = Http.negotiate(ctx, FORMATS);
         // Browsers send text/html first with */* after it; curl sends */* only and gets Turtle.
         if (type == null) throw ProblemException.of(406, "Resources are available as " + String.join(", ", FORMATS));
-        Node x;
-        try {
-            x = catalog.read(() -> catalog.resolvePath(ctx.pathParam("name")));
-        } catch (ProblemException e) {
-            // A person who mistyped a name in the address bar gets a page with links, not JSON.
-            if (!type.equals("text/html") || e.problem().status() != 404) throw e;
-            ctx.status(404).contentType("text/html; charset=utf-8").result(notFoundPage(ctx.pathParam("name"), e.problem()));
-            return;
-        }
+        // An unknown name is a 404 with suggestions: a page with links for a browser (app/ErrorPages).
+        Node x = catalog.read(() -> catalog.resolvePath(ctx.pathParam("name")));
         String view = CompatibilityRoutes.view(ctx);
         if (Http.notModified(ctx, catalog.kb().version())) return;
         if (type.equals("text/html")) {
@@ -128,38 +124,12 @@ public final class ResourceRoutes {
             <a class="skip" href="#main">Skip to content</a>
             <header class="top"><a class="brand" href="/#/">virtkg</a>
             <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\
-            <li><a href="/#/select">Selection</a></li><li><a href="/#/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
+            <li><a href="/#/select">Selection</a></li><li><a href="/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
             <li><a href="/#/add">Add product</a></li><li><a href="/#/changes">Changes</a></li><li><a href="/docs">API</a></li></ul></nav>
             <form class="search" role="search" action="/" method="get"><label for="q-top" class="sr-only">Search products and terms</label>\
             <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
             </header>
             """;
-
-    /** The 404 page of {@code /id/{name}}: what was asked, the suggestions as links, and where to look. */
-    private static String notFoundPage(String name, Problem problem) {
-        StringBuilder h = new StringBuilder(2048);
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Not found: ").append(esc(name)).append(" - virtkg</title><link rel=\"icon\" href=\"data:,\">")
-                .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body>\n").append(NAV)
-                .append("<main id=\"main\" class=\"product\">\n<h1>No resource called \u201c").append(esc(name)).append("\u201d</h1>\n");
-        Object suggestions = problem.extensions().get("suggestions");
-        if (suggestions instanceof List<?> list && !list.isEmpty()) {
-            h.append("<p>Did you mean:</p>\n<ul class=\"suggestions\">");
-            for (Object o : list) {
-                String id = String.valueOf(o instanceof Map<?, ?> m && m.get("id") != null ? m.get("id") : o);
-                h.append("<li><a href=\"/id/").append(esc(encode(id))).append("\">").append(esc(id)).append("</a></li>");
-            }
-            h.append("</ul>\n");
-        }
-        h.append("<p><a href=\"/#/\">Search the knowledge base</a> or browse the <a href=\"/#/matrix\">compatibility matrix</a>.</p>\n")
-                .append("</main></body></html>\n");
-        return h.toString();
-    }
-
-    private static String encode(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The views a page can be read in, with the words the page's switch uses. */
     private static final Map<String, String> VIEW_NAMES = Map.of("all", "every source", "current", "the newest source wins",
@@ -198,100 +168,53 @@ public final class ResourceRoutes {
             groups.get(group).computeIfAbsent(p, k -> new ArrayList<>()).add(t);
         }
 
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(label)).append(" - virtkg</title><link rel=\"icon\" href=\"data:,\">")
-                .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body>\n").append(NAV)
-                .append("<main id=\"main\" class=\"product\">\n");
-        h.append("<h1>").append(esc(label)).append("</h1>\n<p class=\"muted\"><code>").append(esc(x.getURI())).append("</code>");
-        List<Catalog.Value> kinds = catalog.kinds(x, view);
-        if (!kinds.isEmpty()) {
-            h.append(" · ");
-            for (Catalog.Value k : kinds)
-                h.append("<span class=\"tag").append(k.inferred() ? " inferred" : "").append(k.disputed() ? " disputed" : "").append("\">")
-                        .append(esc(k.label())).append(k.inferred() ? " (inferred)" : "").append(k.disputed() ? " (disputed)" : "").append("</span>");
-        }
-        h.append("</p>\n");
-        if (comment != null) h.append("<p class=\"lead\">").append(esc(comment)).append("</p>\n");
+        List<ResourcePage.Kind> kinds = catalog.kinds(x, view).stream()
+                .map(k -> new ResourcePage.Kind(k.label(), k.inferred(), k.disputed())).toList();
         // Technologies and platforms can be set side by side with others of their kind (the compare page).
-        if (catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM))
-            h.append("<p><a class=\"compare-with\" href=\"/#/compare?ids=")
-                    .append(esc(java.net.URLEncoder.encode(IdIndex.idOf(x), java.nio.charset.StandardCharsets.UTF_8)))
-                    .append("\">Compare with\u2026</a></p>\n");
-        h.append("<p class=\"muted\">Each fact shows where the paper states it. Values marked <span class=\"inferred\">inferred</span> were ")
-                .append("derived by the reasoner, not stated by a source (follow <em>why?</em> for the derivation); values marked ")
-                .append("<strong class=\"badge disputed\">disputed</strong> are contradicted by another statement, with both sides shown. This description is also ")
-                .append("available as Turtle, JSON-LD and N-Triples (<code>Accept</code> header).</p>\n");
-        h.append("<p class=\"view-switch\">View:");
-        for (String v : PaperAndPresent.VIEWS) {
-            h.append(v.equals(PaperAndPresent.VIEWS.get(0)) ? " " : " \u00b7 ");
-            if (v.equals(view)) h.append("<strong aria-current=\"page\">").append(esc(VIEW_NAMES.get(v))).append("</strong>");
-            else h.append("<a href=\"?view=").append(v).append("\">").append(esc(VIEW_NAMES.get(v))).append("</a>");
-        }
-        h.append("</p>\n");
-        if (view.equals("paper") && triples.isEmpty())
-            h.append("<p class=\"notice\">The paper does not name ").append(esc(label)).append("; only other sources do.</p>\n");
-        if (paperAndPresent != null && !view.equals("paper")) h.append(paperAndPresent.html(x));
-        h.append("<div class=\"product-grid\"><div class=\"facts\">\n");
+        String compare = catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM)
+                ? "/#/compare?ids=" + java.net.URLEncoder.encode(IdIndex.idOf(x), java.nio.charset.StandardCharsets.UTF_8) : null;
+        List<ResourcePage.View> views = PaperAndPresent.VIEWS.stream()
+                .map(v -> new ResourcePage.View(v, VIEW_NAMES.get(v), v.equals(view))).toList();
+        List<ResourcePage.Group> shown = new ArrayList<>();
         for (var g : groups.entrySet()) {
             if (g.getValue().isEmpty()) continue;
-            h.append("<section aria-labelledby=\"g-").append(slug(g.getKey())).append("\"><h2 id=\"g-").append(slug(g.getKey())).append("\">")
-                    .append(esc(g.getKey())).append("</h2>\n<dl>\n");
+            List<ResourcePage.Property> properties = new ArrayList<>();
             for (var e : g.getValue().entrySet()) {
-                h.append("<dt>").append(link(e.getKey())).append("</dt>\n");
-                for (Triple t : e.getValue()) {
-                    // Stated or inferred, disputed or not: the one rule every view applies (Claims).
-                    Claims.Evidence ev = claims.evidence(t);
-                    h.append("<dd data-basis=\"").append(ev.basis() == null ? "" : ev.basis().json()).append('"')
-                            .append(ev.disputed() ? " data-disputed=\"true\"" : "").append('>').append(value(t.getObject()));
-                    if (ev.basis() == Claims.Basis.INFERRED) {
-                        h.append("<span class=\"inferred\">inferred</span>");
-                        if (t.getObject().isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
-                            h.append(" <a class=\"why\" href=\"").append(esc(explainHref(t))).append("\">why?</a>");
-                    }
-                    if (ev.disputed()) h.append(" <strong class=\"badge disputed\">disputed</strong>");
-                    if (ev.conditional()) h.append(" <strong class=\"badge partial\">with a condition</strong>");
-                    List<Claims.Note> notes = ev.notes();
-                    if (!notes.isEmpty()) {
-                        h.append("<ul class=\"fact-notes\">");
-                        for (Claims.Note n : notes) h.append("<li class=\"note-").append(esc(n.kind())).append("\">").append(esc(n.text())).append(groundsHtml(n)).append("</li>");
-                        h.append("</ul>");
-                    }
-                    if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode())) {
-                        List<Map<String, Object>> sources = new ArrayList<>();
-                        for (Node sg : ev.sources()) {
-                            Map<String, Object> d = Provenance.describe(catalog.dataset(), sg);
-                            if (!"ontology".equals(d.get("role"))) sources.add(d);
-                        }
-                        if (!sources.isEmpty()) {
-                            h.append("<ul class=\"fact-sources\">");
-                            for (Map<String, Object> src : sources) h.append("<li>").append(sourceHtml(src)).append("</li>");
-                            h.append("</ul>");
-                        }
-                    }
-                    h.append("</dd>\n");
-                }
+                List<ResourcePage.Value> values = new ArrayList<>();
+                for (Triple t : e.getValue()) values.add(value(t, claims.evidence(t)));
+                properties.add(new ResourcePage.Property(link(e.getKey()), values));
             }
-            h.append("</dl></section>\n");
+            shown.add(new ResourcePage.Group(slug(g.getKey()), g.getKey(), properties));
         }
-        h.append("</div>\n<aside class=\"neighbourhood\" aria-labelledby=\"g-graph\"><h2 id=\"g-graph\">Neighbourhood</h2>")
-                .append("<div id=\"neighbourhood\" class=\"graph\" data-center=\"").append(esc(x.getURI())).append("\" data-edges=\"")
-                .append(esc(neighbourhoodJson(x))).append("\"></div><p class=\"muted\">Dashed purple edges are inferred. ")
-                .append("Select a node to open its page.</p></aside></div>\n");
-        h.append("<h2>Sources</h2>\n<ul class=\"sources\">\n");
-        for (Map<String, Object> s : catalog.sources(x)) h.append("<li>").append(sourceHtml(s)).append("</li>\n");
-        h.append("</ul>\n</main>\n")
-                .append("<script src=\"/webjars/cytoscape/").append(CYTOSCAPE_VERSION).append("/dist/cytoscape.min.js\" defer></script>")
-                .append("<script type=\"module\" src=\"/js/product.js\"></script>\n</body></html>\n");
-        return h.toString();
+        ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
+                paperAndPresent != null && !view.equals("paper") ? paperAndPresent.comparison(x) : null, shown, neighbourhoodJson(x),
+                catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION);
+        return Pages.render("resource.jte", page);
+    }
+
+    /** One value with what the page says about it: basis, why, disputes, conditions, notes, sources. */
+    private ResourcePage.Value value(Triple t, Claims.Evidence ev) {
+        Node o = t.getObject();
+        // Stated or inferred, disputed or not: the one rule every view applies (Claims).
+        boolean inferred = ev.basis() == Claims.Basis.INFERRED;
+        String why = inferred && (o.isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
+                ? explainHref(t) : null;
+        List<ResourcePage.Note> notes = ev.notes().stream().map(n -> new ResourcePage.Note(n.kind(), n.text(), grounds(n))).toList();
+        List<ResourcePage.Source> sources = new ArrayList<>();
+        if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode()))
+            for (Node sg : ev.sources()) {
+                Map<String, Object> d = Provenance.describe(catalog.dataset(), sg);
+                if (!"ontology".equals(d.get("role"))) sources.add(source(d));
+            }
+        return new ResourcePage.Value(o.isURI() ? link(o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
+                ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources);
     }
 
     private static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";
     /** The Cytoscape WebJar on the classpath (the pom pins it; index.html names the same version). */
     static final String CYTOSCAPE_VERSION = npmWebjarVersion("cytoscape", "3.33.1");
 
-    private static String npmWebjarVersion(String artifact, String fallback) {
+    static String npmWebjarVersion(String artifact, String fallback) {
         try (var in = ResourceRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
             if (in == null) return fallback;
             var p = new java.util.Properties();
@@ -317,39 +240,33 @@ public final class ResourceRoutes {
     }
 
     /** A note's own sources: source graphs by their place in the paper, outside documents as links. */
-    private String groundsHtml(Claims.Note n) {
-        if (n.grounds().isEmpty()) return "";
-        StringBuilder h = new StringBuilder(" <span class=\"muted\">(");
-        for (int i = 0; i < n.grounds().size(); i++) {
-            Node g = n.grounds().get(i);
-            if (i > 0) h.append("; ");
-            if (g.isURI() && catalog.dataset().containsGraph(g)) h.append(sourceHtml(Provenance.describe(catalog.dataset(), g)));
-            else if (g.isURI() && g.getURI().startsWith("https://"))
-                h.append("<a href=\"").append(esc(g.getURI())).append("\" rel=\"external noopener\">").append(esc(g.getURI())).append("</a>");
-            else h.append(esc(g.toString()));
+    private List<ResourcePage.Source> grounds(Claims.Note n) {
+        List<ResourcePage.Source> out = new ArrayList<>();
+        for (Node g : n.grounds()) {
+            if (g.isURI() && catalog.dataset().containsGraph(g)) out.add(source(Provenance.describe(catalog.dataset(), g)));
+            else if (g.isURI() && g.getURI().startsWith("https://")) out.add(ResourcePage.Source.document(new Link(g.getURI(), g.getURI())));
+            else out.add(new ResourcePage.Source(null, g.toString(), null, null, false, null));
         }
-        return h.append(")</span>").toString();
+        return out;
     }
 
-    private static String sourceHtml(Map<String, Object> s) {
-        StringBuilder h = new StringBuilder();
+    /** A source as {@link Provenance#describe} gives it: its place in the paper, what it says, the document behind it. */
+    private static ResourcePage.Source source(Map<String, Object> s) {
+        String heading = null;
+        String code = null;
+        if (s.get("table") != null) heading = s.get("table") + ", row " + s.get("row") + ", column " + s.get("column");
+        else if (s.get("section") != null) heading = "abstract".equals(s.get("section")) ? "Abstract" : "Section " + s.get("section");
+        else code = String.valueOf(s.get("graph")).replace(Graphs.BASE, "");
         Object text = s.getOrDefault("cellText", s.getOrDefault("quote", s.get("comment")));
-        if (s.get("table") != null) h.append("<strong>").append(esc(s.get("table") + ", row " + s.get("row") + ", column " + s.get("column"))).append("</strong>");
-        else if (s.get("section") != null) h.append("<strong>").append("abstract".equals(s.get("section")) ? "Abstract"
-                : "Section " + esc(String.valueOf(s.get("section")))).append("</strong>");
-        else h.append("<code>").append(esc(String.valueOf(s.get("graph")).replace(Graphs.BASE, ""))).append("</code>");
-        if (text != null) h.append(": <q>").append(esc(String.valueOf(text))).append("</q>");
         // An outside source names the public document it was derived from: link it so a reader can check.
         Object from = s.get("wasDerivedFrom");
-        if (from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE))
-            h.append(" (<a href=\"").append(esc(doc)).append("\" rel=\"external noopener\">")
-                    .append(esc(String.valueOf(s.getOrDefault("label", doc)))).append("</a>)");
+        Link document = from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE)
+                ? new Link(doc, String.valueOf(s.getOrDefault("label", doc))) : null;
         // A source-level flag: part of what the sentence or cell says is doubtful and was not
         // recorded as a fact; the facts that were recorded carry their own dispute notes (Claims).
-        if (Boolean.TRUE.equals(s.get("disputed")))
-            h.append(" <span class=\"badge source-note\" title=\"").append(esc(String.valueOf(s.getOrDefault("disputeNote", ""))))
-                    .append("\">partly disputed, not recorded</span>");
-        return h.toString();
+        boolean partly = Boolean.TRUE.equals(s.get("disputed"));
+        return new ResourcePage.Source(heading, code, text == null ? null : String.valueOf(text), document, partly,
+                partly ? String.valueOf(s.getOrDefault("disputeNote", "")) : null);
     }
 
     /** Edges between x and other resources of the id namespace, both directions, as JSON for the graph view. */
@@ -379,22 +296,17 @@ public final class ResourceRoutes {
         }
     }
 
-    private String value(Node o) {
-        if (o.isLiteral()) return esc(o.getLiteralLexicalForm());
-        if (o.isBlank()) return "<em>(anonymous)</em>";
-        return link(o);
-    }
-
-    private String link(Node n) {
+    /** A resource as a link: its page for the knowledge base's own, its address for a web IRI, text for anything else. */
+    private Link link(Node n) {
         String iri = n.getURI();
-        String label = esc(iri.startsWith(Graphs.BASE) ? catalog.label(n) : PREFIXES.shortForm(iri));
-        if (iri.startsWith(Graphs.ID)) return "<a href=\"/id/" + esc(iri.substring(Graphs.ID.length())) + "\">" + label + "</a>";
+        String label = iri.startsWith(Graphs.BASE) ? catalog.label(n) : PREFIXES.shortForm(iri);
+        if (iri.startsWith(Graphs.ID)) return new Link("/id/" + iri.substring(Graphs.ID.length()), label);
         // Only web addresses become links: a javascript:, data: or vbscript: IRI in the data is shown, never followed.
-        if (!iri.regionMatches(true, 0, "http://", 0, 7) && !iri.regionMatches(true, 0, "https://", 0, 8))
-            return "<span class=\"iri\">" + label + "</span>";
-        return "<a href=\"" + esc(iri) + "\" rel=\"nofollow noopener\">" + label + "</a>";
+        if (!iri.regionMatches(true, 0, "http://", 0, 7) && !iri.regionMatches(true, 0, "https://", 0, 8)) return new Link(null, label);
+        return new Link(iri, label);
     }
 
+    /** HTML-escapes text for the pages still built without a template (the ontology documentation). */
     static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (char c : s.toCharArray()) {

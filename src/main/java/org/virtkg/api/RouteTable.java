@@ -25,7 +25,7 @@ public final class RouteTable {
     public record Handlers(HealthRoutes health, ExplainRoutes explain, CatalogRoutes catalog, FeatureMatrixRoutes featureMatrix,
                            PaperAndPresent paperAndPresent, CompatibilityRoutes compatibility, SelectionRoutes selection,
                            CompareRoutes compare, FieldRoutes fields, QueryRoutes queries, ResourceRoutes resources,
-                           OntologyRoutes ontology, OpenApi openApi, ProductRoutes products, ClaimRoutes claims, TermRoutes terms,
+                           OntologyRoutes ontology, OpenApi openApi, SparqlEditor editor, ProductRoutes products, ClaimRoutes claims, TermRoutes terms,
                            AdminRoutes admin, ImportRoutes imports, ChangeRoutes changes, ChangeFeed feed, GraphStoreWrites graphStore,
                            Handler metrics) {}
 
@@ -173,9 +173,18 @@ public final class RouteTable {
 
         // ---- Fuseki's SPARQL endpoints (the same port, in front of Javalin): described, not registered ----
         Route.Param sparqlQuery = query("query", "string", true, "SPARQL query");
-        t.add(Route.fuseki(Route.Method.GET, "/sparql").tag("sparql")
-                .summary("SPARQL 1.1 query over the union of all graphs, inferences included").params(sparqlQuery)
-                .okText("SPARQL results", SPARQL_RESULTS));
+        // One path, two servers: FusekiGate passes only a browser's visit without a query (HTML
+        // preferred) to Javalin, which answers it with the SPARQL editor; every protocol request
+        // goes to Fuseki.
+        List<String> resultsOrEditor = new java.util.ArrayList<>(SPARQL_RESULTS);
+        resultsOrEditor.add("text/html");
+        t.add(Route.get("/sparql", h.editor()::page).tag("sparql")
+                .summary("SPARQL 1.1 query over the union of all graphs, inferences included; a browser visit "
+                        + "without a query (text/html preferred) gets the SPARQL editor instead")
+                .params(query("query", "string", false, "SPARQL query (required, except for the editor page)"),
+                        query("default-graph-uri", "string", false, "A graph to query as the default graph; repeatable"),
+                        query("named-graph-uri", "string", false, "A graph to query as a named graph; repeatable"))
+                .okText("SPARQL results, or the editor page (text/html)", resultsOrEditor));
         t.add(Route.fuseki(Route.Method.POST, "/sparql").tag("sparql")
                 .summary("SPARQL 1.1 query (form or application/sparql-query body)")
                 .body(Route.Body.media("application/sparql-query", "application/x-www-form-urlencoded"))

@@ -124,9 +124,11 @@ final class FusekiGate extends Handler.Wrapper {
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
         request = withoutStrayContentType(request, method);
         if (isBrowserVisit(request, method)) {
-            // A person who follows a link to the endpoint gets the SPARQL editor, not an error.
+            // A person who follows a link to the endpoint gets the SPARQL editor (api/SparqlEditor,
+            // a Javalin route), not an error; the editor also offers the asserted-only endpoint.
+            if (canonical.equals("/sparql")) return false;
             response.setStatus(303);
-            response.getHeaders().put(HttpHeader.LOCATION, "/#/sparql");
+            response.getHeaders().put(HttpHeader.LOCATION, "/sparql");
             response.getHeaders().put(HttpHeader.VARY, "Accept");
             measured.succeeded();
             return true;
@@ -134,7 +136,7 @@ final class FusekiGate extends Handler.Wrapper {
         if (method.equals("GET") && request.getHttpURI().getQuery() == null) {
             // Fuseki would answer "Service Description: /sparql" with a 404.
             writeProblem(request, out, measured, 400, "No query: send it as the parameter query=… or POST it as "
-                    + "application/sparql-query (the SPARQL editor is at /#/sparql)");
+                    + "application/sparql-query (a browser gets the SPARQL editor here)");
             return true;
         }
 

@@ -44,7 +44,6 @@ import org.virtkg.api.SelectionRoutes;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedQuery;
-import org.virtkg.sparql.GuardedUpdate;
 import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.AssertedView;
@@ -110,8 +109,9 @@ public final class VirtkgServer implements AutoCloseable {
         SelectionRoutes selection = new SelectionRoutes(catalog);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
         org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
+        org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
         List<Route> routeTable = RouteTable.of(new RouteTable.Handlers(health, explain, catalogRoutes, featureMatrix, paperAndPresent,
-                compatibility, selection, compare, fields, queries, resources, ontology, openApi, products, claims, terms, admin, imports,
+                compatibility, selection, compare, fields, queries, resources, ontology, openApi, editor, products, claims, terms, admin, imports,
                 changes, feed, graphStore, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         openApi.describe(routeTable);
 
@@ -139,7 +139,7 @@ public final class VirtkgServer implements AutoCloseable {
                 bounded.setHandler(new RequestGuard(new Handler.Sequence(
                         new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
                                 new GraphStoreReads(store.dataset())))));
-                server.setHandler(new RequestIds(bounded));
+                server.setHandler(new RequestIds(readLimit(bounded, config.maxActiveReads())));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
                 server.setErrorHandler(new ProblemErrorHandler());
             });
@@ -172,11 +172,10 @@ public final class VirtkgServer implements AutoCloseable {
 
             cfg.routes.error(404, ctx -> {
                 // Handlers that already explained their 404 (unknown id, with suggestions, as a
-                // problem or as a page for a browser) keep it.
-                // Only /id/{name} answers a browser's unknown id with a page; anywhere else a text/html
-                // 404 is Javalin's own default for a browser (no route matched), replaced by a problem.
+                // problem or as a page for a browser) keep it; Javalin's own 404 (no route matched)
+                // is replaced by a problem, or by a page for a browser (ErrorPages).
                 String type = ctx.res().getContentType();
-                boolean explainedPage = type != null && type.startsWith("text/html") && ctx.path().startsWith("/id/");
+                boolean explainedPage = Boolean.TRUE.equals(ctx.attribute(ErrorPages.RENDERED));
                 if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || explainedPage))
                     problem(ctx, Problem.of(404, "No resource at " + ctx.path()
                             + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
@@ -204,6 +203,37 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
+    /**
+     * At most {@code limit} read requests execute at once (Jetty's {@code QoSHandler}); the others
+     * are suspended, holding no thread, and resume in arrival order as reads finish, or get a 503
+     * after {@link #MAX_READ_WAIT}: a burst of reads queues instead of every one of them taking a
+     * thread and a share of the CPU at once (docs/benchmarks.md has what it does to latencies).
+     * Writes are not counted (a writer mostly waits for the write pipeline's leader; limiting them
+     * would shrink its batches), nor is the change stream (it stays open).
+     */
+    static Handler readLimit(Handler next, int limit) {
+        org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler(next);
+        qos.setMaxRequestCount(limit);
+        qos.setMaxSuspend(MAX_READ_WAIT);
+        qos.setMaxSuspendedRequestCount(MAX_WAITING_READS);
+        qos.include(VirtkgServer::isRead);
+        qos.exclude(r -> r.getHttpURI().getPath() != null && r.getHttpURI().getPath().startsWith("/api/changes/stream"));
+        return qos;
+    }
+
+    /** How long a read may wait for its turn under {@link ServerConfig#maxActiveReads()} before it is refused (503). */
+    static final java.time.Duration MAX_READ_WAIT = java.time.Duration.ofSeconds(30);
+    /** Reads that may wait for their turn at once; more are refused at once (503). */
+    static final int MAX_WAITING_READS = 4096;
+
+    /** GET and HEAD, and SPARQL queries sent by POST (an update goes to {@code /update}). */
+    private static boolean isRead(org.eclipse.jetty.server.Request r) {
+        String method = r.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) return true;
+        String path = r.getHttpURI().getPath();
+        return method.equals("POST") && path != null && (path.equals("/sparql") || path.equals("/asserted/sparql"));
+    }
+
     private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
                 .registerOperation(Operation.Query, new GuardedQuery())
@@ -250,6 +280,10 @@ public final class VirtkgServer implements AutoCloseable {
     static void problem(Context ctx, Problem p) {
         // A validator belongs to a representation; an error is not one, so it must not be revalidated.
         ctx.removeHeader("ETag");
+        if (ErrorPages.wanted(ctx)) {
+            ErrorPages.respond(ctx, p.instance() == null ? p.at(ctx.path()) : p);
+            return;
+        }
         ctx.status(p.status()).contentType(Problem.CONTENT_TYPE)
                 .result(p.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -109,6 +109,10 @@ public final class Claims {
     /** owl:inverseOf, both ways. */
     private final Map<Node, Node> inverses = new HashMap<>();
     private final Map<Triple, List<Note>> notes = new HashMap<>();
+    /** Every resource naming a claim ({@code vkg:claimSubject}): a note, or one a type would make a note. */
+    private final Set<Node> noteIds = new java.util.HashSet<>();
+    /** Resources whose labels went into the text of the contradiction notes at build. */
+    private final Set<Node> labelledInNotes = new java.util.HashSet<>();
     /** Source graph → its date (ISO {@code yyyy-mm-dd}), or "" when undated. */
     private final Map<Node, String> dates = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -143,6 +147,7 @@ public final class Claims {
             Node g = q.getGraph();
             if (!KnowledgeBase.isAssertedGraph(g) || !world.reads(g.getURI())) return;
             Node n = q.getSubject();
+            noteIds.add(n);
             Node p = one(g, n, CLAIM_PROPERTY);
             Node o = one(g, n, CLAIM_OBJECT);
             if (p == null || o == null) return;
@@ -191,6 +196,7 @@ public final class Claims {
                 }
             }
             if (others.isEmpty()) continue;
+            for (Triple t : others) labelledInNotes.addAll(List.of(t.getSubject(), t.getPredicate(), t.getObject()));
             String text = "Contradicted by " + String.join("; ", others.stream().map(t -> "'" + sentence(t) + "'").toList())
                     + " (" + inc.message() + ")";
             Note note = new Note("contradiction", null, text, List.of(), grounds, others);
@@ -241,6 +247,21 @@ public final class Claims {
         Triple inv = inverse(t);
         if (inv != null) for (Note n : notes.getOrDefault(inv, List.of())) if (!out.contains(n)) out.add(n);
         return out;
+    }
+
+    /** True when a note (dispute, condition, contradiction) names {@code t} or its inverse. */
+    public boolean hasNotes(Triple t) {
+        return !notesOf(t).isEmpty();
+    }
+
+    /** True when {@code n} names a claim ({@code vkg:claimSubject}): its statements are a note's, read at build. */
+    public boolean isNote(Node n) {
+        return noteIds.contains(n);
+    }
+
+    /** True when {@code n}'s label is part of a contradiction note's text, which is written at build. */
+    public boolean labelledInNotes(Node n) {
+        return labelledInNotes.contains(n);
     }
 
     public Evidence evidence(Node s, Node p, Node o) {
@@ -340,19 +361,29 @@ public final class Claims {
      * it is derived from (a table cell of the paper: the paper's); "" when undated.
      */
     public String dateOf(Node graph) {
-        return dates.computeIfAbsent(graph, g -> {
-            String own = asOf(g);
-            if (own != null) return own;
-            var from = dsg.find(Node.ANY, g, DERIVED_FROM, Node.ANY);
-            while (from.hasNext()) {
-                String d = asOf(from.next().getObject());
-                if (d != null) return d;
-            }
-            return "";
-        });
+        return dates.computeIfAbsent(graph, g -> dateIn(dsg, g));
     }
 
-    private String asOf(Node x) {
+    /** {@link #dateOf}, read from {@code dsg} now (the caller's transaction), not remembered. */
+    public static String dateIn(DatasetGraph dsg, Node graph) {
+        String own = asOf(dsg, graph);
+        if (own != null) return own;
+        var from = dsg.find(Node.ANY, graph, DERIVED_FROM, Node.ANY);
+        while (from.hasNext()) {
+            String d = asOf(dsg, from.next().getObject());
+            if (d != null) return d;
+        }
+        return "";
+    }
+
+    /** Predicates whose statements this class reads once, at build (notes, inverse pairs) or remembers (dates). */
+    public static final Set<Node> READ_AT_BUILD = Set.of(CLAIM_SUBJECT, CLAIM_PROPERTY, CLAIM_OBJECT, ABOUT_SOURCE, AS_OF,
+            OWL2.inverseOf.asNode());
+
+    /** The note classes: a resource that becomes one becomes a note. */
+    public static final Set<Node> NOTE_CLASSES = Set.of(DISPUTE, CONDITION);
+
+    private static String asOf(DatasetGraph dsg, Node x) {
         var it = dsg.find(Node.ANY, x, AS_OF, Node.ANY);
         while (it.hasNext()) {
             Quad q = it.next();

@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "SPARQL queries one client may run at once; more get 429 (default: ${DEFAULT-VALUE}).")
     int maxQueriesPerClient;
 
+    @Option(names = "--max-active-reads", paramLabel = "N",
+            description = {"Read requests executing at once; more wait their turn, holding no thread (default: four per",
+                    "processor, at least eight). Writes and the change stream are not counted."})
+    Integer maxActiveReads;
+
     @Option(names = "--store-staleness", paramLabel = "MILLIS", defaultValue = "0",
             description = {"With --store-url: how old a read's last check of the store may be. 0 (default) checks once per",
                     "read (coalesced): every read sees every write acknowledged before it, on any instance."})
@@ -100,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
                 .withMaxUploadBytes((long) maxUploadMiB << 20)
                 .withMaxQueriesPerClient(maxQueriesPerClient);
+        if (maxActiveReads != null) config = config.withMaxActiveReads(maxActiveReads);
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())
             System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");

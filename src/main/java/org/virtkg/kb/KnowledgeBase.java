@@ -69,6 +69,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ReadWriteLock reasonerLock = new ReentrantReadWriteLock();
     /** Told after each accepted change commits (views update from it, the change feed wakes on it). */
     private final List<Consumer<Committed>> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Told once per batch, after the per-change listeners, of all its committed changes in version order. */
+    private final List<Consumer<List<Committed>>> batchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The stored inferred graph differs from the reasoner's conclusions; the next change fixes it (see {@link #openForOneChange}). */
     private boolean inferredStale;
     /**
@@ -104,10 +106,35 @@ public final class KnowledgeBase implements AutoCloseable {
      * A committed change as views need it: the version it produced and the asserted quads it
      * added and deleted, or null for both when that is not known (changes caught up from other
      * instances): then views must be rebuilt from the store.
+     *
+     * <p>For a change made here, also what it did to the reasoner's conclusions: the inferred
+     * triples it added and removed (null when not known), whether every derivation the reasoner
+     * held before still stands as it was ({@code derivationsKept}: false when the change removed
+     * anything, since DRed may derive a conclusion anew by another route, or when the reasoner was
+     * compacted afterwards), and whether the recorded disagreements between sources are the same
+     * ones ({@code disagreementsKept}). Views that follow changes instead of rebuilding (the
+     * catalogue's claims, the matrix) rely on these to know when following is exact.
      */
-    public record Committed(long version, Collection<Quad> added, Collection<Quad> deleted) {
+    public record Committed(long version, Collection<Quad> added, Collection<Quad> deleted,
+                            Collection<Triple> inferredAdded, Collection<Triple> inferredRemoved,
+                            boolean derivationsKept, boolean disagreementsKept) {
+        /** A change whose effect on the reasoner is not known. */
+        public Committed(long version, Collection<Quad> added, Collection<Quad> deleted) {
+            this(version, added, deleted, null, null, false, false);
+        }
+
         public boolean known() {
             return added != null;
+        }
+
+        /** True when views may follow this change instead of rebuilding, as far as the reasoner is concerned. */
+        public boolean conclusionsKnown() {
+            return known() && inferredAdded != null && derivationsKept && disagreementsKept;
+        }
+
+        /** The same change, noting that the reasoner's derivations may have changed after all (compaction). */
+        Committed derivationsChanged() {
+            return new Committed(version, added, deleted, inferredAdded, inferredRemoved, false, disagreementsKept);
         }
     }
 
@@ -416,6 +443,9 @@ public final class KnowledgeBase implements AutoCloseable {
         List<Committed> committed = new ArrayList<>();
         ShapeGate[] gate = {shapes};
         boolean[] locked = {false};
+        // Set when a refused write's reasoner change was taken back: a removal, after which a
+        // conclusion may stand on another derivation than before (views then rebuild).
+        boolean[] undone = {false};
         Set<String> keysBefore = disagreementKeys;
         List<Set<String>> keys = new ArrayList<>(java.util.Collections.singletonList(keysBefore));
         try {
@@ -430,6 +460,7 @@ public final class KnowledgeBase implements AutoCloseable {
                     long versionBefore = KbVersion.read(dsg);
                     ReasonerChange told = null;
                     Delta added, removed;
+                    boolean disagreementsKept;
                     ShapeGate shapesAfter;
                     try {
                         w.change.accept(new DatasetGraphChanges(dsg, recorder));
@@ -477,9 +508,13 @@ public final class KnowledgeBase implements AutoCloseable {
                             if (!fresh.isEmpty()) Disagreements.judge(dsg, fresh, recorder.added);
                         }
                         keys.set(0, after);
+                        disagreementsKept = before.equals(after);
                     } catch (RuntimeException | Error e) {
                         // Refused: take it back out of the transaction and the reasoner, before anything else runs.
-                        if (told != null) told.undo(r);
+                        if (told != null) {
+                            told.undo(r);
+                            undone[0] = true;
+                        }
                         for (Quad q : recorder.added) dsg.delete(q);
                         for (Quad q : recorder.deleted) dsg.add(q);
                         if (KbVersion.read(dsg) != versionBefore) KbVersion.set(dsg, versionBefore);
@@ -492,7 +527,12 @@ public final class KnowledgeBase implements AutoCloseable {
                     apply(dsg, removed);
                     long id = logChange(dsg, w.kind, w.who, w.summary, recorder.added, recorder.deleted, w.reverts);
                     gate[0] = shapesAfter;
-                    committed.add(new Committed(id, recorder.added, recorder.deleted));
+                    List<Triple> inferredAdded = new ArrayList<>(added.addedInferred());
+                    inferredAdded.addAll(removed.addedInferred());
+                    List<Triple> inferredRemoved = new ArrayList<>(added.removedInferred());
+                    inferredRemoved.addAll(removed.removedInferred());
+                    committed.add(new Committed(id, recorder.added, recorder.deleted, inferredAdded, inferredRemoved,
+                            told.removed().isEmpty() && synced[0] + synced[1] == 0, disagreementsKept));
                     w.result = new WriteResult(told.added().size(), told.removed().size(),
                             added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
                 }
@@ -508,6 +548,9 @@ public final class KnowledgeBase implements AutoCloseable {
             keys.set(0, keysBefore);
             if (store.isShared()) throw e;
             committed.clear();
+            // The reasoner is back at the last committed state, but a conclusion may now stand on
+            // another derivation than the views followed: they rebuild.
+            notifyUnknown(new Committed(store.version(), null, null));
             for (Queued w : batch) {
                 if (w.failure != null) continue;
                 w.result = null;
@@ -524,10 +567,15 @@ public final class KnowledgeBase implements AutoCloseable {
             inferredStale = false;
             // Removed triples leave unused slots in the reasoner (ids are never reused);
             // reclaim them once they clearly outnumber the live ones. The closure is unchanged.
-            if (r.slots() > 2L * r.size() + 100_000) r.compact();
+            if (r.slots() > 2L * r.size() + 100_000) {
+                r.compact();
+                undone[0] = true; // compaction derives every conclusion anew: explanations may differ
+            }
+            if (undone[0]) committed.replaceAll(Committed::derivationsChanged);
             // Still under the write lock: views follow the changes one at a time, in version order,
-            // before any of their writers gets an answer.
+            // before any of their writers gets an answer; then those that follow a batch at once.
             for (Committed c : committed) notifyCommitted(c);
+            notifyBatch(committed);
         }
     }
 
@@ -553,6 +601,27 @@ public final class KnowledgeBase implements AutoCloseable {
         committedListeners.add(listener);
     }
 
+    /**
+     * Runs {@code listener} once per committed batch of changes (group commit), with its changes in
+     * version order, after the per-change listeners of {@link #onCommitted} and, like them, before
+     * any of the batch's writes returns. Readers only ever see the state after the whole batch (it
+     * commits once), so a view may follow the batch in one step. Changes caught up from other
+     * instances arrive as a batch of one unknown change.
+     */
+    public void onBatchCommitted(Consumer<List<Committed>> listener) {
+        batchListeners.add(listener);
+    }
+
+    private void notifyBatch(List<Committed> changes) {
+        for (Consumer<List<Committed>> l : batchListeners) {
+            try {
+                l.accept(List.copyOf(changes));
+            } catch (RuntimeException e) {
+                LOG.warn("A view could not follow changes up to {}; it will rebuild", changes.get(changes.size() - 1).version(), e);
+            }
+        }
+    }
+
     private void notifyCommitted(Committed change) {
         for (Consumer<Committed> l : committedListeners) {
             try {
@@ -561,6 +630,11 @@ public final class KnowledgeBase implements AutoCloseable {
                 LOG.warn("A view could not follow change {}; it will rebuild", change.version(), e);
             }
         }
+    }
+
+    private void notifyUnknown(Committed change) {
+        notifyCommitted(change);
+        notifyBatch(List.of(change));
     }
 
     /** Tests only: how many writes are waiting for a leader. */
@@ -593,7 +667,7 @@ public final class KnowledgeBase implements AutoCloseable {
             if (current == store.version()) return;
             writeLock.lock();
             try {
-                if (store.catchUp(catchUp, current)) notifyCommitted(new Committed(store.version(), null, null));
+                if (store.catchUp(catchUp, current)) notifyUnknown(new Committed(store.version(), null, null));
             } finally {
                 writeLock.unlock();
             }
@@ -601,7 +675,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private void catchUpLocked() {
-        if (store.isShared() && store.catchUp(catchUp)) notifyCommitted(new Committed(store.version(), null, null));
+        if (store.isShared() && store.catchUp(catchUp)) notifyUnknown(new Committed(store.version(), null, null));
     }
 
     /**

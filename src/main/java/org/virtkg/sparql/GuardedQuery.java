@@ -37,9 +37,9 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         try {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {
-            ServletOps.errorBadRequest(GuardedUpdate.ascii(SparqlErrors.describe(ex)));
+            ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
         } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
-            ServletOps.errorBadRequest(GuardedUpdate.ascii(SparqlErrors.describe(ex)));
+            ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The query is nested too deeply to parse; flatten its groups or OPTIONALs");
         }
@@ -50,7 +50,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         String refusal = QueryPolicy.check(query);
-        if (refusal != null) ServletOps.errorBadRequest(GuardedUpdate.ascii("Query refused: " + refusal));
+        if (refusal != null) ServletOps.errorBadRequest(SparqlErrors.ascii("Query refused: " + refusal));
     }
 
     /** Runs the query with its value-growing operations bounded ({@link BoundedValues}). */
@@ -80,7 +80,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
     private static void stoppedForSize(RuntimeException cause) {
         BoundedValues.ValueTooLarge reason = BoundedValues.takeStop();
         if (reason == null && cause instanceof BoundedValues.ValueTooLarge v) reason = v;
-        if (reason != null) ServletOps.errorBadRequest(GuardedUpdate.ascii("Query stopped: " + reason.getMessage()));
+        if (reason != null) ServletOps.errorBadRequest(SparqlErrors.ascii("Query stopped: " + reason.getMessage()));
     }
 
     /**

@@ -8,6 +8,11 @@ import org.apache.jena.query.QueryParseException;
 public final class SparqlErrors {
     private SparqlErrors() {}
 
+    /** Fuseki sizes plain-text error bodies in chars, so its messages must stay ASCII. */
+    public static String ascii(String s) {
+        return s.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
     /**
      * Jena reports {@code null} as the message of some parse errors (very deep nesting); never
      * pass that on.

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *       document loader that refuses is set under {@link LangJSONLD11#JSONLD_OPTIONS};</li>
  *   <li>script functions run only when the system property {@code jena:scripting} is set.</li>
  * </ul>
- * {@code LOAD} is refused per request by {@link GuardedUpdate}, because Jena 6.2.0 ignores a
+ * {@code LOAD} is refused per request by {@code app.GuardedUpdate}, because Jena 6.2.0 ignores a
  * restricted stream manager for {@code LOAD … INTO}.
  */
 public final class SparqlSafety {

@@ -28,7 +28,7 @@ import org.virtkg.store.Graphs;
  * </ul>
  */
 public final class UpdatePolicy {
-    static final String FORBIDDEN = "forbidden";
+    public static final String FORBIDDEN = "forbidden";
     static final String BAD = "bad";
 
     private UpdatePolicy() {}

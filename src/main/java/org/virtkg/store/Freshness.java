@@ -30,6 +30,16 @@ public final class Freshness {
         this.maxStalenessNanos = maxStaleness.toNanos();
     }
 
+    /** Readers waiting for a check to end (for tests that must know every reader has arrived). */
+    int waitingReaders() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(checkEnded);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns once a check that started recently enough has succeeded, running {@code check} itself if needed. */
     public void await(Runnable check) {
         long needStartedBy = System.nanoTime() - maxStalenessNanos;

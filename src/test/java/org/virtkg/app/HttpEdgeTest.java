@@ -68,7 +68,7 @@ class HttpEdgeTest {
 
     @Test
     void aPathNoRouteMatchesIsAProblemEvenForABrowser() throws Exception {
-        // Javalin's own 404 for a browser is text/html; only /id/{name} explains an unknown id with a page.
+        // Javalin's own 404 for a browser is text/html; under /api/ it is a problem whatever the client prefers.
         refused(404, raw("DELETE", "/api/claims/https://w3id.org/virtkg/graph/x", null, "Accept", "text/html", "Authorization", "Bearer " + EDITOR),
                 "No resource at");
         refused(404, raw("GET", "/api/no/such/thing", null, "Accept", "text/html"), "No resource at");
@@ -283,8 +283,12 @@ class HttpEdgeTest {
     void aBrowserFindsItsWayFromTheEndpointAndFromAMistypedName() throws Exception {
         String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         RawHttp.Answer sparql = raw("GET", "/sparql", null, "Accept", browser);
-        assertEquals(303, sparql.status(), sparql.body());
-        assertEquals("/#/sparql", sparql.headers().get("location"));
+        assertEquals(200, sparql.status(), sparql.body());
+        assertTrue(sparql.contentType().startsWith("text/html"), sparql.contentType());
+        assertTrue(sparql.body().contains("/webjars/zazuko__yasgui/"), "the editor: " + sparql.body());
+        RawHttp.Answer asserted = raw("GET", "/asserted/sparql", null, "Accept", browser);
+        assertEquals(303, asserted.status(), asserted.body());
+        assertEquals("/sparql", asserted.headers().get("location"));
         // A SPARQL client without a query still gets the protocol's 400.
         refused(400, raw("GET", "/sparql", null, "Accept", "*/*"), "query");
         RawHttp.Answer missing = raw("GET", "/id/KVMM", null, "Accept", browser);
@@ -295,6 +299,18 @@ class HttpEdgeTest {
         assertFalse(hostile.body().contains("<script>"), hostile.body());
         // Programs still get a problem.
         refused(404, raw("GET", "/id/KVMM", null, "Accept", "application/json"), "No resource");
+        refused(404, raw("GET", "/id/KVMM", null, "Accept", "*/*"), "No resource");
+        // Other errors of pages, and addresses nobody serves, are pages for a browser too.
+        RawHttp.Answer badView = raw("GET", "/id/KVM?view=bogus", null, "Accept", browser);
+        assertEquals(400, badView.status(), badView.body());
+        assertTrue(badView.contentType().startsWith("text/html") && badView.body().contains("Parameter 'view' must be one of"),
+                badView.body());
+        RawHttp.Answer nowhere = raw("GET", "/no/such/page", null, "Accept", browser);
+        assertEquals(404, nowhere.status(), nowhere.body());
+        assertTrue(nowhere.contentType().startsWith("text/html") && nowhere.body().contains("<h1>Nothing at this address</h1>"), nowhere.body());
+        refused(404, raw("GET", "/no/such/page", null), "No resource at");
+        // The API answers problems whatever the client prefers.
+        refused(404, raw("GET", "/api/technologies/KVMM", null, "Accept", browser), "No resource");
     }
 
     @Test

@@ -81,13 +81,21 @@ class LifecycleCoverageTest {
         return out;
     }
 
-    /** The current source of the product's lifecycle status (its fact, with address and asOf), or null. */
+    /**
+     * The current source of the product's lifecycle status (its fact, with address and asOf), or
+     * else of the stated reason it has none ({@code noLifecycleBecause}: a processor feature, a
+     * vendor's family name), or null. A stated reason counts like a status: it is a sourced,
+     * dated answer to "where does it stand?", where a gap is not.
+     */
     static JsonNode statusFact(String id) throws Exception {
         var r = Fixtures.get(base + "/api/lifecycles/" + id + "?view=current");
         assertEquals(200, r.statusCode(), id + ": " + r.body());
-        for (JsonNode f : Json.MAPPER.readTree(r.body()).get("current"))
+        JsonNode reason = null;
+        for (JsonNode f : Json.MAPPER.readTree(r.body()).get("current")) {
             if (f.get("property").asText().equals("lifecycleStatus")) return f;
-        return null;
+            if (f.get("property").asText().equals("noLifecycleBecause")) reason = f;
+        }
+        return reason;
     }
 
     @Test
@@ -134,5 +142,49 @@ class LifecycleCoverageTest {
         // The paper's side of a product is untouched by the current facts.
         JsonNode paper = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/OpenNebula?view=paper").body());
         for (JsonNode f : paper.get("paper")) assertTrue(f.get("source").asText().startsWith("https://w3id.org/virtkg/source/paper/"), f.toString());
+    }
+
+    /** The fact of {@code property} among a lifecycle body's current facts, or null. */
+    static JsonNode current(JsonNode body, String property) {
+        for (JsonNode f : body.get("current")) if (f.get("property").asText().equals(property)) return f;
+        return null;
+    }
+
+    @Test
+    void vendorSourcedLifecyclesCarryTheirSourceAndDate() throws Exception {
+        // VirtualBox: Oracle's own repository, its version file at a commit.
+        JsonNode vbox = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/VirtualBox?view=current").body());
+        assertEquals("Maintained", vbox.get("lifecycleStatus").asText(), vbox.toString());
+        JsonNode status = current(vbox, "lifecycleStatus");
+        assertEquals("https://github.com/VirtualBox/virtualbox/blob/14841851fa211c7faf615978ba385d59947236c6/Version.kmk", status.get("address").asText());
+        assertEquals("2026-09-14", status.get("asOf").asText());
+        assertEquals("7.2.18", current(vbox, "latestRelease").get("value").asText());
+        // libvirt: first and latest release from its own release list, one source for all three.
+        JsonNode libvirt = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/libvirt?view=current").body());
+        assertEquals("0.0.1", current(libvirt, "firstRelease").get("value").asText());
+        assertEquals("12.5.0", current(libvirt, "latestRelease").get("value").asText());
+        assertEquals("2026-07-01", current(libvirt, "lifecycleStatus").get("asOf").asText());
+        // Superseded names point at their successor: Microsoft's overview for Virtual PC.
+        JsonNode vpc = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/VirtualPC?view=current").body());
+        assertEquals("Superseded", vpc.get("lifecycleStatus").asText());
+        assertEquals("HyperV", current(vpc, "supersededBy").get("value").asText());
+        assertTrue(current(vpc, "lifecycleStatus").get("address").asText().startsWith("https://github.com/MicrosoftDocs/"), vpc.toString());
+        // Globus Toolkit: discontinued, from the notice in its own repository.
+        JsonNode globus = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/GlobusToolkit?view=current").body());
+        assertEquals("Discontinued", globus.get("lifecycleStatus").asText());
+        assertTrue(current(globus, "lifecycleStatus").get("address").asText().startsWith("https://github.com/globus/globus-toolkit/"), globus.toString());
+    }
+
+    @Test
+    void entriesWithoutALifecycleSayWhyInsteadOfAGuessedStatus() throws Exception {
+        for (var e : Map.of("IntelVT", "ProcessorFeature", "AMDV", "ProcessorFeature", "VMware", "VendorFamilyName").entrySet()) {
+            JsonNode body = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/" + e.getKey() + "?view=current").body());
+            assertTrue(body.get("lifecycleStatus") == null || body.get("lifecycleStatus").isNull(), "no status is made up: " + body);
+            JsonNode reason = current(body, "noLifecycleBecause");
+            assertEquals(e.getValue(), reason.get("value").asText(), e.getKey());
+            assertTrue(reason.get("address").asText().startsWith("https://"), reason.toString());
+            assertTrue(reason.get("asOf").asText().matches("\\d{4}-\\d{2}-\\d{2}"), reason.toString());
+            assertFalse(notYetSourced().containsKey(e.getKey()), e.getKey() + " is modelled, so it is not also listed as not yet sourced");
+        }
     }
 }

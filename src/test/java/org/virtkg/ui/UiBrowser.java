@@ -53,6 +53,8 @@ final class UiBrowser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--window-size=1366,900", "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        // Chromium's DevTools network events, read by requestedUrls().
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver d = new ChromeDriver(service, o);
@@ -65,6 +67,36 @@ final class UiBrowser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
+    }
+
+    /**
+     * Every URL the browser asked for since the last call (DevTools' {@code Network.requestWillBeSent}
+     * events of the performance log): page loads, scripts, styles, images, fetches, whether or not
+     * they succeeded. A load the Content-Security-Policy refuses is never requested; it shows up in
+     * {@link #severeLogs()} instead.
+     */
+    List<String> requestedUrls() throws Exception {
+        List<String> urls = new java.util.ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            var message = org.virtkg.api.Json.MAPPER.readTree(e.getMessage()).path("message");
+            if (message.path("method").asText().equals("Network.requestWillBeSent"))
+                urls.add(message.at("/params/request/url").asText());
+        }
+        return urls;
+    }
+
+    /**
+     * Lays pages out for a screen {@code width} CSS pixels wide (a phone: 390). Resizing the window
+     * does not do it: headless Chromium keeps windows at least 500 pixels wide.
+     */
+    void emulateWidth(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Back to the window's own size. */
+    void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
     void screenshot(String name) throws Exception {

@@ -1,4 +1,4 @@
-package org.virtkg.sparql;
+package org.virtkg.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,8 @@ import org.virtkg.api.ProblemException;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.sparql.SparqlErrors;
+import org.virtkg.sparql.UpdatePolicy;
 import org.virtkg.store.StoreConflictException;
 import org.virtkg.store.StoreUnavailableException;
 
@@ -65,10 +67,10 @@ public final class GuardedUpdate extends SPARQL_Update {
         try {
             request = UpdateFactory.create(text, BASE);
         } catch (QueryParseException ex) {
-            ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
+            ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
             return;
         } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
-            ServletOps.errorBadRequest(ascii(SparqlErrors.describe(ex)));
+            ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
             return;
         } catch (StackOverflowError ex) {
             ServletOps.errorBadRequest("The update is nested too deeply to parse");
@@ -76,13 +78,13 @@ public final class GuardedUpdate extends SPARQL_Update {
         }
         String usingProblem = applyProtocolDataset(action, request);
         if (usingProblem != null) {
-            ServletOps.errorBadRequest(ascii(usingProblem));
+            ServletOps.errorBadRequest(SparqlErrors.ascii(usingProblem));
             return;
         }
         String refusal = UpdatePolicy.check(request);
         if (refusal != null) {
             ServletOps.error(refusal.startsWith(UpdatePolicy.FORBIDDEN) ? 403 : 400,
-                    ascii(refusal.substring(refusal.indexOf(':') + 1).trim()));
+                    SparqlErrors.ascii(refusal.substring(refusal.indexOf(':') + 1).trim()));
             return;
         }
         try {
@@ -93,7 +95,7 @@ public final class GuardedUpdate extends SPARQL_Update {
             writeProblem(action, ProblemException.rejected(ex));
             return;
         } catch (UpdateException ex) {
-            ServletOps.errorBadRequest(ascii("The update failed and nothing was changed: " + ex.getMessage()));
+            ServletOps.errorBadRequest(SparqlErrors.ascii("The update failed and nothing was changed: " + ex.getMessage()));
             return;
         } catch (StoreUnavailableException | StoreConflictException ex) {
             action.setResponseHeader("Retry-After", "1");
@@ -186,8 +188,4 @@ public final class GuardedUpdate extends SPARQL_Update {
         }
     }
 
-    /** Fuseki sizes plain-text error bodies in chars, so its messages must stay ASCII. */
-    static String ascii(String s) {
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
-    }
 }

@@ -1,0 +1,71 @@
+package org.virtkg.pages;
+
+import java.util.List;
+
+/**
+ * {@code /id/{name}} as HTML: one resource's facts, grouped, each with its basis (stated or
+ * inferred), disputes, notes and sources; the paper's facts next to today's; the neighbourhood the
+ * page's script draws; and every source that speaks of it.
+ *
+ * @param label the resource's label
+ * @param iri its IRI
+ * @param kinds the classes it is shown as (a technology, a platform, …)
+ * @param comment its description, or {@code null}
+ * @param compareHref the compare page with it preselected, or {@code null} when it is not a product
+ * @param views the views the page can be read in, the current one marked
+ * @param paperSilent the paper view of a resource the paper does not name
+ * @param comparison the paper's facts next to today's, or {@code null} when no current source speaks of it
+ * @param groups the facts, grouped
+ * @param neighbourhoodJson the edges and labels the graph view draws (JSON)
+ * @param sources every source of a statement about it
+ * @param cytoscapeVersion the Cytoscape WebJar's version (the graph view's library)
+ */
+public record ResourcePage(String label, String iri, List<Kind> kinds, String comment, String compareHref, List<View> views,
+                           boolean paperSilent, Comparison comparison, List<Group> groups, String neighbourhoodJson,
+                           List<Source> sources, String cytoscapeVersion) {
+
+    /** A class the resource belongs to. */
+    public record Kind(String label, boolean inferred, boolean disputed) {}
+
+    /** A view of the page: its query value, its name in words, whether it is the one shown. */
+    public record View(String key, String name, boolean current) {}
+
+    /** A group of facts ("Compatibility", "Technical profile", …) and its anchor. */
+    public record Group(String slug, String title, List<Property> properties) {}
+
+    /** A property and its values. */
+    public record Property(Link property, List<Value> values) {}
+
+    /**
+     * One value of a property.
+     *
+     * @param link the value when it is a resource ({@code null} for a literal or a blank node)
+     * @param literal the value when it is a literal
+     * @param basis {@code stated}, {@code inferred} or empty
+     * @param inferred derived by the reasoner
+     * @param whyHref the explanation of an inferred fact, or {@code null}
+     */
+    public record Value(Link link, String literal, String basis, boolean inferred, String whyHref, boolean disputed,
+                        boolean conditional, List<Note> notes, List<Source> sources) {}
+
+    /** A note on a fact (a dispute, a condition, an editorial reading) and what it rests on. */
+    public record Note(String kind, String text, List<Source> grounds) {}
+
+    /**
+     * Where a statement comes from: the place in the paper ({@code heading}: table, row and column,
+     * or section), else the source graph's name ({@code code}); what it says ({@code quote}); the
+     * public document it was derived from; and a source-level dispute note.
+     */
+    public record Source(String heading, String code, String quote, Link document, boolean partlyDisputed, String disputeNote) {
+        /** An outside document only, by its address. */
+        public static Source document(Link document) {
+            return new Source(null, null, null, document, false, null);
+        }
+    }
+
+    /** The paper's facts next to today's, and the properties on which they differ. */
+    public record Comparison(List<Fact> paper, List<Fact> current, List<String> disputedProperties) {}
+
+    /** A fact of either side: property, value, disputed, and for a current one its address and date. */
+    public record Fact(String property, String value, boolean disputed, String address, String asOf) {}
+}

@@ -1,0 +1,157 @@
+package org.virtkg.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
+
+/**
+ * {@code GET /sparql} in a real headless Chromium: the YASGUI editor from its WebJar, querying this
+ * server, completing virtkg's own prefixes, offering the query library, and asking nothing of any
+ * other host (no CDN, no prefix.cc, no vocabulary service).
+ */
+class UiSparqlEditorTest {
+    static TestServer server;
+    static UiBrowser browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
+        browser = UiBrowser.start();
+        server = shared;
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void freshPage() throws Exception {
+        browser.stopEmulating();
+        // The editor keeps its tabs in localStorage; each test starts from the default query.
+        browser.driver.get(server.base() + "/api/health");
+        browser.js("localStorage.clear()");
+        browser.requestedUrls();
+        browser.severeLogs();
+    }
+
+    static WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The editor's text (CodeMirror keeps it out of the DOM's form values). */
+    static String editorText() {
+        return (String) browser.js("return window.virtkgYasgui.getTab().getYasqe().getValue()");
+    }
+
+    static void runAndAwaitRows() {
+        visible(".yasqe_queryButton").click();
+        wait.until(d -> !d.findElements(By.cssSelector(".yasr table.dataTable tbody tr td")).isEmpty()
+                && !d.findElement(By.cssSelector(".yasr table.dataTable tbody")).getText().contains("No data"));
+    }
+
+    /** Nothing but this server was asked for anything; nothing was refused by the CSP or failed. */
+    static void stayedHome(String what) throws Exception {
+        URI base = URI.create(server.base());
+        List<String> elsewhere = browser.requestedUrls().stream().filter(u -> !u.startsWith("data:"))
+                .filter(u -> {
+                    URI uri = URI.create(u);
+                    return !(base.getHost().equals(uri.getHost()) && base.getPort() == uri.getPort());
+                }).toList();
+        assertEquals(List.of(), elsewhere, "requests that left the server on " + what);
+        assertEquals(List.of(), browser.severeLogs(), "console errors (CSP refusals, failed loads) on " + what);
+    }
+
+    @Test
+    void theFooterLinkOfAServerPageOpensTheEditorWhichRunsAQueryAgainstOurEndpoint() throws Exception {
+        // From the ontology documentation's footer, as a reader would.
+        browser.driver.get(server.base() + "/ontology");
+        visible("footer a[href='/sparql']").click();
+        wait.until(ExpectedConditions.urlToBe(server.base() + "/sparql"));
+        visible(".yasqe .CodeMirror");
+        assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('h1').length")).longValue());
+        // Syntax highlighting: the keywords of the default query are CodeMirror tokens.
+        assertFalse(browser.driver.findElements(By.cssSelector(".yasqe .cm-keyword")).isEmpty(), "keywords are highlighted");
+        assertEquals("/sparql", browser.js("return window.virtkgYasgui.getTab().getEndpoint()"));
+        assertTrue(editorText().contains("vkg:supports"), editorText());
+
+        runAndAwaitRows();
+        String table = browser.driver.findElement(By.cssSelector(".yasr table.dataTable")).getText();
+        assertTrue(table.contains("OpenStack"), table);
+        browser.screenshot("sparql-editor-results");
+        List<String> requested = browser.requestedUrls();
+        assertTrue(requested.contains(server.base() + "/sparql"), "the query went to our endpoint: " + requested);
+        // What was asked for was also all this server's; put back for stayedHome.
+        URI base = URI.create(server.base());
+        for (String u : requested)
+            if (!u.startsWith("data:")) assertEquals(base.getAuthority(), URI.create(u).getAuthority(), u);
+        assertEquals(List.of(), browser.severeLogs());
+
+        // Narrow screens: the editor and its results stay within the width (tables scroll in their box).
+        browser.emulateWidth(390);
+        browser.screenshot("sparql-editor-390");
+        Object overflow = browser.js("""
+                const w = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= w) return '';
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                    && !e.closest('.yasr_results, .CodeMirror')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
+        assertEquals("", overflow, "no horizontal scrolling at 390 px");
+    }
+
+    @Test
+    void theQueryLibraryIsSelectableAndItsQueryRuns() throws Exception {
+        browser.driver.get(server.base() + "/sparql");
+        visible(".yasqe .CodeMirror");
+        WebElement library = visible("#library");
+        wait.until(d -> library.isEnabled());
+        Select pick = new Select(library);
+        // Every named query of /api/queries is offered.
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(server.base() + "/api/queries")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        List<String> names = new java.util.ArrayList<>();
+        org.virtkg.api.Json.MAPPER.readTree(answer.body()).path("items").forEach(q -> names.add(q.path("name").asText()));
+        assertTrue(names.size() > 10, names.toString());
+        assertEquals(names, pick.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList());
+        pick.selectByValue("container-platforms");
+        wait.until(d -> editorText().contains("SELECT"));
+        assertTrue(browser.driver.findElement(By.id("library-description")).getText().length() > 20);
+        assertEquals("container-platforms", browser.js("return window.virtkgYasgui.getTab().getName()"));
+        runAndAwaitRows();
+        assertTrue(browser.driver.findElement(By.cssSelector(".yasr table.dataTable")).getText().contains("OpenStack"));
+        browser.screenshot("sparql-editor-library");
+        stayedHome("the library query");
+    }
+
+    @Test
+    void prefixCompletionOffersVirtkgsOwnPrefixesWithoutAskingAnyoneElse() throws Exception {
+        browser.driver.get(server.base() + "/sparql");
+        WebElement cm = visible(".yasqe .CodeMirror");
+        browser.js("const y = window.virtkgYasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
+        new Actions(browser.driver).moveToElement(cm).click().sendKeys("PREFIX vk").perform();
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
+        WebElement hints = visible(".CodeMirror-hints");
+        assertTrue(hints.getText().contains("vkg: <https://w3id.org/virtkg/ontology#>"), hints.getText());
+        hints.findElement(By.cssSelector("li")).click();
+        wait.until(d -> editorText().contains("PREFIX vkg: <https://w3id.org/virtkg/ontology#>"));
+        stayedHome("prefix completion");
+    }
+}
