@@ -120,7 +120,7 @@ public enum Setting {
 
     /** The default as documented (machine-independent). */
     public String documentedDefault() {
-        return defaultText != null ? withUnit(defaultText) : "4 per processor, at least 8";
+        return defaultText != null ? withUnit(number(parse(defaultText).doubleValue())) : "4 per processor, at least 8";
     }
 
     public String range() {
