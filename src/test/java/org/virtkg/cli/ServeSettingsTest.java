@@ -32,11 +32,12 @@ class ServeSettingsTest {
 
     /** The serve command as the launcher builds it, parsed from {@code args}, reading {@code env}. */
     static ServeCommand serve(Map<String, String> env, String... args) {
-        CommandLine serve = Main.commandLine().getSubcommands().get("serve");
-        java.util.List<String> full = new java.util.ArrayList<>(java.util.List.of("--mem", "--port", "0", "--host", "127.0.0.1",
+        CommandLine cli = Main.commandLine();
+        CommandLine serve = cli.getSubcommands().get("serve");
+        java.util.List<String> full = new java.util.ArrayList<>(java.util.List.of("serve", "--mem", "--port", "0", "--host", "127.0.0.1",
                 "--ontology", Fixtures.fixtureDir("ontology").toString(), "--data", Fixtures.fixtureDir("data").toString()));
         full.addAll(java.util.List.of(args));
-        serve.parseArgs(full.toArray(String[]::new));
+        cli.parseArgs(full.toArray(String[]::new));
         ServeCommand cmd = serve.getCommand();
         cmd.environment = env;
         return cmd;
@@ -112,6 +113,15 @@ class ServeSettingsTest {
                 () -> serve(Map.of(), "--config", config.toString()).settings());
         assertTrue(e.getMessage().contains("\"max-uplod\"") && e.getMessage().contains("line 2")
                 && e.getMessage().contains("did you mean max-upload"), e.getMessage());
+    }
+
+    @Test
+    void theStoreTimeoutSharedWithTheOtherCommandsIsASettingOfServeToo() {
+        var flag = serve(Map.of("VIRTKG_STORE_TIMEOUT", "9"), "--store-timeout", "5").settings();
+        assertEquals(java.time.Duration.ofSeconds(5), flag.duration(org.virtkg.app.Setting.STORE_TIMEOUT));
+        assertEquals("flag --store-timeout", flag.source(org.virtkg.app.Setting.STORE_TIMEOUT).toString());
+        var env = serve(Map.of("VIRTKG_STORE_TIMEOUT", "9")).settings();
+        assertEquals(java.time.Duration.ofSeconds(9), env.duration(org.virtkg.app.Setting.STORE_TIMEOUT));
     }
 
     @Test
