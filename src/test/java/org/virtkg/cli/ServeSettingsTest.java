@@ -43,6 +43,9 @@ class ServeSettingsTest {
         return cmd;
     }
 
+    /** An empty selection (every pair, no requirements) padded with whitespace to 1.5 MiB. */
+    static final String PADDED_JSON = "{" + " ".repeat(1_500_000) + "}";
+
     @Test
     void eachSourceSetsALimitAndAFlagBeatsTheEnvironmentWhichBeatsTheFile() throws Exception {
         Path config = tmp.resolve("virtkg.yaml");
@@ -53,6 +56,8 @@ class ServeSettingsTest {
                 max-upload: 2
                 # query text: only the file sets it
                 max-query-length: 300
+                # JSON bodies: above Javalin's own 1 MiB request size
+                max-json: 2
                 """);
         Map<String, String> env = Map.of("VIRTKG_MAX_ROWS", "4", "VIRTKG_MAX_UPLOAD", "1", "VIRTKG_ADMIN_TOKEN", ADMIN);
         try (VirtkgServer server = serve(env, "--config", config.toString(), "--max-rows", "3").start()) {
@@ -72,6 +77,8 @@ class ServeSettingsTest {
             String longQuery = "SELECT * WHERE { ?s ?p ?o } # " + "x".repeat(300);
             assertEquals(413, get(base + "/sparql?query=" + enc(longQuery)).statusCode(), "the file's 300 characters");
             assertEquals(200, get(base + "/sparql?query=" + enc("ASK { ?s ?p ?o }")).statusCode(), "a short query still runs");
+            var json = Fixtures.post(base + "/api/selection", PADDED_JSON, "Content-Type", "application/json");
+            assertEquals(200, json.statusCode(), "1.5 MiB of JSON is within the file's 2 MiB: " + json.body());
         }
     }
 
@@ -85,6 +92,8 @@ class ServeSettingsTest {
             assertTrue(rows.headers().firstValue(GuardedQuery.TRUNCATED).orElse("").startsWith("true; rows=2;"), rows.headers().map().toString());
             String longQuery = "SELECT * WHERE { ?s ?p ?o } # " + "x".repeat(5_000);
             assertEquals(200, get(base + "/sparql?query=" + enc(longQuery)).statusCode(), "max-query-length is still 100,000");
+            assertEquals(413, Fixtures.post(base + "/api/selection", PADDED_JSON, "Content-Type", "application/json").statusCode(),
+                    "max-json is still 1 MiB");
         }
     }
 
