@@ -39,9 +39,9 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                // A store that cannot be opened or reached is the user's to fix: say why, no stack trace.
+                // A store that cannot be opened or reached, or a bad setting, is the user's to fix: say why, no stack trace.
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (!(e instanceof StoreException)) throw e;
+                    if (!(e instanceof StoreException || e instanceof org.virtkg.app.Settings.Invalid)) throw e;
                     cmd.getErr().println("virtkg: " + e.getMessage());
                     return 1;
                 });

@@ -30,12 +30,13 @@ public final class ChangeFeed implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** With a shared store, how often the feed asks whether other instances wrote. */
     static final Duration SHARED_STORE_POLL = Duration.ofSeconds(1);
-    /** Streams open at once; more get 503. */
-    static final int MAX_SUBSCRIBERS = 256;
+    /** Default of the {@code max-change-streams} setting: streams open at once; more get 503. */
+    public static final int MAX_SUBSCRIBERS = 256;
     /** Entries read from the log per subscriber per round. */
     private static final int BATCH = 200;
 
     private final KnowledgeBase kb;
+    private final int maxSubscribers;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Object signal = new Object();
     private boolean woken;
@@ -56,7 +57,13 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     public ChangeFeed(KnowledgeBase kb) {
+        this(kb, MAX_SUBSCRIBERS);
+    }
+
+    /** A feed that keeps at most {@code maxSubscribers} streams open ({@code max-change-streams}). */
+    public ChangeFeed(KnowledgeBase kb, int maxSubscribers) {
         this.kb = kb;
+        this.maxSubscribers = maxSubscribers;
         kb.onCommitted(change -> wake());
         this.dispatcher = Thread.ofPlatform().daemon().name("virtkg-change-feed").start(this::dispatch);
     }
@@ -67,7 +74,7 @@ public final class ChangeFeed implements AutoCloseable {
      */
     public void subscribe(SseClient client) {
         Long start = client.ctx().attribute(START);
-        if (subscribers.size() >= MAX_SUBSCRIBERS) {
+        if (subscribers.size() >= maxSubscribers) {
             client.sendComment("too many streams open; try again later");
             client.close();
             return;
@@ -111,8 +118,8 @@ public final class ChangeFeed implements AutoCloseable {
         String since = resume != null && !resume.isBlank() ? resume : ctx.queryParam("since");
         var dsg = kb.store().dataset();
         long start = Txn.calculateRead(dsg, () -> since == null ? kb.version() : ChangeRoutes.sinceId(dsg, since));
-        if (subscribers.size() >= MAX_SUBSCRIBERS)
-            throw ProblemException.of(503, "Too many change streams are open (" + MAX_SUBSCRIBERS + "); try again later or poll /api/changes?since=");
+        if (subscribers.size() >= maxSubscribers)
+            throw ProblemException.of(503, "Too many change streams are open (" + maxSubscribers + "); try again later or poll /api/changes?since=");
         ctx.attribute(START, start);
     }
 

@@ -51,8 +51,15 @@ public final class ClaimRoutes {
     private final Catalog catalog;
     private final Auth auth;
     private final ClaimRequests requests;
+    private final long maxBytes;
 
     public ClaimRoutes(KnowledgeBase kb, Catalog catalog, Auth auth) {
+        this(kb, catalog, auth, Json.MAX_BODY_BYTES);
+    }
+
+    /** Routes that read claim bodies of at most {@code maxBytes} ({@code max-json}). */
+    public ClaimRoutes(KnowledgeBase kb, Catalog catalog, Auth auth, long maxBytes) {
+        this.maxBytes = maxBytes;
         this.kb = kb;
         this.catalog = catalog;
         this.auth = auth;
@@ -61,7 +68,7 @@ public final class ClaimRoutes {
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        ClaimRequests.Body body = Json.read(ctx, Json.MAX_BODY_BYTES, ClaimRequests.Body.class, "the claim",
+        ClaimRequests.Body body = Json.read(ctx, maxBytes, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
         ClaimRequests.Request r = catalog.read(() -> requests.parse(body, "", null));
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);

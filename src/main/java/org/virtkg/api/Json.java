@@ -43,7 +43,7 @@ public final class Json {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
-    /** Largest JSON request body read (products, selections). */
+    /** Default of the {@code max-json} setting: largest JSON request body read (products, claims, selection). */
     public static final long MAX_BODY_BYTES = 1L << 20;
 
     private Json() {}

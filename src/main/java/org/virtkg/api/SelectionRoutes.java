@@ -115,9 +115,16 @@ public final class SelectionRoutes {
     }
 
     private final Catalog catalog;
+    private final long maxBytes;
 
     public SelectionRoutes(Catalog catalog) {
+        this(catalog, Json.MAX_BODY_BYTES);
+    }
+
+    /** Selection that reads requirement bodies of at most {@code maxBytes} ({@code max-json}). */
+    public SelectionRoutes(Catalog catalog, long maxBytes) {
         this.catalog = catalog;
+        this.maxBytes = maxBytes;
     }
 
     public static List<String> fieldNames() {
@@ -125,7 +132,7 @@ public final class SelectionRoutes {
     }
 
     public void select(Context ctx) {
-        JsonNode body = Json.readObject(ctx, Json.MAX_BODY_BYTES, "the requirements",
+        JsonNode body = Json.readObject(ctx, maxBytes, "the requirements",
                 "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
         Set<String> include = Http.include(ctx, INCLUDABLE);

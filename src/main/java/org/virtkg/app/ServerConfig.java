@@ -17,14 +17,21 @@ import org.virtkg.security.AccessTokens;
  * @param maxQueriesPerClient SPARQL queries one client address may have running at once (more: 429)
  * @param queriesDir          the named-query library ({@code *.rq} with grlc headers) served at {@code /api/queries}
  * @param maxActiveReads      read requests executing at once; more wait their turn (see {@link #DEFAULT_MAX_ACTIVE_READS})
+ * @param maxRows             rows of one SELECT result sent; beyond, the answer is cut and says so
+ * @param maxQueryLength      characters of one SPARQL query text
+ * @param maxJsonBytes        largest JSON request body (products, claims, selection)
+ * @param maxChangeStreams    change streams open at once
+ *
+ * <p>The deployable limits are {@link Setting}s: {@link #withSettings} applies them all, whichever
+ * source (flag, environment, config file) gave them.
  */
-public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,
-                           long maxUploadBytes, int maxQueriesPerClient, Path queriesDir, int maxActiveReads) {
+public record ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes, long maxUploadBytes, int maxQueriesPerClient, Path queriesDir, int maxActiveReads, int maxRows, int maxQueryLength, long maxJsonBytes, int maxChangeStreams) {
 
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_UPDATE_BYTES = 1 << 20;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 8;
+
     /**
      * Read requests (GET, HEAD, SPARQL queries) executing at once, by default: four per processor,
      * at least eight. Reads are mostly CPU work; with many more of them running than there are
@@ -37,10 +44,12 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
      */
     public static final int DEFAULT_MAX_ACTIVE_READS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
-    /** The configuration without a read limit of its own: {@link #DEFAULT_MAX_ACTIVE_READS}. */
+    /** The configuration without a read limit of its own ({@link #DEFAULT_MAX_ACTIVE_READS}) and the other limits at their defaults. */
     public ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,
                         long maxUploadBytes, int maxQueriesPerClient, Path queriesDir) {
-        this(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, DEFAULT_MAX_ACTIVE_READS);
+        this(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, DEFAULT_MAX_ACTIVE_READS,
+                org.virtkg.sparql.GuardedQuery.MAX_ROWS, org.virtkg.sparql.GuardedQuery.MAX_QUERY_LENGTH,
+                org.virtkg.api.Json.MAX_BODY_BYTES, org.virtkg.api.ChangeFeed.MAX_SUBSCRIBERS);
     }
 
     public static ServerConfig defaults() {
@@ -53,36 +62,69 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
         return ShippedKnowledge.locate(null).queries();
     }
 
-    public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads);
+    /** Every server limit from {@code s} (the store's settings go to the store and the knowledge base). */
+    public ServerConfig withSettings(Settings s) {
+        return withQueryTimeout(s.duration(Setting.QUERY_TIMEOUT))
+                .withMaxQueriesPerClient(s.intValue(Setting.MAX_QUERIES_PER_CLIENT))
+                .withMaxActiveReads(s.intValue(Setting.MAX_ACTIVE_READS))
+                .withMaxRows(s.intValue(Setting.MAX_ROWS))
+                .withMaxQueryLength(s.intValue(Setting.MAX_QUERY_LENGTH))
+                .withMaxUpdateBytes(s.bytes(Setting.MAX_UPDATE))
+                .withMaxUploadBytes(s.bytes(Setting.MAX_UPLOAD))
+                .withMaxJsonBytes(s.bytes(Setting.MAX_JSON))
+                .withMaxChangeStreams(s.intValue(Setting.MAX_CHANGE_STREAMS));
     }
 
-    public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads);
+    public ServerConfig withHost(String v) {
+        return new ServerConfig(v, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withTokens(AccessTokens t) {
-        return new ServerConfig(host, port, t, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads);
+    public ServerConfig withPort(int v) {
+        return new ServerConfig(host, v, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withMaxUploadBytes(long n) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, n, maxQueriesPerClient, queriesDir, maxActiveReads);
+    public ServerConfig withTokens(AccessTokens v) {
+        return new ServerConfig(host, port, v, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withMaxQueriesPerClient(int n) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, n, queriesDir, maxActiveReads);
+    public ServerConfig withQueryTimeout(Duration v) {
+        return new ServerConfig(host, port, tokens, v, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withQueryTimeout(Duration d) {
-        return new ServerConfig(host, port, tokens, d, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads);
+    public ServerConfig withMaxUpdateBytes(long v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, v, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withMaxActiveReads(int n) {
-        if (n < 1) throw new IllegalArgumentException("The limit of active reads must be at least 1, got " + n);
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, n);
+    public ServerConfig withMaxUploadBytes(long v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, v, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withQueriesDir(Path dir) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, dir, maxActiveReads);
+    public ServerConfig withMaxQueriesPerClient(int v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, v, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
+    }
+
+    public ServerConfig withQueriesDir(Path v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, v, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
+    }
+
+    public ServerConfig withMaxActiveReads(int v) {
+        if (v < 1) throw new IllegalArgumentException("The limit of active reads must be at least 1, got " + v);
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, v, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
+    }
+
+    public ServerConfig withMaxRows(int v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, v, maxQueryLength, maxJsonBytes, maxChangeStreams);
+    }
+
+    public ServerConfig withMaxQueryLength(int v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, v, maxJsonBytes, maxChangeStreams);
+    }
+
+    public ServerConfig withMaxJsonBytes(long v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, v, maxChangeStreams);
+    }
+
+    public ServerConfig withMaxChangeStreams(int v) {
+        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, v);
     }
 }

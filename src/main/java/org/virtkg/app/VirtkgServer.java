@@ -88,14 +88,14 @@ public final class VirtkgServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(kb);
         ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
-        ChangeFeed feed = new ChangeFeed(kb);
+        ChangeFeed feed = new ChangeFeed(kb, config.maxChangeStreams());
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
         AdminRoutes admin = new AdminRoutes(kb, auth);
         ImportRoutes imports = new ImportRoutes(kb, auth, config.maxUploadBytes());
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
         Catalog catalog = new Catalog(kb);
-        ProductRoutes products = new ProductRoutes(kb, catalog, auth, 1 << 20);
-        ClaimRoutes claims = new ClaimRoutes(kb, catalog, auth);
+        ProductRoutes products = new ProductRoutes(kb, catalog, auth, config.maxJsonBytes());
+        ClaimRoutes claims = new ClaimRoutes(kb, catalog, auth, config.maxJsonBytes());
         ResponseCache responses = new ResponseCache(kb);
         CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
@@ -106,7 +106,7 @@ public final class VirtkgServer implements AutoCloseable {
         PaperAndPresent paperAndPresent = new PaperAndPresent(catalog, responses);
         ResourceRoutes resources = new ResourceRoutes(catalog).withPaperAndPresent(paperAndPresent);
         OntologyRoutes ontology = new OntologyRoutes(catalog);
-        SelectionRoutes selection = new SelectionRoutes(catalog);
+        SelectionRoutes selection = new SelectionRoutes(catalog, config.maxJsonBytes());
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
         org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
         org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
@@ -133,7 +133,7 @@ public final class VirtkgServer implements AutoCloseable {
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             // Every request body is bounded while it streams (413), whichever handler reads it;
             // the routes apply their own, smaller caps on top.
-            long bodyLimit = Math.max(config.maxUploadBytes(), config.maxUpdateBytes()) + (1 << 20);
+            long bodyLimit = Math.max(config.maxJsonBytes(), Math.max(config.maxUploadBytes(), config.maxUpdateBytes())) + (1 << 20);
             cfg.jetty.modifyServer(server -> {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
                 bounded.setHandler(new RequestGuard(new Handler.Sequence(
@@ -236,7 +236,7 @@ public final class VirtkgServer implements AutoCloseable {
 
     private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQuery())
+                .registerOperation(Operation.Query, new GuardedQuery(config.maxQueryLength(), config.maxRows()))
                 .registerOperation(Operation.Update, new GuardedUpdate(kb, config.maxUpdateBytes()))
                 .add("/", DataService.newBuilder(kb.store().dataset())
                         .addEndpoint(Operation.Query, "sparql")

@@ -1,10 +1,13 @@
 package org.virtkg.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.virtkg.app.ServerConfig;
+import org.virtkg.app.Setting;
+import org.virtkg.app.Settings;
 import org.virtkg.app.ShippedKnowledge;
 import org.virtkg.app.VirtkgServer;
 import org.virtkg.kb.KnowledgeBase;
@@ -13,12 +16,16 @@ import org.virtkg.store.KnowledgeStore;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.ShippedData;
 import org.virtkg.store.StoreException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code virtkg serve}: load or re-sync the shipped graphs, then serve HTTP until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, modelTransformer = ServeCommand.SettingOptions.class,
         description = {"Serve the SPARQL endpoints, REST API and web UI on one port.",
                 "The store is first synced with the shipped ontology/ and data/ (inside the jar, or --knowledge DIR);",
                 "user graphs are never touched."})
@@ -47,37 +54,84 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Properties file with admin=… and editor=… tokens; VIRTKG_ADMIN_TOKEN / VIRTKG_EDITOR_TOKEN win.")
     Path tokensFile;
 
-    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Wall-clock limit of one SPARQL query (default: ${DEFAULT-VALUE}).")
-    double queryTimeoutSeconds;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"Settings file (key=value properties, or key: value YAML by the extension .yaml/.yml) with any",
+                    "of the limits below; " + Settings.CONFIG_ENV + " may name it instead. A flag wins over its",
+                    "environment variable (VIRTKG_<NAME>), which wins over the file. See docs/configuration.md."})
+    Path configFile;
 
-    @Option(names = "--max-upload", paramLabel = "MIB", defaultValue = "16",
-            description = "Largest RDF upload (Graph Store, ontology terms) accepted, in MiB (default: ${DEFAULT-VALUE}).")
-    int maxUploadMiB;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--max-queries-per-client", paramLabel = "N", defaultValue = "8",
-            description = "SPARQL queries one client may run at once; more get 429 (default: ${DEFAULT-VALUE}).")
-    int maxQueriesPerClient;
+    /** The environment the settings are read from; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
-    @Option(names = "--max-active-reads", paramLabel = "N",
-            description = {"Read requests executing at once; more wait their turn, holding no thread (default: four per",
-                    "processor, at least eight). Writes and the change stream are not counted."})
-    Integer maxActiveReads;
+    /**
+     * Adds one option per {@link Setting} that the command does not declare itself (only
+     * {@code --store-timeout} is, in {@link StoreOptions}, shared with the other commands). The
+     * options are strings: {@link Settings} checks them, so a bad value is reported the same way
+     * whichever source gave it.
+     */
+    public static final class SettingOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            for (Setting s : Setting.values()) {
+                if (spec.findOption(s.flag()) != null) continue;
+                spec.addOption(OptionSpec.builder(s.flag()).paramLabel(s.unit() == Setting.Unit.SECONDS ? "SECONDS"
+                                : s.unit() == Setting.Unit.MILLIS ? "MILLIS" : s.unit() == Setting.Unit.MIB ? "MIB" : "N")
+                        .type(String.class)
+                        .description(s.description() + " (default: " + s.documentedDefault() + "; range " + s.range()
+                                + "; env " + s.envVar() + ").")
+                        .build());
+            }
+            return spec;
+        }
+    }
 
-    @Option(names = "--store-staleness", paramLabel = "MILLIS", defaultValue = "0",
-            description = {"With --store-url: how old a read's last check of the store may be. 0 (default) checks once per",
-                    "read (coalesced): every read sees every write acknowledged before it, on any instance."})
-    long storeStalenessMillis;
+    /** The settings of this invocation: flags, then {@link #environment}, then the config file, then defaults. */
+    Settings settings() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            OptionSpec matched = parsed == null ? null : parsed.matchedOption(s.flag());
+            if (matched != null && !matched.originalStringValues().isEmpty())
+                flags.put(s, matched.originalStringValues().get(matched.originalStringValues().size() - 1));
+        }
+        return Settings.resolve(flags, environment, configFile);
+    }
 
     @Override
     public Integer call() {
-        AccessTokens tokens = AccessTokens.fromEnvironment(System.getenv(), tokensFile);
+        VirtkgServer server = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM / Ctrl-C: stop taking requests, then close the store so it reopens cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("virtkg: stopping");
+            server.close();
+            stopped.countDown();
+        }, "virtkg-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Reads the settings, opens and syncs the store, and starts the server (which closes the store when it is closed). */
+    VirtkgServer start() {
+        // Settings first: a bad limit stops start-up before the store is opened.
+        Settings settings = settings();
+        if (store.remote == null) store.remote = new StoreOptions.Remote();
+        store.remote.timeoutSeconds = settings.duration(Setting.STORE_TIMEOUT).toNanos() / 1e9;
+        AccessTokens tokens = AccessTokens.fromEnvironment(environment, tokensFile);
         ShippedKnowledge knowledgeFiles = ShippedKnowledge.locate(knowledgeDir);
         System.err.println("virtkg: shipped knowledge from " + knowledgeFiles.origin());
         KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line));
         KnowledgeBase knowledge;
         try {
-            knowledge = KnowledgeBase.openDeferred(kb, Duration.ofMillis(storeStalenessMillis),
+            knowledge = KnowledgeBase.openDeferred(kb, settings.duration(Setting.STORE_STALENESS),
+                    settings.intValue(Setting.WRITE_BATCH),
                     line -> System.err.println("virtkg: " + line));
             // The shipped files are one change through the write pipeline: validated, reasoned
             // over, and in /api/changes with kind "sync" (with the stored conclusions, if a new
@@ -101,28 +155,12 @@ public final class ServeCommand implements Callable<Integer> {
             kb.close();
             throw e;
         }
-        ServerConfig config = ServerConfig.defaults().withQueriesDir(knowledgeFiles.queries()).withHost(host).withPort(port).withTokens(tokens)
-                .withQueryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
-                .withMaxUploadBytes((long) maxUploadMiB << 20)
-                .withMaxQueriesPerClient(maxQueriesPerClient);
-        if (maxActiveReads != null) config = config.withMaxActiveReads(maxActiveReads);
+        ServerConfig config = ServerConfig.defaults().withQueriesDir(knowledgeFiles.queries()).withHost(host).withPort(port)
+                .withTokens(tokens).withSettings(settings);
         VirtkgServer server = VirtkgServer.start(config, knowledge);
         if (!tokens.writesEnabled())
             System.err.println("virtkg: no access token configured; writes are disabled (set VIRTKG_ADMIN_TOKEN to enable)");
         System.err.printf("virtkg: ready on http://%s:%d/%n", "0.0.0.0".equals(host) ? "localhost" : host, server.port());
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM / Ctrl-C: stop taking requests, then close the store so it reopens cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("virtkg: stopping");
-            server.close();
-            stopped.countDown();
-        }, "virtkg-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return server;
     }
 }

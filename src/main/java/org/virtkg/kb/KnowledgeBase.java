@@ -93,10 +93,11 @@ public final class KnowledgeBase implements AutoCloseable {
     /** Writers waiting for their write's outcome wait here; a leader wakes them after each batch. */
     private final Object turn = new Object();
     /**
-     * At most this many writes share one store transaction: the reasoner's readers wait while a
-     * batch is judged, so a batch is kept short.
+     * By default ({@code write-batch}), at most this many writes share one store transaction: the
+     * reasoner's readers wait while a batch is judged, so a batch is kept short.
      */
-    static final int MAX_BATCH = 32;
+    public static final int MAX_BATCH = 32;
+    private final int maxBatch;
     private final java.util.concurrent.atomic.AtomicLong batchesCommitted = new java.util.concurrent.atomic.AtomicLong();
     /** Coalesces the version checks reads make against a shared store. */
     private final Freshness freshness;
@@ -145,8 +146,10 @@ public final class KnowledgeBase implements AutoCloseable {
     public record WriteResult(int assertedAdded, int assertedRemoved, int inferredAdded, int inferredRemoved, long version,
                               long changeId) {}
 
-    private KnowledgeBase(KnowledgeStore store, Duration maxStaleness) {
+    private KnowledgeBase(KnowledgeStore store, Duration maxStaleness, int maxBatch) {
+        if (maxBatch < 1) throw new IllegalArgumentException("A write batch holds at least one write, got " + maxBatch);
         this.store = store;
+        this.maxBatch = maxBatch;
         this.freshness = new Freshness(maxStaleness);
     }
 
@@ -173,7 +176,12 @@ public final class KnowledgeBase implements AutoCloseable {
      * exactly as it was. Call {@link #sync} or {@link #bringInferencesUpToDate} before serving.
      */
     public static KnowledgeBase openDeferred(KnowledgeStore store, Duration maxStaleness, Consumer<String> progress) {
-        KnowledgeBase kb = new KnowledgeBase(store, maxStaleness);
+        return openDeferred(store, maxStaleness, MAX_BATCH, progress);
+    }
+
+    /** As {@link #openDeferred(KnowledgeStore, Duration, Consumer)}, committing at most {@code maxBatch} writes together. */
+    public static KnowledgeBase openDeferred(KnowledgeStore store, Duration maxStaleness, int maxBatch, Consumer<String> progress) {
+        KnowledgeBase kb = new KnowledgeBase(store, maxStaleness, maxBatch);
         DatasetGraph dsg = store.dataset();
         long t0 = System.nanoTime();
         int asserted = Txn.calculateRead(dsg, () -> {
@@ -269,7 +277,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 try {
                     // Leader: run batches (oldest writes first) until this write is among the done.
                     while (!w.done) {
-                        runBatch(drain(inferredStale ? 1 : MAX_BATCH));
+                        runBatch(drain(inferredStale ? 1 : maxBatch));
                         wakeWaiters();
                     }
                 } finally {

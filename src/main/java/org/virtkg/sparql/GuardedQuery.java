@@ -23,17 +23,32 @@ import java.util.List;
  * Error, not an Exception — becomes a 400 instead of killing the worker's request.
  */
 public final class GuardedQuery extends SPARQL_QueryDataset {
+    /** Default of the {@code max-query-length} setting. */
     public static final int MAX_QUERY_LENGTH = 100_000;
-    /** Largest SELECT result sent; beyond it the answer is cut and says so in {@link #TRUNCATED}. */
+    /** Default of the {@code max-rows} setting: largest SELECT result sent; beyond it the answer is cut and says so in {@link #TRUNCATED}. */
     public static final int MAX_ROWS = 50_000;
     public static final String TRUNCATED = "X-Virtkg-Truncated";
+
+    private final int maxQueryLength;
+    private final int maxRows;
+
+    /** The processor with the default limits. */
+    public GuardedQuery() {
+        this(MAX_QUERY_LENGTH, MAX_ROWS);
+    }
+
+    /** The processor with the deployment's limits ({@code max-query-length}, {@code max-rows}). */
+    public GuardedQuery(int maxQueryLength, int maxRows) {
+        this.maxQueryLength = maxQueryLength;
+        this.maxRows = maxRows;
+    }
 
     @Override
     protected void execute(String queryString, HttpAction action) {
         if (queryString == null || queryString.isBlank())
             ServletOps.errorBadRequest("No query: send it as the parameter query=... or as the body (application/sparql-query)");
-        if (queryString.length() > MAX_QUERY_LENGTH)
-            ServletOps.error(413, "The query is longer than " + MAX_QUERY_LENGTH + " characters");
+        if (queryString.length() > maxQueryLength)
+            ServletOps.error(413, "The query is longer than " + maxQueryLength + " characters");
         try {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {
@@ -84,18 +99,18 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
     }
 
     /**
-     * Reads at most {@link #MAX_ROWS} + 1 rows: if there are more, only the first {@link #MAX_ROWS}
+     * Reads at most {@code maxRows} + 1 rows: if there are more, only the first {@code maxRows}
      * are sent, and the response header {@link #TRUNCATED} says so (SPARQL result formats have no
      * place for it). Reading ahead happens before any byte is written, so the header can be set.
      */
-    private static QueryExecResult capRows(HttpAction action, QueryExecResult result) {
+    private QueryExecResult capRows(HttpAction action, QueryExecResult result) {
         if (result == null || !result.isRowSet()) return result;
         RowSet rows = result.rowSet();
         List<Binding> head = new ArrayList<>();
-        while (rows.hasNext() && head.size() <= MAX_ROWS) head.add(rows.next());
-        if (head.size() > MAX_ROWS) {
+        while (rows.hasNext() && head.size() <= maxRows) head.add(rows.next());
+        if (head.size() > maxRows) {
             head.remove(head.size() - 1);
-            action.setResponseHeader(TRUNCATED, "true; rows=" + MAX_ROWS + "; add LIMIT/OFFSET to page through the rest");
+            action.setResponseHeader(TRUNCATED, "true; rows=" + maxRows + "; add LIMIT/OFFSET to page through the rest");
         }
         return new QueryExecResult(RowSetStream.create(rows.getResultVars(), head.iterator()));
     }
