@@ -71,7 +71,6 @@ class UiPagesTest {
                 {"/#/matrix", "#matrix .cell", "matrix"},
                 {"/#/features", "#features .cell", "features"},
                 {"/#/select", "#selection-form input[type=checkbox]", "selection"},
-                {"/#/sparql", "#query", "sparql"},
                 {"/#/ontology", "#class-tree button", "ontology"},
                 {"/#/add", "#product-form #f-id", "add-product"},
                 {"/#/changes", "#changes-rows tr", "changes"},
@@ -207,34 +206,6 @@ class UiPagesTest {
         long shown = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).stream().filter(WebElement::isDisplayed).count();
         assertTrue(shown > 0 && shown < rows, "rows with nothing known are hidden: " + shown + " of " + rows);
         noConsoleErrors("matrix");
-    }
-
-    @Test
-    void sparqlEditorRunsALibraryQuery() throws Exception {
-        open("/#/sparql");
-        var pick = new org.openqa.selenium.support.ui.Select(visible("#example"));
-        pick.selectByValue("container-platforms");
-        WebElement ta = visible("#query");
-        assertTrue(ta.getAttribute("value").contains("SELECT"), ta.getAttribute("value"));
-        visible("#run").click();
-        WebElement table = visible("#result-table");
-        wait.until(d -> table.findElements(By.cssSelector("tbody tr")).size() > 0);
-        assertTrue(table.getText().contains("OpenStack"), table.getText());
-        browser.screenshot("sparql-results");
-
-        // An aggregate gets a chart; a DESCRIBE gets a graph (Cytoscape draws a canvas).
-        WebElement editor = browser.driver.findElement(By.id("query"));
-        editor.clear();
-        editor.sendKeys("PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p (COUNT(?t) AS ?n) "
-                + "WHERE { ?p vkg:supports ?t } GROUP BY ?p ORDER BY DESC(?n)");
-        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        visible("#tab-Chart").click();
-        wait.until(d -> d.findElements(By.cssSelector("#pane-Chart .bar")).size() > 3);
-        open("/#/sparql?describe=" + Fixtures.enc("https://w3id.org/virtkg/id/Xen"));
-        visible("#tab-Graph").click();
-        visible("#result-graph canvas");
-        browser.screenshot("sparql-describe-graph");
-        noConsoleErrors("sparql");
     }
 
     @Test
