@@ -25,7 +25,7 @@ async function changesPage() {
     el('td', {}, el('time', { datetime: c.when }, new Date(c.when).toLocaleString())), el('td', {}, c.summary),
     el('td', { class: 'num' }, String(c.added)), el('td', { class: 'num' }, String(c.deleted)));
   for (const c of r.items) tbody.append(row(c));
-  main.append(live, table);
+  main.append(live, el('div', { class: 'scroll' }, table));
   if (r.next) main.append(el('p', {}, el('a', { href: r.next }, 'Older changes (JSON)')));
   // The stream resumes after the newest change shown; the browser reconnects with Last-Event-ID by itself.
   if (changeStream) changeStream.close();

@@ -115,6 +115,21 @@ class UiSparqlEditorTest {
                 return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
                     && !e.closest('.yasr_results, .CodeMirror')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
         assertEquals("", overflow, "no horizontal scrolling at 390 px");
+        // The run and share buttons keep clear of the query's text: none of its first line's characters lie under them.
+        Object covered = browser.js("""
+                const buttons = document.querySelector('.yasqe .yasqe_buttons').getBoundingClientRect();
+                const line = document.querySelector('.yasqe .CodeMirror-code .CodeMirror-line');
+                const range = document.createRange();
+                range.selectNodeContents(line);
+                return [...range.getClientRects()].filter(r => r.width > 0 && r.right > buttons.left && r.left < buttons.right
+                    && r.bottom > buttons.top && r.top < buttons.bottom).length;""");
+        assertEquals(0L, ((Number) covered).longValue(), "the editor's buttons cover the first line at 390 px");
+        // And they are still there to press: what lies at the run button's centre is the run button.
+        Object runnable = browser.js("""
+                const b = document.querySelector('.yasqe .yasqe_queryButton');
+                const r = b.getBoundingClientRect();
+                return r.width > 0 && r.right <= window.innerWidth && b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));""");
+        assertEquals(true, runnable, "the run button can be pressed at 390 px");
     }
 
     @Test
