@@ -1,11 +1,10 @@
 // virtkg web UI: a small single-page app over the REST API and /sparql. Hash routes, no build step.
-import { api, sparql, esc, el, ID, VKG, localId, sourceText, idLink } from './util.js';
-import { drawGraph } from './graph.js';
+import { api, sparql, el, ID, VKG, localId, sourceText, idLink } from './util.js';
 import { comparePage } from './compare.js';
 
 const main = document.getElementById('main');
 const routes = {
-  '': home, 'matrix': matrix, 'features': featureMatrix, 'select': selection, 'sparql': sparqlPage, 'ontology': ontology, 'add': addProduct,
+  '': home, 'matrix': matrix, 'features': featureMatrix, 'select': selection, 'sparql': sparqlRedirect, 'ontology': ontology, 'add': addProduct,
   'edit': addProduct, 'explain': explainPage, 'changes': changesPage, 'compare': params => comparePage(main, params, searchIndex),
 };
 
@@ -26,7 +25,7 @@ async function changesPage() {
     el('td', {}, el('time', { datetime: c.when }, new Date(c.when).toLocaleString())), el('td', {}, c.summary),
     el('td', { class: 'num' }, String(c.added)), el('td', { class: 'num' }, String(c.deleted)));
   for (const c of r.items) tbody.append(row(c));
-  main.append(live, table);
+  main.append(live, el('div', { class: 'scroll' }, table));
   if (r.next) main.append(el('p', {}, el('a', { href: r.next }, 'Older changes (JSON)')));
   // The stream resumes after the newest change shown; the browser reconnects with Last-Event-ID by itself.
   if (changeStream) changeStream.close();
@@ -125,7 +124,7 @@ SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) WHERE {
 function itemHref(item) {
   if (item.iri.startsWith(ID)) return '/id/' + encodeURIComponent(item.id);
   if (item.group === 'Class') return '#/ontology?c=' + encodeURIComponent(item.id);
-  return '#/sparql?describe=' + encodeURIComponent(item.iri);
+  return sparqlHref(`DESCRIBE <${item.iri}>`);
 }
 
 async function home(params) {
@@ -556,162 +555,17 @@ function renderRanking(out, r) {
   out.append(ol);
 }
 
-// ---------- SPARQL editor ----------
-const PREFIXES = {
-  vkg: VKG, id: ID, rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  owl: 'http://www.w3.org/2002/07/owl#', skos: 'http://www.w3.org/2004/02/skos/core#', prov: 'http://www.w3.org/ns/prov#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-};
-const DEFAULT_QUERY = `PREFIX vkg: <${VKG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?platform ?label (COUNT(?t) AS ?technologies) WHERE {
-  ?platform vkg:supports ?t ; rdfs:label ?label .
-} GROUP BY ?platform ?label ORDER BY DESC(?technologies)`;
+// ---------- SPARQL: the editor is the server's page /sparql (YASGUI) ----------
+/** The editor with a query in a new tab, run at once: YASGUI reads `#query=` (its share-link form) and clears it. */
+function sparqlHref(query) {
+  return '/sparql#query=' + encodeURIComponent(query);
+}
 
-async function sparqlPage(params) {
-  const lib = await api('/api/queries');
-  main.innerHTML = '';
-  main.append(el('h1', {}, 'SPARQL'));
-  const pick = el('select', { id: 'example' }, el('option', { value: '' }, '— choose an example from the query library —'));
-  for (const q of lib.items) pick.append(el('option', { value: q.name }, `${q.name}: ${q.summary}`));
-  const ta = el('textarea', { id: 'query', class: 'editor', spellcheck: 'false', 'aria-describedby': 'query-hint' });
+/** Old bookmarks of `#/sparql`, `#/sparql?query=…` and `#/sparql?describe=…` go on to the editor. */
+function sparqlRedirect(params) {
   const describe = params.get('describe');
-  ta.value = describe ? `DESCRIBE <${describe}>` : (params.get('query') || sessionStorage.getItem('virtkg.query') || DEFAULT_QUERY);
-  const run = el('button', { type: 'submit', id: 'run' }, 'Run');
-  const inferred = el('input', { type: 'checkbox', id: 'with-inferred', checked: '' });
-  const form = el('form', { id: 'sparql-form' },
-    el('div', { class: 'field' }, el('label', { for: 'example' }, 'Examples'), pick),
-    el('div', { class: 'field' }, el('label', { for: 'query' }, 'Query'), ta,
-      el('span', { id: 'query-hint', class: 'hint' }, 'Ctrl+Enter runs the query. Queries see the union of all graphs; untick to leave out the reasoner’s conclusions.')),
-    el('div', { class: 'toolbar' }, run, el('button', { type: 'button', class: 'secondary', id: 'add-prefixes' }, 'Add prefixes'),
-      el('button', { type: 'button', class: 'secondary', id: 'csv' }, 'Download CSV'),
-      el('a', { href: '#/sparql', id: 'permalink' }, 'Link to this query'),
-      el('label', { for: 'with-inferred' }, inferred, ' include inferred facts'),
-      el('a', { href: '/sparql', class: 'muted' }, 'endpoint: /sparql')));
-  const desc = el('p', { class: 'muted', id: 'example-description' });
-  const out = el('section', { id: 'sparql-results', 'aria-live': 'polite', 'aria-label': 'Results' });
-  main.append(form, desc, out);
-  pick.addEventListener('change', () => {
-    const q = lib.items.find(x => x.name === pick.value);
-    if (!q) return;
-    ta.value = q.sparql;
-    desc.textContent = q.description + (q.params?.length ? ' Parameters (' + q.params.map(p => '?' + p.name).join(', ') + ') are left unbound here; /api/queries/' + q.name + ' binds them.' : '');
-  });
-  ta.addEventListener('keydown', ev => {
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
-  });
-  const permalink = form.querySelector('#permalink');
-  const updateLink = () => { permalink.href = '#/sparql?query=' + encodeURIComponent(ta.value); };
-  ta.addEventListener('input', updateLink);
-  updateLink();
-  form.querySelector('#add-prefixes').addEventListener('click', () => {
-    const missing = Object.entries(PREFIXES).filter(([k]) => !new RegExp('PREFIX\\s+' + k + ':', 'i').test(ta.value));
-    ta.value = missing.map(([k, v]) => `PREFIX ${k}: <${v}>`).join('\n') + (missing.length ? '\n' : '') + ta.value;
-    updateLink();
-    ta.focus();
-  });
-  form.querySelector('#csv').addEventListener('click', async () => {
-    const r = await fetch(inferred.checked ? '/sparql' : '/asserted/sparql', { method: 'POST', headers: { Accept: 'text/csv', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: ta.value }) });
-    if (!r.ok) { out.innerHTML = ''; out.append(el('pre', { class: 'error', role: 'alert' }, await r.text())); return; }
-    const a = el('a', { href: URL.createObjectURL(await r.blob()), download: 'virtkg-results.csv' });
-    document.body.append(a); a.click(); a.remove();
-  });
-  form.addEventListener('submit', async ev => {
-    ev.preventDefault();
-    sessionStorage.setItem('virtkg.query', ta.value);
-    out.innerHTML = '<p class="loading">Running…</p>';
-    const started = performance.now();
-    try {
-      const res = await sparql(ta.value, { endpoint: inferred.checked ? '/sparql' : '/asserted/sparql', graphOk: true });
-      renderResults(out, res, Math.round(performance.now() - started));
-    } catch (e) {
-      out.innerHTML = '';
-      out.append(el('pre', { class: 'error', role: 'alert' }, e.message));
-    }
-  });
-  if (describe) form.requestSubmit();
-}
-
-function termCell(b) {
-  if (!b) return '';
-  if (b.type === 'uri') return b.value.startsWith(ID) ? el('a', { href: '/id/' + localId(b.value) }, 'id:' + localId(b.value))
-    : el('span', { title: b.value }, b.value.startsWith(VKG) ? 'vkg:' + localId(b.value) : b.value);
-  return b.value;
-}
-
-function tabs(out, panes) {
-  const list = el('div', { role: 'tablist', class: 'tablist', 'aria-label': 'Result views' });
-  const bodies = [];
-  panes.forEach(([name, render], i) => {
-    const tab = el('button', { type: 'button', role: 'tab', id: 'tab-' + name, 'aria-selected': String(i === 0), 'aria-controls': 'pane-' + name }, name);
-    const pane = el('div', { role: 'tabpanel', id: 'pane-' + name, 'aria-labelledby': 'tab-' + name });
-    if (i) pane.hidden = true;
-    let rendered = false;
-    const show = () => {
-      list.querySelectorAll('[role=tab]').forEach(t => t.setAttribute('aria-selected', 'false'));
-      bodies.forEach(b => { b.hidden = true; });
-      tab.setAttribute('aria-selected', 'true');
-      pane.hidden = false;
-      if (!rendered) { rendered = true; render(pane); }
-    };
-    tab.addEventListener('click', show);
-    list.append(tab);
-    bodies.push(pane);
-    if (i === 0) { rendered = true; queueMicrotask(() => render(pane)); }
-  });
-  out.append(list, ...bodies);
-}
-
-function renderResults(out, res, ms) {
-  out.innerHTML = '';
-  if (res.boolean !== undefined) { out.append(el('p', { class: 'ok' }, 'ASK: ' + res.boolean)); return; }
-  if (res.triples) {
-    out.append(el('p', { class: 'muted' }, `${res.triples.length} triples in ${ms} ms`));
-    tabs(out, [
-      ['Table', pane => pane.append(dataTable(['subject', 'predicate', 'object'], res.triples.map(t => ({ subject: t.s, predicate: t.p, object: t.o }))))],
-      ['Graph', pane => {
-        const g = el('div', { class: 'graph', id: 'result-graph' });
-        pane.append(g);
-        const subjects = new Set(res.triples.map(t => t.s));
-        drawGraph(g, res.triples, subjects.size === 1 ? { center: [...subjects][0] } : {});
-      }],
-    ]);
-    return;
-  }
-  const vars = res.head.vars, rows = res.results.bindings;
-  out.append(el('p', { class: 'muted', id: 'result-count' }, `${rows.length} row${rows.length === 1 ? '' : 's'} in ${ms} ms`));
-  const panes = [['Table', pane => pane.append(dataTable(vars, rows))]];
-  const numeric = vars.find(v => rows.length && rows.every(r => r[v] && !isNaN(parseFloat(r[v].value)) && r[v].datatype?.startsWith('http://www.w3.org/2001/XMLSchema#')));
-  const labelVar = vars.find(v => v !== numeric && rows.every(r => r[v]?.type === 'literal')) || vars.find(v => v !== numeric);
-  if (numeric && labelVar && rows.length <= 60) panes.push(['Chart', pane => pane.append(barChart(rows, labelVar, numeric))]);
-  const iriVars = vars.filter(v => rows.length && rows.every(r => !r[v] || r[v].type === 'uri'));
-  if (iriVars.length >= 2) panes.push(['Graph', pane => {
-    const g = el('div', { class: 'graph', id: 'result-graph' });
-    pane.append(g);
-    const edges = rows.filter(r => r[iriVars[0]] && r[iriVars[1]]).map(r => ({ s: r[iriVars[0]].value, p: iriVars[1], o: r[iriVars[1]].value }));
-    drawGraph(g, edges);
-  }]);
-  tabs(out, panes);
-}
-
-function dataTable(vars, rows) {
-  const t = el('table', { class: 'data', id: 'result-table' });
-  t.append(el('thead', {}, el('tr', {}, ...vars.map(v => el('th', { scope: 'col' }, v)))));
-  const tb = el('tbody');
-  for (const r of rows.slice(0, 2000)) tb.append(el('tr', {}, ...vars.map(v => el('td', {}, typeof r[v] === 'string' ? termCell({ type: r[v].startsWith('http') ? 'uri' : 'literal', value: r[v] }) : termCell(r[v])))));
-  t.append(tb);
-  return t;
-}
-
-function barChart(rows, labelVar, numVar) {
-  const max = Math.max(...rows.map(r => parseFloat(r[numVar].value)), 1);
-  const box = el('div', { role: 'img', 'aria-label': `Bar chart of ${numVar} by ${labelVar}` });
-  for (const r of rows) {
-    const v = parseFloat(r[numVar].value);
-    box.append(el('div', { class: 'bar' }, el('span', {}, r[labelVar] ? (r[labelVar].type === 'uri' ? localId(r[labelVar].value) : r[labelVar].value) : ''),
-      el('span', {}, el('span', { class: 'b', style: `width:${(100 * v / max).toFixed(1)}%` }), ' ', String(v))));
-  }
-  return box;
+  const query = describe ? `DESCRIBE <${describe}>` : params.get('query');
+  location.replace(query ? sparqlHref(query) : '/sparql');
 }
 
 // ---------- ontology browser ----------

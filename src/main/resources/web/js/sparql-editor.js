@@ -22,8 +22,19 @@ SELECT ?platform ?label (COUNT(?t) AS ?technologies) WHERE {
   ?platform vkg:supports ?t ; rdfs:label ?label .
 } GROUP BY ?platform ?label ORDER BY DESC(?technologies)`;
 
+// A link to /sparql#query=… (the web UI's "describe" links, YASGUI's own share links) opens that
+// query in a tab and runs it. Only against this server's endpoints: a link naming another endpoint,
+// or extra request headers, gets them dropped, so following a link never sends a query elsewhere.
+const ours = [endpoint, '/asserted/sparql'];
+const fromLink = tab => {
+  if (!ours.includes(tab.requestConfig.endpoint)) tab.requestConfig.endpoint = endpoint;
+  tab.requestConfig.headers = {};
+  return tab;
+};
+
 const yasgui = new window.Yasgui(root, {
   requestConfig: { endpoint, method: 'POST' },
+  populateFromUrl: fromLink,
   copyEndpointOnNewTab: true,
   persistenceId: 'virtkg-sparql',
   endpointCatalogueOptions: {

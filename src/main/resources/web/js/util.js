@@ -23,41 +23,15 @@ export async function api(path, init = {}) {
   return r.json();
 }
 
-/** Runs a query on /sparql (POST form). SELECT/ASK give SPARQL JSON; CONSTRUCT/DESCRIBE give {triples}. */
-export async function sparql(query, { endpoint = '/sparql', graphOk = false } = {}) {
+/** Runs a SELECT or ASK query on /sparql (POST form) and gives its SPARQL JSON results. */
+export async function sparql(query, { endpoint = '/sparql' } = {}) {
   const r = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: graphOk
-      ? 'application/sparql-results+json, application/n-triples;q=0.9' : 'application/sparql-results+json' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
     body: new URLSearchParams({ query }),
   });
   if (!r.ok) throw await problem(r);
-  const type = r.headers.get('Content-Type') || '';
-  if (type.includes('json')) return r.json();
-  return { triples: parseNTriples(await r.text()) };
-}
-
-function parseNTriples(text) {
-  const out = [];
-  const term = /\s*(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@[\w-]+)?)/y;
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    term.lastIndex = 0;
-    const parts = [];
-    for (let i = 0; i < 3; i++) {
-      const m = term.exec(line);
-      if (!m) break;
-      parts.push(m[1]);
-    }
-    if (parts.length < 3) continue;
-    const val = t => t.startsWith('<') ? t.slice(1, -1) : t.startsWith('"') ? JSON.parse(t.slice(0, t.lastIndexOf('"') + 1)) : t;
-    out.push({ s: val(parts[0]), p: val(parts[1]), o: val(parts[2]) });
-  }
-  return out;
-}
-
-export function esc(s) {
-  return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  return r.json();
 }
 
 /** el('a', {href: '/x'}, 'text', child…): attributes as given; children strings become text nodes. */

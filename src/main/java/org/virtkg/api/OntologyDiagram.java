@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import static org.virtkg.api.ResourceRoutes.esc;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +19,11 @@ import org.virtkg.store.Graphs;
  * are {@code vkg:} classes as an arc on the right, from domain to range. An indented tree never
  * overlaps labels, however many classes admins add; arcs carry their property's name as a tooltip
  * and, when there is room, as a label.
+ *
+ * <p>The drawing is geometry computed here (positions, widths, label placement), so it is written as
+ * one SVG string rather than through a template, and the page template inserts it as markup. That
+ * makes {@link #xml} the one escaper left in the server's HTML: every label and anchor from the data
+ * goes through it before it reaches the SVG.
  */
 final class OntologyDiagram {
     /** Height of one class row, px. */
@@ -93,9 +96,9 @@ final class OntologyDiagram {
             double y1 = mid(d);
             double y2 = mid(r);
             double b = bulge(y1, y2);
-            String name = esc(a.property().label());
-            arcSvg.append("<g class=\"property\" data-property=\"").append(esc(a.property().anchor())).append("\"><title>")
-                    .append(esc(d.term().label())).append(" — ").append(name).append(" → ").append(esc(r.term().label())).append("</title>");
+            String name = xml(a.property().label());
+            arcSvg.append("<g class=\"property\" data-property=\"").append(xml(a.property().anchor())).append("\"><title>")
+                    .append(xml(d.term().label())).append(" — ").append(name).append(" → ").append(xml(r.term().label())).append("</title>");
             if (d == r) {
                 arcSvg.append("<path d=\"M").append(fmt(arcX)).append(',').append(fmt(y1 - 4)).append(" c30,-16 30,24 0,8")
                         .append("\" marker-end=\"url(#arrow)\"/>");
@@ -119,7 +122,7 @@ final class OntologyDiagram {
             labels.add(new double[] {lx, ly, lw});
             lowest = Math.max(lowest, ly);
             width = Math.max(width, lx + lw + MARGIN);
-            arcSvg.append("<a href=\"#").append(esc(a.property().anchor())).append("\"><text x=\"").append(fmt(lx)).append("\" y=\"")
+            arcSvg.append("<a href=\"#").append(xml(a.property().anchor())).append("\"><text x=\"").append(fmt(lx)).append("\" y=\"")
                     .append(fmt(ly)).append("\">").append(name).append("</text></a></g>\n");
         }
         int height = (int) Math.ceil(Math.max(MARGIN * 2 + rows.size() * ROW, lowest + MARGIN));
@@ -147,18 +150,18 @@ final class OntologyDiagram {
                         .append(fmt(MARGIN + r.depth() * INDENT - 40)).append(',').append(fmt(mid(r))).append(' ')
                         .append(fmt(MARGIN + or.depth() * INDENT - 40)).append(',').append(fmt(mid(or))).append(' ')
                         .append(fmt(MARGIN + or.depth() * INDENT)).append(',').append(fmt(mid(or)))
-                        .append("\" class=\"subclass extra\"><title>").append(esc(r.term().label())).append(" is also a subclass of ")
-                        .append(esc(or.term().label())).append("</title></path>\n");
+                        .append("\" class=\"subclass extra\"><title>").append(xml(r.term().label())).append(" is also a subclass of ")
+                        .append(xml(or.term().label())).append("</title></path>\n");
             }
         }
         s.append("</g>\n<g class=\"properties\">\n").append(arcSvg);
         s.append("</g>\n<g class=\"classes\">\n");
         for (Row r : rows) {
             double x = MARGIN + r.depth() * INDENT;
-            s.append("<a href=\"#").append(esc(r.term().anchor())).append("\"><g class=\"node\" data-term=\"").append(esc(r.term().anchor()))
+            s.append("<a href=\"#").append(xml(r.term().anchor())).append("\"><g class=\"node\" data-term=\"").append(xml(r.term().anchor()))
                     .append("\"><rect x=\"").append(fmt(x)).append("\" y=\"").append(r.y() + 3).append("\" width=\"").append(fmt(r.width()))
                     .append("\" height=\"").append(ROW - 6).append("\" rx=\"4\"/><text x=\"").append(fmt(x + PAD)).append("\" y=\"")
-                    .append(r.y() + ROW - 8).append("\">").append(esc(r.term().label())).append("</text></g></a>");
+                    .append(r.y() + ROW - 8).append("\">").append(xml(r.term().label())).append("</text></g></a>");
             // A dotted leader from the box to the arcs' column, so each arc's ends are easy to follow.
             if (x + r.width() < arcX - 2)
                 s.append("<path d=\"M").append(fmt(x + r.width())).append(',').append(fmt(mid(r))).append(" H").append(fmt(arcX))
@@ -186,5 +189,21 @@ final class OntologyDiagram {
 
     private static String fmt(double v) {
         return Long.toString(Math.round(v));
+    }
+
+    /** Escapes text for SVG (XML) character data and attribute values: a label from the data is never markup. */
+    static String xml(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

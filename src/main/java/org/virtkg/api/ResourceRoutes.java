@@ -120,17 +120,6 @@ public final class ResourceRoutes {
         GROUPS.put("Qualities and limits", List.of("feature", "lacksFeature", "limitation", "characteristic"));
     }
 
-    static final String NAV = """
-            <a class="skip" href="#main">Skip to content</a>
-            <header class="top"><a class="brand" href="/#/">virtkg</a>
-            <nav aria-label="Main"><ul><li><a href="/#/">Search</a></li><li><a href="/#/matrix">Compatibility</a></li>\
-            <li><a href="/#/select">Selection</a></li><li><a href="/sparql">SPARQL</a></li><li><a href="/#/ontology">Ontology</a></li>\
-            <li><a href="/#/add">Add product</a></li><li><a href="/#/changes">Changes</a></li><li><a href="/docs">API</a></li></ul></nav>
-            <form class="search" role="search" action="/" method="get"><label for="q-top" class="sr-only">Search products and terms</label>\
-            <input id="q-top" name="q" type="search" placeholder="Search KVM, OpenStack, Linux…"><button type="submit">Search</button></form>
-            </header>
-            """;
-
     /** The views a page can be read in, with the words the page's switch uses. */
     private static final Map<String, String> VIEW_NAMES = Map.of("all", "every source", "current", "the newest source wins",
             "paper", "the paper alone");
@@ -304,21 +293,5 @@ public final class ResourceRoutes {
         // Only web addresses become links: a javascript:, data: or vbscript: IRI in the data is shown, never followed.
         if (!iri.regionMatches(true, 0, "http://", 0, 7) && !iri.regionMatches(true, 0, "https://", 0, 8)) return new Link(null, label);
         return new Link(iri, label);
-    }
-
-    /** HTML-escapes text for the pages still built without a template (the ontology documentation). */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -332,13 +332,18 @@ class OntologyPublicationTest {
         assertEquals(201, r.statusCode(), r.body());
         String html = html();
         String s = section(html, "ScriptedMonitor");
-        assertTrue(s.contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; monitor"), s);
-        assertTrue(s.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more."), s);
+        assertTrue(s.contains("<h3>&lt;script&gt;alert('owned')&lt;/script&gt; monitor <span class=\"tag\">Class</span></h3>"), s);
+        assertTrue(s.contains("<p>A comment with &lt;img src=x onerror=alert(1)&gt; &amp; more.</p>"), s);
+        // The contents line of the classes links to it by the same escaped label.
+        assertTrue(html.contains("<a href=\"#ScriptedMonitor\">&lt;script&gt;alert('owned')&lt;/script&gt; monitor</a>"), "in the index");
         assertTrue(s.contains(linkTo(VKG + "Hypervisor")), "its superclass");
         assertTrue(section(html, "Hypervisor").contains(linkTo(VKG + "ScriptedMonitor")), "and it is a subclass there");
         assertFalse(html.contains("<script>alert"), "never markup");
         assertFalse(html.contains("<img src=x"), "never markup");
-        assertTrue(html.substring(html.indexOf("<svg")).contains("data-term=\"ScriptedMonitor\""), "in the diagram too");
+        String diagram = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertTrue(diagram.contains("data-term=\"ScriptedMonitor\""), "in the diagram too");
+        // The diagram is drawn as an SVG string, escaped by its own XML escaper: the label is text there as well.
+        assertTrue(diagram.contains(">&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; monitor</text>"), "its box in the diagram");
         assertTrue(get(base + "/ontology", "Accept", "text/turtle").body().contains("ScriptedMonitor"));
     }
 
@@ -370,14 +375,17 @@ class OntologyPublicationTest {
         assertTrue(get(base + "/js/app.js").body().contains("href: '/ontology' }"), "the ontology browser links to /ontology");
     }
 
-    /** The HTML escaping the pages promise (as /id/{name} pages): &lt; &gt; &amp; &quot; &#39;. */
+    /**
+     * The HTML escaping the templated pages promise (as /id/{name} pages, JTE's): in text
+     * {@code & < >}; in an attribute value {@code & < " '}.
+     */
     static final class ReferenceEscaping {
         static String text(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         }
 
         static String attr(String s) {
-            return text(s);
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&#34;").replace("'", "&#39;");
         }
     }
 }

@@ -115,6 +115,21 @@ class UiSparqlEditorTest {
                 return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
                     && !e.closest('.yasr_results, .CodeMirror')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');""");
         assertEquals("", overflow, "no horizontal scrolling at 390 px");
+        // The run and share buttons keep clear of the query's text: none of its first line's characters lie under them.
+        Object covered = browser.js("""
+                const buttons = document.querySelector('.yasqe .yasqe_buttons').getBoundingClientRect();
+                const line = document.querySelector('.yasqe .CodeMirror-code .CodeMirror-line');
+                const range = document.createRange();
+                range.selectNodeContents(line);
+                return [...range.getClientRects()].filter(r => r.width > 0 && r.right > buttons.left && r.left < buttons.right
+                    && r.bottom > buttons.top && r.top < buttons.bottom).length;""");
+        assertEquals(0L, ((Number) covered).longValue(), "the editor's buttons cover the first line at 390 px");
+        // And they are still there to press: what lies at the run button's centre is the run button.
+        Object runnable = browser.js("""
+                const b = document.querySelector('.yasqe .yasqe_queryButton');
+                const r = b.getBoundingClientRect();
+                return r.width > 0 && r.right <= window.innerWidth && b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));""");
+        assertEquals(true, runnable, "the run button can be pressed at 390 px");
     }
 
     @Test
@@ -153,5 +168,54 @@ class UiSparqlEditorTest {
         hints.findElement(By.cssSelector("li")).click();
         wait.until(d -> editorText().contains("PREFIX vkg: <https://w3id.org/virtkg/ontology#>"));
         stayedHome("prefix completion");
+    }
+
+    /** A value for the fragment, as the web UI's encodeURIComponent writes it (a space is %20). */
+    static String fragment(String s) {
+        return org.virtkg.testing.Fixtures.enc(s).replace("+", "%20");
+    }
+
+    /** The text of the current tab's result, once it has one. */
+    static String awaitResponse() {
+        return wait.until(d -> (String) browser.js("""
+                const r = window.virtkgYasgui?.getTab()?.getYasr()?.results;
+                return r && r.getOriginalResponseAsString ? r.getOriginalResponseAsString() : null;"""));
+    }
+
+    @Test
+    void linksWithAQueryOpenItInTheEditorAndRunItAgainstOurEndpointOnly() throws Exception {
+        String xen = "https://w3id.org/virtkg/id/Xen";
+        // An old bookmark of the retired #/sparql editor goes on to this one, with its DESCRIBE.
+        browser.driver.get(server.base() + "/#/sparql?describe=" + org.virtkg.testing.Fixtures.enc(xen));
+        // YASGUI reads the fragment and clears it (leaving "#").
+        wait.until(d -> d.getCurrentUrl().startsWith(server.base() + "/sparql"));
+        wait.until(d -> editorText().equals("DESCRIBE <" + xen + ">"));
+        assertEquals("/sparql", browser.js("return window.virtkgYasgui.getTab().getEndpoint()"));
+        String described = awaitResponse();
+        assertTrue(described.contains("Xen") && described.contains("https://w3id.org/virtkg/ontology#"), described);
+        assertTrue(browser.requestedUrls().contains(server.base() + "/sparql"), "the query ran on our endpoint");
+        browser.screenshot("sparql-editor-describe");
+        stayedHome("an old #/sparql?describe= bookmark");
+
+        // A property in the search results links to the editor with its DESCRIBE.
+        browser.driver.get(server.base() + "/#/?q=supportedBy");
+        WebElement hit = visible("#search-results a[href^='/sparql#query=']");
+        String href = hit.getAttribute("href");
+        assertEquals(server.base() + "/sparql#query=" + fragment("DESCRIBE <https://w3id.org/virtkg/ontology#supportedBy>"), href);
+        hit.click();
+        wait.until(d -> editorText().equals("DESCRIBE <https://w3id.org/virtkg/ontology#supportedBy>"));
+        assertTrue(awaitResponse().contains("supportedBy"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#sparql-form, textarea#query")).isEmpty(), "no second editor");
+
+        // A link naming another endpoint (and headers) still queries this server, and nothing else.
+        browser.js("localStorage.clear()");
+        browser.driver.get(server.base() + "/api/health");
+        browser.requestedUrls();
+        browser.driver.get(server.base() + "/sparql#query=" + fragment("ASK { ?s ?p ?o }") + "&endpoint=" + fragment("https://example.org/sparql")
+                + "&headers=" + fragment("{\"X-Leak\":\"1\"}"));
+        wait.until(d -> editorText().equals("ASK { ?s ?p ?o }"));
+        assertEquals("/sparql", browser.js("return window.virtkgYasgui.getTab().getEndpoint()"));
+        assertTrue(awaitResponse().contains("true"));
+        stayedHome("a link naming another endpoint");
     }
 }

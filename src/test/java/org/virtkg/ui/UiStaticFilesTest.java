@@ -73,4 +73,24 @@ class UiStaticFilesTest {
         // The library listing carries each query's text for the editor.
         assertTrue(get(server.base() + "/api/queries").body().contains("\"sparql\":\"PREFIX"));
     }
+
+    /** The main navigation, as (text, address) pairs; the web UI's own "#/x" is the server pages' "/#/x". */
+    static java.util.List<String> navigation(String html) {
+        int start = html.indexOf("<nav aria-label=\"Main\">");
+        assertTrue(start >= 0, "a main navigation");
+        String nav = html.substring(start, html.indexOf("</nav>", start));
+        return java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">([^<]+)</a>").matcher(nav).results()
+                .map(m -> m.group(2) + " -> " + (m.group(1).startsWith("#") ? "/" + m.group(1) : m.group(1))).toList();
+    }
+
+    @Test
+    void theServerPagesHaveTheWebUisNavigation() {
+        java.util.List<String> ui = navigation(get(server.base() + "/").body());
+        assertTrue(ui.size() >= 8 && ui.contains("SPARQL -> /sparql"), ui.toString());
+        for (String page : java.util.List.of("/id/KVM", "/ontology", "/ontology/cite", "/sparql", "/id/KVMM")) {
+            var r = get(server.base() + page, "Accept", "text/html");
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page);
+            assertEquals(ui, navigation(r.body()), "the navigation of " + page);
+        }
+    }
 }
