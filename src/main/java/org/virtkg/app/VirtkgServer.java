@@ -202,7 +202,6 @@ public final class VirtkgServer implements AutoCloseable {
         return new VirtkgServer(app, kb, feed);
     }
 
-    /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
     /**
      * At most {@code limit} read requests execute at once (Jetty's {@code QoSHandler}); the others
      * are suspended, holding no thread, and resume in arrival order as reads finish, or get a 503
@@ -234,6 +233,7 @@ public final class VirtkgServer implements AutoCloseable {
         return method.equals("POST") && path != null && (path.equals("/sparql") || path.equals("/asserted/sparql"));
     }
 
+    /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
     private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
         FusekiServer fuseki = FusekiServer.create()
                 .registerOperation(Operation.Query, new GuardedQuery(config.maxQueryLength(), config.maxRows()))
