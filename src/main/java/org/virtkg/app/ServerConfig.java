@@ -44,17 +44,16 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
      */
     public static final int DEFAULT_MAX_ACTIVE_READS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
-    /** The configuration without a read limit of its own ({@link #DEFAULT_MAX_ACTIVE_READS}) and the other limits at their defaults. */
-    public ServerConfig(String host, int port, AccessTokens tokens, Duration queryTimeout, long maxUpdateBytes,
-                        long maxUploadBytes, int maxQueriesPerClient, Path queriesDir) {
-        this(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, DEFAULT_MAX_ACTIVE_READS,
-                org.virtkg.sparql.GuardedQuery.MAX_ROWS, org.virtkg.sparql.GuardedQuery.MAX_QUERY_LENGTH,
-                org.virtkg.api.Json.MAX_BODY_BYTES, org.virtkg.api.ChangeFeed.MAX_SUBSCRIBERS);
+    /** A read limit below one would refuse every read. */
+    public ServerConfig {
+        if (maxActiveReads < 1) throw new IllegalArgumentException("The limit of active reads must be at least 1, got " + maxActiveReads);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, AccessTokens.none(), DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_UPDATE_BYTES,
-                DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_QUERIES_PER_CLIENT, defaultQueriesDir());
+                DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_QUERIES_PER_CLIENT, defaultQueriesDir(), DEFAULT_MAX_ACTIVE_READS,
+                org.virtkg.sparql.GuardedQuery.MAX_ROWS, org.virtkg.sparql.GuardedQuery.MAX_QUERY_LENGTH,
+                org.virtkg.api.Json.MAX_BODY_BYTES, org.virtkg.api.ChangeFeed.MAX_SUBSCRIBERS);
     }
 
     /** The named queries of the shipped knowledge ({@link ShippedKnowledge#locate}). */
@@ -64,15 +63,10 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
 
     /** Every server limit from {@code s} (the store's settings go to the store and the knowledge base). */
     public ServerConfig withSettings(Settings s) {
-        return withQueryTimeout(s.duration(Setting.QUERY_TIMEOUT))
-                .withMaxQueriesPerClient(s.intValue(Setting.MAX_QUERIES_PER_CLIENT))
-                .withMaxActiveReads(s.intValue(Setting.MAX_ACTIVE_READS))
-                .withMaxRows(s.intValue(Setting.MAX_ROWS))
-                .withMaxQueryLength(s.intValue(Setting.MAX_QUERY_LENGTH))
-                .withMaxUpdateBytes(s.bytes(Setting.MAX_UPDATE))
-                .withMaxUploadBytes(s.bytes(Setting.MAX_UPLOAD))
-                .withMaxJsonBytes(s.bytes(Setting.MAX_JSON))
-                .withMaxChangeStreams(s.intValue(Setting.MAX_CHANGE_STREAMS));
+        return new ServerConfig(host, port, tokens, s.duration(Setting.QUERY_TIMEOUT), s.bytes(Setting.MAX_UPDATE),
+                s.bytes(Setting.MAX_UPLOAD), s.intValue(Setting.MAX_QUERIES_PER_CLIENT), queriesDir,
+                s.intValue(Setting.MAX_ACTIVE_READS), s.intValue(Setting.MAX_ROWS), s.intValue(Setting.MAX_QUERY_LENGTH),
+                s.bytes(Setting.MAX_JSON), s.intValue(Setting.MAX_CHANGE_STREAMS));
     }
 
     public ServerConfig withHost(String v) {
@@ -91,40 +85,11 @@ public record ServerConfig(String host, int port, AccessTokens tokens, Duration 
         return new ServerConfig(host, port, tokens, v, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
-    public ServerConfig withMaxUpdateBytes(long v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, v, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxUploadBytes(long v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, v, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
-    }
-
     public ServerConfig withMaxQueriesPerClient(int v) {
         return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, v, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
     }
 
     public ServerConfig withQueriesDir(Path v) {
         return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, v, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxActiveReads(int v) {
-        if (v < 1) throw new IllegalArgumentException("The limit of active reads must be at least 1, got " + v);
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, v, maxRows, maxQueryLength, maxJsonBytes, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxRows(int v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, v, maxQueryLength, maxJsonBytes, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxQueryLength(int v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, v, maxJsonBytes, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxJsonBytes(long v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, v, maxChangeStreams);
-    }
-
-    public ServerConfig withMaxChangeStreams(int v) {
-        return new ServerConfig(host, port, tokens, queryTimeout, maxUpdateBytes, maxUploadBytes, maxQueriesPerClient, queriesDir, maxActiveReads, maxRows, maxQueryLength, maxJsonBytes, v);
     }
 }
