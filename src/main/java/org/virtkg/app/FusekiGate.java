@@ -27,14 +27,15 @@ import org.virtkg.store.StoreUnavailableException;
  * front of Fuseki in a {@link Handler.Sequence} and answers {@code false} for any path that is
  * not Fuseki's, so the sequence moves on to Javalin's context.
  *
- * <p>Graph Store writes pass the gate's token check and then go on to Javalin
- * ({@code api/GraphStoreWrites}), which runs them through the write pipeline; reads ({@code GET},
- * {@code HEAD}) are answered by {@link GraphStoreReads}.
+ * <p>Graph Store writes on the exact path {@code /data} go on to Javalin
+ * ({@code api/GraphStoreWrites}), which checks their role and runs them through the write
+ * pipeline; reads ({@code GET}, {@code HEAD}) are answered by {@link GraphStoreReads}.
  *
- * <p>Access is decided here, on the <em>canonical</em> path (decoded, dot segments resolved, path
- * parameters and repeated slashes dropped, lower case), so that {@code //update},
- * {@code /UPDATE} or {@code /update;x=1} need the same token as {@code /update}. Only the exact
- * path reaches Fuseki; variants fall through to Javalin's 404.
+ * <p>Access to {@code /update} is decided here, on the <em>canonical</em> path (decoded, dot
+ * segments resolved, path parameters and repeated slashes dropped, lower case), so that
+ * {@code //update}, {@code /UPDATE} or {@code /update;x=1} need the same token as
+ * {@code /update}; so do variants of {@code /data} with a write method. Only the exact path
+ * reaches Fuseki or the Graph Store; variants get a 404 that names the canonical path.
  */
 final class FusekiGate extends Handler.Wrapper {
     static final Set<String> PATHS = Set.of("/sparql", "/asserted/sparql", "/update", "/data");
@@ -81,10 +82,12 @@ final class FusekiGate extends Handler.Wrapper {
             return true;
         }
 
+        // Graph Store writes go on to Javalin (api/GraphStoreWrites, the write pipeline), whose route
+        // requires the admin role: access to them is decided there, once. Reads are answered below.
+        // (Jetty leaves path parameters out of the path: "/data;x=1" is a variant and is judged here.)
+        if (path.equals(canonical) && request.getHttpURI().getParam() == null && canonical.equals("/data")
+                && !SAFE_METHODS.contains(method)) return false;
         String refusal = checkAccess(request, canonical, method, response);
-        // Graph Store writes go on to Javalin (the write pipeline); reads are answered below.
-        if (refusal == null && path.equals(canonical) && canonical.equals("/data") && !SAFE_METHODS.contains(method))
-            return false;
         long started = System.nanoTime();
         Callback measured = new Callback.Nested(callback) {
             @Override

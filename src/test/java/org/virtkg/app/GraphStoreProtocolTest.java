@@ -209,4 +209,25 @@ class GraphStoreProtocolTest {
         // Without the token nothing is created.
         assertEquals(401, raw("POST", "/data", "<urn:ex:a> <urn:ex:p> 1 .", "Content-Type", "application/n-triples").status());
     }
+
+    @Test
+    void writesNeedTheAdminTokenOnEveryPathVariantAndARefusalChangesNothing() throws Exception {
+        String g = USER + "guarded";
+        String body = "<urn:ex:g> <urn:ex:p> \"1\" .";
+        var none = raw("PUT", "/data?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples");
+        assertEquals(401, none.status(), none.body());
+        assertEquals("Bearer realm=\"virtkg\"", none.headers().get("www-authenticate"));
+        assertEquals(401, raw("PUT", "/data?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples",
+                "Authorization", "Bearer not-a-token").status());
+        assertEquals(403, raw("PUT", "/data?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples",
+                "Authorization", "Bearer " + EDITOR).status(), "an editor may not write graphs");
+        assertEquals(403, raw("DELETE", "/data?graph=" + Fixtures.enc(USER + "x"), null, "Authorization", "Bearer " + EDITOR).status());
+        // A variant of the path is judged like the path itself: no token, no answer but 401.
+        for (String variant : new String[] {"//data", "/DATA", "/data;x=1"})
+            assertEquals(401, raw("PUT", variant + "?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples").status(), variant);
+        assertFalse(exists(g), "no refused write created the graph");
+        assertEquals(201, raw("PUT", "/data?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples",
+                "Authorization", "Bearer " + ADMIN).status());
+        assertTrue(exists(g));
+    }
 }
