@@ -176,6 +176,48 @@ class LifecycleCoverageTest {
     }
 
     @Test
+    void apacheVclIsMaintainedFromTheFoundationsProjectDataBesideItsLatestReleaseTag() throws Exception {
+        JsonNode vcl = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/ApacheVCL?view=current").body());
+        assertEquals("Maintained", vcl.get("lifecycleStatus").asText(), vcl.toString());
+        // The status: the ASF's list of active project committees, at a commit of its project data.
+        JsonNode status = current(vcl, "lifecycleStatus");
+        assertEquals("https://github.com/apache/comdev-projects/blob/2d2692b8c005c6604469a49b4ca68df67e02f9eb/site/json/foundation/committees.json",
+                status.get("address").asText());
+        assertEquals("2024-10-24", status.get("asOf").asText());
+        // The release: still the project's own newest tag, a source of its own with its own date.
+        JsonNode latest = current(vcl, "latestRelease");
+        assertEquals("2.5.1", latest.get("value").asText());
+        assertEquals("https://github.com/apache/vcl/releases/tag/release-2.5.1-tag", latest.get("address").asText());
+        assertEquals("2019-07-25", latest.get("asOf").asText());
+        assertFalse(status.get("source").asText().equals(latest.get("source").asText()), "two claims, two source graphs");
+        assertFalse(notYetSourced().containsKey("ApacheVCL"), "sourced, so no longer listed as not yet sourced");
+        // The compatibility matrix's current view names the same status.
+        JsonNode matrix = Json.MAPPER.readTree(Fixtures.get(base + "/api/compatibility/matrix?view=current").body());
+        assertEquals("maintained", matrix.at("/lifecycles/ApacheVCL").asText(), matrix.get("lifecycles").toString());
+    }
+
+    @Test
+    void aNotYetSourcedProductKeepsTheLatestReleaseItsReasonNamesAndNoStatus() throws Exception {
+        // docs/data-sources.md gives some listed products' newest release tag ("… (5.1.0, above) …"):
+        // the data must carry exactly that release, and still no status.
+        Pattern tag = Pattern.compile("newest release tag \\(([^,)]+), above\\)");
+        Map<String, String> withRelease = new TreeMap<>();
+        for (var e : notYetSourced().entrySet()) {
+            Matcher m = tag.matcher(e.getValue());
+            if (m.find()) withRelease.put(e.getKey(), m.group(1));
+        }
+        assertEquals(Map.of("Eucalyptus", "5.1.0", "euca2ools", "3.4.1", "EucalyptusManagementConsole", "4.4.2"), withRelease);
+        for (var e : withRelease.entrySet()) {
+            JsonNode body = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/" + e.getKey() + "?view=current").body());
+            assertTrue(body.get("lifecycleStatus") == null || body.get("lifecycleStatus").isNull(), "no status is made up: " + body);
+            JsonNode latest = current(body, "latestRelease");
+            assertEquals(e.getValue(), latest.get("value").asText(), e.getKey());
+            assertTrue(latest.get("address").asText().startsWith("https://github.com/"), latest.toString());
+            assertTrue(latest.get("asOf").asText().matches("\\d{4}-\\d{2}-\\d{2}"), latest.toString());
+        }
+    }
+
+    @Test
     void entriesWithoutALifecycleSayWhyInsteadOfAGuessedStatus() throws Exception {
         for (var e : Map.of("IntelVT", "ProcessorFeature", "AMDV", "ProcessorFeature", "VMware", "VendorFamilyName").entrySet()) {
             JsonNode body = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/" + e.getKey() + "?view=current").body());
