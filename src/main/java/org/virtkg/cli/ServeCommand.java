@@ -1,7 +1,6 @@
 package org.virtkg.cli;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,16 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Properties file with admin=… and editor=… tokens; VIRTKG_ADMIN_TOKEN / VIRTKG_EDITOR_TOKEN win.")
     Path tokensFile;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = {"Settings file (key=value properties, or key: value YAML by the extension .yaml/.yml) with any",
-                    "of the limits below; " + Settings.CONFIG_ENV + " may name it instead. A flag wins over its",
-                    "environment variable (VIRTKG_<NAME>), which wins over the file. See docs/configuration.md."})
-    Path configFile;
 
-    @Spec
-    CommandSpec spec;
 
-    /** The environment the settings are read from; tests give their own. */
+    /** The environment the settings and the tokens are read from; tests give their own. */
     Map<String, String> environment = System.getenv();
 
     /**
@@ -90,14 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The settings of this invocation: flags, then {@link #environment}, then the config file, then defaults. */
     Settings settings() {
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            OptionSpec matched = parsed == null ? null : parsed.matchedOption(s.flag());
-            if (matched != null && !matched.originalStringValues().isEmpty())
-                flags.put(s, matched.originalStringValues().get(matched.originalStringValues().size() - 1));
-        }
-        return Settings.resolve(flags, environment, configFile);
+        store.environment = environment;
+        return store.settings();
     }
 
     @Override
@@ -122,12 +107,10 @@ public final class ServeCommand implements Callable<Integer> {
     VirtkgServer start() {
         // Settings first: a bad limit stops start-up before the store is opened.
         Settings settings = settings();
-        if (store.remote == null) store.remote = new StoreOptions.Remote();
-        store.remote.timeoutSeconds = settings.duration(Setting.STORE_TIMEOUT).toNanos() / 1e9;
         AccessTokens tokens = AccessTokens.fromEnvironment(environment, tokensFile);
         ShippedKnowledge knowledgeFiles = ShippedKnowledge.locate(knowledgeDir);
         System.err.println("virtkg: shipped knowledge from " + knowledgeFiles.origin());
-        KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line));
+        KnowledgeStore kb = store.open(line -> System.err.println("virtkg: " + line), settings);
         KnowledgeBase knowledge;
         try {
             knowledge = KnowledgeBase.openDeferred(kb, settings.duration(Setting.STORE_STALENESS),

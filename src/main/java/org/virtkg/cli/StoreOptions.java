@@ -5,18 +5,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.virtkg.app.Setting;
+import org.virtkg.app.Settings;
 import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.RemoteKnowledgeStore;
 import org.virtkg.store.RemoteStoreSettings;
 import org.virtkg.store.StoreException;
 import org.virtkg.store.TdbKnowledgeStore;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code --db DIR | --mem | --store-url URL}: which store a command works on. */
+/**
+ * {@code --db DIR | --mem | --store-url URL}: which store a command works on, and
+ * {@code --config FILE}: where the command's settings ({@link Setting}) come from besides flags
+ * and environment variables. Every command that opens a store reads its settings the same way
+ * ({@link #settings}), so {@code --store-timeout} of {@code load}, {@code query} or
+ * {@code backup} comes from a flag, {@code VIRTKG_STORE_TIMEOUT} or the config file as it does for
+ * {@code serve}.
+ */
 final class StoreOptions {
     /** Environment variable holding the remote store's password (kept out of the command line and `ps`). */
     static final String PASSWORD_ENV = "VIRTKG_STORE_PASSWORD";
+
+    /** The command this mixin is part of: its parse result says which setting flags were given. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"Settings file (key=value properties, or key: value YAML by the extension .yaml/.yml) with any",
+                    "of the limits of docs/configuration.md; " + Settings.CONFIG_ENV + " may name it instead. A flag wins over its",
+                    "environment variable (VIRTKG_<NAME>), which wins over the file."})
+    Path configFile;
+
+    /** The environment the settings are read from; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
     @ArgGroup(exclusive = true)
     Choice choice = new Choice();
@@ -55,9 +83,26 @@ final class StoreOptions {
         @Option(names = "--store-password-file", paramLabel = "FILE", description = "File whose first line is the store password.")
         Path passwordFile;
 
-        @Option(names = "--store-timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Longest one request to the store may take (default: ${DEFAULT-VALUE}).")
-        double timeoutSeconds = 30;
+        /** Checked by {@link Settings} like every setting, whichever source gives it. */
+        @Option(names = "--store-timeout", paramLabel = "SECONDS",
+                description = "Longest one request to the store may take (default: 30; env VIRTKG_STORE_TIMEOUT).")
+        String timeout;
+    }
+
+    /**
+     * The settings of this invocation: the flags given, then {@link #environment}, then the config
+     * file ({@code --config}, or the file {@link Settings#CONFIG_ENV} names), then the defaults. A
+     * bad value from any source stops the command with a message naming the setting and its source.
+     */
+    Settings settings() {
+        CommandLine.ParseResult parsed = command == null ? null : command.commandLine().getParseResult();
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            OptionSpec matched = parsed == null ? null : parsed.matchedOption(s.flag());
+            if (matched != null && !matched.originalStringValues().isEmpty())
+                flags.put(s, matched.originalStringValues().get(matched.originalStringValues().size() - 1));
+        }
+        return Settings.resolve(flags, environment, configFile);
     }
 
     KnowledgeStore open() {
@@ -70,7 +115,15 @@ final class StoreOptions {
     }
 
     KnowledgeStore open(java.util.function.Consumer<String> progress) {
-        if (choice != null && choice.storeUrl != null) return RemoteKnowledgeStore.connect(remoteSettings(), progress);
+        return open(progress, null);
+    }
+
+    /** Opens the store; {@code settings} are the invocation's if already read, else they are read here when needed. */
+    KnowledgeStore open(java.util.function.Consumer<String> progress, Settings settings) {
+        if (choice != null && choice.storeUrl != null) {
+            Duration timeout = (settings != null ? settings : settings()).duration(Setting.STORE_TIMEOUT);
+            return RemoteKnowledgeStore.connect(remoteSettings(timeout), progress);
+        }
         if (remote != null && (remote.queryUrl != null || remote.updateUrl != null || remote.user != null))
             throw new StoreException("--store-query-url, --store-update-url and --store-user need --store-url");
         if (choice != null && choice.mem) return TdbKnowledgeStore.inMemory();
@@ -78,7 +131,7 @@ final class StoreOptions {
         return TdbKnowledgeStore.open(db);
     }
 
-    private RemoteStoreSettings remoteSettings() {
+    private RemoteStoreSettings remoteSettings(Duration timeout) {
         Remote r = remote != null ? remote : new Remote();
         String password = null;
         if (r.user != null) {
@@ -95,8 +148,7 @@ final class StoreOptions {
         }
         try {
             return new RemoteStoreSettings(r.queryUrl != null ? r.queryUrl : choice.storeUrl,
-                    r.updateUrl != null ? r.updateUrl : choice.storeUrl, r.user, password,
-                    Duration.ofMillis((long) (r.timeoutSeconds * 1000)));
+                    r.updateUrl != null ? r.updateUrl : choice.storeUrl, r.user, password, timeout);
         } catch (IllegalArgumentException e) {
             throw new StoreException(e.getMessage(), e);
         }
