@@ -12,13 +12,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
-import org.virtkg.store.StoreUnavailableException;
 
 /**
  * Sends the SPARQL protocol paths to Fuseki's context and everything else on to Javalin.
@@ -48,23 +46,17 @@ final class FusekiGate extends Handler.Wrapper {
             "/data", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"));
 
     private final AccessTokens tokens;
-    private final HttpMetrics metrics;
     private final int maxQueriesPerClient;
     /** Queries in flight per client address; an entry goes away when its count returns to zero. */
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    /** Brings a shared store's working copy up to date before a request; a no-op for an embedded store. */
-    private final Runnable beforeRequest;
     /** Graph Store reads: a named graph, the union default graph, the whole dataset. */
     private final GraphStoreReads graphReads;
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, HttpMetrics metrics, int maxQueriesPerClient, Runnable beforeRequest,
-               GraphStoreReads graphReads) {
+    FusekiGate(Handler fuseki, AccessTokens tokens, int maxQueriesPerClient, GraphStoreReads graphReads) {
         super(fuseki);
-        this.beforeRequest = beforeRequest;
         this.graphReads = graphReads;
         this.tokens = tokens;
-        this.metrics = metrics;
         this.maxQueriesPerClient = maxQueriesPerClient;
     }
 
@@ -73,6 +65,8 @@ final class FusekiGate extends Handler.Wrapper {
         String path = Request.getPathInContext(request);
         String canonical = canonical(path);
         if (!PATHS.contains(canonical)) return false;
+        // The metrics' label (KnowledgeEdge times the request): the endpoint, never the raw path.
+        request.setAttribute(KnowledgeEdge.ROUTE, canonical);
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         List<String> allowed = METHODS.get(canonical);
         if (path.equals(canonical) && !allowed.contains(method)) {
@@ -88,43 +82,21 @@ final class FusekiGate extends Handler.Wrapper {
         if (path.equals(canonical) && request.getHttpURI().getParam() == null && canonical.equals("/data")
                 && !SAFE_METHODS.contains(method)) return false;
         String refusal = checkAccess(request, canonical, method, response);
-        long started = System.nanoTime();
-        Callback measured = new Callback.Nested(callback) {
-            @Override
-            public void succeeded() {
-                metrics.record(method, canonical, response.getStatus(), System.nanoTime() - started);
-                super.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                metrics.record(method, canonical, 500, System.nanoTime() - started);
-                super.failed(x);
-            }
-        };
         if (refusal != null) {
-            writeProblem(request, response, measured, response.getStatus(), refusal);
+            writeProblem(request, response, callback, response.getStatus(), refusal);
             return true;
         }
         if (!path.equals(canonical)) {
-            writeProblem(request, response, measured, 404, "No such endpoint; did you mean " + canonical + "?");
-            return true;
-        }
-        // Reads must see what other instances wrote; updates are judged against the same state.
-        try {
-            beforeRequest.run();
-        } catch (StoreUnavailableException e) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
+            writeProblem(request, response, callback, 404, "No such endpoint; did you mean " + canonical + "?");
             return true;
         }
         // Whatever Fuseki answers with an error status goes out as a problem.
         Response out = new ProblemResponse(request, response);
         if (canonical.equals("/data") && (method.equals("GET") || method.equals("HEAD"))) {
-            graphReads.handle(request, out, measured);
+            graphReads.handle(request, out, callback);
             return true;
         }
-        if (!canonical.endsWith("/sparql")) return super.handle(request, out, measured);
+        if (!canonical.endsWith("/sparql")) return super.handle(request, out, callback);
         request = withoutStrayContentType(request, method);
         if (isBrowserVisit(request, method)) {
             // A person who follows a link to the endpoint gets the SPARQL editor (api/SparqlEditor,
@@ -133,19 +105,19 @@ final class FusekiGate extends Handler.Wrapper {
             response.setStatus(303);
             response.getHeaders().put(HttpHeader.LOCATION, "/sparql");
             response.getHeaders().put(HttpHeader.VARY, "Accept");
-            measured.succeeded();
+            callback.succeeded();
             return true;
         }
         if (method.equals("GET") && request.getHttpURI().getQuery() == null) {
             // Fuseki would answer "Service Description: /sparql" with a 404.
-            writeProblem(request, out, measured, 400, "No query: send it as the parameter query=… or POST it as "
+            writeProblem(request, out, callback, 400, "No query: send it as the parameter query=… or POST it as "
                     + "application/sparql-query (a browser gets the SPARQL editor here)");
             return true;
         }
 
         if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
                 .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
-            writeProblem(request, out, measured, 400, "The request has no query: send it as the body (application/sparql-query) "
+            writeProblem(request, out, callback, 400, "The request has no query: send it as the body (application/sparql-query) "
                     + "or as the parameter query=…");
             return true;
         }
@@ -154,11 +126,11 @@ final class FusekiGate extends Handler.Wrapper {
         if (inFlight.merge(client, 1, Integer::sum) > maxQueriesPerClient) {
             release(client);
             out.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            writeProblem(request, out, measured, 429, "Too many concurrent queries from this client (limit "
+            writeProblem(request, out, callback, 429, "Too many concurrent queries from this client (limit "
                     + maxQueriesPerClient + "); retry when one has finished");
             return true;
         }
-        Callback releasing = new Callback.Nested(measured) {
+        Callback releasing = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
                 release(client);

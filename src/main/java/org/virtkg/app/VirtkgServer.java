@@ -136,23 +136,22 @@ public final class VirtkgServer implements AutoCloseable {
             long bodyLimit = Math.max(config.maxJsonBytes(), Math.max(config.maxUploadBytes(), config.maxUpdateBytes())) + (1 << 20);
             cfg.jetty.modifyServer(server -> {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
-                bounded.setHandler(new RequestGuard(new Handler.Sequence(
-                        new FusekiGate(fuseki, config.tokens(), metrics, config.maxQueriesPerClient(), kb::awaitFresh,
-                                new GraphStoreReads(store.dataset())))));
+                // Freshness and metrics once for both (KnowledgeEdge), after the edge's own checks.
+                bounded.setHandler(new RequestGuard(new KnowledgeEdge(new Handler.Sequence(
+                        new FusekiGate(fuseki, config.tokens(), config.maxQueriesPerClient(), new GraphStoreReads(store.dataset()))),
+                        kb::awaitFresh, metrics)));
                 server.setHandler(new RequestIds(readLimit(bounded, config.maxActiveReads())));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
                 server.setErrorHandler(new ProblemErrorHandler());
             });
 
-            cfg.routes.before(ctx -> ctx.attribute("virtkg.started", System.nanoTime()));
-            // With a shared store, answers (and the checks writes make before writing) must include
-            // what other instances wrote; a no-op when embedded.
-            cfg.routes.before(ctx -> {
-                if (usesKnowledge(ctx.path())) kb.awaitFresh();
-            });
             // A query parameter the route table does not list for the route is a 400, not ignored.
             cfg.routes.beforeMatched(openApi::refuseUnknownParameters);
-            cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
+            // The route template that served the request labels its metrics (KnowledgeEdge times it).
+            cfg.routes.after(ctx -> {
+                var matched = ctx.endpoints().matchedHttpEndpoint();
+                if (matched != null) ctx.attribute(KnowledgeEdge.ROUTE, matched.path);
+            });
             if (LOG.isDebugEnabled())
                 cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms [{}]",
                         ctx.method(), ctx.path(), ctx.statusCode(), ms, requestId(ctx)));
@@ -258,12 +257,6 @@ public final class VirtkgServer implements AutoCloseable {
         return context;
     }
 
-    /** Paths whose answers come from the knowledge base (health checks the store itself; Graph Store writes land here). */
-    private static boolean usesKnowledge(String path) {
-        return (path.startsWith("/api/") && !path.equals("/api/health")) || path.startsWith("/id/") || path.equals("/data")
-                || path.equals("/ontology") || path.startsWith("/ontology/");
-    }
-
     /** True when reading the request failed because of how the client sent it (Jetty's EOF or bad-message errors). */
     private static boolean unreadableRequest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause())
@@ -286,14 +279,6 @@ public final class VirtkgServer implements AutoCloseable {
         }
         ctx.status(p.status()).contentType(Problem.CONTENT_TYPE)
                 .result(p.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static void recordMetrics(Context ctx, HttpMetrics metrics) {
-        Long started = ctx.attribute("virtkg.started");
-        if (started == null) return;
-        var matched = ctx.endpoints().matchedHttpEndpoint();
-        String route = matched == null ? "unmatched" : matched.path;
-        metrics.record(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
     }
 
     static String requestId(Context ctx) {

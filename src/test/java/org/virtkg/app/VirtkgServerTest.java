@@ -193,6 +193,35 @@ class VirtkgServerTest {
         assertTrue(r.body().contains("route=\"/sparql\""), r.body());
     }
 
+    /**
+     * Each request is counted once, under the route that served it: a Fuseki path by its endpoint
+     * (a variant of the path by the endpoint too), a Javalin route by its template, and an
+     * address no route serves as {@code unmatched}, never by its raw path.
+     */
+    @Test
+    void eachRequestIsCountedOnceUnderItsRouteTemplate() throws Exception {
+        // (The fixtures have neither product: two 404s of the route, each explained by its handler.)
+        double before = count(get(base + "/metrics").body(), "GET", "/api/technologies/{id}", "404");
+        get(base + "/api/technologies/KVM");
+        get(base + "/api/technologies/Xen");
+        get(base + "/no/such/page-" + System.nanoTime());
+        get(base + "//asserted/sparql?query=" + enc("ASK {}"));
+        String scrape = get(base + "/metrics").body();
+        assertEquals(before + 2, count(scrape, "GET", "/api/technologies/{id}", "404"), scrape);
+        assertTrue(count(scrape, "GET", "unmatched", "404") >= 1, scrape);
+        assertTrue(count(scrape, "GET", "/asserted/sparql", "404") >= 1, scrape);
+        assertFalse(scrape.contains("page-"), "no raw path becomes a label");
+        assertFalse(scrape.contains("/api/technologies/KVM") || scrape.contains("//asserted"), "no raw path becomes a label");
+    }
+
+    /** The count of {@code virtkg_http_requests_seconds_count} for one method, route and status (0 if absent). */
+    static double count(String scrape, String method, String route, String status) {
+        String key = "virtkg_http_requests_seconds_count{method=\"" + method + "\",route=\"" + route + "\",status=\"" + status + "\"} ";
+        for (String line : scrape.split("\n"))
+            if (line.startsWith(key)) return Double.parseDouble(line.substring(key.length()).trim());
+        return 0;
+    }
+
     @Test
     void fusekiAndJavalinRunOnOneJettyVersion() {
         // If an upgrade splits the Jetty wiring, Fuseki's ee11 and Javalin's ee10 servlet layers
