@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.annotation.ElementType;
@@ -25,7 +26,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -49,8 +52,13 @@ class RemoteStoreTest {
     static final String VKG = "https://w3id.org/virtkg/ontology#";
 
     @TempDir
-    Path tmp;
-    ExternalFuseki fuseki;
+    static Path tmp;
+    /**
+     * One Fuseki server (over TDB2, so that a restart keeps the data) for the whole class: starting
+     * one is a child JVM and seconds on two cores, and each test empties and refills its dataset
+     * anyway. The test that kills it restarts it on the same directory.
+     */
+    static ExternalFuseki fuseki;
     final List<TestServer> servers = new ArrayList<>();
 
     /**
@@ -61,16 +69,28 @@ class RemoteStoreTest {
     @Target(ElementType.METHOD)
     @interface EmptyStore {}
 
-    @BeforeEach
-    void startStore(TestInfo test) {
+    @BeforeAll
+    static void startStore() {
         fuseki = ExternalFuseki.startPersistent(tmp.resolve("fuseki"), tmp.resolve("tdb2"));
-        if (!test.getTestMethod().orElseThrow().isAnnotationPresent(EmptyStore.class)) ShippedStoreSeed.into(fuseki.datasetUrl());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        if (fuseki != null) fuseki.close();
+    }
+
+    /** Every test starts from a store no instance has seen: empty, or as the shipped data's first sync leaves it. */
+    @BeforeEach
+    void fillStore(TestInfo test) {
+        if (!fuseki.isAlive()) fuseki = fuseki.restart(); // a test that failed between kill and restart
+        if (test.getTestMethod().orElseThrow().isAnnotationPresent(EmptyStore.class))
+            UpdateExecHTTP.service(fuseki.datasetUrl()).update("DROP ALL").execute();
+        else ShippedStoreSeed.into(fuseki.datasetUrl());
     }
 
     @AfterEach
     void stopAll() {
         servers.forEach(TestServer::close);
-        fuseki.close();
     }
 
     TestServer instance() {
@@ -135,7 +155,7 @@ class RemoteStoreTest {
         // B answers from its own copy, yet sees A's write and A's inferences immediately.
         var platforms = get(b.base() + "/api/technologies/Firecracker/platforms");
         assertEquals(200, platforms.statusCode(), platforms.body());
-        assertTrue(platforms.body().contains("OpenNebula"), platforms.body());
+        assertJson(platforms).at("/items").hasItemWith("/platform/id", "OpenNebula");
         assertTrue(VirtkgServerTest.askAt(b.base(), "<" + ID + "OpenNebula> <" + VKG + "supports> <" + ID + "Firecracker>"),
                 "the inference reached B's SPARQL endpoint");
         var revalidated = get(b.base() + "/api/platforms", "If-None-Match", etag);
@@ -143,8 +163,8 @@ class RemoteStoreTest {
         assertNotEquals(etag, revalidated.headers().firstValue("ETag").orElseThrow());
         assertEquals(json(get(a.base() + "/api/health")).get("knowledgeBaseVersion").asLong(),
                 json(get(b.base() + "/api/health")).get("knowledgeBaseVersion").asLong());
-        var changes = json(get(b.base() + "/api/changes"));
-        assertTrue(changes.toString().contains("Firecracker"), "A's change-log entry is visible on B: " + changes);
+        // A's change-log entry is visible on B.
+        assertJson(get(b.base() + "/api/changes")).at("/items/0/summary").is("add product Firecracker");
 
         // The store itself holds the asserted product, its inferences and the version.
         assertTrue(storeAsks("GRAPH <" + Graphs.USER + "Firecracker> { <" + ID + "Firecracker> ?p ?o }"));
@@ -299,7 +319,7 @@ class RemoteStoreTest {
         var read = get(a.base() + "/api/platforms");
         assertEquals(503, read.statusCode(), read.body());
         assertTrue(read.headers().firstValue("Retry-After").isPresent());
-        assertTrue(read.body().contains("store"), read.body());
+        assertJson(read).at("/kind").is("store-unavailable").root().at("/detail").textContains("store");
         assertEquals(503, get(a.base() + "/sparql?query=" + Fixtures.enc("ASK {}")).statusCode());
         var health = get(a.base() + "/api/health");
         assertEquals(503, health.statusCode());
