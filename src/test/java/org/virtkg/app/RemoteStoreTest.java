@@ -26,9 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,6 +36,7 @@ import org.virtkg.security.AccessTokens;
 import org.virtkg.store.Graphs;
 import org.virtkg.testing.ExternalFuseki;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedFuseki;
 import org.virtkg.testing.ShippedStoreSeed;
 import org.virtkg.testing.TestServer;
 
@@ -52,13 +51,15 @@ class RemoteStoreTest {
     static final String VKG = "https://w3id.org/virtkg/ontology#";
 
     @TempDir
-    static Path tmp;
+    Path tmp;
     /**
-     * One Fuseki server (over TDB2, so that a restart keeps the data) for the whole class: starting
-     * one is a child JVM and seconds on two cores, and each test empties and refills its dataset
-     * anyway. The test that kills it restarts it on the same directory.
+     * The store: the test JVM's one in-memory Fuseki ({@link SharedFuseki}), emptied and refilled
+     * for each test, since starting one is a child JVM and seconds on two cores; or, for a test that
+     * kills the store and starts it again, a Fuseki of its own over TDB2, which keeps the data.
      */
-    static ExternalFuseki fuseki;
+    ExternalFuseki fuseki;
+    /** The Fuseki this test started itself (closed after it), or null. */
+    ExternalFuseki own;
     final List<TestServer> servers = new ArrayList<>();
 
     /**
@@ -69,28 +70,26 @@ class RemoteStoreTest {
     @Target(ElementType.METHOD)
     @interface EmptyStore {}
 
-    @BeforeAll
-    static void startStore() {
-        fuseki = ExternalFuseki.startPersistent(tmp.resolve("fuseki"), tmp.resolve("tdb2"));
-    }
-
-    @AfterAll
-    static void stopStore() {
-        if (fuseki != null) fuseki.close();
-    }
+    /** The test kills the store and restarts it: it needs one of its own that keeps its data (TDB2). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface RestartsTheStore {}
 
     /** Every test starts from a store no instance has seen: empty, or as the shipped data's first sync leaves it. */
     @BeforeEach
     void fillStore(TestInfo test) {
-        if (!fuseki.isAlive()) fuseki = fuseki.restart(); // a test that failed between kill and restart
-        if (test.getTestMethod().orElseThrow().isAnnotationPresent(EmptyStore.class))
-            UpdateExecHTTP.service(fuseki.datasetUrl()).update("DROP ALL").execute();
+        var method = test.getTestMethod().orElseThrow();
+        if (method.isAnnotationPresent(RestartsTheStore.class))
+            fuseki = own = ExternalFuseki.startPersistent(tmp.resolve("fuseki"), tmp.resolve("tdb2"));
+        else fuseki = SharedFuseki.get();
+        if (method.isAnnotationPresent(EmptyStore.class)) UpdateExecHTTP.service(fuseki.datasetUrl()).update("DROP ALL").execute();
         else ShippedStoreSeed.into(fuseki.datasetUrl());
     }
 
     @AfterEach
     void stopAll() {
         servers.forEach(TestServer::close);
+        if (own != null) fuseki.close(); // after a restart, fuseki is the running one
     }
 
     TestServer instance() {
@@ -311,6 +310,7 @@ class RemoteStoreTest {
     }
 
     @Test
+    @RestartsTheStore
     void aStoreThatGoesAwayMeans503AndNoHalfWrites() {
         TestServer a = instance();
         assertEquals(201, send(a, "POST", "/api/products", product("Before"), EDITOR).statusCode());
