@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.JsonAssert.assertJson;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,12 +44,13 @@ class CompareApiTest {
         // Table 1: both type 1; KVM full virtualization, Xen para-virtualization (stated, with the cell as source).
         JsonNode type = value(property(r, "vmmType").get("KVM"), "Type1");
         assertEquals("stated", type.get("basis").asText());
-        assertTrue(type.get("sources").toString().contains("Type of VMM"), type.toString());
+        assertJson(type).at("/sources").hasItemWith("/graph", "https://w3id.org/virtkg/source/paper/table1/KVM/vmmType")
+                .itemWith("/graph", "https://w3id.org/virtkg/source/paper/table1/KVM/vmmType").at("/label").textContains("Type of VMM");
         assertEquals("stated", value(property(r, "virtualization").get("Xen"), "ParaVirtualization").get("basis").asText());
         // KVM's type 1 hypervisor class is inferred from that cell.
         assertEquals("inferred", value(property(r, "kinds").get("KVM"), "Type1Hypervisor").get("basis").asText());
         // The paper's HPC sentence compares them.
-        assertTrue(r.get("narrative").toString().contains("HPC"), r.get("narrative").toString());
+        assertJson(r).at("/narrative").hasTextBelowContaining("HPC (High Performance Computing)");
         for (JsonNode n : r.get("narrative")) assertTrue(n.get("mentions").size() >= 2, n.toString());
     }
 
@@ -63,7 +65,7 @@ class CompareApiTest {
         // The data keeps section 3's verdicts on each as separate quotes; section 4 names both together.
         assertTrue(r.get("narrative").size() >= 1, r.toString());
         for (JsonNode n : r.get("narrative"))
-            assertTrue(n.get("mentions").toString().contains("OpenStack") && n.get("mentions").toString().contains("CloudStack"), n.toString());
+            assertJson(n).at("/mentions").hasItem("OpenStack").hasItem("CloudStack");
     }
 
     @Test
@@ -76,7 +78,6 @@ class CompareApiTest {
         assertTrue(mixed.get("detail").asText().contains("OpenStack is a platform"), mixed.toString());
         json(get(base + "/api/compare?ids=KVM,kvm"), 400);
         JsonNode unknown = json(get(base + "/api/compare?ids=KVM,Xenn"), 404);
-        assertTrue(unknown.get("suggestions").toString().contains("Xen"), unknown.toString());
-        assertFalse(unknown.toString().contains("\"items\""));
+        assertJson(unknown).at("/suggestions").hasItem("Xen").root().at("/items").isMissing();
     }
 }

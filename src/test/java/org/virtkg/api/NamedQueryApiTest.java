@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.JsonAssert.assertJson;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ class NamedQueryApiTest {
     @Test
     void unknownQueriesAndParametersAreNamed() {
         JsonNode q = json(get(base + "/api/queries/platforms-for-technolgy"), 404);
-        assertTrue(q.get("suggestions").toString().contains("platforms-for-technology"), q.toString());
+        assertJson(q).at("/suggestions").hasItem("platforms-for-technology");
         JsonNode p = json(get(base + "/api/queries/platforms-for-technology?tech=LXC"), 400);
         assertTrue(p.get("detail").asText().contains("'tech'"), p.toString());
     }

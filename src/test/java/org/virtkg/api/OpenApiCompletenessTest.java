@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.JsonAssert.assertJson;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,8 +81,8 @@ class OpenApiCompletenessTest {
         doc.get("paths").fields().forEachRemaining(e -> {
             if (!e.getKey().contains("{")) return;
             String name = e.getKey().replaceAll(".*\\{(\\w+)}.*", "$1");
-            e.getValue().fields().forEachRemaining(op -> assertTrue(op.getValue().path("parameters").toString()
-                    .contains("\"name\":\"" + name + "\""), e.getKey() + " " + op.getKey()));
+            e.getValue().fields().forEachRemaining(op -> assertJson(op.getValue()).at("/parameters").itemWith("/name", name)
+                    .at("/in").is("path"));
         });
         // Each library query appears with its own parameters.
         assertEquals("technology", doc.at("/paths/~1api~1queries~1platforms-for-technology/get/parameters/0/name").asText());

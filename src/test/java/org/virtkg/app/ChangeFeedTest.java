@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -155,13 +156,13 @@ class ChangeFeedTest {
         }
         var json = Fixtures.get(base + "/api/changes/stream", "Accept", "application/json");
         assertEquals(406, json.statusCode());
-        assertTrue(json.body().contains("/api/changes?since="), json.body());
+        assertJson(json).at("/detail").textContains("/api/changes?since=");
     }
 
     @Test
     void aBadStartingPointIsAClearError() {
         var r = Fixtures.get(base + "/api/changes/stream?since=last-tuesday");
         assertEquals(400, r.statusCode(), r.body());
-        assertTrue(r.body().contains("since"), r.body());
+        assertJson(r).at("/detail").textContains("'since'").textContains("last-tuesday");
     }
 }

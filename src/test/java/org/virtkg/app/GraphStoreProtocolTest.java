@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -172,7 +173,7 @@ class GraphStoreProtocolTest {
                 + "<rdf:value>&e;</rdf:value></rdf:Description></rdf:RDF>";
         RawHttp.Answer entity = postParts(bad, multipart("application/rdf+xml", xxe));
         assertEquals(400, entity.status(), entity.body());
-        assertTrue(entity.body().contains("external entities"), entity.body());
+        assertJson(entity.body()).at("/detail").textContains("external entities");
         RawHttp.Answer empty = raw("POST", "/data?graph=" + Fixtures.enc(bad), "--" + BOUNDARY + "--\r\n",
                 "Content-Type", "multipart/form-data; boundary=" + BOUNDARY, "Authorization", "Bearer " + ADMIN);
         assertEquals(400, empty.status(), empty.body());

@@ -6,6 +6,7 @@ import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.enc;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class HostileQueryTest {
     static void refused(String q, int status, String messagePart) {
         var r = query(q);
         assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.body().contains(messagePart), "expected '" + messagePart + "' in: " + r.body());
+        assertJson(r).at("/detail").textContains(messagePart);
         assertEquals(200, get(base + "/api/health").statusCode(), "the service still answers");
     }
 

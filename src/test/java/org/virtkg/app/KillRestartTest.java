@@ -66,6 +66,9 @@ class KillRestartTest {
                 // Keep writing from several threads at once and kill the process mid-stream.
                 final int from = next;
                 List<Integer> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+                // Completed at the 30th acknowledgement, or when a writer stops early: the moment to kill.
+                // (Waited on, not spun on: a spinning thread would take one of two cores from the server.)
+                CompletableFuture<Void> killNow = new CompletableFuture<>();
                 List<CompletableFuture<Void>> writers = new ArrayList<>();
                 for (int w = 0; w < WRITERS; w++) {
                     final int first = from + w * 1000;
@@ -77,7 +80,10 @@ class KillRestartTest {
                                                 "application/json", "Authorization", "Bearer " + ADMIN)
                                         : Fixtures.post(child.base + "/update", insert(i), "Content-Type",
                                                 "application/sparql-update", "Authorization", "Bearer " + ADMIN);
-                                if (r.statusCode() == 201 || r.statusCode() == 204) acks.add(i);
+                                if (r.statusCode() == 201 || r.statusCode() == 204) {
+                                    acks.add(i);
+                                    if (acks.size() >= 30) killNow.complete(null);
+                                }
                             } catch (RuntimeException e) {
                                 inFlight.add(i);
                                 return; // the server died under us: expected
@@ -85,7 +91,8 @@ class KillRestartTest {
                         }
                     }, pool));
                 }
-                while (acks.size() < 30 && writers.stream().noneMatch(CompletableFuture::isDone)) Thread.onSpinWait();
+                writers.forEach(w -> w.whenComplete((ok, failed) -> killNow.complete(null)));
+                killNow.get(90, TimeUnit.SECONDS);
                 child.process.destroyForcibly(); // SIGKILL
                 child.process.waitFor(30, TimeUnit.SECONDS);
                 for (var writer : writers) writer.get(30, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.enc;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -288,8 +289,8 @@ class NovaMatrixImportTest {
         assertEquals("unsupported", now.get("status").asText(), now.toString());
         assertEquals(DATE_2, now.get("asOf").asText(), now.toString());
         assertEquals(DATE_1, now.at("/against/asOf").asText(), now.toString());
-        assertTrue(now.get("sources").toString().contains("source/nova/fixture-2"), now.toString());
-        assertTrue(now.at("/against/sources").toString().contains("source/nova/fixture-1"), now.toString());
+        assertJson(now).at("/sources").hasTextBelowContaining("/source/nova/fixture-2");
+        assertJson(now).at("/against/sources").hasTextBelowContaining("/source/nova/fixture-1");
         assertTrue(now.get("decidedBy").asText().contains("(as of " + DATE_2 + ") over"), now.toString());
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.enc;
+import static org.virtkg.testing.JsonAssert.assertJson;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -13,13 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
 import org.virtkg.imports.NovaCaveats;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /**
@@ -40,15 +41,14 @@ class ShippedNovaReleasesTest {
     static TestServer server;
     static String base;
 
+    /**
+     * The shared writable server (the admin token is needed to be refused with a 409, not a 401):
+     * this class writes nothing, and no other class sharing it imports a Nova matrix.
+     */
     @BeforeAll
-    static void start() {
-        server = TestServer.withShippedData(AccessTokens.of(ADMIN, null));
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) {
+        server = shared;
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode json(String path) throws Exception {
@@ -199,7 +199,7 @@ class ShippedNovaReleasesTest {
         var r = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/imports/nova-matrix?release=2026.1&source=" + enc(CURRENT)))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fixture)), "Content-Type", "text/plain", "Authorization", "Bearer " + ADMIN);
         assertEquals(409, r.statusCode(), r.body());
-        assertTrue(r.body().contains("data/nova-2026.1.trig"), r.body());
+        assertJson(r).at("/detail").textContains("data/nova-2026.1.trig");
         assertEquals(before, json("/api/changes?limit=1").at("/items/0/id").asLong(), "nothing changed");
         assertEquals("2026.1", cell("libvirt-lxc", "operation.live-migrate").at("/source/release").asText());
         assertFalse(Fixtures.get(base + "/api/platforms/OpenStack/features?driver=libvirt-lxc-fx").statusCode() == 200);

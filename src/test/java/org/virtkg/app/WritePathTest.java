@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -118,7 +119,7 @@ class WritePathTest {
                 "the product is the one whose create was acknowledged");
         assertEquals(responses.get(winner).headers().firstValue("ETag").orElseThrow(), stored.headers().firstValue("ETag").orElseThrow());
         for (var r : responses) {
-            if (r.statusCode() == 409) assertTrue(r.body().contains("taken"), r.body());
+            if (r.statusCode() == 409) assertJson(r).at("/detail").textContains("is taken");
         }
     }
 
@@ -142,7 +143,7 @@ class WritePathTest {
                 assertEquals(newTag, r.headers().firstValue("ETag").orElseThrow(), "a PUT returns the new ETag");
                 assertTrue(Json.MAPPER.readTree(after.body()).get("label").asText().startsWith("edit "));
             } else {
-                assertTrue(r.body().contains("changed since you read it"), r.body());
+                assertJson(r).at("/detail").textContains("changed since you read it");
             }
         }
         assertEquals(412, send("DELETE", "/api/products/Edited", null, editor("If-Match", etag)).statusCode(), "stale delete");

@@ -121,11 +121,14 @@ class CliTest {
         assertEquals(0, run("backup", "--db", db.toString(), "--out", backup.toString()));
         Path restored = tmp.resolve("restored");
         assertEquals(0, run("load", "--db", restored.toString(), backup.toString()));
-        DatasetGraph once = snapshot(restored);
+        String once = backupOf(restored);
         String err = captureErr(() -> run("load", "--db", restored.toString(), backup.toString()));
         assertTrue(err.contains("nothing changed"), err);
-        DatasetGraph twice = snapshot(restored);
-        assertTrue(IsoMatcher.isomorphic(once, twice), "the second load of the same backup changed the store");
+        String twice = backupOf(restored);
+        // The same backup text is the same store, blank-node labels included; only when the texts
+        // differ is the (slow, on the shipped data's many blank nodes) isomorphism check needed.
+        assertTrue(once.equals(twice) || IsoMatcher.isomorphic(parse(once), parse(twice)),
+                "the second load of the same backup changed the store");
     }
 
     @Test
@@ -158,13 +161,23 @@ class CliTest {
     }
 
     private static DatasetGraph snapshot(Path db) {
+        return parse(backupOf(db));
+    }
+
+    /** The store's backup (N-Quads), as `virtkg backup` writes it. */
+    private static String backupOf(Path db) {
         try (var store = TdbKnowledgeStore.open(db)) {
             var out = new ByteArrayOutputStream();
             store.backup(out);
-            DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.create();
-            RDFDataMgr.read(copy, new java.io.ByteArrayInputStream(out.toByteArray()), org.apache.jena.riot.Lang.NQUADS);
-            return copy;
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static DatasetGraph parse(String nquads) {
+        DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+        RDFDataMgr.read(copy, new java.io.ByteArrayInputStream(nquads.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                org.apache.jena.riot.Lang.NQUADS);
+        return copy;
     }
 
     private static int run(String... args) {

@@ -16,14 +16,12 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtkg.testing.ExternalFuseki;
+import org.virtkg.testing.SharedFuseki;
 
 /** The remote store on its own, against a real Fuseki server: the write protocol, catch-up, credentials, errors. */
 class RemoteKnowledgeStoreTest {
     static final Quad A = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/a> <https://w3id.org/virtkg/id/A> <x:p> 1)");
     static final Quad B = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/b> <https://w3id.org/virtkg/id/B> <x:p> _:blank)");
-
-    @TempDir
-    Path tmp;
 
     /** Adds or deletes one quad with its change-log entry, as the knowledge base's pipeline writes every change. */
     static void logged(KnowledgeStore store, Quad q, boolean add) {
@@ -37,14 +35,23 @@ class RemoteKnowledgeStoreTest {
         });
     }
 
+    /**
+     * The test JVM's one in-memory Fuseki ({@link SharedFuseki}), emptied: each test starts on a
+     * store no virtkg instance has written, without a child JVM of its own (seconds each).
+     */
+    static ExternalFuseki emptySharedFuseki() {
+        SharedFuseki.clear();
+        return SharedFuseki.get();
+    }
+
     static boolean holds(KnowledgeStore store, Quad q) {
         return Txn.calculateRead(store.dataset(), () -> store.dataset().contains(q));
     }
 
     @Test
     void aWriteBasedOnAnOldVersionIsRefusedWholeAndGoesThroughAfterCatchingUp() {
-        try (var fuseki = ExternalFuseki.startInMemory(tmp);
-             var one = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+        ExternalFuseki fuseki = emptySharedFuseki();
+        try (var one = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
              var two = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
             assertEquals(0, one.version(), "a store virtkg never wrote");
             logged(one, A, true);
@@ -90,8 +97,8 @@ class RemoteKnowledgeStoreTest {
         for (int i = 0; i < 3_000; i++)
             many.add(SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/big> <https://w3id.org/virtkg/id/Big" + i
                     + "> <x:p> \"" + "v".repeat(120) + i + "\")"));
-        try (var fuseki = ExternalFuseki.startInMemory(tmp);
-             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+        ExternalFuseki fuseki = emptySharedFuseki();
+        try (var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
              var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
             writer.write(dsg -> {
                 many.forEach(dsg::add);
@@ -130,8 +137,8 @@ class RemoteKnowledgeStoreTest {
 
     @Test
     void theChangeLogIsTheOnlyJournalAndAChangeWithoutAPatchMeansReload() {
-        try (var fuseki = ExternalFuseki.startInMemory(tmp);
-             var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
+        ExternalFuseki fuseki = emptySharedFuseki();
+        try (var writer = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {});
              var behind = RemoteKnowledgeStore.connect(RemoteStoreSettings.of(fuseki.datasetUrl()), l -> {})) {
             for (int i = 1; i <= 3; i++)
                 logged(writer, SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/n> <https://w3id.org/virtkg/id/N> <x:p> " + i + ")"), true);

@@ -1,6 +1,21 @@
 package org.virtkg.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.DSP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.virtkg.kb.KnowledgeBase;
@@ -8,7 +23,7 @@ import org.virtkg.store.RemoteKnowledgeStore;
 
 /**
  * A remote store as a real virtkg instance leaves it after syncing the shipped ontology and data
- * into it when empty: made once per test JVM, by that very sync, then copied into other stores.
+ * into it when empty: made by that very sync, then copied into other stores.
  *
  * <p>Why: the first sync is one SPARQL Update carrying some 29,000 quads and, in its change-log
  * entry, an RDF Patch of them as one multi-megabyte string literal. Fuseki's parser (JavaCC's
@@ -17,6 +32,13 @@ import org.virtkg.store.RemoteKnowledgeStore;
  * quads without it (measured 2026-11-26; apache/jena#1324, javacc/javacc#72). The copy goes
  * in through the Graph Store Protocol as N-Quads, which Jena's RIOT reads in well under a second.
  * Tests of the first sync itself ({@code RemoteStoreTest}'s start on an empty store) do not use it.
+ *
+ * <p>The build runs two test JVMs that need it (the default Surefire execution, for
+ * {@code RemoteStoreTest}, and {@code remote-store-contract}), so the snapshot is also kept in
+ * {@code target/shipped-store-seed/}, under a digest of everything the sync's outcome depends on:
+ * the shipped {@code ontology/} and {@code data/} files, the compiled main classes and this test harness. Any change
+ * to either makes a new digest, so a stale snapshot is never read; a later JVM of the same build
+ * reads the file instead of syncing again.
  */
 public final class ShippedStoreSeed {
     private static DatasetGraph snapshot;
@@ -26,12 +48,79 @@ public final class ShippedStoreSeed {
     /** Empties the Fuseki dataset at {@code datasetUrl} and fills it as the shipped data's first sync does. */
     public static synchronized void into(String datasetUrl) {
         UpdateExecHTTP.service(datasetUrl).update("DROP ALL").execute();
+        if (snapshot == null) snapshot = readCached();
         if (snapshot == null) {
             KnowledgeBase kb = Fixtures.withShippedData(RemoteKnowledgeStore.connect(TestServer.remoteSettings(datasetUrl), line -> {}));
             kb.close();
             snapshot = DSP.service(datasetUrl).GET();
+            writeCached(snapshot);
         } else {
             DSP.service(datasetUrl).POST(snapshot);
+        }
+    }
+
+    /** The snapshot a JVM before this one made from the same files and classes, or null. */
+    private static DatasetGraph readCached() {
+        Path file = cacheFile();
+        if (file == null || !Files.isRegularFile(file)) return null;
+        DatasetGraph dsg = DatasetGraphFactory.create();
+        RDFDataMgr.read(dsg, file.toString(), Lang.NQUADS);
+        return dsg;
+    }
+
+    private static void writeCached(DatasetGraph dsg) {
+        Path file = cacheFile();
+        if (file == null) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "seed-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                RDFDataMgr.write(out, dsg, Lang.NQUADS);
+            }
+            // Whole or not at all: a reader never sees a half-written file.
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // Snapshots of earlier files or classes can never be read again (some 15 MB each).
+            try (Stream<Path> old = Files.list(file.getParent())) {
+                for (Path p : old.filter(p -> p.toString().endsWith(".nq") && !p.equals(file)).toList()) Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the shipped-store snapshot in " + file.getParent(), e);
+        }
+    }
+
+    /** {@code target/shipped-store-seed/<digest>.nq}, or null when the compiled classes are not where Maven puts them. */
+    private static Path cacheFile() {
+        Path project = Fixtures.projectDir();
+        Path classes = project.resolve("target/classes");
+        if (!Files.isDirectory(classes)) return null;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path root : List.of(project.resolve("ontology"), project.resolve("data"), classes,
+                    project.resolve("target/test-classes/org/virtkg/testing"))) {
+                if (Files.isDirectory(root)) digest(sha, project, root);
+            }
+            return project.resolve("target/shipped-store-seed").resolve(HexFormat.of().formatHex(sha.digest()) + ".nq");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under {@code root}, in path order: its path and its bytes. */
+    private static void digest(MessageDigest sha, Path project, Path root) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            sha.update(project.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            }
+            sha.update((byte) 0);
         }
     }
 }
