@@ -37,7 +37,7 @@ public final class VocabularyRoutes {
     /**
      * A {@code vkg:} class: {@code superClasses} are its direct named superclasses (those not implied
      * through another), {@code instances} the number of {@code id:} resources that are instances of it,
-     * inferred membership included.
+     * inferred membership included; {@code comment} is empty for a class without one.
      */
     @Describe(name = "VocabularyClass", description = "A vkg: class, its direct superclasses and its number of instances")
     public record ClassNode(String id, String iri, String label, String comment, List<String> superClasses, int instances) {}
@@ -130,7 +130,7 @@ public final class VocabularyRoutes {
                 Node s = t.getObject();
                 if (s.isURI() && !s.equals(c) && classes.contains(s)) supers.add(s);
             });
-            out.add(new ClassNode(IdIndex.idOf(c), c.getURI(), catalog.label(c), comment(g, c), direct(supers),
+            out.add(new ClassNode(IdIndex.idOf(c), c.getURI(), catalog.label(c), java.util.Objects.requireNonNullElse(comment(g, c), ""), direct(supers),
                     countInstances(g, c)));
         }
         return out;
