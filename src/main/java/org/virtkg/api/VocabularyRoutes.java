@@ -117,12 +117,22 @@ public final class VocabularyRoutes {
         return out;
     }
 
-    private List<ClassNode> classNodes() {
-        Graph g = catalog.union();
+    /** Every {@code vkg:} class, by IRI. */
+    private Set<Node> vocabClasses() {
         Set<Node> classes = new TreeSet<>(Comparator.comparing(Node::getURI));
-        g.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).forEachRemaining(t -> {
+        catalog.union().find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).forEachRemaining(t -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.VOCAB)) classes.add(t.getSubject());
         });
+        return classes;
+    }
+
+    private List<String> classIds() {
+        return vocabClasses().stream().map(IdIndex::idOf).toList();
+    }
+
+    private List<ClassNode> classNodes() {
+        Graph g = catalog.union();
+        Set<Node> classes = vocabClasses();
         List<ClassNode> out = new ArrayList<>();
         for (Node c : classes) {
             Set<Node> supers = new LinkedHashSet<>();
@@ -178,7 +188,7 @@ public final class VocabularyRoutes {
         Node c = catalog.index().vocabClass(id);
         if (c == null)
             throw new ProblemException(Problem.of(404, "No class vkg:" + id + "; see GET /api/classes")
-                    .with("suggestions", UnknownNames.nearest(id, classNodes().stream().map(ClassNode::id).toList())));
+                    .with("suggestions", UnknownNames.nearest(id, classIds())));
         return c;
     }
 
