@@ -1,4 +1,4 @@
-// Small helpers shared by the pages: fetch with problem+json errors, SPARQL, DOM building.
+// Small helpers shared by the pages: fetch with problem+json errors, DOM building, sources as text.
 export const ID = 'https://w3id.org/virtkg/id/';
 export const VKG = 'https://w3id.org/virtkg/ontology#';
 
@@ -23,16 +23,8 @@ export async function api(path, init = {}) {
   return r.json();
 }
 
-/** Runs a SELECT or ASK query on /sparql (POST form) and gives its SPARQL JSON results. */
-export async function sparql(query, { endpoint = '/sparql' } = {}) {
-  const r = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
-    body: new URLSearchParams({ query }),
-  });
-  if (!r.ok) throw await problem(r);
-  return r.json();
-}
+/** The views of paper and present (the API's view parameter), as the matrix and the wizard offer them. */
+export const VIEWS = { all: 'Paper and present (disputes shown)', current: 'Today (newest sources win)', paper: 'The paper only' };
 
 /** el('a', {href: '/x'}, 'text', child…): attributes as given; children strings become text nodes. */
 export function el(tag, attrs = {}, ...children) {

@@ -27,7 +27,7 @@ public final class RouteTable {
                            CompareRoutes compare, FieldRoutes fields, QueryRoutes queries, ResourceRoutes resources,
                            OntologyRoutes ontology, OpenApi openApi, SparqlEditor editor, ProductRoutes products, ClaimRoutes claims, TermRoutes terms,
                            AdminRoutes admin, ImportRoutes imports, ChangeRoutes changes, ChangeFeed feed, GraphStoreWrites graphStore,
-                           Handler metrics) {}
+                           Handler metrics, VocabularyRoutes vocabulary) {}
 
     private static final String ID = "Id, case-insensitive (the local name of https://w3id.org/virtkg/id/{id}), e.g. KVM, OpenStack";
     private static final Route.Param INCLUDE_SERVICES = query("include", "string", false, "services: bring back the platforms that are "
@@ -94,6 +94,28 @@ public final class RouteTable {
                         + "(technology, platform or both), cardinality, value type, whether POST/PUT /api/products takes it, a label, "
                         + "the property's description and an example; the same table the product representations, the product writes "
                         + "and these schemas are built from").ok("The fields", type("object")));
+
+        // ---- the vocabulary (the web UI's search index, ontology browser and wizard options) ----
+        t.add(Route.get("/api/vocabulary", h.vocabulary()::vocabulary).tag("vocabulary")
+                .summary("Every labelled class, property, SKOS concept and named individual of the vocabulary and the data "
+                        + "(IRIs under https://w3id.org/virtkg/), with its label and kind, sorted by label")
+                .ok("The terms", items(Schemas.of(VocabularyRoutes.Term.class, Map.of(), new java.util.LinkedHashMap<>()))));
+        t.add(Route.get("/api/classes", h.vocabulary()::classes).tag("vocabulary")
+                .summary("The vkg: classes: label, comment, direct named superclasses (the closure reduced) and the number of "
+                        + "instances, inferred membership included")
+                .ok("The classes", items(Schemas.of(VocabularyRoutes.ClassNode.class, Map.of(), new java.util.LinkedHashMap<>()))));
+        t.add(Route.get("/api/classes/{id}/instances", h.vocabulary()::instances).tag("vocabulary")
+                .summary("The resources that are instances of a vkg: class (inferred membership included), sorted by label; 404 "
+                        + "naming the nearest classes for an unknown one")
+                .params(path("id", "Class name, case-insensitive (the local name of https://w3id.org/virtkg/ontology#{id}), e.g. Hypervisor"))
+                .params(PAGING).ok("A page of instances (id, label) and the class", ref("Page")));
+        t.add(Route.get("/api/values", h.vocabulary()::values).tag("vocabulary")
+                .summary("The resources each vkg: property takes as values: the instances of its declared ranges and every value "
+                        + "some resource has for it, sorted by label; 400 naming the nearest properties for an unknown one")
+                .params(query("property", "string", true, "Comma-separated vkg: property names, e.g. hostOS,guestOS"))
+                .ok("Property name -> values (id, label)", Map.of("type", "object", "properties", Map.of("values", Map.of(
+                        "type", "object", "additionalProperties", Map.of("type", "array", "items", Map.of("type", "object",
+                                "properties", Map.of("id", type("string"), "label", type("string")))))))));
 
         // ---- compatibility and selection ----
         t.add(Route.get("/api/compatibility", h.compatibility()::compatibility).tag("compatibility")
@@ -311,5 +333,10 @@ public final class RouteTable {
                         + "that cannot be reverted")
                 .params(path("id", "Change number")).ok("Reverted", type("object")));
         return List.copyOf(t);
+    }
+
+    /** A list answer: {@code {"items": [item…]}}. */
+    private static Map<String, Object> items(Map<String, Object> item) {
+        return Map.of("type", "object", "properties", Map.of("items", Map.of("type", "array", "items", item)));
     }
 }

@@ -112,7 +112,8 @@ public final class VirtkgServer implements AutoCloseable {
         org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
         List<Route> routeTable = RouteTable.of(new RouteTable.Handlers(health, explain, catalogRoutes, featureMatrix, paperAndPresent,
                 compatibility, selection, compare, fields, queries, resources, ontology, openApi, editor, products, claims, terms, admin, imports,
-                changes, feed, graphStore, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+                changes, feed, graphStore, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                new org.virtkg.api.VocabularyRoutes(catalog, responses)));
         openApi.describe(routeTable);
 
         Javalin app = Javalin.create(cfg -> {

@@ -143,7 +143,9 @@ class FieldTableApiTest {
         List<String> expected = new ArrayList<>(List.of("kinds"));
         expected.addAll(names(fields, "platform", false));
         assertEquals(expected, names);
-        assertFalse(Fixtures.get(base + "/js/compare.js").body().contains("'Type of VMM'"), "compare.js keeps no labels of its own");
+        var compare = Fixtures.get(base + "/js/pages/compare.js");
+        assertEquals(200, compare.statusCode(), "the compare page's module");
+        assertFalse(compare.body().contains("'Type of VMM'"), "compare.js keeps no labels of its own");
     }
 
     @Test
@@ -162,9 +164,11 @@ class FieldTableApiTest {
 
     @Test
     void theWebUiReadsTheTableInsteadOfKeepingItsOwnList() throws Exception {
-        String app = Fixtures.get(base + "/js/app.js").body();
-        assertTrue(app.contains("api('/api/fields')"), "app.js reads /api/fields");
+        var r = Fixtures.get(base + "/js/pages/product-form.js");
+        assertEquals(200, r.statusCode(), "the product form's module");
+        String form = r.body();
+        assertTrue(form.contains("api('/api/fields')"), "the product form reads /api/fields");
         for (String label : List.of("'Supports technologies'", "'Supported by platforms'", "supportedBy: 'platforms'"))
-            assertFalse(app.contains(label), "app.js has no copy of the field table: " + label);
+            assertFalse(form.contains(label), "the product form has no copy of the field table: " + label);
     }
 }

@@ -374,7 +374,7 @@ class OntologyPublicationTest {
     @Test
     void theWebUiLinksToThePublishedOntology() {
         assertTrue(get(base + "/").body().contains("href=\"/ontology\""), "the footer links to /ontology");
-        assertTrue(get(base + "/js/app.js").body().contains("href: '/ontology' }"), "the ontology browser links to /ontology");
+        assertTrue(get(base + "/js/pages/ontology.js").body().contains("href: '/ontology' }"), "the ontology browser links to /ontology");
     }
 
     /**

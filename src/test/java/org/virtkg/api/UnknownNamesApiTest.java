@@ -90,7 +90,10 @@ class UnknownNamesApiTest {
         for (String url : List.of("/api/platforms?supports=LXC&include=services&limit=5&offset=0",
                 "/api/technologies?limit=500", "/api/technologies/KVM?view=paper", "/api/platforms/OpenStack?view=current",
                 "/api/compatibility?technology=KVM&platform=OpenStack&view=all", "/api/compatibility/matrix?include=services&view=paper",
-                "/api/compare?ids=KVM,Xen", "/api/lifecycles/KVM?view=all", "/api/technologies/KVM/platforms?include=services"))
+                "/api/compare?ids=KVM,Xen", "/api/lifecycles/KVM?view=all", "/api/technologies/KVM/platforms?include=services",
+                "/api/vocabulary", "/api/classes", "/api/classes/Hypervisor/instances?limit=500", "/api/changes?limit=50",
+                "/api/values?property=hostOS%2CguestOS%2CdeploymentModel%2CserviceModel%2Cvirtualization%2CvmmType%2CtargetOrganisation"
+                        + "%2Cinterface%2Cfeature%2Clanguage"))
             assertEquals(200, Fixtures.get(base + url).statusCode(), url);
         assertEquals(200, Fixtures.post(base + "/api/selection?include=violated,unknown&view=all&limit=3", "{\"guestOS\": \"Windows\"}",
                 "Content-Type", "application/json").statusCode());

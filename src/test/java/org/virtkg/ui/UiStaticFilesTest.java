@@ -1,6 +1,7 @@
 package org.virtkg.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
@@ -38,7 +39,8 @@ class UiStaticFilesTest {
             checked++;
         }
         assertTrue(checked >= 3, "stylesheet, app module and the Cytoscape WebJar");
-        for (String js : new String[] {"/js/app.js", "/js/util.js", "/js/graph.js", "/js/product.js"}) {
+        for (String js : new String[] {"/js/app.js", "/js/router.js", "/js/util.js", "/js/catalogue.js", "/js/explanation.js",
+                "/js/graph.js", "/js/product.js", "/js/pages/home.js"}) {
             var r = get(server.base() + js);
             assertEquals(200, r.statusCode(), js);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("javascript"), "module scripts need a JavaScript type: " + js);
@@ -91,6 +93,55 @@ class UiStaticFilesTest {
             var r = get(server.base() + page, "Accept", "text/html");
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page);
             assertEquals(ui, navigation(r.body()), "the navigation of " + page);
+        }
+    }
+
+    /** The web UI's modules, as shipped: js/*.js and js/pages/*.js. */
+    static java.util.List<java.nio.file.Path> modules() throws java.io.IOException {
+        java.nio.file.Path js = org.virtkg.testing.Fixtures.projectDir().resolve("src/main/resources/web/js");
+        try (var files = java.nio.file.Files.walk(js)) {
+            return files.filter(f -> f.toString().endsWith(".js")).sorted().toList();
+        }
+    }
+
+    /**
+     * The pages read REST endpoints only: no module of the web UI carries a SPARQL query or sends
+     * one to /sparql. The one exception is the SPARQL page's own script (sparql-editor.js), whose
+     * example query is the editor's starting text. A link that opens the editor at /sparql#query=…
+     * with a DESCRIBE (a property in the search results) is a link, not a query the page runs.
+     */
+    @Test
+    void noModuleOfTheWebUiEmbedsSparql() throws Exception {
+        // A query's shapes, in any case, and not the English words ("Select a cell"): SELECT ?x / SELECT *,
+        // PREFIX p: <…>, CONSTRUCT {, ASK {, WHERE {; and the upper-case keywords wherever they are.
+        Pattern query = Pattern.compile("(?i:\\bselect\\s+(distinct\\s+|reduced\\s+)?[?$*(]|\\bprefix\\s+[\\w-]*:\\s*<|\\b(construct|ask|where)\\s*\\{)"
+                + "|\\b(SELECT|CONSTRUCT|PREFIX)\\s");
+        Pattern sends = Pattern.compile("(fetch|api)\\(\\s*['\"`]/(asserted/)?sparql|application/sparql-query|sparql-results\\+json");
+        int checked = 0;
+        for (java.nio.file.Path f : modules()) {
+            if (f.getFileName().toString().equals("sparql-editor.js")) continue;
+            String text = java.nio.file.Files.readString(f);
+            Matcher q = query.matcher(text);
+            if (q.find()) throw new AssertionError(f + " embeds SPARQL: …" + text.substring(Math.max(0, q.start() - 40), Math.min(text.length(), q.end() + 40)) + "…");
+            assertFalse(sends.matcher(text).find(), f + " sends a query to /sparql");
+            checked++;
+        }
+        assertTrue(checked >= 12, "the router, the shared modules and the pages: " + checked);
+    }
+
+    /** Every page module is one app.js registers, and the server serves it as JavaScript. */
+    @Test
+    void everyPageModuleIsRoutedAndServed() throws Exception {
+        String app = get(server.base() + "/js/app.js").body();
+        java.util.List<String> pages = modules().stream().filter(f -> f.getParent().getFileName().toString().equals("pages"))
+                .map(f -> f.getFileName().toString()).toList();
+        assertTrue(pages.size() >= 10, pages.toString());
+        for (String page : pages) {
+            assertTrue(app.contains("from './pages/" + page + "'"), "app.js imports " + page);
+            var r = get(server.base() + "/js/pages/" + page);
+            assertEquals(200, r.statusCode(), page);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("javascript"), page);
+            assertTrue(r.body().contains("export default"), page + " renders a page");
         }
     }
 }

@@ -1,20 +1,18 @@
 // The compare page (#/compare?ids=KVM,Xen): GET /api/compare side by side, each value stated or
 // inferred with its sources, then the paper's sentences that speak of the compared products together.
-import { api, el, idLink, sourceText } from './util.js';
+import { api, el, idLink, sourceText } from '../util.js';
+import { searchIndex } from '../catalogue.js';
 
 /** How many products one comparison takes (the API's limits). */
 const MIN_IDS = 2;
 const MAX_IDS = 4;
 
-/**
- * Renders the page into main. index() gives the catalogue entries ({id, label, group}) for the picker,
- * so "compare with…" offers products of the same kind.
- */
-export async function comparePage(main, params, index) {
+/** Renders the page into main; the picker offers the catalogue's products of the first one's kind. */
+export default async function comparePage(main, params) {
   const ids = (params.get('ids') || '').split(',').map(s => s.trim()).filter(Boolean);
   main.innerHTML = '';
   main.append(el('h1', {}, ids.length ? 'Compare ' + ids.join(', ') : 'Compare products'));
-  main.append(await picker(ids, index));
+  main.append(await picker(ids));
   if (ids.length < MIN_IDS) {
     main.append(el('p', { class: 'muted', id: 'compare-hint' },
       `Choose ${MIN_IDS} to ${MAX_IDS} technologies, or ${MIN_IDS} to ${MAX_IDS} cloud platforms, to see them side by side.`));
@@ -24,8 +22,8 @@ export async function comparePage(main, params, index) {
   main.append(table(r), narrative(r));
 }
 
-async function picker(ids, index) {
-  const all = (await index()).filter(i => i.group === 'Technology' || i.group === 'Cloud platform');
+async function picker(ids) {
+  const all = (await searchIndex()).filter(i => i.group === 'Technology' || i.group === 'Cloud platform');
   const first = all.find(i => ids.length && i.id.toLowerCase() === ids[0].toLowerCase());
   const options = first ? all.filter(i => i.group === first.group) : all;
   const form = el('form', { class: 'toolbar', id: 'compare-form' });
