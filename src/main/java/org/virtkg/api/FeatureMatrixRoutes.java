@@ -1,5 +1,9 @@
 package org.virtkg.api;
 
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,23 +53,25 @@ public final class FeatureMatrixRoutes {
             }
             """;
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final ResponseCache cache;
 
-    public FeatureMatrixRoutes(Catalog catalog, ResponseCache cache) {
-        this.catalog = catalog;
+    public FeatureMatrixRoutes(Knowledge knowledge, ResponseCache cache) {
+        this.knowledge = knowledge;
         this.cache = cache;
     }
 
     private record Cell(String release, String answer, String value, String caveat, String caveatSource) {}
 
     public void features(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        cache.json(ctx, () -> catalog.read(() -> matrix(ctx)));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> matrix(catalog, ctx));
+        });
     }
 
-    private Map<String, Object> matrix(Context ctx) {
-        Node platform = catalog.resolvePath(ctx.pathParam("id"));
+    private static Map<String, Object> matrix(Catalog catalog, Context ctx) {
+        Node platform = Ids.path(catalog, ctx.pathParam("id"));
         if (!catalog.isA(platform, Catalog.PLATFORM))
             throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(platform) + "' is not a cloud platform; see /id/" + IdIndex.idOf(platform))
                     .with("suggestions", List.of()));

@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import org.virtkg.knowledge.ProductFields;
+
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package org.virtkg.api;
 
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +37,11 @@ public final class PaperAndPresent {
     private static final Node LIFECYCLE = Graphs.node(Graphs.VOCAB + "lifecycleStatus");
     private static final Node NOTATION = Graphs.node("http://www.w3.org/2004/02/skos/core#notation");
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final ResponseCache cache;
 
-    public PaperAndPresent(Catalog catalog, ResponseCache cache) {
-        this.catalog = catalog;
+    public PaperAndPresent(Knowledge knowledge, ResponseCache cache) {
+        this.knowledge = knowledge;
         this.cache = cache;
     }
 
@@ -46,12 +50,14 @@ public final class PaperAndPresent {
         if (!VIEWS.contains(view))
             throw new ProblemException(Problem.of(400, "Parameter 'view' must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'")
                     .with("parameter", "view"));
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        cache.json(ctx, () -> catalog.read(() -> sides(catalog.resolvePath(ctx.pathParam("id")), view)));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> sides(catalog, Ids.path(catalog, ctx.pathParam("id")), view));
+        });
     }
 
     /** One stated fact: property and value ids/labels, and where it is stated. */
-    private Map<String, Object> fact(Quad q, boolean current) {
+    private static Map<String, Object> fact(Catalog catalog, Quad q, boolean current) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("property", IdIndex.idOf(q.getPredicate()));
         f.put("propertyLabel", catalog.label(q.getPredicate()));
@@ -67,14 +73,14 @@ public final class PaperAndPresent {
             Node described = q.getGraph().getURI().startsWith(IMPORTED) ? q.getGraph() : CURRENT_DESCRIPTIONS;
             var from = dsg.find(described, q.getGraph(), DERIVED, Node.ANY);
             if (from.hasNext()) f.put("address", from.next().getObject().getURI());
-            String asOf = asOf(q.getGraph());
+            String asOf = asOf(catalog, q.getGraph());
             if (asOf != null) f.put("asOf", asOf);
         }
         return f;
     }
 
     /** A source graph's date ({@code vkg:asOf}), as the claims read it ({@link org.virtkg.claims.Claims#dateOf}), or null. */
-    private String asOf(Node graph) {
+    private static String asOf(Catalog catalog, Node graph) {
         String date = catalog.claims().dateOf(graph);
         return date.isEmpty() ? null : date;
     }
@@ -84,7 +90,7 @@ public final class PaperAndPresent {
      * side holds the dated claims of {@code source/current/…} and those of the newest imported
      * support matrix that speaks of the product (older releases are history, not the present).
      */
-    public Map<String, Object> sides(Node x, String view) {
+    public static Map<String, Object> sides(Catalog catalog, Node x, String view) {
         List<Map<String, Object>> paper = new ArrayList<>(), current = new ArrayList<>();
         Map<String, Set<String>> paperValues = new LinkedHashMap<>(), currentValues = new LinkedHashMap<>();
         String status = null;
@@ -96,7 +102,7 @@ public final class PaperAndPresent {
             String g = q.getGraph().getURI();
             boolean isPaper = g.startsWith(PAPER), isCurrent = g.startsWith(CURRENT) || q.getGraph().equals(newestImport);
             if (!isPaper && !isCurrent) continue;
-            Map<String, Object> f = fact(q, isCurrent);
+            Map<String, Object> f = fact(catalog, q, isCurrent);
             (isPaper ? paper : current).add(f);
             (isPaper ? paperValues : currentValues).computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add((String) f.get("value"));
             if (isCurrent && q.getPredicate().equals(LIFECYCLE)) status = (String) f.get("value");
@@ -130,14 +136,14 @@ public final class PaperAndPresent {
      * status's notation ({@code maintained}, {@code discontinued}, …), every other current fact
      * about it (property id → value id or text), and the address and date of the status's source.
      */
-    public Map<String, Object> lifecycle(Node x) {
-        Map<String, Object> s = sides(x, "current");
+    public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
+        Map<String, Object> s = sides(catalog, x, "current");
         if (s.get("lifecycleStatus") == null) return null;
         Map<String, Object> out = new LinkedHashMap<>();
         @SuppressWarnings("unchecked") List<Map<String, Object>> facts = (List<Map<String, Object>>) s.get("current");
         for (var f : facts) {
             if (f.get("property").equals(IdIndex.idOf(LIFECYCLE))) {
-                out.put("status", notation(Graphs.node(Graphs.ID + f.get("value"))));
+                out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.get("value"))));
                 out.put("address", f.get("address"));
                 out.put("asOf", f.get("asOf"));
             }
@@ -147,15 +153,15 @@ public final class PaperAndPresent {
     }
 
     /** Product id → lifecycle status notation, for every product a current source gives one. */
-    public Map<String, String> lifecycles() {
+    public static Map<String, String> lifecycles(Catalog catalog) {
         Map<String, String> out = new java.util.TreeMap<>();
         catalog.dataset().find(Node.ANY, Node.ANY, LIFECYCLE, Node.ANY).forEachRemaining(q -> {
-            if (q.getGraph().isURI() && q.getGraph().getURI().startsWith(CURRENT)) out.put(IdIndex.idOf(q.getSubject()), notation(q.getObject()));
+            if (q.getGraph().isURI() && q.getGraph().getURI().startsWith(CURRENT)) out.put(IdIndex.idOf(q.getSubject()), notation(catalog, q.getObject()));
         });
         return out;
     }
 
-    private String notation(Node status) {
+    private static String notation(Catalog catalog, Node status) {
         var it = catalog.union().find(status, NOTATION, Node.ANY);
         return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : IdIndex.idOf(status);
     }
@@ -165,8 +171,8 @@ public final class PaperAndPresent {
      * current ones, and the properties on which they differ; {@code null} when no current source
      * speaks of {@code x}.
      */
-    public ResourcePage.Comparison comparison(Node x) {
-        Map<String, Object> s = sides(x, "all");
+    public static ResourcePage.Comparison comparison(Catalog catalog, Node x) {
+        Map<String, Object> s = sides(catalog, x, "all");
         @SuppressWarnings("unchecked") List<Map<String, Object>> current = (List<Map<String, Object>>) s.get("current");
         if (current.isEmpty()) return null;
         @SuppressWarnings("unchecked") List<Map<String, Object>> paper = (List<Map<String, Object>>) s.get("paper");

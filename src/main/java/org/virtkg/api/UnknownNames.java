@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import org.virtkg.knowledge.IdIndex;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package org.virtkg.app;
 
+import org.virtkg.knowledge.Knowledge;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -15,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
-import org.virtkg.api.Catalog;
 import org.virtkg.api.ClaimRoutes;
 import org.virtkg.api.CatalogRoutes;
 import org.virtkg.api.ChangeFeed;
@@ -93,10 +94,10 @@ public final class VirtkgServer implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(kb, auth);
         ImportRoutes imports = new ImportRoutes(kb, auth, config.maxUploadBytes());
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
-        Catalog catalog = new Catalog(kb);
+        Knowledge catalog = new Knowledge(kb);
         ProductRoutes products = new ProductRoutes(kb, catalog, auth, config.maxJsonBytes());
         ClaimRoutes claims = new ClaimRoutes(kb, catalog, auth, config.maxJsonBytes());
-        ResponseCache responses = new ResponseCache(kb);
+        ResponseCache responses = new ResponseCache();
         CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
         FeatureMatrixRoutes featureMatrix = new FeatureMatrixRoutes(catalog, responses);

@@ -861,7 +861,17 @@ public final class KnowledgeBase implements AutoCloseable {
         return Txn.calculateRead(store.dataset(), () -> store.dataset().getGraph(Graphs.node(Graphs.ONTOLOGY)).isEmpty());
     }
 
-    /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere; the basis for ETags. */
+    /**
+     * Runs {@code work} in one read transaction with the {@link Snapshot} it sees (its version read
+     * from the data). The one way the layers above read the knowledge base; nested inside another
+     * read of this thread, it joins that transaction and sees the same state.
+     */
+    public <T> T read(Function<Snapshot, T> work) {
+        DatasetGraph dsg = store.dataset();
+        return Txn.calculateRead(dsg, () -> work.apply(new Snapshot(KbVersion.read(dsg), dsg)));
+    }
+
+    /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere. */
     public long version() {
         return store.version();
     }
