@@ -1,9 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.Knowledge;
-
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 
 /**
  * Technologies and platforms: {@code /api/technologies[/{id}[/platforms]]} and

@@ -1,8 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.TypeMapper;
@@ -14,6 +11,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * A claim as users send it ({@code /api/claims}, or an entry of a product's {@code claims}):

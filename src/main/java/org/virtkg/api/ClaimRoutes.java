@@ -1,9 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.Knowledge;
-
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +19,9 @@ import org.virtkg.claims.Claims;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 

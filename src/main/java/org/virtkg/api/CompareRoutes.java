@@ -1,11 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.ProductFields;
-import org.virtkg.knowledge.Provenance;
-import org.virtkg.knowledge.Knowledge;
-
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +14,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
+import org.virtkg.knowledge.Provenance;
 
 /**
  * {@code GET /api/compare?ids=KVM,Xen}: two to four technologies, or two to four platforms, side by

@@ -1,10 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.PaperView;
-import org.virtkg.knowledge.Provenance;
-import org.virtkg.knowledge.Knowledge;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -16,6 +11,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.virtkg.claims.Claims;
 import org.virtkg.imports.SupportMatrices;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.PaperView;
+import org.virtkg.knowledge.Provenance;
 
 /**
  * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.

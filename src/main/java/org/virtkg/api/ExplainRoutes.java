@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Provenance;
-
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +17,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Provenance;
 import org.virtkg.reasoner.Explanation;
 import org.virtkg.store.Graphs;
 

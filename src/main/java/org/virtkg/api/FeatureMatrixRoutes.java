@@ -1,9 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.Knowledge;
-
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
-import org.virtkg.imports.SupportMatrices;
 import org.virtkg.imports.SupportMatrices.Release;
+import org.virtkg.imports.SupportMatrices;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
 
 /**

@@ -1,9 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.ProductFields;
-import org.virtkg.knowledge.Knowledge;
-
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
 
 /**
  * {@code GET /api/fields}: the product field table ({@link ProductFields}) as JSON, so clients and

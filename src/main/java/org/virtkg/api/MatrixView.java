@@ -1,10 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.Knowledge;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.PaperView;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +15,10 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.PaperView;
 import org.virtkg.store.Graphs;
 
 /**

@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Knowledge;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -10,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.virtkg.store.KbVersion;
+import org.virtkg.knowledge.Knowledge;
 
 /**
  * The ontology published where its IRI would redirect ({@code https://w3id.org/virtkg/ontology} →

@@ -1,10 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.ProductFields;
-import org.virtkg.knowledge.Knowledge;
-
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -23,9 +18,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 

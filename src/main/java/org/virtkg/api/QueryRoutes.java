@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.IdIndex;
-
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * {@code GET /api/queries} lists the library; {@code GET /api/queries/{name}} runs one query with

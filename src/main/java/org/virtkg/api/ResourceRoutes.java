@@ -1,12 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.Catalog;
-import org.virtkg.knowledge.IdIndex;
-import org.virtkg.knowledge.Provenance;
-import org.virtkg.knowledge.Knowledge;
-
-import org.virtkg.claims.Claims;
-
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
@@ -22,14 +15,19 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.virtkg.sparql.NamedTypesDescribe;
+import org.virtkg.claims.Claims;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Provenance;
 import org.virtkg.pages.Link;
 import org.virtkg.pages.Pages;
 import org.virtkg.pages.ResourcePage;
+import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.store.Graphs;
 
 /**

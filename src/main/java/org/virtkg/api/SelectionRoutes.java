@@ -13,9 +13,9 @@ import org.virtkg.claims.Claims;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
-import org.virtkg.knowledge.Selection;
 import org.virtkg.knowledge.Selection.Candidate;
 import org.virtkg.knowledge.Selection.Requirement;
+import org.virtkg.knowledge.Selection;
 
 /**
  * {@code POST /api/selection}: select and rank the compatible (platform, technology) pairs against

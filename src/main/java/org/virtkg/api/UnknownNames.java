@@ -1,12 +1,11 @@
 package org.virtkg.api;
 
-import org.virtkg.knowledge.IdIndex;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * The one refusal of a name the contract does not know: a query parameter an operation does not

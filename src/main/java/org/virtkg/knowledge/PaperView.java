@@ -1,7 +1,5 @@
 package org.virtkg.knowledge;
 
-import org.virtkg.claims.Claims;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -11,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.reasoner.RlReasoner;
 import org.virtkg.store.Graphs;
