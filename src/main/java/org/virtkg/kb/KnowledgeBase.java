@@ -871,6 +871,16 @@ public final class KnowledgeBase implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> work.apply(new Snapshot(KbVersion.read(dsg), dsg)));
     }
 
+    /**
+     * The dataset itself, for the SPARQL protocol's services (Fuseki's query, update and Graph
+     * Store endpoints): they open their own transactions per request and run updates through
+     * {@code GuardedUpdate}, which writes through {@link #write}. Everything else reads through
+     * {@link #read}.
+     */
+    public DatasetGraph protocolDataset() {
+        return store.dataset();
+    }
+
     /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere. */
     public long version() {
         return store.version();
