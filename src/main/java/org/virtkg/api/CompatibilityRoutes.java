@@ -13,6 +13,7 @@ import org.virtkg.claims.Claims;
 import org.virtkg.imports.SupportMatrices;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.PaperView;
 import org.virtkg.knowledge.Provenance;
 
@@ -254,8 +255,8 @@ public final class CompatibilityRoutes {
                     body.put("knowledgeBase", Map.of("status", all.status()));
                     body.put("current", current);
                     Map<String, Object> lifecycle = new LinkedHashMap<>();
-                    lifecycle.put("technology", PaperAndPresent.lifecycle(catalog, t));
-                    lifecycle.put("platform", PaperAndPresent.lifecycle(catalog, p));
+                    lifecycle.put("technology", Lifecycles.lifecycle(catalog, t));
+                    lifecycle.put("platform", Lifecycles.lifecycle(catalog, p));
                     body.put("lifecycle", lifecycle);
                 }
                 body.put("view", view);

@@ -18,6 +18,7 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.PaperView;
 import org.virtkg.store.Graphs;
 
@@ -94,7 +95,7 @@ final class MatrixView {
         Map<Node, Row> rows = new HashMap<>();
         for (Node t : ts) rows.put(t, row(claims, view, t, ps, Map.of(), Set.copyOf(ps)));
         return new MatrixView(version, view, services, claims, paper, ts, ps, excluded, labels, rows,
-                paper == null ? PaperAndPresent.lifecycles(catalog) : null);
+                paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
     /**
@@ -180,7 +181,7 @@ final class MatrixView {
             else newRowsMap.put(t, old);
         }
         return new MatrixView(changes.get(changes.size() - 1).version(), view, services, claims, paper, tList, pList, eList, newLabels,
-                newRowsMap, paper == null ? PaperAndPresent.lifecycles(catalog) : null);
+                newRowsMap, paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
     private static List<Node> sorted(Set<Node> nodes, Comparator<Node> order) {
