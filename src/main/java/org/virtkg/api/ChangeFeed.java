@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.kb.KnowledgeBase;
@@ -116,8 +115,7 @@ public final class ChangeFeed implements AutoCloseable {
     void checkStart(io.javalin.http.Context ctx) {
         String resume = ctx.header("Last-Event-ID");
         String since = resume != null && !resume.isBlank() ? resume : ctx.queryParam("since");
-        var dsg = kb.store().dataset();
-        long start = Txn.calculateRead(dsg, () -> since == null ? kb.version() : ChangeRoutes.sinceId(dsg, since));
+        long start = kb.read(snapshot -> since == null ? kb.version() : ChangeRoutes.sinceId(snapshot.dataset(), since));
         if (subscribers.size() >= maxSubscribers)
             throw ProblemException.of(503, "Too many change streams are open (" + maxSubscribers + "); try again later or poll /api/changes?since=");
         ctx.attribute(START, start);
@@ -160,10 +158,9 @@ public final class ChangeFeed implements AutoCloseable {
             subscribers.remove(sub);
             return;
         }
-        var dsg = kb.store().dataset();
         while (true) {
             long after = sub.lastSent;
-            List<ChangeLog.Entry> entries = Txn.calculateRead(dsg, () -> ChangeLog.after(dsg, after, BATCH));
+            List<ChangeLog.Entry> entries = kb.read(snapshot -> ChangeLog.after(snapshot.dataset(), after, BATCH));
             for (ChangeLog.Entry e : entries) {
                 Map<String, Object> data = e.toMap(sub.withPatch);
                 sub.client.sendEvent("change", Json.write(data), Long.toString(e.id()));

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.Role;
 import org.virtkg.store.ChangeLog;
@@ -30,11 +29,11 @@ public final class ChangeRoutes {
 
     public void list(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        var dsg = kb.store().dataset();
         String since = ctx.queryParam("since");
         if (since != null) {
             // The feed: what happened after a point, oldest first, so a client can follow along.
-            Map<String, Object> body = Txn.calculateRead(dsg, () -> {
+            Map<String, Object> body = kb.read(snapshot -> {
+                var dsg = snapshot.dataset();
                 long after = sinceId(dsg, since);
                 List<ChangeLog.Entry> items = ChangeLog.after(dsg, after, limit + 1);
                 boolean more = items.size() > limit;
@@ -50,7 +49,8 @@ public final class ChangeRoutes {
             return;
         }
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        Map<String, Object> body = Txn.calculateRead(dsg, () -> {
+        Map<String, Object> body = kb.read(snapshot -> {
+            var dsg = snapshot.dataset();
             Map<String, Object> m = new LinkedHashMap<>();
             long total = ChangeLog.count(dsg);
             m.put("total", total);
@@ -81,8 +81,7 @@ public final class ChangeRoutes {
 
     public void get(Context ctx) {
         long id = id(ctx);
-        var dsg = kb.store().dataset();
-        var entry = Txn.calculateRead(dsg, () -> ChangeLog.get(dsg, id))
+        var entry = kb.read(snapshot -> ChangeLog.get(snapshot.dataset(), id))
                 .orElseThrow(() -> ProblemException.of(404, "There is no change " + id + "; see /api/changes"));
         if (ctx.header("Accept") != null && ctx.header("Accept").startsWith("application/rdf-patch"))
             ctx.contentType("application/rdf-patch").result(entry.patch());

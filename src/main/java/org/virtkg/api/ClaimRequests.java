@@ -11,6 +11,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * A claim as users send it ({@code /api/claims}, or an entry of a product's {@code claims}):
@@ -29,11 +31,7 @@ final class ClaimRequests {
         }
     }
 
-    private final Catalog catalog;
-
-    ClaimRequests(Catalog catalog) {
-        this.catalog = catalog;
-    }
+    ClaimRequests() {}
 
     /**
      * A claim as sent: the JSON body of {@code POST /api/claims}, an entry of a product's
@@ -51,14 +49,14 @@ final class ClaimRequests {
      * Reads one claim; {@code at} prefixes field names in messages (e.g. {@code claims[2].}); a
      * missing subject is {@code defaultSubject} when there is one. Runs in a read transaction.
      */
-    Request parse(Body body, String at, Node defaultSubject) {
+    Request parse(Catalog catalog, Body body, String at, Node defaultSubject) {
         if (body == null) throw problem(400, at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object");
         String kind = body.kind() == null ? "claim" : body.kind();
         if (!KINDS.contains(kind)) throw problem(400, at + "kind", "must be claim, dispute or condition, got '" + kind + "'");
         String subjectId = required(body.subject(), at, "subject", defaultSubject == null);
-        Node subject = subjectId == null ? defaultSubject : resource(at + "subject", subjectId);
-        Node property = property(at, required(body.property(), at, "property", true));
-        Node object = object(at, property, required(body.object(), at, "object", true));
+        Node subject = subjectId == null ? defaultSubject : resource(catalog, at + "subject", subjectId);
+        Node property = property(catalog, at, required(body.property(), at, "property", true));
+        Node object = object(catalog, at, property, required(body.object(), at, "object", true));
         String source = body.source();
         if (source != null && !source.matches("https?://\\S{1,2000}"))
             throw problem(400, at + "source", "must be an http(s) URL (it is recorded, never fetched)");
@@ -78,7 +76,7 @@ final class ClaimRequests {
         return value;
     }
 
-    private Node resource(String field, String id) {
+    private static Node resource(Catalog catalog, String field, String id) {
         Node n = catalog.index().id(id);
         if (n == null)
             throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base")
@@ -87,7 +85,7 @@ final class ClaimRequests {
     }
 
     /** A property of the vocabulary (its local name, {@code vkg:} name or IRI, or {@code type}), declared as an object or datatype property. */
-    private Node property(String at, String name) {
+    private static Node property(Catalog catalog, String at, String name) {
         if (name.equals("type") || name.equals("a")) return RDF.type.asNode();
         String local = name.startsWith(org.virtkg.store.Graphs.VOCAB) ? name.substring(org.virtkg.store.Graphs.VOCAB.length())
                 : name.startsWith("vkg:") ? name.substring(4) : name;
@@ -100,7 +98,7 @@ final class ClaimRequests {
     }
 
     /** The object: an id for object properties (a class for {@code type}), a literal of the declared range for datatype properties. */
-    private Node object(String at, Node property, String text) {
+    private static Node object(Catalog catalog, String at, Node property, String text) {
         Graph u = catalog.union();
         if (!u.contains(property, RDF.type.asNode(), OWL2.DatatypeProperty.asNode())) {
             if (property.equals(RDF.type.asNode())) {
@@ -108,7 +106,7 @@ final class ClaimRequests {
                 if (c == null) throw problem(422, at + "object", "'" + text + "' is not a class of the virtkg ontology");
                 return c;
             }
-            return resource(at + "object", text);
+            return resource(catalog, at + "object", text);
         }
         Node range = null;
         var it = u.find(property, RDFS.range.asNode(), Node.ANY);
@@ -125,7 +123,7 @@ final class ClaimRequests {
     }
 
     /** The claim in words ("CloudStack does not support KVM"). Runs in a read transaction. */
-    String sentence(Request r) {
+    String sentence(Catalog catalog, Request r) {
         return catalog.claims().sentence(r.claim());
     }
 

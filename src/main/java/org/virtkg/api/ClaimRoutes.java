@@ -19,6 +19,9 @@ import org.virtkg.claims.Claims;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -48,57 +51,57 @@ public final class ClaimRoutes {
     private static final Map<String, Node> NOTE_CLASS = ClaimRequests.NOTE_CLASS;
 
     private final KnowledgeBase kb;
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final Auth auth;
     private final ClaimRequests requests;
     private final long maxBytes;
 
-    public ClaimRoutes(KnowledgeBase kb, Catalog catalog, Auth auth) {
-        this(kb, catalog, auth, Json.MAX_BODY_BYTES);
+    public ClaimRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth) {
+        this(kb, knowledge, auth, Json.MAX_BODY_BYTES);
     }
 
     /** Routes that read claim bodies of at most {@code maxBytes} ({@code max-json}). */
-    public ClaimRoutes(KnowledgeBase kb, Catalog catalog, Auth auth, long maxBytes) {
+    public ClaimRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, long maxBytes) {
         this.maxBytes = maxBytes;
         this.kb = kb;
-        this.catalog = catalog;
+        this.knowledge = knowledge;
         this.auth = auth;
-        this.requests = new ClaimRequests(catalog);
+        this.requests = new ClaimRequests();
     }
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
         ClaimRequests.Body body = Json.read(ctx, maxBytes, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
-        ClaimRequests.Request r = catalog.read(() -> requests.parse(body, "", null));
+        ClaimRequests.Request r = knowledge.read(catalog -> requests.parse(catalog, body, "", null));
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
         Node graph = NodeFactory.createURI(PREFIX + id);
         Graph g = toRdf(r, graph, role);
-        kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + catalog.read(() -> requests.sentence(r)), dsg -> {
+        kb.write(ChangeKind.CLAIM, role.actor(), r.kind() + " " + knowledge.read(catalog -> requests.sentence(catalog, r)), dsg -> {
             if (!dsg.getGraph(graph).isEmpty()) throw new WriteRejectedException("conflict", "Claim '" + id + "' exists", List.of());
             g.find().forEachRemaining(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
         });
         ctx.status(201).header("Location", "/api/claims/" + id);
-        ctx.json(catalog.read(() -> representation(graph)));
+        ctx.json(knowledge.read(catalog -> representation(catalog, graph)));
     }
 
     public void list(Context ctx) {
         Http.Page page = Http.page(ctx);
-        ctx.json(catalog.read(() -> {
+        ctx.json(knowledge.read(catalog -> {
             List<Map<String, Object>> all = new ArrayList<>();
-            for (Node g : claimGraphs(catalog.dataset())) all.add(representation(g));
+            for (Node g : claimGraphs(catalog.dataset())) all.add(representation(catalog, g));
             all.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("created"))));
             return page.envelope(ctx, "items", page.slice(all), all.size());
         }));
     }
 
     public void get(Context ctx) {
-        ctx.json(catalog.read(() -> representation(existing(ctx.pathParam("id")))));
+        ctx.json(knowledge.read(catalog -> representation(catalog, existing(catalog, ctx.pathParam("id")))));
     }
 
     public void delete(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        Node graph = catalog.read(() -> existing(ctx.pathParam("id")));
+        Node graph = knowledge.read(catalog -> existing(catalog, ctx.pathParam("id")));
         kb.write(ChangeKind.CLAIM, role.actor(), "withdraw claim " + ctx.pathParam("id"), dsg -> {
             if (dsg.getGraph(graph).isEmpty())
                 throw new WriteRejectedException("missing", "Claim '" + ctx.pathParam("id") + "' was withdrawn meanwhile", List.of());
@@ -109,7 +112,7 @@ public final class ClaimRoutes {
 
     private Graph toRdf(ClaimRequests.Request r, Node graph, Role role) {
         Graph g = GraphFactory.createDefaultGraph();
-        String sentence = catalog.read(() -> requests.sentence(r));
+        String sentence = knowledge.read(catalog -> requests.sentence(catalog, r));
         if (r.kind().equals("claim")) g.add(r.claim());
         else requests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#note"), sentence);
         g.add(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Claim by " + role.actor() + ": " + sentence, "en")));
@@ -131,7 +134,7 @@ public final class ClaimRoutes {
         return out;
     }
 
-    private Node existing(String id) {
+    private static Node existing(Catalog catalog, String id) {
         Node g = NodeFactory.createURI(PREFIX + id);
         if (!id.matches("[a-z0-9]{1,40}") || !catalog.dataset().containsGraph(g) || catalog.dataset().getGraph(g).isEmpty())
             throw ProblemException.of(404, "There is no claim '" + id + "'; GET /api/claims lists them");
@@ -139,7 +142,7 @@ public final class ClaimRoutes {
     }
 
     /** A claim as stored, with what the knowledge base now answers about the triple it concerns. */
-    private Map<String, Object> representation(Node graph) {
+    private static Map<String, Object> representation(Catalog catalog, Node graph) {
         DatasetGraph dsg = catalog.dataset();
         Graph g = dsg.getGraph(graph);
         Map<String, Object> m = new LinkedHashMap<>();

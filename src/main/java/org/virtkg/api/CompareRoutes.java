@@ -14,6 +14,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
+import org.virtkg.knowledge.Provenance;
 
 /**
  * {@code GET /api/compare?ids=KVM,Xen}: two to four technologies, or two to four platforms, side by
@@ -38,10 +43,10 @@ public final class CompareRoutes {
         return out;
     }
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
 
-    public CompareRoutes(Catalog catalog) {
-        this.catalog = catalog;
+    public CompareRoutes(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     public void compare(Context ctx) {
@@ -54,10 +59,10 @@ public final class CompareRoutes {
         if (ids.size() < MIN_IDS || ids.size() > MAX_IDS)
             throw new ProblemException(Problem.of(400, "Parameter 'ids': give " + MIN_IDS + " to " + MAX_IDS + " ids to compare, not "
                     + ids.size()).with("parameter", "ids"));
-        ctx.json(catalog.read(() -> {
+        ctx.json(knowledge.read(catalog -> {
             List<Node> nodes = new ArrayList<>();
             for (String id : ids) {
-                Node n = catalog.resolvePath(id);
+                Node n = Ids.path(catalog, id);
                 if (nodes.contains(n))
                     throw new ProblemException(Problem.of(400, "Parameter 'ids': '" + id + "' is given twice").with("parameter", "ids"));
                 nodes.add(n);
@@ -78,17 +83,17 @@ public final class CompareRoutes {
                 row.put("property", p[0]);
                 row.put("label", p[3]);
                 Map<String, Object> byId = new LinkedHashMap<>();
-                for (Node n : nodes) byId.put(IdIndex.idOf(n), values(n, p));
+                for (Node n : nodes) byId.put(IdIndex.idOf(n), values(catalog, n, p));
                 row.put("values", byId);
                 properties.add(row);
             }
             out.put("properties", properties);
-            out.put("narrative", narrative(nodes));
+            out.put("narrative", narrative(catalog, nodes));
             return out;
         }));
     }
 
-    private List<Map<String, Object>> values(Node s, String[] p) {
+    private static List<Map<String, Object>> values(Catalog catalog, Node s, String[] p) {
         DatasetGraph dsg = catalog.dataset();
         List<Catalog.Value> vs = p[1] == null ? catalog.kinds(s) : catalog.values(s, Catalog.vkg(p[1]), p[2] == null ? null : Catalog.vkg(p[2]));
         List<Map<String, Object>> out = new ArrayList<>();
@@ -107,7 +112,7 @@ public final class CompareRoutes {
     }
 
     /** Sentences of the sources that name at least two of the compared products (by label or alternative label). */
-    private List<Map<String, Object>> narrative(List<Node> nodes) {
+    private static List<Map<String, Object>> narrative(Catalog catalog, List<Node> nodes) {
         DatasetGraph dsg = catalog.dataset();
         Map<Node, List<Pattern>> names = new LinkedHashMap<>();
         for (Node n : nodes) {

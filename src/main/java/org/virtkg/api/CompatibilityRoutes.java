@@ -11,6 +11,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.virtkg.claims.Claims;
 import org.virtkg.imports.SupportMatrices;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
+import org.virtkg.knowledge.PaperView;
+import org.virtkg.knowledge.Provenance;
 
 /**
  * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.
@@ -34,7 +39,7 @@ import org.virtkg.imports.SupportMatrices;
  * {@code excluded.services}; a single {@code /api/compatibility} question answers for any platform.
  */
 public final class CompatibilityRoutes {
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final ExplainRoutes explain;
     /**
      * The matrix is |technologies| x |platforms| lookups: computed once per KB version, view and
@@ -46,27 +51,25 @@ public final class CompatibilityRoutes {
     private final Map<List<Object>, MatrixView> newestMatrices = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per KB version: platform → what its imported support matrices say of its drivers. */
     private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
-    private final PaperAndPresent present;
 
     private final ResponseCache cache;
 
-    public CompatibilityRoutes(Catalog catalog, ExplainRoutes explain, ResponseCache cache) {
-        this.catalog = catalog;
+    public CompatibilityRoutes(Knowledge knowledge, ExplainRoutes explain, ResponseCache cache) {
+        this.knowledge = knowledge;
         this.explain = explain;
         this.cache = cache;
-        this.present = new PaperAndPresent(catalog, cache);
         // Registered after the catalogue's own listener; runs under the write lock, before the
         // batch's writers get their answers, so a writer's next matrix already has its change.
-        catalog.kb().onBatchCommitted(this::followMatrices);
+        knowledge.kb().onBatchCommitted(this::followMatrices);
     }
 
     /** Carries each matrix computed so far to the version a batch produced, or drops it to be computed anew. */
     private void followMatrices(List<org.virtkg.kb.KnowledgeBase.Committed> changes) {
         if (newestMatrices.isEmpty()) return;
-        catalog.read(() -> {
+        knowledge.read(catalog -> {
             for (var e : newestMatrices.entrySet()) {
                 MatrixView m = e.getValue();
-                MatrixView next = changes.get(0).version() == m.version + 1 ? m.after(catalog, present, changes) : null;
+                MatrixView next = changes.get(0).version() == m.version + 1 ? m.after(catalog, changes) : null;
                 if (next == null) {
                     newestMatrices.remove(e.getKey(), m);
                     continue;
@@ -83,17 +86,20 @@ public final class CompatibilityRoutes {
         return newestMatrices.get(List.of(view, services));
     }
 
-    /** The matrix of the version the caller's read transaction sees. */
+    /** Tests: the matrix of the newest version. */
     MatrixView matrixView(String view, boolean services) {
-        return catalog.read(() -> {
-            long version = org.virtkg.store.KbVersion.read(catalog.dataset());
-            List<Object> key = List.of(view, services);
-            MatrixView m = newestMatrices.get(key);
-            if (m != null && m.version == version) return m;
-            MatrixView built = matrices.get(List.of(version, view, services), k -> MatrixView.build(catalog, present, version, view, services));
-            newestMatrices.merge(key, built, (a, b) -> a.version >= b.version ? a : b);
-            return built;
-        });
+        return knowledge.read(catalog -> matrixView(catalog, view, services));
+    }
+
+    /** The matrix of {@code catalog}'s version. */
+    MatrixView matrixView(Catalog catalog, String view, boolean services) {
+        long version = catalog.version();
+        List<Object> key = List.of(view, services);
+        MatrixView m = newestMatrices.get(key);
+        if (m != null && m.version == version) return m;
+        MatrixView built = matrices.get(List.of(version, view, services), k -> MatrixView.build(catalog, version, view, services));
+        newestMatrices.merge(key, built, (a, b) -> a.version >= b.version ? a : b);
+        return built;
     }
 
     /** {@code view}, checked: one of {@link PaperAndPresent#VIEWS}, default {@code all}. */
@@ -125,8 +131,8 @@ public final class CompatibilityRoutes {
             }
             """;
 
-    private Map<Node, DriverSupport> driverSupport() {
-        return driverSupports.get(catalog.kb().version(), v -> {
+    private Map<Node, DriverSupport> driverSupport(Catalog catalog) {
+        return driverSupports.get(catalog.version(), v -> {
             record Row(Node platform, String release, String driver, Node tech) {}
             List<Row> rows = new ArrayList<>();
             try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(DRIVERS).build()) {
@@ -163,8 +169,8 @@ public final class CompatibilityRoutes {
      * What the platform's newest imported support matrix says of the technology, or null when it
      * has none or says nothing that counts; {@code status} is the newest-wins answer of the claims.
      */
-    private Map<String, Object> current(Node t, Node p, Claims.Compatibility newest) {
-        DriverSupport d = driverSupport().get(p);
+    private Map<String, Object> current(Catalog catalog, Node t, Node p, Claims.Compatibility newest) {
+        DriverSupport d = driverSupport(catalog).get(p);
         if (d == null) return null;
         List<String> drivers = d.newestDrivers().get(t);
         String last = d.lastReleaseWith().get(t);
@@ -191,83 +197,85 @@ public final class CompatibilityRoutes {
     record Matrix(String json, String csv) {}
 
     public void compatibility(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        String tParam = Http.required(ctx, "technology");
-        String pParam = Http.required(ctx, "platform");
-        String view = view(ctx);
-        cache.json(ctx, () -> catalog.read(() -> {
-            Node t = catalog.requireA("technology", catalog.resolveParam("technology", tParam, false), Catalog.TECHNOLOGY,
-                    "a virtualization technology");
-            Node p = catalog.requireA("platform", catalog.resolveParam("platform", pParam, false), Catalog.PLATFORM,
-                    "a cloud platform");
-            PaperView paper = view.equals("paper") ? catalog.paperView() : null;
-            catalog.inView(t, Catalog.TECHNOLOGY, view, "technology");
-            catalog.inView(p, Catalog.PLATFORM, view, "platform");
-            Claims claims = catalog.claims(view);
-            Claims.Compatibility all = claims.compatibility(p, t);
-            Claims.Compatibility newest = claims.newestWins(all);
-            Claims.Compatibility answer = view.equals("current") ? newest : all;
-            Map<String, Object> current = paper == null ? current(t, p, newest) : null;
-            String status = answer.status();
-            Claims.Evidence deciding = answer.deciding();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("technology", catalog.ref(t));
-            body.put("platform", catalog.ref(p));
-            body.put("status", status);
-            body.put("basis", answer.basis() == null ? null : answer.basis().json());
-            body.put("disputed", status.equals("disputed"));
-            Triple fact = deciding.holds() ? deciding.claim() : null;
-            // A claim stated only the other way round ("KVM is supported by X") is explained as stated,
-            // so the explanation's status and the basis never disagree.
-            if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
-                fact = claims.inverse(fact);
-            body.put("explanation", fact == null ? null
-                    : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph));
-            body.put("sources", describe(deciding.sources()));
-            List<Map<String, Object>> notes = new ArrayList<>();
-            for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
-                for (Claims.Note n : e.notes()) notes.add(note(claims, n, e));
-            body.put("disputes", notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList());
-            body.put("conditions", notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList());
-            if (answer.supports().holds() && answer.doesNotSupport().holds()) {
-                Claims.Evidence other = deciding == answer.supports() ? answer.doesNotSupport() : answer.supports();
-                Map<String, Object> against = new LinkedHashMap<>();
-                against.put("claim", claims.sentence(other.claim()));
-                against.put("basis", other.basis().json());
-                against.put("sources", describe(other.sources()));
-                claims.newest(other.sources()).ifPresent(d -> against.put("asOf", d));
-                body.put("against", against);
-                claims.newest(deciding.sources()).ifPresent(d -> body.put("asOf", d));
-                if (view.equals("current") && !status.equals("disputed"))
-                    body.put("decidedBy", "The newest source wins: '" + claims.sentence(deciding.claim()) + "' (as of " + body.get("asOf")
-                            + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.get("asOf") + ").");
-            }
-            if (paper == null) {
-                body.put("paper", Map.of("status", catalog.claims("paper").compatibility(p, t).status()));
-                // What all the knowledge base's statements say, before the newest source is let win.
-                body.put("knowledgeBase", Map.of("status", all.status()));
-                body.put("current", current);
-                Map<String, Object> lifecycle = new LinkedHashMap<>();
-                lifecycle.put("technology", present.lifecycle(t));
-                lifecycle.put("platform", present.lifecycle(p));
-                body.put("lifecycle", lifecycle);
-            }
-            body.put("view", view);
-            if (status.equals("unknown"))
-                body.put("note", "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
-                        + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
-            return body;
-        }));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            String tParam = Http.required(ctx, "technology");
+            String pParam = Http.required(ctx, "platform");
+            String view = view(ctx);
+            cache.json(ctx, catalog.version(), () -> {
+                Node t = Ids.requireA(catalog, "technology", Ids.param(catalog, "technology", tParam, false), Catalog.TECHNOLOGY,
+                        "a virtualization technology");
+                Node p = Ids.requireA(catalog, "platform", Ids.param(catalog, "platform", pParam, false), Catalog.PLATFORM,
+                        "a cloud platform");
+                PaperView paper = view.equals("paper") ? catalog.paperView() : null;
+                Ids.inView(catalog, t, Catalog.TECHNOLOGY, view, "technology");
+                Ids.inView(catalog, p, Catalog.PLATFORM, view, "platform");
+                Claims claims = catalog.claims(view);
+                Claims.Compatibility all = claims.compatibility(p, t);
+                Claims.Compatibility newest = claims.newestWins(all);
+                Claims.Compatibility answer = view.equals("current") ? newest : all;
+                Map<String, Object> current = paper == null ? current(catalog, t, p, newest) : null;
+                String status = answer.status();
+                Claims.Evidence deciding = answer.deciding();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("technology", catalog.ref(t));
+                body.put("platform", catalog.ref(p));
+                body.put("status", status);
+                body.put("basis", answer.basis() == null ? null : answer.basis().json());
+                body.put("disputed", status.equals("disputed"));
+                Triple fact = deciding.holds() ? deciding.claim() : null;
+                // A claim stated only the other way round ("KVM is supported by X") is explained as stated,
+                // so the explanation's status and the basis never disagree.
+                if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
+                    fact = claims.inverse(fact);
+                body.put("explanation", fact == null ? null
+                        : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph));
+                body.put("sources", describe(catalog, deciding.sources()));
+                List<Map<String, Object>> notes = new ArrayList<>();
+                for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
+                    for (Claims.Note n : e.notes()) notes.add(note(catalog, claims, n, e));
+                body.put("disputes", notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList());
+                body.put("conditions", notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList());
+                if (answer.supports().holds() && answer.doesNotSupport().holds()) {
+                    Claims.Evidence other = deciding == answer.supports() ? answer.doesNotSupport() : answer.supports();
+                    Map<String, Object> against = new LinkedHashMap<>();
+                    against.put("claim", claims.sentence(other.claim()));
+                    against.put("basis", other.basis().json());
+                    against.put("sources", describe(catalog, other.sources()));
+                    claims.newest(other.sources()).ifPresent(d -> against.put("asOf", d));
+                    body.put("against", against);
+                    claims.newest(deciding.sources()).ifPresent(d -> body.put("asOf", d));
+                    if (view.equals("current") && !status.equals("disputed"))
+                        body.put("decidedBy", "The newest source wins: '" + claims.sentence(deciding.claim()) + "' (as of " + body.get("asOf")
+                                + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.get("asOf") + ").");
+                }
+                if (paper == null) {
+                    body.put("paper", Map.of("status", catalog.claims("paper").compatibility(p, t).status()));
+                    // What all the knowledge base's statements say, before the newest source is let win.
+                    body.put("knowledgeBase", Map.of("status", all.status()));
+                    body.put("current", current);
+                    Map<String, Object> lifecycle = new LinkedHashMap<>();
+                    lifecycle.put("technology", Lifecycles.lifecycle(catalog, t));
+                    lifecycle.put("platform", Lifecycles.lifecycle(catalog, p));
+                    body.put("lifecycle", lifecycle);
+                }
+                body.put("view", view);
+                if (status.equals("unknown"))
+                    body.put("note", "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
+                            + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
+                return body;
+            });
+        });
     }
 
-    private List<Map<String, Object>> describe(List<Node> graphs) {
+    private static List<Map<String, Object>> describe(Catalog catalog, List<Node> graphs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Node g : graphs) out.add(Provenance.describe(catalog.dataset(), g));
         return out;
     }
 
     /** A note as JSON: its kind, what it says, the claim it is about, and its own sources, described. */
-    Map<String, Object> note(Claims claims, Claims.Note n, Claims.Evidence about) {
+    static Map<String, Object> note(Catalog catalog, Claims claims, Claims.Note n, Claims.Evidence about) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", n.kind());
         if (n.id() != null) m.put("id", n.id().getURI());
@@ -286,8 +294,11 @@ public final class CompatibilityRoutes {
     public void matrix(Context ctx) {
         String view = view(ctx);
         boolean services = CatalogRoutes.includeServices(ctx);
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        Matrix m = matrixView(view, services).serialised();
+        Matrix m = knowledge.read(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return null;
+            return matrixView(catalog, view, services).serialised();
+        });
+        if (m == null) return;
         String type = Http.negotiate(ctx, List.of("application/json", "text/csv"));
         if ("text/csv".equals(type)) {
             ctx.contentType("text/csv; charset=utf-8").result(m.csv());

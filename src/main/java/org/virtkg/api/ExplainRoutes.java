@@ -13,11 +13,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Provenance;
 import org.virtkg.reasoner.Explanation;
 import org.virtkg.store.Graphs;
 
@@ -60,25 +60,25 @@ public final class ExplainRoutes {
 
     private Map<String, Object> render(Triple t, java.util.Optional<Explanation> explanation, java.util.function.Predicate<String> graphs) {
         if (explanation.isEmpty()) return null;
-        return Txn.calculateRead(kb.store().dataset(), () -> {
+        return kb.read(snapshot -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("triple", term(t));
             body.put("status", explanation.get().asserted() ? "asserted" : "inferred");
-            body.put("explanation", tree(explanation.get(), graphs));
+            body.put("explanation", tree(snapshot.dataset(), explanation.get(), graphs));
             return body;
         });
     }
 
-    private Map<String, Object> tree(Explanation e, java.util.function.Predicate<String> graphs) {
+    private Map<String, Object> tree(DatasetGraph dsg, Explanation e, java.util.function.Predicate<String> graphs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("triple", term(e.triple()));
         m.put("rule", e.rule());
         m.put("asserted", e.asserted());
         if (e.asserted())
-            m.put("sources", Provenance.sourcesOf(kb.store().dataset(), e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList());
+            m.put("sources", Provenance.sourcesOf(dsg, e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList());
         if (!e.premises().isEmpty()) {
-            m.put("premises", e.premises().stream().map(p -> tree(p, graphs)).toList());
-            List<Map<String, Object>> why = justifications(e.premises());
+            m.put("premises", e.premises().stream().map(p -> tree(dsg, p, graphs)).toList());
+            List<Map<String, Object>> why = justifications(dsg, e.premises());
             if (!why.isEmpty()) m.put("justification", why);
         }
         return m;
@@ -101,8 +101,7 @@ public final class ExplainRoutes {
      * triple (an RDFS or OWL term as predicate, or a type that is one), the
      * {@code vkg:justification} of the term that carries the axiom.
      */
-    private List<Map<String, Object>> justifications(List<Explanation> premises) {
-        DatasetGraph dsg = kb.store().dataset();
+    private List<Map<String, Object>> justifications(DatasetGraph dsg, List<Explanation> premises) {
         Set<Node> carriers = new LinkedHashSet<>();
         for (Explanation p : premises)
             if (isAxiom(p.triple())) carriers.addAll(carriers(dsg, p.triple().getSubject(), new HashSet<>()));

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
-import org.virtkg.imports.SupportMatrices;
 import org.virtkg.imports.SupportMatrices.Release;
+import org.virtkg.imports.SupportMatrices;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
 
 /**
@@ -49,23 +52,25 @@ public final class FeatureMatrixRoutes {
             }
             """;
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final ResponseCache cache;
 
-    public FeatureMatrixRoutes(Catalog catalog, ResponseCache cache) {
-        this.catalog = catalog;
+    public FeatureMatrixRoutes(Knowledge knowledge, ResponseCache cache) {
+        this.knowledge = knowledge;
         this.cache = cache;
     }
 
     private record Cell(String release, String answer, String value, String caveat, String caveatSource) {}
 
     public void features(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        cache.json(ctx, () -> catalog.read(() -> matrix(ctx)));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> matrix(catalog, ctx));
+        });
     }
 
-    private Map<String, Object> matrix(Context ctx) {
-        Node platform = catalog.resolvePath(ctx.pathParam("id"));
+    private static Map<String, Object> matrix(Catalog catalog, Context ctx) {
+        Node platform = Ids.path(catalog, ctx.pathParam("id"));
         if (!catalog.isA(platform, Catalog.PLATFORM))
             throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(platform) + "' is not a cloud platform; see /id/" + IdIndex.idOf(platform))
                     .with("suggestions", List.of()));

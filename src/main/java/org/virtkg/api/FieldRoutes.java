@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
 
 /**
  * {@code GET /api/fields}: the product field table ({@link ProductFields}) as JSON, so clients and
@@ -15,14 +18,14 @@ import org.apache.jena.vocabulary.RDFS;
  * property's {@code rdfs:comment} in the ontology, which says what the values mean.
  */
 public final class FieldRoutes {
-    private final Catalog catalog;
+    private final Knowledge knowledge;
 
-    public FieldRoutes(Catalog catalog) {
-        this.catalog = catalog;
+    public FieldRoutes(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     public void fields(Context ctx) {
-        List<Map<String, Object>> fields = catalog.read(() -> {
+        List<Map<String, Object>> fields = knowledge.read(catalog -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ProductFields.Field f : ProductFields.ALL) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -34,7 +37,7 @@ public final class FieldRoutes {
                 m.put("valueType", f.valueType());
                 m.put("writable", f.writable());
                 m.put("label", f.label());
-                m.put("description", comment(f.predicate()));
+                m.put("description", comment(catalog, f.predicate()));
                 m.put("example", f.example().isEmpty() ? null : f.example());
                 out.add(m);
             }
@@ -43,7 +46,7 @@ public final class FieldRoutes {
         ctx.json(Map.of("fields", fields));
     }
 
-    private String comment(Node property) {
+    private static String comment(Catalog catalog, Node property) {
         for (var it = catalog.union().find(property, RDFS.comment.asNode(), Node.ANY); it.hasNext(); ) {
             Node c = it.next().getObject();
             if (c.isLiteral() && (c.getLiteralLanguage().isEmpty() || c.getLiteralLanguage().startsWith("en"))) return c.getLiteralLexicalForm();

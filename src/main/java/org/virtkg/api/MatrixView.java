@@ -15,6 +15,11 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
+import org.virtkg.knowledge.PaperView;
 import org.virtkg.store.Graphs;
 
 /**
@@ -74,7 +79,7 @@ final class MatrixView {
     }
 
     /** Computes the matrix of {@code version} from the store; the caller holds a read transaction seeing that version. */
-    static MatrixView build(Catalog catalog, PaperAndPresent present, long version, String view, boolean services) {
+    static MatrixView build(Catalog catalog, long version, String view, boolean services) {
         PaperView paper = view.equals("paper") ? catalog.paperView() : null;
         Claims claims = catalog.claims(view);
         Map<Node, String> labels = new HashMap<>();
@@ -90,7 +95,7 @@ final class MatrixView {
         Map<Node, Row> rows = new HashMap<>();
         for (Node t : ts) rows.put(t, row(claims, view, t, ps, Map.of(), Set.copyOf(ps)));
         return new MatrixView(version, view, services, claims, paper, ts, ps, excluded, labels, rows,
-                paper == null ? present.lifecycles() : null);
+                paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
     /**
@@ -99,12 +104,12 @@ final class MatrixView {
      * transaction seeing the state after the last change (a batch commits once, so no reader ever
      * sees the states between).
      */
-    MatrixView after(Catalog catalog, PaperAndPresent present, List<KnowledgeBase.Committed> changes) {
+    MatrixView after(Catalog catalog, List<KnowledgeBase.Committed> changes) {
         long expected = version + 1;
         List<Triple> touched = new ArrayList<>();
         for (KnowledgeBase.Committed c : changes) {
-            if (c.version() != expected++ || !Catalog.followable(c, catalog.dataset()) || !Catalog.claimsStillHold(c, claims)) return null;
-            if (paper != null && Catalog.touchesPaper(c)) return null;
+            if (c.version() != expected++ || !Knowledge.followable(c, catalog.dataset()) || !Knowledge.claimsStillHold(c, claims)) return null;
+            if (paper != null && Knowledge.touchesPaper(c)) return null;
             for (var quads : List.of(c.added(), c.deleted())) for (Quad q : quads) touched.add(q.asTriple());
             touched.addAll(c.inferredAdded());
             touched.addAll(c.inferredRemoved());
@@ -176,7 +181,7 @@ final class MatrixView {
             else newRowsMap.put(t, old);
         }
         return new MatrixView(changes.get(changes.size() - 1).version(), view, services, claims, paper, tList, pList, eList, newLabels,
-                newRowsMap, paper == null ? present.lifecycles() : null);
+                newRowsMap, paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
     private static List<Node> sorted(Set<Node> nodes, Comparator<Node> order) {

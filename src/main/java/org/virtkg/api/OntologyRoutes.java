@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.virtkg.store.KbVersion;
+import org.virtkg.knowledge.Knowledge;
 
 /**
  * The ontology published where its IRI would redirect ({@code https://w3id.org/virtkg/ontology} →
@@ -28,12 +28,12 @@ public final class OntologyRoutes {
     /** Rendered bodies kept (a version's formats and pages). */
     static final int BODIES_KEPT = 24;
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final Cache<Long, PublishedOntology> models = Caffeine.newBuilder().maximumSize(MODELS_KEPT).build();
     private final Cache<String, byte[]> bodies = Caffeine.newBuilder().maximumSize(BODIES_KEPT).build();
 
-    public OntologyRoutes(Catalog catalog) {
-        this.catalog = catalog;
+    public OntologyRoutes(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     /** {@code GET /ontology} */
@@ -74,8 +74,8 @@ public final class OntologyRoutes {
 
     /** The published ontology of the version this request's read transaction sees, built once per version. */
     private PublishedOntology current() {
-        return catalog.read(() -> {
-            long version = KbVersion.read(catalog.dataset());
+        return knowledge.read(catalog -> {
+            long version = catalog.version();
             // Computed in this thread, inside this transaction, so the model is exactly that version's.
             return models.get(version, v -> PublishedOntology.read(v, catalog.dataset(), catalog::label));
         });

@@ -5,15 +5,16 @@ import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Properties;
 import org.virtkg.app.Version;
+import org.virtkg.knowledge.ProductFields;
 
 /**
  * The OpenAPI 3.1 description of every HTTP route ({@code /openapi.json}) and the Swagger UI page

@@ -18,9 +18,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.ProductFields;
 import org.virtkg.security.Role;
 import org.virtkg.store.Graphs;
 
@@ -48,15 +51,15 @@ public final class ProductRoutes {
     private static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
 
     private final KnowledgeBase kb;
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final Auth auth;
     private final long maxBytes;
     private final ClaimRequests claimRequests;
 
-    public ProductRoutes(KnowledgeBase kb, Catalog catalog, Auth auth, long maxBytes) {
-        this.claimRequests = new ClaimRequests(catalog);
+    public ProductRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, long maxBytes) {
+        this.claimRequests = new ClaimRequests();
         this.kb = kb;
-        this.catalog = catalog;
+        this.knowledge = knowledge;
         this.auth = auth;
         this.maxBytes = maxBytes;
     }
@@ -68,7 +71,7 @@ public final class ProductRoutes {
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
         // A fast answer for the common case; the check that decides is the one inside the write.
-        existingId(id).ifPresent(clash -> {
+        knowledge.read(catalog -> existingId(catalog, id)).ifPresent(clash -> {
             throw taken(id, clash);
         });
         Graph triples = toRdf(body, product, role);
@@ -111,7 +114,8 @@ public final class ProductRoutes {
         Node product = userProduct(ctx.pathParam("id"));
         Node graph = graphOf(product);
         String[] etag = new String[1];
-        Map<String, Object> representation = read(dsg -> {
+        Map<String, Object> representation = knowledge.read(catalog -> {
+            DatasetGraph dsg = catalog.dataset();
             etag[0] = Conditional.etag(dsg, graph);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", IdIndex.idOf(product));
@@ -145,7 +149,8 @@ public final class ProductRoutes {
         Graph g = GraphFactory.createDefaultGraph();
         Node graph = graphOf(product);
         List<Map<String, Object>> problems = new ArrayList<>();
-        read(dsg -> {
+        knowledge.read(catalog -> {
+            DatasetGraph dsg = catalog.dataset();
             String kind = required(body.kind(), "kind");
             Node kindClass = NodeFactory.createURI(Graphs.VOCAB + kind);
             if (!isProductClass(dsg, kindClass))
@@ -167,7 +172,7 @@ public final class ProductRoutes {
                 JsonNode v = body.references().get(field);
                 if (v == null || v.isNull()) continue;
                 for (String ref : ids(field, v)) {
-                    Optional<Node> target = existingId(ref);
+                    Optional<Node> target = existingId(catalog, ref);
                     if (target.isEmpty()) {
                         problems.add(Map.of("field", field, "value", ref, "message", "unknown id",
                                 "suggestions", catalog.index().suggest(ref, false, 8)));
@@ -176,7 +181,7 @@ public final class ProductRoutes {
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));
                 }
             }
-            addClaims(body.claims(), product, graph, source, g);
+            addClaims(catalog, body.claims(), product, graph, source, g);
             return null;
         });
         if (!problems.isEmpty())
@@ -194,12 +199,12 @@ public final class ProductRoutes {
      * graph with its own source; a {@code claim} is stated by the product's graph, so it can have
      * no source but the product's (one with another source is a claim of its own: POST /api/claims).
      */
-    private void addClaims(List<ClaimRequests.Body> claims, Node product, Node graph, String productSource, Graph g) {
+    private void addClaims(Catalog catalog, List<ClaimRequests.Body> claims, Node product, Node graph, String productSource, Graph g) {
         if (claims == null) return;
         if (claims.size() > MAX_CLAIMS) throw ClaimRequests.problem(400, "claims", "has " + claims.size() + " entries; at most " + MAX_CLAIMS);
         for (int i = 0; i < claims.size(); i++) {
             String at = "claims[" + i + "].";
-            ClaimRequests.Request r = claimRequests.parse(claims.get(i), at, product);
+            ClaimRequests.Request r = claimRequests.parse(catalog, claims.get(i), at, product);
             if (r.kind().equals("claim")) {
                 if (r.source() != null && !r.source().equals(productSource))
                     throw ClaimRequests.problem(422, at + "source", "differs from the product's source; a claim with a source of its own "
@@ -208,7 +213,7 @@ public final class ProductRoutes {
                     throw ClaimRequests.problem(400, at + "note", "is for disputes and conditions; a claim in a product is stated by the product's source");
                 g.add(r.claim());
             } else {
-                claimRequests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#claim-" + i), claimRequests.sentence(r));
+                claimRequests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#claim-" + i), claimRequests.sentence(catalog, r));
             }
         }
     }
@@ -275,8 +280,9 @@ public final class ProductRoutes {
 
     /** A product added through the API; shipped products are read-only, unknown ones 404. */
     private Node userProduct(String rawId) {
-        return read(dsg -> {
-            Optional<Node> found = existingId(rawId);
+        return knowledge.read(catalog -> {
+            DatasetGraph dsg = catalog.dataset();
+            Optional<Node> found = existingId(catalog, rawId);
             if (found.isEmpty())
                 throw new ProblemException(Problem.of(404, "There is no product '" + rawId + "'")
                         .with("suggestions", catalog.index().suggest(rawId, false, 8)));
@@ -293,7 +299,7 @@ public final class ProductRoutes {
     }
 
     /** The resource with this id, any case, from the catalogue's per-version id index. */
-    private Optional<Node> existingId(String id) {
+    private static Optional<Node> existingId(Catalog catalog, String id) {
         return Optional.ofNullable(catalog.index().id(id));
     }
 
@@ -361,10 +367,5 @@ public final class ProductRoutes {
         all.addAll(ProductFields.WRITABLE.keySet());
         all.add("claims");
         return all;
-    }
-
-    private <T> T read(java.util.function.Function<DatasetGraph, T> work) {
-        DatasetGraph dsg = kb.store().dataset();
-        return Txn.calculateRead(dsg, () -> work.apply(dsg));
     }
 }

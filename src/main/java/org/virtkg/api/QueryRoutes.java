@@ -20,8 +20,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.resultset.ResultsWriter;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * {@code GET /api/queries} lists the library; {@code GET /api/queries/{name}} runs one query with
@@ -82,11 +82,10 @@ public final class QueryRoutes {
         if (type == null)
             throw ProblemException.of(406, "This query answers in " + String.join(", ", offered));
 
-        var dsg = kb.store().dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Txn.executeRead(dsg, () -> {
-                QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query()).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            kb.read(snapshot -> {
+                QueryExecBuilder b = QueryExec.dataset(snapshot.dataset()).query(q.query()).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 bindings.forEach((k, v) -> b.substitution(Var.alloc("_" + k), v));
                 try (QueryExec exec = b.build()) {
                     if (graphResult) {
@@ -102,6 +101,7 @@ public final class QueryRoutes {
                         else ResultsWriter.create().lang(lang).build().write(out, exec.select());
                     }
                 }
+                return null;
             });
         } catch (QueryCancelledException e) {
             throw ProblemException.of(503, "The query took longer than " + timeout.toSeconds() + " s");

@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import org.virtkg.claims.Claims;
-
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
@@ -17,14 +15,19 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.virtkg.sparql.NamedTypesDescribe;
+import org.virtkg.claims.Claims;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Provenance;
 import org.virtkg.pages.Link;
 import org.virtkg.pages.Pages;
 import org.virtkg.pages.ResourcePage;
+import org.virtkg.sparql.NamedTypesDescribe;
 import org.virtkg.store.Graphs;
 
 /**
@@ -44,7 +47,7 @@ public final class ResourceRoutes {
             .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#").setNsPrefix("prov", "http://www.w3.org/ns/prov#")
             .setNsPrefix("schema", "https://schema.org/").lock();
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
 
     private PaperAndPresent paperAndPresent;
 
@@ -54,8 +57,8 @@ public final class ResourceRoutes {
         return this;
     }
 
-    public ResourceRoutes(Catalog catalog) {
-        this.catalog = catalog;
+    public ResourceRoutes(Knowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     public void resource(Context ctx) {
@@ -63,14 +66,18 @@ public final class ResourceRoutes {
         // Browsers send text/html first with */* after it; curl sends */* only and gets Turtle.
         if (type == null) throw ProblemException.of(406, "Resources are available as " + String.join(", ", FORMATS));
         // An unknown name is a 404 with suggestions: a page with links for a browser (app/ErrorPages).
-        Node x = catalog.read(() -> catalog.resolvePath(ctx.pathParam("name")));
+        knowledge.run(catalog -> resource(ctx, catalog, type));
+    }
+
+    private void resource(Context ctx, Catalog catalog, String type) {
+        Node x = Ids.path(catalog, ctx.pathParam("name"));
         String view = CompatibilityRoutes.view(ctx);
-        if (Http.notModified(ctx, catalog.kb().version())) return;
+        if (Http.notModified(ctx, catalog.version())) return;
         if (type.equals("text/html")) {
-            ctx.contentType("text/html; charset=utf-8").result(catalog.read(() -> html(x, view)));
+            ctx.contentType("text/html; charset=utf-8").result(html(catalog, x, view));
             return;
         }
-        Graph g = catalog.read(() -> describe(x));
+        Graph g = describe(catalog, x);
         RDFFormat format = switch (type) {
             case "application/ld+json", "application/json" -> RDFFormat.JSONLD_PRETTY;
             case "application/n-triples" -> RDFFormat.NTRIPLES;
@@ -82,7 +89,7 @@ public final class ResourceRoutes {
     }
 
     /** Outgoing triples of {@code x}, and of the blank nodes they reach. */
-    Graph describe(Node x) {
+    Graph describe(Catalog catalog, Node x) {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(PREFIXES);
         Deque<Node> pending = new ArrayDeque<>(List.of(x));
@@ -128,7 +135,7 @@ public final class ResourceRoutes {
      * The page as a view gives it: {@code all}, every source's facts; {@code current}, without a
      * support claim a newer source contradicts; {@code paper}, the paper's own closure and claims.
      */
-    private String html(Node x, String view) {
+    private String html(Catalog catalog, Node x, String view) {
         String label = catalog.label(x);
         Claims claims = catalog.claims(view);
         Graph facts = view.equals("paper") ? catalog.paperView().graph() : catalog.union();
@@ -170,32 +177,32 @@ public final class ResourceRoutes {
             List<ResourcePage.Property> properties = new ArrayList<>();
             for (var e : g.getValue().entrySet()) {
                 List<ResourcePage.Value> values = new ArrayList<>();
-                for (Triple t : e.getValue()) values.add(value(t, claims.evidence(t)));
-                properties.add(new ResourcePage.Property(link(e.getKey()), values));
+                for (Triple t : e.getValue()) values.add(value(catalog, t, claims.evidence(t)));
+                properties.add(new ResourcePage.Property(link(catalog, e.getKey()), values));
             }
             shown.add(new ResourcePage.Group(slug(g.getKey()), g.getKey(), properties));
         }
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
-                paperAndPresent != null && !view.equals("paper") ? paperAndPresent.comparison(x) : null, shown, neighbourhoodJson(x),
+                paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
                 catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION);
         return Pages.render("resource.jte", page);
     }
 
     /** One value with what the page says about it: basis, why, disputes, conditions, notes, sources. */
-    private ResourcePage.Value value(Triple t, Claims.Evidence ev) {
+    private ResourcePage.Value value(Catalog catalog, Triple t, Claims.Evidence ev) {
         Node o = t.getObject();
         // Stated or inferred, disputed or not: the one rule every view applies (Claims).
         boolean inferred = ev.basis() == Claims.Basis.INFERRED;
         String why = inferred && (o.isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
                 ? explainHref(t) : null;
-        List<ResourcePage.Note> notes = ev.notes().stream().map(n -> new ResourcePage.Note(n.kind(), n.text(), grounds(n))).toList();
+        List<ResourcePage.Note> notes = ev.notes().stream().map(n -> new ResourcePage.Note(n.kind(), n.text(), grounds(catalog, n))).toList();
         List<ResourcePage.Source> sources = new ArrayList<>();
         if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode()))
             for (Node sg : ev.sources()) {
                 Map<String, Object> d = Provenance.describe(catalog.dataset(), sg);
                 if (!"ontology".equals(d.get("role"))) sources.add(source(d));
             }
-        return new ResourcePage.Value(o.isURI() ? link(o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
+        return new ResourcePage.Value(o.isURI() ? link(catalog, o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
                 ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources);
     }
 
@@ -229,7 +236,7 @@ public final class ResourceRoutes {
     }
 
     /** A note's own sources: source graphs by their place in the paper, outside documents as links. */
-    private List<ResourcePage.Source> grounds(Claims.Note n) {
+    private List<ResourcePage.Source> grounds(Catalog catalog, Claims.Note n) {
         List<ResourcePage.Source> out = new ArrayList<>();
         for (Node g : n.grounds()) {
             if (g.isURI() && catalog.dataset().containsGraph(g)) out.add(source(Provenance.describe(catalog.dataset(), g)));
@@ -259,7 +266,7 @@ public final class ResourceRoutes {
     }
 
     /** Edges between x and other resources of the id namespace, both directions, as JSON for the graph view. */
-    private String neighbourhoodJson(Node x) {
+    private String neighbourhoodJson(Catalog catalog, Node x) {
         List<Map<String, Object>> edges = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(x.getURI(), catalog.label(x));
@@ -286,7 +293,7 @@ public final class ResourceRoutes {
     }
 
     /** A resource as a link: its page for the knowledge base's own, its address for a web IRI, text for anything else. */
-    private Link link(Node n) {
+    private Link link(Catalog catalog, Node n) {
         String iri = n.getURI();
         String label = iri.startsWith(Graphs.BASE) ? catalog.label(n) : PREFIXES.shortForm(iri);
         if (iri.startsWith(Graphs.ID)) return new Link("/id/" + iri.substring(Graphs.ID.length()), label);

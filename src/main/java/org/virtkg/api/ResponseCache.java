@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
-import org.virtkg.kb.KnowledgeBase;
 
 /**
  * Serialised JSON bodies of read-only GETs, keyed by KB version and the full request URI. A body is
@@ -13,25 +12,21 @@ import org.virtkg.kb.KnowledgeBase;
  * stored.
  */
 public final class ResponseCache {
-    private final KnowledgeBase kb;
     private final Cache<String, byte[]> bodies = Caffeine.newBuilder().maximumSize(2_000).build();
-
-    public ResponseCache(KnowledgeBase kb) {
-        this.kb = kb;
-    }
 
     /**
      * Answers with the cached JSON body for this request, computing it with {@code body} on a miss.
-     * The version is read before the body, so a body is never older than the key it is stored under.
+     * {@code version} is that of the snapshot {@code body} reads (the request's, taken once at the
+     * edge), so a body is stored under exactly the version it was computed from.
      *
      * <p>Each write makes every entry unreachable at once, and the requests that arrive next for the
      * same URI would all miss together; one of them computes the body and the others wait for it,
      * so a write costs one computation per URI, not one per waiting request. If that computation
      * fails, each waiting request computes its own answer (and fails or succeeds on its own).
      */
-    public void json(Context ctx, Supplier<Object> body) {
+    public void json(Context ctx, long version, Supplier<Object> body) {
         String q = ctx.queryString();
-        String key = kb.version() + " " + ctx.path() + (q == null ? "" : "?" + q);
+        String key = version + " " + ctx.path() + (q == null ? "" : "?" + q);
         byte[] bytes = bodies.getIfPresent(key);
         // Caffeine runs one computation per key; requests for the same key wait for it, and a
         // failed one leaves nothing behind (the next request computes again).

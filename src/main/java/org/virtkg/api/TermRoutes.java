@@ -10,7 +10,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.Role;
@@ -37,8 +36,8 @@ public final class TermRoutes {
     }
 
     public void list(Context ctx) {
-        var dsg = kb.store().dataset();
-        List<Map<String, Object>> items = Txn.calculateRead(dsg, () -> {
+        List<Map<String, Object>> items = kb.read(snapshot -> {
+            var dsg = snapshot.dataset();
             List<Map<String, Object>> out = new ArrayList<>();
             dsg.listGraphNodes().forEachRemaining(g -> {
                 if (g.isURI() && g.getURI().startsWith(Graphs.TERMS))
@@ -52,9 +51,9 @@ public final class TermRoutes {
 
     public void get(Context ctx) {
         Node g = graph(ctx.pathParam("name"));
-        var dsg = kb.store().dataset();
         String[] etag = new String[1];
-        Graph copy = Txn.calculateRead(dsg, () -> {
+        Graph copy = kb.read(snapshot -> {
+            var dsg = snapshot.dataset();
             etag[0] = Conditional.etag(dsg, g);
             Graph out = GraphFactory.createDefaultGraph();
             dsg.getGraph(g).find().forEachRemaining(out::add);

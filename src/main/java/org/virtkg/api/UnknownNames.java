@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.virtkg.knowledge.IdIndex;
 
 /**
  * The one refusal of a name the contract does not know: a query parameter an operation does not

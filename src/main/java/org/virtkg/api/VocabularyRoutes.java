@@ -16,6 +16,9 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
 
 /**
@@ -50,55 +53,63 @@ public final class VocabularyRoutes {
     /** Ranges that say nothing about a property's values (every resource is one). */
     private static final Set<Node> TRIVIAL_RANGES = Set.of(RDFS.Resource.asNode(), OWL2.Thing.asNode());
 
-    private final Catalog catalog;
+    private final Knowledge knowledge;
     private final ResponseCache cache;
 
-    public VocabularyRoutes(Catalog catalog, ResponseCache cache) {
-        this.catalog = catalog;
+    public VocabularyRoutes(Knowledge knowledge, ResponseCache cache) {
+        this.knowledge = knowledge;
         this.cache = cache;
     }
 
     /** {@code GET /api/vocabulary} */
     public void vocabulary(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        cache.json(ctx, () -> catalog.read(() -> Map.of("items", terms())));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> Map.of("items", terms(catalog)));
+        });
     }
 
     /** {@code GET /api/classes} */
     public void classes(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        cache.json(ctx, () -> catalog.read(() -> Map.of("items", classNodes())));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> Map.of("items", classNodes(catalog)));
+        });
     }
 
     /** {@code GET /api/classes/{id}/instances} */
     public void instances(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
-        Http.Page page = Http.page(ctx);
-        cache.json(ctx, () -> catalog.read(() -> {
-            Node c = classAt(ctx.pathParam("id"));
-            List<Node> all = catalog.instances(c);
-            Map<String, Object> body = page.envelope(ctx, "items", page.slice(all).stream().map(catalog::ref).toList(), all.size());
-            body.put("class", catalog.ref(c));
-            return body;
-        }));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            Http.Page page = Http.page(ctx);
+            cache.json(ctx, catalog.version(), () -> {
+                Node c = classAt(catalog, ctx.pathParam("id"));
+                List<Node> all = catalog.instances(c);
+                Map<String, Object> body = page.envelope(ctx, "items", page.slice(all).stream().map(catalog::ref).toList(), all.size());
+                body.put("class", catalog.ref(c));
+                return body;
+            });
+        });
     }
 
     /** {@code GET /api/values?property=hostOS,guestOS} */
     public void values(Context ctx) {
-        if (Http.notModified(ctx, catalog.kb().version())) return;
         List<String> names = new ArrayList<>();
         for (String s : Http.required(ctx, "property").split(",")) if (!s.isBlank() && !names.contains(s.trim())) names.add(s.trim());
         if (names.isEmpty()) throw ProblemException.of(400, "Parameter 'property' names no property");
-        cache.json(ctx, () -> catalog.read(() -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (String name : names) values.put(name, valuesOf(propertyNamed(name)));
-            return Map.of("values", values);
-        }));
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (String name : names) values.put(name, valuesOf(catalog, propertyNamed(catalog, name)));
+                return Map.of("values", values);
+            });
+        });
     }
 
-    // ---- reading (callers hold a read transaction) ----
+    // ---- reading (from the request's snapshot) ----
 
-    private List<Term> terms() {
+    private static List<Term> terms(Catalog catalog) {
         Graph g = catalog.union();
         Map<Node, String> kindOf = new HashMap<>();
         // Walk the kinds from the least to the most preferred, so the preferred one is kept.
@@ -118,7 +129,7 @@ public final class VocabularyRoutes {
     }
 
     /** Every {@code vkg:} class, by IRI. */
-    private Set<Node> vocabClasses() {
+    private static Set<Node> vocabClasses(Catalog catalog) {
         Set<Node> classes = new TreeSet<>(Comparator.comparing(Node::getURI));
         catalog.union().find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).forEachRemaining(t -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.VOCAB)) classes.add(t.getSubject());
@@ -126,13 +137,13 @@ public final class VocabularyRoutes {
         return classes;
     }
 
-    private List<String> classIds() {
-        return vocabClasses().stream().map(IdIndex::idOf).toList();
+    private static List<String> classIds(Catalog catalog) {
+        return vocabClasses(catalog).stream().map(IdIndex::idOf).toList();
     }
 
-    private List<ClassNode> classNodes() {
+    private static List<ClassNode> classNodes(Catalog catalog) {
         Graph g = catalog.union();
-        Set<Node> classes = vocabClasses();
+        Set<Node> classes = vocabClasses(catalog);
         List<ClassNode> out = new ArrayList<>();
         for (Node c : classes) {
             Set<Node> supers = new LinkedHashSet<>();
@@ -140,7 +151,7 @@ public final class VocabularyRoutes {
                 Node s = t.getObject();
                 if (s.isURI() && !s.equals(c) && classes.contains(s)) supers.add(s);
             });
-            out.add(new ClassNode(IdIndex.idOf(c), c.getURI(), catalog.label(c), java.util.Objects.requireNonNullElse(comment(g, c), ""), direct(supers),
+            out.add(new ClassNode(IdIndex.idOf(c), c.getURI(), catalog.label(c), java.util.Objects.requireNonNullElse(comment(g, c), ""), direct(catalog, supers),
                     countInstances(g, c)));
         }
         return out;
@@ -151,7 +162,7 @@ public final class VocabularyRoutes {
      * through another one is dropped (unless the two are equivalent: then neither implies the other
      * more directly, and both stay).
      */
-    private List<String> direct(Set<Node> supers) {
+    private static List<String> direct(Catalog catalog, Set<Node> supers) {
         Map<Node, Set<Node>> up = new HashMap<>();
         for (Node s : supers) up.put(s, catalog.superClassesOf(s));
         List<String> out = new ArrayList<>();
@@ -184,16 +195,16 @@ public final class VocabularyRoutes {
     }
 
     /** The {@code vkg:} class with this local name (any case); 404 with the nearest class names otherwise. */
-    private Node classAt(String id) {
+    private static Node classAt(Catalog catalog, String id) {
         Node c = catalog.index().vocabClass(id);
         if (c == null)
             throw new ProblemException(Problem.of(404, "No class vkg:" + id + "; see GET /api/classes")
-                    .with("suggestions", UnknownNames.nearest(id, classIds())));
+                    .with("suggestions", UnknownNames.nearest(id, classIds(catalog))));
         return c;
     }
 
     /** Every {@code vkg:} object or datatype property, by local name. */
-    private Map<String, Node> properties() {
+    private static Map<String, Node> properties(Catalog catalog) {
         Graph g = catalog.union();
         Map<String, Node> out = new java.util.TreeMap<>();
         for (Node type : List.of(OWL2.ObjectProperty.asNode(), OWL2.DatatypeProperty.asNode(), RDF.Property.asNode()))
@@ -204,8 +215,8 @@ public final class VocabularyRoutes {
         return out;
     }
 
-    private Node propertyNamed(String name) {
-        Map<String, Node> all = properties();
+    private static Node propertyNamed(Catalog catalog, String name) {
+        Map<String, Node> all = properties(catalog);
         Node p = all.get(name);
         if (p == null)
             throw new ProblemException(Problem.of(400, "Parameter 'property': no property vkg:" + name + " in the ontology")
@@ -217,7 +228,7 @@ public final class VocabularyRoutes {
      * The {@code id:} resources a property takes: every instance of its declared ranges (bar the
      * trivial ones) and every value some resource has for it, sorted by label.
      */
-    private List<Catalog.Ref> valuesOf(Node p) {
+    private static List<Catalog.Ref> valuesOf(Catalog catalog, Node p) {
         Graph g = catalog.union();
         Set<Node> values = new LinkedHashSet<>();
         g.find(p, RDFS.range.asNode(), Node.ANY).forEachRemaining(r -> {

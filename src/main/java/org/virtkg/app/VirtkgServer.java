@@ -15,25 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtkg.api.AdminRoutes;
 import org.virtkg.api.Auth;
-import org.virtkg.api.Catalog;
-import org.virtkg.api.ClaimRoutes;
 import org.virtkg.api.CatalogRoutes;
 import org.virtkg.api.ChangeFeed;
 import org.virtkg.api.ChangeRoutes;
+import org.virtkg.api.ClaimRoutes;
 import org.virtkg.api.CompatibilityRoutes;
 import org.virtkg.api.ExplainRoutes;
 import org.virtkg.api.FeatureMatrixRoutes;
 import org.virtkg.api.GraphStoreWrites;
 import org.virtkg.api.HealthRoutes;
-import org.virtkg.api.PaperAndPresent;
 import org.virtkg.api.ImportRoutes;
 import org.virtkg.api.Json;
 import org.virtkg.api.OntologyRoutes;
 import org.virtkg.api.OpenApi;
+import org.virtkg.api.PaperAndPresent;
 import org.virtkg.api.Problem;
-import org.virtkg.api.ProductRoutes;
-import org.virtkg.api.TermRoutes;
 import org.virtkg.api.ProblemException;
+import org.virtkg.api.ProductRoutes;
 import org.virtkg.api.QueryLibrary;
 import org.virtkg.api.QueryRoutes;
 import org.virtkg.api.ResourceRoutes;
@@ -41,7 +39,9 @@ import org.virtkg.api.ResponseCache;
 import org.virtkg.api.Route;
 import org.virtkg.api.RouteTable;
 import org.virtkg.api.SelectionRoutes;
+import org.virtkg.api.TermRoutes;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.sparql.GuardedQuery;
 import org.virtkg.sparql.NamedTypesDescribe;
@@ -93,27 +93,27 @@ public final class VirtkgServer implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(kb, auth);
         ImportRoutes imports = new ImportRoutes(kb, auth, config.maxUploadBytes());
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
-        Catalog catalog = new Catalog(kb);
-        ProductRoutes products = new ProductRoutes(kb, catalog, auth, config.maxJsonBytes());
-        ClaimRoutes claims = new ClaimRoutes(kb, catalog, auth, config.maxJsonBytes());
-        ResponseCache responses = new ResponseCache(kb);
-        CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, explain, responses);
-        CompatibilityRoutes compatibility = new CompatibilityRoutes(catalog, explain, responses);
-        FeatureMatrixRoutes featureMatrix = new FeatureMatrixRoutes(catalog, responses);
+        Knowledge knowledge = new Knowledge(kb);
+        ProductRoutes products = new ProductRoutes(kb, knowledge, auth, config.maxJsonBytes());
+        ClaimRoutes claims = new ClaimRoutes(kb, knowledge, auth, config.maxJsonBytes());
+        ResponseCache responses = new ResponseCache();
+        CatalogRoutes catalogRoutes = new CatalogRoutes(knowledge, explain, responses);
+        CompatibilityRoutes compatibility = new CompatibilityRoutes(knowledge, explain, responses);
+        FeatureMatrixRoutes featureMatrix = new FeatureMatrixRoutes(knowledge, responses);
         QueryLibrary library = QueryLibrary.load(config.queriesDir());
         QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
         OpenApi openApi = new OpenApi(library);
-        PaperAndPresent paperAndPresent = new PaperAndPresent(catalog, responses);
-        ResourceRoutes resources = new ResourceRoutes(catalog).withPaperAndPresent(paperAndPresent);
-        OntologyRoutes ontology = new OntologyRoutes(catalog);
-        SelectionRoutes selection = new SelectionRoutes(catalog, config.maxJsonBytes());
-        org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(catalog);
-        org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(catalog);
+        PaperAndPresent paperAndPresent = new PaperAndPresent(knowledge, responses);
+        ResourceRoutes resources = new ResourceRoutes(knowledge).withPaperAndPresent(paperAndPresent);
+        OntologyRoutes ontology = new OntologyRoutes(knowledge);
+        SelectionRoutes selection = new SelectionRoutes(knowledge, config.maxJsonBytes());
+        org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(knowledge);
+        org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(knowledge);
         org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
         List<Route> routeTable = RouteTable.of(new RouteTable.Handlers(health, explain, catalogRoutes, featureMatrix, paperAndPresent,
                 compatibility, selection, compare, fields, queries, resources, ontology, openApi, editor, products, claims, terms, admin, imports,
                 changes, feed, graphStore, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
-                new org.virtkg.api.VocabularyRoutes(catalog, responses)));
+                new org.virtkg.api.VocabularyRoutes(knowledge, responses)));
         openApi.describe(routeTable);
 
         Javalin app = Javalin.create(cfg -> {
@@ -238,12 +238,12 @@ public final class VirtkgServer implements AutoCloseable {
         FusekiServer fuseki = FusekiServer.create()
                 .registerOperation(Operation.Query, new GuardedQuery(config.maxQueryLength(), config.maxRows()))
                 .registerOperation(Operation.Update, new GuardedUpdate(kb, config.maxUpdateBytes()))
-                .add("/", DataService.newBuilder(kb.store().dataset())
+                .add("/", DataService.newBuilder(kb.protocolDataset())
                         .addEndpoint(Operation.Query, "sparql")
                         .addEndpoint(Operation.Update, "update")
                         .addEndpoint(Operation.GSP_RW, "data"))
                 // The same data without the reasoner's conclusions, for "what did someone say?".
-                .add("/asserted", DataService.newBuilder(new AssertedView(kb.store().dataset()))
+                .add("/asserted", DataService.newBuilder(new AssertedView(kb.protocolDataset()))
                         .addEndpoint(Operation.Query, "sparql"))
                 .enablePing(false)
                 .enableStats(false)

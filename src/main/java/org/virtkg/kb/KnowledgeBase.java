@@ -861,7 +861,27 @@ public final class KnowledgeBase implements AutoCloseable {
         return Txn.calculateRead(store.dataset(), () -> store.dataset().getGraph(Graphs.node(Graphs.ONTOLOGY)).isEmpty());
     }
 
-    /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere; the basis for ETags. */
+    /**
+     * Runs {@code work} in one read transaction with the {@link Snapshot} it sees (its version read
+     * from the data). The one way the layers above read the knowledge base; nested inside another
+     * read of this thread, it joins that transaction and sees the same state.
+     */
+    public <T> T read(Function<Snapshot, T> work) {
+        DatasetGraph dsg = store.dataset();
+        return Txn.calculateRead(dsg, () -> work.apply(new Snapshot(KbVersion.read(dsg), dsg)));
+    }
+
+    /**
+     * The dataset itself, for the SPARQL protocol's services (Fuseki's query, update and Graph
+     * Store endpoints): they open their own transactions per request and run updates through
+     * {@code GuardedUpdate}, which writes through {@link #write}. Everything else reads through
+     * {@link #read}.
+     */
+    public DatasetGraph protocolDataset() {
+        return store.dataset();
+    }
+
+    /** Changes with every accepted write, here or (after {@link #awaitFresh}) elsewhere. */
     public long version() {
         return store.version();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
+import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
@@ -50,8 +51,8 @@ class MatrixFollowsChangesTest {
     @Test
     void aFollowedMatrixIsExactlyTheOneComputedAnew() {
         try (KnowledgeBase kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory())) {
-            Catalog catalog = new Catalog(kb);
-            CompatibilityRoutes routes = new CompatibilityRoutes(catalog, new ExplainRoutes(kb), new ResponseCache(kb));
+            Knowledge knowledge = new Knowledge(kb);
+            CompatibilityRoutes routes = new CompatibilityRoutes(knowledge, new ExplainRoutes(kb), new ResponseCache());
             for (String view : VIEWS) for (boolean services : List.of(false, true)) routes.matrixView(view, services);
 
             Quad note = quad("mf-note", "MfNote", "rdf:type", vkg("Dispute"));
@@ -143,8 +144,7 @@ class MatrixFollowsChangesTest {
      */
     private static void compare(KnowledgeBase kb, CompatibilityRoutes routes, Step step, List<String> followed) {
         long version = kb.version();
-        Catalog fresh = new Catalog(kb);
-        PaperAndPresent present = new PaperAndPresent(fresh, new ResponseCache(kb));
+        Knowledge fresh = new Knowledge(kb);
         for (String view : VIEWS) {
             for (boolean services : List.of(false, true)) {
                 String what = step.name() + " (view=" + view + ", services=" + services + ")";
@@ -155,7 +155,7 @@ class MatrixFollowsChangesTest {
                 MatrixView m = routes.matrixView(view, services);
                 assertNotNull(m, what);
                 assertEquals(version, m.version, what);
-                MatrixView anew = fresh.read(() -> MatrixView.build(fresh, present, version, view, services));
+                MatrixView anew = fresh.read(catalog -> MatrixView.build(catalog, version, view, services));
                 same(anew.serialised().json(), m.serialised().json(), what + ": JSON");
                 same(anew.serialised().csv(), m.serialised().csv(), what + ": CSV");
             }

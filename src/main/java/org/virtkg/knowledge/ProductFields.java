@@ -1,4 +1,4 @@
-package org.virtkg.api;
+package org.virtkg.knowledge;
 
 import java.util.LinkedHashMap;
 import java.util.List;

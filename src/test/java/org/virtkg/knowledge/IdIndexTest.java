@@ -1,4 +1,4 @@
-package org.virtkg.api;
+package org.virtkg.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,4 @@
-package org.virtkg.api;
-
-import org.virtkg.claims.Claims;
+package org.virtkg.knowledge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.reasoner.RlReasoner;
 import org.virtkg.store.Graphs;
@@ -24,7 +23,7 @@ import org.virtkg.store.Graphs;
  * conclusion the main reasoner draws may rest on a current fact. Built once per knowledge-base
  * version (a few thousand triples) and only read afterwards.
  */
-final class PaperView {
+public final class PaperView {
     private final RlReasoner reasoner;
 
     private PaperView(RlReasoner reasoner) {
@@ -32,7 +31,7 @@ final class PaperView {
     }
 
     /** Graphs the paper view reads. */
-    static boolean isPaperGraph(String graph) {
+    public static boolean isPaperGraph(String graph) {
         return graph.equals(Graphs.ONTOLOGY) || graph.startsWith(Graphs.GRAPH + "ontology/") || graph.startsWith(Graphs.DATA)
                 || graph.equals(Graphs.SOURCE + "paper") || graph.startsWith(Graphs.SOURCE + "paper/")
                 || graph.equals(Graphs.SOURCE + "outside") || graph.startsWith(Graphs.SOURCE + "outside/");
@@ -50,19 +49,19 @@ final class PaperView {
         return new PaperView(r);
     }
 
-    RlReasoner reasoner() {
+    public RlReasoner reasoner() {
         return reasoner;
     }
 
     private volatile Claims claims;
 
     /** The claims as the paper alone makes them: its notes, its disagreements, its reasoner's closure. */
-    Claims claims(Catalog catalog) {
+    public Claims claims(Catalog catalog) {
         Claims c = claims;
         if (c != null) return c;
         synchronized (this) {
             if (claims == null)
-                claims = catalog.read(() -> Claims.build(new Claims.World() {
+                claims = Claims.build(new Claims.World() {
                     @Override
                     public boolean holds(Triple t) {
                         return reasoner.contains(t);
@@ -77,7 +76,7 @@ final class PaperView {
                     public java.util.Optional<org.virtkg.reasoner.Explanation> explain(Triple t) {
                         return reasoner.explain(t);
                     }
-                }, catalog.dataset(), reasoner.inconsistencies(), catalog::label));
+                }, catalog.dataset(), reasoner.inconsistencies(), catalog::label);
             return claims;
         }
     }
@@ -85,7 +84,7 @@ final class PaperView {
     private volatile org.apache.jena.graph.Graph graph;
 
     /** The paper's closure as a graph (asserted and inferred), built on first use: what {@code view=paper} reads values from. */
-    org.apache.jena.graph.Graph graph() {
+    public org.apache.jena.graph.Graph graph() {
         org.apache.jena.graph.Graph g = graph;
         if (g != null) return g;
         synchronized (this) {
@@ -98,12 +97,12 @@ final class PaperView {
         }
     }
 
-    boolean isA(Node x, Node type) {
+    public boolean isA(Node x, Node type) {
         return reasoner.contains(Triple.create(x, RDF.type.asNode(), type));
     }
 
     /** Instances of {@code type} in the paper's closure, in the catalogue's order (label, then IRI). */
-    List<Node> instances(Node type, Catalog catalog) {
+    public List<Node> instances(Node type, Catalog catalog) {
         Set<Node> out = new LinkedHashSet<>();
         graph().find(Node.ANY, RDF.type.asNode(), type).forEachRemaining(t -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());

@@ -1,4 +1,4 @@
-package org.virtkg.api;
+package org.virtkg.knowledge;
 
 import java.util.ArrayList;
 import java.util.Collection;

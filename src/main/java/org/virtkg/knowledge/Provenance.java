@@ -1,4 +1,4 @@
-package org.virtkg.api;
+package org.virtkg.knowledge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ public final class Provenance {
         return m;
     }
 
-    static String localName(String iri) {
+    public static String localName(String iri) {
         int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         return i >= 0 && i < iri.length() - 1 ? iri.substring(i + 1) : iri;
     }

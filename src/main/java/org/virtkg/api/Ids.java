@@ -1,0 +1,51 @@
+package org.virtkg.api;
+
+import org.apache.jena.graph.Node;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.IdIndex;
+
+/**
+ * What users typed, resolved against a catalogue, and the problem each answers when it does not
+ * resolve: the HTTP side of {@link IdIndex} (the index itself knows nothing of requests).
+ */
+final class Ids {
+    private Ids() {}
+
+    /** An id in a path: 404 with suggestions when unknown. */
+    static Node path(Catalog catalog, String id) {
+        Node n = catalog.index().id(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(404, "No resource with id '" + id + "'")
+                    .with("suggestions", catalog.index().suggest(id, false, 8)));
+        return n;
+    }
+
+    /** An id in a parameter or body field: 400 naming it, with suggestions, when unknown. */
+    static Node param(Catalog catalog, String param, String id, boolean allowClasses) {
+        Node n = catalog.index().id(id);
+        if (n == null && allowClasses) n = catalog.index().vocabClass(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no id '" + id + "' in the knowledge base")
+                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, allowClasses, 8)));
+        return n;
+    }
+
+    /** A resolved id that must be an instance of {@code type}: 400 naming the parameter otherwise. */
+    static Node requireA(Catalog catalog, String param, Node n, Node type, String what) {
+        if (!catalog.isA(n, type))
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what)
+                    .with("parameter", param));
+        return n;
+    }
+
+    /**
+     * {@code x}, when the view knows it as a {@code type}: {@code view=paper} does not know the
+     * products only current sources name (404, naming {@code parameter} when given).
+     */
+    static Node inView(Catalog catalog, Node x, Node type, String view, String parameter) {
+        if (!view.equals("paper") || catalog.paperView().isA(x, type)) return x;
+        Problem problem = Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all");
+        if (parameter != null) problem = problem.with("parameter", parameter);
+        throw new ProblemException(problem.with("view", view));
+    }
+}

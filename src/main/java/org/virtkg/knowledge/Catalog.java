@@ -1,0 +1,425 @@
+package org.virtkg.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.claims.Claims;
+import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.Snapshot;
+import org.virtkg.reasoner.Explanation;
+import org.virtkg.store.Graphs;
+
+/**
+ * The knowledge base at one {@link Snapshot}, seen as products with properties: what the REST
+ * representations are made of. Made per request by {@link Knowledge#read} (or {@link Knowledge#at});
+ * what is built once per version (id index, class hierarchy, claims, the paper's view) comes from
+ * {@link Knowledge}.
+ *
+ * <p>Every value is read from the union graph (asserted and inferred) and carries what
+ * {@link Claims} says of the claim it makes: basis ({@code stated} or {@code inferred}, either
+ * direction of an inverse pair counting as stated), {@code disputed}, and the sources.
+ *
+ * <p>Valid only inside the read transaction its snapshot belongs to.
+ */
+public final class Catalog {
+    public static final Node TECHNOLOGY = vkg("VirtualizationTechnology");
+    public static final Node PLATFORM = vkg("CloudPlatform");
+    public static final Node SUPPORTS = vkg("supports");
+    public static final Node SUPPORTED_BY = vkg("supportedBy");
+    public static final Node DOES_NOT_SUPPORT = vkg("doesNotSupport");
+    public static final Node OPEN_SOURCE = vkg("OpenSourceProduct");
+    public static final Node SERVICE = vkg("CommercialService");
+    public static final Node LICENCE = vkg("licence");
+    /** The {@code include} value that brings commercial services back into platform lists, the matrix and the wizard. */
+    public static final String SERVICES = "services";
+    /** What {@code include=services} brings back, for the parameter's error message. */
+    public static final String SERVICES_MEANING = "commercial services (vkg:CommercialService, e.g. Amazon EC2), left out by default";
+
+    /**
+     * A value of a property, as it appears in every representation: the claim "subject property
+     * value" with its basis ({@code stated} or {@code inferred}), whether it is disputed, and the
+     * source graphs it rests on.
+     */
+    public record Value(String id, String label, String basis, boolean disputed, List<String> sources) {
+        public boolean inferred() {
+            return "inferred".equals(basis);
+        }
+    }
+
+    /** A reference to a resource (not a claim about it): id and label. */
+    public record Ref(String id, String label) {}
+
+    private final Knowledge knowledge;
+    private final Snapshot snapshot;
+
+    Catalog(Knowledge knowledge, Snapshot snapshot) {
+        this.knowledge = knowledge;
+        this.snapshot = snapshot;
+    }
+
+    public static Node vkg(String local) {
+        return NodeFactory.createURI(Graphs.VOCAB + local);
+    }
+
+    /** The snapshot this catalogue reads: its version is what an answer from it is labelled with (ETags, caches). */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public long version() {
+        return snapshot.version();
+    }
+
+    public DatasetGraph dataset() {
+        return snapshot.dataset();
+    }
+
+    public Graph union() {
+        return snapshot.union();
+    }
+
+    public IdIndex index() {
+        return knowledge.built(snapshot).index();
+    }
+
+    /** The class hierarchy and disjointness axioms of this version. */
+    public Classes classes() {
+        return knowledge.built(snapshot).classes();
+    }
+
+    /** How the reasoner derives {@code t}, when it does. */
+    public Optional<Explanation> explain(Triple t) {
+        return knowledge.kb().withReasoner(r -> r.explain(t));
+    }
+
+    /** The sources of a fact that may be inferred ({@link Provenance#sourcesOfDerived}). */
+    public List<Map<String, Object>> sourcesOfDerived(Triple t) {
+        return Provenance.sourcesOfDerived(knowledge.kb(), dataset(), t);
+    }
+
+    // ---- reading ----
+
+    public boolean isA(Node x, Node type) {
+        return union().contains(x, RDF.type.asNode(), type);
+    }
+
+    public boolean isClass(Node n) {
+        return union().contains(n, RDF.type.asNode(), OWL2.Class.asNode());
+    }
+
+    public boolean holds(Node s, Node p, Node o) {
+        return union().contains(s, p, o);
+    }
+
+    public String label(Node n) {
+        String best = null;
+        for (var it = union().find(n, RDFS.label.asNode(), Node.ANY); it.hasNext(); ) {
+            Node l = it.next().getObject();
+            if (!l.isLiteral()) continue;
+            String lang = l.getLiteralLanguage();
+            if (lang.isEmpty() || lang.startsWith("en")) return l.getLiteralLexicalForm();
+            if (best == null) best = l.getLiteralLexicalForm();
+        }
+        if (best != null) return best;
+        // rdf:type has no label in the knowledge base; it reads as "type" in sentences and pages.
+        return n.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(n);
+    }
+
+    public Ref ref(Node n) {
+        return new Ref(IdIndex.idOf(n), label(n));
+    }
+
+    /** What the claims say at this version: built once per version and shared. */
+    public Claims claims() {
+        return knowledge.claims(this);
+    }
+
+    /** The knowledge base as the paper alone gives it, at this version. */
+    public PaperView paperView() {
+        return knowledge.paperView(this);
+    }
+
+    /** The claims as a view sees them: the paper's own ({@code paper}), or every source's ({@code all}, {@code current}). */
+    public Claims claims(String view) {
+        return view.equals("paper") ? paperView().claims(this) : claims();
+    }
+
+    /** The value {@code o} of {@code s p}, as the claim it makes. */
+    public Value value(Node s, Node p, Node o) {
+        return value(s, p, o, claims());
+    }
+
+    private Value value(Node s, Node p, Node o, Claims claims) {
+        Claims.Evidence e = claims.evidence(s, p, o);
+        String basis = e.basis() == null ? null : e.basis().json();
+        List<String> sources = e.sources().stream().map(Node::getURI).toList();
+        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources)
+                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources);
+    }
+
+    /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
+    public List<Value> values(Node s, Node p, Node inverse) {
+        return values(s, p, inverse, "all");
+    }
+
+    /**
+     * The values as a view gives them: {@code paper} from the paper's own closure and claims;
+     * {@code current} leaves out a support claim (either way) that a newer source contradicts
+     * ({@link Claims#newestWins}); {@code all}, everything.
+     */
+    public List<Value> values(Node s, Node p, Node inverse, String view) {
+        Graph from = view.equals("paper") ? paperView().graph() : union();
+        Claims claims = claims(view);
+        Set<Node> objects = new LinkedHashSet<>();
+        from.find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
+        if (inverse != null) from.find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
+        List<Value> out = new ArrayList<>();
+        for (Node o : objects) {
+            if (o.isBlank()) continue;
+            if (view.equals("current") && overtaken(s, p, o, claims)) continue;
+            out.add(value(s, p, o, claims));
+        }
+        out.sort(Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    /** True when {@code s p o} is one side of a support disagreement that the newest source decides against. */
+    public boolean overtaken(Node s, Node p, Node o, Claims claims) {
+        Node platform, technology;
+        boolean positive;
+        if (p.equals(SUPPORTS) || p.equals(DOES_NOT_SUPPORT)) {
+            platform = s;
+            technology = o;
+            positive = p.equals(SUPPORTS);
+        } else if (p.equals(SUPPORTED_BY)) {
+            platform = o;
+            technology = s;
+            positive = true;
+        } else {
+            return false;
+        }
+        Claims.Compatibility all = claims.compatibility(platform, technology);
+        if (!all.supports().holds() || !all.doesNotSupport().holds()) return false;
+        String now = claims.newestWins(all).status();
+        return positive ? now.equals("unsupported") : now.equals("supported") || now.equals("partial");
+    }
+
+    public List<Value> values(Node s, String vkgProperty) {
+        return values(s, vkg(vkgProperty), null);
+    }
+
+    private List<Value> values(Node s, String vkgProperty, String view) {
+        return values(s, vkg(vkgProperty), null, view);
+    }
+
+    /** The {@code vkg:} classes of {@code x}, inferred ones flagged. */
+    public List<Value> kinds(Node x) {
+        return kinds(x, "all");
+    }
+
+    public List<Value> kinds(Node x, String view) {
+        return values(x, RDF.type.asNode(), null, view).stream()
+                .filter(v -> !v.id().startsWith("http") && !v.id().startsWith("_:"))
+                .filter(v -> isVocab(v.id()))
+                .toList();
+    }
+
+    private boolean isVocab(String local) {
+        return index().vocabClass(local) != null;
+    }
+
+    /** Instances of {@code type} in the union (inferred types included), sorted by label. */
+    public List<Node> instances(Node type) {
+        Set<Node> out = new LinkedHashSet<>();
+        union().find(Node.ANY, RDF.type.asNode(), type).forEachRemaining(t -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID)) out.add(t.getSubject());
+        });
+        List<Node> list = new ArrayList<>(out);
+        list.sort(Comparator.comparing((Node n) -> label(n), String.CASE_INSENSITIVE_ORDER).thenComparing(Node::getURI));
+        return list;
+    }
+
+    public List<Node> technologies() {
+        return instances(TECHNOLOGY);
+    }
+
+    public List<Node> platforms() {
+        return instances(PLATFORM);
+    }
+
+    /**
+     * True when {@code x} is a commercial service (a hosted service one rents, e.g. Amazon EC2):
+     * left out of platform lists, the matrix and the wizard unless {@code include=services}. Only a
+     * source's word makes one; a product no source classifies stays in (open world).
+     */
+    public boolean isService(Node x) {
+        return isA(x, SERVICE);
+    }
+
+    /**
+     * Whether {@code x} is open source, and under which licences: {@code status} is
+     * {@code open-source}, {@code commercial-service}, {@code unknown} (no source says) or
+     * {@code disputed} (sources say both, which the ontology declares disjoint); the class
+     * membership's basis, disputed flag and sources; and each licence with its SPDX identifier,
+     * basis and sources.
+     */
+    public Map<String, Object> licensing(Node x) {
+        boolean open = isA(x, OPEN_SOURCE);
+        boolean service = isService(x);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", open && service ? "disputed" : open ? "open-source" : service ? "commercial-service" : "unknown");
+        List<Value> kinds = new ArrayList<>();
+        if (open) kinds.add(value(x, RDF.type.asNode(), OPEN_SOURCE));
+        if (service) kinds.add(value(x, RDF.type.asNode(), SERVICE));
+        m.put("basis", kinds.isEmpty() ? null : kinds.stream().allMatch(Value::inferred) ? "inferred" : "stated");
+        m.put("disputed", (open && service) || (!kinds.isEmpty() && kinds.stream().allMatch(Value::disputed)));
+        m.put("sources", kinds.stream().flatMap(v -> v.sources().stream()).distinct().sorted().toList());
+        List<Map<String, Object>> licences = new ArrayList<>();
+        for (Value v : values(x, LICENCE, null)) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("id", v.id());
+            l.put("label", v.label());
+            Node n = index().id(v.id());
+            l.put("spdx", n == null ? null : notation(n));
+            l.put("basis", v.basis());
+            l.put("disputed", v.disputed());
+            l.put("sources", v.sources());
+            licences.add(l);
+        }
+        m.put("licences", licences);
+        return m;
+    }
+
+    /** The open-source flag of a {@link #licensing} answer: true, false (a commercial service) or null (unknown or disputed). */
+    public static Boolean openSource(Map<String, Object> licensing) {
+        return switch ((String) licensing.get("status")) {
+            case "open-source" -> Boolean.TRUE;
+            case "commercial-service" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private String notation(Node n) {
+        var it = union().find(n, NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation"), Node.ANY);
+        while (it.hasNext()) {
+            Node o = it.next().getObject();
+            if (o.isLiteral()) return o.getLiteralLexicalForm();
+        }
+        return null;
+    }
+
+    /** Source graphs that state something about {@code x} (as subject, or as the object of supports), described. */
+    public List<Map<String, Object>> sources(Node x) {
+        DatasetGraph dsg = dataset();
+        Set<Node> graphs = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
+        dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(q -> addGraph(graphs, q));
+        dsg.find(Node.ANY, Node.ANY, SUPPORTS, x).forEachRemaining(q -> addGraph(graphs, q));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Node g : graphs) out.add(Provenance.describe(dsg, g));
+        return out;
+    }
+
+    private static void addGraph(Set<Node> graphs, Quad q) {
+        if (KnowledgeBase.isAssertedGraph(q.getGraph())) graphs.add(q.getGraph());
+    }
+
+    // ---- class reasoning (for "violated" in selection, and class filters) ----
+
+    /** {@code c} and all its named superclasses. */
+    public Set<Node> superClassesOf(Node c) {
+        return classes().superClassesOf(c);
+    }
+
+    /** A class of {@code x} that the ontology declares disjoint with {@code c}, or null ({@link Classes#disjointClassOf}). */
+    public Node disjointClassOf(Node x, Node c) {
+        return classes().disjointClassOf(union(), x, c);
+    }
+
+    /** Named classes that {@code x} would belong to if it had {@code p v} ({@link Classes#impliedBy}). */
+    public Set<Node> classesImpliedBy(Node x, Node p, Node v) {
+        return Classes.impliedBy(union(), x, p, v, this::isA);
+    }
+
+    /** The declared range of a property, or null. */
+    public Node range(Node p) {
+        var it = union().find(p, RDFS.range.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Node r = it.next().getObject();
+            if (r.isURI() && r.getURI().startsWith(Graphs.VOCAB)) return r;
+        }
+        return null;
+    }
+
+    // ---- representations ----
+
+    public Map<String, Object> technology(Node t) {
+        return technology(t, "all");
+    }
+
+    /** The technology as a view gives it ({@code all}, {@code paper} or {@code current}, see {@link #values(Node, Node, Node, String)}). */
+    public Map<String, Object> technology(Node t, String view) {
+        Map<String, Object> m = head(t);
+        m.put("kinds", kinds(t, view));
+        putFields(m, t, ProductFields.Kind.technology, view);
+        putLicensing(m, t);
+        if (!view.equals("all")) m.put("view", view);
+        m.put("sources", sources(t));
+        return m;
+    }
+
+    public Map<String, Object> platform(Node p) {
+        return platform(p, "all");
+    }
+
+    /** The platform as a view gives it. */
+    public Map<String, Object> platform(Node p, String view) {
+        Map<String, Object> m = head(p);
+        m.put("kinds", kinds(p, view));
+        putFields(m, p, ProductFields.Kind.platform, view);
+        putLicensing(m, p);
+        if (!view.equals("all")) m.put("view", view);
+        m.put("sources", sources(p));
+        return m;
+    }
+
+    /** The short form used in lists: id, label, kinds and, for a product, whether it is open source. */
+    public Map<String, Object> summary(Node n) {
+        Map<String, Object> m = head(n);
+        m.put("kinds", kinds(n));
+        if (isA(n, vkg("Product"))) putLicensing(m, n);
+        return m;
+    }
+
+    /** The values of every field the table ({@link ProductFields}) gives this side, in its order. */
+    private void putFields(Map<String, Object> m, Node x, ProductFields.Kind side, String view) {
+        for (ProductFields.Field f : ProductFields.of(side)) m.put(f.name(), values(x, f.predicate(), f.inversePredicate(), view));
+    }
+
+    private void putLicensing(Map<String, Object> m, Node x) {
+        Map<String, Object> licensing = licensing(x);
+        m.put("openSource", openSource(licensing));
+        m.put("licensing", licensing);
+    }
+
+    private Map<String, Object> head(Node n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", IdIndex.idOf(n));
+        m.put("iri", n.getURI());
+        m.put("label", label(n));
+        return m;
+    }
+}

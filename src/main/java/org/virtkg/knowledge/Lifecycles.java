@@ -1,0 +1,143 @@
+package org.virtkg.knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.virtkg.imports.SupportMatrices;
+import org.virtkg.store.Graphs;
+
+/**
+ * A product as the paper describes it and as current sources do, side by side, at one snapshot.
+ * The paper's facts come from its source graphs ({@code source/paper/…}), never changed; current
+ * facts from the dated outside graphs of {@code data/current.trig} ({@code source/current/…}), each
+ * with its address and as-of date, and from the newest imported support matrix that speaks of the
+ * product. Where both state the same property with different values, the property is listed
+ * under {@code disputed} with both sides, rather than one overwriting the other.
+ */
+public final class Lifecycles {
+    private Lifecycles() {}
+
+    private static final String PAPER = Graphs.SOURCE + "paper/";
+    private static final String CURRENT = Graphs.SOURCE + "current/";
+    private static final String IMPORTED = Graphs.IMPORTED;
+    private static final Node CURRENT_DESCRIPTIONS = Graphs.node(Graphs.SOURCE + "current");
+    private static final Node DERIVED = Graphs.node("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node LIFECYCLE = Graphs.node(Graphs.VOCAB + "lifecycleStatus");
+    private static final Node NOTATION = Graphs.node("http://www.w3.org/2004/02/skos/core#notation");
+
+    /** One stated fact: property and value ids/labels, and where it is stated. */
+    private static Map<String, Object> fact(Catalog catalog, Quad q, boolean current) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("property", IdIndex.idOf(q.getPredicate()));
+        f.put("propertyLabel", catalog.label(q.getPredicate()));
+        Node o = q.getObject();
+        f.put("value", o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o));
+        if (o.isURI()) f.put("valueLabel", catalog.label(o));
+        f.put("source", q.getGraph().getURI());
+        // As every view: a disputed claim is never shown as plain fact (claims/Claims).
+        f.put("disputed", catalog.claims().evidence(q.asTriple()).disputed());
+        if (current) {
+            // A current.trig claim is described in source/current; an imported release describes itself.
+            DatasetGraph dsg = catalog.dataset();
+            Node described = q.getGraph().getURI().startsWith(IMPORTED) ? q.getGraph() : CURRENT_DESCRIPTIONS;
+            var from = dsg.find(described, q.getGraph(), DERIVED, Node.ANY);
+            if (from.hasNext()) f.put("address", from.next().getObject().getURI());
+            String asOf = asOf(catalog, q.getGraph());
+            if (asOf != null) f.put("asOf", asOf);
+        }
+        return f;
+    }
+
+    /** A source graph's date ({@code vkg:asOf}), as the claims read it ({@link org.virtkg.claims.Claims#dateOf}), or null. */
+    private static String asOf(Catalog catalog, Node graph) {
+        String date = catalog.claims().dateOf(graph);
+        return date.isEmpty() ? null : date;
+    }
+
+    /**
+     * The product's stated facts per side, and the properties on which the sides disagree. Today's
+     * side holds the dated claims of {@code source/current/…} and those of the newest imported
+     * support matrix that speaks of the product (older releases are history, not the present).
+     */
+    public static Map<String, Object> sides(Catalog catalog, Node x, String view) {
+        List<Map<String, Object>> paper = new ArrayList<>(), current = new ArrayList<>();
+        Map<String, Set<String>> paperValues = new LinkedHashMap<>(), currentValues = new LinkedHashMap<>();
+        String status = null;
+        DatasetGraph dsg = catalog.dataset();
+        Node newestImport = SupportMatrices.newestAbout(dsg, x).map(SupportMatrices.Release::graph).orElse(null);
+        for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Quad q = it.next();
+            if (!q.getGraph().isURI()) continue;
+            String g = q.getGraph().getURI();
+            boolean isPaper = g.startsWith(PAPER), isCurrent = g.startsWith(CURRENT) || q.getGraph().equals(newestImport);
+            if (!isPaper && !isCurrent) continue;
+            Map<String, Object> f = fact(catalog, q, isCurrent);
+            (isPaper ? paper : current).add(f);
+            (isPaper ? paperValues : currentValues).computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add((String) f.get("value"));
+            if (isCurrent && q.getPredicate().equals(LIFECYCLE)) status = (String) f.get("value");
+        }
+        List<Map<String, Object>> disputed = new ArrayList<>();
+        for (var e : paperValues.entrySet()) {
+            Set<String> now = currentValues.get(e.getKey());
+            if (now != null && !now.equals(e.getValue())) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("property", e.getKey());
+                d.put("paper", paper.stream().filter(f -> f.get("property").equals(e.getKey())).toList());
+                d.put("current", current.stream().filter(f -> f.get("property").equals(e.getKey())).toList());
+                disputed.add(d);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", IdIndex.idOf(x));
+        out.put("label", catalog.label(x));
+        out.put("view", view);
+        if (!view.equals("current")) out.put("paper", paper);
+        if (!view.equals("paper")) {
+            out.put("current", current);
+            out.put("lifecycleStatus", status);
+        }
+        if (view.equals("all")) out.put("disputed", disputed);
+        return out;
+    }
+
+    /**
+     * Where {@code x} stands today, or null when no current source gives its lifecycle: the
+     * status's notation ({@code maintained}, {@code discontinued}, …), every other current fact
+     * about it (property id → value id or text), and the address and date of the status's source.
+     */
+    public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
+        Map<String, Object> s = sides(catalog, x, "current");
+        if (s.get("lifecycleStatus") == null) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked") List<Map<String, Object>> facts = (List<Map<String, Object>>) s.get("current");
+        for (var f : facts) {
+            if (f.get("property").equals(IdIndex.idOf(LIFECYCLE))) {
+                out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.get("value"))));
+                out.put("address", f.get("address"));
+                out.put("asOf", f.get("asOf"));
+            }
+        }
+        for (var f : facts) if (!f.get("property").equals(IdIndex.idOf(LIFECYCLE))) out.putIfAbsent((String) f.get("property"), f.get("value"));
+        return out;
+    }
+
+    /** Product id → lifecycle status notation, for every product a current source gives one. */
+    public static Map<String, String> lifecycles(Catalog catalog) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        catalog.dataset().find(Node.ANY, Node.ANY, LIFECYCLE, Node.ANY).forEachRemaining(q -> {
+            if (q.getGraph().isURI() && q.getGraph().getURI().startsWith(CURRENT)) out.put(IdIndex.idOf(q.getSubject()), notation(catalog, q.getObject()));
+        });
+        return out;
+    }
+
+    private static String notation(Catalog catalog, Node status) {
+        var it = catalog.union().find(status, NOTATION, Node.ANY);
+        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : IdIndex.idOf(status);
+    }
+}

@@ -1,0 +1,602 @@
+package org.virtkg.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.virtkg.claims.Claims;
+import org.virtkg.imports.SupportMatrices;
+
+/**
+ * Selection: rank the compatible (platform, technology) pairs of one snapshot against weighted
+ * requirements. The algorithm only; reading a request and writing the answer are
+ * {@code api/SelectionRoutes}'.
+ *
+ * <p>Each requirement is {@code satisfied} when the KB entails it and {@code violated} only when a
+ * source excludes it: an explicit {@code vkg:doesNotSupport} (or {@code vkg:lacksFeature}); a
+ * limitation that allows only another operating system ({@code vkg:onlyHostOS} /
+ * {@code vkg:onlyGuestOS}: OpenVZ and LXC "require Linux as both guest and host OS"); the
+ * requirement putting the candidate in a class the ontology declares disjoint with one it already
+ * belongs to (a type 1 hypervisor is not type 2, nor a container hypervisor); or a Table 2 cell
+ * that lists the platform's deployment or service models, read as the complete list, when no
+ * source at all states the wanted one. Anything else is {@code unknown}: having other values is not
+ * a no (open world).
+ *
+ * <p>A pair's score is the sum of weight × (+1 satisfied, 0 unknown, −1 violated). Pairs that do
+ * not satisfy every {@code must} are left out unless {@code include} brings them back
+ * ({@code violated}, {@code unknown}); then they rank after those that do. Platforms that are
+ * commercial services are no candidates unless {@code include} has {@link Catalog#SERVICES} or the
+ * platform filter names them. The outcome carries a sensitivity note: the smallest weight change,
+ * and the requirement changes, that would change the top choice.
+ */
+public final class Selection {
+    /** Which product of a pair a requirement field speaks of. */
+    public enum Side { TECHNOLOGY, PLATFORM, EITHER }
+
+    /**
+     * A requirement field. {@code onlyProperty}: the limitation property that excludes other
+     * values; {@code closedByTable}: a table cell stating this property lists all its values.
+     */
+    public record Field(String name, Side side, String property, String onlyProperty, boolean closedByTable) {}
+
+    /** The requirement fields by name, in the order they are documented. */
+    public static final Map<String, Field> FIELDS = new LinkedHashMap<>();
+
+    static {
+        for (Field f : List.of(
+                new Field("hostOS", Side.TECHNOLOGY, "hostOS", "onlyHostOS", false),
+                new Field("guestOS", Side.TECHNOLOGY, "guestOS", "onlyGuestOS", false),
+                new Field("virtualization", Side.TECHNOLOGY, "virtualization", null, false),
+                new Field("vmmType", Side.TECHNOLOGY, "vmmType", null, false),
+                new Field("containerBased", Side.TECHNOLOGY, null, null, false),
+                new Field("deploymentModel", Side.PLATFORM, "deploymentModel", null, true),
+                new Field("serviceModel", Side.PLATFORM, "serviceModel", null, true),
+                new Field("organisation", Side.PLATFORM, "targetOrganisation", null, false),
+                new Field("interfaces", Side.PLATFORM, "interface", null, false),
+                new Field("languages", Side.PLATFORM, "language", null, false),
+                new Field("features", Side.EITHER, "feature", null, false))) {
+            FIELDS.put(f.name(), f);
+        }
+    }
+
+    /** The named weights; {@code must} also leaves out the pairs that do not satisfy it. */
+    public static final Map<String, Double> WEIGHTS = Map.of("must", 3.0, "should", 2.0, "nice", 1.0);
+    /** The weight of a plain value (the request format before weights existed). */
+    public static final String DEFAULT_WEIGHT = "should";
+    /** Largest numeric weight accepted; bounds the arithmetic and the sensitivity note. */
+    public static final double MAX_WEIGHT = 100.0;
+    /** Comparison slack for sums of weights. */
+    private static final double EPSILON = 1e-9;
+
+    private static final Node TABLE = Catalog.vkg("table");
+    private static final Node LIMITATION = Catalog.vkg("limitation");
+
+    /** One requirement after validation: a field, one id (or the boolean of containerBased) and its weight. */
+    public record Requirement(Field field, String value, Node node, Boolean flag, String weightName, double weight) {
+        public boolean must() {
+            return "must".equals(weightName);
+        }
+
+        public Object shownValue() {
+            return flag != null ? flag : value;
+        }
+    }
+
+    /**
+     * A requirement's outcome for one pair: {@code satisfied}, {@code violated} or {@code unknown},
+     * the fact it rests on (null when none), and its fields as shown (reason, sources, basis…).
+     */
+    public record Verdict(String status, Map<String, Object> json, Triple fact) {
+        public int sign() {
+            return switch (status) {
+                case "satisfied" -> 1;
+                case "violated" -> -1;
+                default -> 0;
+            };
+        }
+    }
+
+    /** One candidate pair: the view's compatibility answer and its verdicts (in requirement order). */
+    public record Candidate(Node platform, Node technology, Claims.Compatibility answer, String pLabel, String tLabel, List<Verdict> verdicts) {
+        public String id() {
+            return IdIndex.idOf(platform) + "+" + IdIndex.idOf(technology);
+        }
+    }
+
+    /**
+     * What a selection found: the requirements with their weights, every candidate (in the
+     * platforms' and then their technologies' order), those the {@code include} admits ranked best
+     * first, how many pairs were left out and why ({@code violated}, {@code unknown},
+     * {@code services}, {@code view}), and the sensitivity of the top choice.
+     */
+    public record Outcome(List<Requirement> requirements, double[] weights, boolean[] musts, List<Candidate> candidates,
+                          List<Candidate> ranked, Map<String, Integer> excluded, Map<String, Object> sensitivity) {}
+
+    private final Catalog catalog;
+
+    /** A selection over {@code catalog}'s snapshot. */
+    public Selection(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static List<String> fieldNames() {
+        return List.copyOf(FIELDS.keySet());
+    }
+
+    /**
+     * Judges every candidate pair against {@code reqs} and ranks them. {@code platforms} and
+     * {@code technologies} narrow the candidates (ids or classes; null: no filter); {@code view}
+     * ({@code all}, {@code current}, {@code paper}) decides which pairs are candidates and, under
+     * {@code paper}, judges the verdicts on the paper's claims.
+     */
+    public Outcome select(List<Requirement> reqs, List<Node> platformsWanted, List<Node> technologiesWanted, Set<String> include, String view) {
+        Claims claims = catalog.claims(view);
+        int notInView = 0;
+        List<Candidate> all = new ArrayList<>();
+        int services = 0;
+        for (Node p : catalog.platforms()) {
+            if (!matches(p, platformsWanted)) continue;
+            // A commercial service is left out unless asked for: by include=services, or by naming it.
+            boolean leftOut = catalog.isService(p) && !include.contains(Catalog.SERVICES)
+                    && (platformsWanted == null || !platformsWanted.contains(p));
+            for (Catalog.Value tv : catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY)) {
+                Node t = catalog.index().id(tv.id());
+                if (t == null || !catalog.isA(t, Catalog.TECHNOLOGY) || !matches(t, technologiesWanted)) continue;
+                if (leftOut) {
+                    services++;
+                    continue;
+                }
+                // A pair is a candidate when the view says the platform supports the technology (or is disputed on it).
+                Claims.Compatibility answer = claims.compatibility(p, t);
+                if (view.equals("current")) answer = claims.newestWins(answer);
+                if (answer.status().equals("unsupported") || answer.status().equals("unknown")) {
+                    notInView++;
+                    continue;
+                }
+                List<Verdict> verdicts = new ArrayList<>();
+                for (Requirement r : reqs) {
+                    Verdict v = r.flag() != null ? containerBased(r, t) : evaluate(r, p, t);
+                    verdicts.add(view.equals("paper") ? asThePaperSays(v, claims) : v);
+                }
+                all.add(new Candidate(p, t, answer, catalog.label(p), catalog.label(t), verdicts));
+            }
+        }
+        double[] weights = reqs.stream().mapToDouble(Requirement::weight).toArray();
+        boolean[] musts = new boolean[reqs.size()];
+        for (int i = 0; i < musts.length; i++) musts[i] = reqs.get(i).must();
+        List<Candidate> ranked = rank(all, weights, musts, include);
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        excluded.put("violated", 0);
+        excluded.put("unknown", 0);
+        excluded.put(Catalog.SERVICES, services);
+        // Pairs some source supports but the view does not (view=paper: not in the paper; view=current: the newest source says no).
+        excluded.put("view", notInView);
+        for (Candidate c : all) {
+            String tier = mustTier(c, musts);
+            if (!tier.equals("satisfied") && !include.contains(tier)) excluded.merge(tier, 1, Integer::sum);
+        }
+        return new Outcome(reqs, weights, musts, all, ranked, excluded, sensitivity(all, reqs, weights, musts, include));
+    }
+
+    // ---- ranking ----
+
+    public static double score(Candidate c, double[] weights) {
+        double s = 0;
+        for (int i = 0; i < weights.length; i++) s += weights[i] * c.verdicts().get(i).sign();
+        return s;
+    }
+
+    /** "satisfied" when every must is satisfied, else "violated" if one is violated, else "unknown". */
+    public static String mustTier(Candidate c, boolean[] musts) {
+        String tier = "satisfied";
+        for (int i = 0; i < musts.length; i++) {
+            if (!musts[i]) continue;
+            String s = c.verdicts().get(i).status();
+            if (s.equals("violated")) return "violated";
+            if (s.equals("unknown")) tier = "unknown";
+        }
+        return tier;
+    }
+
+    private static int tierOrder(String tier) {
+        return switch (tier) {
+            case "satisfied" -> 0;
+            case "unknown" -> 1;
+            default -> 2;
+        };
+    }
+
+    public static int count(Candidate c, String status) {
+        return (int) c.verdicts().stream().filter(v -> v.status().equals(status)).count();
+    }
+
+    /** The included candidates, best first: must tier, score, satisfied count, violated count, labels. */
+    private static List<Candidate> rank(List<Candidate> all, double[] weights, boolean[] musts, Set<String> include) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : all) {
+            String tier = mustTier(c, musts);
+            if (tier.equals("satisfied") || include.contains(tier)) out.add(c);
+        }
+        out.sort(Comparator.<Candidate>comparingInt(c -> tierOrder(mustTier(c, musts)))
+                .thenComparing(c -> -score(c, weights))
+                .thenComparingInt(c -> -count(c, "satisfied"))
+                .thenComparingInt(c -> count(c, "violated"))
+                .thenComparing(Candidate::pLabel, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Candidate::tLabel, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    /**
+     * The smallest change that would change the top choice: one requirement's weight raised or
+     * lowered (every other weight kept), and each requirement whose removal, or relaxing from
+     * must to should, gives another top.
+     */
+    private Map<String, Object> sensitivity(List<Candidate> all, List<Requirement> reqs, double[] weights, boolean[] musts, Set<String> include) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Candidate> ranked = rank(all, weights, musts, include);
+        if (ranked.isEmpty()) {
+            out.put("note", "No pair is selected; relax a must requirement or add include=violated,unknown.");
+            return out;
+        }
+        Candidate top = ranked.get(0);
+        out.put("top", top.id());
+        if (ranked.size() > 1) out.put("runnerUp", ranked.get(1).id());
+        if (ranked.size() > 1) out.put("margin", score(top, weights) - score(ranked.get(1), weights));
+        // A weight change reorders candidates within the top's must tier only (musts still exclude).
+        String topTier = mustTier(top, musts);
+        Map<String, Object> best = null;
+        double bestDelta = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < reqs.size(); i++) {
+            int cTop = top.verdicts().get(i).sign();
+            for (Candidate other : ranked) {
+                if (other == top || !mustTier(other, musts).equals(topTier)) continue;
+                int cOther = other.verdicts().get(i).sign();
+                if (cOther == cTop) continue;
+                double gap = score(top, weights) - score(other, weights);
+                double delta = gap / Math.abs(cOther - cTop);
+                // Raising helps `other` when it does better on i; lowering when it does worse, down to 0.
+                double to = cOther > cTop ? weights[i] + delta : weights[i] - delta;
+                if (to <= EPSILON || to > MAX_WEIGHT) continue;
+                if (delta < bestDelta - EPSILON) {
+                    bestDelta = delta;
+                    best = new LinkedHashMap<>();
+                    best.put("field", reqs.get(i).field().name());
+                    best.put("value", reqs.get(i).shownValue());
+                    best.put("from", weights[i]);
+                    best.put("direction", cOther > cTop ? "raise" : "lower");
+                    best.put("beyond", to);
+                    best.put("newTop", other.id());
+                }
+            }
+        }
+        out.put("weightChange", best);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            String after = topWithout(all, weights, musts, include, i, false);
+            if (after != null && !after.equals(top.id()))
+                changes.add(change("drop", reqs.get(i), after));
+            if (musts[i]) {
+                String relaxed = topWithout(all, weights, musts, include, i, true);
+                if (relaxed != null && !relaxed.equals(top.id()))
+                    changes.add(change("relax to should", reqs.get(i), relaxed));
+            }
+        }
+        out.put("requirementChanges", changes);
+        StringBuilder note = new StringBuilder("Top choice: " + top.pLabel() + " with " + top.tLabel() + ".");
+        if (best != null)
+            note.append(String.format(Locale.ROOT, " The smallest weight change that changes it: %s the weight of %s=%s from %s to beyond %s (then %s).",
+                    best.get("direction"), best.get("field"), best.get("value"), fmt((double) best.get("from")), fmt((double) best.get("beyond")), best.get("newTop")));
+        else note.append(" No single weight change alters it.");
+        for (Map<String, Object> c : changes)
+            note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.get("change"), c.get("field"), c.get("value"), c.get("newTop")));
+        out.put("note", note.toString());
+        return out;
+    }
+
+    private static Map<String, Object> change(String what, Requirement r, String newTop) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("change", what);
+        m.put("field", r.field().name());
+        m.put("value", r.shownValue());
+        m.put("newTop", newTop);
+        return m;
+    }
+
+    /** The top after dropping requirement {@code i} (or, with {@code relax}, turning its must into should). */
+    private static String topWithout(List<Candidate> all, double[] weights, boolean[] musts, Set<String> include, int i, boolean relax) {
+        double[] w = weights.clone();
+        boolean[] m = musts.clone();
+        m[i] = false;
+        w[i] = relax ? WEIGHTS.get(DEFAULT_WEIGHT) : 0;
+        List<Candidate> r = rank(all, w, m, include);
+        return r.isEmpty() ? null : r.get(0).id();
+    }
+
+    /** A weight as shown: an integer without decimals, else two. */
+    public static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private boolean matches(Node x, List<Node> wanted) {
+        if (wanted == null) return true;
+        for (Node n : wanted) if (n.equals(x) || (catalog.isClass(n) && catalog.isA(x, n))) return true;
+        return false;
+    }
+
+
+    /** A term as /api/explain reads it: an id, a vkg: name, or the IRI. */
+    private static String param(Node n) {
+        String iri = n.getURI();
+        String t = iri.startsWith(org.virtkg.store.Graphs.ID) ? IdIndex.idOf(n)
+                : iri.startsWith(org.virtkg.store.Graphs.VOCAB) ? "vkg:" + IdIndex.idOf(n) : iri;
+        return java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---- judging one requirement ----
+
+    private Verdict evaluate(Requirement r, Node p, Node t) {
+        if (r.field().name().equals("features") && isImportedFeature(r.node())) return driverFeature(r, p, t);
+        Node prop = Catalog.vkg(r.field().property());
+        List<Node> subjects = switch (r.field().side()) {
+            case TECHNOLOGY -> List.of(t);
+            case PLATFORM -> List.of(p);
+            case EITHER -> List.of(p, t);
+        };
+        for (Node s : subjects) {
+            if (catalog.holds(s, prop, r.node())) {
+                boolean stated = catalog.claims().evidence(s, prop, r.node()).basis() == Claims.Basis.STATED;
+                return verdict(r, s, "satisfied", catalog.label(s) + " " + catalog.label(prop) + " " + catalog.label(r.node())
+                        + (stated ? " (stated)" : " (inferred)"), Triple.create(s, prop, r.node()));
+            }
+        }
+        for (Node s : subjects) {
+            if (catalog.holds(s, Catalog.DOES_NOT_SUPPORT, r.node())) {
+                return verdict(r, s, "violated", catalog.label(s) + " explicitly does not support " + catalog.label(r.node()),
+                        Triple.create(s, Catalog.DOES_NOT_SUPPORT, r.node()));
+            }
+            Verdict limited = onlyOther(r, s);
+            if (limited != null) return limited;
+            for (Node c : catalog.classesImpliedBy(s, prop, r.node())) {
+                Node clash = catalog.disjointClassOf(s, c);
+                if (clash != null) {
+                    // The fact that puts s in the clashing class; its explanation leads to the sources.
+                    Triple membership = Triple.create(s, RDF.type.asNode(), clash);
+                    return verdict(r, s, "violated", catalog.label(s) + " is a " + catalog.label(clash) + ", which the ontology declares "
+                            + "disjoint with " + catalog.label(c) + " (what " + catalog.label(prop) + " " + catalog.label(r.node())
+                            + " would make it)", membership);
+                }
+            }
+            Verdict closed = closedByTable(r, s, prop);
+            if (closed != null) return closed;
+        }
+        Node s = subjects.get(0);
+        List<String> known = subjects.stream().flatMap(x -> catalog.values(x, prop, null).stream()).map(Catalog.Value::label).distinct().toList();
+        return verdict(r, s, "unknown", "The knowledge base does not say whether " + String.join(" or ", subjects.stream().map(catalog::label).toList())
+                + " " + catalog.label(prop) + " " + catalog.label(r.node())
+                + (known.isEmpty() ? "" : "; it lists " + String.join(", ", known) + ", which does not exclude it"), null);
+    }
+
+    /** Violated when {@code s} has a limitation that allows only another value of this field (Linux-only host and guest). */
+    private Verdict onlyOther(Requirement r, Node s) {
+        if (r.field().onlyProperty() == null) return null;
+        Node only = Catalog.vkg(r.field().onlyProperty());
+        for (Catalog.Value lv : catalog.values(s, LIMITATION, null)) {
+            Node limitation = catalog.index().id(lv.id());
+            if (limitation == null) continue;
+            List<Catalog.Value> allowed = catalog.values(limitation, only, null);
+            if (allowed.isEmpty() || allowed.stream().anyMatch(a -> a.id().equals(r.value()))) continue;
+            Triple fact = Triple.create(s, LIMITATION, limitation);
+            return verdict(r, s, "violated", catalog.label(s) + " has the limitation '" + catalog.label(limitation) + "': "
+                    + catalog.label(only) + " " + String.join(", ", allowed.stream().map(Catalog.Value::label).toList())
+                    + ", so not " + catalog.label(r.node()), fact);
+        }
+        return null;
+    }
+
+    /**
+     * Violated when a table cell lists the values of this property for {@code s} (Table 2's
+     * "Cloud type" and "Service" columns) and no source states the wanted one: a comparison
+     * table's cell is read as the complete list.
+     */
+    private Verdict closedByTable(Requirement r, Node s, Node prop) {
+        if (!r.field().closedByTable()) return null;
+        Set<Node> cells = new LinkedHashSet<>();
+        for (var it = catalog.dataset().find(Node.ANY, s, prop, Node.ANY); it.hasNext(); ) {
+            Node g = it.next().getGraph();
+            if (g.isURI() && catalog.dataset().contains(Node.ANY, g, TABLE, Node.ANY)) cells.add(g);
+        }
+        if (cells.isEmpty()) return null;
+        List<Map<String, Object>> sources = cells.stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList();
+        List<String> listed = catalog.values(s, prop, null).stream().map(Catalog.Value::label).toList();
+        Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
+                + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
+                + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null);
+        v.json().put("sources", sources);
+        // Not stated by the paper and not entailed by the ontology: say so, so no one takes it for either.
+        v.json().put("editorial", true);
+        return v;
+    }
+
+    /**
+     * Container-based means an instance of the ontology's container technology class; the ontology
+     * makes container hypervisors (LXD) container technologies too, so the reasoner decides.
+     */
+    private Verdict containerBased(Requirement r, Node t) {
+        Node ct = Catalog.vkg("ContainerTechnology");
+        boolean wanted = r.flag();
+        String label = catalog.label(t);
+        if (catalog.isA(t, ct)) {
+            Triple membership = Triple.create(t, RDF.type.asNode(), ct);
+            return verdict(r, t, wanted ? "satisfied" : "violated", label + " is a " + catalog.label(ct), membership);
+        }
+        Node notCt = catalog.disjointClassOf(t, ct);
+        if (notCt != null) {
+            Triple membership = Triple.create(t, RDF.type.asNode(), notCt);
+            return verdict(r, t, wanted ? "violated" : "satisfied", label + " is a " + catalog.label(notCt)
+                    + ", which the ontology declares disjoint with container technologies", membership);
+        }
+        return verdict(r, t, "unknown", label + " is not known to be container-based, nor known not to be (a "
+                + catalog.label(Catalog.vkg("Hypervisor")) + " without a VMM type may be a container hypervisor)", null);
+    }
+
+    // ---- features of imported support matrices (Nova's): judged per driver ----
+
+    private static final Node FEATURE_KEY = Catalog.vkg("featureKey");
+
+    /** The feature an imported support matrix names {@code key} (e.g. operation.live-migrate), or null. */
+    public Node featureByKey(String key) {
+        var it = catalog.union().find(Node.ANY, FEATURE_KEY, org.apache.jena.graph.NodeFactory.createLiteralString(key));
+        return it.hasNext() ? it.next().getSubject() : null;
+    }
+
+    public boolean isImportedFeature(Node feature) {
+        return catalog.union().find(feature, FEATURE_KEY, Node.ANY).hasNext();
+    }
+
+    private static final String DRIVER_ANSWERS = """
+            PREFIX vkg: <https://w3id.org/virtkg/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?g ?release ?dkey ?dtitle ?tech ?st ?answer ?caveat ?caveatSource WHERE {
+              ?driver vkg:partOf ?platform .
+              GRAPH ?g {
+                ?g vkg:release ?release .
+                ?driver vkg:driverKey ?dkey ; dcterms:title ?dtitle .
+                OPTIONAL { ?driver vkg:driverFor ?tech }
+                OPTIONAL {
+                  ?st a vkg:FeatureSupport ; vkg:driver ?driver ; vkg:supportedFeature ?feature ; vkg:supportLevel ?level .
+                  OPTIONAL { ?st vkg:caveat ?caveat }
+                  OPTIONAL { ?st vkg:caveatSource ?caveatSource }
+                }
+              }
+              # The answers' notations are the ontology's, outside the release's graph.
+              OPTIONAL { ?level skos:notation ?answer }
+            }
+            """;
+
+    /** Answers of a support matrix, best first. */
+    private static final List<String> ANSWER_ORDER = List.of("supported", "partial", "unknown", "unsupported");
+
+    /**
+     * Does the platform, with the technology, offer the feature? Read from the platform's newest
+     * imported support matrix: the drivers it has for the technology, each with its answer; the
+     * best answer decides (supported or partial: satisfied; unsupported: violated; unknown, or no
+     * driver, or no imported matrix: unknown).
+     */
+    private Verdict driverFeature(Requirement r, Node p, Node t) {
+        record Row(String release, String graph, String key, String title, Node tech, String statement, String answer, String caveat,
+                   String caveatSource) {}
+        List<Row> rows = new ArrayList<>();
+        var query = org.apache.jena.query.QueryFactory.create(DRIVER_ANSWERS);
+        try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(query)
+                .substitution("platform", org.apache.jena.rdf.model.ResourceFactory.createResource(p.getURI()))
+                .substitution("feature", org.apache.jena.rdf.model.ResourceFactory.createResource(r.node().getURI())).build()) {
+            exec.execSelect().forEachRemaining(q -> rows.add(new Row(q.getLiteral("release").getLexicalForm(),
+                    q.getResource("g").getURI(), q.getLiteral("dkey").getLexicalForm(), q.getLiteral("dtitle").getLexicalForm(),
+                    q.contains("tech") ? q.getResource("tech").asNode() : null, q.contains("st") ? q.getResource("st").getURI() : null,
+                    q.contains("answer") ? q.getLiteral("answer").getLexicalForm() : null,
+                    q.contains("caveat") ? q.getLiteral("caveat").getLexicalForm() : null,
+                    q.contains("caveatSource") ? q.getResource("caveatSource").getURI() : null)));
+        }
+        String feature = catalog.label(r.node());
+        if (rows.isEmpty())
+            return verdict(r, p, "unknown", catalog.label(p) + " has no imported support matrix to say whether it offers " + feature, null);
+        var named = rows.stream().map(Row::release).collect(java.util.stream.Collectors.toSet());
+        SupportMatrices.Release newest = SupportMatrices.newest(SupportMatrices.releases(catalog.dataset()), named).orElse(null);
+        if (newest == null)
+            return verdict(r, p, "unknown", catalog.label(p) + "'s imported support matrix has no dated release to say whether it offers " + feature, null);
+        List<Map<String, Object>> drivers = new ArrayList<>();
+        String best = null;
+        for (Row row : rows) {
+            if (!row.release().equals(newest.name()) || !t.equals(row.tech())) continue;
+            String answer = row.answer() == null ? "unknown" : row.answer();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("driver", row.key());
+            d.put("title", row.title());
+            d.put("answer", answer);
+            if (row.caveat() != null) d.put("caveat", row.caveat());
+            if (row.caveatSource() != null) d.put("caveatSource", row.caveatSource());
+            d.put("source", row.graph());
+            if (row.statement() != null) d.put("statement", row.statement());
+            drivers.add(d);
+            if (best == null || ANSWER_ORDER.indexOf(answer) < ANSWER_ORDER.indexOf(best)) best = answer;
+        }
+        drivers.sort(java.util.Comparator.comparing((Map<String, Object> d) -> ANSWER_ORDER.indexOf((String) d.get("answer")))
+                .thenComparing(d -> (String) d.get("driver")));
+        String where = " (release " + newest.name() + " of its support matrix, as of " + newest.asOf() + ")";
+        Verdict v;
+        if (best == null)
+            v = verdict(r, p, "unknown", catalog.label(p) + " has no driver for " + catalog.label(t) + where, null);
+        else {
+            String status = switch (best) {
+                case "supported", "partial" -> "satisfied";
+                case "unsupported" -> "violated";
+                default -> "unknown";
+            };
+            Map<String, Object> top = drivers.get(0);
+            v = verdict(r, p, status, catalog.label(p) + "'s driver " + top.get("driver") + " for " + catalog.label(t) + ": " + feature + " "
+                    + switch (best) {
+                        case "supported" -> "supported";
+                        case "partial" -> "partly supported" + (top.get("caveat") == null ? "" : " (" + top.get("caveat") + ")");
+                        case "unsupported" -> "not supported by any of its drivers for it";
+                        default -> "of unknown support";
+                    } + where, null);
+            v.json().put("answer", best);
+            v.json().put("sources", List.of(Map.of("graph", newest.graph().getURI(), "release", newest.name(), "asOf", newest.asOf())));
+        }
+        v.json().put("drivers", drivers);
+        return v;
+    }
+
+    /**
+     * A verdict as the paper alone gives it ({@code view=paper}): one resting on a fact the paper
+     * does not state or entail (a current source's, an imported support matrix's) is unknown; one
+     * resting on a paper fact takes the paper's basis and dispute flag.
+     */
+    private Verdict asThePaperSays(Verdict v, Claims paper) {
+        boolean imported = v.json().containsKey("release") || v.json().containsKey("driver") || v.json().containsKey("drivers");
+        if (v.fact() == null && !imported) return v;
+        Claims.Evidence e = v.fact() == null ? null : paper.evidence(v.fact());
+        Map<String, Object> m = new LinkedHashMap<>(v.json());
+        if (e != null && e.holds()) {
+            m.put("basis", e.basis().json());
+            m.put("disputed", e.disputed());
+            m.put("sources", e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList());
+            return new Verdict(v.status(), m, v.fact());
+        }
+        m.put("status", "unknown");
+        m.put("reason", "The paper does not say (view=paper); other sources do: " + v.json().get("reason"));
+        m.put("sources", List.of());
+        m.remove("basis");
+        m.remove("disputed");
+        return new Verdict("unknown", m, null);
+    }
+
+    private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", r.field().name());
+        m.put("value", r.shownValue());
+        m.put("subject", IdIndex.idOf(subject));
+        m.put("status", status);
+        m.put("reason", reason);
+        m.put("sources", List.of());
+        if (fact != null) {
+            // The fact the verdict rests on, as every view judges a claim (Claims).
+            Claims.Evidence e = catalog.claims().evidence(fact);
+            m.put("basis", e.basis() == null ? null : e.basis().json());
+            m.put("disputed", e.disputed());
+            if (e.disputed()) m.put("disputes", e.notes().stream().filter(n -> !n.kind().equals("condition")).map(n -> n.text()).toList());
+            m.put("sources", catalog.sourcesOfDerived(fact));
+            m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
+                    + "&o=" + param(fact.getObject()));
+        }
+        return new Verdict(status, m, fact);
+    }
+}
