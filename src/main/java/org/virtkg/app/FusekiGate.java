@@ -222,10 +222,15 @@ final class FusekiGate extends Handler.Wrapper {
      * rather than let a client with a pooled connection find it closed under its next request.
      */
     static void writeProblem(Request request, Response response, Callback callback, int status, String detail) {
+        writeProblem(request, response, callback, Problem.of(status, detail));
+    }
+
+    /** {@link #writeProblem(Request, Response, Callback, int, String)} of a problem with its extensions. */
+    static void writeProblem(Request request, Response response, Callback callback, Problem problem) {
         if (request.getLength() != 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        response.setStatus(status);
+        response.setStatus(problem.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
-        String body = Problem.of(status, detail).toJson();
+        String body = problem.toJson();
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.jetty.util.Callback;
 import org.virtkg.api.ProblemException;
 import org.virtkg.metrics.HttpMetrics;
 import org.virtkg.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two concerns of the edge, done once for every request whichever handler serves it (Fuseki or
@@ -31,6 +33,7 @@ final class KnowledgeEdge extends Handler.Wrapper {
     static final String ROUTE = "virtkg.route";
     /** The label of a request no route served (a 404 of no handler, a refusal before routing). */
     static final String UNMATCHED = "unmatched";
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeEdge.class);
 
     private final Runnable awaitFresh;
     private final HttpMetrics metrics;
@@ -62,8 +65,10 @@ final class KnowledgeEdge extends Handler.Wrapper {
             try {
                 awaitFresh.run();
             } catch (StoreUnavailableException e) {
+                LOG.warn("Request {} {}: {}", method, Request.getPathInContext(request), e.getMessage());
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-                FusekiGate.writeProblem(request, response, measured, 503, ProblemException.storeUnavailable(e).detail());
+                FusekiGate.writeProblem(request, response, measured,
+                        ProblemException.storeUnavailable(e).at(Request.getPathInContext(request)));
                 return true;
             }
         }
