@@ -52,9 +52,10 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
 
     /**
      * A throwaway store: TDB2 in a fresh temporary directory, deleted when the store is closed
-     * (and at exit). Not TDB2's in-memory mode: under concurrent writes and reads that mode was
-     * seen to corrupt stored values (a 1,020-digit integer read back as {@code -1}) and to fail
-     * writes inside its page copy, while the same load on disk never did (docs/ARCHITECTURE.md).
+     * (and at exit). Not TDB2's in-memory mode: under concurrent writes and reads that mode failed
+     * writes inside its page copy, while the same load on disk never did; the 1,020-digit integer
+     * it read back as {@code -1} is TDB2's integer encoding, on disk too once the store is reopened
+     * (docs/ARCHITECTURE.md, "TDB2 does not keep xsd:integer values outside 64 bits").
      */
     public static TdbKnowledgeStore inMemory() {
         Path dir = scratchDirectory("virtkg-scratch-");

@@ -24,6 +24,10 @@ import org.virtkg.testing.TestServer;
  * Numbers and strings at their extremes come back exactly as they were written, through every
  * write path (SPARQL Update, Graph Store, terms, products), also when written by concurrent
  * writers: nothing is truncated to 64 bits, rounded, re-typed or re-encoded on the way.
+ *
+ * <p>Within one server's life only: TDB2 narrows integers outside 64 bits when it writes them to
+ * its node table, which shows after the store is reopened (docs/ARCHITECTURE.md, "TDB2 does not
+ * keep xsd:integer values outside 64 bits"; the failing tests that reopen it are on branch bigint).
  */
 class LiteralRoundTripTest {
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
