@@ -117,6 +117,17 @@ public final class RouteTable {
                         "type", "object", "additionalProperties", Map.of("type", "array", "items", Map.of("type", "object",
                                 "properties", Map.of("id", type("string"), "label", type("string")))))))));
 
+        t.add(Route.get("/api/selection/requirements", h.vocabulary()::requirements).tag("selection")
+                .summary("The requirements POST /api/selection takes: name, heading, the side of a pair it speaks of, its "
+                        + "property and the values that property takes (the wizard's options), and the named weights")
+                .ok("Requirements with their options", Map.of("type", "object", "properties", Map.of(
+                        "items", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
+                                "name", type("string"), "label", type("string"), "side", type("string"),
+                                "property", type("string"), "values", Map.of("type", "array", "items", Map.of("type", "object",
+                                        "properties", Map.of("id", type("string"), "label", type("string"))))))),
+                        "weights", Map.of("type", "object", "additionalProperties", type("number")),
+                        "defaultWeight", type("string")))));
+
         // ---- compatibility and selection ----
         t.add(Route.get("/api/compatibility", h.compatibility()::compatibility).tag("compatibility")
                 .summary("Is the technology supported by the platform? supported (entailed), unsupported (explicit "

@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Selection;
 import org.virtkg.store.Graphs;
 
 /**
@@ -26,7 +27,8 @@ import org.virtkg.store.Graphs;
  * every term with its label and kind ({@code GET /api/vocabulary}, the search index), the class
  * hierarchy with instance counts ({@code GET /api/classes}), the instances of one class
  * ({@code GET /api/classes/{id}/instances}) and the values properties take
- * ({@code GET /api/values}, the selection wizard's options).
+ * ({@code GET /api/values}) and the selection wizard's requirements with their options
+ * ({@code GET /api/selection/requirements}).
  *
  * <p>Everything is read from the union graph (asserted and inferred), as {@code /sparql} reads it,
  * so the answers are what the queries these routes replace gave.
@@ -103,6 +105,36 @@ public final class VocabularyRoutes {
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (String name : names) values.put(name, valuesOf(catalog, propertyNamed(catalog, name)));
                 return Map.of("values", values);
+            });
+        });
+    }
+
+    /**
+     * {@code GET /api/selection/requirements}: the requirements {@code POST /api/selection} takes,
+     * from the table it judges them by ({@link Selection#FIELDS}): each with its heading, the
+     * product of a pair it speaks of, its property and the values that property takes (none for
+     * {@code containerBased}, a yes/no), and the named weights. The wizard is built from it, so
+     * it cannot offer a requirement the server does not know or miss one it does.
+     */
+    public void requirements(Context ctx) {
+        knowledge.run(catalog -> {
+            if (Http.notModified(ctx, catalog.version())) return;
+            cache.json(ctx, catalog.version(), () -> {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (Selection.Field f : Selection.FIELDS.values()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", f.name());
+                    m.put("label", f.label());
+                    m.put("side", f.side().name().toLowerCase(java.util.Locale.ROOT));
+                    m.put("property", f.property());
+                    m.put("values", f.property() == null ? null : valuesOf(catalog, propertyNamed(catalog, f.property())));
+                    items.add(m);
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("items", items);
+                body.put("weights", new java.util.TreeMap<>(Selection.WEIGHTS));
+                body.put("defaultWeight", Selection.DEFAULT_WEIGHT);
+                return body;
             });
         });
     }

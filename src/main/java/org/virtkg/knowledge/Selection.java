@@ -41,27 +41,28 @@ public final class Selection {
     public enum Side { TECHNOLOGY, PLATFORM, EITHER }
 
     /**
-     * A requirement field. {@code onlyProperty}: the limitation property that excludes other
+     * A requirement field, with the heading people read it under ({@code label}, the wizard's).
+     * {@code onlyProperty}: the limitation property that excludes other
      * values; {@code closedByTable}: a table cell stating this property lists all its values.
      */
-    public record Field(String name, Side side, String property, String onlyProperty, boolean closedByTable) {}
+    public record Field(String name, String label, Side side, String property, String onlyProperty, boolean closedByTable) {}
 
     /** The requirement fields by name, in the order they are documented. */
     public static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
     static {
         for (Field f : List.of(
-                new Field("hostOS", Side.TECHNOLOGY, "hostOS", "onlyHostOS", false),
-                new Field("guestOS", Side.TECHNOLOGY, "guestOS", "onlyGuestOS", false),
-                new Field("virtualization", Side.TECHNOLOGY, "virtualization", null, false),
-                new Field("vmmType", Side.TECHNOLOGY, "vmmType", null, false),
-                new Field("containerBased", Side.TECHNOLOGY, null, null, false),
-                new Field("deploymentModel", Side.PLATFORM, "deploymentModel", null, true),
-                new Field("serviceModel", Side.PLATFORM, "serviceModel", null, true),
-                new Field("organisation", Side.PLATFORM, "targetOrganisation", null, false),
-                new Field("interfaces", Side.PLATFORM, "interface", null, false),
-                new Field("languages", Side.PLATFORM, "language", null, false),
-                new Field("features", Side.EITHER, "feature", null, false))) {
+                new Field("hostOS", "Host OS", Side.TECHNOLOGY, "hostOS", "onlyHostOS", false),
+                new Field("guestOS", "Guest OS", Side.TECHNOLOGY, "guestOS", "onlyGuestOS", false),
+                new Field("virtualization", "Virtualization type", Side.TECHNOLOGY, "virtualization", null, false),
+                new Field("vmmType", "Hypervisor (VMM) type", Side.TECHNOLOGY, "vmmType", null, false),
+                new Field("containerBased", "Container-based technology", Side.TECHNOLOGY, null, null, false),
+                new Field("deploymentModel", "Deployment model", Side.PLATFORM, "deploymentModel", null, true),
+                new Field("serviceModel", "Service model", Side.PLATFORM, "serviceModel", null, true),
+                new Field("organisation", "Target organisation", Side.PLATFORM, "targetOrganisation", null, false),
+                new Field("interfaces", "Interfaces", Side.PLATFORM, "interface", null, false),
+                new Field("languages", "Implementation languages", Side.PLATFORM, "language", null, false),
+                new Field("features", "Features", Side.EITHER, "feature", null, false))) {
             FIELDS.put(f.name(), f);
         }
     }

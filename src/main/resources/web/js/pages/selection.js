@@ -1,36 +1,29 @@
-// #/select: the selection wizard. Its options are the values each requirement's property takes
-// (GET /api/values); the ranking is POST /api/selection.
+// #/select: the selection wizard. Its requirements, their headings and options come from the
+// server's own table (GET /api/selection/requirements); the ranking is POST /api/selection.
 import { api, el, idLink, sourceText, VIEWS } from '../util.js';
 
-// Each wizard field (the request's name), its heading, and the property whose values it offers.
-const FIELDS = [
-  ['hostOS', 'Host OS', 'hostOS'], ['guestOS', 'Guest OS', 'guestOS'],
-  ['deploymentModel', 'Deployment model', 'deploymentModel'], ['serviceModel', 'Service model', 'serviceModel'],
-  ['virtualization', 'Virtualization type', 'virtualization'], ['vmmType', 'Hypervisor (VMM) type', 'vmmType'],
-  ['organisation', 'Target organisation', 'targetOrganisation'], ['interfaces', 'Interfaces', 'interface'],
-  ['features', 'Features', 'feature'], ['languages', 'Implementation languages', 'language'],
-];
-let optionsPromise;
-/** {property: Map(id -> label)} for every field's property, in one request, read once. */
-function selectionOptions() {
-  optionsPromise ??= api('/api/values?property=' + encodeURIComponent(FIELDS.map(f => f[2]).join(','))).then(r => {
-    const by = {};
-    for (const [p, values] of Object.entries(r.values)) by[p] = new Map(values.map(v => [v.id, v.label]));
-    return by;
-  }).catch(e => { optionsPromise = undefined; throw e; });
-  return optionsPromise;
+let requirementsPromise;
+/** The requirements the server judges, each with its options (read once). */
+function requirements() {
+  requirementsPromise ??= api('/api/selection/requirements').catch(e => { requirementsPromise = undefined; throw e; });
+  return requirementsPromise;
 }
 
 export default async function selection(main) {
-  const opts = await selectionOptions();
+  const { items, weights, defaultWeight } = await requirements();
+  // Strongest first: must, should, nice.
+  const weightNames = Object.keys(weights).sort((a, b) => weights[b] - weights[a]);
+  const weightSelect = name => weightChoice(name, weightNames, defaultWeight);
+  const choices = items.filter(r => r.values);   // ticked from the values the property takes
+  const yesNo = items.filter(r => !r.values);    // containerBased: yes, no or no preference
   main.innerHTML = '';
   main.append(el('h1', {}, 'Selection wizard'));
   main.append(el('p', { class: 'muted' }, 'Tick what you need and how much it matters. A requirement is satisfied when the knowledge graph says so, violated only when a source excludes it, and otherwise unknown; pairs that do not satisfy a “must” are left out.'));
   const form = el('form', { class: 'grid', id: 'selection-form' });
-  for (const [name, label, prop] of FIELDS) {
+  for (const { name, label, values } of choices) {
     const fs = el('fieldset', {}, el('legend', {}, label), weightSelect(name));
     const box = el('div', { class: 'checks' });
-    const entries = [...(opts[prop] || new Map()).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+    const entries = values.map(v => [v.id, v.label]).sort((a, b) => a[1].localeCompare(b[1]));
     for (const [id, l] of entries) {
       const cid = `sel-${name}-${id}`;
       box.append(el('label', { for: cid }, el('input', { type: 'checkbox', id: cid, name, value: id }), ' ', l));
@@ -39,10 +32,12 @@ export default async function selection(main) {
     fs.append(box);
     form.append(fs);
   }
-  const cb = el('fieldset', {}, el('legend', {}, 'Container-based technology'), weightSelect('containerBased'));
-  for (const [v, l] of [['', 'No preference'], ['true', 'Yes'], ['false', 'No']])
-    cb.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name: 'containerBased', value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
-  form.append(cb);
+  for (const { name, label } of yesNo) {
+    const fs = el('fieldset', {}, el('legend', {}, label), weightSelect(name));
+    for (const [v, l] of [['', 'No preference'], ['true', 'Yes'], ['false', 'No']])
+      fs.append(el('label', { style: 'display:block' }, el('input', { type: 'radio', name, value: v, ...(v === '' ? { checked: '' } : {}) }), ' ', l));
+    form.append(fs);
+  }
   // The paper selects among open-source options: commercial services (e.g. Amazon EC2) only when asked for.
   // Which sources decide: the same three views as the matrix (the API's view parameter).
   const viewSelect = el('select', { id: 'sel-view', name: 'view' }, ...Object.entries(VIEWS).map(([k, v]) => el('option', { value: k }, v)));
@@ -57,9 +52,9 @@ export default async function selection(main) {
     ev.preventDefault();
     const body = {};
     const fd = new FormData(form);
-    const weighted = (name, v) => { const w = fd.get('weight-' + name); return w && w !== 'should' ? { value: v, weight: w } : v; };
-    for (const [name] of FIELDS) { const v = fd.getAll(name); if (v.length) body[name] = weighted(name, v); }
-    if (fd.get('containerBased')) body.containerBased = weighted('containerBased', fd.get('containerBased') === 'true');
+    const weighted = (name, v) => { const w = fd.get('weight-' + name); return w && w !== defaultWeight ? { value: v, weight: w } : v; };
+    for (const { name } of choices) { const v = fd.getAll(name); if (v.length) body[name] = weighted(name, v); }
+    for (const { name } of yesNo) if (fd.get(name)) body[name] = weighted(name, fd.get(name) === 'true');
     out.innerHTML = '<p class="loading">Ranking…</p>';
     try {
       const include = (fd.get('includeServices') ? '&include=services' : '') + '&view=' + encodeURIComponent(fd.get('view') || 'all');
@@ -73,10 +68,12 @@ export default async function selection(main) {
   });
 }
 
-// The weight of a group of requirements: should (the default), must (leaves out pairs that do not satisfy it) or nice.
-function weightSelect(name) {
+// The weight of a group of requirements, from the server's named weights: the default first
+// (should), then the others (must leaves out pairs that do not satisfy it).
+function weightChoice(name, names, byDefault) {
   const sel = el('select', { name: 'weight-' + name, 'aria-label': 'Weight', class: 'weight' });
-  for (const w of ['should', 'must', 'nice']) sel.append(el('option', { value: w, ...(w === 'should' ? { selected: '' } : {}) }, w));
+  for (const w of [byDefault, ...names.filter(n => n !== byDefault)])
+    sel.append(el('option', { value: w, ...(w === byDefault ? { selected: '' } : {}) }, w));
   return sel;
 }
 

@@ -205,4 +205,41 @@ class VocabularyApiTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    /**
+     * The wizard's requirements are the ones {@code POST /api/selection} judges: every one listed is
+     * accepted there, the names its refusal of an unknown requirement lists are exactly these, and
+     * each one's options are the values {@code /api/values} gives for its property.
+     */
+    @Test
+    void selectionRequirementsAreTheOnesTheSelectionTakesWithTheirOptions() throws Exception {
+        JsonNode body = ok("/api/selection/requirements");
+        List<String> names = new ArrayList<>();
+        for (JsonNode r : items(body)) {
+            String name = r.get("name").asText();
+            names.add(name);
+            assertFalse(r.get("label").asText().isBlank(), name);
+            assertTrue(List.of("technology", "platform", "either").contains(r.get("side").asText()), r.toString());
+            JsonNode example;
+            if (r.get("property").isNull()) {
+                assertTrue(r.get("values").isNull(), r.toString());
+                example = Json.MAPPER.getNodeFactory().booleanNode(true);
+            } else {
+                JsonNode values = ok("/api/values?property=" + r.get("property").asText()).at("/values/" + r.get("property").asText());
+                assertEquals(values, r.get("values"), name + ": the options are the property's values");
+                assertTrue(values.size() > 0, name + " offers something to choose");
+                example = values.get(0).get("id");
+            }
+            var ranked = Fixtures.post(base + "/api/selection?limit=1", "{\"" + name + "\": " + example + "}", "Content-Type", "application/json");
+            assertEquals(200, ranked.statusCode(), name + ": " + ranked.body());
+        }
+        var unknown = Fixtures.post(base + "/api/selection", "{\"hostOs\": \"Linux\"}", "Content-Type", "application/json");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        // Besides the requirements, a selection body takes the two filters (platform, technology).
+        java.util.Set<String> accepted = new java.util.TreeSet<>(strings(Json.MAPPER.readTree(unknown.body()).get("accepted")));
+        accepted.removeAll(java.util.Set.of("platform", "technology"));
+        assertEquals(new java.util.TreeSet<>(names), accepted, unknown.body());
+        assertEquals(java.util.Set.of("must", "nice", "should"), new java.util.TreeSet<>(iterable(body.get("weights").fieldNames())));
+        assertEquals("should", body.get("defaultWeight").asText());
+    }
 }

@@ -56,7 +56,7 @@ class UiPageModulesTest {
                 {"/#/", "#search-results .cards li", "/api/technologies?", "/api/platforms?", "/api/vocabulary"},
                 {"/#/matrix", "#matrix .cell", "/api/compatibility/matrix?"},
                 {"/#/features", "#features .cell", "/api/platforms/OpenStack/features"},
-                {"/#/select", "#selection-form input[type=checkbox]", "/api/values?property="},
+                {"/#/select", "#selection-form input[type=checkbox]", "/api/selection/requirements"},
                 {"/#/compare?ids=KVM,Xen", "#compare-table td", "/api/compare?ids="},
                 {"/#/ontology?c=Hypervisor", "#class-detail .cards a", "/api/classes", "/api/classes/Hypervisor/instances?"},
                 {"/#/add", "#product-form #f-id", "/api/fields"},
