@@ -372,13 +372,7 @@ public final class Catalog {
 
     /** The technology as a view gives it ({@code all}, {@code paper} or {@code current}, see {@link #values(Node, Node, Node, String)}). */
     public Map<String, Object> technology(Node t, String view) {
-        Map<String, Object> m = head(t);
-        m.put("kinds", kinds(t, view));
-        putFields(m, t, ProductFields.Kind.technology, view);
-        putLicensing(m, t);
-        if (!view.equals("all")) m.put("view", view);
-        m.put("sources", sources(t));
-        return m;
+        return product(t, ProductFields.Kind.technology, view);
     }
 
     public Map<String, Object> platform(Node p) {
@@ -387,12 +381,17 @@ public final class Catalog {
 
     /** The platform as a view gives it. */
     public Map<String, Object> platform(Node p, String view) {
-        Map<String, Object> m = head(p);
-        m.put("kinds", kinds(p, view));
-        putFields(m, p, ProductFields.Kind.platform, view);
-        putLicensing(m, p);
+        return product(p, ProductFields.Kind.platform, view);
+    }
+
+    /** A technology's or platform's body: the same parts, its kind's fields. */
+    private Map<String, Object> product(Node n, ProductFields.Kind kind, String view) {
+        Map<String, Object> m = head(n);
+        m.put("kinds", kinds(n, view));
+        putFields(m, n, kind, view);
+        putLicensing(m, n);
         if (!view.equals("all")) m.put("view", view);
-        m.put("sources", sources(p));
+        m.put("sources", sources(n));
         return m;
     }
 
