@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,6 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from the OS ({@code /usr/bin/chromium} + {@code /usr/bin/chromedriver}), never
@@ -27,12 +31,35 @@ final class UiBrowser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("virtkg.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of(System.getProperty("virtkg.projectDir", ".")).resolve("target/screenshots");
 
+    /** How long a test waits for what it expects a page to show. */
+    static final Duration WAIT = Duration.ofSeconds(20);
+
     final ChromeDriver driver;
+    /** Waits up to {@link #WAIT} on this browser. */
+    final WebDriverWait wait;
     private final Path profile;
 
     private UiBrowser(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.wait = new WebDriverWait(driver, WAIT);
         this.profile = profile;
+    }
+
+    /**
+     * The element {@code css} selects, once it is visible; on a timeout the page is saved as a
+     * screenshot for the report (the timeout itself is the failure reported).
+     */
+    WebElement visible(String css) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("failed-waiting-for-" + css.replaceAll("[^A-Za-z0-9]+", "_"));
+            } catch (Exception ignored) {
+                // the timeout is the failure worth reporting
+            }
+            throw e;
+        }
     }
 
     /** Starts a browser, or skips (fails under CI=true) when Chromium or chromedriver is missing. */

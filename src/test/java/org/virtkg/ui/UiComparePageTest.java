@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -21,22 +18,16 @@ import org.virtkg.testing.TestServer;
 class UiComparePageTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-    }
-
-    static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     static void noConsoleErrors(String page) {
@@ -46,13 +37,13 @@ class UiComparePageTest {
     @Test
     void kvmAndXenSideBySideWithBasisSourcesAndTheNarrative() throws Exception {
         browser.driver.get(server.base() + "/#/compare?ids=KVM,Xen");
-        visible("#compare-table thead th[data-id=KVM]");
-        assertEquals("Xen", visible("#compare-table thead th[data-id=Xen]").getText());
+        browser.visible("#compare-table thead th[data-id=KVM]");
+        assertEquals("Xen", browser.visible("#compare-table thead th[data-id=Xen]").getText());
         // Both columns hold Table 1's VMM type, stated, each with its source.
-        WebElement row = visible("#compare-table tr[data-property=vmmType]");
+        WebElement row = browser.visible("#compare-table tr[data-property=vmmType]");
         // Rows are labelled as the field table (GET /api/fields) labels the fields.
         assertEquals("Hypervisor (VMM) type", row.findElement(By.cssSelector("th")).getText());
-        assertEquals("Uses", visible("#compare-table tr[data-property=uses] th").getText());
+        assertEquals("Uses", browser.visible("#compare-table tr[data-property=uses] th").getText());
         for (String id : List.of("KVM", "Xen")) {
             WebElement cell = row.findElement(By.cssSelector("td[data-id=" + id + "]"));
             assertTrue(cell.getText().contains("type 1") || cell.getText().contains("Type 1"), id + ": " + cell.getText());
@@ -82,20 +73,20 @@ class UiComparePageTest {
         // A product page's "Compare with…" opens the page with the product, offering others of its kind.
         browser.driver.get(server.base() + "/id/OpenStack");
         browser.driver.findElement(By.cssSelector("a.compare-with")).click();
-        WebElement add = visible("#compare-add");
+        WebElement add = browser.visible("#compare-add");
         assertTrue(browser.driver.findElement(By.id("compare-hint")).isDisplayed());
         new Select(add).selectByValue("CloudStack");
-        visible("#compare-table thead th[data-id=CloudStack]");
+        browser.visible("#compare-table thead th[data-id=CloudStack]");
         assertTrue(browser.driver.findElement(By.cssSelector("#compare-table thead th[data-id=OpenStack]")).isDisplayed());
         noConsoleErrors("compare from a product page");
         // Search: tick two technologies and compare them.
         browser.driver.get(server.base() + "/#/");
-        visible("#search-results input.compare-pick[value=KVM]").click();
-        WebElement compare = visible("#compare-selected");
+        browser.visible("#search-results input.compare-pick[value=KVM]").click();
+        WebElement compare = browser.visible("#compare-selected");
         assertTrue(!compare.isEnabled(), "one ticked product is not a comparison");
-        visible("#search-results input.compare-pick[value=LXC]").click();
+        browser.visible("#search-results input.compare-pick[value=LXC]").click();
         compare.click();
-        visible("#compare-table thead th[data-id=LXC]");
+        browser.visible("#compare-table thead th[data-id=LXC]");
         assertTrue(browser.driver.getCurrentUrl().contains("#/compare?ids=KVM%2CLXC")
                 || browser.driver.getCurrentUrl().contains("#/compare?ids=KVM,LXC"), browser.driver.getCurrentUrl());
         browser.screenshot("compare-from-search");

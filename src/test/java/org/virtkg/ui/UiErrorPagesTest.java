@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -19,13 +17,11 @@ import org.virtkg.testing.TestServer;
 class UiErrorPagesTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -41,7 +37,7 @@ class UiErrorPagesTest {
     @Test
     void aMistypedResourceNameOffersItsSuggestionsAsLinks() throws Exception {
         browser.driver.get(server.base() + "/id/KVMM");
-        var h1 = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        var h1 = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         assertEquals("No resource called \u201cKVMM\u201d", h1.getText());
         assertEquals(1, browser.driver.findElements(By.cssSelector("header.top nav")).size(), "the site's navigation");
         // Narrow screens: nothing sticks out.
@@ -51,18 +47,18 @@ class UiErrorPagesTest {
         browser.stopEmulating();
 
         browser.driver.findElement(By.linkText("KVM")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/id/KVM"));
-        assertEquals("KVM", wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+        browser.wait.until(ExpectedConditions.urlToBe(server.base() + "/id/KVM"));
+        assertEquals("KVM", browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
         assertEquals(List.of(), consoleErrors());
     }
 
     @Test
     void anAddressNobodyServesIsAPageWithTheWayBack() throws Exception {
         browser.driver.get(server.base() + "/no/such/page");
-        assertEquals("Nothing at this address", wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+        assertEquals("Nothing at this address", browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
         assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("404"));
         browser.driver.findElement(By.cssSelector("main a[href='/ontology']")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/ontology"));
+        browser.wait.until(ExpectedConditions.urlToBe(server.base() + "/ontology"));
         assertEquals(List.of(), consoleErrors());
     }
 }

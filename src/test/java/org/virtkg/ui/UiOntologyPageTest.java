@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -20,13 +18,11 @@ import org.virtkg.testing.TestServer;
 class UiOntologyPageTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -37,7 +33,7 @@ class UiOntologyPageTest {
     @Test
     void theDocumentationRendersItsDiagramWithoutConsoleErrors() throws Exception {
         browser.driver.get(server.base() + "/ontology");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.diagram")));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.diagram")));
         // Drawn: the SVG has a size, and each class node and property arc has a rendered box.
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) browser.js("""
@@ -64,10 +60,10 @@ class UiOntologyPageTest {
 
         // A class in the diagram leads to its documentation on the same page (/ontology#Hypervisor).
         browser.driver.findElement(By.cssSelector("svg.diagram g.node[data-term='Hypervisor']")).click();
-        wait.until(ExpectedConditions.urlContains("/ontology#Hypervisor"));
+        browser.wait.until(ExpectedConditions.urlContains("/ontology#Hypervisor"));
         assertTrue(browser.driver.findElement(By.id("Hypervisor")).getText().contains("Subclasses"));
         browser.driver.findElement(By.cssSelector("a[href='/ontology/cite']")).click();
-        wait.until(ExpectedConditions.urlContains("/ontology/cite"));
+        browser.wait.until(ExpectedConditions.urlContains("/ontology/cite"));
         assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("@misc{"));
         browser.screenshot("ontology-cite");
         assertEquals(List.of(), browser.severeLogs(), "console errors on /ontology/cite");

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -25,22 +22,16 @@ import org.virtkg.testing.TestServer;
 class UiPageModulesTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-    }
-
-    static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     /** What the page asked the server for since the last call, as paths with their queries. */
@@ -64,13 +55,13 @@ class UiPageModulesTest {
                 {"/#/explain?s=XCP&p=rdf:type&o=vkg:IaaSPlatform", "ul.explain li", "/api/explain?"},
         };
         browser.driver.get(server.base() + "/#/");
-        visible("#search-results .cards li");
+        browser.visible("#search-results .cards li");
         for (String[] p : pages) {
             requested(); // forget what earlier pages asked for
             // A fresh document each time, so each page reads its data itself (nothing cached from the last).
             browser.driver.get("about:blank");
             browser.driver.get(server.base() + p[0]);
-            visible(p[1]);
+            browser.visible(p[1]);
             List<String> asked = requested();
             for (int i = 2; i < p.length; i++) {
                 String endpoint = p[i];
@@ -85,15 +76,15 @@ class UiPageModulesTest {
     @Test
     void theOntologyBrowserHangsEachClassUnderItsDirectSuperclassesOnly() {
         browser.driver.get(server.base() + "/#/ontology?c=Type1Hypervisor");
-        WebElement detail = visible("#class-detail");
-        wait.until(d -> detail.getText().contains("vkg:Type1Hypervisor") && detail.getText().contains("Instances"));
+        WebElement detail = browser.visible("#class-detail");
+        browser.wait.until(d -> detail.getText().contains("vkg:Type1Hypervisor") && detail.getText().contains("Instances"));
         String text = detail.getText();
         // The store holds the closure (a type 1 hypervisor is a virtualization technology too); the page names the direct one.
         assertTrue(text.contains("Subclass of: hypervisor"), text);
         assertFalse(text.contains("virtualization technology"), text);
         // In the tree it sits under Hypervisor, which sits under VirtualizationTechnology.
-        visible("#class-tree li:has(> [data-class=VirtualizationTechnology]) li:has(> [data-class=Hypervisor]) [data-class=Type1Hypervisor]");
-        wait.until(d -> !detail.findElements(By.cssSelector(".cards a[href='/id/Xen']")).isEmpty());
+        browser.visible("#class-tree li:has(> [data-class=VirtualizationTechnology]) li:has(> [data-class=Hypervisor]) [data-class=Type1Hypervisor]");
+        browser.wait.until(d -> !detail.findElements(By.cssSelector(".cards a[href='/id/Xen']")).isEmpty());
         assertEquals(List.of(), browser.severeLogs(), "console errors on the ontology browser");
     }
 
@@ -103,11 +94,11 @@ class UiPageModulesTest {
             browser.emulateWidth(390);
             browser.driver.get(server.base() + "/#/ontology");
             // One column: the details sit below the whole tree. A class far down the tree, chosen, brings them into view.
-            WebElement hv = visible("#class-tree [data-class=Hypervisor]");
+            WebElement hv = browser.visible("#class-tree [data-class=Hypervisor]");
             browser.js("arguments[0].scrollIntoView({block: 'center'})", hv);
             hv.click();
-            WebElement detail = visible("#class-detail");
-            wait.until(d -> detail.getText().contains("vkg:Hypervisor"));
+            WebElement detail = browser.visible("#class-detail");
+            browser.wait.until(d -> detail.getText().contains("vkg:Hypervisor"));
             Number top = (Number) browser.js("return arguments[0].getBoundingClientRect().top", detail);
             Number height = (Number) browser.js("return window.innerHeight");
             assertTrue(top.doubleValue() >= -1 && top.doubleValue() < height.doubleValue() - 80, "the details are in view: top " + top);
@@ -120,27 +111,27 @@ class UiPageModulesTest {
     @Test
     void anUnknownRouteSaysSoAndLinksHome() {
         browser.driver.get(server.base() + "/#/no-such-page");
-        assertEquals("Not found", visible("main h1").getText());
+        assertEquals("Not found", browser.visible("main h1").getText());
         browser.driver.findElement(By.cssSelector("main a[href='#/']")).click();
-        visible("#search-results .cards li");
+        browser.visible("#search-results .cards li");
         assertEquals(List.of(), browser.severeLogs(), "console errors");
     }
 
     @Test
     void leavingTheChangesPageClosesItsLiveFeed() {
         browser.driver.get(server.base() + "/#/changes");
-        wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
+        browser.wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
         // EventSource.readyState: 1 open, 2 closed. The page's stream is the one the window created.
         browser.js("""
                 const Original = window.EventSource;
                 window.__streams = [];
                 window.EventSource = class extends Original { constructor(...a) { super(...a); window.__streams.push(this); } };""");
         browser.driver.findElement(By.cssSelector(".top nav a[href='#/ontology']")).click();
-        visible("#class-tree button");
+        browser.visible("#class-tree button");
         browser.driver.findElement(By.cssSelector(".top nav a[href='#/changes']")).click();
-        wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
+        browser.wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
         browser.driver.findElement(By.cssSelector(".top nav a[href='#/matrix']")).click();
-        visible("#matrix .cell");
+        browser.visible("#matrix .cell");
         assertEquals(List.of(2L), browser.js("return window.__streams.map(s => s.readyState)"), "the stream closed when the page was left");
     }
 }

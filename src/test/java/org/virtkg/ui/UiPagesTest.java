@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
@@ -24,13 +22,11 @@ import org.virtkg.testing.TestServer;
 class UiPagesTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
         browser = UiBrowser.start();
         server = TestServer.withShippedData(AccessTokens.of(Fixtures.ADMIN, Fixtures.EDITOR));
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -41,19 +37,6 @@ class UiPagesTest {
 
     static void open(String path) {
         browser.driver.get(server.base() + path);
-    }
-
-    static WebElement visible(String css) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            try {
-                browser.screenshot("failed-waiting-for-" + css.replaceAll("[^A-Za-z0-9]+", "_"));
-            } catch (Exception ignored) {
-                // the timeout is the failure worth reporting
-            }
-            throw e;
-        }
     }
 
     /** No severe console entries, except the browser's own network lines for responses the test provoked. */
@@ -82,7 +65,7 @@ class UiPagesTest {
         };
         for (String[] p : pages) {
             open(p[0]);
-            visible(p[1]);
+            browser.visible(p[1]);
             assertTrue(browser.driver.findElements(By.cssSelector("main")).size() == 1, "one main landmark on " + p[0]);
             assertTrue(browser.driver.findElements(By.cssSelector("nav")).size() >= 1, "a nav landmark on " + p[0]);
             Thread.sleep(300);
@@ -110,17 +93,17 @@ class UiPagesTest {
     @Test
     void theMatrixSwitchesBetweenThePaperAndThePresent() throws Exception {
         open("/#/matrix");
-        visible("#matrix [data-technology=Xen][data-platform=OpenStack]");
+        browser.visible("#matrix [data-technology=Xen][data-platform=OpenStack]");
         // Everything, with disputes: the paper says OpenStack supports Xen, Nova's newest release has no Xen driver.
         assertEquals("disputed", statusOf("Xen", "OpenStack"));
-        new org.openqa.selenium.support.ui.Select(visible("#view")).selectByValue("paper");
-        wait.until(d -> "asserted".equals(statusOf("Xen", "OpenStack")));
-        new org.openqa.selenium.support.ui.Select(visible("#view")).selectByValue("current");
-        wait.until(d -> "unsupported".equals(statusOf("Xen", "OpenStack")));
+        new org.openqa.selenium.support.ui.Select(browser.visible("#view")).selectByValue("paper");
+        browser.wait.until(d -> "asserted".equals(statusOf("Xen", "OpenStack")));
+        new org.openqa.selenium.support.ui.Select(browser.visible("#view")).selectByValue("current");
+        browser.wait.until(d -> "unsupported".equals(statusOf("Xen", "OpenStack")));
         assertTrue(browser.driver.getCurrentUrl().contains("view=current"), "the view is in the address");
         browser.driver.findElement(By.cssSelector("#matrix [data-technology=Xen][data-platform=OpenStack]")).click();
-        WebElement today = visible("#cell-current");
-        wait.until(d -> today.getText().contains("2026.1"));
+        WebElement today = browser.visible("#cell-current");
+        browser.wait.until(d -> today.getText().contains("2026.1"));
         assertTrue(today.getText().contains("train"), today.getText());
         browser.screenshot("matrix-current-view");
         noConsoleErrors("matrix views");
@@ -129,12 +112,12 @@ class UiPagesTest {
     @Test
     void theFeatureMatrixExplainsAndSourcesEachCell() throws Exception {
         open("/#/features");
-        WebElement lxc = visible("#features [data-driver=libvirt-lxc][data-feature='operation.live-migrate']");
+        WebElement lxc = browser.visible("#features [data-driver=libvirt-lxc][data-feature='operation.live-migrate']");
         assertEquals("unsupported", lxc.getAttribute("data-answer"));
-        assertEquals("2023.1", visible("#features [data-driver=hyperv][data-feature='operation.live-migrate']").getAttribute("data-until"));
+        assertEquals("2023.1", browser.visible("#features [data-driver=hyperv][data-feature='operation.live-migrate']").getAttribute("data-until"));
         lxc.click();
-        WebElement panel = visible("#feature-panel");
-        wait.until(d -> panel.getText().contains("since train"));
+        WebElement panel = browser.visible("#feature-panel");
+        browser.wait.until(d -> panel.getText().contains("since train"));
         assertTrue(panel.findElement(By.cssSelector("a[href^='https://github.com/openstack/nova/blob/d5c64e7aba09052601b59bf1297187d85da6b90b/']")).isDisplayed(),
                 "the cell's source, at the release's commit");
         // A partial cell: virtkg's summary of Nova's note, as the feature matrix gives it, with the link to the note.
@@ -142,8 +125,8 @@ class UiPagesTest {
                 + "/api/platforms/OpenStack/features?driver=libvirt-kvm-x86&feature=operation.boot-encrypted-vm").body()).at("/cells/0");
         assertEquals("partial", partial.get("answer").asText(), partial.toString());
         // By keyboard, as a user tabbing through the matrix would: the cell may sit under the sticky column headers.
-        visible("#features [data-driver=libvirt-kvm-x86][data-feature='operation.boot-encrypted-vm']").sendKeys(Keys.ENTER);
-        wait.until(d -> panel.getText().contains(partial.get("caveat").asText()));
+        browser.visible("#features [data-driver=libvirt-kvm-x86][data-feature='operation.boot-encrypted-vm']").sendKeys(Keys.ENTER);
+        browser.wait.until(d -> panel.getText().contains(partial.get("caveat").asText()));
         assertTrue(panel.findElement(By.cssSelector("a[href='" + partial.get("caveatSource").asText() + "']")).isDisplayed(), "the note's link");
         browser.screenshot("features");
         noConsoleErrors("features");
@@ -152,15 +135,15 @@ class UiPagesTest {
     @Test
     void searchFindsProductsAndTerms() {
         open("/#/?q=open");
-        WebElement results = visible("#search-results");
-        wait.until(d -> results.getText().contains("OpenStack"));
+        WebElement results = browser.visible("#search-results");
+        browser.wait.until(d -> results.getText().contains("OpenStack"));
         assertTrue(results.getText().contains("OpenNebula"), results.getText());
         results.findElement(By.linkText("OpenStack")).click();
-        wait.until(ExpectedConditions.urlContains("/id/OpenStack"));
-        assertEquals("OpenStack", visible("h1").getText());
+        browser.wait.until(ExpectedConditions.urlContains("/id/OpenStack"));
+        assertEquals("OpenStack", browser.visible("h1").getText());
         // An inferred fact's "why?" opens its derivation.
-        visible("a.why").click();
-        visible("ul.explain li");
+        browser.visible("a.why").click();
+        browser.visible("ul.explain li");
         assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("inferred by"), "a rule is named");
         noConsoleErrors("search");
     }
@@ -169,7 +152,7 @@ class UiPagesTest {
     void anExplanationEndsInTheJustificationOfItsAxioms() {
         // The "why?" of XCP's inferred type IaaS platform: the defined class's justification is shown with the derivation.
         open("/#/explain?s=XCP&p=rdf:type&o=vkg:IaaSPlatform");
-        WebElement why = visible("ul.justification li");
+        WebElement why = browser.visible("ul.justification li");
         assertTrue(why.getText().contains("vkg:IaaSPlatform") && why.getText().contains("Table 2"), why.getText());
         noConsoleErrors("explain-justification");
     }
@@ -177,17 +160,17 @@ class UiPagesTest {
     @Test
     void matrixCellShowsExplanationAndSources() throws Exception {
         open("/#/matrix");
-        WebElement cell = visible("#matrix [data-technology=KVM][data-platform=CloudStack]");
+        WebElement cell = browser.visible("#matrix [data-technology=KVM][data-platform=CloudStack]");
         assertEquals("asserted", cell.getAttribute("data-status"));
         assertTrue(cell.getAttribute("aria-label").contains("stated"), "status is in text, not only colour");
         cell.click();
-        WebElement panel = visible("#cell-panel");
-        wait.until(d -> panel.getText().contains("Why"));
+        WebElement panel = browser.visible("#cell-panel");
+        browser.wait.until(d -> panel.getText().contains("Why"));
         assertTrue(panel.getText().contains("KVM on CloudStack"), panel.getText());
         assertTrue(panel.getText().contains("Table 2"), "the paper's table cell is cited: " + panel.getText());
 
         // Keyboard: arrows move a single tab stop through the cells; Enter explains the focused one.
-        WebElement first = visible("#matrix .cell[tabindex='0']");
+        WebElement first = browser.visible("#matrix .cell[tabindex='0']");
         browser.js("arguments[0].focus()", first);
         browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
@@ -196,13 +179,13 @@ class UiPagesTest {
         assertTrue(!moved.equals(first) && moved.getAttribute("class").contains("cell"), "focus moved to another cell");
         browser.js("arguments[0].focus()", browser.driver.findElement(By.cssSelector("#matrix [data-technology=KVM][data-platform=OpenStack]")));
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        wait.until(d -> panel.getText().contains("KVM on OpenStack"));
+        browser.wait.until(d -> panel.getText().contains("KVM on OpenStack"));
         assertTrue(panel.getText().contains("stated"), panel.getText());
         assertFalse(first.getAttribute("aria-label").isEmpty());
         browser.screenshot("matrix-explained");
 
         int rows = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).size();
-        visible("#hide-empty").click();
+        browser.visible("#hide-empty").click();
         long shown = browser.driver.findElements(By.cssSelector("#matrix tbody tr")).stream().filter(WebElement::isDisplayed).count();
         assertTrue(shown > 0 && shown < rows, "rows with nothing known are hidden: " + shown + " of " + rows);
         noConsoleErrors("matrix");
@@ -211,11 +194,11 @@ class UiPagesTest {
     @Test
     void ontologyBrowserShowsDefinitionsAndInstances() throws Exception {
         open("/#/ontology");
-        WebElement hv = visible("#class-tree [data-class=Hypervisor]");
+        WebElement hv = browser.visible("#class-tree [data-class=Hypervisor]");
         assertTrue(hv.findElement(By.xpath("..")).getText().matches("(?s).*\\(\\d+\\).*"), "instance count shown");
         hv.click();
-        WebElement detail = visible("#class-detail");
-        wait.until(d -> detail.getText().contains("Instances") && !detail.findElements(By.linkText("KVM")).isEmpty());
+        WebElement detail = browser.visible("#class-detail");
+        browser.wait.until(d -> detail.getText().contains("Instances") && !detail.findElements(By.linkText("KVM")).isEmpty());
         assertTrue(detail.getText().contains("vkg:Hypervisor"), detail.getText());
         browser.screenshot("ontology-hypervisor");
         noConsoleErrors("ontology");
@@ -251,7 +234,7 @@ class UiPagesTest {
             browser.emulateWidth(390);
             for (String[] p : pages) {
                 open(p[0]);
-                visible(p[1]);
+                browser.visible(p[1]);
                 Object width = browser.js("return window.innerWidth");
                 assertEquals(390L, ((Number) width).longValue(), "laid out 390 px wide: " + p[0]);
                 Object overflow = browser.js("""
@@ -272,11 +255,11 @@ class UiPagesTest {
     @Test
     void selectionWizardRanksCandidatesWithReasons() throws Exception {
         open("/#/select");
-        visible("#sel-guestOS-Windows").click();
-        visible("#sel-deploymentModel-Hybrid").click();
-        visible("#selection-form button[type=submit]").click();
-        WebElement out = visible("#selection-results ol.results");
-        wait.until(d -> out.findElements(By.cssSelector("li.candidate")).size() > 0);
+        browser.visible("#sel-guestOS-Windows").click();
+        browser.visible("#sel-deploymentModel-Hybrid").click();
+        browser.visible("#selection-form button[type=submit]").click();
+        WebElement out = browser.visible("#selection-results ol.results");
+        browser.wait.until(d -> out.findElements(By.cssSelector("li.candidate")).size() > 0);
         String first = out.findElement(By.cssSelector("li.candidate")).getText();
         assertTrue(first.contains("2 satisfied"), first);
         assertTrue(first.contains("satisfied"), first);
@@ -284,18 +267,18 @@ class UiPagesTest {
         browser.screenshot("selection-results");
         // A Windows guest as a must leaves out LXC and OpenVZ (Linux-only host and guest) and says so.
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("weight-guestOS"))).selectByValue("must");
-        visible("#selection-form button[type=submit]").click();
-        WebElement note = visible("#selection-excluded");
+        browser.visible("#selection-form button[type=submit]").click();
+        WebElement note = browser.visible("#selection-excluded");
         assertTrue(note.getText().contains("left out"), note.getText());
-        assertTrue(visible("#selection-sensitivity").getText().startsWith("Top choice:"));
-        String all = visible("#selection-results ol.results").getText();
+        assertTrue(browser.visible("#selection-sensitivity").getText().startsWith("Top choice:"));
+        String all = browser.visible("#selection-results ol.results").getText();
         assertFalse(all.contains("LXC") || all.contains("OpenVZ"), all);
         // Today's view: the newest source wins, so OpenStack + Xen (no Xen driver in Nova 2026.1) is left out and counted.
-        new org.openqa.selenium.support.ui.Select(visible("#sel-view")).selectByValue("current");
-        visible("#selection-form button[type=submit]").click();
-        WebElement byView = visible("#selection-view");
+        new org.openqa.selenium.support.ui.Select(browser.visible("#sel-view")).selectByValue("current");
+        browser.visible("#selection-form button[type=submit]").click();
+        WebElement byView = browser.visible("#selection-view");
         assertTrue(byView.getText().contains("newest source"), byView.getText());
-        String today = visible("#selection-results ol.results").getText();
+        String today = browser.visible("#selection-results ol.results").getText();
         assertFalse(today.contains("OpenStack + Xen"), today);
         noConsoleErrors("selection");
     }
@@ -304,11 +287,11 @@ class UiPagesTest {
     void commercialServicesAreLeftOutUntilTheCheckboxBringsThemBack() throws Exception {
         // The matrix: open-source platforms only, saying what it left out.
         open("/#/matrix");
-        visible("#matrix [data-technology=KVM][data-platform=OpenStack]");
+        browser.visible("#matrix [data-technology=KVM][data-platform=OpenStack]");
         assertTrue(browser.driver.findElements(By.cssSelector("#matrix [data-platform=AmazonEC2]")).isEmpty(), "no Amazon EC2 column by default");
-        assertTrue(visible("#matrix-excluded").getText().contains("Amazon EC2"), "the page names what it left out");
-        visible("#include-services").click();
-        WebElement ec2 = visible("#matrix [data-technology=KVM][data-platform=AmazonEC2]");
+        assertTrue(browser.visible("#matrix-excluded").getText().contains("Amazon EC2"), "the page names what it left out");
+        browser.visible("#include-services").click();
+        WebElement ec2 = browser.visible("#matrix [data-technology=KVM][data-platform=AmazonEC2]");
         assertEquals("asserted", ec2.getAttribute("data-status"), "Table 1: KVM on Amazon EC2");
         assertTrue(browser.driver.getCurrentUrl().contains("include=services"), "the choice is in the address");
         assertTrue(browser.driver.findElement(By.id("include-services")).isSelected());
@@ -317,13 +300,13 @@ class UiPagesTest {
 
         // The wizard: the same default and the same checkbox.
         open("/#/select");
-        visible("#selection-form button[type=submit]").click();
-        WebElement out = visible("#selection-results ol.results");
-        assertTrue(visible("#selection-services").getText().contains("commercial services"));
+        browser.visible("#selection-form button[type=submit]").click();
+        WebElement out = browser.visible("#selection-results ol.results");
+        assertTrue(browser.visible("#selection-services").getText().contains("commercial services"));
         assertFalse(out.getText().contains("Amazon EC2"), out.getText());
-        visible("#sel-include-services").click();
-        visible("#selection-form button[type=submit]").click();
-        wait.until(d -> d.findElement(By.id("selection-results")).getText().contains("Amazon EC2"));
+        browser.visible("#sel-include-services").click();
+        browser.visible("#selection-form button[type=submit]").click();
+        browser.wait.until(d -> d.findElement(By.id("selection-results")).getText().contains("Amazon EC2"));
         assertTrue(browser.driver.findElements(By.id("selection-services")).isEmpty());
         noConsoleErrors("commercial services");
     }
@@ -332,20 +315,20 @@ class UiPagesTest {
     void editorAddsAProductAndInvalidOnesShowInlineErrors() throws Exception {
         open("/#/add");
         // Without a valid token: inline error next to the token field.
-        visible("#f-token").sendKeys("wrong-token");
-        visible("#f-id").sendKeys("Firecracker");
-        visible("#f-label").sendKeys("Firecracker");
-        visible("#product-form button[type=submit]").click();
-        wait.until(d -> !d.findElement(By.id("err-token")).getText().isEmpty());
+        browser.visible("#f-token").sendKeys("wrong-token");
+        browser.visible("#f-id").sendKeys("Firecracker");
+        browser.visible("#f-label").sendKeys("Firecracker");
+        browser.visible("#product-form button[type=submit]").click();
+        browser.wait.until(d -> !d.findElement(By.id("err-token")).getText().isEmpty());
         assertEquals("true", browser.driver.findElement(By.id("f-token")).getAttribute("aria-invalid"));
 
         // A valid token but an unknown host OS id: 422 report shown next to the field.
         WebElement token = browser.driver.findElement(By.id("f-token"));
         token.clear();
         token.sendKeys(Fixtures.EDITOR);
-        visible("#f-hostOS").sendKeys("Linx");
-        visible("#product-form button[type=submit]").click();
-        wait.until(d -> !d.findElement(By.id("err-hostOS")).getText().isEmpty());
+        browser.visible("#f-hostOS").sendKeys("Linx");
+        browser.visible("#product-form button[type=submit]").click();
+        browser.wait.until(d -> !d.findElement(By.id("err-hostOS")).getText().isEmpty());
         String err = browser.driver.findElement(By.id("err-hostOS")).getText();
         assertTrue(err.contains("Linx") && err.contains("Linux"), "unknown id with a suggestion: " + err);
         assertTrue(browser.driver.findElement(By.id("err-token")).getText().isEmpty(), "the token error is cleared");
@@ -354,13 +337,13 @@ class UiPagesTest {
         WebElement host = browser.driver.findElement(By.id("f-hostOS"));
         host.clear();
         host.sendKeys("Linux");
-        visible("#f-basedOn").sendKeys("KVM");
-        visible("#f-platforms").sendKeys("OpenNebula");
-        visible("#product-form button[type=submit]").click();
-        String created = visible("#created-link").getAttribute("href");
+        browser.visible("#f-basedOn").sendKeys("KVM");
+        browser.visible("#f-platforms").sendKeys("OpenNebula");
+        browser.visible("#product-form button[type=submit]").click();
+        String created = browser.visible("#created-link").getAttribute("href");
         // The same id again: 409, shown next to the id.
-        visible("#product-form button[type=submit]").click();
-        wait.until(d -> !d.findElement(By.id("err-id")).getText().isEmpty());
+        browser.visible("#product-form button[type=submit]").click();
+        browser.wait.until(d -> !d.findElement(By.id("err-id")).getText().isEmpty());
         assertEquals("true", browser.driver.findElement(By.id("f-id")).getAttribute("aria-invalid"));
         // A platform shows platform fields, not technology ones.
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-kind"))).selectByValue("CloudPlatform");
@@ -375,8 +358,8 @@ class UiPagesTest {
         }
         assertTrue(browser.driver.findElement(By.id("f-lacksFeatures")).isDisplayed(), "a field of both kinds is shown for a platform");
         browser.driver.get(created);
-        wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
-        assertEquals("Firecracker", visible("h1").getText());
+        browser.wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
+        assertEquals("Firecracker", browser.visible("h1").getText());
         String page = browser.driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
         browser.screenshot("product-firecracker");
@@ -390,7 +373,7 @@ class UiPagesTest {
                 "Authorization", "Bearer " + Fixtures.EDITOR);
         assertEquals(201, created.statusCode(), created.body());
         open("/#/edit?id=Cloudhv");
-        WebElement label = visible("#f-label");
+        WebElement label = browser.visible("#f-label");
         assertEquals("Cloud Hypervisor", label.getAttribute("value"), "the form is filled from the product");
         assertEquals("Linux", browser.driver.findElement(By.id("f-hostOS")).getAttribute("value"));
         // Someone else changes it meanwhile (through the API).
@@ -398,23 +381,23 @@ class UiPagesTest {
                         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(product.replace("Cloud Hypervisor", "Cloud Hypervisor (other)"))),
                 "Content-Type", "application/json", "Authorization", "Bearer " + Fixtures.EDITOR);
         assertEquals(200, other.statusCode(), other.body());
-        visible("#f-token").sendKeys(Fixtures.EDITOR);
+        browser.visible("#f-token").sendKeys(Fixtures.EDITOR);
         label.clear();
         label.sendKeys("Cloud Hypervisor (mine)");
-        visible("#product-form button[type=submit]").click();
-        String alert = visible("#error-summary").getText();
+        browser.visible("#product-form button[type=submit]").click();
+        String alert = browser.visible("#error-summary").getText();
         assertTrue(alert.contains("someone changed this product"), alert);
         assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(other)"), "the other edit stands");
         browser.screenshot("edit-conflict");
         // Reload, edit again: saved.
-        visible("#reload-link").click();
-        wait.until(d -> d.findElement(By.id("f-label")).getAttribute("value").contains("(other)"));
+        browser.visible("#reload-link").click();
+        browser.wait.until(d -> d.findElement(By.id("f-label")).getAttribute("value").contains("(other)"));
         WebElement fresh = browser.driver.findElement(By.id("f-label"));
         fresh.clear();
         fresh.sendKeys("Cloud Hypervisor (mine)");
-        assertEquals(Fixtures.EDITOR, visible("#f-token").getAttribute("value"), "the token is kept for the tab");
-        visible("#product-form button[type=submit]").click();
-        visible("#created");
+        assertEquals(Fixtures.EDITOR, browser.visible("#f-token").getAttribute("value"), "the token is kept for the tab");
+        browser.visible("#product-form button[type=submit]").click();
+        browser.visible("#created");
         assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(mine)"));
         noConsoleErrors("edit product", "status of 412");
     }
@@ -422,15 +405,15 @@ class UiPagesTest {
     @Test
     void theChangesPageShowsNewChangesAsTheyHappen() throws Exception {
         open("/#/changes");
-        visible("#changes-rows tr");
-        wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
+        browser.visible("#changes-rows tr");
+        browser.wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
         String rows = browser.driver.findElement(By.id("changes-rows")).getText();
         assertTrue(rows.contains("sync"), "the shipped data is a change of its own kind: " + rows);
         var r = Fixtures.post(server.base() + "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/ui-notes> { "
                         + "<https://w3id.org/virtkg/id/KVM> <http://www.w3.org/2000/01/rdf-schema#comment> \"seen live\" } }",
                 "Content-Type", "application/sparql-update", "Authorization", "Bearer " + Fixtures.ADMIN);
         assertEquals(204, r.statusCode(), r.body());
-        wait.until(d -> d.findElement(By.cssSelector("#changes-rows tr")).getText().contains("sparql-update"));
+        browser.wait.until(d -> d.findElement(By.cssSelector("#changes-rows tr")).getText().contains("sparql-update"));
         browser.screenshot("changes-live");
         noConsoleErrors("changes");
     }
@@ -438,8 +421,8 @@ class UiPagesTest {
     @Test
     void theApiDocsRunUnderTheContentSecurityPolicy() throws Exception {
         open("/docs");
-        visible(".swagger-ui .info");
-        visible(".swagger-ui .opblock");
+        browser.visible(".swagger-ui .info");
+        browser.visible(".swagger-ui .opblock");
         browser.screenshot("api-docs");
         noConsoleErrors("/docs");
     }

@@ -6,14 +6,12 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
@@ -25,13 +23,11 @@ import org.virtkg.testing.TestServer;
 class UiResourcePageTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -54,7 +50,7 @@ class UiResourcePageTest {
         assertEquals(201, send("POST", "/api/products", body));
         try {
             browser.driver.get(server.base() + "/id/UiHostileLabel");
-            var h1 = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            var h1 = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
             // The label reads exactly as typed, as text: the markup made no elements and ran nothing.
             assertEquals(label, h1.getText());
             assertEquals(label + " - virtkg", browser.driver.getTitle());
@@ -62,7 +58,7 @@ class UiResourcePageTest {
             assertEquals(0L, ((Number) browser.js("return document.querySelectorAll('main script, main img, main b, main p.lead a').length")).longValue());
             assertEquals(null, browser.js("return window.pwned === undefined ? null : window.pwned"));
             // The graph view read its data attribute back intact (the escaping is undone by the browser, not doubled).
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
             @SuppressWarnings("unchecked")
             var labels = (java.util.Map<String, Object>) browser.js("return JSON.parse(document.getElementById('neighbourhood').dataset.edges).labels");
             assertEquals(label, labels.get("https://w3id.org/virtkg/id/UiHostileLabel"));
@@ -78,7 +74,7 @@ class UiResourcePageTest {
         try {
             for (String page : new String[] {"/id/KVM", "/id/OpenStack"}) {
                 browser.driver.get(server.base() + page);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
+                browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
                 Object overflow = browser.js("""
                         const w = document.documentElement.clientWidth;
                         if (document.documentElement.scrollWidth <= w) return '';

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -30,13 +28,11 @@ import org.virtkg.testing.TestServer;
 class UiSparqlEditorTest {
     static TestServer server;
     static UiBrowser browser;
-    static WebDriverWait wait;
 
     @BeforeAll
     static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
         browser = UiBrowser.start();
         server = shared;
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -54,18 +50,14 @@ class UiSparqlEditorTest {
         browser.severeLogs();
     }
 
-    static WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
     /** The editor's text (CodeMirror keeps it out of the DOM's form values). */
     static String editorText() {
         return (String) browser.js("return window.virtkgYasgui.getTab().getYasqe().getValue()");
     }
 
     static void runAndAwaitRows() {
-        visible(".yasqe_queryButton").click();
-        wait.until(d -> !d.findElements(By.cssSelector(".yasr table.dataTable tbody tr td")).isEmpty()
+        browser.visible(".yasqe_queryButton").click();
+        browser.wait.until(d -> !d.findElements(By.cssSelector(".yasr table.dataTable tbody tr td")).isEmpty()
                 && !d.findElement(By.cssSelector(".yasr table.dataTable tbody")).getText().contains("No data"));
     }
 
@@ -85,9 +77,9 @@ class UiSparqlEditorTest {
     void theFooterLinkOfAServerPageOpensTheEditorWhichRunsAQueryAgainstOurEndpoint() throws Exception {
         // From the ontology documentation's footer, as a reader would.
         browser.driver.get(server.base() + "/ontology");
-        visible("footer a[href='/sparql']").click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/sparql"));
-        visible(".yasqe .CodeMirror");
+        browser.visible("footer a[href='/sparql']").click();
+        browser.wait.until(ExpectedConditions.urlToBe(server.base() + "/sparql"));
+        browser.visible(".yasqe .CodeMirror");
         assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('h1').length")).longValue());
         // Syntax highlighting: the keywords of the default query are CodeMirror tokens.
         assertFalse(browser.driver.findElements(By.cssSelector(".yasqe .cm-keyword")).isEmpty(), "keywords are highlighted");
@@ -135,9 +127,9 @@ class UiSparqlEditorTest {
     @Test
     void theQueryLibraryIsSelectableAndItsQueryRuns() throws Exception {
         browser.driver.get(server.base() + "/sparql");
-        visible(".yasqe .CodeMirror");
-        WebElement library = visible("#library");
-        wait.until(d -> library.isEnabled());
+        browser.visible(".yasqe .CodeMirror");
+        WebElement library = browser.visible("#library");
+        browser.wait.until(d -> library.isEnabled());
         Select pick = new Select(library);
         // Every named query of /api/queries is offered.
         var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(server.base() + "/api/queries")).build(),
@@ -147,7 +139,7 @@ class UiSparqlEditorTest {
         assertTrue(names.size() > 10, names.toString());
         assertEquals(names, pick.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList());
         pick.selectByValue("container-platforms");
-        wait.until(d -> editorText().contains("SELECT"));
+        browser.wait.until(d -> editorText().contains("SELECT"));
         assertTrue(browser.driver.findElement(By.id("library-description")).getText().length() > 20);
         assertEquals("container-platforms", browser.js("return window.virtkgYasgui.getTab().getName()"));
         runAndAwaitRows();
@@ -159,14 +151,14 @@ class UiSparqlEditorTest {
     @Test
     void prefixCompletionOffersVirtkgsOwnPrefixesWithoutAskingAnyoneElse() throws Exception {
         browser.driver.get(server.base() + "/sparql");
-        WebElement cm = visible(".yasqe .CodeMirror");
+        WebElement cm = browser.visible(".yasqe .CodeMirror");
         browser.js("const y = window.virtkgYasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
         new Actions(browser.driver).moveToElement(cm).click().sendKeys("PREFIX vk").perform();
         new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
-        WebElement hints = visible(".CodeMirror-hints");
+        WebElement hints = browser.visible(".CodeMirror-hints");
         assertTrue(hints.getText().contains("vkg: <https://w3id.org/virtkg/ontology#>"), hints.getText());
         hints.findElement(By.cssSelector("li")).click();
-        wait.until(d -> editorText().contains("PREFIX vkg: <https://w3id.org/virtkg/ontology#>"));
+        browser.wait.until(d -> editorText().contains("PREFIX vkg: <https://w3id.org/virtkg/ontology#>"));
         stayedHome("prefix completion");
     }
 
@@ -177,7 +169,7 @@ class UiSparqlEditorTest {
 
     /** The text of the current tab's result, once it has one. */
     static String awaitResponse() {
-        return wait.until(d -> (String) browser.js("""
+        return browser.wait.until(d -> (String) browser.js("""
                 const r = window.virtkgYasgui?.getTab()?.getYasr()?.results;
                 return r && r.getOriginalResponseAsString ? r.getOriginalResponseAsString() : null;"""));
     }
@@ -188,8 +180,8 @@ class UiSparqlEditorTest {
         // An old bookmark of the retired #/sparql editor goes on to this one, with its DESCRIBE.
         browser.driver.get(server.base() + "/#/sparql?describe=" + org.virtkg.testing.Fixtures.enc(xen));
         // YASGUI reads the fragment and clears it (leaving "#").
-        wait.until(d -> d.getCurrentUrl().startsWith(server.base() + "/sparql"));
-        wait.until(d -> editorText().equals("DESCRIBE <" + xen + ">"));
+        browser.wait.until(d -> d.getCurrentUrl().startsWith(server.base() + "/sparql"));
+        browser.wait.until(d -> editorText().equals("DESCRIBE <" + xen + ">"));
         assertEquals("/sparql", browser.js("return window.virtkgYasgui.getTab().getEndpoint()"));
         String described = awaitResponse();
         assertTrue(described.contains("Xen") && described.contains("https://w3id.org/virtkg/ontology#"), described);
@@ -199,11 +191,11 @@ class UiSparqlEditorTest {
 
         // A property in the search results links to the editor with its DESCRIBE.
         browser.driver.get(server.base() + "/#/?q=supportedBy");
-        WebElement hit = visible("#search-results a[href^='/sparql#query=']");
+        WebElement hit = browser.visible("#search-results a[href^='/sparql#query=']");
         String href = hit.getAttribute("href");
         assertEquals(server.base() + "/sparql#query=" + fragment("DESCRIBE <https://w3id.org/virtkg/ontology#supportedBy>"), href);
         hit.click();
-        wait.until(d -> editorText().equals("DESCRIBE <https://w3id.org/virtkg/ontology#supportedBy>"));
+        browser.wait.until(d -> editorText().equals("DESCRIBE <https://w3id.org/virtkg/ontology#supportedBy>"));
         assertTrue(awaitResponse().contains("supportedBy"));
         assertTrue(browser.driver.findElements(By.cssSelector("#sparql-form, textarea#query")).isEmpty(), "no second editor");
 
@@ -213,7 +205,7 @@ class UiSparqlEditorTest {
         browser.requestedUrls();
         browser.driver.get(server.base() + "/sparql#query=" + fragment("ASK { ?s ?p ?o }") + "&endpoint=" + fragment("https://example.org/sparql")
                 + "&headers=" + fragment("{\"X-Leak\":\"1\"}"));
-        wait.until(d -> editorText().equals("ASK { ?s ?p ?o }"));
+        browser.wait.until(d -> editorText().equals("ASK { ?s ?p ?o }"));
         assertEquals("/sparql", browser.js("return window.virtkgYasgui.getTab().getEndpoint()"));
         assertTrue(awaitResponse().contains("true"));
         stayedHome("a link naming another endpoint");
