@@ -50,9 +50,14 @@ class UiSparqlEditorTest {
         browser.severeLogs();
     }
 
-    /** The editor's text (CodeMirror keeps it out of the DOM's form values). */
+    /**
+     * The editor's text (CodeMirror keeps it out of the DOM's form values), or "" while the page's
+     * module has not yet made the editor: a wait polling this right after a navigation must see
+     * "not yet", not a script error that ends the wait.
+     */
     static String editorText() {
-        return (String) browser.js("return window.virtkgYasgui.getTab().getYasqe().getValue()");
+        Object text = browser.js("return window.virtkgYasgui?.getTab()?.getYasqe()?.getValue() ?? ''");
+        return (String) text;
     }
 
     static void runAndAwaitRows() {
