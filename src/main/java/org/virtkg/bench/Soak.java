@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A bounded load and soak run against a running server on loopback: N clients mix REST reads,
  * SPARQL queries and product writes for a fixed time, then every acknowledged write is checked.
  * Prints counts, errors, p50/p99 per kind and the server's peak RSS (sampled from /proc).
+ *
+ * <p>By default each client sends its next request as soon as it has an answer (a closed loop: the
+ * server is kept saturated, and every latency is roughly clients / throughput). With {@link #rate}
+ * the clients keep to a schedule instead — a fixed total of requests per second, spread evenly
+ * over them — and each latency counts from when its request was due, not from when a client that
+ * fell behind got round to sending it, so a server that stalls is not flattered by the requests
+ * it kept from being sent (what load testers call coordinated omission).
  */
 public final class Soak {
     private final String base;
@@ -39,6 +46,9 @@ public final class Soak {
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakRssKb = new AtomicLong();
+
+    /** Requests per second across all clients; zero: as fast as the server answers (a closed loop). */
+    private double rate;
 
     /** Length of the read-only phase run first, as the baseline the mixed phase is compared with; zero: none. */
     private Duration baseline = Duration.ZERO;
@@ -73,6 +83,16 @@ public final class Soak {
         return this;
     }
 
+    /**
+     * Keeps the clients to {@code requestsPerSecond} in all, each on its own evenly spaced
+     * schedule; zero (the default) lets each client go as fast as its answers come.
+     */
+    public Soak rate(double requestsPerSecond) {
+        if (requestsPerSecond < 0) throw new IllegalArgumentException("rate must be zero or more");
+        this.rate = requestsPerSecond;
+        return this;
+    }
+
     /** Checks the acknowledged writes at {@code url} instead of the server under load. */
     public Soak verifyAt(String url) {
         this.verifyBase = url;
@@ -99,7 +119,7 @@ public final class Soak {
             }
         }
         if (readOnly != null) {
-            System.out.printf(Locale.ROOT, "read-only baseline: %d clients, %d s%n", clients, baseline.toSeconds());
+            System.out.printf(Locale.ROOT, "read-only baseline: %d clients, %d s, %s%n", clients, baseline.toSeconds(), pace());
             table(readOnly);
             System.out.println();
         }
@@ -115,9 +135,13 @@ public final class Soak {
         return lost + errors.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    /** Every client cycles through the mix until {@code length} has passed. */
+    /** Every client cycles through the mix until {@code length} has passed, on its schedule if there is a {@link #rate}. */
     private void phase(Duration length, boolean writes) throws InterruptedException {
-        long end = System.nanoTime() + length.toNanos();
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        // Each client's requests are due every `interval`; the clients' schedules are staggered so
+        // that the total arrives evenly, not in bursts of `clients` at once.
+        long interval = rate > 0 ? Math.round(clients * 1e9 / rate) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         AtomicInteger seq = new AtomicInteger();
         pool.submit(() -> {
@@ -130,26 +154,48 @@ public final class Soak {
             final int client = c;
             pool.submit(() -> {
                 int i = 0;
-                while (System.nanoTime() < end) {
+                long due = start + interval * client / clients;
+                while (true) {
+                    if (interval > 0) {
+                        if (due >= end) break;
+                        waitUntil(due);
+                    } else {
+                        due = System.nanoTime();
+                        if (due >= end) break;
+                    }
                     switch ((client + i++) % 10) {
                         case 0 -> {
-                            if (writes) write(idPrefix + seq.incrementAndGet());
-                            else call("technology", get("/api/technologies/KVM", "application/json"));
+                            if (writes) write(idPrefix + seq.incrementAndGet(), due);
+                            else call("technology", get("/api/technologies/KVM", "application/json"), due);
                         }
                         case 1, 2, 3 -> call("sparql", get("/sparql?query=" + enc(
                                 "PREFIX vkg: <https://w3id.org/virtkg/ontology#> SELECT ?p ?t { ?p vkg:supports ?t } LIMIT 200"),
-                                "application/sparql-results+json"));
-                        case 4, 5 -> call("compatibility", get("/api/compatibility?technology=KVM&platform=OpenStack", "application/json"));
-                        case 6 -> call("matrix", get("/api/compatibility/matrix", "application/json"));
-                        case 7 -> call("platforms", get("/api/platforms?supports=ContainerTechnology", "application/json"));
-                        case 8 -> call("explain", get("/api/explain?s=OpenStack&p=vkg:supports&o=LXC", "application/json"));
-                        default -> call("health", get("/api/health", "application/json"));
+                                "application/sparql-results+json"), due);
+                        case 4, 5 -> call("compatibility", get("/api/compatibility?technology=KVM&platform=OpenStack", "application/json"), due);
+                        case 6 -> call("matrix", get("/api/compatibility/matrix", "application/json"), due);
+                        case 7 -> call("platforms", get("/api/platforms?supports=ContainerTechnology", "application/json"), due);
+                        case 8 -> call("explain", get("/api/explain?s=OpenStack&p=vkg:supports&o=LXC", "application/json"), due);
+                        default -> call("health", get("/api/health", "application/json"), due);
                     }
+                    due += interval;
                 }
             });
         }
         pool.shutdown();
         if (!pool.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS)) pool.shutdownNow();
+    }
+
+    /** The last phase's latencies of one kind of request ("write", "sparql", …), in nanoseconds, sorted. */
+    public List<Long> latencies(String kind) {
+        return snapshot().getOrDefault(kind, List.of());
+    }
+
+    /** Every latency of the last phase, in nanoseconds, sorted. */
+    public List<Long> allLatencies() {
+        List<Long> all = new ArrayList<>();
+        latencies.values().forEach(all::addAll);
+        all.sort(null);
+        return all;
     }
 
     private Map<String, List<Long>> snapshot() {
@@ -172,23 +218,23 @@ public final class Soak {
         return all;
     }
 
-    private void write(String id) {
+    private void write(String id, long due) {
         String body = "{\"kind\": \"ContainerTechnology\", \"id\": \"" + id + "\", \"label\": \"Soak " + id
                 + "\", \"hostOS\": [\"Linux\"], \"platforms\": [\"OpenStack\"]}";
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/products")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        if (call("write", req) == 201) acknowledged.add(id);
+        if (call("write", req, due) == 201) acknowledged.add(id);
     }
 
     private HttpRequest get(String path, String accept) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Accept", accept).GET().build();
     }
 
-    private int call(String kind, HttpRequest req) {
-        long t0 = System.nanoTime();
+    /** Sends {@code req} and records its latency from {@code due}, when it was meant to be sent. */
+    private int call(String kind, HttpRequest req, long due) {
         var r = send(req);
-        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - t0);
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - due);
         int status = r == null ? 0 : r.statusCode();
         if (status < 200 || status >= 300) errors.computeIfAbsent(kind + " " + status, k -> new AtomicInteger()).incrementAndGet();
         return status;
@@ -218,8 +264,12 @@ public final class Soak {
         }
     }
 
+    private String pace() {
+        return rate > 0 ? String.format(Locale.ROOT, "%.0f requests/s scheduled", rate) : "closed loop";
+    }
+
     private void report(int lost) {
-        System.out.printf(Locale.ROOT, "soak: %d clients, %d s, %s%n", clients, duration.toSeconds(), base);
+        System.out.printf(Locale.ROOT, "soak: %d clients, %d s, %s, %s%n", clients, duration.toSeconds(), pace(), base);
         long total = table(snapshot());
         System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
                 total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
@@ -246,6 +296,12 @@ public final class Soak {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted())
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
     }
 
     private static void sleep(long ms) {

@@ -44,6 +44,11 @@ public class BenchCommand implements Callable<Integer> {
                 + "as the read-only baseline (then: reads p99 with writes / without). Default: ${DEFAULT-VALUE}")
         int baselineSeconds;
 
+        @Option(names = "--rate", defaultValue = "0", description = "Requests per second in all, each client on an "
+                + "evenly spaced schedule, latencies counted from when a request was due; 0: every client sends its next "
+                + "request as soon as it has an answer (the server saturated). Default: ${DEFAULT-VALUE}")
+        double rate;
+
         @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
                 + "(another instance over the same remote store). Default: --url")
         String verifyUrl;
@@ -58,7 +63,7 @@ public class BenchCommand implements Callable<Integer> {
             }
             int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid)
                     .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl)
-                    .baseline(java.time.Duration.ofSeconds(baselineSeconds)).run();
+                    .baseline(java.time.Duration.ofSeconds(baselineSeconds)).rate(rate).run();
             return failures == 0 ? 0 : 1;
         }
     }

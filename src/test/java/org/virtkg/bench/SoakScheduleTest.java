@@ -1,0 +1,96 @@
+package org.virtkg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The soak's schedule ({@code bench soak --rate}): what it sends and what it counts as latency.
+ * The server here is the JDK's own small HTTP server answering every request alike, because the
+ * subject is the load generator, not virtkg (docs/benchmarks.md runs it against virtkg).
+ */
+class SoakScheduleTest {
+    private HttpServer server;
+    private final AtomicInteger received = new AtomicInteger();
+
+    /** Answers 201 to a POST, 200 to anything else, after {@code delay}. */
+    private String serve(Duration delay) throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            received.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop(0);
+    }
+
+    @Test
+    void aRateBoundsWhatTheClientsSendWhereAClosedLoopSendsAsFastAsAnswered() throws Exception {
+        String base = serve(Duration.ZERO);
+        Soak paced = new Soak(base, "t", 4, Duration.ofSeconds(2), 0).rate(20);
+        assertEquals(0, quietly(paced::run));
+        int pacedCount = received.get();
+        // 20 requests/s for 2 s, as four schedules each due every 200 ms starting 0, 50, 100 and
+        // 150 ms in: exactly 40 requests are due (then one read-back per acknowledged write).
+        int due = 40;
+        int writesAcknowledged = paced.latencies("write").size();
+        assertEquals(due, pacedCount - writesAcknowledged, "requests sent on schedule");
+        assertTrue(writesAcknowledged >= 3, "the mix's writes were sent: " + writesAcknowledged);
+
+        received.set(0);
+        Soak closed = new Soak(base, "t", 4, Duration.ofSeconds(2), 0);
+        assertEquals(0, quietly(closed::run));
+        assertTrue(received.get() > 10 * due, "without a rate, 4 clients of an instant server send far more: " + received.get());
+    }
+
+    @Test
+    void aRequestSentLateBecauseTheServerStalledCountsFromWhenItWasDue() throws Exception {
+        // One client due every 100 ms; each answer takes 300 ms. It falls further behind with every
+        // request, and its latencies say so: the k-th counts about 300 + 200 k ms, not 300 ms.
+        String base = serve(Duration.ofMillis(300));
+        Soak paced = new Soak(base, "t", 1, Duration.ofSeconds(1), 0).rate(10);
+        assertEquals(0, quietly(paced::run));
+        List<Long> all = paced.allLatencies();
+        assertTrue(all.size() >= 3, "requests: " + all.size());
+        long slowestMs = all.get(all.size() - 1) / 1_000_000;
+        assertTrue(slowestMs >= 600, "the last request waited for those before it, so its latency includes that wait: "
+                + slowestMs + " ms");
+    }
+
+    /** Runs the soak with its report kept off the test's output; returns its failures. */
+    private static int quietly(java.util.concurrent.Callable<Integer> run) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            return run.call();
+        } finally {
+            System.setOut(out);
+        }
+    }
+}
