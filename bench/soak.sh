@@ -7,6 +7,7 @@
 #   SECONDS_=30 CLIENTS=16 bench/soak.sh
 #   BASELINE=30 SECONDS_=60 bench/soak.sh   # first 30 s without writes: the read-only baseline of the same run
 #   RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # 160 requests/s in all on a schedule (16 writes/s), not as fast as answered
+#   WARMUP=15 RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # first 15 s uncounted, while the server warms up
 #   MAX_ACTIVE_READS=8 bench/soak.sh        # the server's bound on reads executing at once (serve --max-active-reads)
 set -eu
 
@@ -28,4 +29,4 @@ trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true
 wait_for "http://127.0.0.1:$PORT/api/health" /tmp/virtkg-soak.log
 # The launcher execs java, so its pid is the server's.
 "$HOME_DIR/virtkg" bench soak --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
-    --clients "$CLIENTS" --seconds "$DURATION" --baseline-seconds "$BASELINE" --rate "${RATE:-0}" --pid "$LAUNCHER"
+    --clients "$CLIENTS" --seconds "$DURATION" --baseline-seconds "$BASELINE" --rate "${RATE:-0}" --warmup-seconds "${WARMUP:-0}" --pid "$LAUNCHER"

@@ -43,12 +43,18 @@ public final class Soak {
     private final long serverPid;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    /** The mixed phase's requests as (when due, from the phase's start; latency; 1 if a write), for the timeline. */
+    private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
+    private volatile long phaseStart;
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakRssKb = new AtomicLong();
 
     /** Requests per second across all clients; zero: as fast as the server answers (a closed loop). */
     private double rate;
+
+    /** Length of a first phase, without writes, whose latencies are not counted (the server's warm-up). */
+    private Duration warmup = Duration.ZERO;
 
     /** Length of the read-only phase run first, as the baseline the mixed phase is compared with; zero: none. */
     private Duration baseline = Duration.ZERO;
@@ -93,6 +99,16 @@ public final class Soak {
         return this;
     }
 
+    /**
+     * First runs {@code length} of the mix without writes and forgets its latencies: a server just
+     * started compiles its hot paths meanwhile, which on a schedule would otherwise put seconds of
+     * start-up into the baseline's tail.
+     */
+    public Soak warmup(Duration length) {
+        this.warmup = length;
+        return this;
+    }
+
     /** Checks the acknowledged writes at {@code url} instead of the server under load. */
     public Soak verifyAt(String url) {
         this.verifyBase = url;
@@ -102,11 +118,16 @@ public final class Soak {
     /** Returns the number of failures (errors plus lost writes); 0 means a clean run. */
     public int run() throws Exception {
         Map<String, List<Long>> readOnly = null;
+        if (!warmup.isZero()) {
+            phase(warmup, false);
+            latencies.clear();
+        }
         if (!baseline.isZero()) {
             phase(baseline, false);
             readOnly = snapshot();
             latencies.clear();
         }
+        timeline.clear();
         phase(duration, true);
         int lost = 0;
         for (String id : acknowledged) {
@@ -124,6 +145,7 @@ public final class Soak {
             System.out.println();
         }
         report(lost);
+        timeline();
         if (readOnly != null) {
             double before = pct(reads(readOnly), 0.99);
             double during = pct(reads(snapshot()), 0.99);
@@ -139,6 +161,7 @@ public final class Soak {
     private void phase(Duration length, boolean writes) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + length.toNanos();
+        phaseStart = start;
         // Each client's requests are due every `interval`; the clients' schedules are staggered so
         // that the total arrives evenly, not in bursts of `clients` at once.
         long interval = rate > 0 ? Math.round(clients * 1e9 / rate) : 0;
@@ -234,7 +257,9 @@ public final class Soak {
     /** Sends {@code req} and records its latency from {@code due}, when it was meant to be sent. */
     private int call(String kind, HttpRequest req, long due) {
         var r = send(req);
-        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - due);
+        long latency = System.nanoTime() - due;
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(latency);
+        timeline.add(new long[] {due - phaseStart, latency, kind.equals("write") ? 1 : 0});
         int status = r == null ? 0 : r.statusCode();
         if (status < 200 || status >= 300) errors.computeIfAbsent(kind + " " + status, k -> new AtomicInteger()).incrementAndGet();
         return status;
@@ -274,6 +299,25 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
                 total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
                 peakRssKb.get() / 1024);
+    }
+
+    /** Latencies of the last phase by the 10 s in which requests were due: whether they drift as the store grows. */
+    private void timeline() {
+        long window = TimeUnit.SECONDS.toNanos(10);
+        Map<Long, List<Long>> reads = new TreeMap<>();
+        Map<Long, List<Long>> writes = new TreeMap<>();
+        for (long[] r : timeline) (r[2] == 1 ? writes : reads).computeIfAbsent(r[0] / window, k -> new ArrayList<>()).add(r[1]);
+        System.out.println("| From s | reads | p50 ms | p99 ms | writes | p50 ms | p99 ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        for (Long w : reads.keySet()) {
+            List<Long> rd = reads.get(w);
+            List<Long> wr = writes.getOrDefault(w, new ArrayList<>());
+            rd.sort(null);
+            wr.sort(null);
+            System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.1f | %d | %s | %s |%n", w * 10, rd.size(), pct(rd, 0.5), pct(rd, 0.99),
+                    wr.size(), wr.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f", pct(wr, 0.5)),
+                    wr.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f", pct(wr, 0.99)));
+        }
     }
 
     /** Prints one phase's latencies per kind; returns the number of requests. */

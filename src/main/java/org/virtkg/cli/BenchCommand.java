@@ -49,6 +49,10 @@ public class BenchCommand implements Callable<Integer> {
                 + "request as soon as it has an answer (the server saturated). Default: ${DEFAULT-VALUE}")
         double rate;
 
+        @Option(names = "--warmup-seconds", defaultValue = "0", description = "First run the mix without writes this long "
+                + "and count nothing of it (the server compiles its hot paths meanwhile). Default: ${DEFAULT-VALUE}")
+        int warmupSeconds;
+
         @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
                 + "(another instance over the same remote store). Default: --url")
         String verifyUrl;
@@ -63,7 +67,8 @@ public class BenchCommand implements Callable<Integer> {
             }
             int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid)
                     .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl)
-                    .baseline(java.time.Duration.ofSeconds(baselineSeconds)).rate(rate).run();
+                    .baseline(java.time.Duration.ofSeconds(baselineSeconds)).rate(rate)
+                    .warmup(java.time.Duration.ofSeconds(warmupSeconds)).run();
             return failures == 0 ? 0 : 1;
         }
     }
