@@ -49,7 +49,11 @@ public final class CompatibilityRoutes {
     private final Cache<List<Object>, MatrixView> matrices = Caffeine.newBuilder().maximumSize(12).build();
     /** The newest matrix of each view and include, which the next batch of changes updates. */
     private final Map<List<Object>, MatrixView> newestMatrices = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per KB version: platform → what its imported support matrices say of its drivers. */
+    /**
+     * Per KB version: platform → what its imported support matrices say of its drivers. Carried
+     * to the next version by a batch that cannot change it ({@link #followDriverSupport}), since
+     * computing it is a join over every imported release graph and most writes touch none.
+     */
     private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
 
     private final ResponseCache cache;
@@ -61,6 +65,43 @@ public final class CompatibilityRoutes {
         // Registered after the catalogue's own listener; runs under the write lock, before the
         // batch's writers get their answers, so a writer's next matrix already has its change.
         knowledge.kb().onBatchCommitted(this::followMatrices);
+        knowledge.kb().onBatchCommitted(this::followDriverSupport);
+    }
+
+    /** What {@link #DRIVERS} and {@link SupportMatrices#releases} read, besides the imported graphs themselves. */
+    private static final java.util.Set<Node> DRIVER_PREDICATES = java.util.Set.of(vocab("partOf"), vocab("release"), vocab("driverKey"),
+            vocab("driverFor"));
+    private static final java.util.Set<Node> DRIVER_CLASSES = java.util.Set.of(vocab("CloudPlatform"), vocab("HypervisorDriver"));
+
+    private static Node vocab(String local) {
+        return org.apache.jena.graph.NodeFactory.createURI(org.virtkg.store.Graphs.VOCAB + local);
+    }
+
+    /**
+     * Carries the drivers' support to the version a batch produced when nothing the batch did,
+     * asserted or concluded, can change it: no quad in an imported graph and no triple with a
+     * predicate or class the computation reads. A change whose conclusions are not known (caught
+     * up from another instance, or one that removed derivations) leaves it to be computed anew.
+     */
+    private void followDriverSupport(List<org.virtkg.kb.KnowledgeBase.Committed> changes) {
+        Map<Node, DriverSupport> before = driverSupports.getIfPresent(changes.get(0).version() - 1);
+        if (before == null) return;
+        for (var c : changes) {
+            if (!c.conclusionsKnown()) return;
+            for (var quads : List.of(c.added(), c.deleted()))
+                for (org.apache.jena.sparql.core.Quad q : quads)
+                    if ((q.getGraph().isURI() && org.virtkg.store.Graphs.isImported(q.getGraph().getURI())) || readsDrivers(q.asTriple()))
+                        return;
+            for (var triples : List.of(c.inferredAdded(), c.inferredRemoved()))
+                for (org.apache.jena.graph.Triple t : triples)
+                    if (readsDrivers(t)) return;
+        }
+        driverSupports.put(changes.get(changes.size() - 1).version(), before);
+    }
+
+    private static boolean readsDrivers(org.apache.jena.graph.Triple t) {
+        return DRIVER_PREDICATES.contains(t.getPredicate())
+                || (t.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type) && DRIVER_CLASSES.contains(t.getObject()));
     }
 
     /** Carries each matrix computed so far to the version a batch produced, or drops it to be computed anew. */
@@ -79,6 +120,11 @@ public final class CompatibilityRoutes {
             }
             return null;
         });
+    }
+
+    /** Tests: the drivers' support at the newest version, carried or computed. */
+    Map<Node, DriverSupport> driverSupport() {
+        return knowledge.read(this::driverSupport);
     }
 
     /** Tests: the newest matrix of a view and include as it stands, followed or computed, or null. */
