@@ -8,6 +8,7 @@
 #   BASELINE=30 SECONDS_=60 bench/soak.sh   # first 30 s without writes: the read-only baseline of the same run
 #   RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # 160 requests/s in all on a schedule (16 writes/s), not as fast as answered
 #   WARMUP=15 RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # first 15 s uncounted, while the server warms up
+#   STORE=mem RATE=160 bench/soak.sh                  # an in-memory store (serve --mem) instead of a fresh one on disk
 #   MAX_ACTIVE_READS=8 bench/soak.sh        # the server's bound on reads executing at once (serve --max-active-reads)
 set -eu
 
@@ -20,9 +21,16 @@ DURATION=${SECONDS_:-120}
 BASELINE=${BASELINE:-0}
 
 # All clients share one address, so lift the per-client query cap; bound the heap to state a ceiling.
-# A fresh on-disk TDB2 store, as served by default (writes are durable, as in production).
+# A fresh on-disk TDB2 store, as served by default (writes are durable, as in production); STORE=mem
+# serves an in-memory store instead (serve --mem: no file syncs), as the issue's own measurements did.
 DB=$(mktemp -d /tmp/virtkg-soak-db.XXXXXX)
-VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve --db "$DB" --host 127.0.0.1 \
+case ${STORE:-disk} in
+    disk) STORE_ARGS="--db $DB" ;;
+    mem) STORE_ARGS="--mem" ;;
+    *) echo "STORE is disk or mem" >&2; exit 2 ;;
+esac
+# shellcheck disable=SC2086 # STORE_ARGS is two words on purpose; $DB is a mktemp path without spaces
+VIRTKG_JAVA_OPTS=${VIRTKG_JAVA_OPTS:--Xmx768m} VIRTKG_ADMIN_TOKEN=$TOKEN "$HOME_DIR/virtkg" serve $STORE_ARGS --host 127.0.0.1 \
     --port "$PORT" --max-queries-per-client 64 ${MAX_ACTIVE_READS:+--max-active-reads "$MAX_ACTIVE_READS"} >/tmp/virtkg-soak.log 2>&1 &
 LAUNCHER=$!
 trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true; rm -rf "$DB"' EXIT INT TERM
