@@ -13,18 +13,21 @@ import org.virtkg.store.StoreUnavailableException;
 /**
  * {@code GET /api/health}: is the service up, what store is behind it, how much does it hold.
  *
- * <p>Counting the triples of a few hundred graphs costs milliseconds, and health checks must stay
- * cheap under load, so the counts are computed once per knowledge-base version (they change only
- * with accepted writes) and the response body is reused until the next write.
+ * <p>Health checks must stay cheap under load, also right after a write, and counting the triples
+ * of every graph reads every quad in the store. So the counts follow the writes ({@link GraphCounts}:
+ * after a write only the graphs it changed are counted again), and the response body is made once
+ * per knowledge-base version (the counts change only with accepted writes) and reused until the next.
  */
 public final class HealthRoutes {
     private record Cached(long version, String body, boolean degraded) {}
 
     private final KnowledgeBase kb;
+    private final GraphCounts counts;
     private final AtomicReference<Cached> cached = new AtomicReference<>(new Cached(-1, null, false));
 
     public HealthRoutes(KnowledgeBase kb) {
         this.kb = kb;
+        this.counts = new GraphCounts(kb);
     }
 
     public void health(Context ctx) {
@@ -43,12 +46,14 @@ public final class HealthRoutes {
         long version = kb.version();
         Cached c = cached.get();
         if (c.version() != version) {
-            // One count per version: the requests arriving meanwhile wait for it instead of counting too.
+            // One body per version: the requests arriving meanwhile wait for it instead of counting too.
             synchronized (this) {
                 c = cached.get();
                 if (c.version() != version) {
-                    boolean empty = kb.isEmpty();
-                    c = new Cached(version, Json.write(body(version, empty)), empty);
+                    // The counts, and so the body, are those of the version their read saw: this one or a later one.
+                    GraphCounts.Counts now = counts.current();
+                    boolean empty = !now.sizes().containsKey(Graphs.ONTOLOGY);
+                    c = new Cached(now.version(), Json.write(body(now, empty)), empty);
                     cached.set(c);
                 }
             }
@@ -57,9 +62,10 @@ public final class HealthRoutes {
         ctx.status(c.degraded() ? 503 : 200).header("Cache-Control", "no-store").contentType("application/json").result(c.body());
     }
 
-    private Map<String, Object> body(long version, boolean empty) {
+    private Map<String, Object> body(GraphCounts.Counts counts, boolean empty) {
         var store = kb.store();
-        Map<String, Long> graphs = store.graphSizes();
+        long version = counts.version();
+        Map<String, Long> graphs = counts.sizes();
         Map<String, Long> byRole = new TreeMap<>();
         long total = 0;
         for (var e : graphs.entrySet()) {
