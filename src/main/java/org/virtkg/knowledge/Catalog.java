@@ -231,19 +231,13 @@ public final class Catalog {
         return out;
     }
 
-    /**
-     * {@link #values(Node, Node, Node)} (every source's view) with each value made by
-     * {@code valueOf} from its object: for a view that keeps values it computed with
-     * {@link #value} at an earlier version and knows they still hold. Same objects, same order.
-     */
-    public List<Value> values(Node s, Node p, Node inverse, java.util.function.Function<Node, Value> valueOf) {
-        List<Value> out = new ArrayList<>();
-        for (Node o : objects(union(), s, p, inverse)) out.add(valueOf.apply(o));
-        out.sort(VALUE_ORDER);
-        return out;
-    }
+    /** The order of {@link #values}: by label, ignoring case; values with the same label stay in the order the store gives them. */
+    public static final Comparator<Value> VALUE_ORDER = Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER);
 
-    private static final Comparator<Value> VALUE_ORDER = Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER);
+    /** The resources {@link #values(Node, Node, Node)} gives values for, in the store's order: objects of {@code s p ?o}, then subjects of {@code ?o inverse s}. */
+    public List<Node> objects(Node s, Node p, Node inverse) {
+        return objects(union(), s, p, inverse);
+    }
 
     /** The objects of {@code s p ?o} and subjects of {@code ?o inverse s} in {@code from}, in the store's order, blank nodes left out. */
     private static List<Node> objects(Graph from, Node s, Node p, Node inverse) {

@@ -118,6 +118,12 @@ class PlatformListFollowsChangesTest {
                         "INSERT DATA { GRAPH " + g + "resourced> { id:OpenStack vkg:supports id:PlW1 } }")),
                 new Step("a licence for OpenStack", true, () -> update(
                         "INSERT DATA { GRAPH " + g + "licence> { id:OpenStack vkg:licence id:GPL2Only } }")),
+                // OpenNode is a container platform by inference, from (among others) the paper's
+                // statement that OpenVZ is a container technology: a second source for that
+                // statement is a source of the inferred kind too, though it says nothing of OpenNode.
+                new Step("a second source for a fact an inferred kind of OpenNode rests on", true, () -> update(
+                        "INSERT DATA { GRAPH " + g + "openvz> { id:OpenVZ a vkg:ContainerTechnology ; "
+                                + "vkg:virtualization id:OSLevelVirtualization } }")),
                 new Step("a new platform supporting PlW1 and KVM", true, () -> update(
                         "INSERT DATA { GRAPH " + g + "cloud> { id:PlCloud a vkg:CloudPlatform ; rdfs:label \"Pl cloud\"@en ; "
                                 + "vkg:supports id:PlW1 , id:KVM } }")),
@@ -143,7 +149,11 @@ class PlatformListFollowsChangesTest {
                     assertEquals(204, r.statusCode(), r.body());
                 }),
                 new Step("a fourth technology after the deletion", true, () -> product("POST", "/api/products",
-                        technology("PlW4", "Pl w4"))));
+                        technology("PlW4", "Pl w4"))),
+                new Step("a fifth whose label is the fourth's but for case", true, () -> product("POST", "/api/products",
+                        technology("PlW5", "PL W4"))),
+                new Step("a sixth, the list now having a tie", true, () -> product("POST", "/api/products",
+                        technology("PlW6", "Pl w6"))));
         List<String> followed = new ArrayList<>();
         for (Step step : steps) {
             long before = kb.version();
