@@ -22,26 +22,32 @@ import org.virtkg.reasoner.Explanation;
 /**
  * The parts of the platform list ({@code GET /api/platforms}) of one knowledge-base version that
  * are worth keeping, each kept with what it read, so that a change carries every part it cannot
- * have changed to the next version ({@link #after}) instead of the list being computed anew.
+ * have changed to the next version ({@link #after}) instead of the list being computed anew. After
+ * a write, a list of hundreds of support values then costs the values the write touched, not all.
  *
  * <p>The parts: a platform's summary ({@link Catalog#summary}), one support value
- * ({@link Catalog#value} of {@code platform vkg:supports technology}), and whether a resource is
- * of a class ({@link Catalog#isA}). Each is computed through {@link Catalog#recording}, which
- * notes the claims it judged and the resources whose labels or notations it read. With the
+ * ({@link Catalog#value} of {@code platform vkg:supports technology}), whether a resource is of a
+ * class ({@link Catalog#isA}), and which technologies a platform's support values are about
+ * ({@link Catalog#objects}). The first three are computed through {@link Catalog#recording}, which
+ * notes the claims they judged and the resources whose labels or notations they read. With the
  * claims' notes, inverse pairs and contradictions unchanged ({@link Knowledge#claimsStillHold})
  * and every derivation kept ({@link Knowledge#followable}), a claim's evidence reads only the
  * quads stating it or its inverse and, when inferred, those stating the triples of its
- * derivation; so a part can change only when a change adds or removes (asserted or inferred) one
- * of those triples, their inverses, or a statement about a resource it read. A summary also
+ * derivation; so such a part can change only when a change adds or removes (asserted or inferred)
+ * one of those triples, their inverses, or a statement about a resource it read. A summary also
  * watches every statement about its platform, which decides which kinds and licences it lists.
- * Such parts are dropped and computed again when next asked; every other part is carried. A change
- * that is not followable drops them all (the next request starts an empty view). Resources are
- * compared by case-insensitive id, as {@link IdIndex} looks them up.
+ * A platform's technologies change only by support triples from or to it: added ones are joined
+ * to the kept ones, a removed one has the platform read again. Touched parts are dropped and
+ * computed again when next asked; every other part is carried. A change that is not followable
+ * drops them all (the next request starts an empty view). Resources are compared by
+ * case-insensitive id, as {@link IdIndex} looks them up.
  *
- * <p>What is not kept, the list itself (which platforms, which of them are services, which values
- * of a platform there are and in which order, the filter by technology or class), is read again
- * at each version, cheaply, by the same code as before: an answer is always the one a full
- * computation at its version gives. {@code PlatformListFollowsChangesTest} compares both.
+ * <p>The support values are sorted by label, as {@link Catalog#values} sorts them; only where two
+ * labels are equal does the store's order decide, so a kept list with a tie is read from the
+ * store again. Which platforms there are, which are services for this request, and the filter by
+ * technology or class are read again at each version by the same code as before: an answer is
+ * always the one a full computation at its version gives. {@code PlatformListFollowsChangesTest}
+ * compares both.
  */
 final class PlatformListView {
     /**
