@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.virtkg.claims.Claims;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
@@ -57,13 +58,18 @@ public final class CatalogRoutes {
     /** The platform view of {@code catalog}'s version, followed from an earlier one or started empty. */
     PlatformListView platformView(Catalog catalog) {
         long version = catalog.version();
-        PlatformListView v = platformViews.get(version, k -> new PlatformListView(version, catalog.claims()));
+        Claims claims = catalog.claims();
+        PlatformListView v = platformViews.get(version, k -> new PlatformListView(version, claims));
         // Parts are judged with the claims of their version; should those have been built anew
-        // since (evicted), this request starts afresh rather than mix the two.
-        if (v.claims != catalog.claims()) return new PlatformListView(version, catalog.claims());
+        // since (evicted), the view starts afresh with them rather than mix the two.
+        if (v.claims != claims) {
+            PlatformListView fresh = new PlatformListView(version, claims);
+            platformViews.asMap().replace(version, v, fresh);
+            v = fresh;
+        }
         synchronized (this) {
             PlatformListView n = newestPlatformView;
-            if (n == null || n.version < version) newestPlatformView = v;
+            if (n == null || n.version < version || (n.version == version && n != v)) newestPlatformView = v;
         }
         return v;
     }
