@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.virtkg.claims.Claims;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
@@ -23,11 +27,51 @@ public final class CatalogRoutes {
     private final Knowledge knowledge;
     private final ExplainRoutes explain;
     private final ResponseCache cache;
+    /**
+     * The platform list's kept parts per KB version ({@link PlatformListView}): the newest one is
+     * carried to the version each batch of changes produces, while the changes allow it.
+     */
+    private final Cache<Long, PlatformListView> platformViews = Caffeine.newBuilder().maximumSize(4).build();
+    private volatile PlatformListView newestPlatformView;
 
     public CatalogRoutes(Knowledge knowledge, ExplainRoutes explain, ResponseCache cache) {
         this.knowledge = knowledge;
         this.explain = explain;
         this.cache = cache;
+        // Runs under the write lock after the catalogue's own listener (which carries the claims),
+        // before the batch's writers get their answers: a writer's next list reads its change.
+        knowledge.kb().onBatchCommitted(this::followPlatformList);
+    }
+
+    /** Carries the newest platform view to the version a batch produced, or leaves the next request to start one. */
+    private void followPlatformList(List<KnowledgeBase.Committed> changes) {
+        PlatformListView v = newestPlatformView;
+        if (v == null) return;
+        newestPlatformView = null;
+        if (changes.get(0).version() != v.version + 1) return;
+        PlatformListView next = knowledge.read(catalog -> v.after(catalog, changes));
+        if (next == null) return;
+        platformViews.put(next.version, next);
+        newestPlatformView = next;
+    }
+
+    /** The platform view of {@code catalog}'s version, followed from an earlier one or started empty. */
+    PlatformListView platformView(Catalog catalog) {
+        long version = catalog.version();
+        Claims claims = catalog.claims();
+        PlatformListView v = platformViews.get(version, k -> new PlatformListView(version, claims));
+        // Parts are judged with the claims of their version; should those have been built anew
+        // since (evicted), the view starts afresh with them rather than mix the two.
+        if (v.claims != claims) {
+            PlatformListView fresh = new PlatformListView(version, claims);
+            platformViews.asMap().replace(version, v, fresh);
+            v = fresh;
+        }
+        synchronized (this) {
+            PlatformListView n = newestPlatformView;
+            if (n == null || n.version < version || (n.version == version && n != v)) newestPlatformView = v;
+        }
+        return v;
     }
 
     public void listTechnologies(Context ctx) {
@@ -104,40 +148,63 @@ public final class CatalogRoutes {
             String supports = ctx.queryParam("supports");
             boolean services = includeServices(ctx);
             cache.json(ctx, catalog.version(), () -> {
-                List<Map<String, Object>> all = new ArrayList<>();
-                List<Catalog.Ref> excluded = new ArrayList<>();
-                if (supports == null || supports.isBlank()) {
-                    for (Node p : catalog.platforms()) {
-                        if (!services && catalog.isService(p)) excluded.add(catalog.ref(p));
-                        else all.add(catalog.summary(p));
-                    }
-                } else {
-                    Node target = Ids.param(catalog, "supports", supports, true);
-                    boolean isClass = catalog.isClass(target);
-                    if (!isClass) Ids.requireA(catalog, "supports", target, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
-                    for (Node p : catalog.platforms()) {
-                        List<Catalog.Value> via = catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY).stream()
-                                .filter(v -> {
-                                    Node t = catalog.index().id(v.id());
-                                    return t != null && (isClass ? catalog.isA(t, target) : t.equals(target));
-                                }).toList();
-                        if (via.isEmpty()) continue;
-                        if (!services && catalog.isService(p)) {
-                            excluded.add(catalog.ref(p));
-                            continue;
-                        }
-                        Map<String, Object> m = catalog.summary(p);
-                        m.put("supports", via);
-                        m.put("basis", via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated");
-                        m.put("disputed", via.stream().allMatch(Catalog.Value::disputed));
-                        all.add(m);
-                    }
-                }
-                Map<String, Object> body = page.envelope(ctx, "items", page.slice(all), all.size());
-                body.put("excluded", Map.of(Catalog.SERVICES, excluded));
+                PlatformList list = platformList(catalog, platformView(catalog), supports, services);
+                Map<String, Object> body = page.envelope(ctx, "items", page.slice(list.items()), list.items().size());
+                body.put("excluded", Map.of(Catalog.SERVICES, list.excluded()));
                 return body;
             });
         });
+    }
+
+    /** The platform list before paging: the platforms (summaries, with what they support when asked) and the services left out. */
+    record PlatformList(List<Map<String, Object>> items, List<Catalog.Ref> excluded) {}
+
+    /**
+     * The platform list at {@code catalog}'s version. The summaries, support values and class
+     * memberships come from {@code parts} (kept from earlier versions where no change touched
+     * them, computed here otherwise), or, when it is null, straight from the catalogue; which
+     * platforms and values there are, and the filter, are read here either way.
+     */
+    static PlatformList platformList(Catalog catalog, PlatformListView parts, String supports, boolean services) {
+        java.util.function.Function<Node, Map<String, Object>> summary = parts == null ? catalog::summary : p -> parts.summary(catalog, p);
+        java.util.function.Function<Node, List<Catalog.Value>> supported = parts == null
+                ? p -> catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY) : p -> parts.supports(catalog, p);
+        java.util.function.BiPredicate<Node, Node> isA = parts == null ? catalog::isA : (x, c) -> parts.isA(catalog, x, c);
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<Catalog.Ref> excluded = new ArrayList<>();
+        if (supports == null || supports.isBlank()) {
+            for (Node p : catalog.platforms()) {
+                if (!services && isA.test(p, Catalog.SERVICE)) excluded.add(catalog.ref(p));
+                else all.add(summary.apply(p));
+            }
+        } else {
+            Node target = Ids.param(catalog, "supports", supports, true);
+            boolean isClass = catalog.isClass(target);
+            if (!isClass) Ids.requireA(catalog, "supports", target, Catalog.TECHNOLOGY, "a virtualization technology or a class of them");
+            for (Node p : catalog.platforms()) {
+                List<Catalog.Value> via = supported.apply(p).stream()
+                        .filter(v -> {
+                            Node t = catalog.index().id(v.id());
+                            return t != null && (isClass ? isA.test(t, target) : t.equals(target));
+                        }).toList();
+                if (via.isEmpty()) continue;
+                if (!services && isA.test(p, Catalog.SERVICE)) {
+                    excluded.add(catalog.ref(p));
+                    continue;
+                }
+                Map<String, Object> m = summary.apply(p);
+                m.put("supports", via);
+                m.put("basis", via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated");
+                m.put("disputed", via.stream().allMatch(Catalog.Value::disputed));
+                all.add(m);
+            }
+        }
+        return new PlatformList(all, excluded);
+    }
+
+    /** Tests: the newest platform view, followed or started, or null. */
+    PlatformListView newestPlatformView() {
+        return newestPlatformView;
     }
 
     public void platform(Context ctx) {

@@ -63,8 +63,25 @@ public final class Catalog {
     /** A reference to a resource (not a claim about it): id and label. */
     public record Ref(String id, String label) {}
 
+    /**
+     * What a computation read through this catalogue, for views that keep its result from version
+     * to version ({@link #recording}): the claims it judged (each a triple, its evidence read from
+     * the quads stating it or its inverse and, for an inferred one, its derivation) and the
+     * resources whose labels or notations it read.
+     */
+    public static final class Reads {
+        /** Triples whose evidence (or, from {@link #isA}, whose presence) the result depends on. */
+        public final Set<Triple> claims = new LinkedHashSet<>();
+        /** Of those, the ones judged inferred: their derivation is part of what was read. */
+        public final Set<Triple> inferred = new LinkedHashSet<>();
+        /** Resources whose own statements (labels, notations) were read. */
+        public final Set<Node> resources = new LinkedHashSet<>();
+    }
+
     private final Knowledge knowledge;
     private final Snapshot snapshot;
+    /** Set only while {@link #recording} runs (a catalogue is used by one request's thread). */
+    private Reads reads;
 
     Catalog(Knowledge knowledge, Snapshot snapshot) {
         this.knowledge = knowledge;
@@ -82,6 +99,21 @@ public final class Catalog {
 
     public long version() {
         return snapshot.version();
+    }
+
+    /**
+     * Runs {@code computation}, noting in {@code into} what it reads through {@link #value},
+     * {@link #values}, {@link #isA}, {@link #label} and the licence notations: what a view that
+     * keeps the result must watch for changes.
+     */
+    public <T> T recording(Reads into, java.util.function.Supplier<T> computation) {
+        Reads outer = reads;
+        reads = into;
+        try {
+            return computation.get();
+        } finally {
+            reads = outer;
+        }
     }
 
     public DatasetGraph dataset() {
@@ -114,6 +146,7 @@ public final class Catalog {
     // ---- reading ----
 
     public boolean isA(Node x, Node type) {
+        if (reads != null) reads.claims.add(Triple.create(x, RDF.type.asNode(), type));
         return union().contains(x, RDF.type.asNode(), type);
     }
 
@@ -126,6 +159,7 @@ public final class Catalog {
     }
 
     public String label(Node n) {
+        if (reads != null) reads.resources.add(n);
         String best = null;
         for (var it = union().find(n, RDFS.label.asNode(), Node.ANY); it.hasNext(); ) {
             Node l = it.next().getObject();
@@ -165,6 +199,10 @@ public final class Catalog {
 
     private Value value(Node s, Node p, Node o, Claims claims) {
         Claims.Evidence e = claims.evidence(s, p, o);
+        if (reads != null) {
+            reads.claims.add(e.claim());
+            if (e.basis() == Claims.Basis.INFERRED) reads.inferred.add(e.claim());
+        }
         String basis = e.basis() == null ? null : e.basis().json();
         List<String> sources = e.sources().stream().map(Node::getURI).toList();
         return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources)
@@ -184,17 +222,30 @@ public final class Catalog {
     public List<Value> values(Node s, Node p, Node inverse, String view) {
         Graph from = view.equals("paper") ? paperView().graph() : union();
         Claims claims = claims(view);
-        Set<Node> objects = new LinkedHashSet<>();
-        from.find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
-        if (inverse != null) from.find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
         List<Value> out = new ArrayList<>();
-        for (Node o : objects) {
-            if (o.isBlank()) continue;
+        for (Node o : objects(from, s, p, inverse)) {
             if (view.equals("current") && overtaken(s, p, o, claims)) continue;
             out.add(value(s, p, o, claims));
         }
-        out.sort(Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER));
+        out.sort(VALUE_ORDER);
         return out;
+    }
+
+    /** The order of {@link #values}: by label, ignoring case; values with the same label stay in the order the store gives them. */
+    public static final Comparator<Value> VALUE_ORDER = Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER);
+
+    /** The resources {@link #values(Node, Node, Node)} gives values for, in the store's order: objects of {@code s p ?o}, then subjects of {@code ?o inverse s}. */
+    public List<Node> objects(Node s, Node p, Node inverse) {
+        return objects(union(), s, p, inverse);
+    }
+
+    /** The objects of {@code s p ?o} and subjects of {@code ?o inverse s} in {@code from}, in the store's order, blank nodes left out. */
+    private static List<Node> objects(Graph from, Node s, Node p, Node inverse) {
+        Set<Node> objects = new LinkedHashSet<>();
+        from.find(s, p, Node.ANY).forEachRemaining(t -> objects.add(t.getObject()));
+        if (inverse != null) from.find(Node.ANY, inverse, s).forEachRemaining(t -> objects.add(t.getSubject()));
+        objects.removeIf(Node::isBlank);
+        return new ArrayList<>(objects);
     }
 
     /** True when {@code s p o} is one side of a support disagreement that the newest source decides against. */
@@ -314,6 +365,7 @@ public final class Catalog {
     }
 
     private String notation(Node n) {
+        if (reads != null) reads.resources.add(n);
         var it = union().find(n, NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation"), Node.ANY);
         while (it.hasNext()) {
             Node o = it.next().getObject();
