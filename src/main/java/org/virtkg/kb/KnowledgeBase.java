@@ -446,6 +446,22 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     private void runBatchOnce(List<Queued> batch) {
+        // From before its commit until its views have followed it, readers that see the batch wait (see read).
+        synchronized (told) {
+            tellingAfter = store.version();
+            telling = Thread.currentThread();
+        }
+        try {
+            runBatchTelling(batch);
+        } finally {
+            synchronized (told) {
+                telling = null;
+                told.notifyAll();
+            }
+        }
+    }
+
+    private void runBatchTelling(List<Queued> batch) {
         RlReasoner r = reasoner;
         Deque<ReasonerChange> accepted = new ArrayDeque<>();
         List<Committed> committed = new ArrayList<>();
@@ -871,7 +887,49 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public <T> T read(Function<Snapshot, T> work) {
         DatasetGraph dsg = store.dataset();
-        return Txn.calculateRead(dsg, () -> work.apply(new Snapshot(KbVersion.read(dsg), dsg)));
+        boolean outermost = !dsg.isInTransaction();
+        return Txn.calculateRead(dsg, () -> {
+            Snapshot s = new Snapshot(KbVersion.read(dsg), dsg);
+            if (outermost) awaitViewsOf(s.version());
+            return work.apply(s);
+        });
+    }
+
+    /**
+     * The thread committing a batch and then telling the views of it ({@link #onCommitted},
+     * {@link #onBatchCommitted}), or null; guarded by {@link #told} for writes.
+     */
+    private volatile Thread telling;
+    /** The version before the batch {@link #telling} commits: a snapshot newer than this sees that batch. */
+    private volatile long tellingAfter;
+    private final Object told = new Object();
+    /** The longest a reader waits for the views to follow a batch before it reads without them. */
+    static final Duration MAX_VIEW_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * Once a batch commits, a reader sees its changes at once, but the views (the id index, the
+     * claims, the matrix, the platform list, the counts…) follow it a few milliseconds later, in
+     * the writer's thread. A reader arriving in between used to build each view it needed anew
+     * from the store, correct but costly (under a steady stream of writes, most of the server's
+     * CPU went there); it now waits for the views instead, and takes them as followed. The
+     * writer's own reads (the listeners read the store) never wait; nor does a read nested in
+     * another, which has already decided, nor one of a change caught up from another instance.
+     */
+    private void awaitViewsOf(long version) {
+        Thread writer = telling;
+        if (writer == null || writer == Thread.currentThread() || version <= tellingAfter) return;
+        long deadline = System.nanoTime() + MAX_VIEW_WAIT.toNanos();
+        synchronized (told) {
+            long left;
+            while (telling != null && version > tellingAfter && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(told, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -85,9 +85,19 @@ public final class Knowledge {
     Built built(Snapshot s) {
         Built b = current;
         if (b != null && b.version() == s.version()) return b;
-        Built made = builds.get(s.version(), v -> new Built(v, IdIndex.build(s.union()), Classes.read(s.union())));
+        Built made = builds.get(s.version(), v -> {
+            fullBuilds.incrementAndGet();
+            return new Built(v, IdIndex.build(s.union()), Classes.read(s.union()));
+        });
         advance(made);
         return made;
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong fullBuilds = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Tests: how many times the id index and class hierarchy were built from the store rather than followed. */
+    long fullBuilds() {
+        return fullBuilds.get();
     }
 
     /** Makes {@code b} the newest build unless a newer one is already there. */
