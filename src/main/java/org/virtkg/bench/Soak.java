@@ -49,11 +49,13 @@ public final class Soak {
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakRssKb = new AtomicLong();
+    /** The number of the last product written, across phases (ids never repeat). */
+    private final AtomicInteger seq = new AtomicInteger();
 
     /** Requests per second across all clients; zero: as fast as the server answers (a closed loop). */
     private double rate;
 
-    /** Length of a first phase, without writes, whose latencies are not counted (the server's warm-up). */
+    /** Length of a first phase, with writes, whose latencies are not counted (the server's warm-up). */
     private Duration warmup = Duration.ZERO;
 
     /** Length of the read-only phase run first, as the baseline the mixed phase is compared with; zero: none. */
@@ -100,9 +102,10 @@ public final class Soak {
     }
 
     /**
-     * First runs {@code length} of the mix without writes and forgets its latencies: a server just
-     * started compiles its hot paths meanwhile, which on a schedule would otherwise put seconds of
-     * start-up into the baseline's tail.
+     * First runs {@code length} of the whole mix, writes included, and forgets its latencies: a
+     * server just started compiles its hot paths (the write path's too) meanwhile, which on a
+     * schedule would otherwise put seconds of start-up into the tails measured. Its writes are
+     * checked afterwards like the others.
      */
     public Soak warmup(Duration length) {
         this.warmup = length;
@@ -119,7 +122,7 @@ public final class Soak {
     public int run() throws Exception {
         Map<String, List<Long>> readOnly = null;
         if (!warmup.isZero()) {
-            phase(warmup, false);
+            phase(warmup, true);
             latencies.clear();
         }
         if (!baseline.isZero()) {
@@ -166,7 +169,6 @@ public final class Soak {
         // that the total arrives evenly, not in bursts of `clients` at once.
         long interval = rate > 0 ? Math.round(clients * 1e9 / rate) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-        AtomicInteger seq = new AtomicInteger();
         pool.submit(() -> {
             while (System.nanoTime() < end) {
                 sampleRss();

@@ -49,8 +49,8 @@ public class BenchCommand implements Callable<Integer> {
                 + "request as soon as it has an answer (the server saturated). Default: ${DEFAULT-VALUE}")
         double rate;
 
-        @Option(names = "--warmup-seconds", defaultValue = "0", description = "First run the mix without writes this long "
-                + "and count nothing of it (the server compiles its hot paths meanwhile). Default: ${DEFAULT-VALUE}")
+        @Option(names = "--warmup-seconds", defaultValue = "0", description = "First run the whole mix, writes included, this "
+                + "long and count nothing of it (the server compiles its hot paths meanwhile). Default: ${DEFAULT-VALUE}")
         int warmupSeconds;
 
         @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
