@@ -83,6 +83,18 @@ class SoakScheduleTest {
                 + slowestMs + " ms");
     }
 
+    @Test
+    void theCommandLineTakesTheRateAndTheWarmUp() throws Exception {
+        String base = serve(Duration.ZERO);
+        int exit = quietly(() -> new picocli.CommandLine(new org.virtkg.cli.BenchCommand.SoakRun()).execute("--url", base, "--token", "t",
+                "--clients", "2", "--seconds", "1", "--rate", "10", "--warmup-seconds", "1"));
+        assertEquals(0, exit);
+        // Two phases of one second at 10 requests/s, five per client; in each, the first client's
+        // first request is a write (the mix starts each client at its own place in the cycle of
+        // ten), and both acknowledged writes are read back at the end.
+        assertEquals(10 + 10 + 2, received.get());
+    }
+
     /** Runs the soak with its report kept off the test's output; returns its failures. */
     private static int quietly(java.util.concurrent.Callable<Integer> run) throws Exception {
         PrintStream out = System.out;
