@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
 import org.virtkg.claims.Claims;
 import org.virtkg.imports.SupportMatrices;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Knowledge;
 import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.PaperView;
 import org.virtkg.knowledge.Provenance;
+import org.virtkg.store.Graphs;
 
 /**
  * {@code /api/compatibility?technology=&platform=} and {@code /api/compatibility/matrix}.
@@ -69,13 +72,9 @@ public final class CompatibilityRoutes {
     }
 
     /** What {@link #DRIVERS} and {@link SupportMatrices#releases} read, besides the imported graphs themselves. */
-    private static final java.util.Set<Node> DRIVER_PREDICATES = java.util.Set.of(vocab("partOf"), vocab("release"), vocab("driverKey"),
-            vocab("driverFor"));
-    private static final java.util.Set<Node> DRIVER_CLASSES = java.util.Set.of(vocab("CloudPlatform"), vocab("HypervisorDriver"));
-
-    private static Node vocab(String local) {
-        return org.apache.jena.graph.NodeFactory.createURI(org.virtkg.store.Graphs.VOCAB + local);
-    }
+    private static final java.util.Set<Node> DRIVER_PREDICATES = java.util.Set.of(Graphs.node(Graphs.VOCAB + "partOf"),
+            Graphs.node(Graphs.VOCAB + "release"), Graphs.node(Graphs.VOCAB + "driverKey"), Graphs.node(Graphs.VOCAB + "driverFor"));
+    private static final java.util.Set<Node> DRIVER_CLASSES = java.util.Set.of(Catalog.PLATFORM, Graphs.node(Graphs.VOCAB + "HypervisorDriver"));
 
     /**
      * Carries the drivers' support to the version a batch produced when nothing the batch did,
@@ -83,29 +82,29 @@ public final class CompatibilityRoutes {
      * predicate or class the computation reads. A change whose conclusions are not known (caught
      * up from another instance, or one that removed derivations) leaves it to be computed anew.
      */
-    private void followDriverSupport(List<org.virtkg.kb.KnowledgeBase.Committed> changes) {
+    private void followDriverSupport(List<KnowledgeBase.Committed> changes) {
         Map<Node, DriverSupport> before = driverSupports.getIfPresent(changes.get(0).version() - 1);
         if (before == null) return;
         for (var c : changes) {
             if (!c.conclusionsKnown()) return;
             for (var quads : List.of(c.added(), c.deleted()))
-                for (org.apache.jena.sparql.core.Quad q : quads)
-                    if ((q.getGraph().isURI() && org.virtkg.store.Graphs.isImported(q.getGraph().getURI())) || readsDrivers(q.asTriple()))
+                for (Quad q : quads)
+                    if ((q.getGraph().isURI() && Graphs.isImported(q.getGraph().getURI())) || readsDrivers(q.asTriple()))
                         return;
             for (var triples : List.of(c.inferredAdded(), c.inferredRemoved()))
-                for (org.apache.jena.graph.Triple t : triples)
+                for (Triple t : triples)
                     if (readsDrivers(t)) return;
         }
         driverSupports.put(changes.get(changes.size() - 1).version(), before);
     }
 
-    private static boolean readsDrivers(org.apache.jena.graph.Triple t) {
+    private static boolean readsDrivers(Triple t) {
         return DRIVER_PREDICATES.contains(t.getPredicate())
                 || (t.getPredicate().equals(org.apache.jena.vocabulary.RDF.Nodes.type) && DRIVER_CLASSES.contains(t.getObject()));
     }
 
     /** Carries each matrix computed so far to the version a batch produced, or drops it to be computed anew. */
-    private void followMatrices(List<org.virtkg.kb.KnowledgeBase.Committed> changes) {
+    private void followMatrices(List<KnowledgeBase.Committed> changes) {
         if (newestMatrices.isEmpty()) return;
         knowledge.read(catalog -> {
             for (var e : newestMatrices.entrySet()) {
