@@ -9,6 +9,7 @@
 #   RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # 160 requests/s in all on a schedule (16 writes/s), not as fast as answered
 #   WARMUP=15 RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # first 15 s uncounted, while the server warms up
 #   STORE=mem RATE=160 bench/soak.sh                  # an in-memory store (serve --mem) instead of a fresh one on disk
+#   WRITES=cycle RATE=160 bench/soak.sh   # each client creates, replaces twice, deletes one product at a time (the size stays near the shipped one)
 #   MAX_ACTIVE_READS=8 bench/soak.sh        # the server's bound on reads executing at once (serve --max-active-reads)
 set -eu
 
@@ -37,4 +38,4 @@ trap 'kill "$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true
 wait_for "http://127.0.0.1:$PORT/api/health" /tmp/virtkg-soak.log
 # The launcher execs java, so its pid is the server's.
 "$HOME_DIR/virtkg" bench soak --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
-    --clients "$CLIENTS" --seconds "$DURATION" --baseline-seconds "$BASELINE" --rate "${RATE:-0}" --warmup-seconds "${WARMUP:-0}" --pid "$LAUNCHER"
+    --clients "$CLIENTS" --seconds "$DURATION" --baseline-seconds "$BASELINE" --rate "${RATE:-0}" --warmup-seconds "${WARMUP:-0}" --writes "${WRITES:-create}" --pid "$LAUNCHER"

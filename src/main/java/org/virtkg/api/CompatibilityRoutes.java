@@ -80,7 +80,7 @@ public final class CompatibilityRoutes {
      * Carries the drivers' support to the version a batch produced when nothing the batch did,
      * asserted or concluded, can change it: no quad in an imported graph and no triple with a
      * predicate or class the computation reads. A change whose conclusions are not known (caught
-     * up from another instance, or one that removed derivations) leaves it to be computed anew.
+     * up from another instance, or one after which a conclusion rests on a new derivation) leaves it to be computed anew.
      */
     private void followDriverSupport(List<KnowledgeBase.Committed> changes) {
         Map<Node, DriverSupport> before = driverSupports.getIfPresent(changes.get(0).version() - 1);

@@ -33,8 +33,9 @@ import org.virtkg.store.Graphs;
  * it, is: whether the two triples hold, which graphs state them (or their inverses), the notes
  * naming them, and, for an inferred claim, its derivation, the facts it rests on being disputed,
  * and the dates of its sources. A change that leaves the derivations the reasoner held as they
- * were (it removes nothing), leaves the recorded disagreements, the notes, the inverse pairs and
- * the dates alone ({@link Catalog#followable}, {@link Catalog#claimsStillHold}), can therefore
+ * were (it adds, or it removes and DRed derives no conclusion anew: what rested on a removed
+ * triple is gone, and is in the change), leaves the recorded disagreements, the notes, the
+ * inverse pairs and the dates alone ({@link Catalog#followable}, {@link Catalog#claimsStillHold}), can therefore
  * change only the cells whose two triples (or their inverses) it adds or removes, asserted or
  * inferred, and the rows and columns of the products it makes or unmakes technologies and
  * platforms (or commercial services), or relabels. Any other change leaves the matrix to be

@@ -47,7 +47,14 @@ public final class Soak {
     private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
     private volatile long phaseStart;
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    /**
+     * Every product id written and its last acknowledged state: the label it was last given, or
+     * {@link #DELETED}. A write that failed leaves its id out (its outcome is unknown, and the
+     * failure is already counted as an error).
+     */
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private static final String DELETED = "";
+    private final AtomicInteger acknowledgedWrites = new AtomicInteger();
     private final AtomicLong peakRssKb = new AtomicLong();
     /** The number of the last product written, across phases (ids never repeat). */
     private final AtomicInteger seq = new AtomicInteger();
@@ -60,6 +67,16 @@ public final class Soak {
 
     /** Length of the read-only phase run first, as the baseline the mixed phase is compared with; zero: none. */
     private Duration baseline = Duration.ZERO;
+
+    /**
+     * Whether writes cycle through create, replace, replace, delete of one product per client
+     * (the knowledge base stays near its shipped size) rather than only create new products (it
+     * grows by one product per write).
+     */
+    private boolean cycle;
+    /** Per client in {@link #cycle}: the product it is writing, and its step in the cycle. */
+    private String[] cycleId = new String[0];
+    private int[] cycleStep = new int[0];
 
     /** Product ids are {@code idPrefix + n} (two soaks on one shared store need different prefixes). */
     private String idPrefix = "P";
@@ -112,6 +129,16 @@ public final class Soak {
         return this;
     }
 
+    /**
+     * Each client's writes go create, replace, replace, delete, then a new product: at most one
+     * soak product per client exists at a time, so the knowledge base stays near the size it
+     * started at, and the check afterwards covers replaced and deleted products as well as created ones.
+     */
+    public Soak cycleWrites(boolean cycle) {
+        this.cycle = cycle;
+        return this;
+    }
+
     /** Checks the acknowledged writes at {@code url} instead of the server under load. */
     public Soak verifyAt(String url) {
         this.verifyBase = url;
@@ -133,13 +160,18 @@ public final class Soak {
         timeline.clear();
         phase(duration, true);
         int lost = 0;
-        for (String id : acknowledged) {
+        for (var e : new TreeMap<>(acknowledged).entrySet()) {
+            String id = e.getKey();
+            boolean deleted = e.getValue().equals(DELETED);
             var r = send(HttpRequest.newBuilder(URI.create(verifyBase + "/api/products/" + id)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json").GET().build());
-            if (r == null || r.statusCode() != 200) {
+            String body = r == null ? "" : new String(r.body(), StandardCharsets.UTF_8);
+            boolean holds = r != null && (deleted ? r.statusCode() == 404
+                    : r.statusCode() == 200 && body.contains("\"label\":\"" + e.getValue() + "\""));
+            if (!holds) {
                 lost++;
-                System.out.println("lost: " + id + " (" + (r == null ? "no answer" : "HTTP " + r.statusCode() + " "
-                        + new String(r.body(), StandardCharsets.UTF_8)) + ")");
+                System.out.println("lost: " + id + ", expected " + (deleted ? "deleted" : "label '" + e.getValue() + "'")
+                        + " (" + (r == null ? "no answer" : "HTTP " + r.statusCode() + " " + body) + ")");
             }
         }
         if (readOnly != null) {
@@ -168,6 +200,10 @@ public final class Soak {
         // Each client's requests are due every `interval`; the clients' schedules are staggered so
         // that the total arrives evenly, not in bursts of `clients` at once.
         long interval = rate > 0 ? Math.round(clients * 1e9 / rate) : 0;
+        if (cycleId.length != clients) {
+            cycleId = new String[clients];
+            cycleStep = new int[clients];
+        }
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         pool.submit(() -> {
             while (System.nanoTime() < end) {
@@ -190,7 +226,7 @@ public final class Soak {
                     }
                     switch ((client + i++) % 10) {
                         case 0 -> {
-                            if (writes) write(idPrefix + seq.incrementAndGet(), due);
+                            if (writes) write(client, due);
                             else call("technology", get("/api/technologies/KVM", "application/json"), due);
                         }
                         case 1, 2, 3 -> call("sparql", get("/sparql?query=" + enc(
@@ -243,13 +279,27 @@ public final class Soak {
         return all;
     }
 
-    private void write(String id, long due) {
-        String body = "{\"kind\": \"ContainerTechnology\", \"id\": \"" + id + "\", \"label\": \"Soak " + id
+    /** The client's next write: a new product, or in {@link #cycle} the next step of its product's cycle. */
+    private void write(int client, long due) {
+        int step = cycle ? cycleStep[client] : 0;
+        if (step == 0) cycleId[client] = idPrefix + seq.incrementAndGet();
+        String id = cycleId[client];
+        var req = HttpRequest.newBuilder(URI.create(base + "/api/products" + (step == 0 ? "" : "/" + id)))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        String label = step == 0 ? "Soak " + id : "Soak " + id + " r" + step;
+        String body = "{\"kind\": \"ContainerTechnology\", \"id\": \"" + id + "\", \"label\": \"" + label
                 + "\", \"hostOS\": [\"Linux\"], \"platforms\": [\"OpenStack\"]}";
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/products")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        if (call("write", req, due) == 201) acknowledged.add(id);
+        switch (step) {
+            case 0 -> req.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            case 3 -> req.DELETE();
+            default -> req.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        }
+        int status = call("write", req.build(), due);
+        if (status == (step == 0 ? 201 : step == 3 ? 204 : 200)) {
+            acknowledged.put(id, step == 3 ? DELETED : label);
+            acknowledgedWrites.incrementAndGet();
+        } else acknowledged.remove(id);
+        if (cycle) cycleStep[client] = (step + 1) % 4;
     }
 
     private HttpRequest get(String path, String accept) {
@@ -299,7 +349,7 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "soak: %d clients, %d s, %s, %s%n", clients, duration.toSeconds(), pace(), base);
         long total = table(snapshot());
         System.out.printf(Locale.ROOT, "requests: %d (%.0f/s); errors: %s; acknowledged writes: %d, lost: %d; server peak RSS: %d MiB%n",
-                total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledged.size(), lost,
+                total, total / (double) duration.toSeconds(), errors.isEmpty() ? "0" : errors, acknowledgedWrites.get(), lost,
                 peakRssKb.get() / 1024);
     }
 

@@ -53,6 +53,11 @@ public class BenchCommand implements Callable<Integer> {
                 + "long and count nothing of it (the server compiles its hot paths meanwhile). Default: ${DEFAULT-VALUE}")
         int warmupSeconds;
 
+        @Option(names = "--writes", defaultValue = "create", description = "create: every write adds a new product (the "
+                + "knowledge base grows by one per write); cycle: each client creates, replaces twice and deletes one product "
+                + "at a time (it stays near its size). Default: ${DEFAULT-VALUE}")
+        String writes;
+
         @Option(names = "--verify-url", description = "Check the acknowledged writes on this server instead "
                 + "(another instance over the same remote store). Default: --url")
         String verifyUrl;
@@ -65,10 +70,14 @@ public class BenchCommand implements Callable<Integer> {
                     return 2;
                 }
             }
+            if (!writes.equals("create") && !writes.equals("cycle")) {
+                System.err.println("soak: --writes is create or cycle, not '" + writes + "'");
+                return 2;
+            }
             int failures = new org.virtkg.bench.Soak(url, token, clients, java.time.Duration.ofSeconds(seconds), pid)
                     .idPrefix(idPrefix).verifyAt(verifyUrl == null ? url : verifyUrl)
                     .baseline(java.time.Duration.ofSeconds(baselineSeconds)).rate(rate)
-                    .warmup(java.time.Duration.ofSeconds(warmupSeconds)).run();
+                    .warmup(java.time.Duration.ofSeconds(warmupSeconds)).cycleWrites(writes.equals("cycle")).run();
             return failures == 0 ? 0 : 1;
         }
     }

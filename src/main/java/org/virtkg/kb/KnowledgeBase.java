@@ -110,9 +110,10 @@ public final class KnowledgeBase implements AutoCloseable {
      *
      * <p>For a change made here, also what it did to the reasoner's conclusions: the inferred
      * triples it added and removed (null when not known), whether every derivation the reasoner
-     * held before still stands as it was ({@code derivationsKept}: false when the change removed
-     * anything, since DRed may derive a conclusion anew by another route, or when the reasoner was
-     * compacted afterwards), and whether the recorded disagreements between sources are the same
+     * held before and still holds rests on the same derivation ({@code derivationsKept}: false when
+     * a removal made DRed derive an over-deleted conclusion anew, perhaps by another route, or
+     * when the reasoner was compacted afterwards; {@link org.virtkg.reasoner.Delta#derivationsKept}),
+     * and whether the recorded disagreements between sources are the same
      * ones ({@code disagreementsKept}). Views that follow changes instead of rebuilding (the
      * catalogue's claims, the matrix) rely on these to know when following is exact.
      */
@@ -556,7 +557,7 @@ public final class KnowledgeBase implements AutoCloseable {
                     List<Triple> inferredRemoved = new ArrayList<>(added.removedInferred());
                     inferredRemoved.addAll(removed.removedInferred());
                     committed.add(new Committed(id, recorder.added, recorder.deleted, inferredAdded, inferredRemoved,
-                            told.removed().isEmpty() && synced[0] + synced[1] == 0, disagreementsKept));
+                            removed.derivationsKept() && synced[0] + synced[1] == 0, disagreementsKept));
                     w.result = new WriteResult(told.added().size(), told.removed().size(),
                             added.addedCount() + removed.addedCount(), added.removedCount() + removed.removedCount(), id, id);
                 }

@@ -13,13 +13,32 @@ public final class Delta {
     private final Dict dict;
     private final java.util.concurrent.locks.Lock readLock;
     private final int[] added, removed;
+    private final boolean derivationsKept;
     private List<Triple> addedT, removedT;
 
     Delta(Dict dict, java.util.concurrent.locks.Lock readLock, int[] added, int[] removed) {
+        this(dict, readLock, added, removed, true);
+    }
+
+    Delta(Dict dict, java.util.concurrent.locks.Lock readLock, int[] added, int[] removed, boolean derivationsKept) {
         this.dict = dict;
         this.readLock = readLock;
         this.added = added;
         this.removed = removed;
+        this.derivationsKept = derivationsKept;
+    }
+
+    /**
+     * True when every conclusion present both before and after the call rests on the same stored
+     * derivation as before, so its {@link RlReasoner#explain explanation} is unchanged unless a
+     * triple of it is in this delta or was itself added or removed as asserted. An add always keeps
+     * them (a conclusion keeps the first derivation found). A removal keeps them unless DRed derived
+     * an over-deleted conclusion anew (by another route, whose explanation may differ) or fell back
+     * to recomputing everything; a conclusion that rested on a removed triple and no longer holds
+     * is in {@link #removedInferred} instead.
+     */
+    public boolean derivationsKept() {
+        return derivationsKept;
     }
 
     /** Triples that are now inferred (and not asserted) and were not before. */

@@ -180,10 +180,14 @@ public final class RlReasoner {
         e.saturate();
         e.log.clear();
         e.pruneInconsistencies();
+        // An over-deleted conclusion that holds again was derived anew, perhaps by another route
+        // than the one stored before: its explanation (and its dependants') may have changed.
+        boolean derivationsKept = true;
         for (int i = 0; i < n; i++) {
             int tid = st.find(keys[3 * i], keys[3 * i + 1], keys[3 * i + 2]);
             boolean before = i >= rootCount; // roots were asserted, the rest inferred-only
             boolean after = tid >= 0 && (st.F[tid] & Store.ASSERTED) == 0;
+            if (before && after) derivationsKept = false;
             IntList target = before && !after ? removed : !before && after ? added : null;
             if (target != null) {
                 target.add(keys[3 * i]);
@@ -191,7 +195,7 @@ public final class RlReasoner {
                 target.add(keys[3 * i + 2]);
             }
         }
-        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray(), derivationsKept);
     }
 
     /** Number of stored triples with {@code x} as subject or object. */
@@ -237,7 +241,8 @@ public final class RlReasoner {
             if (!before.contains(k)) addKey(added, k);
         }
         for (Key k : before) if (!after.contains(k)) addKey(removed, k);
-        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray());
+        // Every conclusion was derived anew.
+        return new Delta(e.dict, lock.readLock(), added.toArray(), removed.toArray(), false);
     }
 
     private static void addKey(IntList l, Key k) {
