@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.PerVersion;
 
 /**
  * Technologies and platforms: {@code /api/technologies[/{id}[/platforms]]} and
@@ -31,7 +30,9 @@ public final class CatalogRoutes {
      * The platform list's kept parts per KB version ({@link PlatformListView}): the newest one is
      * carried to the version each batch of changes produces, while the changes allow it.
      */
-    private final Cache<Long, PlatformListView> platformViews = Caffeine.newBuilder().maximumSize(4).build();
+    private final PerVersion<PlatformListView> platformViews = new PerVersion<>(VERSIONS_KEPT);
+    /** Versions whose platform views are kept: the newest, and those older readers may still be at. */
+    static final int VERSIONS_KEPT = 3;
     private volatile PlatformListView newestPlatformView;
 
     public CatalogRoutes(Knowledge knowledge, ExplainRoutes explain, ResponseCache cache) {
@@ -59,12 +60,12 @@ public final class CatalogRoutes {
     PlatformListView platformView(Catalog catalog) {
         long version = catalog.version();
         Claims claims = catalog.claims();
-        PlatformListView v = platformViews.get(version, k -> new PlatformListView(version, claims));
+        PlatformListView v = platformViews.get(version, () -> new PlatformListView(version, claims));
         // Parts are judged with the claims of their version; should those have been built anew
         // since (evicted), the view starts afresh with them rather than mix the two.
         if (v.claims != claims) {
             PlatformListView fresh = new PlatformListView(version, claims);
-            platformViews.asMap().replace(version, v, fresh);
+            platformViews.replace(version, v, fresh);
             v = fresh;
         }
         synchronized (this) {

@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import org.virtkg.imports.SupportMatrices;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.PerVersion;
 import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.PaperView;
 import org.virtkg.knowledge.Provenance;
@@ -49,7 +48,7 @@ public final class CompatibilityRoutes {
      * include (concurrent requests for one share the computation), then carried from version to
      * version by the changes themselves ({@link MatrixView#after}) while they allow it.
      */
-    private final Cache<List<Object>, MatrixView> matrices = Caffeine.newBuilder().maximumSize(12).build();
+    private final PerVersion<MatrixView> matrices = new PerVersion<>(VERSIONS_KEPT);
     /** The newest matrix of each view and include, which the next batch of changes updates. */
     private final Map<List<Object>, MatrixView> newestMatrices = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -57,7 +56,9 @@ public final class CompatibilityRoutes {
      * to the next version by a batch that cannot change it ({@link #followDriverSupport}), since
      * computing it is a join over every imported release graph and most writes touch none.
      */
-    private final Cache<Long, Map<Node, DriverSupport>> driverSupports = Caffeine.newBuilder().maximumSize(2).build();
+    private final PerVersion<Map<Node, DriverSupport>> driverSupports = new PerVersion<>(VERSIONS_KEPT);
+    /** Versions whose matrices and drivers' support are kept: the newest, and those older readers may still be at. */
+    static final int VERSIONS_KEPT = 3;
 
     private final ResponseCache cache;
 
@@ -114,7 +115,7 @@ public final class CompatibilityRoutes {
                     newestMatrices.remove(e.getKey(), m);
                     continue;
                 }
-                matrices.put(List.of(next.version, m.view, m.services), next);
+                matrices.put(next.version, e.getKey(), next);
                 newestMatrices.merge(e.getKey(), next, (a, b) -> a.version >= b.version ? a : b);
             }
             return null;
@@ -142,7 +143,7 @@ public final class CompatibilityRoutes {
         List<Object> key = List.of(view, services);
         MatrixView m = newestMatrices.get(key);
         if (m != null && m.version == version) return m;
-        MatrixView built = matrices.get(List.of(version, view, services), k -> MatrixView.build(catalog, version, view, services));
+        MatrixView built = matrices.get(version, key, () -> MatrixView.build(catalog, version, view, services));
         newestMatrices.merge(key, built, (a, b) -> a.version >= b.version ? a : b);
         return built;
     }
@@ -177,7 +178,7 @@ public final class CompatibilityRoutes {
             """;
 
     private Map<Node, DriverSupport> driverSupport(Catalog catalog) {
-        return driverSupports.get(catalog.version(), v -> {
+        return driverSupports.get(catalog.version(), () -> {
             record Row(Node platform, String release, String driver, Node tech) {}
             List<Row> rows = new ArrayList<>();
             try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(DRIVERS).build()) {

@@ -1,7 +1,5 @@
 package org.virtkg.knowledge;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,14 +29,16 @@ import org.virtkg.kb.Snapshot;
 public final class Knowledge {
     private final KnowledgeBase kb;
     /**
-     * Built id indexes and class hierarchies by version (Caffeine makes concurrent readers of one
-     * version share one build); two entries so a reader of the old version never rebuilds.
+     * Built id indexes and class hierarchies by version: the newest and the one before the newest
+     * batch, so a reader that began before a batch committed never rebuilds (nor one just after).
      */
-    private final Cache<Long, Built> builds = Caffeine.newBuilder().maximumSize(2).build();
+    private final PerVersion<Built> builds = new PerVersion<>(VERSIONS_KEPT);
     /** What the claims say, per version. */
-    private final Cache<Long, Claims> claims = Caffeine.newBuilder().maximumSize(2).build();
+    private final PerVersion<Claims> claims = new PerVersion<>(VERSIONS_KEPT);
     /** The paper's own reasoner and claims, per KB version ({@code view=paper}). */
-    private final Cache<Long, PaperView> paperViews = Caffeine.newBuilder().maximumSize(2).build();
+    private final PerVersion<PaperView> paperViews = new PerVersion<>(VERSIONS_KEPT);
+    /** Versions whose views are kept: readers see the newest state or, until their transaction ends, an older one. */
+    static final int VERSIONS_KEPT = 3;
     /** The newest build, carried forward from each change without a rebuild when it can be. */
     private volatile Built current;
     /** Predicates whose change alters the class hierarchy, disjointness or the class names: rebuild. */
@@ -51,6 +51,11 @@ public final class Knowledge {
     public Knowledge(KnowledgeBase kb) {
         this.kb = kb;
         kb.onCommitted(this::follow);
+        kb.onBatchCommitted(batch -> {
+            // The versions a batch passed through are never any reader's: only its last one is.
+            long first = batch.get(0).version(), last = batch.get(batch.size() - 1).version();
+            for (PerVersion<?> views : List.of(builds, claims, paperViews)) views.forgetBetween(first - 1, last);
+        });
     }
 
     public KnowledgeBase kb() {
@@ -85,9 +90,9 @@ public final class Knowledge {
     Built built(Snapshot s) {
         Built b = current;
         if (b != null && b.version() == s.version()) return b;
-        Built made = builds.get(s.version(), v -> {
+        Built made = builds.get(s.version(), () -> {
             fullBuilds.incrementAndGet();
-            return new Built(v, IdIndex.build(s.union()), Classes.read(s.union()));
+            return new Built(s.version(), IdIndex.build(s.union()), Classes.read(s.union()));
         });
         advance(made);
         return made;
@@ -107,7 +112,7 @@ public final class Knowledge {
 
     /** What the claims say at {@code c}'s version: built once per version (with the reasoner's disagreements of that moment). */
     Claims claims(Catalog c) {
-        return claims.get(c.version(), v -> Claims.build(new Claims.World() {
+        return claims.get(c.version(), () -> Claims.build(new Claims.World() {
             @Override
             public boolean holds(Triple t) {
                 return c.union().contains(t);
@@ -127,7 +132,7 @@ public final class Knowledge {
 
     /** The knowledge base as the paper alone gives it, at {@code c}'s version. */
     PaperView paperView(Catalog c) {
-        return paperViews.get(c.version(), v -> PaperView.of(c.dataset()));
+        return paperViews.get(c.version(), () -> PaperView.of(c.dataset()));
     }
 
     // ---- following changes ----
@@ -143,7 +148,9 @@ public final class Knowledge {
         Built b = current;
         if (b == null || !change.known() || b.version() != change.version() - 1 || touchesSchema(change)) return;
         IdIndex index = kb.read(s -> b.index().after(change.added(), change.deleted(), s.union()));
-        advance(new Built(change.version(), index, b.classes()));
+        Built next = new Built(change.version(), index, b.classes());
+        builds.put(next.version(), next);
+        advance(next);
     }
 
     /**
@@ -158,8 +165,8 @@ public final class Knowledge {
         if (!change.known()) {
             // Caught up from elsewhere, or the reasoner taken back after a failed commit: what the
             // claims read from it at build (contradictions and their explanations) may differ now.
-            claims.invalidateAll();
-            paperViews.invalidateAll();
+            claims.clear();
+            paperViews.clear();
             return;
         }
         long before = change.version() - 1;
