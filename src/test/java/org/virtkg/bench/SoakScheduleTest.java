@@ -9,9 +9,15 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +30,64 @@ class SoakScheduleTest {
     private HttpServer server;
     private final AtomicInteger received = new AtomicInteger();
 
-    /** Answers 201 to a POST, 200 to anything else, after {@code delay}. */
+    /** The products the stub holds: id to label. */
+    private final Map<String, String> products = new ConcurrentHashMap<>();
+    /** The requests the stub received, as "METHOD path". */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private static final Pattern FIELD = Pattern.compile("\"(id|label)\": \"([^\"]*)\"");
+
+    /**
+     * A stub of the product API, answering after {@code delay}: POST and PUT keep the body's
+     * label under its id (201, 200), DELETE drops it (204), GET of a product answers it or 404;
+     * any other GET is 200. With {@code ignorePuts}, a PUT is acknowledged and not kept (a lost write).
+     */
     private String serve(Duration delay) throws Exception {
+        return serve(delay, false);
+    }
+
+    private String serve(Duration delay, boolean ignorePuts) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             received.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            requests.add(method + " " + path);
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, body.length);
-            exchange.getResponseBody().write(body);
+            Map<String, String> fields = new HashMap<>();
+            Matcher m = FIELD.matcher(request);
+            while (m.find()) fields.put(m.group(1), m.group(2));
+            String id = path.startsWith("/api/products/") ? path.substring("/api/products/".length()) : fields.get("id");
+            int status = 200;
+            String body = "{}";
+            switch (method) {
+                case "POST" -> {
+                    products.put(id, fields.get("label"));
+                    status = 201;
+                }
+                case "PUT" -> {
+                    if (!ignorePuts) products.put(id, fields.get("label"));
+                }
+                case "DELETE" -> status = products.remove(id) == null ? 404 : 204;
+                default -> {
+                    if (path.startsWith("/api/products/")) {
+                        String label = products.get(id);
+                        status = label == null ? 404 : 200;
+                        body = label == null ? "{}" : "{\"id\":\"" + id + "\",\"label\":\"" + label + "\"}";
+                    }
+                }
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (status == 204) exchange.sendResponseHeaders(204, -1);
+            else {
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
         });
         server.start();
@@ -93,6 +142,25 @@ class SoakScheduleTest {
         // first request is a write (the mix starts each client at its own place in the cycle of
         // ten), and both acknowledged writes are read back at the end.
         assertEquals(10 + 10 + 2, received.get());
+    }
+
+    @Test
+    void cycledWritesCreateReplaceTwiceAndDeleteOneProductAtATimeAndEachIdsLastStateIsChecked() throws Exception {
+        String base = serve(Duration.ZERO);
+        // One client, 20 requests/s for 2 s: its writes are every tenth request, four of them.
+        Soak cycled = new Soak(base, "t", 1, Duration.ofSeconds(2), 0).rate(20).cycleWrites(true).idPrefix("C");
+        assertEquals(0, quietly(cycled::run));
+        List<String> writes = requests.stream().filter(r -> !r.startsWith("GET")).toList();
+        assertEquals(List.of("POST /api/products", "PUT /api/products/C1", "PUT /api/products/C1", "DELETE /api/products/C1"), writes);
+        assertTrue(products.isEmpty(), "the product was deleted at the end of its cycle");
+        assertTrue(requests.contains("GET /api/products/C1"), "its last state (deleted) was checked: " + requests);
+
+        // A server that acknowledges an update and keeps the old label has lost a write.
+        stop();
+        requests.clear();
+        String losing = serve(Duration.ZERO, true);
+        Soak lost = new Soak(losing, "t", 1, Duration.ofSeconds(1), 0).rate(20).cycleWrites(true).idPrefix("L");
+        assertEquals(1, quietly(lost::run), "the replaced label was not there: one lost write");
     }
 
     /** Runs the soak with its report kept off the test's output; returns its failures. */
