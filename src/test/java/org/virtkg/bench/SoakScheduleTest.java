@@ -163,6 +163,25 @@ class SoakScheduleTest {
         assertEquals(1, quietly(lost::run), "the replaced label was not there: one lost write");
     }
 
+    @Test
+    void theCommandLineTakesTheWriteMix() throws Exception {
+        String base = serve(Duration.ZERO);
+        int exit = quietly(() -> new picocli.CommandLine(new org.virtkg.cli.BenchCommand.SoakRun()).execute("--url", base, "--token", "t",
+                "--clients", "1", "--seconds", "1", "--rate", "20", "--writes", "cycle", "--id-prefix", "W"));
+        assertEquals(0, exit);
+        assertEquals(List.of("POST /api/products", "PUT /api/products/W1"), requests.stream().filter(r -> !r.startsWith("GET")).toList());
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, new picocli.CommandLine(new org.virtkg.cli.BenchCommand.SoakRun()).execute("--url", base, "--token", "t",
+                    "--writes", "update"));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(said.toString(StandardCharsets.UTF_8).contains("--writes is create or cycle, not 'update'"), said.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs the soak with its report kept off the test's output; returns its failures. */
     private static int quietly(java.util.concurrent.Callable<Integer> run) throws Exception {
         PrintStream out = System.out;
