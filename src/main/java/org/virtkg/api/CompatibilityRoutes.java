@@ -13,9 +13,9 @@ import org.virtkg.imports.SupportMatrices;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Knowledge;
-import org.virtkg.knowledge.PerVersion;
 import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.PaperView;
+import org.virtkg.knowledge.PerVersion;
 import org.virtkg.knowledge.Provenance;
 import org.virtkg.store.Graphs;
 
