@@ -334,6 +334,7 @@ public final class CompatibilityRoutes {
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     /** When sources say both: the other side's claim, its basis, its sources and (when dated) the newest one's date. */
+    @Describe(name = "CompatibilityAgainst")
     public record Against(String claim, @Describe(allowed = {"stated", "inferred"}) String basis, List<Map<String, Object>> sources,
             @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {}
 
@@ -347,9 +348,11 @@ public final class CompatibilityRoutes {
             @Describe(description = "Where each stands today (status, address, asOf, ...); absent under view=paper") Lifecycle lifecycle) {}
 
     /** A compatibility status alone. */
+    @Describe(name = "CompatibilityStatus")
     public record Status(@Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status) {}
 
     /** Where the technology and the platform each stand today, or null when no source says. */
+    @Describe(name = "Lifecycles")
     public record Lifecycle(@Describe(nullable = true) Map<String, Object> technology, @Describe(nullable = true) Map<String, Object> platform) {}
 
     private static List<Map<String, Object>> describe(Catalog catalog, List<Node> graphs) {

@@ -1,6 +1,7 @@
 package org.virtkg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
@@ -8,9 +9,12 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.virtkg.knowledge.Catalog;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -54,6 +58,31 @@ class ResponseSchemaConformanceTest {
     @Test
     void anUnknownIdIsTheDocumentedProblem() {
         conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
+    }
+
+    /**
+     * The generated Compatibility schema says which members may be absent (those only some answers
+     * have, and those view=paper leaves out) and which may be null, as the record is written.
+     */
+    @Test
+    void theCompatibilitySchemaSaysWhatMayBeAbsentOrNull() {
+        JsonNode c = doc.at("/components/schemas/Compatibility");
+        List<String> required = new ArrayList<>();
+        c.get("required").forEach(n -> required.add(n.asText()));
+        assertEquals(List.of("technology", "platform", "status", "basis", "disputed", "explanation", "sources", "disputes", "conditions", "view"), required);
+        assertEquals("[\"string\",\"null\"]", c.at("/properties/basis/type").toString());
+        assertEquals("[\"object\",\"null\"]", c.at("/properties/current/type").toString());
+        assertEquals("#/components/schemas/CompatibilityStatus", c.at("/properties/paper/$ref").asText());
+        assertEquals("#/components/schemas/Lifecycles", c.at("/properties/lifecycle/$ref").asText());
+        assertEquals("#/components/schemas/Ref", c.at("/properties/technology/$ref").asText());
+    }
+
+    /** A description given beside a knowledge-layer record for a component it does not have stops the document being built. */
+    @Test
+    void aDescriptionOfNoComponentIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Schemas.answer(Catalog.Ref.class, Map.of("name", Map.of("description", "not a component")), new LinkedHashMap<>()));
+        assertTrue(e.getMessage().contains("no component 'name'"), e.getMessage());
     }
 
     /** The checker itself: it must see a wrong type, an undeclared member and a missing required one, or the tests above prove nothing. */
