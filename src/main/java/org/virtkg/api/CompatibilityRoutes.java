@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,59 +262,98 @@ public final class CompatibilityRoutes {
                 Claims.Compatibility all = claims.compatibility(p, t);
                 Claims.Compatibility newest = claims.newestWins(all);
                 Claims.Compatibility answer = view.equals("current") ? newest : all;
-                Map<String, Object> current = paper == null ? current(catalog, t, p, newest) : null;
                 String status = answer.status();
                 Claims.Evidence deciding = answer.deciding();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("technology", catalog.ref(t));
-                body.put("platform", catalog.ref(p));
-                body.put("status", status);
-                body.put("basis", answer.basis() == null ? null : answer.basis().json());
-                body.put("disputed", status.equals("disputed"));
                 Triple fact = deciding.holds() ? deciding.claim() : null;
                 // A claim stated only the other way round ("KVM is supported by X") is explained as stated,
                 // so the explanation's status and the basis never disagree.
                 if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
                     fact = claims.inverse(fact);
-                body.put("explanation", fact == null ? null
-                        : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph));
-                body.put("sources", describe(catalog, deciding.sources()));
+                Map<String, Object> explanation = fact == null ? null
+                        : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph);
                 List<Map<String, Object>> notes = new ArrayList<>();
                 for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
                     for (Claims.Note n : e.notes()) notes.add(note(catalog, claims, n, e));
-                body.put("disputes", notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList());
-                body.put("conditions", notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList());
+                Against against = null;
+                String asOf = null;
+                String decidedBy = null;
                 if (answer.supports().holds() && answer.doesNotSupport().holds()) {
                     Claims.Evidence other = deciding == answer.supports() ? answer.doesNotSupport() : answer.supports();
-                    Map<String, Object> against = new LinkedHashMap<>();
-                    against.put("claim", claims.sentence(other.claim()));
-                    against.put("basis", other.basis().json());
-                    against.put("sources", describe(catalog, other.sources()));
-                    claims.newest(other.sources()).ifPresent(d -> against.put("asOf", d));
-                    body.put("against", against);
-                    claims.newest(deciding.sources()).ifPresent(d -> body.put("asOf", d));
+                    against = new Against(claims.sentence(other.claim()), other.basis().json(), describe(catalog, other.sources()),
+                            claims.newest(other.sources()).orElse(null));
+                    asOf = claims.newest(deciding.sources()).orElse(null);
                     if (view.equals("current") && !status.equals("disputed"))
-                        body.put("decidedBy", "The newest source wins: '" + claims.sentence(deciding.claim()) + "' (as of " + body.get("asOf")
-                                + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.get("asOf") + ").");
+                        decidedBy = "The newest source wins: '" + claims.sentence(deciding.claim()) + "' (as of " + asOf
+                                + ") over '" + claims.sentence(other.claim()) + "' (as of " + against.asOf() + ").";
                 }
-                if (paper == null) {
-                    body.put("paper", Map.of("status", catalog.claims("paper").compatibility(p, t).status()));
-                    // What all the knowledge base's statements say, before the newest source is let win.
-                    body.put("knowledgeBase", Map.of("status", all.status()));
-                    body.put("current", current);
-                    Map<String, Object> lifecycle = new LinkedHashMap<>();
-                    lifecycle.put("technology", Lifecycles.lifecycle(catalog, t));
-                    lifecycle.put("platform", Lifecycles.lifecycle(catalog, p));
-                    body.put("lifecycle", lifecycle);
-                }
-                body.put("view", view);
-                if (status.equals("unknown"))
-                    body.put("note", "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
-                            + catalog.label(t) + "; under the open-world assumption that is unknown, not no.");
-                return body;
+                // What all the knowledge base's statements say, before the newest source is let win; where each stands today.
+                Present present = paper != null ? null : new Present(new Status(catalog.claims("paper").compatibility(p, t).status()),
+                        new Status(all.status()), current(catalog, t, p, newest),
+                        new Lifecycle(Lifecycles.lifecycle(catalog, t), Lifecycles.lifecycle(catalog, p)));
+                String note = !status.equals("unknown") ? null
+                        : "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
+                                + catalog.label(t) + "; under the open-world assumption that is unknown, not no.";
+                return new Compatibility(catalog.ref(t), catalog.ref(p), status, answer.basis() == null ? null : answer.basis().json(),
+                        status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
+                        notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList(),
+                        notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList(),
+                        against, asOf, decidedBy, present, view, note);
             });
         });
     }
+
+    /**
+     * The answer of {@code /api/compatibility}, written by Jackson as it stands (its schema in
+     * /openapi.json is generated from it, {@link Schemas#answer}): the members marked
+     * {@code NON_NULL} are absent rather than null; {@link Present}'s are absent under
+     * {@code view=paper}, which answers from the paper alone.
+     */
+    @Describe(name = "Compatibility", description = "Whether a platform supports a technology, why, and on whose word")
+    public record Compatibility(
+            Catalog.Ref technology,
+            Catalog.Ref platform,
+            @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"},
+                    description = "partial: supported with a stated condition; disputed: sources disagree, or the only support is disputed")
+            String status,
+            @Describe(allowed = {"stated", "inferred"}, nullable = true, description = "null when status is unknown") String basis,
+            boolean disputed,
+            @Describe(nullable = true, description = "How the deciding claim is stated or entailed (as /api/explain), or null when none holds")
+            Map<String, Object> explanation,
+            @Describe(description = "The source graphs the deciding claim rests on, described") List<Map<String, Object>> sources,
+            @Describe(description = "Dispute notes and contradictions, each with its own sources") List<Map<String, Object>> disputes,
+            @Describe(description = "Stated conditions of the support, each with its own sources") List<Map<String, Object>> conditions,
+            @Describe(description = "When sources say both: the claim that did not decide, with its basis and sources")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Against against,
+            @Describe(description = "When sources say both: the date of the deciding side's newest source")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String asOf,
+            @Describe(description = "Under view=current, when the newest source decided a disagreement: which and why")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String decidedBy,
+            @JsonUnwrapped Present present,
+            @Describe(allowed = {"all", "paper", "current"}) String view,
+            @Describe(description = "Why unknown is not no (the open world), when status is unknown")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
+
+    /** When sources say both: the other side's claim, its basis, its sources and (when dated) the newest one's date. */
+    @Describe(name = "CompatibilityAgainst")
+    public record Against(String claim, @Describe(allowed = {"stated", "inferred"}) String basis, List<Map<String, Object>> sources,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {}
+
+    /** What only the views with current sources (all, current) add: the paper's and the whole KB's answers, today's matrix and lifecycles. */
+    public record Present(
+            @Describe(description = "What the paper alone says") Status paper,
+            @Describe(description = "What all the knowledge base's statements say, before the newest source is let win") Status knowledgeBase,
+            @Describe(nullable = true, description = "What the platform's newest imported support matrix says (status, release, asOf, "
+                    + "address, drivers or lastReleaseWithDriver), or null when it has none that counts; absent under view=paper")
+            Map<String, Object> current,
+            @Describe(description = "Where each stands today (status, address, asOf, ...); absent under view=paper") Lifecycle lifecycle) {}
+
+    /** A compatibility status alone. */
+    @Describe(name = "CompatibilityStatus")
+    public record Status(@Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status) {}
+
+    /** Where the technology and the platform each stand today, or null when no source says. */
+    @Describe(name = "Lifecycles")
+    public record Lifecycle(@Describe(nullable = true) Map<String, Object> technology, @Describe(nullable = true) Map<String, Object> platform) {}
 
     private static List<Map<String, Object>> describe(Catalog catalog, List<Node> graphs) {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * What the OpenAPI schema of a request record says beyond the component's Java type: its name
- * (on the record), and per component its description, the values it takes, a pattern or format,
- * whether it is required, and the most items a list may hold ({@link Schemas#of}).
+ * What the OpenAPI schema of a request or response record says beyond the component's Java type:
+ * its name (on the record), and per component its description, the values it takes, a pattern or
+ * format, whether it is required (of a request) or may be null (of a response), and the most items
+ * a list may hold ({@link Schemas#of}, {@link Schemas#answer}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.RECORD_COMPONENT})
@@ -27,4 +28,7 @@ public @interface Describe {
     boolean required() default false;
 
     int maxItems() default -1;
+
+    /** Of a response record's component: written as null when it has no value (else always a value). */
+    boolean nullable() default false;
 }

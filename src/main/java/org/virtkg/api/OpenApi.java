@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.virtkg.app.Version;
+import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.ProductFields;
 
 /**
@@ -301,18 +302,25 @@ public final class OpenApi {
     }
 
     /**
-     * The schemas of the JSON responses. The handlers build those as maps, not records, so these
-     * are written here; the product ones take their fields from {@link ProductFields}. Problem is
-     * its record's schema, open to the extension members (suggestions, parameter, report...).
+     * The schemas of the JSON responses. Value, Ref and Compatibility are generated from the records
+     * Jackson writes those answers from ({@link Schemas#answer}); Problem is its record's schema,
+     * open to the extension members (suggestions, parameter, report...). Technology, Platform and
+     * Page are built as maps by their handlers, so they are written here: the product ones take their
+     * fields from {@link ProductFields}. ResponseSchemaConformanceTest checks all of them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
-        Map<String, Object> value = Map.of("type", "object", "description", "A value of a property: the claim 'subject property value'", "properties", Map.of(
-                "id", Map.of("type", "string"), "label", Map.of("type", "string"),
-                "basis", Map.of("type", "string", "enum", List.of("stated", "inferred"), "description",
+        Map<String, Object> c = new LinkedHashMap<>();
+        // Value and Ref are the knowledge layer's records, which know nothing of HTTP: their descriptions are given here, by component.
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("description", "A value of a property: the claim 'subject property value'");
+        value.putAll(Schemas.answer(Catalog.Value.class, Map.of(
+                "basis", Map.of("nullable", true, "enum", List.of("stated", "inferred"), "description",
                         "stated when some source states the claim (either direction of an inverse pair), inferred when only reasoning gives it"),
-                "disputed", Map.of("type", "boolean", "description", "true when sources disagree about it, or every source stating it is disputed"),
-                "sources", Map.of("type", "array", "items", Map.of("type", "string"), "description", "IRIs of the source graphs it rests on")));
-        Map<String, Object> ref = Map.of("type", "object", "properties", Map.of("id", Map.of("type", "string"), "label", Map.of("type", "string")));
+                "disputed", Map.of("description", "true when sources disagree about it, or every source stating it is disputed"),
+                "sources", Map.of("description", "IRIs of the source graphs it rests on")), c));
+        c.put("Value", value);
+        c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
+                "label", Map.of("description", "Its English label")), c));
         Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
         Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
         Map<String, Object> licensing = Map.of("type", "object", "description", "Whether the product is open source, by which sources, and its licences",
@@ -345,27 +353,12 @@ public final class OpenApi {
         platform.put("openSource", openSource);
         platform.put("licensing", licensing);
         platform.put("sources", sources);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("Value", value);
-        c.put("Ref", ref);
         c.put("Technology", Map.of("type", "object", "properties", tech));
         c.put("Platform", Map.of("type", "object", "properties", platform));
-        Map<String, Object> compat = new LinkedHashMap<>();
-        Object[] kv = {
-                "technology", Map.of("$ref", "#/components/schemas/Ref"), "platform", Map.of("$ref", "#/components/schemas/Ref"),
-                "status", Map.of("type", "string", "enum", List.of("supported", "partial", "unsupported", "disputed", "unknown"),
-                        "description", "partial: supported with a stated condition; disputed: sources disagree, or the only support is disputed"),
-                "basis", Map.of("type", List.of("string", "null"), "enum", java.util.Arrays.asList("stated", "inferred", null)),
-                "disputed", Map.of("type", "boolean"),
-                "disputes", Map.of("type", "array", "items", Map.of("type", "object"), "description", "dispute notes and contradictions, each with its own sources"),
-                "conditions", Map.of("type", "array", "items", Map.of("type", "object")),
-                "explanation", Map.of("type", List.of("object", "null")), "sources", sources,
-                "view", Map.of("type", "string", "enum", List.of("all", "paper", "current")),
-                "lifecycle", Map.of("type", "object", "description", "technology and platform: where each stands today (status, address, asOf, …) or null; absent under view=paper"),
-                "current", Map.of("type", List.of("object", "null"), "description", "what the platform's newest imported support matrix says (status, release, asOf, address, drivers or lastReleaseWithDriver); absent under view=paper")};
-        for (int i = 0; i < kv.length; i += 2) compat.put((String) kv[i], kv[i + 1]);
-        c.put("Compatibility", Map.of("type", "object", "properties", compat));
-        c.put("Page", Map.of("type", "object", "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
+        c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
+        // Http.Page.envelope builds it as a map, to which some lists add members of their own (e.g. an instance list's class).
+        c.put("Page", Map.of("type", "object", "additionalProperties", true, "required", List.of("total", "limit", "offset", "next", "items"),
+                "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
                 "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
         Map<String, Object> problem = new LinkedHashMap<>(Schemas.of(Problem.class, Map.of(), c));
         problem.put("additionalProperties", true);

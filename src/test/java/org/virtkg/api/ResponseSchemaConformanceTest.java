@@ -1,0 +1,176 @@
+package org.virtkg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtkg.knowledge.Catalog;
+import org.virtkg.testing.SharedServer;
+import org.virtkg.testing.TestServer;
+
+/**
+ * What /openapi.json says an answer looks like is what the server answers: for a handful of
+ * operations, the live JSON is checked against the documented schema of its status and media
+ * type ({@code $ref}s resolved). Every member the answer has must be declared where the schema
+ * lists members (unless it is open to others), with a JSON type it declares, within its enum; every
+ * required member must be there. So a renamed record component, a member added to a handler's map, or a schema that says
+ * "string" of a number fails here, not in a client.
+ */
+class ResponseSchemaConformanceTest {
+    static JsonNode doc;
+    static String base;
+
+    @BeforeAll
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) {
+        base = shared.base();
+        doc = json(get(base + "/openapi.json"), 200);
+    }
+
+    @Test
+    void aTechnologyAndAPlatformAreAsDocumented() {
+        conforms("/api/technologies/{id}", "/api/technologies/KVM", 200, "application/json");
+        conforms("/api/platforms/{id}", "/api/platforms/OpenStack", 200, "application/json");
+    }
+
+    /** Each shape the answer takes: supported, unknown (with its note), sources on both sides (against, asOf), decided by the newest (decidedBy), the paper alone. */
+    @Test
+    void compatibilityAnswersAreAsDocumented() {
+        for (String q : List.of("KVM&platform=OpenStack", "Incus&platform=OpenStack", "Xen&platform=OpenStack", "Xen&platform=OpenStack&view=current",
+                "UML&platform=OpenStack&view=paper", "Xen&platform=OpenNebula"))
+            conforms("/api/compatibility", "/api/compatibility?technology=" + q, 200, "application/json");
+    }
+
+    @Test
+    void aPageOfPlatformsIsAsDocumented() {
+        conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
+    }
+
+    @Test
+    void anUnknownIdIsTheDocumentedProblem() {
+        conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
+    }
+
+    /**
+     * The generated Compatibility schema says which members may be absent (those only some answers
+     * have, and those view=paper leaves out) and which may be null, as the record is written.
+     */
+    @Test
+    void theCompatibilitySchemaSaysWhatMayBeAbsentOrNull() {
+        JsonNode c = doc.at("/components/schemas/Compatibility");
+        List<String> required = new ArrayList<>();
+        c.get("required").forEach(n -> required.add(n.asText()));
+        assertEquals(List.of("technology", "platform", "status", "basis", "disputed", "explanation", "sources", "disputes", "conditions", "view"), required);
+        assertEquals("[\"string\",\"null\"]", c.at("/properties/basis/type").toString());
+        assertEquals("[\"object\",\"null\"]", c.at("/properties/current/type").toString());
+        assertEquals("#/components/schemas/CompatibilityStatus", c.at("/properties/paper/$ref").asText());
+        assertEquals("#/components/schemas/Lifecycles", c.at("/properties/lifecycle/$ref").asText());
+        assertEquals("#/components/schemas/Ref", c.at("/properties/technology/$ref").asText());
+    }
+
+    /** A description given beside a knowledge-layer record for a component it does not have stops the document being built. */
+    @Test
+    void aDescriptionOfNoComponentIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Schemas.answer(Catalog.Ref.class, Map.of("name", Map.of("description", "not a component")), new LinkedHashMap<>()));
+        assertTrue(e.getMessage().contains("no component 'name'"), e.getMessage());
+    }
+
+    /** The checker itself: it must see a wrong type, an undeclared member and a missing required one, or the tests above prove nothing. */
+    @Test
+    void theCheckerSeesWhatIsWrong() throws Exception {
+        JsonNode schema = Json.MAPPER.readTree("""
+                {"type": "object", "additionalProperties": false, "required": ["a"],
+                 "properties": {"a": {"type": "string"}, "b": {"type": ["integer", "null"], "enum": [1, null]}}}""");
+        assertEquals(List.of(), problems(Json.MAPPER.readTree("{\"a\": \"x\", \"b\": null}"), schema));
+        assertEquals(List.of("$.a: integer, documented as \"string\"", "$.b: 2, not one of [1,null]"),
+                problems(Json.MAPPER.readTree("{\"a\": 1, \"b\": 2}"), schema));
+        assertEquals(List.of("$: required member 'a' is absent", "$.c: not documented"), problems(Json.MAPPER.readTree("{\"c\": true}"), schema));
+    }
+
+    private void conforms(String path, String target, int status, String mediaType) {
+        var r = get(base + target);
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(mediaType), r.headers().toString());
+        JsonNode schema = doc.at("/paths/" + pointer(path) + "/get/responses/" + status + "/content/" + pointer(mediaType) + "/schema");
+        assertTrue(schema.isObject(), "no documented " + status + " " + mediaType + " schema for GET " + path);
+        JsonNode answer;
+        try {
+            answer = Json.MAPPER.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(target + " is not JSON: " + r.body(), e);
+        }
+        List<String> problems = problems(answer, schema);
+        assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), "GET " + target + " against the documented schema");
+    }
+
+    private static String pointer(String s) {
+        return s.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static List<String> problems(JsonNode value, JsonNode schema) {
+        List<String> out = new ArrayList<>();
+        check(value, schema, "$", out);
+        return out;
+    }
+
+    /** The JSON Schema keywords the document uses for answers: $ref, oneOf, type, enum, required, properties, additionalProperties, items. */
+    private static void check(JsonNode value, JsonNode schema, String at, List<String> out) {
+        while (schema.has("$ref")) schema = doc.at(schema.get("$ref").asText().substring(1));
+        if (schema.has("oneOf")) {
+            for (JsonNode alternative : schema.get("oneOf")) if (problems(value, alternative).isEmpty()) return;
+            out.add(at + ": matches none of " + schema.get("oneOf"));
+            return;
+        }
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            List<String> types = new ArrayList<>();
+            if (type.isArray()) type.forEach(t -> types.add(t.asText()));
+            else types.add(type.asText());
+            String actual = jsonType(value);
+            if (!types.contains(actual) && !(actual.equals("integer") && types.contains("number"))) {
+                out.add(at + ": " + actual + ", documented as " + type);
+                return;
+            }
+        }
+        if (schema.has("enum")) {
+            boolean listed = false;
+            for (JsonNode e : schema.get("enum")) listed |= e.equals(value);
+            if (!listed) out.add(at + ": " + value + ", not one of " + schema.get("enum"));
+        }
+        if (value.isObject()) {
+            for (JsonNode name : schema.path("required"))
+                if (!value.has(name.asText())) out.add(at + ": required member '" + name.asText() + "' is absent");
+            JsonNode others = schema.path("additionalProperties");
+            for (var member : value.properties()) {
+                JsonNode declared = schema.path("properties").get(member.getKey());
+                String where = at + "." + member.getKey();
+                if (declared != null) check(member.getValue(), declared, where, out);
+                else if (others.isObject()) check(member.getValue(), others, where, out);
+                // A schema that lists its members is read as listing them all unless it says it is open; a bare "object" is opaque.
+                else if (schema.has("properties") && !others.asBoolean(false)) out.add(where + ": not documented");
+            }
+        }
+        if (value.isArray() && schema.has("items"))
+            for (int i = 0; i < value.size(); i++) check(value.get(i), schema.get("items"), at + "[" + i + "]", out);
+    }
+
+    private static String jsonType(JsonNode v) {
+        if (v.isNull()) return "null";
+        if (v.isBoolean()) return "boolean";
+        if (v.isIntegralNumber()) return "integer";
+        if (v.isNumber()) return "number";
+        if (v.isTextual()) return "string";
+        if (v.isArray()) return "array";
+        return "object";
+    }
+}
