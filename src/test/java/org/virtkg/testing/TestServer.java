@@ -110,6 +110,12 @@ public final class TestServer implements AutoCloseable {
                 Duration.ofSeconds(10));
     }
 
+    /** {@link #onRemoteStore(String, AccessTokens)} syncing the given ontology and data folders instead of the shipped ones. */
+    public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens, java.nio.file.Path ontology, java.nio.file.Path data) {
+        return start(Fixtures.withData(RemoteKnowledgeStore.connect(remoteSettings(datasetUrl), l -> {}), ontology, data), tokens,
+                Duration.ofSeconds(10));
+    }
+
     /** True when this test JVM runs the HTTP tests against a remote store. */
     public static boolean remoteStore() {
         return "remote".equals(System.getProperty(STORE_PROPERTY));
