@@ -24,7 +24,8 @@ import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
 
 /**
- * A real server process on a TDB2 directory, serving the shipped data, is killed with SIGKILL in
+ * A real server process on a TDB2 directory, serving the shipped ontology and data (but Nova's
+ * support matrices: see {@link Fixtures#shippedDataWithoutNova}), is killed with SIGKILL in
  * the middle of streams of acknowledged writes from concurrent writers — products through the
  * REST API and SPARQL updates, alternately — and restarted, several rounds: everything
  * acknowledged is there, every product is whole (no partial write), and the store opens cleanly.
@@ -38,6 +39,18 @@ class KillRestartTest {
 
     @TempDir
     Path tmp;
+
+    /**
+     * The data every child serves. Without Nova's matrices, each of the four starts (the first
+     * loads it all into the empty store, the others check it is unchanged and the inferences
+     * current) is seconds shorter; what is killed and checked is the same real process and store.
+     */
+    static Path data;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void copyData(@TempDir Path scratch) {
+        data = Fixtures.shippedDataWithoutNova(scratch);
+    }
 
     @org.junit.jupiter.api.AfterEach
     void stopPool() {
@@ -178,7 +191,7 @@ class KillRestartTest {
                     "-Dvirtkg.home=" + Fixtures.projectDir(), "org.virtkg.Main", "serve",
                     "--host", "127.0.0.1", "--port", "0", "--db", db.toString(),
                     "--ontology", Fixtures.projectDir().resolve("ontology").toString(),
-                    "--data", Fixtures.projectDir().resolve("data").toString());
+                    "--data", data.toString());
             pb.environment().put("VIRTKG_ADMIN_TOKEN", ADMIN);
             pb.redirectErrorStream(true);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
