@@ -66,6 +66,19 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the project's real ontology/ and the data/ files but Nova's matrices
+     * ({@link Fixtures#shippedDataWithoutNova}), for tests whose point is not the data: a fraction
+     * of the start and of each write's reasoning. Against a remote store it serves the whole
+     * shipped data, from {@link ShippedStoreSeed}'s copy, which is cheaper there than a first sync
+     * of the lighter data through Fuseki.
+     */
+    public static TestServer withShippedDataWithoutNova(java.nio.file.Path scratch, AccessTokens tokens) {
+        if (remoteStore()) return withShippedData(tokens);
+        return start(Fixtures.withData(newStore(), Fixtures.projectDir().resolve("ontology"), Fixtures.shippedDataWithoutNova(scratch)),
+                tokens, Duration.ofSeconds(10));
+    }
+
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
         return start(Fixtures.withShippedData(newShippedStore()), tokens, Duration.ofSeconds(10));
