@@ -74,6 +74,23 @@ public final class ShippedStoreSeed {
         SNAPSHOTS.put(key, snapshot);
     }
 
+    /**
+     * Takes the store at {@code datasetUrl}, which a test has just brought to the state of the
+     * shipped data's first sync with real instances (and written nothing else to), as the shipped
+     * snapshot, unless this JVM or an earlier one of the build already made it: the sync is tens
+     * of seconds, and a later JVM ({@code remote-store-contract}) then reads the file instead.
+     */
+    public static synchronized void keepShippedFrom(String datasetUrl) {
+        List<Path> key = List.of(Fixtures.projectDir().resolve("ontology").toAbsolutePath().normalize(),
+                Fixtures.projectDir().resolve("data").toAbsolutePath().normalize());
+        if (SNAPSHOTS.containsKey(key)) return;
+        Path file = cacheFile();
+        if (file == null || Files.isRegularFile(file)) return;
+        DatasetGraph snapshot = DSP.service(datasetUrl).GET();
+        writeCached(snapshot);
+        SNAPSHOTS.put(key, snapshot);
+    }
+
     /** The snapshot a JVM before this one made from the same files and classes, or null. */
     private static DatasetGraph readCached() {
         Path file = cacheFile();
