@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +49,14 @@ import java.util.regex.Pattern;
  * we picked) the start is retried on a new port, a few times at most. A child that exits, or is not
  * ready within 60 s, fails the start with its output in the exception message.
  *
+ * <p>Class data sharing: the child loads some thousands of classes from the shaded jar at each
+ * start, seconds of a start on two busy cores. The first child of a build that is stopped with
+ * {@link #close()} writes them to a CDS archive ({@code -XX:ArchiveClassesAtExit}, a file of its own,
+ * then renamed into place whole) next to the jar, named after the jar's size and date; every later
+ * start maps that archive ({@code -XX:SharedArchiveFile}) and is ready in about half the time
+ * (measured 2026-11-27: 3.7-5.0 s without, 2.1-2.6 s with). The JVM checks the archive against
+ * the jar and runs without it when they do not match, so it can make a start slower, never wrong.
+ *
  * <p>Always {@link #close()} an instance (try-with-resources or {@code @AfterEach}); a JVM shutdown
  * hook also kills any child still running when the test JVM exits normally.
  */
@@ -60,6 +69,10 @@ public final class ExternalFuseki implements AutoCloseable {
     static final int KEPT_LINES = 200;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How long a child writing the CDS archive may take to exit: the dump takes seconds on two busy cores. */
+    private static final Duration ARCHIVING_STOP_GRACE = Duration.ofSeconds(60);
+    /** Set while one child of this JVM is to write the archive (one is enough). */
+    private static final java.util.concurrent.atomic.AtomicBoolean ARCHIVING = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 5;
     /**
@@ -108,13 +121,17 @@ public final class ExternalFuseki implements AutoCloseable {
     private final int port;
     private final Process process;
     private final OutputReader output;
+    /** The file this child writes its CDS archive to when it exits normally, or null. */
+    private final Path archiving;
+    private boolean archiveHandled;
     private boolean closed;
 
-    private ExternalFuseki(Spec spec, int port, Process process, OutputReader output) {
+    private ExternalFuseki(Spec spec, int port, Process process, OutputReader output, Path archiving) {
         this.spec = spec;
         this.port = port;
         this.process = process;
         this.output = output;
+        this.archiving = archiving;
     }
 
     /** Fuseki with one in-memory dataset at {@code /ds}; {@code fusekiBase} is its run area (e.g. a {@code @TempDir}). */
@@ -184,6 +201,7 @@ public final class ExternalFuseki implements AutoCloseable {
         process.destroyForcibly();
         awaitExit(process, KILL_WAIT);
         LIVE.remove(process);
+        archived(); // killed: no archive; another child may write it
     }
 
     /** Asks the child to stop (SIGTERM), kills it after a few seconds if it has not; safe to call twice. */
@@ -195,12 +213,42 @@ public final class ExternalFuseki implements AutoCloseable {
         closed = true;
         if (process.isAlive()) {
             process.destroy();
-            if (!awaitExit(process, STOP_GRACE)) {
+            if (!awaitExit(process, archiving != null ? ARCHIVING_STOP_GRACE : STOP_GRACE)) {
                 process.destroyForcibly();
                 awaitExit(process, KILL_WAIT);
             }
         }
         LIVE.remove(process);
+        archived();
+    }
+
+    /** If this child was to write the CDS archive: puts a written one in place, and lets another child try if none was. */
+    private synchronized void archived() {
+        if (archiving == null || archiveHandled) return;
+        archiveHandled = true;
+        try {
+            if (!process.isAlive() && process.exitValue() != 137 && Files.size(archiving) > 0 && archive(spec.jar()) != null) {
+                Files.move(archiving, archive(spec.jar()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return; // later starts map it; ARCHIVING stays set
+            }
+        } catch (IOException | IllegalThreadStateException e) {
+            // No archive this time: starts stay as they were.
+        }
+        abandon(archiving);
+    }
+
+    /**
+     * The CDS archive for {@code jar}: next to it, named after its size and modification time so
+     * that a new jar never meets an old archive; null when the jar cannot be read.
+     */
+    static Path archive(Path jar) {
+        try {
+            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Files.size(jar) + "-"
+                    + Files.getLastModifiedTime(jar).toMillis() + ".jsa";
+            return jar.toAbsolutePath().resolveSibling(name);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -267,6 +315,14 @@ public final class ExternalFuseki implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(CHILD_JVM_FLAGS);
+        Path archive = archive(spec.jar());
+        Path archiving = null;
+        if (archive != null && Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else if (archive != null && ARCHIVING.compareAndSet(false, true)) {
+            archiving = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + port + ".tmp");
+            command.add("-XX:ArchiveClassesAtExit=" + archiving);
+        }
         command.addAll(List.of("-jar", spec.jar().toString(), "--localhost", "--port", String.valueOf(port)));
         command.addAll(spec.datasetArgs());
 
@@ -293,19 +349,22 @@ public final class ExternalFuseki implements AutoCloseable {
 
         try {
             output.ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new ExternalFuseki(spec, port, process, output);
+            return new ExternalFuseki(spec, port, process, output, archiving);
         } catch (TimeoutException e) {
             stop(process);
+            abandon(archiving);
             throw new IllegalStateException(spec.describe() + " on port " + port + " did not log \"Start Fuseki\" within "
                     + READY_TIMEOUT.toSeconds() + " s.\nCommand: " + String.join(" ", command) + "\n" + output.report(), e);
         } catch (InterruptedException e) {
             stop(process);
+            abandon(archiving);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting " + spec.describe(), e);
         } catch (ExecutionException e) {
             // The child printed its last line and closed its output: it has exited (or is about to).
             boolean exited = awaitExit(process, Duration.ofSeconds(2));
             stop(process);
+            abandon(archiving);
             if (output.bindFailed()) {
                 return null;
             }
@@ -314,6 +373,17 @@ public final class ExternalFuseki implements AutoCloseable {
                     + (e.getCause() instanceof FailedStart f ? " (" + f.getMessage() + ")" : "")
                     + ".\nCommand: " + String.join(" ", command) + "\n" + output.report(), e.getCause());
         }
+    }
+
+    /** A child that was to write the CDS archive failed to start: drop its file, let another child try. */
+    private static void abandon(Path archiving) {
+        if (archiving == null) return;
+        try {
+            Files.deleteIfExists(archiving);
+        } catch (IOException ignored) {
+            // A leftover temporary file in target/ changes nothing.
+        }
+        ARCHIVING.set(false);
     }
 
     private static void stop(Process process) {

@@ -34,6 +34,25 @@ public final class Fixtures {
         return projectDir().resolve("src/test/resources/fixtures").resolve(name);
     }
 
+    /**
+     * A copy, in {@code scratch}, of the shipped data/ files but Nova's support matrices
+     * ({@code nova-*.trig}, three quarters of the shipped bytes): for tests whose point is not the
+     * data (durability, replication, the command line) but that still want the real ontology and the
+     * paper's knowledge, with every start, sync and reasoning pass a fraction of the work.
+     */
+    public static Path shippedDataWithoutNova(Path scratch) {
+        try {
+            Path data = Files.createDirectories(scratch.resolve("data-without-nova"));
+            try (Stream<Path> files = Files.list(projectDir().resolve("data"))) {
+                for (Path f : files.toList())
+                    if (!f.getFileName().toString().startsWith("nova-")) Files.copy(f, data.resolve(f.getFileName()));
+            }
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Opens the knowledge base over {@code store} and syncs the small fixture ontology and data into it, as the server does. */
     public static KnowledgeBase withFixtures(KnowledgeStore store) {
         return open(store, new ShippedData(fixtureDir("ontology"), fixtureDir("data"), line -> {}));

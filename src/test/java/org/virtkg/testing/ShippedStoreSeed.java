@@ -41,22 +41,54 @@ import org.virtkg.store.RemoteKnowledgeStore;
  * reads the file instead of syncing again.
  */
 public final class ShippedStoreSeed {
-    private static DatasetGraph snapshot;
+    /** Per JVM, one snapshot for each pair of ontology and data folders a test syncs. */
+    private static final java.util.Map<List<Path>, DatasetGraph> SNAPSHOTS = new java.util.HashMap<>();
 
     private ShippedStoreSeed() {}
 
     /** Empties the Fuseki dataset at {@code datasetUrl} and fills it as the shipped data's first sync does. */
-    public static synchronized void into(String datasetUrl) {
+    public static void into(String datasetUrl) {
+        into(datasetUrl, Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"));
+    }
+
+    /**
+     * Empties the Fuseki dataset at {@code datasetUrl} and fills it as a first sync of the given
+     * ontology and data folders does (e.g. the shipped ontology with only some of the data files).
+     * Only the shipped folders' snapshot is also kept on disk for later JVMs.
+     */
+    public static synchronized void into(String datasetUrl, Path ontology, Path data) {
         UpdateExecHTTP.service(datasetUrl).update("DROP ALL").execute();
-        if (snapshot == null) snapshot = readCached();
+        List<Path> key = List.of(ontology.toAbsolutePath().normalize(), data.toAbsolutePath().normalize());
+        boolean shipped = key.equals(List.of(Fixtures.projectDir().resolve("ontology").toAbsolutePath().normalize(),
+                Fixtures.projectDir().resolve("data").toAbsolutePath().normalize()));
+        DatasetGraph snapshot = SNAPSHOTS.get(key);
+        if (snapshot == null && shipped) snapshot = readCached();
         if (snapshot == null) {
-            KnowledgeBase kb = Fixtures.withShippedData(RemoteKnowledgeStore.connect(TestServer.remoteSettings(datasetUrl), line -> {}));
+            KnowledgeBase kb = Fixtures.withData(RemoteKnowledgeStore.connect(TestServer.remoteSettings(datasetUrl), line -> {}), ontology, data);
             kb.close();
             snapshot = DSP.service(datasetUrl).GET();
-            writeCached(snapshot);
+            if (shipped) writeCached(snapshot);
         } else {
             DSP.service(datasetUrl).POST(snapshot);
         }
+        SNAPSHOTS.put(key, snapshot);
+    }
+
+    /**
+     * Takes the store at {@code datasetUrl}, which a test has just brought to the state of the
+     * shipped data's first sync with real instances (and written nothing else to), as the shipped
+     * snapshot, unless this JVM or an earlier one of the build already made it: the sync is tens
+     * of seconds, and a later JVM ({@code remote-store-contract}) then reads the file instead.
+     */
+    public static synchronized void keepShippedFrom(String datasetUrl) {
+        List<Path> key = List.of(Fixtures.projectDir().resolve("ontology").toAbsolutePath().normalize(),
+                Fixtures.projectDir().resolve("data").toAbsolutePath().normalize());
+        if (SNAPSHOTS.containsKey(key)) return;
+        Path file = cacheFile();
+        if (file == null || Files.isRegularFile(file)) return;
+        DatasetGraph snapshot = DSP.service(datasetUrl).GET();
+        writeCached(snapshot);
+        SNAPSHOTS.put(key, snapshot);
     }
 
     /** The snapshot a JVM before this one made from the same files and classes, or null. */

@@ -66,6 +66,19 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the project's real ontology/ and the data/ files but Nova's matrices
+     * ({@link Fixtures#shippedDataWithoutNova}), for tests whose point is not the data: a fraction
+     * of the start and of each write's reasoning. Against a remote store it serves the whole
+     * shipped data, from {@link ShippedStoreSeed}'s copy, which is cheaper there than a first sync
+     * of the lighter data through Fuseki.
+     */
+    public static TestServer withShippedDataWithoutNova(java.nio.file.Path scratch, AccessTokens tokens) {
+        if (remoteStore()) return withShippedData(tokens);
+        return start(Fixtures.withData(newStore(), Fixtures.projectDir().resolve("ontology"), Fixtures.shippedDataWithoutNova(scratch)),
+                tokens, Duration.ofSeconds(10));
+    }
+
     /** Serves the project's real ontology/ and data/. */
     public static TestServer withShippedData(AccessTokens tokens) {
         return start(Fixtures.withShippedData(newShippedStore()), tokens, Duration.ofSeconds(10));
@@ -107,6 +120,12 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens) {
         return start(Fixtures.withShippedData(RemoteKnowledgeStore.connect(remoteSettings(datasetUrl), l -> {})), tokens,
+                Duration.ofSeconds(10));
+    }
+
+    /** {@link #onRemoteStore(String, AccessTokens)} syncing the given ontology and data folders instead of the shipped ones. */
+    public static TestServer onRemoteStore(String datasetUrl, AccessTokens tokens, java.nio.file.Path ontology, java.nio.file.Path data) {
+        return start(Fixtures.withData(RemoteKnowledgeStore.connect(remoteSettings(datasetUrl), l -> {}), ontology, data), tokens,
                 Duration.ofSeconds(10));
     }
 
