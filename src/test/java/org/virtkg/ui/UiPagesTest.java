@@ -86,6 +86,13 @@ class UiPagesTest {
         }
     }
 
+    /** A product's label as the API answers it. */
+    static String productLabel(String id) {
+        var r = Fixtures.get(server.base() + "/api/products/" + id, "Accept", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        return org.virtkg.testing.JsonAssert.assertJson(r).at("/label").textValue();
+    }
+
     static String statusOf(String technology, String platform) {
         return browser.driver.findElement(By.cssSelector("#matrix [data-technology=" + technology + "][data-platform=" + platform + "]")).getAttribute("data-status");
     }
@@ -387,7 +394,7 @@ class UiPagesTest {
         browser.visible("#product-form button[type=submit]").click();
         String alert = browser.visible("#error-summary").getText();
         assertTrue(alert.contains("someone changed this product"), alert);
-        assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(other)"), "the other edit stands");
+        assertEquals("Cloud Hypervisor (other)", productLabel("Cloudhv"), "the other edit stands");
         browser.screenshot("edit-conflict");
         // Reload, edit again: saved.
         browser.visible("#reload-link").click();
@@ -398,7 +405,7 @@ class UiPagesTest {
         assertEquals(Fixtures.EDITOR, browser.visible("#f-token").getAttribute("value"), "the token is kept for the tab");
         browser.visible("#product-form button[type=submit]").click();
         browser.visible("#created");
-        assertTrue(Fixtures.get(server.base() + "/api/products/Cloudhv").body().contains("(mine)"));
+        assertEquals("Cloud Hypervisor (mine)", productLabel("Cloudhv"));
         noConsoleErrors("edit product", "status of 412");
     }
 

@@ -73,7 +73,11 @@ class UiStaticFilesTest {
         assertEquals(404, missing.statusCode());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         // The library listing carries each query's text for the editor.
-        assertTrue(get(server.base() + "/api/queries").body().contains("\"sparql\":\"PREFIX"));
+        com.fasterxml.jackson.databind.JsonNode items = org.virtkg.testing.JsonAssert.assertJson(get(server.base() + "/api/queries"))
+                .at("/items").node();
+        assertTrue(items.size() > 0, "the library lists queries");
+        for (com.fasterxml.jackson.databind.JsonNode q : items)
+            assertTrue(q.path("sparql").isTextual() && q.path("sparql").textValue().startsWith("PREFIX"), q.toString());
     }
 
     /** The main navigation, as (text, address) pairs; the web UI's own "#/x" is the server pages' "/#/x". */
