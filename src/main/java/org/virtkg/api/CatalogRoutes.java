@@ -30,9 +30,7 @@ public final class CatalogRoutes {
      * The platform list's kept parts per KB version ({@link PlatformListView}): the newest one is
      * carried to the version each batch of changes produces, while the changes allow it.
      */
-    private final PerVersion<PlatformListView> platformViews = new PerVersion<>(VERSIONS_KEPT);
-    /** Versions whose platform views are kept: the newest, and those older readers may still be at. */
-    static final int VERSIONS_KEPT = 3;
+    private final PerVersion<PlatformListView> platformViews = new PerVersion<>();
     private volatile PlatformListView newestPlatformView;
 
     public CatalogRoutes(Knowledge knowledge, ExplainRoutes explain, ResponseCache cache) {

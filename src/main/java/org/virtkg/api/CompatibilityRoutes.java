@@ -50,7 +50,7 @@ public final class CompatibilityRoutes {
      * include (concurrent requests for one share the computation), then carried from version to
      * version by the changes themselves ({@link MatrixView#after}) while they allow it.
      */
-    private final PerVersion<MatrixView> matrices = new PerVersion<>(VERSIONS_KEPT);
+    private final PerVersion<MatrixView> matrices = new PerVersion<>();
     /** The newest matrix of each view and include, which the next batch of changes updates. */
     private final Map<List<Object>, MatrixView> newestMatrices = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -58,9 +58,7 @@ public final class CompatibilityRoutes {
      * to the next version by a batch that cannot change it ({@link #followDriverSupport}), since
      * computing it is a join over every imported release graph and most writes touch none.
      */
-    private final PerVersion<Map<Node, DriverSupport>> driverSupports = new PerVersion<>(VERSIONS_KEPT);
-    /** Versions whose matrices and drivers' support are kept: the newest, and those older readers may still be at. */
-    static final int VERSIONS_KEPT = 3;
+    private final PerVersion<Map<Node, DriverSupport>> driverSupports = new PerVersion<>();
 
     private final ResponseCache cache;
 

@@ -32,15 +32,11 @@ public final class Knowledge {
      * Built id indexes and class hierarchies by version: the newest and the one before the newest
      * batch, so a reader that began before a batch committed never rebuilds (nor one just after).
      */
-    private final PerVersion<Built> builds = new PerVersion<>(VERSIONS_KEPT);
+    private final PerVersion<Built> builds = new PerVersion<>();
     /** What the claims say, per version. */
-    private final PerVersion<Claims> claims = new PerVersion<>(VERSIONS_KEPT);
+    private final PerVersion<Claims> claims = new PerVersion<>();
     /** The paper's own reasoner and claims, per KB version ({@code view=paper}). */
-    private final PerVersion<PaperView> paperViews = new PerVersion<>(VERSIONS_KEPT);
-    /** Versions whose views are kept: readers see the newest state or, until their transaction ends, an older one. */
-    static final int VERSIONS_KEPT = 3;
-    /** The newest build, carried forward from each change without a rebuild when it can be. */
-    private volatile Built current;
+    private final PerVersion<PaperView> paperViews = new PerVersion<>();
     /** Predicates whose change alters the class hierarchy, disjointness or the class names: rebuild. */
     private static final Set<Node> SCHEMA = Set.of(RDFS.subClassOf.asNode(), OWL2.disjointWith.asNode(), OWL2.members.asNode(),
             RDF.first.asNode(), RDF.rest.asNode(), OWL2.equivalentClass.asNode());
@@ -84,18 +80,14 @@ public final class Knowledge {
 
     /**
      * The id index and class hierarchy of the snapshot's version. Built inside the snapshot's
-     * transaction (Caffeine computes in the caller's thread; a concurrent caller of the same
-     * version waits for it), so its content is exactly that version's.
+     * transaction ({@link PerVersion} computes in the caller's thread; a concurrent caller of the
+     * same version waits for it), so its content is exactly that version's.
      */
     Built built(Snapshot s) {
-        Built b = current;
-        if (b != null && b.version() == s.version()) return b;
-        Built made = builds.get(s.version(), () -> {
+        return builds.get(s.version(), () -> {
             fullBuilds.incrementAndGet();
             return new Built(s.version(), IdIndex.build(s.union()), Classes.read(s.union()));
         });
-        advance(made);
-        return made;
     }
 
     private final java.util.concurrent.atomic.AtomicLong fullBuilds = new java.util.concurrent.atomic.AtomicLong();
@@ -103,11 +95,6 @@ public final class Knowledge {
     /** Tests: how many times the id index and class hierarchy were built from the store rather than followed. */
     long fullBuilds() {
         return fullBuilds.get();
-    }
-
-    /** Makes {@code b} the newest build unless a newer one is already there. */
-    private synchronized void advance(Built b) {
-        if (current == null || b.version() > current.version()) current = b;
     }
 
     /** What the claims say at {@code c}'s version: built once per version (with the reasoner's disagreements of that moment). */
@@ -145,12 +132,10 @@ public final class Knowledge {
      */
     private void follow(KnowledgeBase.Committed change) {
         followClaims(change);
-        Built b = current;
-        if (b == null || !change.known() || b.version() != change.version() - 1 || touchesSchema(change)) return;
+        Built b = builds.getIfPresent(change.version() - 1);
+        if (b == null || !change.known() || touchesSchema(change)) return;
         IdIndex index = kb.read(s -> b.index().after(change.added(), change.deleted(), s.union()));
-        Built next = new Built(change.version(), index, b.classes());
-        builds.put(next.version(), next);
-        advance(next);
+        builds.put(change.version(), new Built(change.version(), index, b.classes()));
     }
 
     /**

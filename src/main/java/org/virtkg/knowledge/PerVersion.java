@@ -21,8 +21,19 @@ import java.util.function.Supplier;
 public final class PerVersion<V> {
     private record Key(long version, Object variant) {}
 
+    /**
+     * How many versions the knowledge base's views keep: readers see the newest state or, until
+     * their transaction ends, the one before the newest batch; one more for a reader slower still.
+     */
+    public static final int VERSIONS_KEPT = 3;
+
     private final int versionsKept;
     private final Map<Key, CompletableFuture<V>> values = new ConcurrentHashMap<>();
+
+    /** Keeps the values of the {@link #VERSIONS_KEPT} newest versions that have any. */
+    public PerVersion() {
+        this(VERSIONS_KEPT);
+    }
 
     /** Keeps the values of the {@code versionsKept} newest versions that have any. */
     public PerVersion(int versionsKept) {
