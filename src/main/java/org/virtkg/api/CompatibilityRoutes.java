@@ -90,11 +90,9 @@ public final class CompatibilityRoutes {
             if (!c.conclusionsKnown()) return;
             for (var quads : List.of(c.added(), c.deleted()))
                 for (Quad q : quads)
-                    if ((q.getGraph().isURI() && Graphs.isImported(q.getGraph().getURI())) || readsDrivers(q.asTriple()))
-                        return;
-            for (var triples : List.of(c.inferredAdded(), c.inferredRemoved()))
-                for (Triple t : triples)
-                    if (readsDrivers(t)) return;
+                    if (q.getGraph().isURI() && Graphs.isImported(q.getGraph().getURI())) return;
+            for (Triple t : c.touched())
+                if (readsDrivers(t)) return;
         }
         driverSupports.put(changes.get(changes.size() - 1).version(), before);
     }

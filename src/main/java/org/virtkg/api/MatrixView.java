@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.claims.Claims;
@@ -111,9 +110,7 @@ final class MatrixView {
         for (KnowledgeBase.Committed c : changes) {
             if (c.version() != expected++ || !Knowledge.followable(c, catalog.dataset()) || !Knowledge.claimsStillHold(c, claims)) return null;
             if (paper != null && Knowledge.touchesPaper(c)) return null;
-            for (var quads : List.of(c.added(), c.deleted())) for (Quad q : quads) touched.add(q.asTriple());
-            touched.addAll(c.inferredAdded());
-            touched.addAll(c.inferredRemoved());
+            touched.addAll(c.touched());
         }
         // Products whose membership, service flag or label may have changed; cells whose claims did.
         Set<Node> members = new HashSet<>();

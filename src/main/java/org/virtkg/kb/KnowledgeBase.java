@@ -134,6 +134,20 @@ public final class KnowledgeBase implements AutoCloseable {
             return known() && inferredAdded != null && derivationsKept && disagreementsKept;
         }
 
+        /**
+         * Every triple the change added or removed, asserted (its quads, as triples) or concluded:
+         * what a view that follows changes checks against what it read. Only for a change whose
+         * conclusions are known ({@link #conclusionsKnown}).
+         */
+        public List<Triple> touched() {
+            List<Triple> touched = new ArrayList<>();
+            for (Quad q : added) touched.add(q.asTriple());
+            for (Quad q : deleted) touched.add(q.asTriple());
+            touched.addAll(inferredAdded);
+            touched.addAll(inferredRemoved);
+            return touched;
+        }
+
         /** The same change, noting that the reasoner's derivations may have changed after all (compaction). */
         Committed derivationsChanged() {
             return new Committed(version, added, deleted, inferredAdded, inferredRemoved, false, disagreementsKept);

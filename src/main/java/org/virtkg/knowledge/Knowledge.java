@@ -1,6 +1,5 @@
 package org.virtkg.knowledge;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -180,11 +179,7 @@ public final class Knowledge {
 
     /** True when {@code change} leaves every statement {@code c} read at build as it was. */
     public static boolean claimsStillHold(KnowledgeBase.Committed change, Claims c) {
-        List<Triple> touched = new ArrayList<>();
-        for (var quads : List.of(change.added(), change.deleted())) for (Quad q : quads) touched.add(q.asTriple());
-        touched.addAll(change.inferredAdded());
-        touched.addAll(change.inferredRemoved());
-        for (Triple t : touched) {
+        for (Triple t : change.touched()) {
             Node p = t.getPredicate();
             if (Claims.READ_AT_BUILD.contains(p)) return false;
             if (p.equals(RDF.type.asNode()) && Claims.NOTE_CLASSES.contains(t.getObject())) return false;
