@@ -18,8 +18,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.DSP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.system.Txn;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.RemoteKnowledgeStore;
+import org.virtkg.store.TdbKnowledgeStore;
 
 /**
  * A remote store as a real virtkg instance leaves it after syncing the shipped ontology and data
@@ -39,12 +42,47 @@ import org.virtkg.store.RemoteKnowledgeStore;
  * the shipped {@code ontology/} and {@code data/} files, the compiled main classes and this test harness. Any change
  * to either makes a new digest, so a stale snapshot is never read; a later JVM of the same build
  * reads the file instead of syncing again.
+ *
+ * <p>The embedded store has the same copy ({@link #inMemoryStore}): a shipped server's start is a
+ * sync of some 30,000 quads through the shapes and the reasoner (2.5–4 s on two cores, some twenty
+ * times a run), against about a second to copy the quads the first such sync of the JVM left and
+ * open the knowledge base over them (the sync then finds nothing to do). Tests of the sync itself
+ * open their own store with {@code Fixtures.withShippedData(store)} and never get a copy.
  */
 public final class ShippedStoreSeed {
     /** Per JVM, one snapshot for each pair of ontology and data folders a test syncs. */
     private static final java.util.Map<List<Path>, DatasetGraph> SNAPSHOTS = new java.util.HashMap<>();
 
+    /** The embedded store as this JVM's first sync of the shipped folders left it (see {@link #inMemoryStore}). */
+    private static DatasetGraph inMemorySnapshot;
+
     private ShippedStoreSeed() {}
+
+    /**
+     * A new in-memory TDB2 store holding what a first sync of the shipped ontology and data leaves
+     * in one: the first call of the JVM runs that sync (a real one, into a store of its own) and
+     * keeps its quads; every call copies them into a fresh store in one transaction.
+     */
+    public static synchronized KnowledgeStore inMemoryStore() {
+        if (inMemorySnapshot == null) {
+            TdbKnowledgeStore first = TdbKnowledgeStore.inMemory();
+            KnowledgeBase kb = Fixtures.withShippedData(first);
+            try {
+                DatasetGraph copy = DatasetGraphFactory.create();
+                Txn.executeRead(first.dataset(), () -> first.dataset().find().forEachRemaining(copy::add));
+                inMemorySnapshot = copy;
+            } finally {
+                kb.close();
+            }
+        }
+        TdbKnowledgeStore store = TdbKnowledgeStore.inMemory();
+        DatasetGraph snapshot = inMemorySnapshot;
+        store.write(dsg -> {
+            snapshot.find().forEachRemaining(dsg::add);
+            return null;
+        });
+        return store;
+    }
 
     /** Empties the Fuseki dataset at {@code datasetUrl} and fills it as the shipped data's first sync does. */
     public static void into(String datasetUrl) {

@@ -135,19 +135,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static KnowledgeStore newStore() {
-        if (!remoteStore()) return TdbKnowledgeStore.inMemory();
+        if (!remoteStore()) return ShippedStoreSeed.inMemoryStore();
         ExternalFuseki fuseki = SharedFuseki.get();
         SharedFuseki.clear();
         return RemoteKnowledgeStore.connect(remoteSettings(fuseki.datasetUrl()), line -> {});
     }
 
     /**
-     * {@link #newStore()} for the shipped data: a remote store starts as a real instance's sync of
-     * the shipped data left it (see {@link ShippedStoreSeed}), so the server's own sync finds
-     * nothing to do.
+     * {@link #newStore()} for the shipped data: the store starts as a real instance's sync of the
+     * shipped data left it (see {@link ShippedStoreSeed}; embedded or remote), so the server's own
+     * sync finds nothing to do.
      */
     private static KnowledgeStore newShippedStore() {
-        if (!remoteStore()) return TdbKnowledgeStore.inMemory();
+        if (!remoteStore()) return ShippedStoreSeed.inMemoryStore();
         ExternalFuseki fuseki = SharedFuseki.get();
         ShippedStoreSeed.into(fuseki.datasetUrl());
         return RemoteKnowledgeStore.connect(remoteSettings(fuseki.datasetUrl()), line -> {});
