@@ -19,8 +19,8 @@ import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * What the imported support matrices say of each platform's drivers (the compatibility check's
@@ -55,7 +55,7 @@ class DriverSupportFollowsChangesTest {
 
     @Test
     void carriedOverAWriteThatCannotChangeItAndComputedAnewAfterOneThatDoes() {
-        try (KnowledgeBase kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory())) {
+        try (KnowledgeBase kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore())) {
             Knowledge knowledge = new Knowledge(kb);
             CompatibilityRoutes routes = new CompatibilityRoutes(knowledge, new ExplainRoutes(kb), new ResponseCache());
             Map<Node, CompatibilityRoutes.DriverSupport> shipped = routes.driverSupport();

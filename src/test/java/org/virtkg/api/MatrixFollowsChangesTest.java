@@ -18,8 +18,8 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.knowledge.Knowledge;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * The matrix, and the claims behind it, follow each change instead of being computed again per
@@ -50,7 +50,7 @@ class MatrixFollowsChangesTest {
 
     @Test
     void aFollowedMatrixIsExactlyTheOneComputedAnew() {
-        try (KnowledgeBase kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory())) {
+        try (KnowledgeBase kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore())) {
             Knowledge knowledge = new Knowledge(kb);
             CompatibilityRoutes routes = new CompatibilityRoutes(knowledge, new ExplainRoutes(kb), new ResponseCache());
             for (String view : VIEWS) for (boolean services : List.of(false, true)) routes.matrixView(view, services);

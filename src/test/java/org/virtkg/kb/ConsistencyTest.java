@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.virtkg.reasoner.RlReasoner;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.ShippedData;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * The shipped ontology and data, loaded exactly as the service loads them and closed under OWL 2
@@ -25,7 +25,7 @@ class ConsistencyTest {
 
     @BeforeAll
     static void load() {
-        kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory());
+        kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore());
     }
 
     @AfterAll

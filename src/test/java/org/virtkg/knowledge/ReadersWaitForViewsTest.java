@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * A reader that sees a batch the moment it commits, before the views have followed it, waits for
@@ -24,7 +24,7 @@ import org.virtkg.testing.Fixtures;
 class ReadersWaitForViewsTest {
     @Test
     void aReaderBetweenACommitAndItsViewsWaitsForTheViewsAndBuildsNothingAnew() throws Exception {
-        try (KnowledgeBase kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory())) {
+        try (KnowledgeBase kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore())) {
             // Registered before the catalogue's own listener, so it holds the views back: the
             // batch is committed (readers see it) and the id index has not followed it yet.
             CountDownLatch committed = new CountDownLatch(1);

@@ -20,8 +20,8 @@ import org.virtkg.knowledge.Selection.Candidate;
 import org.virtkg.knowledge.Selection.Outcome;
 import org.virtkg.knowledge.Selection.Requirement;
 import org.virtkg.knowledge.Selection.Verdict;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * The selection algorithm on its own, without HTTP: requirement records in, ranked candidates and
@@ -34,7 +34,7 @@ class SelectionTest {
 
     @BeforeAll
     static void open() {
-        kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory());
+        kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore());
         knowledge = new Knowledge(kb);
     }
 

@@ -56,8 +56,8 @@ import org.semanticweb.owlapi.reasoner.InferenceType;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
-import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /**
  * Ontology quality as a gate in the build: the shipped ontology and knowledge base are checked
@@ -95,7 +95,7 @@ class OntologyQualityTest {
 
     @BeforeAll
     static void buildKnowledgeBase() {
-        kb = Fixtures.withShippedData(TdbKnowledgeStore.inMemory());
+        kb = Fixtures.withShippedData(ShippedStoreSeed.inMemoryStore());
         shipped = GraphFactory.createDefaultGraph();
         asserted = GraphFactory.createDefaultGraph();
         closure = GraphFactory.createDefaultGraph();
