@@ -15,6 +15,7 @@ import org.virtkg.Main;
 import org.virtkg.store.KbVersion;
 import org.virtkg.store.TdbKnowledgeStore;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.ShippedStoreSeed;
 
 /** {@code virtkg import nova-matrix} on a store holding the shipped data: one change, idempotent, bad files refused. */
 class ImportCommandTest {
@@ -50,7 +51,7 @@ class ImportCommandTest {
     @Test
     void importsOnceAndThenChangesNothing() throws Exception {
         Path db = tmp.resolve("db");
-        Fixtures.withShippedData(TdbKnowledgeStore.open(db)).close();
+        ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
         String[] args = {"import", "nova-matrix", CURRENT.toString(), "--db", db.toString(), "--release", "fixture-2", "--source", URL, "--date", "2031-01-01"};
         assertEquals(0, Main.commandLine().execute(args));
         long expected = Files.readAllLines(CURRENT).stream().filter(l -> l.matches("^driver\\.[^=]+=.*")).count();

@@ -63,7 +63,12 @@ public final class ShippedStoreSeed {
      * in one: the first call of the JVM runs that sync (a real one, into a store of its own) and
      * keeps its quads; every call copies them into a fresh store in one transaction.
      */
-    public static synchronized KnowledgeStore inMemoryStore() {
+    public static KnowledgeStore inMemoryStore() {
+        return copyInto(TdbKnowledgeStore.inMemory());
+    }
+
+    /** {@link #inMemoryStore} for a given (empty) embedded store, e.g. one on disk that a command then opens. */
+    public static synchronized KnowledgeStore copyInto(TdbKnowledgeStore store) {
         if (inMemorySnapshot == null) {
             TdbKnowledgeStore first = TdbKnowledgeStore.inMemory();
             KnowledgeBase kb = Fixtures.withShippedData(first);
@@ -75,7 +80,6 @@ public final class ShippedStoreSeed {
                 kb.close();
             }
         }
-        TdbKnowledgeStore store = TdbKnowledgeStore.inMemory();
         DatasetGraph snapshot = inMemorySnapshot;
         store.write(dsg -> {
             snapshot.find().forEachRemaining(dsg::add);
