@@ -107,7 +107,7 @@ class RemoteStoreTest {
         else fuseki = SharedFuseki.get();
         if (method.isAnnotationPresent(EmptyStore.class)) {
             data = Fixtures.projectDir().resolve("data");
-            UpdateExecHTTP.service(fuseki.datasetUrl()).update("DROP ALL").execute();
+            SharedFuseki.empty(fuseki.datasetUrl());
         } else {
             data = lighterData;
             ShippedStoreSeed.into(fuseki.datasetUrl(), ONTOLOGY, data);

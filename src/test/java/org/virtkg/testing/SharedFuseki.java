@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.http.DSP;
 
 /**
  * One standalone Fuseki server for a whole test JVM: starting one takes seconds, and the contract
@@ -34,6 +35,16 @@ public final class SharedFuseki {
 
     /** Empties the dataset, so the next virtkg instance starts from a store it never saw. */
     public static synchronized void clear() {
-        UpdateExecHTTP.service(get().datasetUrl()).update("DROP ALL").execute();
+        empty(get().datasetUrl());
+    }
+
+    /**
+     * Empties the Fuseki dataset at {@code datasetUrl} with a Graph Store Protocol PUT of an empty
+     * dataset: Fuseki clears its in-memory dataset whole, where {@code DROP ALL} (a SPARQL Update)
+     * deletes quad by quad, about a second of the server's CPU once the shipped data is in it
+     * (measured 2026-11-27: 0.8-1.3 s, against a few ms).
+     */
+    public static void empty(String datasetUrl) {
+        DSP.service(datasetUrl).PUT(DatasetGraphFactory.empty());
     }
 }
