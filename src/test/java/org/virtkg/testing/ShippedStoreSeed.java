@@ -42,11 +42,12 @@ import org.virtkg.store.TdbKnowledgeStore;
  * to either makes a new digest, so a stale snapshot is never read; a later JVM of the same build
  * reads the file instead of syncing again.
  *
- * <p>The embedded store has the same copy ({@link #inMemoryStore}): a shipped server's start is a
- * sync of some 30,000 quads through the shapes and the reasoner (2.5–4 s on two cores, some twenty
- * times a run), against about a second to copy the quads the first such sync of the JVM left and
- * open the knowledge base over them (the sync then finds nothing to do). Tests of the sync itself
- * open their own store with {@code Fixtures.withShippedData(store)} and never get a copy.
+ * <p>The embedded store has the same copy ({@link #inMemoryStore}): a sync of some 30,000 quads
+ * through the shapes and the reasoner takes 2.5–4 s on two cores, against about a second to copy
+ * the quads the first such sync of the JVM left and open the knowledge base over them (the sync
+ * then finds nothing to do). The knowledge-base tests that are not about the sync use it; the test
+ * servers do not (see {@code TestServer.newShippedStore}). Tests of the sync itself open their own
+ * store with {@code Fixtures.withShippedData(store)} and never get a copy.
  */
 public final class ShippedStoreSeed {
     /** Per JVM, one snapshot for each pair of ontology and data folders a test syncs. */
