@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -15,19 +15,15 @@ import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** The compare page (#/compare?ids=…) in a real headless Chromium, over GET /api/compare on the shipped data. */
+@ExtendWith(UiBrowserExtension.class)
 class UiComparePageTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     static void noConsoleErrors(String page) {

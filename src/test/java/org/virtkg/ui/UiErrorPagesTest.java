@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Errors of pages in a real headless Chromium: a page in the site's shell whose suggestions are links that work. */
+@ExtendWith(UiBrowserExtension.class)
 class UiErrorPagesTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     /** Severe console lines other than the browser's own note that the page itself came with a 4xx. */
@@ -37,7 +33,7 @@ class UiErrorPagesTest {
     @Test
     void aMistypedResourceNameOffersItsSuggestionsAsLinks() throws Exception {
         browser.driver.get(server.base() + "/id/KVMM");
-        var h1 = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        var h1 = browser.visible("h1");
         assertEquals("No resource called \u201cKVMM\u201d", h1.getText());
         assertEquals(1, browser.driver.findElements(By.cssSelector("header.top nav")).size(), "the site's navigation");
         // Narrow screens: nothing sticks out.
@@ -48,14 +44,14 @@ class UiErrorPagesTest {
 
         browser.driver.findElement(By.linkText("KVM")).click();
         browser.wait.until(ExpectedConditions.urlToBe(server.base() + "/id/KVM"));
-        assertEquals("KVM", browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+        assertEquals("KVM", browser.visible("h1").getText());
         assertEquals(List.of(), consoleErrors());
     }
 
     @Test
     void anAddressNobodyServesIsAPageWithTheWayBack() throws Exception {
         browser.driver.get(server.base() + "/no/such/page");
-        assertEquals("Nothing at this address", browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+        assertEquals("Nothing at this address", browser.visible("h1").getText());
         assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("404"));
         browser.driver.findElement(By.cssSelector("main a[href='/ontology']")).click();
         browser.wait.until(ExpectedConditions.urlToBe(server.base() + "/ontology"));

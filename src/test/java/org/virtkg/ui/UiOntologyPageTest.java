@@ -6,34 +6,30 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** /ontology and /ontology/cite in a real headless Chromium: the diagram is drawn, links work, nothing logs an error. */
+@ExtendWith(UiBrowserExtension.class)
 class UiOntologyPageTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     @Test
     void theDocumentationRendersItsDiagramWithoutConsoleErrors() throws Exception {
         browser.driver.get(server.base() + "/ontology");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.diagram")));
+        browser.visible("svg.diagram");
         // Drawn: the SVG has a size, and each class node and property arc has a rendered box.
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) browser.js("""

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.virtkg.testing.SharedServer;
@@ -19,19 +19,15 @@ import org.virtkg.testing.TestServer;
  * it renders, reads the REST endpoints it is built on, and asks /sparql nothing (DevTools' network
  * log is the witness); the router's own cases (an unknown route, leaving a live page) too.
  */
+@ExtendWith(UiBrowserExtension.class)
 class UiPageModulesTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     /** What the page asked the server for since the last call, as paths with their queries. */

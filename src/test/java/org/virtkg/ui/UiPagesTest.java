@@ -3,40 +3,57 @@ package org.virtkg.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.virtkg.api.Json;
-import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
-/** The web UI in a real headless Chromium over the real server and shipped data. */
+/**
+ * The web UI in a real headless Chromium over the real server and shipped data: the shared server
+ * that refuses every write, so what the pages show is exactly the shipped knowledge, and for the
+ * tests that write (the product form, an edit, the live change log), the shared writable one, on
+ * resources of this class's own, removed again.
+ */
+@ExtendWith(UiBrowserExtension.class)
 class UiPagesTest {
     static TestServer server;
+    static TestServer writable;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = UiBrowser.start();
-        server = TestServer.withShippedData(AccessTokens.of(Fixtures.ADMIN, Fixtures.EDITOR));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer readOnly, @SharedServer(SHIPPED_WRITABLE) TestServer shared,
+            UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
+        server = readOnly;
+        writable = shared;
     }
 
     static void open(String path) {
         browser.driver.get(server.base() + path);
+    }
+
+    static void openWritable(String path) {
+        browser.driver.get(writable.base() + path);
+    }
+
+    /** Removes a product this class made on the writable server, if it is there (a failed test may not have made it). */
+    static void removeProduct(String id) {
+        if (Fixtures.get(writable.base() + "/api/products/" + id, "Accept", "application/json").statusCode() == 404) return;
+        var r = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(writable.base() + "/api/products/" + id)).DELETE(),
+                "Authorization", "Bearer " + Fixtures.EDITOR);
+        assertEquals(204, r.statusCode(), r.body());
     }
 
     /** No severe console entries, except the browser's own network lines for responses the test provoked. */
@@ -68,7 +85,7 @@ class UiPagesTest {
             browser.visible(p[1]);
             assertTrue(browser.driver.findElements(By.cssSelector("main")).size() == 1, "one main landmark on " + p[0]);
             assertTrue(browser.driver.findElements(By.cssSelector("nav")).size() >= 1, "a nav landmark on " + p[0]);
-            Thread.sleep(300);
+            browser.settled();
             Object overflow = browser.js("""
                     const w = document.documentElement.clientWidth;
                     if (document.documentElement.scrollWidth <= w) return '';
@@ -88,7 +105,7 @@ class UiPagesTest {
 
     /** A product's label as the API answers it. */
     static String productLabel(String id) {
-        var r = Fixtures.get(server.base() + "/api/products/" + id, "Accept", "application/json");
+        var r = Fixtures.get(writable.base() + "/api/products/" + id, "Accept", "application/json");
         assertEquals(200, r.statusCode(), r.body());
         return org.virtkg.testing.JsonAssert.assertJson(r).at("/label").textValue();
     }
@@ -320,10 +337,18 @@ class UiPagesTest {
 
     @Test
     void editorAddsAProductAndInvalidOnesShowInlineErrors() throws Exception {
-        open("/#/add");
+        try {
+            addAProductThroughTheForm();
+        } finally {
+            removeProduct("UiFirecracker");
+        }
+    }
+
+    private static void addAProductThroughTheForm() throws Exception {
+        openWritable("/#/add");
         // Without a valid token: inline error next to the token field.
         browser.visible("#f-token").sendKeys("wrong-token");
-        browser.visible("#f-id").sendKeys("Firecracker");
+        browser.visible("#f-id").sendKeys("UiFirecracker");
         browser.visible("#f-label").sendKeys("Firecracker");
         browser.visible("#product-form button[type=submit]").click();
         browser.wait.until(d -> !d.findElement(By.id("err-token")).getText().isEmpty());
@@ -357,7 +382,7 @@ class UiPagesTest {
         assertFalse(browser.driver.findElement(By.id("f-hostOS")).isDisplayed());
         assertTrue(browser.driver.findElement(By.id("f-hypervisors")).isDisplayed());
         // The form's facts are the server's field table (GET /api/fields): every writable field, labelled as it says.
-        for (JsonNode f : Json.MAPPER.readTree(Fixtures.get(server.base() + "/api/fields").body()).get("fields")) {
+        for (JsonNode f : Json.MAPPER.readTree(Fixtures.get(writable.base() + "/api/fields").body()).get("fields")) {
             List<WebElement> input = browser.driver.findElements(By.id("f-" + f.get("name").asText()));
             assertEquals(f.get("writable").asBoolean() ? 1 : 0, input.size(), f.toString());
             if (!input.isEmpty() && input.getFirst().isDisplayed())
@@ -365,7 +390,7 @@ class UiPagesTest {
         }
         assertTrue(browser.driver.findElement(By.id("f-lacksFeatures")).isDisplayed(), "a field of both kinds is shown for a platform");
         browser.driver.get(created);
-        browser.wait.until(ExpectedConditions.urlContains("/id/Firecracker"));
+        browser.wait.until(ExpectedConditions.urlContains("/id/UiFirecracker"));
         assertEquals("Firecracker", browser.visible("h1").getText());
         String page = browser.driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("OpenNebula") && page.contains("KVM"), page);
@@ -375,16 +400,24 @@ class UiPagesTest {
 
     @Test
     void anEditSendsTheETagItReadAndIsNeverOverwrittenSilently() throws Exception {
+        try {
+            editAProductSomeoneElseChanged();
+        } finally {
+            removeProduct("Cloudhv");
+        }
+    }
+
+    private static void editAProductSomeoneElseChanged() throws Exception {
         String product = "{\"kind\": \"Hypervisor\", \"id\": \"Cloudhv\", \"label\": \"Cloud Hypervisor\", \"hostOS\": [\"Linux\"]}";
-        var created = Fixtures.post(server.base() + "/api/products", product, "Content-Type", "application/json",
+        var created = Fixtures.post(writable.base() + "/api/products", product, "Content-Type", "application/json",
                 "Authorization", "Bearer " + Fixtures.EDITOR);
         assertEquals(201, created.statusCode(), created.body());
-        open("/#/edit?id=Cloudhv");
+        openWritable("/#/edit?id=Cloudhv");
         WebElement label = browser.visible("#f-label");
         assertEquals("Cloud Hypervisor", label.getAttribute("value"), "the form is filled from the product");
         assertEquals("Linux", browser.driver.findElement(By.id("f-hostOS")).getAttribute("value"));
         // Someone else changes it meanwhile (through the API).
-        var other = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/products/Cloudhv"))
+        var other = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(writable.base() + "/api/products/Cloudhv"))
                         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(product.replace("Cloud Hypervisor", "Cloud Hypervisor (other)"))),
                 "Content-Type", "application/json", "Authorization", "Bearer " + Fixtures.EDITOR);
         assertEquals(200, other.statusCode(), other.body());
@@ -411,18 +444,29 @@ class UiPagesTest {
 
     @Test
     void theChangesPageShowsNewChangesAsTheyHappen() throws Exception {
+        // The shipped knowledge as its own change: on the server nobody writes to, whose log holds nothing else.
         open("/#/changes");
         browser.visible("#changes-rows tr");
-        browser.wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
         String rows = browser.driver.findElement(By.id("changes-rows")).getText();
         assertTrue(rows.contains("sync"), "the shipped data is a change of its own kind: " + rows);
-        var r = Fixtures.post(server.base() + "/update", "INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/ui-notes> { "
-                        + "<https://w3id.org/virtkg/id/KVM> <http://www.w3.org/2000/01/rdf-schema#comment> \"seen live\" } }",
+        // A change made while the page is open, on the server that takes writes.
+        openWritable("/#/changes");
+        browser.visible("#changes-rows tr");
+        browser.wait.until(d -> d.findElement(By.id("changes-live")).getText().startsWith("Live"));
+        String note = "GRAPH <https://w3id.org/virtkg/graph/user/ui-notes> { "
+                + "<https://w3id.org/virtkg/id/KVM> <http://www.w3.org/2000/01/rdf-schema#comment> \"seen live\" } }";
+        var r = Fixtures.post(writable.base() + "/update", "INSERT DATA { " + note,
                 "Content-Type", "application/sparql-update", "Authorization", "Bearer " + Fixtures.ADMIN);
         assertEquals(204, r.statusCode(), r.body());
-        browser.wait.until(d -> d.findElement(By.cssSelector("#changes-rows tr")).getText().contains("sparql-update"));
-        browser.screenshot("changes-live");
-        noConsoleErrors("changes");
+        try {
+            browser.wait.until(d -> d.findElement(By.cssSelector("#changes-rows tr")).getText().contains("sparql-update"));
+            browser.screenshot("changes-live");
+            noConsoleErrors("changes");
+        } finally {
+            var removed = Fixtures.post(writable.base() + "/update", "DELETE DATA { " + note,
+                    "Content-Type", "application/sparql-update", "Authorization", "Bearer " + Fixtures.ADMIN);
+            assertEquals(204, removed.statusCode(), removed.body());
+        }
     }
 
     @Test

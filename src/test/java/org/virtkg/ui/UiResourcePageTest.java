@@ -7,11 +7,10 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
@@ -20,19 +19,15 @@ import org.virtkg.testing.TestServer;
  * The templated {@code /id/{name}} page in a real headless Chromium: what a product's author typed
  * is shown as text, never run or rendered as markup; the page fits a 390 px screen.
  */
+@ExtendWith(UiBrowserExtension.class)
 class UiResourcePageTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_WRITABLE) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     static int send(String method, String path, String body) {
@@ -50,7 +45,7 @@ class UiResourcePageTest {
         assertEquals(201, send("POST", "/api/products", body));
         try {
             browser.driver.get(server.base() + "/id/UiHostileLabel");
-            var h1 = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            var h1 = browser.visible("h1");
             // The label reads exactly as typed, as text: the markup made no elements and ran nothing.
             assertEquals(label, h1.getText());
             assertEquals(label + " - virtkg", browser.driver.getTitle());
@@ -58,7 +53,7 @@ class UiResourcePageTest {
             assertEquals(0L, ((Number) browser.js("return document.querySelectorAll('main script, main img, main b, main p.lead a').length")).longValue());
             assertEquals(null, browser.js("return window.pwned === undefined ? null : window.pwned"));
             // The graph view read its data attribute back intact (the escaping is undone by the browser, not doubled).
-            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
+            browser.visible("#neighbourhood canvas");
             @SuppressWarnings("unchecked")
             var labels = (java.util.Map<String, Object>) browser.js("return JSON.parse(document.getElementById('neighbourhood').dataset.edges).labels");
             assertEquals(label, labels.get("https://w3id.org/virtkg/id/UiHostileLabel"));
@@ -74,7 +69,7 @@ class UiResourcePageTest {
         try {
             for (String page : new String[] {"/id/KVM", "/id/OpenStack"}) {
                 browser.driver.get(server.base() + page);
-                browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#neighbourhood canvas")));
+                browser.visible("#neighbourhood canvas");
                 Object overflow = browser.js("""
                         const w = document.documentElement.clientWidth;
                         if (document.documentElement.scrollWidth <= w) return '';

@@ -7,10 +7,10 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,19 +25,15 @@ import org.virtkg.testing.TestServer;
  * server, completing virtkg's own prefixes, offering the query library, and asking nothing of any
  * other host (no CDN, no prefix.cc, no vocabulary service).
  */
+@ExtendWith(UiBrowserExtension.class)
 class UiSparqlEditorTest {
     static TestServer server;
     static UiBrowser browser;
 
     @BeforeAll
-    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared) throws Exception {
-        browser = UiBrowser.start();
+    static void start(@SharedServer(SHIPPED_READ_ONLY) TestServer shared, UiBrowser sharedBrowser) {
+        browser = sharedBrowser;
         server = shared;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     @BeforeEach
