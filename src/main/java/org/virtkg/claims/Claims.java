@@ -1,6 +1,7 @@
 package org.virtkg.claims;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,13 +235,20 @@ public final class Claims {
         return out;
     }
 
-    /** Graphs of this world stating {@code t} in either direction of an inverse pair: the basis "stated". */
+    /**
+     * Graphs of this world stating {@code t} in either direction of an inverse pair: the basis
+     * "stated". In IRI order: the store's own order follows its node ids, which depend on the order
+     * the statements were first written, so a restored or copied store would list them otherwise.
+     */
     private List<Node> statingEitherWay(Triple t) {
         List<Node> stating = statingGraphs(t);
         Triple inv = inverse(t);
         if (inv != null) for (Node g : statingGraphs(inv)) if (!stating.contains(g)) stating.add(g);
+        stating.sort(BY_IRI);
         return stating;
     }
+
+    private static final Comparator<Node> BY_IRI = Comparator.comparing(Node::getURI);
 
     private List<Note> notesOf(Triple t) {
         List<Note> out = new ArrayList<>(notes.getOrDefault(t, List.of()));
@@ -280,6 +288,7 @@ public final class Claims {
         Map<Triple, List<Node>> basis = world.explain(t).map(this::factsOf).orElse(Map.of());
         List<Node> sources = new ArrayList<>();
         basis.values().forEach(gs -> gs.forEach(g -> { if (!sources.contains(g)) sources.add(g); }));
+        sources.sort(BY_IRI);
         boolean disputed = ns.stream().anyMatch(n -> !n.kind().equals("condition"));
         List<Triple> disputedBasis = new ArrayList<>();
         for (Triple f : basis.keySet()) {
