@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Knowledge;
@@ -43,7 +42,7 @@ class SourceOrderTest {
             Claims claims = catalog.claims();
             Map<String, List<String>> out = new TreeMap<>();
             catalog.dataset().find().forEachRemaining(q -> {
-                if (!q.getGraph().isURI() || !q.getGraph().getURI().contains("/source/paper/") || Quad.isDefaultGraph(q.getGraph())) return;
+                if (!q.getGraph().isURI() || !q.getGraph().getURI().contains("/source/paper/")) return;
                 Triple t = q.asTriple();
                 Claims.Evidence e = claims.evidence(t);
                 if (e.basis() == Claims.Basis.STATED) out.put(t.toString(), e.sources().stream().map(Node::getURI).toList());

@@ -99,9 +99,8 @@ public final class ShippedStoreSeed {
      * Only the shipped folders' snapshot is also kept on disk for later JVMs.
      */
     public static synchronized void into(String datasetUrl, Path ontology, Path data) {
-        List<Path> key = List.of(ontology.toAbsolutePath().normalize(), data.toAbsolutePath().normalize());
-        boolean shipped = key.equals(List.of(Fixtures.projectDir().resolve("ontology").toAbsolutePath().normalize(),
-                Fixtures.projectDir().resolve("data").toAbsolutePath().normalize()));
+        List<Path> key = key(ontology, data);
+        boolean shipped = key.equals(shippedKey());
         DatasetGraph snapshot = SNAPSHOTS.get(key);
         if (snapshot == null && shipped) snapshot = readCached();
         if (snapshot == null) {
@@ -126,14 +125,23 @@ public final class ShippedStoreSeed {
      * of seconds, and a later JVM ({@code remote-store-contract}) then reads the file instead.
      */
     public static synchronized void keepShippedFrom(String datasetUrl) {
-        List<Path> key = List.of(Fixtures.projectDir().resolve("ontology").toAbsolutePath().normalize(),
-                Fixtures.projectDir().resolve("data").toAbsolutePath().normalize());
+        List<Path> key = shippedKey();
         if (SNAPSHOTS.containsKey(key)) return;
         Path file = cacheFile();
         if (file == null || Files.isRegularFile(file)) return;
         DatasetGraph snapshot = DSP.service(datasetUrl).GET();
         writeCached(snapshot);
         SNAPSHOTS.put(key, snapshot);
+    }
+
+    /** The key of {@link #SNAPSHOTS} for an ontology folder and a data folder. */
+    private static List<Path> key(Path ontology, Path data) {
+        return List.of(ontology.toAbsolutePath().normalize(), data.toAbsolutePath().normalize());
+    }
+
+    /** The key of the shipped folders' snapshot, the one also kept on disk. */
+    private static List<Path> shippedKey() {
+        return key(Fixtures.projectDir().resolve("ontology"), Fixtures.projectDir().resolve("data"));
     }
 
     /** The snapshot a JVM before this one made from the same files and classes, or null. */

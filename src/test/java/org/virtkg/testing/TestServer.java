@@ -135,10 +135,6 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static KnowledgeStore newStore() {
-        // Embedded: a real first sync, not ShippedStoreSeed's copy. A knowledge base opened over a
-        // copy (as a restart opens one) answered an inferred kind's "disputed" in view=paper
-        // differently from a freshly synced one (docs/ARCHITECTURE.md, known limits), so the
-        // servers keep the sync until that is fixed.
         if (!remoteStore()) return TdbKnowledgeStore.inMemory();
         ExternalFuseki fuseki = SharedFuseki.get();
         SharedFuseki.clear();
