@@ -347,8 +347,13 @@ public final class CompatibilityRoutes {
     @Describe(name = "CompatibilityStatus")
     public record Status(@Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status) {}
 
-    /** Where the technology and the platform each stand today, or null when no source says. */
-    @Describe(name = "Lifecycles")
+    /**
+     * Where the technology and the platform each stand today, or null when no source says: status,
+     * address and asOf of the status's source, and every other current fact by property id (a value,
+     * or a list of values when the property has several).
+     */
+    @Describe(name = "Lifecycles", description = "Where each product stands today: status, address and asOf of the status's source, "
+            + "and every other current fact by property id (a value, or a list of values when the property has several)")
     public record Lifecycle(@Describe(nullable = true) Map<String, Object> technology, @Describe(nullable = true) Map<String, Object> platform) {}
 
     private static List<Map<String, Object>> describe(Catalog catalog, List<Node> graphs) {

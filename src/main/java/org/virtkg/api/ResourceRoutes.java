@@ -283,8 +283,9 @@ public final class ResourceRoutes {
             edges.add(Map.of("s", t.getSubject().getURI(), "p", t.getPredicate().getURI(), "o", t.getObject().getURI(),
                     "inferred", catalog.claims().evidence(t).basis() == Claims.Basis.INFERRED));
         };
-        catalog.union().find(x, Node.ANY, Node.ANY).forEachRemaining(add);
-        catalog.union().find(Node.ANY, Node.ANY, x).forEachRemaining(add);
+        // In one order, not the store's: which 80 edges are drawn must not change with a restart.
+        List<Triple> outgoing = catalog.union().find(x, Node.ANY, Node.ANY).toList(), incoming = catalog.union().find(Node.ANY, Node.ANY, x).toList();
+        for (List<Triple> ts : List.of(outgoing, incoming)) ts.stream().sorted(org.virtkg.reasoner.RlReasoner.CANONICAL).forEach(add);
         try {
             return Json.MAPPER.writeValueAsString(Map.of("edges", edges, "labels", labels));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

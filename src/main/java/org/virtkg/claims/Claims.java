@@ -136,6 +136,8 @@ public final class Claims {
         });
         c.readNotes();
         for (Inconsistency inc : inconsistencies) c.addContradictions(inc);
+        // Notes in one order, not the store's: a claim's disputes and conditions by IRI, then its contradictions.
+        for (List<Note> ns : c.notes.values()) ns.sort(NOTE_ORDER);
         return c;
     }
 
@@ -165,11 +167,16 @@ public final class Claims {
         return it.hasNext() ? it.next().getObject() : null;
     }
 
+    /** The objects of {@code s p} in graph {@code g}, in text order (not the store's). */
     private List<Node> all(Node g, Node s, Node p) {
         List<Node> out = new ArrayList<>();
         dsg.find(g, s, p, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+        out.sort(Comparator.comparing(Node::toString));
         return out;
     }
+
+    private static final Comparator<Note> NOTE_ORDER = Comparator.comparing((Note n) -> n.id() == null)
+            .thenComparing(n -> n.id() == null ? "" : n.id().toString()).thenComparing(Note::text);
 
     private String text(Node g, Node n) {
         Node c = one(g, n, RDFS.comment.asNode());
@@ -196,6 +203,7 @@ public final class Claims {
                     for (Node g : f.getValue()) if (!grounds.contains(g)) grounds.add(g);
                 }
             }
+            grounds.sort(BY_IRI);
             if (others.isEmpty()) continue;
             for (Triple t : others) labelledInNotes.addAll(List.of(t.getSubject(), t.getPredicate(), t.getObject()));
             String text = "Contradicted by " + String.join("; ", others.stream().map(t -> "'" + sentence(t) + "'").toList())

@@ -100,13 +100,17 @@ public final class Disagreements {
         return facts;
     }
 
-    /** Asserted graphs, other than the ontology's and terms graphs, that state {@code t}. */
+    /**
+     * Asserted graphs, other than the ontology's and terms graphs, that state {@code t}, in IRI
+     * order (not the store's, which a restored or copied store has otherwise).
+     */
     public static List<Node> statingGraphs(DatasetGraph dsg, Triple t) {
         List<Node> out = new ArrayList<>();
         dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()).forEachRemaining(q -> {
             Node g = q.getGraph();
             if (KnowledgeBase.isAssertedGraph(g) && isFactGraph(g.getURI())) out.add(g);
         });
+        out.sort(java.util.Comparator.comparing(Node::getURI));
         return out;
     }
 

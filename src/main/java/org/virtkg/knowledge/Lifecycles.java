@@ -71,8 +71,12 @@ public final class Lifecycles {
         String status = null;
         DatasetGraph dsg = catalog.dataset();
         Node newestImport = SupportMatrices.newestAbout(dsg, x).map(SupportMatrices.Release::graph).orElse(null);
-        for (var it = dsg.find(Node.ANY, x, Node.ANY, Node.ANY); it.hasNext(); ) {
-            Quad q = it.next();
+        // In graph, property and value order, not the store's (which a restored or copied store has otherwise).
+        List<Quad> statements = new ArrayList<>();
+        dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(statements::add);
+        statements.sort(java.util.Comparator.comparing((Quad q) -> q.getGraph().toString())
+                .thenComparing(q -> q.getPredicate().toString()).thenComparing(q -> q.getObject().toString()));
+        for (Quad q : statements) {
             if (!q.getGraph().isURI()) continue;
             String g = q.getGraph().getURI();
             boolean isPaper = g.startsWith(PAPER), isCurrent = g.startsWith(CURRENT) || q.getGraph().equals(newestImport);
@@ -109,7 +113,8 @@ public final class Lifecycles {
     /**
      * Where {@code x} stands today, or null when no current source gives its lifecycle: the
      * status's notation ({@code maintained}, {@code discontinued}, …), every other current fact
-     * about it (property id → value id or text), and the address and date of the status's source.
+     * about it (property id → value id or text, or a list of them when a property has several),
+     * and the address and date of the status's source.
      */
     public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
         Map<String, Object> s = sides(catalog, x, "current");
@@ -123,7 +128,12 @@ public final class Lifecycles {
                 out.put("asOf", f.get("asOf"));
             }
         }
-        for (var f : facts) if (!f.get("property").equals(IdIndex.idOf(LIFECYCLE))) out.putIfAbsent((String) f.get("property"), f.get("value"));
+        // A property with several values today (OpenStack does not support UML, says one source, nor
+        // Xen, says Nova's newest matrix) lists them all; one with one value gives it alone.
+        Map<String, Set<Object>> others = new LinkedHashMap<>();
+        for (var f : facts)
+            if (!f.get("property").equals(IdIndex.idOf(LIFECYCLE))) others.computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add(f.get("value"));
+        others.forEach((property, values) -> out.putIfAbsent(property, values.size() == 1 ? values.iterator().next() : List.copyOf(values)));
         return out;
     }
 

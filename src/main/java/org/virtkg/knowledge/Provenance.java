@@ -1,6 +1,7 @@
 package org.virtkg.knowledge;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,20 @@ import org.virtkg.store.Graphs;
 public final class Provenance {
     private Provenance() {}
 
+    /**
+     * The graphs stating {@code t}, described, in IRI order: the store lists them in the order of its
+     * node ids, which follows the order they were first written, so a restored or copied store would
+     * otherwise list them differently.
+     */
     public static List<Map<String, Object>> sourcesOf(DatasetGraph dsg, Triple t) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Node> graphs = new ArrayList<>();
         for (var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()); it.hasNext(); ) {
-            Quad q = it.next();
-            Node g = q.getGraph();
-            if (!KnowledgeBase.isAssertedGraph(g)) continue;
-            out.add(describe(dsg, g));
+            Node g = it.next().getGraph();
+            if (KnowledgeBase.isAssertedGraph(g) && !graphs.contains(g)) graphs.add(g);
         }
+        graphs.sort(Comparator.comparing(Node::getURI));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Node g : graphs) out.add(describe(dsg, g));
         return out;
     }
 
@@ -40,7 +47,7 @@ public final class Provenance {
         if (!direct.isEmpty()) return direct;
         var explanation = kb.withReasoner(r -> r.explain(t));
         if (explanation.isEmpty()) return direct;
-        Map<String, Map<String, Object>> byGraph = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byGraph = new java.util.TreeMap<>();
         List<org.virtkg.reasoner.Explanation> pending = new ArrayList<>(List.of(explanation.get()));
         while (!pending.isEmpty()) {
             var e = pending.remove(pending.size() - 1);
@@ -53,14 +60,25 @@ public final class Provenance {
         return new ArrayList<>(byGraph.values());
     }
 
-    /** A source graph's description, with vocabulary terms shortened to their local names. */
+    /**
+     * A source graph's description, with vocabulary terms shortened to their local names. One value
+     * per key, chosen without regard to the store's order: members in predicate order, and of a
+     * repeated key (a source is both a {@code vkg:Source} and a {@code prov:Entity}) the value in
+     * virtkg's own vocabulary, else the first in IRI or text order.
+     */
     public static Map<String, Object> describe(DatasetGraph dsg, Node graph) {
+        List<Quad> statements = new ArrayList<>();
+        for (var it = dsg.find(Node.ANY, graph, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Quad q = it.next();
+            if (KnowledgeBase.isAssertedGraph(q.getGraph())) statements.add(q);
+        }
+        statements.sort(Comparator.comparing((Quad q) -> q.getPredicate().getURI())
+                .thenComparing(q -> !(q.getObject().isURI() && q.getObject().getURI().startsWith(Graphs.VOCAB)))
+                .thenComparing(q -> q.getObject().toString()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("graph", graph.getURI());
         m.put("role", Graphs.role(graph.getURI()));
-        for (var it = dsg.find(Node.ANY, graph, Node.ANY, Node.ANY); it.hasNext(); ) {
-            Quad q = it.next();
-            if (!KnowledgeBase.isAssertedGraph(q.getGraph())) continue;
+        for (Quad q : statements) {
             String key = localName(q.getPredicate().getURI());
             Object value = q.getObject().isLiteral() ? q.getObject().getLiteralValue() : q.getObject().toString();
             if (value instanceof Number || value instanceof Boolean) m.putIfAbsent(key, value);

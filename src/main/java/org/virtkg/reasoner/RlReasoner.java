@@ -1,6 +1,7 @@
 package org.virtkg.reasoner;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,13 +45,23 @@ public final class RlReasoner {
     /** A reasoner holding no asserted triples (only the OWL 2 RL axiomatic triples). */
     public static RlReasoner create() { return new RlReasoner(); }
 
-    /** Asserts triples and materialises their consequences (semi-naive from the new triples). */
+    /**
+     * Asserts triples and materialises their consequences (semi-naive from the new triples). The
+     * triples are taken in {@link #CANONICAL} order, not the caller's: which derivation of a triple
+     * is recorded (and so explained, and judged disputed or not) is the first one found, and that
+     * follows the order facts arrive in. A store lists its statements in the order of its node ids,
+     * which differs between a store a sync filled and a copy of it; sorted, the same facts give the
+     * same explanations after a restart, a restore or a fresh sync.
+     */
     public Delta add(Iterable<Triple> asserted) {
+        List<Triple> ordered = new ArrayList<>();
+        asserted.forEach(ordered::add);
+        ordered.sort(CANONICAL);
         lock.writeLock().lock();
         try {
             e.log.clear();
             IntList becameAsserted = new IntList();
-            for (Triple t : asserted) {
+            for (Triple t : ordered) {
                 if (!storable(t)) continue;
                 int s = e.dict.id(t.getSubject()), p = e.dict.id(t.getPredicate()), o = e.dict.id(t.getObject());
                 int tid = e.st.find(s, p, o);
@@ -76,6 +87,28 @@ public final class RlReasoner {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The order {@link #add} takes triples in: by subject, predicate and object, each by kind, then text. */
+    public static final Comparator<Triple> CANONICAL = Comparator.comparing(Triple::getSubject, RlReasoner::compareNodes)
+            .thenComparing(Triple::getPredicate, RlReasoner::compareNodes)
+            .thenComparing(Triple::getObject, RlReasoner::compareNodes);
+
+    private static int compareNodes(Node a, Node b) {
+        int byKind = Integer.compare(kind(a), kind(b));
+        if (byKind != 0) return byKind;
+        if (a.isURI()) return a.getURI().compareTo(b.getURI());
+        if (a.isBlank()) return a.getBlankNodeLabel().compareTo(b.getBlankNodeLabel());
+        if (a.isLiteral()) {
+            int c = a.getLiteralLexicalForm().compareTo(b.getLiteralLexicalForm());
+            if (c == 0) c = a.getLiteralDatatypeURI().compareTo(b.getLiteralDatatypeURI());
+            return c != 0 ? c : a.getLiteralLanguage().compareTo(b.getLiteralLanguage());
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    private static int kind(Node n) {
+        return n.isURI() ? 0 : n.isBlank() ? 1 : n.isLiteral() ? 2 : 3;
     }
 
     /** Convenience: {@link #add(Iterable)} for a stream. */

@@ -45,8 +45,8 @@ import org.virtkg.store.TdbKnowledgeStore;
  * <p>The embedded store has the same copy ({@link #inMemoryStore}): a sync of some 30,000 quads
  * through the shapes and the reasoner takes 2.5–4 s on two cores, against about a second to copy
  * the quads the first such sync of the JVM left and open the knowledge base over them (the sync
- * then finds nothing to do). The knowledge-base tests that are not about the sync use it; the test
- * servers do not (see {@code TestServer.newShippedStore}). Tests of the sync itself open their own
+ * then finds nothing to do). The knowledge-base tests and the test servers that are not about the
+ * sync use it (see {@code TestServer.newShippedStore}). Tests of the sync itself open their own
  * store with {@code Fixtures.withShippedData(store)} and never get a copy.
  */
 public final class ShippedStoreSeed {
