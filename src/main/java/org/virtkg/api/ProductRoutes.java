@@ -70,11 +70,12 @@ public final class ProductRoutes {
         String id = required(body.id(), "id");
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
-        // A fast answer for the common case; the check that decides is the one inside the write.
-        knowledge.read(catalog -> existingId(catalog, id)).ifPresent(clash -> {
+        // A fast answer for the common case, in the read that resolves the body (one read before the
+        // write: under load each read may wait for a commit in flight); the check that decides is the
+        // one inside the write.
+        Graph triples = toRdf(body, product, role, catalog -> existingId(catalog, id).ifPresent(clash -> {
             throw taken(id, clash);
-        });
-        Graph triples = toRdf(body, product, role);
+        }));
         String etag = write(role, "add product " + id, product, triples, Conditional.none(), (dsg, graph) -> {
             // Inside the write transaction (and, with a shared store, inside its conditional
             // update): of N concurrent creates of one id exactly one finds the id free. The
@@ -94,7 +95,7 @@ public final class ProductRoutes {
         if (bodyId != null && !bodyId.equals(id))
             throw ClaimRequests.problem(400, "id", "(" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
         Conditional condition = Conditional.of(ctx);
-        String etag = write(role, "replace product " + id, product, toRdf(body, product, role), condition, (dsg, graph) -> {});
+        String etag = write(role, "replace product " + id, product, toRdf(body, product, role, catalog -> {}), condition, (dsg, graph) -> {});
         ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
     }
 
@@ -145,11 +146,16 @@ public final class ProductRoutes {
 
     // ---- parse → RDF ----
 
-    private Graph toRdf(Body body, Node product, Role role) {
+    /**
+     * The body as the product's graph, resolving the ids it names in one read of the catalogue,
+     * which first runs {@code checkFirst} (a create's check that the id is free).
+     */
+    private Graph toRdf(Body body, Node product, Role role, java.util.function.Consumer<Catalog> checkFirst) {
         Graph g = GraphFactory.createDefaultGraph();
         Node graph = graphOf(product);
         List<Map<String, Object>> problems = new ArrayList<>();
         knowledge.read(catalog -> {
+            checkFirst.accept(catalog);
             DatasetGraph dsg = catalog.dataset();
             String kind = required(body.kind(), "kind");
             Node kindClass = NodeFactory.createURI(Graphs.VOCAB + kind);
