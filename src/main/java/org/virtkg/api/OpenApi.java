@@ -302,11 +302,11 @@ public final class OpenApi {
     }
 
     /**
-     * The schemas of the JSON responses. Value, Ref and Compatibility are generated from the records
-     * Jackson writes those answers from ({@link Schemas#answer}); Problem is its record's schema,
-     * open to the extension members (suggestions, parameter, report...). Technology, Platform and
-     * Page are built as maps by their handlers, so they are written here: the product ones take their
-     * fields from {@link ProductFields}. ResponseSchemaConformanceTest checks all of them against live answers.
+     * The schemas of the JSON responses. Value, Ref, Licensing, Licence and Compatibility are
+     * generated from the records Jackson writes those answers from ({@link Schemas#answer});
+     * Problem is its record's schema, open to the extension members (suggestions, parameter,
+     * report...). Technology, Platform and Page are built as maps by their handlers, so their outer
+     * members are written here: the product ones take their fields from {@link ProductFields}. ResponseSchemaConformanceTest checks all of them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -323,16 +323,19 @@ public final class OpenApi {
                 "label", Map.of("description", "Its English label")), c));
         Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
         Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
-        Map<String, Object> licensing = Map.of("type", "object", "description", "Whether the product is open source, by which sources, and its licences",
-                "properties", Map.of(
-                        "status", Map.of("type", "string", "enum", List.of("open-source", "commercial-service", "unknown", "disputed"),
-                                "description", "open-source (vkg:OpenSourceProduct, stated or inferred from an open-source licence), commercial-service "
-                                        + "(vkg:CommercialService: a hosted service one rents), unknown (no source says), disputed (sources say both)"),
-                        "basis", Map.of("type", List.of("string", "null"), "enum", java.util.Arrays.asList("stated", "inferred", null)),
-                        "disputed", Map.of("type", "boolean"),
-                        "sources", Map.of("type", "array", "items", Map.of("type", "string"), "description", "IRIs of the source graphs the status rests on"),
-                        "licences", Map.of("type", "array", "items", Map.of("type", "object", "description",
-                                "A licence: id, label, spdx (its SPDX identifier), basis, disputed, sources"))));
+        c.put("Licence", Schemas.answer(Catalog.Licence.class, Map.of(
+                "spdx", Map.of("nullable", true, "description", "Its SPDX identifier, or null when it has none"),
+                "basis", Map.of("enum", List.of("stated", "inferred")),
+                "sources", Map.of("description", "IRIs of the source graphs the licence rests on")), c));
+        Map<String, Object> licensing = new LinkedHashMap<>();
+        licensing.put("description", "Whether the product is open source, by which sources, and its licences");
+        licensing.putAll(Schemas.answer(Catalog.Licensing.class, Map.of(
+                "status", Map.of("enum", List.of("open-source", "commercial-service", "unknown", "disputed"), "description",
+                        "open-source (vkg:OpenSourceProduct, stated or inferred from an open-source licence), commercial-service "
+                                + "(vkg:CommercialService: a hosted service one rents), unknown (no source says), disputed (sources say both)"),
+                "basis", Map.of("nullable", true, "enum", List.of("stated", "inferred"), "description", "null when the status is unknown"),
+                "sources", Map.of("description", "IRIs of the source graphs the status rests on")), c));
+        c.put("Licensing", licensing);
         Map<String, Object> openSource = Map.of("type", List.of("boolean", "null"), "description",
                 "true: open source; false: a commercial service; null: no source says (or sources disagree)");
         Map<String, Object> tech = new LinkedHashMap<>();
@@ -342,7 +345,7 @@ public final class OpenApi {
         tech.put("kinds", values);
         for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.technology)) tech.put(f.name(), withDescription(values, f.label()));
         tech.put("openSource", openSource);
-        tech.put("licensing", licensing);
+        tech.put("licensing", Schemas.ref("Licensing"));
         tech.put("sources", sources);
         Map<String, Object> platform = new LinkedHashMap<>();
         platform.put("id", Map.of("type", "string"));
@@ -351,7 +354,7 @@ public final class OpenApi {
         platform.put("kinds", values);
         for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.platform)) platform.put(f.name(), withDescription(values, f.label()));
         platform.put("openSource", openSource);
-        platform.put("licensing", licensing);
+        platform.put("licensing", Schemas.ref("Licensing"));
         platform.put("sources", sources);
         c.put("Technology", Map.of("type", "object", "properties", tech));
         c.put("Platform", Map.of("type", "object", "properties", platform));

@@ -322,46 +322,41 @@ public final class Catalog {
     }
 
     /**
-     * Whether {@code x} is open source, and under which licences: {@code status} is
+     * Whether a product is open source, by which sources, and its licences: {@code status} is
      * {@code open-source}, {@code commercial-service}, {@code unknown} (no source says) or
      * {@code disputed} (sources say both, which the ontology declares disjoint); the class
-     * membership's basis, disputed flag and sources; and each licence with its SPDX identifier,
-     * basis and sources.
+     * membership's basis (null when unknown), disputed flag and sources; each licence.
      */
-    public Map<String, Object> licensing(Node x) {
+    public record Licensing(String status, String basis, boolean disputed, List<String> sources, List<Licence> licences) {
+        /** True: open source; false: a commercial service; null: no source says, or sources disagree. */
+        public Boolean openSource() {
+            return switch (status) {
+                case "open-source" -> Boolean.TRUE;
+                case "commercial-service" -> Boolean.FALSE;
+                default -> null;
+            };
+        }
+    }
+
+    /** A licence of a product: its id and label, SPDX identifier (null when it has none), basis, disputed flag and sources. */
+    public record Licence(String id, String label, String spdx, String basis, boolean disputed, List<String> sources) {}
+
+    /** Whether {@code x} is open source, and under which licences ({@link Licensing}). */
+    public Licensing licensing(Node x) {
         boolean open = isA(x, OPEN_SOURCE);
         boolean service = isService(x);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", open && service ? "disputed" : open ? "open-source" : service ? "commercial-service" : "unknown");
         List<Value> kinds = new ArrayList<>();
         if (open) kinds.add(value(x, RDF.type.asNode(), OPEN_SOURCE));
         if (service) kinds.add(value(x, RDF.type.asNode(), SERVICE));
-        m.put("basis", kinds.isEmpty() ? null : kinds.stream().allMatch(Value::inferred) ? "inferred" : "stated");
-        m.put("disputed", (open && service) || (!kinds.isEmpty() && kinds.stream().allMatch(Value::disputed)));
-        m.put("sources", kinds.stream().flatMap(v -> v.sources().stream()).distinct().sorted().toList());
-        List<Map<String, Object>> licences = new ArrayList<>();
+        List<Licence> licences = new ArrayList<>();
         for (Value v : values(x, LICENCE, null)) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("id", v.id());
-            l.put("label", v.label());
             Node n = index().id(v.id());
-            l.put("spdx", n == null ? null : notation(n));
-            l.put("basis", v.basis());
-            l.put("disputed", v.disputed());
-            l.put("sources", v.sources());
-            licences.add(l);
+            licences.add(new Licence(v.id(), v.label(), n == null ? null : notation(n), v.basis(), v.disputed(), v.sources()));
         }
-        m.put("licences", licences);
-        return m;
-    }
-
-    /** The open-source flag of a {@link #licensing} answer: true, false (a commercial service) or null (unknown or disputed). */
-    public static Boolean openSource(Map<String, Object> licensing) {
-        return switch ((String) licensing.get("status")) {
-            case "open-source" -> Boolean.TRUE;
-            case "commercial-service" -> Boolean.FALSE;
-            default -> null;
-        };
+        return new Licensing(open && service ? "disputed" : open ? "open-source" : service ? "commercial-service" : "unknown",
+                kinds.isEmpty() ? null : kinds.stream().allMatch(Value::inferred) ? "inferred" : "stated",
+                (open && service) || (!kinds.isEmpty() && kinds.stream().allMatch(Value::disputed)),
+                kinds.stream().flatMap(v -> v.sources().stream()).distinct().sorted().toList(), List.copyOf(licences));
     }
 
     private String notation(Node n) {
@@ -461,8 +456,8 @@ public final class Catalog {
     }
 
     private void putLicensing(Map<String, Object> m, Node x) {
-        Map<String, Object> licensing = licensing(x);
-        m.put("openSource", openSource(licensing));
+        Licensing licensing = licensing(x);
+        m.put("openSource", licensing.openSource());
         m.put("licensing", licensing);
     }
 
