@@ -242,7 +242,8 @@ public final class KnowledgeBase implements AutoCloseable {
         return id;
     }
 
-    private static List<Triple> assertedTriples(DatasetGraph dsg) {
+    /** Every triple of the asserted graphs, once (the caller holds a read transaction). */
+    public static List<Triple> assertedTriples(DatasetGraph dsg) {
         Set<Triple> all = new LinkedHashSet<>();
         dsg.listGraphNodes().forEachRemaining(g -> {
             if (isAssertedGraph(g)) dsg.getGraph(g).find().forEachRemaining(all::add);

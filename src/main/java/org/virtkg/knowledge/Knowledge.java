@@ -113,6 +113,11 @@ public final class Knowledge {
             public java.util.Optional<org.virtkg.reasoner.Explanation> explain(Triple t) {
                 return kb.withReasoner(r -> r.explain(t));
             }
+
+            @Override
+            public List<Triple> assertedFacts() {
+                return KnowledgeBase.assertedTriples(c.dataset());
+            }
         }, c.dataset(), kb.withReasoner(org.virtkg.reasoner.RlReasoner::inconsistencies), c::label));
     }
 
@@ -159,7 +164,10 @@ public final class Knowledge {
         if (all == null && paper == null) return;
         read(c -> {
             boolean base = followable(change, c.dataset());
-            if (all != null && base && claimsStillHold(change, all)) claims.put(change.version(), all);
+            if (all != null && base && claimsStillHold(change, all)) {
+                all.follow(change.added(), change.deleted());
+                claims.put(change.version(), all);
+            }
             // The paper's view reads only the paper's graphs (and labels, read when asked); its
             // claims are built now if they were not, so what they read at build is checked here.
             if (paper != null && base && !touchesPaper(change) && claimsStillHold(change, paper.claims(c)))

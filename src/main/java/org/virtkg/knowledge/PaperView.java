@@ -25,9 +25,12 @@ import org.virtkg.store.Graphs;
  */
 public final class PaperView {
     private final RlReasoner reasoner;
+    /** The paper's graphs' statements the reasoner was given. */
+    private final List<Triple> facts;
 
-    private PaperView(RlReasoner reasoner) {
+    private PaperView(RlReasoner reasoner, List<Triple> facts) {
         this.reasoner = reasoner;
+        this.facts = facts;
     }
 
     /** Graphs the paper view reads. */
@@ -46,7 +49,7 @@ public final class PaperView {
         });
         RlReasoner r = RlReasoner.create();
         r.add(triples);
-        return new PaperView(r);
+        return new PaperView(r, List.copyOf(triples));
     }
 
     public RlReasoner reasoner() {
@@ -75,6 +78,11 @@ public final class PaperView {
                     @Override
                     public java.util.Optional<org.virtkg.reasoner.Explanation> explain(Triple t) {
                         return reasoner.explain(t);
+                    }
+
+                    @Override
+                    public List<Triple> assertedFacts() {
+                        return facts;
                     }
                 }, catalog.dataset(), reasoner.inconsistencies(), catalog::label);
             return claims;

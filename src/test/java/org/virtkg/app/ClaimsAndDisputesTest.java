@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,44 @@ class ClaimsAndDisputesTest {
         assertEquals("supported", compatibility("KVM", "CloudStack").get("status").asText());
         assertEquals("supported/stated", matrixCell("KVM", "CloudStack"));
         assertFalse(valueIn(json(get(base + "/api/technologies/KVM"), 200).get("platforms"), "CloudStack").get("disputed").asBoolean());
+    }
+
+    /**
+     * An inferred claim is disputed only when every derivation of it rests on a disputed fact: a
+     * second, undisputed one (from a later write, which leaves the first derivation the reasoner
+     * recorded in place) takes the dispute away, and withdrawing it brings the dispute back.
+     */
+    @Test
+    void anInferredClaimIsDisputedOnlyWhenEveryDerivationRestsOnADisputedFact() {
+        // Shipped: PowerVM and UML are hypervisors, so virtualization technologies, whatever the
+        // disputed support of OpenStack for them says; KVM's type 1 rests only on Table 1's disputed cell.
+        for (String technology : List.of("PowerVM", "UML"))
+            assertFalse(kindOf(technology, "VirtualizationTechnology").get("disputed").asBoolean(), technology);
+        assertTrue(kindOf("KVM", "Type1Hypervisor").get("disputed").asBoolean());
+        json(send("POST", "/api/products", """
+                {"id": "Quokka", "kind": "Hypervisor", "label": "Quokka", "source": "https://example.org/quokka"}""", EDITOR), 201);
+        // Quokka is a virtualization technology because it is a hypervisor; a source disputes that it is one.
+        assertFalse(kindOf("Quokka", "VirtualizationTechnology").get("disputed").asBoolean());
+        json(send("POST", "/api/claims", """
+                {"kind": "dispute", "subject": "Quokka", "property": "type", "object": "Hypervisor",
+                 "source": "https://example.org/no-quokka", "note": "Quokka is no hypervisor"}""", EDITOR), 201);
+        JsonNode disputed = kindOf("Quokka", "VirtualizationTechnology");
+        assertEquals("inferred", disputed.get("basis").asText(), disputed.toString());
+        assertTrue(disputed.get("disputed").asBoolean(), "its one derivation rests on a disputed fact: " + disputed);
+        // Another source: a platform supports it, and what a platform supports is a virtualization technology.
+        String other = json(send("POST", "/api/claims", """
+                {"subject": "OpenNebula", "property": "supports", "object": "Quokka", "source": "https://example.org/one-quokka"}""", EDITOR), 201)
+                .get("id").asText();
+        JsonNode undisputed = kindOf("Quokka", "VirtualizationTechnology");
+        assertFalse(undisputed.get("disputed").asBoolean(), "another derivation holds without the disputed fact: " + undisputed);
+        assertTrue(undisputed.get("sources").toString().contains("/claim/" + other), "sourced by that derivation (the claim's graph): " + undisputed);
+        assertEquals(204, send("DELETE", "/api/claims/" + other, null, EDITOR).statusCode());
+        assertTrue(kindOf("Quokka", "VirtualizationTechnology").get("disputed").asBoolean(), "withdrawn: disputed again");
+        assertEquals(204, send("DELETE", "/api/products/Quokka", null, EDITOR).statusCode());
+    }
+
+    static JsonNode kindOf(String technology, String kind) {
+        return valueIn(json(get(base + "/api/technologies/" + technology), 200).get("kinds"), kind);
     }
 
     @Test
