@@ -64,8 +64,13 @@ public final class GraphStoreWrites {
         // Created or not is decided inside the write, on the state it changes: of concurrent
         // PUTs with If-None-Match: * exactly one creates the graph.
         Conditional.Written[] written = new Conditional.Written[1];
-        kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">",
-                dsg -> written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">"));
+        kb.write(ChangeKind.GRAPH_STORE, role.actor(), (replace ? "PUT" : "POST") + " graph <" + g.getURI() + ">", dsg -> {
+            // A store of named graphs keeps no empty graph: a 201 for nothing would name a graph that answers 404.
+            if (parsed.isEmpty() && dsg.getGraph(g).isEmpty())
+                throw ProblemException.of(400, "The body holds no triples, so there is no graph <" + g.getURI()
+                        + "> to create; send the triples it should hold");
+            written[0] = condition.write(dsg, g, parsed, replace, "graph <" + g.getURI() + ">");
+        });
         if (written[0].etag() != null) ctx.header("ETag", written[0].etag());
         if (create) ctx.header("Location", g.getURI());
         ctx.status(written[0].existed() ? 204 : 201);

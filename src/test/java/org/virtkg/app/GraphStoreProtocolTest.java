@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -192,6 +193,29 @@ class GraphStoreProtocolTest {
         // Writes to read-only graphs stay refused, whatever the body's shape.
         RawHttp.Answer shipped = postParts("https://w3id.org/virtkg/graph/ontology", multipart("text/turtle", "<urn:ex:a> <urn:ex:p> 1 ."));
         assertEquals(403, shipped.status(), shipped.body());
+    }
+
+    /**
+     * A body without triples creates nothing: a store of quads holds no empty graph, so a 201 would
+     * name a graph that answers 404. Onto a graph that exists, a PUT of nothing empties it (as
+     * DELETE does) and a POST adds nothing; both 204.
+     */
+    @Test
+    void anEmptyBodyCreatesNoGraphAndEmptiesAnExistingOne() throws Exception {
+        String g = USER + "empty-body";
+        for (String method : List.of("PUT", "POST")) {
+            RawHttp.Answer none = raw(method, "/data?graph=" + Fixtures.enc(g), "", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+            assertEquals(400, none.status(), method + ": " + none.body());
+            assertJson(none.body()).at("/detail").textContains("no triples");
+            assertFalse(exists(g), method + " of nothing created no graph");
+        }
+        String body = "<urn:ex:e> <urn:ex:p> \"1\" .";
+        assertEquals(201, raw("PUT", "/data?graph=" + Fixtures.enc(g), body, "Content-Type", "application/n-triples",
+                "Authorization", "Bearer " + ADMIN).status());
+        assertEquals(204, raw("POST", "/data?graph=" + Fixtures.enc(g), "", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN).status());
+        assertTrue(exists(g), "a POST of nothing adds nothing");
+        assertEquals(204, raw("PUT", "/data?graph=" + Fixtures.enc(g), "", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN).status());
+        assertFalse(exists(g), "a PUT of nothing empties the graph");
     }
 
     @Test
