@@ -234,6 +234,12 @@ public final class Selection {
         return out;
     }
 
+    /** True when the ranking orders {@code a} and {@code b} only by their names. */
+    private boolean sameRank(Candidate a, Candidate b, double[] weights, boolean[] musts) {
+        return mustTier(a, musts).equals(mustTier(b, musts)) && Math.abs(score(a, weights) - score(b, weights)) < EPSILON
+                && count(a, "satisfied") == count(b, "satisfied") && count(a, "violated") == count(b, "violated");
+    }
+
     /**
      * The smallest change that would change the top choice: one requirement's weight raised or
      * lowered (every other weight kept), and each requirement whose removal, or relaxing from
@@ -250,6 +256,10 @@ public final class Selection {
         out.put("top", top.id());
         if (ranked.size() > 1) out.put("runnerUp", ranked.get(1).id());
         if (ranked.size() > 1) out.put("margin", score(top, weights) - score(ranked.get(1), weights));
+        // Pairs the ranking cannot tell from the top (same must tier, score, requirements met and
+        // missed) follow it only by name: a tie, said as one.
+        List<Candidate> tied = ranked.stream().skip(1).takeWhile(c -> sameRank(c, top, weights, musts)).toList();
+        if (!tied.isEmpty()) out.put("tiedWith", tied.stream().map(Candidate::id).toList());
         // A weight change reorders candidates within the top's must tier only (musts still exclude).
         String topTier = mustTier(top, musts);
         Map<String, Object> best = null;
@@ -290,7 +300,15 @@ public final class Selection {
             }
         }
         out.put("requirementChanges", changes);
-        StringBuilder note = new StringBuilder("Top choice: " + top.pLabel() + " with " + top.tLabel() + ".");
+        StringBuilder note = new StringBuilder();
+        if (tied.isEmpty()) note.append("Top choice: " + top.pLabel() + " with " + top.tLabel() + ".");
+        else {
+            List<String> names = new ArrayList<>();
+            for (Candidate c : ranked.subList(0, tied.size() + 1)) names.add(c.pLabel() + " with " + c.tLabel());
+            note.append(String.format(Locale.ROOT, "Top choice: a tie between %s and %s: the same score (%s), as many requirements met and missed,"
+                    + " so nothing the requirements ask tells them apart; they are listed alphabetically.",
+                    String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1), fmt(score(top, weights))));
+        }
         if (best != null)
             note.append(String.format(Locale.ROOT, " The smallest weight change that changes it: %s the weight of %s=%s from %s to beyond %s (then %s).",
                     best.get("direction"), best.get("field"), best.get("value"), fmt((double) best.get("from")), fmt((double) best.get("beyond")), best.get("newTop")));

@@ -55,6 +55,27 @@ class SelectionApiTest {
         }
     }
 
+    /**
+     * The README's example: four pairs meet the requirements equally. The answer says they tie
+     * and names them, rather than presenting the first in alphabetical order as a robust choice.
+     */
+    @Test
+    void aTieAtTheTopIsNamedAsOne() {
+        JsonNode r = select("""
+                {"guestOS": {"value": "Windows", "weight": "must"}, "deploymentModel": "Hybrid", "serviceModel": "IaaS"}""");
+        JsonNode s = r.get("sensitivity");
+        List<String> tied = new ArrayList<>();
+        s.get("tiedWith").forEach(t -> tied.add(t.asText()));
+        assertTrue(tied.size() >= 3, s.toString());
+        assertFalse(tied.contains(s.get("top").asText()), "the others, not the top itself: " + s);
+        for (int i = 0; i <= tied.size(); i++) {
+            JsonNode item = r.get("items").get(i);
+            assertEquals(r.get("items").get(0).get("score").asDouble(), item.get("score").asDouble(), "tied pairs score the same: " + item);
+        }
+        String note = s.get("note").asText();
+        assertTrue(note.startsWith("Top choice: a tie between ") && note.contains("listed alphabetically"), note);
+    }
+
     @Test
     void windowsGuestsOnALinuxHost() {
         JsonNode r = select("{\"guestOS\": \"Windows\", \"hostOS\": \"linux\"}");

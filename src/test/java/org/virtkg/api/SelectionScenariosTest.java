@@ -206,6 +206,8 @@ class SelectionScenariosTest {
         JsonNode r = select("", "{\"hostOS\": {\"value\": \"Windows\", \"weight\": \"should\"}, \"containerBased\": {\"value\": true, \"weight\": \"nice\"}}");
         JsonNode s = r.get("sensitivity");
         assertEquals(ids(r).get(0), s.get("top").asText());
+        assertTrue(s.path("tiedWith").isMissingNode(), "equal scores told apart by the requirements met are no tie: " + s);
+        assertTrue(s.get("note").asText().startsWith("Top choice: " + r.at("/items/0/platform/label").asText() + " with "), s.toString());
         JsonNode change = s.get("weightChange");
         assertTrue(change.isObject(), s.toString());
         // Applying the change just beyond its threshold really changes the top; stopping short does not.
