@@ -25,7 +25,7 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (KnowledgeStore kb = store.open()) {
+        try (KnowledgeStore kb = store.openExisting()) {
             if (out == null) {
                 kb.backup(System.out);
                 System.out.flush();

@@ -77,7 +77,7 @@ public final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         SparqlSafety.applyGlobally();
-        try (KnowledgeStore kb = store.open()) {
+        try (KnowledgeStore kb = store.openExisting()) {
             // A throwaway store starts empty; the shipped knowledge (and what follows from it) is
             // what a query there is about, as on a server started with --mem.
             if (store.isThrowaway())

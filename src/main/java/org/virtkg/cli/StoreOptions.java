@@ -118,6 +118,22 @@ final class StoreOptions {
         return open(progress, null);
     }
 
+    /**
+     * For commands that only read ({@code query}, {@code backup}): the store, which must exist. An
+     * embedded store's directory that holds none is refused rather than created, so a mistyped or
+     * missing {@code --db} never answers from an empty store.
+     */
+    KnowledgeStore openExisting() {
+        if (choice == null || (!choice.mem && choice.storeUrl == null)) {
+            Path db = (choice != null && choice.db != null ? choice.db : Home.defaultDb()).toAbsolutePath().normalize();
+            if (!TdbKnowledgeStore.holdsStore(db))
+                throw new StoreException("There is no virtkg store at " + db + ": name one with --db DIR (the directory 'virtkg serve --db DIR' "
+                        + "or 'virtkg load --db DIR' wrote), or use --store-url URL" + (command != null && command.name().equals("query")
+                        ? ", or --mem for a throwaway store holding the shipped knowledge" : ""));
+        }
+        return open();
+    }
+
     /** Opens the store; {@code settings} are the invocation's if already read, else they are read here when needed. */
     KnowledgeStore open(java.util.function.Consumer<String> progress, Settings settings) {
         if (choice != null && choice.storeUrl != null) {

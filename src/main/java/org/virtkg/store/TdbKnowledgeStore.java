@@ -33,6 +33,16 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
         this.version = Txn.calculateRead(dsg, () -> KbVersion.read(dsg));
     }
 
+    /** True when {@code dir} holds a TDB2 database (its {@code Data-NNNN} generation directories). */
+    public static boolean holdsStore(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (var children = Files.list(dir)) {
+            return children.anyMatch(c -> Files.isDirectory(c) && c.getFileName().toString().startsWith("Data-"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Opens (creating if needed) a persistent TDB2 database in {@code dir}. */
     public static TdbKnowledgeStore open(Path dir) {
         try {

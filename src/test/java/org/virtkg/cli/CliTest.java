@@ -82,6 +82,28 @@ class CliTest {
         return ChangeLog.after(dsg, 0, 100).stream().map(ChangeLog.Entry::kind).toList();
     }
 
+    /**
+     * Reading commands never make a store up: {@code query} and {@code backup} on a directory that
+     * holds no store say so (and create nothing), rather than answer from an empty one (an empty
+     * table, a 0-byte backup, "wrote b.nq").
+     */
+    @Test
+    void queryAndBackupRefuseADirectoryWithoutAStore() throws Exception {
+        Path none = tmp.resolve("no-store-here");
+        Path q = tmp.resolve("q.rq");
+        Files.writeString(q, "SELECT * { ?s ?p ?o } LIMIT 1");
+        int[] code = new int[2];
+        String qerr = captureErr(() -> code[0] = run("query", "--db", none.toString(), q.toString()));
+        assertEquals(1, code[0], qerr);
+        assertTrue(qerr.contains("no virtkg store at " + none.toAbsolutePath()) && qerr.contains("--db"), qerr);
+        Path out = tmp.resolve("b.nq");
+        String berr = captureErr(() -> code[1] = run("backup", "--db", none.toString(), "--out", out.toString()));
+        assertEquals(1, code[1], berr);
+        assertTrue(berr.contains("no virtkg store at " + none.toAbsolutePath()), berr);
+        assertFalse(Files.exists(out), "no backup file");
+        assertFalse(Files.exists(none), "no store was created");
+    }
+
     @Test
     void badInputGivesAClearErrorAndChangesNothing() throws Exception {
         Path db = tmp.resolve("db");
