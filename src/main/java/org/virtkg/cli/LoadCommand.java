@@ -28,6 +28,7 @@ import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.virtkg.app.ShippedKnowledge;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
@@ -99,6 +100,15 @@ public final class LoadCommand implements Callable<Integer> {
         }
         long read = total;
         try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {
+            // A store without the knowledge base (a new one) has nothing to check the files against:
+            // the shipped ontology and data come first, as 'serve' would bring them, so a file that
+            // contradicts them is refused now rather than stop the server later. A backup brings its
+            // own ontology and is restored as it is.
+            if (!incoming.containsGraph(ONTOLOGY_GRAPH) && !holdsOntology(opened)) {
+                kb.sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
+                System.err.println("virtkg load: the store held no knowledge base; the shipped ontology and data were brought in first"
+                        + " (a change of kind sync), so the files are checked against them");
+            }
             // One change through the write pipeline, like any other: validated, reasoned over
             // (the inferred graph is committed with it), and logged with kind "load", so it can be
             // seen in /api/changes and reverted.
@@ -117,9 +127,15 @@ public final class LoadCommand implements Callable<Integer> {
             return 0;
         } catch (WriteRejectedException e) {
             System.err.println("virtkg load: nothing loaded; refused (" + e.kind() + "): " + e.getMessage());
-            for (var problem : e.report()) System.err.println("  " + problem);
+            for (String line : e.reportInWords()) System.err.println("  " + line);
             return 3;
         }
+    }
+
+    private static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(Graphs.ONTOLOGY);
+
+    private static boolean holdsOntology(KnowledgeStore store) {
+        return org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> store.dataset().containsGraph(ONTOLOGY_GRAPH));
     }
 
     private static final Pattern POSITION = Pattern.compile("(?s)\\[line: (\\d+), col: (\\d+) ?\\] *(.*)");

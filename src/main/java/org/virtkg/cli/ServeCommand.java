@@ -133,7 +133,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (WriteRejectedException e) {
             kb.close();
             throw new StoreException("The files in ontology/ and data/ were refused, so the store was left as it was: "
-                    + e.getMessage() + " " + e.report());
+                    + e.getMessage() + (e.report().isEmpty() ? "" : ":\n  " + String.join("\n  ", e.reportInWords()))
+                    + "\nThe graphs named are where each statement is; one the store held before (loaded or written earlier) must go"
+                    + " before these files can be served over it, or serve another --db.");
         } catch (RuntimeException e) {
             kb.close();
             throw e;

@@ -41,4 +41,32 @@ public final class WriteRejectedException extends RuntimeException {
     public List<Map<String, Object>> report() {
         return report;
     }
+
+    /**
+     * The report as lines a person reads on a terminal (the command line has no JSON to show it
+     * in): what contradicts what and who states each side; a shape's message, with the resource,
+     * property and value it concerns; the statements an inconsistency involves.
+     */
+    public List<String> reportInWords() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Map<String, Object> entry : report) {
+            if (entry.get("contradicts") instanceof List<?> others && !others.isEmpty()) {
+                for (Object o : others)
+                    if (o instanceof Map<?, ?> other)
+                        lines.add(entry.get("claim") + " contradicts " + other.get("claim") + ", stated by " + other.get("sources"));
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.valueOf(entry.getOrDefault("message", kind)));
+            for (String key : List.of("focusNode", "path", "value"))
+                if (entry.get(key) != null) line.append("; ").append(key).append(": ").append(entry.get(key));
+            lines.add(line.toString());
+            if (entry.get("triples") instanceof List<?> triples)
+                for (Object t : triples) lines.add("  " + t + statedBy(entry, t));
+        }
+        return lines;
+    }
+
+    private static String statedBy(Map<String, Object> entry, Object triple) {
+        return entry.get("statedBy") instanceof Map<?, ?> by && by.get(String.valueOf(triple)) != null ? "  (stated by " + by.get(String.valueOf(triple)) + ")" : "";
+    }
 }
