@@ -71,9 +71,17 @@ public final class Lifecycles {
         String status = null;
         DatasetGraph dsg = catalog.dataset();
         Node newestImport = SupportMatrices.newestAbout(dsg, x).map(SupportMatrices.Release::graph).orElse(null);
+        // What a source says of x, from x's side ("KVM vmmType Type1") and from the other
+        // product's ("OpenStack supports KVM", which is KVM's "supported by"), once per source.
         // In graph, property and value order, not the store's (which a restored or copied store has otherwise).
-        List<Quad> statements = new ArrayList<>();
-        dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(statements::add);
+        Set<Quad> said = new LinkedHashSet<>(), fromOtherSide = new java.util.HashSet<>();
+        dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(said::add);
+        org.virtkg.claims.Claims claims = catalog.claims();
+        dsg.find(Node.ANY, Node.ANY, Node.ANY, x).forEachRemaining(q -> {
+            org.apache.jena.graph.Triple inverse = claims.inverse(q.asTriple());
+            if (inverse != null && said.add(Quad.create(q.getGraph(), inverse))) fromOtherSide.add(Quad.create(q.getGraph(), inverse));
+        });
+        List<Quad> statements = new ArrayList<>(said);
         statements.sort(java.util.Comparator.comparing((Quad q) -> q.getGraph().toString())
                 .thenComparing(q -> q.getPredicate().toString()).thenComparing(q -> q.getObject().toString()));
         for (Quad q : statements) {
@@ -83,7 +91,10 @@ public final class Lifecycles {
             if (!isPaper && !isCurrent) continue;
             Map<String, Object> f = fact(catalog, q, isCurrent);
             (isPaper ? paper : current).add(f);
-            (isPaper ? paperValues : currentValues).computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add((String) f.get("value"));
+            // Only what sources say of x itself is weighed for disagreement: a current source that
+            // says OpenStack supports KVM says nothing of the other platforms the paper names.
+            if (!fromOtherSide.contains(q))
+                (isPaper ? paperValues : currentValues).computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add((String) f.get("value"));
             if (isCurrent && q.getPredicate().equals(LIFECYCLE)) status = (String) f.get("value");
         }
         List<Map<String, Object>> disputed = new ArrayList<>();

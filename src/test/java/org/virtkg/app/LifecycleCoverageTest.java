@@ -7,7 +7,9 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -142,6 +144,29 @@ class LifecycleCoverageTest {
         // The paper's side of a product is untouched by the current facts.
         JsonNode paper = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/OpenNebula?view=paper").body());
         for (JsonNode f : paper.get("paper")) assertTrue(f.get("source").asText().startsWith("https://w3id.org/virtkg/source/paper/"), f.toString());
+    }
+
+    /**
+     * The paper's side holds what the paper says of the product from the other product's side
+     * too: Table 2 gives KVM for CloudStack, Eucalyptus, Ganeti, Nimbus and OpenStack ("X supports
+     * KVM"), which is KVM's "supported by", beside what KVM's own rows say.
+     */
+    @Test
+    void thePapersSideHoldsWhatItStatesFromTheOtherProductsSide() throws Exception {
+        JsonNode kvm = Json.MAPPER.readTree(Fixtures.get(base + "/api/lifecycles/KVM?view=paper").body());
+        Set<String> supportedBy = new TreeSet<>();
+        for (JsonNode f : kvm.get("paper")) {
+            assertTrue(f.get("source").asText().startsWith("https://w3id.org/virtkg/source/paper/"), f.toString());
+            if (f.get("property").asText().equals("supportedBy")) supportedBy.add(f.get("value").asText());
+        }
+        assertTrue(supportedBy.containsAll(Set.of("CloudStack", "Eucalyptus", "Ganeti", "Nimbus", "OpenStack", "OpenNebula")), supportedBy.toString());
+        // And once each: a pair stated both ways by one source is one fact.
+        List<String> seen = new ArrayList<>();
+        for (JsonNode f : kvm.get("paper")) {
+            String key = f.get("property").asText() + " " + f.get("value").asText() + " " + f.get("source").asText();
+            assertFalse(seen.contains(key), "twice: " + key);
+            seen.add(key);
+        }
     }
 
     /** The fact of {@code property} among a lifecycle body's current facts, or null. */
