@@ -317,7 +317,9 @@ public final class OpenApi {
                 "basis", Map.of("nullable", true, "enum", List.of("stated", "inferred"), "description",
                         "stated when some source states the claim (either direction of an inverse pair), inferred when only reasoning gives it"),
                 "disputed", Map.of("description", "true when sources disagree about it, or every source stating it is disputed"),
-                "sources", Map.of("description", "IRIs of the source graphs it rests on")), c));
+                "sources", Map.of("description", "IRIs of the source graphs it rests on"),
+                "disputes", Map.of("description", "Why it is disputed, one entry per note (empty when it is not): kind (dispute, "
+                        + "contradiction or rests-on-disputed), the note in words, and the sources the note rests on")), c));
         c.put("Value", value);
         c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
                 "label", Map.of("description", "Its English label")), c));

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -37,7 +39,51 @@ public final class QueryLibrary {
 
     /** One query of the library. */
     public record NamedQuery(String name, String summary, String description, List<Param> params, List<String> tags,
-                             String example, Query query) {}
+                             String example, Query query) {
+        /**
+         * Each declared parameter from {@code given} (name → value as a user types it) or its
+         * default, as the RDF term the query's {@code ?_name} takes: a 400 problem naming the
+         * parameter when it is not declared, missing without a default, malformed or of the wrong kind.
+         */
+        public Map<String, Node> bind(Map<String, String> given) {
+            for (String name : given.keySet())
+                if (params.stream().noneMatch(p -> p.name().equals(name)))
+                    throw new ProblemException(Problem.of(400, "Parameter '" + name + "' is not a parameter of query '" + this.name + "'"
+                            + (params.isEmpty() ? " (it takes none)" : "; it takes " + params.stream().map(Param::name).toList()))
+                            .with("parameter", name));
+            Map<String, Node> out = new java.util.LinkedHashMap<>();
+            for (Param p : params) {
+                String v = given.get(p.name());
+                if (v == null || v.isBlank()) v = p.defaultValue();
+                if (v == null) throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' is required").with("parameter", p.name()));
+                Node n = switch (p.type()) {
+                    case "iri" -> {
+                        Node t = Terms.parse(p.name(), v);
+                        if (!t.isURI())
+                            throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be an IRI or an id, not a literal")
+                                    .with("parameter", p.name()));
+                        yield t;
+                    }
+                    case "boolean" -> {
+                        if (!v.equals("true") && !v.equals("false"))
+                            throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be true or false").with("parameter", p.name()));
+                        yield NodeFactory.createLiteralDT(v, org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
+                    }
+                    // Strings are taken verbatim as a literal: quotes or braces in them are just characters.
+                    default -> NodeFactory.createLiteralString(v);
+                };
+                out.put(p.name(), n);
+            }
+            return out;
+        }
+
+        /** The query with each bound parameter in place of its {@code ?_name}, as the server substitutes it ({@code QueryExec} substitution). */
+        public Query with(Map<String, Node> bindings) {
+            Map<org.apache.jena.sparql.core.Var, Node> vars = new java.util.LinkedHashMap<>();
+            bindings.forEach((k, v) -> vars.put(org.apache.jena.sparql.core.Var.alloc("_" + k), v));
+            return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.syntaxSubstitute(query, vars);
+        }
+    }
 
     private final Map<String, NamedQuery> queries;
 
@@ -79,7 +125,8 @@ public final class QueryLibrary {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    static NamedQuery parse(String name, String text) {
+    /** A query file's header and query: the same reading the library gives each of its files. */
+    public static NamedQuery parse(String name, String text) {
         // The header: the leading comment lines; those starting "#+" are YAML once "#+ " is taken off.
         StringBuilder yaml = new StringBuilder();
         for (String raw : text.lines().takeWhile(l -> l.startsWith("#")).toList()) {

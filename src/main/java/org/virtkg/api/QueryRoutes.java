@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -109,41 +108,11 @@ public final class QueryRoutes {
         ctx.contentType(type.equals("text/csv") ? "text/csv; charset=utf-8" : type).result(out.toByteArray());
     }
 
-    /**
-     * Each declared parameter from the request or its default, as an RDF term: 400 naming the
-     * parameter when it is malformed, of the wrong kind, or not declared at all.
-     */
+    /** The request's parameters (other than the reserved ones) bound as the query declares them ({@link QueryLibrary.NamedQuery#bind}). */
     private static Map<String, Node> bind(Context ctx, QueryLibrary.NamedQuery q) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (String given : ctx.queryParamMap().keySet()) {
-            if (RESERVED.contains(given)) continue;
-            if (q.params().stream().noneMatch(p -> p.name().equals(given)))
-                throw new ProblemException(Problem.of(400, "Parameter '" + given + "' is not a parameter of query '" + q.name() + "'"
-                        + (q.params().isEmpty() ? " (it takes none)" : "; it takes " + q.params().stream().map(QueryLibrary.Param::name).toList()))
-                        .with("parameter", given));
-        }
-        for (QueryLibrary.Param p : q.params()) {
-            String v = ctx.queryParam(p.name());
-            if (v == null || v.isBlank()) v = p.defaultValue();
-            if (v == null) throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' is required").with("parameter", p.name()));
-            Node n = switch (p.type()) {
-                case "iri" -> {
-                    Node t = Terms.parse(p.name(), v);
-                    if (!t.isURI())
-                        throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be an IRI or an id, not a literal")
-                                .with("parameter", p.name()));
-                    yield t;
-                }
-                case "boolean" -> {
-                    if (!v.equals("true") && !v.equals("false"))
-                        throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be true or false").with("parameter", p.name()));
-                    yield NodeFactory.createLiteralDT(v, org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
-                }
-                // Strings are taken verbatim as a literal: quotes or braces in them are just characters.
-                default -> NodeFactory.createLiteralString(v);
-            };
-            out.put(p.name(), n);
-        }
-        return out;
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String name : ctx.queryParamMap().keySet())
+            if (!RESERVED.contains(name)) given.put(name, ctx.queryParam(name));
+        return q.bind(given);
     }
 }

@@ -47,6 +47,11 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "SPARQL endpoint of a running server, e.g. http://localhost:8080/sparql.")
     String url;
 
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = {"A parameter of a query-library file (queries/*.rq, its '#+ params:' header), e.g. -p technology=KVM;",
+                    "a parameter not given takes the header's default, as GET /api/queries/{name} does."})
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
@@ -63,13 +68,25 @@ public final class QueryCommand implements Callable<Integer> {
             }
             text = Files.readString(p);
         }
-        Query query;
+        Query parsed;
         try {
-            query = QueryFactory.create(text);
+            parsed = QueryFactory.create(text);
         } catch (QueryParseException e) {
             System.err.println("virtkg query: " + SparqlErrors.describe(e));
             return 2;
         }
+        // A library query ('#+' header) takes its parameters as the server does: given, or the default.
+        try {
+            var named = org.virtkg.api.QueryLibrary.parse("-".equals(source) ? "stdin" : Path.of(source).getFileName().toString().replaceFirst("\\.rq$", ""), text);
+            if (!named.params().isEmpty() || !params.isEmpty()) parsed = named.with(named.bind(params));
+        } catch (org.virtkg.api.ProblemException e) {
+            System.err.println("virtkg query: " + e.problem().detail());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("virtkg query: the '#+' header: " + e.getMessage());
+            return 2;
+        }
+        Query query = parsed;
         if (url != null) {
             try (RDFLink link = RDFLink.connect(url); QueryExec exec = link.query(query)) {
                 print(exec, query, System.out);

@@ -54,11 +54,19 @@ public final class Catalog {
      * value" with its basis ({@code stated} or {@code inferred}), whether it is disputed, and the
      * source graphs it rests on.
      */
-    public record Value(String id, String label, String basis, boolean disputed, List<String> sources) {
+    public record Value(String id, String label, String basis, boolean disputed, List<String> sources, List<Dispute> disputes) {
         public boolean inferred() {
             return "inferred".equals(basis);
         }
     }
+
+    /**
+     * Why a value is disputed, one per note: {@code kind} {@code dispute} (a source disputes it),
+     * {@code contradiction} (another source states what cannot hold with it) or
+     * {@code rests-on-disputed} (inferred only from disputed facts); the note in words; the sources
+     * it rests on (the disputing source's graph or document, the contradicting statements' graphs).
+     */
+    public record Dispute(String kind, String note, List<String> sources) {}
 
     /** A reference to a resource (not a claim about it): id and label. */
     public record Ref(String id, String label) {}
@@ -205,8 +213,11 @@ public final class Catalog {
         }
         String basis = e.basis() == null ? null : e.basis().json();
         List<String> sources = e.sources().stream().map(Node::getURI).toList();
-        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources)
-                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources);
+        // Who disputes it, in every view that shows the flag (a condition makes a claim partial, not disputed).
+        List<Dispute> disputes = !e.disputed() ? List.of() : e.notes().stream().filter(n -> !n.kind().equals("condition"))
+                .map(n -> new Dispute(n.kind(), n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList())).toList();
+        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes)
+                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes);
     }
 
     /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
@@ -231,8 +242,8 @@ public final class Catalog {
         return out;
     }
 
-    /** The order of {@link #values}: by label, ignoring case; values with the same label stay in the order the store gives them. */
-    public static final Comparator<Value> VALUE_ORDER = Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER);
+    /** The order of {@link #values}: by label, ignoring case, then id (never the store's order, which a restored store has otherwise). */
+    public static final Comparator<Value> VALUE_ORDER = Comparator.comparing(Value::label, String.CASE_INSENSITIVE_ORDER).thenComparing(Value::id);
 
     /** The resources {@link #values(Node, Node, Node)} gives values for, in the store's order: objects of {@code s p ?o}, then subjects of {@code ?o inverse s}. */
     public List<Node> objects(Node s, Node p, Node inverse) {

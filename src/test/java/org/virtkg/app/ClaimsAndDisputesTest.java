@@ -153,6 +153,14 @@ class ClaimsAndDisputesTest {
         for (String technology : List.of("PowerVM", "UML"))
             assertFalse(kindOf(technology, "VirtualizationTechnology").get("disputed").asBoolean(), technology);
         assertTrue(kindOf("KVM", "Type1Hypervisor").get("disputed").asBoolean());
+        // Every disputed value says who disputes it and why, not only that it is disputed.
+        JsonNode type1 = kindOf("KVM", "Type1Hypervisor").get("disputes");
+        assertEquals("rests-on-disputed", type1.get(0).get("kind").asText(), type1.toString());
+        JsonNode vmm = valueIn(json(get(base + "/api/technologies/KVM"), 200).get("vmmType"), "Type1");
+        assertTrue(vmm.get("disputed").asBoolean() && !vmm.get("disputes").isEmpty(), vmm.toString());
+        for (JsonNode d : vmm.get("disputes"))
+            assertTrue(!d.get("note").asText().isBlank() && d.get("sources").isArray(), "a note in words and its sources: " + d);
+        assertTrue(kindOf("KVM", "Hypervisor").get("disputes").isEmpty(), "an undisputed value has none");
         json(send("POST", "/api/products", """
                 {"id": "Quokka", "kind": "Hypervisor", "label": "Quokka", "source": "https://example.org/quokka"}""", EDITOR), 201);
         // Quokka is a virtualization technology because it is a hypervisor; a source disputes that it is one.

@@ -24,6 +24,7 @@ import org.virtkg.store.ChangeLog;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KbVersion;
 import org.virtkg.store.TdbKnowledgeStore;
+import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.ShippedStoreSeed;
 
 /** The command line end to end: load, query, backup and restore into an empty store. */
@@ -141,6 +142,25 @@ class CliTest {
         assertEquals(1, code[0], err);
         assertTrue(err.contains("were refused") && err.contains("https://w3id.org/virtkg/id/MyCloud") && err.contains("graph/user/old"), err);
         assertFalse(err.contains("{rule=") || err.contains("explanations="), "no Java maps: " + err);
+    }
+
+    /**
+     * A query-library file takes its parameters on the command line as GET /api/queries/{name}
+     * takes them in the URL: given with -p, or the header's default; an undeclared one is refused.
+     */
+    @Test
+    void queryTakesALibraryFilesParametersOrTheirDefaults() throws Exception {
+        Path db = tmp.resolve("db");
+        ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
+        String file = Fixtures.projectDir().resolve("queries/platforms-for-technology.rq").toString();
+        String lxc = capture(() -> run("query", "--db", db.toString(), "--format", "csv", file));
+        assertTrue(lxc.contains("/id/OpenStack") && !lxc.contains("/id/CloudStack"), "the default, LXC: " + lxc);
+        String kvm = capture(() -> run("query", "--db", db.toString(), "--format", "csv", "-p", "technology=KVM", file));
+        assertTrue(kvm.contains("/id/CloudStack") && kvm.contains("/id/OpenStack"), "KVM: " + kvm);
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = run("query", "--db", db.toString(), "-p", "technologie=KVM", file));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("'technologie' is not a parameter of query 'platforms-for-technology'") && err.contains("technology"), err);
     }
 
     /**
