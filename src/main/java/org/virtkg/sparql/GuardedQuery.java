@@ -52,6 +52,8 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         try {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {
+            if (isUpdate(queryString))
+                ServletOps.errorBadRequest("This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
             ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
         } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
             ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
@@ -61,9 +63,43 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         super.execute(queryString, action);
     }
 
+    private static boolean isUpdate(String text) {
+        try {
+            org.apache.jena.update.UpdateFactory.create(text);
+            return true;
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /**
+     * A request whose Accept header takes none of the formats the query's kind answers in (results
+     * for SELECT and ASK, RDF for CONSTRUCT and DESCRIBE) is a 406 naming them: Fuseki would answer
+     * in its default format instead, which the client said it cannot read. An explicit
+     * {@code format}/{@code output} parameter overrides the header, as in Fuseki.
+     */
+    private static void checkAcceptable(HttpAction action, Query query) {
+        String accept = action.getRequestHeader("Accept");
+        if (accept == null || accept.isBlank() || action.getRequestParameter("format") != null || action.getRequestParameter("output") != null)
+            return;
+        org.apache.jena.atlas.web.AcceptList offers = query.isSelectType() ? org.apache.jena.fuseki.DEF.rsOfferTable
+                : query.isAskType() ? org.apache.jena.fuseki.DEF.rsOfferBoolean : org.apache.jena.fuseki.DEF.rdfOffer;
+        org.apache.jena.atlas.web.AcceptList asked;
+        try {
+            asked = new org.apache.jena.atlas.web.AcceptList(accept);
+        } catch (RuntimeException e) {
+            return; // an unreadable header: left to Fuseki, as before
+        }
+        if (org.apache.jena.atlas.web.AcceptList.match(asked, offers) == null)
+            ServletOps.error(406, "A " + (query.isSelectType() ? "SELECT" : query.isAskType() ? "ASK" : query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
+                    + " query answers in " + String.join(", ", offers.entries().stream().map(m -> m.getContentTypeStr()).distinct().toList())
+                    + "; the request accepts only " + accept);
+    }
+
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
+        checkAcceptable(action, query);
         String refusal = QueryPolicy.check(query);
         if (refusal != null) ServletOps.errorBadRequest(SparqlErrors.ascii("Query refused: " + refusal));
     }

@@ -379,5 +379,21 @@ class HttpEdgeTest {
         refused(406, raw("GET", graph, null, "Accept", "image/png"), "text/turtle");
         assertEquals(200, raw("GET", graph, null, "Accept", "text/turtle").status());
         assertEquals(200, raw("GET", graph, null, "Accept", "*/*").status());
+        // A query answers in its kind's formats: a SELECT asked for Turtle only is a 406 naming
+        // them, not results in XML; a CONSTRUCT asked for results JSON only, the same.
+        String select = "/sparql?query=" + Fixtures.enc("SELECT * { ?s ?p ?o } LIMIT 1");
+        refused(406, raw("GET", select, null, "Accept", "text/turtle"), "application/sparql-results+json");
+        assertEquals(200, raw("GET", select, null, "Accept", "text/turtle, application/sparql-results+json;q=0.5").status());
+        assertEquals(200, raw("GET", select, null, "Accept", "*/*").status());
+        assertEquals(200, raw("GET", select, null).status());
+        String construct = "/sparql?query=" + Fixtures.enc("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1");
+        refused(406, raw("GET", construct, null, "Accept", "application/sparql-results+json"), "text/turtle");
+        assertEquals(200, raw("GET", construct, null, "Accept", "text/turtle").status());
+    }
+
+    @Test
+    void anUpdateSentToTheQueryEndpointIsPointedToUpdate() throws Exception {
+        RawHttp.Answer a = raw("POST", "/sparql", "INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }", "Content-Type", "application/sparql-query");
+        refused(400, a, "/update");
     }
 }
