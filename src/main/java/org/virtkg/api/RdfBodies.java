@@ -110,12 +110,35 @@ public final class RdfBodies {
             if (lang.equals(Lang.RDFXML) && depth.find())
                 throw ProblemException.of(400, "The RDF/XML body" + where + " nests elements more than " + depth.group(1)
                         + " levels deep; flatten it (name the nodes) and send it again");
-            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed" + where + ": " + msg);
+            throw ProblemException.of(400, "The " + lang.getName() + " body does not parse, nothing was changed" + where + ": " + parserMessageInWords(msg));
         } catch (StackOverflowError e) {
             // A backstop for shapes the nesting count does not see: never a dead worker or an empty 500.
             throw ProblemException.of(400, "The " + lang.getName() + " body is nested too deeply to parse; flatten it" + where);
         }
         return graph;
+    }
+
+    private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("(?s)^\\[line: (\\d+), col: (\\d+) ?\\] *(.*)");
+    private static final java.util.regex.Pattern BAD_IRI = java.util.regex.Pattern.compile("(?s)^Bad IRI: (<[^>]*>) *(.*)");
+
+    /**
+     * Jena's parser messages ("[line: 1, col: 1 ] Bad IRI: <urn:a> Namespace not terminated by
+     * ':'") said as a person would: "line 1, column 1: the IRI <urn:a> is not valid (namespace not
+     * terminated by ':')".
+     */
+    public static String parserMessageInWords(String msg) {
+        String where = "";
+        Matcher at = PARSER_POSITION.matcher(msg);
+        if (at.matches()) {
+            where = "line " + at.group(1) + ", column " + at.group(2) + ": ";
+            msg = at.group(3);
+        }
+        Matcher iri = BAD_IRI.matcher(msg);
+        if (iri.matches()) {
+            String why = iri.group(2).strip();
+            msg = "the IRI " + iri.group(1) + " is not valid" + (why.isEmpty() ? "" : " (" + Character.toLowerCase(why.charAt(0)) + why.substring(1) + ")");
+        }
+        return where + msg;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.StreamRDF;
@@ -41,7 +40,7 @@ public class ReasonCommand implements Callable<Integer> {
     boolean inferredOnly;
 
     @Option(names = "--graph", paramLabel = "IRI",
-            description = "Of quad files (TriG, N-Quads), read only this graph; by default all graphs are merged.")
+            description = "Of quad files (TriG, N-Quads), read only this graph; by default all graphs are merged. Triple files (e.g. the ontology) are read whole.")
     String graph;
 
     @Spec
@@ -54,10 +53,12 @@ public class ReasonCommand implements Callable<Integer> {
         for (Path f : files) {
             try {
                 if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read file");
-                RDFDataMgr.parse(new StreamRDFBase() {
+                org.apache.jena.riot.RDFParser.source(f.toString()).errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerNoLogging)
+                        .parse(new StreamRDFBase() {
                     @Override
                     public void triple(Triple t) {
-                        if (graph == null) triples.add(t);
+                        // A triple file (such as the ontology) is read whole: --graph picks a graph of quad files.
+                        triples.add(t);
                     }
 
                     @Override
@@ -65,9 +66,9 @@ public class ReasonCommand implements Callable<Integer> {
                         // All graphs merged, as virtkg's own default graph is their union.
                         if (graph == null || (!q.isDefaultGraph() && graph.equals(q.getGraph().getURI()))) triples.add(q.asTriple());
                     }
-                }, f.toString());
+                });
             } catch (RuntimeException e) {
-                err.println("reason: unreadable input " + f + ": " + e.getMessage());
+                err.println("reason: unreadable input " + f + ": " + org.virtkg.api.RdfBodies.parserMessageInWords(String.valueOf(e.getMessage())));
                 err.flush();
                 return 2;
             }
@@ -94,7 +95,8 @@ public class ReasonCommand implements Callable<Integer> {
         }
         List<Inconsistency> inc = r.inconsistencies();
         if (!inc.isEmpty()) {
-            err.println("reason: the input is inconsistent (" + inc.size() + " clash(es)):");
+            err.println("reason: the input is inconsistent (" + inc.size() + " clash(es)), read as one graph. (virtkg's server records"
+                    + " a clash between different sources as a dispute; this command cannot tell sources apart):");
             for (Inconsistency i : inc) {
                 err.println("  " + i);
                 i.explanations().forEach(e -> err.print(e.render().indent(6)));

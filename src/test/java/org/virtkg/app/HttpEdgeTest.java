@@ -392,6 +392,15 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aBodyThatDoesNotParseIsSaidInWords() throws Exception {
+        RawHttp.Answer a = raw("PUT", "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/user/bad-iri"), "<urn:a> <urn:ex:p> <urn:ex:o> .",
+                "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        refused(400, a, "line 1, column 1: the IRI <urn:a> is not valid");
+        String detail = problem(a).get("detail").asText();
+        assertFalse(detail.contains("Bad IRI") || detail.contains("[line:"), detail);
+    }
+
+    @Test
     void anUpdateSentToTheQueryEndpointIsPointedToUpdate() throws Exception {
         RawHttp.Answer a = raw("POST", "/sparql", "INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }", "Content-Type", "application/sparql-query");
         refused(400, a, "/update");

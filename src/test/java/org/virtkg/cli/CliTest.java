@@ -255,6 +255,20 @@ class CliTest {
         String none = captureErr(() -> run("reason", trig.toString(), "--graph", "urn:g:missing"));
         assertTrue(none.contains("no triples read in the graph <urn:g:missing>"), none);
         assertEquals(2, run("reason", trig.toString(), "--graph", "urn:g:missing"));
+        // A triple file (an ontology) is read whole beside one graph of a quad file.
+        Path schema = tmp.resolve("schema.ttl");
+        Files.writeString(schema, "<urn:x:Hypervisor> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:x:Product> .\n");
+        assertEquals(0, run("reason", schema.toString(), trig.toString(), "--graph", "urn:g:data", "--out", out.toString()));
+        assertTrue(Files.readString(out).contains("<urn:x:KVM> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:Product>"),
+                "the ontology's axioms apply to the one graph");
+        // A file that does not parse is named with its line and column in words, without the parser's log line.
+        Path broken = tmp.resolve("broken.ttl");
+        Files.writeString(broken, "<urn:ex:a> <urn:ex:p> .\n");
+        int[] code = new int[1];
+        String said = captureErr(() -> code[0] = run("reason", broken.toString()));
+        assertEquals(2, code[0], said);
+        assertTrue(said.contains("unreadable input") && said.contains("line 1, column ") && !said.contains("[line:")
+                && !said.contains("[ERROR]") && !said.contains("riot"), said);
     }
 
     @Test
