@@ -216,18 +216,10 @@ public final class CatalogRoutes {
     }
 
     private static Node technologyAt(Catalog catalog, Context ctx) {
-        Node t = Ids.path(catalog, ctx.pathParam("id"));
-        if (!catalog.isA(t, Catalog.TECHNOLOGY))
-            throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(t) + "' is not a virtualization technology; see /id/"
-                    + IdIndex.idOf(t)).with("suggestions", List.of()));
-        return t;
+        return Ids.path(catalog, ctx.pathParam("id"), Catalog.TECHNOLOGY, "virtualization technology");
     }
 
     private static Node platformAt(Catalog catalog, Context ctx) {
-        Node p = Ids.path(catalog, ctx.pathParam("id"));
-        if (!catalog.isA(p, Catalog.PLATFORM))
-            throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(p) + "' is not a cloud platform; see /id/"
-                    + IdIndex.idOf(p)).with("suggestions", List.of()));
-        return p;
+        return Ids.path(catalog, ctx.pathParam("id"), Catalog.PLATFORM, "cloud platform");
     }
 }

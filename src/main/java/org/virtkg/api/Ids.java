@@ -20,6 +20,26 @@ final class Ids {
         return n;
     }
 
+    /**
+     * An id in a path that must name an instance of {@code type} ({@code what}, e.g. "virtualization
+     * technology"): 404 when unknown, with suggestions of that kind only; 404 saying what it is and
+     * where it is served when it is the other kind of product.
+     */
+    static Node path(Catalog catalog, String id, Node type, String what) {
+        Node n = catalog.index().id(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(404, "No " + what + " with id '" + id + "'")
+                    .with("suggestions", catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
+        if (!catalog.isA(n, type)) {
+            String shown = IdIndex.idOf(n);
+            String elsewhere = catalog.isA(n, Catalog.TECHNOLOGY) ? "a virtualization technology: /api/technologies/" + shown
+                    : catalog.isA(n, Catalog.PLATFORM) ? "a cloud platform: /api/platforms/" + shown : "described at /id/" + shown;
+            throw new ProblemException(Problem.of(404, "'" + shown + "' is not a " + what + "; it is " + elsewhere)
+                    .with("suggestions", catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
+        }
+        return n;
+    }
+
     /** An id in a parameter or body field: 400 naming it, with suggestions, when unknown. */
     static Node param(Catalog catalog, String param, String id, boolean allowClasses) {
         Node n = catalog.index().id(id);

@@ -99,10 +99,16 @@ public final class IdIndex {
      * an edit distance of at most 2, or a one-letter typo in the first letters of a long id. {@code alsoClasses} adds vkg: class names.
      */
     public List<String> suggest(String typed, boolean alsoClasses, int max) {
+        return suggest(typed, alsoClasses, max, n -> true);
+    }
+
+    /** {@link #suggest(String, boolean, int)} among the resources {@code keep} accepts (e.g. only technologies). */
+    public List<String> suggest(String typed, boolean alsoClasses, int max, java.util.function.Predicate<Node> keep) {
         String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) return List.of();
         Map<String, Node> pool = new HashMap<>(ids);
         if (alsoClasses) classes.forEach(pool::putIfAbsent);
+        pool.values().removeIf(n -> !keep.test(n));
         record Match(String id, int score) {}
         List<Match> matches = new ArrayList<>();
         for (var e : pool.entrySet()) {

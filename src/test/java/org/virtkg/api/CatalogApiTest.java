@@ -187,8 +187,16 @@ class CatalogApiTest {
         assertTrue(q.get("suggestions").toString().contains("OpenStack"), q.toString());
         JsonNode prefix = json(get(base + "/api/platforms/Euca"), 404);
         assertTrue(prefix.get("suggestions").toString().contains("Eucalyptus"), prefix.toString());
-        // A known id of the wrong kind is not a technology.
-        json(get(base + "/api/technologies/OpenStack"), 404);
+        // A known id of the wrong kind is not a technology: the answer says what it is and where.
+        JsonNode platform = json(get(base + "/api/technologies/OpenStack"), 404);
+        assertTrue(platform.get("detail").asText().contains("/api/platforms/OpenStack"), platform.toString());
+        JsonNode technology = json(get(base + "/api/platforms/KVM"), 404);
+        assertTrue(technology.get("detail").asText().contains("/api/technologies/KVM"), technology.toString());
+        // Suggestions are of the kind asked for: technologies for a technology (KVMM suggested no feature or language).
+        for (JsonNode s : p.get("suggestions"))
+            assertEquals(200, get(base + "/api/technologies/" + s.asText()).statusCode(), "a technology: " + s);
+        for (JsonNode s : json(get(base + "/api/technologies/Go"), 404).get("suggestions"))
+            assertEquals(200, get(base + "/api/technologies/" + s.asText()).statusCode(), "a technology: " + s);
     }
 
     @Test
