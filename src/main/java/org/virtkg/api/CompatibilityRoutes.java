@@ -348,11 +348,12 @@ public final class CompatibilityRoutes {
     public record Status(@Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status) {}
 
     /**
-     * Where the technology and the platform each stand today, or null when no source says: status,
+     * Where the technology and the platform each stand today, or null when no current source says
+     * anything of it: status (null when no source gives one),
      * address and asOf of the status's source, and every other current fact by property id (a value,
      * or a list of values when the property has several).
      */
-    @Describe(name = "Lifecycles", description = "Where each product stands today: status, address and asOf of the status's source, "
+    @Describe(name = "Lifecycles", description = "Where each product stands today: status (null when no current source gives one), address and asOf of the status's source, "
             + "and every other current fact by property id (a value, or a list of values when the property has several)")
     public record Lifecycle(@Describe(nullable = true) Map<String, Object> technology, @Describe(nullable = true) Map<String, Object> platform) {}
 

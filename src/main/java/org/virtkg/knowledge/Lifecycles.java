@@ -122,16 +122,18 @@ public final class Lifecycles {
     }
 
     /**
-     * Where {@code x} stands today, or null when no current source gives its lifecycle: the
-     * status's notation ({@code maintained}, {@code discontinued}, …), every other current fact
-     * about it (property id → value id or text, or a list of them when a property has several),
-     * and the address and date of the status's source.
+     * Where {@code x} stands today, or null when no current source says anything of it: the
+     * status's notation ({@code maintained}, {@code discontinued}, …, or null when no source gives
+     * one, as for Eucalyptus, whose latest release a source dates), every other current fact about
+     * it (property id → value id or text, or a list of them when a property has several), and the
+     * address and date of the status's source.
      */
     public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
         Map<String, Object> s = sides(catalog, x, "current");
-        if (s.get("lifecycleStatus") == null) return null;
-        Map<String, Object> out = new LinkedHashMap<>();
         @SuppressWarnings("unchecked") List<Map<String, Object>> facts = (List<Map<String, Object>>) s.get("current");
+        if (facts.isEmpty()) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", null);
         for (var f : facts) {
             if (f.get("property").equals(IdIndex.idOf(LIFECYCLE))) {
                 out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.get("value"))));

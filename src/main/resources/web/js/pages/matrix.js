@@ -136,7 +136,7 @@ export default async function matrix(main, params) {
         r.status === 'disputed' ? ` The paper says ${r.paper.status}: both are kept.` : ''));
     }
     for (const [side, l] of Object.entries(r.lifecycle || {}))
-      if (l) panel.append(el('p', { class: 'muted' }, `${side === 'technology' ? r.technology.label : r.platform.label}: ${l.status}`,
+      if (l && l.status) panel.append(el('p', { class: 'muted' }, `${side === 'technology' ? r.technology.label : r.platform.label}: ${l.status}`,
         l.asOf ? ` (as of ${l.asOf}` : '', l.address ? [', ', el('a', { href: l.address }, 'source')] : '', l.asOf ? ')' : ''));
     if (r.explanation?.explanation) {
       panel.append(el('h3', {}, 'Why'));

@@ -104,6 +104,10 @@ class CompatibilityViewsTest {
         assertEquals("2017-11-12", now.at("/lifecycle/technology/asOf").asText());
         assertEquals("maintained", now.at("/lifecycle/platform/status").asText(), now.toString());
         // Every value of a property a current source states, not one of them.
+        // A product whose status no current source gives still has what they do say (Eucalyptus's latest release).
+        JsonNode euca = json(full.base() + "/api/compatibility?technology=Xen&platform=Eucalyptus", 200);
+        assertTrue(euca.at("/lifecycle/platform/status").isNull() && euca.at("/lifecycle/platform/latestRelease").asText().equals("5.1.0"),
+                euca.get("lifecycle").toString());
         // (data/current.trig says UML, Nova's newest matrix Xen among others).
         List<?> unsupported = Json.MAPPER.convertValue(now.at("/lifecycle/platform/doesNotSupport"), List.class);
         assertTrue(unsupported != null && unsupported.containsAll(List.of("UML", "Xen")), now.toString());
