@@ -50,7 +50,7 @@ public final class OntologyRoutes {
         String asked = o.metadata().iri().getURI() + "/" + ctx.pathParam("version");
         if (versionIri == null || !versionIri.getURI().equals(asked))
             throw ProblemException.of(404, "This server publishes " + (versionIri == null ? "an unversioned ontology"
-                    : "version " + versionIri.getURI()) + " of the ontology, at /ontology; earlier versions are not served.");
+                    : "version " + versionIri.getURI()) + " of the ontology, at /ontology; it serves no other version ('" + ctx.pathParam("version") + "' is not it).");
         serve(ctx, o, type);
     }
 

@@ -206,7 +206,9 @@ public final class KnowledgeBase implements AutoCloseable {
                     .equals(dsg.getGraph(INFERRED).find().toSet());
             return triples.size();
         });
-        progress.accept(String.format(java.util.Locale.ROOT, "reasoned over %,d asserted triples: %,d inferred in %d ms%s",
+        // A new store holds no facts and no conclusions yet: nothing there is out of date.
+        if (asserted == 0) progress.accept("the store is empty");
+        else progress.accept(String.format(java.util.Locale.ROOT, "reasoned over %,d asserted triples: %,d inferred in %d ms%s",
                 asserted, kb.reasoner.inferredCount(), (System.nanoTime() - t0) / 1_000_000,
                 kb.inferredStale ? " (the stored conclusions are out of date; the next change brings them up to date)" : ""));
         if (!kb.reasoner.isConsistent())
