@@ -349,9 +349,9 @@ public final class CompatibilityRoutes {
 
     /**
      * Where the technology and the platform each stand today, or null when no current source says
-     * anything of it: status (null when no source gives one),
-     * address and asOf of the status's source, and every other current fact by property id (a value,
-     * or a list of values when the property has several).
+     * anything of it: status (null when no source gives one), address and asOf of the status's
+     * source, and every other current fact by property id (a value, or a list of values when the
+     * property has several).
      */
     @Describe(name = "Lifecycles", description = "Where each product stands today: status (null when no current source gives one), address and asOf of the status's source, "
             + "and every other current fact by property id (a value, or a list of values when the property has several)")

@@ -306,7 +306,8 @@ public final class OpenApi {
      * generated from the records Jackson writes those answers from ({@link Schemas#answer});
      * Problem is its record's schema, open to the extension members (suggestions, parameter,
      * report...). Technology, Platform and Page are built as maps by their handlers, so their outer
-     * members are written here: the product ones take their fields from {@link ProductFields}. ResponseSchemaConformanceTest checks all of them against live answers.
+     * members are written here: the product ones take their fields from {@link ProductFields}.
+     * ResponseSchemaConformanceTest checks all of them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
         Map<String, Object> c = new LinkedHashMap<>();

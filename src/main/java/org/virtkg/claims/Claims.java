@@ -332,8 +332,8 @@ public final class Claims {
 
     /**
      * The world's facts less the disputed ones, reasoned over: built on first need (the shipped
-     * data's 23,000 facts less some thirty disputed ones took 35–60 ms here) and then kept up to date with each change the claims
-     * follow ({@link #follow}). Null until needed.
+     * data's 23,000 facts less some thirty disputed ones took 35–60 ms here) and then kept up to
+     * date with each change the claims follow ({@link #follow}). Null until needed.
      */
     private RlReasoner undisputed;
     /** The disputed facts left out of {@link #undisputed}: fixed for this instance, since its notes are. */
