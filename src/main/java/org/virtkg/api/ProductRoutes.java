@@ -105,8 +105,10 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         Conditional condition = Conditional.of(ctx);
         String id = IdIndex.idOf(product);
-        kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id,
-                dsg -> condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile"));
+        kb.write(ChangeKind.PRODUCT, role.actor(), "delete product " + id, dsg -> {
+            refuseWhileNamed(dsg, product, graph, id);
+            condition.delete(dsg, graph, "product '" + id + "'", "Product '" + id + "' was deleted meanwhile");
+        });
         ctx.status(204);
     }
 
@@ -294,10 +296,40 @@ public final class ProductRoutes {
                         .with("suggestions", catalog.index().suggest(rawId, false, 8)));
             Node product = found.get();
             if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
-                throw ProblemException.of(403, "'" + IdIndex.idOf(product) + "' comes from the shipped paper data, which is read-only; "
-                        + "only products added through the API can be replaced or deleted");
+                throw ProblemException.of(403, "'" + IdIndex.idOf(product) + "' was not added through /api/products (" + statedBy(dsg, product)
+                        + "), so it cannot be read, replaced or deleted here; /id/" + IdIndex.idOf(product) + " shows what the knowledge base says of it");
             return product;
         });
+    }
+
+    /** Who states something of {@code product}: the shipped paper, other sources, or users' graphs, in words. */
+    private static String statedBy(DatasetGraph dsg, Node product) {
+        java.util.Set<String> graphs = new java.util.TreeSet<>();
+        dsg.find(Node.ANY, product, Node.ANY, Node.ANY).forEachRemaining(q -> graphs.add(q.getGraph().getURI()));
+        dsg.find(Node.ANY, Node.ANY, Node.ANY, product).forEachRemaining(q -> graphs.add(q.getGraph().getURI()));
+        graphs.removeIf(g -> !org.virtkg.kb.KnowledgeBase.isAssertedGraph(Graphs.node(g)));
+        if (graphs.stream().allMatch(g -> g.startsWith(Graphs.SOURCE))) return "it comes from the shipped sources, which are read-only";
+        return "only other graphs state something of it: " + String.join(", ", graphs.stream().limit(5).toList()) + (graphs.size() > 5 ? ", …" : "");
+    }
+
+    /**
+     * Inside the delete's write: refuses when another user's graph (a claim, another product)
+     * still names the product. Deleting it would leave a product that those graphs keep alive,
+     * which no endpoint could read, replace or create again.
+     */
+    private static void refuseWhileNamed(DatasetGraph dsg, Node product, Node graph, String id) {
+        java.util.Set<String> naming = new java.util.TreeSet<>();
+        java.util.function.Consumer<org.apache.jena.sparql.core.Quad> note = q -> {
+            if (!q.getGraph().equals(graph) && q.getGraph().isURI() && org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())
+                    && q.getGraph().getURI().startsWith(Graphs.USER)) naming.add(q.getGraph().getURI());
+        };
+        dsg.find(Node.ANY, product, Node.ANY, Node.ANY).forEachRemaining(note);
+        dsg.find(Node.ANY, Node.ANY, Node.ANY, product).forEachRemaining(note);
+        if (!naming.isEmpty())
+            throw new org.virtkg.kb.WriteRejectedException("conflict", "Product '" + id + "' is still named by " + naming.size()
+                    + " other graph(s) (claims about it, or products that use it): " + String.join(", ", naming.stream().limit(5).toList())
+                    + (naming.size() > 5 ? ", …" : "") + ". Withdraw those first (DELETE /api/claims/{id}), then delete the product",
+                    naming.stream().map(g -> java.util.Map.<String, Object>of("graph", g)).toList());
     }
 
     private static Node graphOf(Node product) {

@@ -115,8 +115,13 @@ final class FusekiGate extends Handler.Wrapper {
             return true;
         }
 
-        if (method.equals("POST") && request.getLength() == 0 && String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE))
-                .toLowerCase(Locale.ROOT).startsWith("application/sparql-query")) {
+        String contentType = String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+        if (method.equals("POST") && contentType.startsWith("application/sparql-update")) {
+            // Fuseki would answer 415 naming the media type; the client sent an update to the query endpoint.
+            writeProblem(request, out, callback, 400, "This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
+            return true;
+        }
+        if (method.equals("POST") && request.getLength() == 0 && contentType.startsWith("application/sparql-query")) {
             writeProblem(request, out, callback, 400, "The request has no query: send it as the body (application/sparql-query) "
                     + "or as the parameter query=…");
             return true;

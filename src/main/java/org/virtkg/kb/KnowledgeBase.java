@@ -774,6 +774,16 @@ public final class KnowledgeBase implements AutoCloseable {
         ChangeRecorder quads = entry.quads();
         return write(ChangeKind.REVERT, scopeOf(entry), who,
                 "revert of change " + id + ": " + entry.summary(), id, dsg -> {
+                    // Only a revert that undoes exactly what the change did: if later changes took
+                    // away what it added or brought back what it removed, undoing it now would
+                    // leave a state no write ever made (half a product, without its kind).
+                    long gone = quads.added.stream().filter(q -> !dsg.contains(q)).count();
+                    long back = quads.deleted.stream().filter(dsg::contains).count();
+                    if (gone + back > 0)
+                        throw new WriteRejectedException("conflict", "Change " + id + " can no longer be reverted as it was: later changes "
+                                + (gone > 0 ? "took away " + gone + " of the statements it added" : "")
+                                + (gone > 0 && back > 0 ? " and " : "") + (back > 0 ? "brought back " + back + " of those it removed" : "")
+                                + ". Revert those later changes first (newest first), or make the change you want as a new one", List.of());
                     for (Quad q : quads.added) dsg.delete(q);
                     for (Quad q : quads.deleted) dsg.add(q);
                 });

@@ -68,4 +68,29 @@ class ChangeLogTest {
         assertEquals(404, post(base + "/api/changes/99999/revert", "", "Authorization", "Bearer " + ADMIN).statusCode());
         assertEquals(400, get(base + "/api/changes?limit=0").statusCode());
     }
+
+    /**
+     * A revert undoes exactly what its change did, or nothing: once a later change took away
+     * what it added, undoing it would leave a state no write made (half a graph), so it is refused
+     * naming why, and the later change reverted first makes it possible again.
+     */
+    @Test
+    void aChangeLaterChangesOverlapIsNotRevertedByHalves() throws Exception {
+        String g = "https://w3id.org/virtkg/graph/user/overlap";
+        String first = "<urn:ex:o1> <urn:ex:p> \"one\" . <urn:ex:o1> <urn:ex:q> \"two\" .";
+        assertEquals(204, post(base + "/update", "INSERT DATA { GRAPH <" + g + "> { " + first + " } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN).statusCode());
+        long added = Json.MAPPER.readTree(get(base + "/api/changes").body()).at("/items/0/id").asLong();
+        assertEquals(204, post(base + "/update", "DELETE DATA { GRAPH <" + g + "> { <urn:ex:o1> <urn:ex:q> \"two\" } }",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN).statusCode());
+        long removed = Json.MAPPER.readTree(get(base + "/api/changes").body()).at("/items/0/id").asLong();
+        var refused = post(base + "/api/changes/" + added + "/revert", "", "Authorization", "Bearer " + ADMIN);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("took away 1 of the statements it added") && refused.body().contains("Revert those later changes first"),
+                refused.body());
+        assertTrue(VirtkgServerTest.askAt(base, "<urn:ex:o1> <urn:ex:p> \"one\""), "nothing was changed");
+        assertEquals(200, post(base + "/api/changes/" + removed + "/revert", "", "Authorization", "Bearer " + ADMIN).statusCode());
+        assertEquals(200, post(base + "/api/changes/" + added + "/revert", "", "Authorization", "Bearer " + ADMIN).statusCode());
+        assertFalse(VirtkgServerTest.askAt(base, "<urn:ex:o1> <urn:ex:p> \"one\""), "reverted whole, newest first");
+    }
 }

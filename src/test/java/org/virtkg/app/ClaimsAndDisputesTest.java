@@ -165,9 +165,9 @@ class ClaimsAndDisputesTest {
                 {"id": "Quokka", "kind": "Hypervisor", "label": "Quokka", "source": "https://example.org/quokka"}""", EDITOR), 201);
         // Quokka is a virtualization technology because it is a hypervisor; a source disputes that it is one.
         assertFalse(kindOf("Quokka", "VirtualizationTechnology").get("disputed").asBoolean());
-        json(send("POST", "/api/claims", """
+        String dispute = json(send("POST", "/api/claims", """
                 {"kind": "dispute", "subject": "Quokka", "property": "type", "object": "Hypervisor",
-                 "source": "https://example.org/no-quokka", "note": "Quokka is no hypervisor"}""", EDITOR), 201);
+                 "source": "https://example.org/no-quokka", "note": "Quokka is no hypervisor"}""", EDITOR), 201).get("id").asText();
         JsonNode disputed = kindOf("Quokka", "VirtualizationTechnology");
         assertEquals("inferred", disputed.get("basis").asText(), disputed.toString());
         assertTrue(disputed.get("disputed").asBoolean(), "its one derivation rests on a disputed fact: " + disputed);
@@ -180,7 +180,13 @@ class ClaimsAndDisputesTest {
         assertTrue(undisputed.get("sources").toString().contains("/claim/" + other), "sourced by that derivation (the claim's graph): " + undisputed);
         assertEquals(204, send("DELETE", "/api/claims/" + other, null, EDITOR).statusCode());
         assertTrue(kindOf("Quokka", "VirtualizationTechnology").get("disputed").asBoolean(), "withdrawn: disputed again");
+        // A product a claim still names is not deleted: it would live on in the claim, beyond every endpoint's reach.
+        JsonNode named = json(send("DELETE", "/api/products/Quokka", null, EDITOR), 409);
+        assertTrue(named.get("detail").asText().contains("/claim/" + dispute), named.toString());
+        assertEquals(200, get(base + "/api/products/Quokka").statusCode(), "still there, whole");
+        assertEquals(204, send("DELETE", "/api/claims/" + dispute, null, EDITOR).statusCode());
         assertEquals(204, send("DELETE", "/api/products/Quokka", null, EDITOR).statusCode());
+        assertEquals(404, get(base + "/api/products/Quokka").statusCode());
     }
 
     static JsonNode kindOf(String technology, String kind) {

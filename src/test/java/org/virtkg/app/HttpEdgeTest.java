@@ -311,7 +311,7 @@ class HttpEdgeTest {
         assertTrue(nowhere.contentType().startsWith("text/html") && nowhere.body().contains("<h1>Nothing at this address</h1>"), nowhere.body());
         refused(404, raw("GET", "/no/such/page", null), "No resource at");
         // The API answers problems whatever the client prefers.
-        refused(404, raw("GET", "/api/technologies/KVMM", null, "Accept", browser), "No resource");
+        refused(404, raw("GET", "/api/technologies/KVMM", null, "Accept", browser), "No virtualization technology with id");
     }
 
     @Test
@@ -404,5 +404,8 @@ class HttpEdgeTest {
     void anUpdateSentToTheQueryEndpointIsPointedToUpdate() throws Exception {
         RawHttp.Answer a = raw("POST", "/sparql", "INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }", "Content-Type", "application/sparql-query");
         refused(400, a, "/update");
+        // The Protocol's direct way of sending an update, to the query endpoint.
+        refused(400, raw("POST", "/sparql", "INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }", "Content-Type", "application/sparql-update; charset=utf-8"),
+                "send it to /update");
     }
 }
