@@ -95,7 +95,8 @@ public final class ProductRoutes {
         if (bodyId != null && !bodyId.equals(id))
             throw ClaimRequests.problem(400, "id", "(" + bodyId + ") does not match the path (" + id + "); ids cannot be renamed");
         Conditional condition = Conditional.of(ctx);
-        String etag = write(role, "replace product " + id, product, toRdf(body, product, role, catalog -> {}), condition, (dsg, graph) -> {});
+        Graph triples = toRdf(body, product, role, catalog -> {});
+        String etag = write(role, "replace product " + id, product, triples, condition, (dsg, graph) -> keepProvenance(dsg, graph, triples));
         ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
     }
 
@@ -268,6 +269,21 @@ public final class ProductRoutes {
             written[0] = condition.write(dsg, graph, triples, true, what);
         });
         return written[0].etag();
+    }
+
+    /**
+     * Inside a replace's write: the product keeps who added it and when (its graph's
+     * prov:wasAttributedTo and prov:generatedAtTime are its creation's); the change log records who
+     * replaced it, and when.
+     */
+    private static void keepProvenance(DatasetGraph dsg, Node graph, Graph triples) {
+        for (Node p : List.of(ATTRIBUTED, GENERATED)) {
+            List<org.apache.jena.sparql.core.Quad> stored = new ArrayList<>();
+            dsg.find(graph, graph, p, Node.ANY).forEachRemaining(stored::add);
+            if (stored.isEmpty()) continue;
+            triples.remove(graph, p, Node.ANY);
+            for (var q : stored) triples.add(Triple.create(q.getSubject(), q.getPredicate(), q.getObject()));
+        }
     }
 
     private static ProblemException taken(String id, Node clash) {

@@ -91,6 +91,10 @@ class ProductApiTest {
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertFalse(ask("OpenNebula", "supports", "Firecracker"), "the replaced fact and its inference are gone");
         assertTrue(ask("OpenStack", "supports", "Firecracker"));
+        // Who added it and when stay the creation's; the change log says who replaced it.
+        JsonNode after = Json.MAPPER.readTree(get(base + "/api/products/Firecracker").body());
+        assertEquals("editor", after.get("addedBy").asText(), after.toString());
+        assertEquals(stored.get("addedAt").asText(), after.get("addedAt").asText(), after.toString());
 
         assertEquals(204, send("DELETE", "/api/products/Firecracker", null, EDITOR).statusCode());
         assertFalse(ask("OpenStack", "supports", "Firecracker"));
