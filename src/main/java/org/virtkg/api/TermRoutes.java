@@ -88,9 +88,35 @@ public final class TermRoutes {
         String name = ctx.pathParam("name");
         Node g = graph(name);
         Conditional condition = Conditional.of(ctx);
-        write(role, "delete terms " + name,
-                dsg -> condition.delete(dsg, g, "terms '" + name + "'", "There are no terms named '" + name + "'"));
+        write(role, "delete terms " + name, dsg -> {
+            refuseWhileUsed(dsg, g, name);
+            condition.delete(dsg, g, "terms '" + name + "'", "There are no terms named '" + name + "'");
+        });
         ctx.status(204);
+    }
+
+    /**
+     * Inside the delete's write: refuses while another graph uses a term the graph defines (a
+     * product of that kind, a claim with that property): those would keep a term no view
+     * understands any more.
+     */
+    private static void refuseWhileUsed(org.apache.jena.sparql.core.DatasetGraph dsg, Node g, String name) {
+        java.util.Set<Node> defined = new java.util.HashSet<>();
+        // The terms it declares (typed there: owl:Class, a property…), not those it only annotates.
+        dsg.find(g, Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), Node.ANY).forEachRemaining(q -> { if (q.getSubject().isURI()) defined.add(q.getSubject()); });
+        java.util.Set<String> users = new java.util.TreeSet<>();
+        java.util.function.Consumer<org.apache.jena.sparql.core.Quad> note = q -> {
+            if (!q.getGraph().equals(g) && org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) users.add(q.getGraph().getURI());
+        };
+        for (Node term : defined) {
+            dsg.find(Node.ANY, Node.ANY, Node.ANY, term).forEachRemaining(note);
+            dsg.find(Node.ANY, Node.ANY, term, Node.ANY).forEachRemaining(note);
+        }
+        if (!users.isEmpty())
+            throw new org.virtkg.kb.WriteRejectedException("conflict", "The terms '" + name + "' are still used by " + users.size() + " graph(s): "
+                    + String.join(", ", users.stream().limit(5).toList()) + (users.size() > 5 ? ", …" : "")
+                    + ". Change or withdraw those first, then delete the terms",
+                    users.stream().map(u -> java.util.Map.<String, Object>of("graph", u)).toList());
     }
 
     private void write(Role role, String summary, java.util.function.Consumer<org.apache.jena.sparql.core.DatasetGraph> change) {

@@ -53,6 +53,25 @@ class TermApiTest {
                 "a MicroVM is a hypervisor, hence a virtualization technology");
     }
 
+    /** Terms that products still use are not deleted: the products would keep a kind no view understands any more. */
+    @Test
+    void termsInUseAreNotDeleted() {
+        String term = MICROVM.replace("vkg:MicroVM ", "vkg:PicoVM ").replace("MicroVM monitor", "PicoVM monitor");
+        assertEquals(201, put("picovm", term, "text/turtle", ADMIN).statusCode());
+        var product = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/products"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"PicoVM\", \"id\": \"Pico1\", \"label\": \"Pico 1\", \"hostOS\": \"Linux\"}")),
+                "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR);
+        assertEquals(201, product.statusCode(), product.body());
+        var inUse = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/terms/picovm")).DELETE(), "Authorization", "Bearer " + ADMIN);
+        assertEquals(409, inUse.statusCode(), inUse.body());
+        assertTrue(inUse.body().contains("graph/user/Pico1"), inUse.body());
+        assertEquals(200, Fixtures.get(base + "/api/terms/picovm").statusCode(), "nothing was changed");
+        assertEquals(204, Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/products/Pico1")).DELETE(),
+                "Authorization", "Bearer " + EDITOR).statusCode());
+        assertEquals(204, Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/terms/picovm")).DELETE(),
+                "Authorization", "Bearer " + ADMIN).statusCode());
+    }
+
     @Test
     void anInconsistentAdditionIsRefusedWhole() {
         String bad = """
