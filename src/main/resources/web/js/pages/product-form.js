@@ -13,6 +13,24 @@ function fieldTable() {
 }
 const KINDS = ['Hypervisor', 'Type1Hypervisor', 'Type2Hypervisor', 'ContainerTechnology', 'ContainerHypervisor', 'CloudPlatform'];
 
+// The kinds a product may have: those above, and every class below one of them, such as a term an
+// admin added through /api/terms (GET /api/classes gives each class's direct superclasses).
+async function productKinds() {
+  const side = new Map(KINDS.map(k => [k, k === 'CloudPlatform' ? 'platform' : 'technology']));
+  try {
+    const classes = new Map((await api('/api/classes')).items.map(c => [c.id, c.superClasses]));
+    const sideOf = (id, seen = new Set()) => {
+      if (side.has(id)) return side.get(id);
+      if (seen.has(id)) return null;
+      seen.add(id);
+      for (const s of classes.get(id) || []) { const found = s !== id && sideOf(s, seen); if (found) return found; }
+      return null;
+    };
+    for (const id of [...classes.keys()].sort()) { const found = sideOf(id); if (found) side.set(id, found); }
+  } catch { /* the listed kinds still work */ }
+  return side;
+}
+
 export default async function productForm(main, params, path) {
   // #/edit?id=X edits a product added through the API: the form is filled from GET /api/products/X,
   // and the PUT carries the ETag read with it, so an edit never overwrites someone else's.
@@ -43,7 +61,9 @@ export default async function productForm(main, params, path) {
       hint ? el('span', { class: 'hint', id: 'hint-' + name }, hint) : '', el('span', { class: 'field-error', id: errId }));
   };
   const token = el('input', { type: 'password', autocomplete: 'off', value: sessionStorage.getItem('virtkg.token') || '' });
-  const kind = el('select', {}, ...KINDS.map(k => el('option', { value: k }, k)));
+  const kinds = await productKinds();
+  if (current?.kind && !kinds.has(current.kind)) kinds.set(current.kind, 'technology');
+  const kind = el('select', {}, ...[...kinds.keys()].map(k => el('option', { value: k }, k)));
   form.append(el('div', { class: 'grid' },
     field('token', 'Editor token (required)', token, 'Kept in this browser tab only (sessionStorage).'),
     field('kind', 'Kind', kind),
@@ -56,7 +76,7 @@ export default async function productForm(main, params, path) {
     refs.append(field(name, label, el('input', { 'data-side': side, list: 'ids-list', autocomplete: 'off' }), example ? 'e.g. ' + example : ''));
   form.append(el('h2', {}, 'Facts'), refs, el('datalist', { id: 'ids-list' }));
   // Show the facts that apply to the chosen kind (technology fields or platform fields).
-  const sideOf = k => (k === 'CloudPlatform' ? 'platform' : 'technology');
+  const sideOf = k => kinds.get(k) || 'technology';
   const showSide = () => refs.querySelectorAll('[data-side]').forEach(i => {
     const f = i.closest('.field');
     f.hidden = i.dataset.side !== 'both' && i.dataset.side !== sideOf(kind.value);

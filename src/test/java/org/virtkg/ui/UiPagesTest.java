@@ -407,6 +407,30 @@ class UiPagesTest {
         }
     }
 
+    /** A kind an admin added through /api/terms is offered by the form, and a product of that kind is edited with it. */
+    @Test
+    void theFormOffersKindsAddedAsTerms() throws Exception {
+        String term = "@prefix vkg: <https://w3id.org/virtkg/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> ."
+                + " @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."
+                + " vkg:NanoVM a owl:Class ; rdfs:subClassOf vkg:Hypervisor ; rdfs:label \"NanoVM monitor\" ; rdfs:comment \"A tiny VMM.\" .";
+        var put = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(writable.base() + "/api/terms/nanovm"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(term)), "Content-Type", "text/turtle", "Authorization", "Bearer " + Fixtures.ADMIN);
+        assertEquals(201, put.statusCode(), put.body());
+        try {
+            var created = Fixtures.post(writable.base() + "/api/products", "{\"kind\": \"NanoVM\", \"id\": \"Nano1\", \"label\": \"Nano 1\", \"hostOS\": [\"Linux\"]}",
+                    "Content-Type", "application/json", "Authorization", "Bearer " + Fixtures.EDITOR);
+            assertEquals(201, created.statusCode(), created.body());
+            openWritable("/#/edit?id=Nano1");
+            browser.wait.until(d -> "Nano 1".equals(d.findElement(By.id("f-label")).getAttribute("value")));
+            assertEquals("NanoVM", browser.driver.findElement(By.id("f-kind")).getAttribute("value"), "the product's own kind is selected");
+            assertTrue(browser.driver.findElement(By.id("f-hostOS")).isDisplayed(), "a NanoVM is a technology: its fields are shown");
+        } finally {
+            removeProduct("Nano1");
+            Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(writable.base() + "/api/terms/nanovm")).DELETE(),
+                    "Authorization", "Bearer " + Fixtures.ADMIN);
+        }
+    }
+
     private static void editAProductSomeoneElseChanged() throws Exception {
         String product = "{\"kind\": \"Hypervisor\", \"id\": \"Cloudhv\", \"label\": \"Cloud Hypervisor\", \"hostOS\": [\"Linux\"]}";
         var created = Fixtures.post(writable.base() + "/api/products", product, "Content-Type", "application/json",
