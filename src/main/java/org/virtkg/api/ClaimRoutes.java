@@ -73,7 +73,16 @@ public final class ClaimRoutes {
         Role role = auth.require(ctx, Role.EDITOR);
         ClaimRequests.Body body = Json.read(ctx, maxBytes, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
-        ClaimRequests.Request r = knowledge.read(catalog -> requests.parse(catalog, body, "", null));
+        ClaimRequests.Request r = knowledge.read(catalog -> {
+            ClaimRequests.Request parsed = requests.parse(catalog, body, "", null);
+            // A dispute or condition is a note on a statement the knowledge base makes: on one it
+            // neither states nor entails, it would dispute nothing and confuse every answer.
+            if (!parsed.kind().equals("claim") && !catalog.claims().evidence(parsed.claim()).holds())
+                throw new ProblemException(Problem.of(422, "The knowledge base neither states nor entails that "
+                        + requests.sentence(catalog, parsed) + ", so there is nothing to " + (parsed.kind().equals("dispute") ? "dispute" : "attach a condition to")
+                        + ". To say it is not so, state the opposite as a claim with a source (e.g. doesNotSupport)").with("field", "kind"));
+            return parsed;
+        });
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
         Node graph = NodeFactory.createURI(PREFIX + id);
         Graph g = toRdf(r, graph, role);

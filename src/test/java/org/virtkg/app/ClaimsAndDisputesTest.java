@@ -232,6 +232,12 @@ class ClaimsAndDisputesTest {
 
     @Test
     void disputesAndConditionsAttachToOneClaim() {
+        // A note on a statement nobody makes is refused: it would dispute nothing.
+        JsonNode nothing = json(send("POST", "/api/claims", """
+                {"kind": "dispute", "subject": "OpenStack", "property": "supports", "object": "VirtualBox",
+                 "source": "https://example.org/no", "note": "no"}""", EDITOR), 422);
+        assertTrue(nothing.get("detail").asText().contains("neither states nor entails"), nothing.toString());
+        assertEquals("unknown", compatibility("VirtualBox", "OpenStack").get("status").asText());
         assertEquals("supported", compatibility("Xen", "Nimbus").get("status").asText());
         // A dispute needs a source.
         json(send("POST", "/api/claims", """
