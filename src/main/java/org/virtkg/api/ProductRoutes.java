@@ -320,12 +320,9 @@ public final class ProductRoutes {
 
     /** Who states something of {@code product}: the shipped paper, other sources, or users' graphs, in words. */
     private static String statedBy(DatasetGraph dsg, Node product) {
-        java.util.Set<String> graphs = new java.util.TreeSet<>();
-        dsg.find(Node.ANY, product, Node.ANY, Node.ANY).forEachRemaining(q -> graphs.add(q.getGraph().getURI()));
-        dsg.find(Node.ANY, Node.ANY, Node.ANY, product).forEachRemaining(q -> graphs.add(q.getGraph().getURI()));
-        graphs.removeIf(g -> !org.virtkg.kb.KnowledgeBase.isAssertedGraph(Graphs.node(g)));
+        java.util.Set<String> graphs = NamingGraphs.of(null, naming(dsg, product));
         if (graphs.stream().allMatch(g -> g.startsWith(Graphs.SOURCE))) return "it comes from the shipped sources, which are read-only";
-        return "only other graphs state something of it: " + String.join(", ", graphs.stream().limit(5).toList()) + (graphs.size() > 5 ? ", …" : "");
+        return "only other graphs state something of it: " + NamingGraphs.listed(graphs);
     }
 
     /**
@@ -334,18 +331,17 @@ public final class ProductRoutes {
      * which no endpoint could read, replace or create again.
      */
     private static void refuseWhileNamed(DatasetGraph dsg, Node product, Node graph, String id) {
-        java.util.Set<String> naming = new java.util.TreeSet<>();
-        java.util.function.Consumer<org.apache.jena.sparql.core.Quad> note = q -> {
-            if (!q.getGraph().equals(graph) && q.getGraph().isURI() && org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())
-                    && q.getGraph().getURI().startsWith(Graphs.USER)) naming.add(q.getGraph().getURI());
-        };
-        dsg.find(Node.ANY, product, Node.ANY, Node.ANY).forEachRemaining(note);
-        dsg.find(Node.ANY, Node.ANY, Node.ANY, product).forEachRemaining(note);
+        java.util.Set<String> naming = NamingGraphs.of(graph, naming(dsg, product));
+        naming.removeIf(g -> !g.startsWith(Graphs.USER));
         if (!naming.isEmpty())
             throw new org.virtkg.kb.WriteRejectedException("conflict", "Product '" + id + "' is still named by " + naming.size()
-                    + " other graph(s) (claims about it, or products that use it): " + String.join(", ", naming.stream().limit(5).toList())
-                    + (naming.size() > 5 ? ", …" : "") + ". Withdraw those first (DELETE /api/claims/{id}), then delete the product",
-                    naming.stream().map(g -> java.util.Map.<String, Object>of("graph", g)).toList());
+                    + " other graph(s) (claims about it, or products that use it): " + NamingGraphs.listed(naming)
+                    + ". Withdraw those first (DELETE /api/claims/{id}), then delete the product", NamingGraphs.report(naming));
+    }
+
+    /** The statements naming {@code product}, as subject or as object. */
+    private static List<java.util.Iterator<org.apache.jena.sparql.core.Quad>> naming(DatasetGraph dsg, Node product) {
+        return List.of(dsg.find(Node.ANY, product, Node.ANY, Node.ANY), dsg.find(Node.ANY, Node.ANY, Node.ANY, product));
     }
 
     private static Node graphOf(Node product) {

@@ -105,18 +105,11 @@ public final class TermRoutes {
         // The terms it declares (typed there: owl:Class, a property…), not those it only annotates.
         dsg.find(g, Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), Node.ANY).forEachRemaining(q -> { if (q.getSubject().isURI()) defined.add(q.getSubject()); });
         java.util.Set<String> users = new java.util.TreeSet<>();
-        java.util.function.Consumer<org.apache.jena.sparql.core.Quad> note = q -> {
-            if (!q.getGraph().equals(g) && org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) users.add(q.getGraph().getURI());
-        };
-        for (Node term : defined) {
-            dsg.find(Node.ANY, Node.ANY, Node.ANY, term).forEachRemaining(note);
-            dsg.find(Node.ANY, Node.ANY, term, Node.ANY).forEachRemaining(note);
-        }
+        for (Node term : defined)
+            users.addAll(NamingGraphs.of(g, List.of(dsg.find(Node.ANY, Node.ANY, Node.ANY, term), dsg.find(Node.ANY, Node.ANY, term, Node.ANY))));
         if (!users.isEmpty())
             throw new org.virtkg.kb.WriteRejectedException("conflict", "The terms '" + name + "' are still used by " + users.size() + " graph(s): "
-                    + String.join(", ", users.stream().limit(5).toList()) + (users.size() > 5 ? ", …" : "")
-                    + ". Change or withdraw those first, then delete the terms",
-                    users.stream().map(u -> java.util.Map.<String, Object>of("graph", u)).toList());
+                    + NamingGraphs.listed(users) + ". Change or withdraw those first, then delete the terms", NamingGraphs.report(users));
     }
 
     private void write(Role role, String summary, java.util.function.Consumer<org.apache.jena.sparql.core.DatasetGraph> change) {

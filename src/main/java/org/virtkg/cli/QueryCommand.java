@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdflink.RDFLink;
@@ -68,25 +67,25 @@ public final class QueryCommand implements Callable<Integer> {
             }
             text = Files.readString(p);
         }
-        Query parsed;
+        // Read as the query library reads its files: a '#+' header, if any, then the query; a
+        // library query takes its parameters as the server does (given, or the default).
+        org.virtkg.api.QueryLibrary.NamedQuery named;
         try {
-            parsed = QueryFactory.create(text);
+            named = org.virtkg.api.QueryLibrary.parse("-".equals(source) ? "stdin" : Path.of(source).getFileName().toString().replaceFirst("\\.rq$", ""), text);
         } catch (QueryParseException e) {
             System.err.println("virtkg query: " + SparqlErrors.describe(e));
-            return 2;
-        }
-        // A library query ('#+' header) takes its parameters as the server does: given, or the default.
-        try {
-            var named = org.virtkg.api.QueryLibrary.parse("-".equals(source) ? "stdin" : Path.of(source).getFileName().toString().replaceFirst("\\.rq$", ""), text);
-            if (!named.params().isEmpty() || !params.isEmpty()) parsed = named.with(named.bind(params));
-        } catch (org.virtkg.api.ProblemException e) {
-            System.err.println("virtkg query: " + e.problem().detail());
             return 2;
         } catch (IllegalArgumentException e) {
             System.err.println("virtkg query: the '#+' header: " + e.getMessage());
             return 2;
         }
-        Query query = parsed;
+        Query query;
+        try {
+            query = named.params().isEmpty() && params.isEmpty() ? named.query() : named.with(named.bind(params));
+        } catch (org.virtkg.api.ProblemException e) {
+            System.err.println("virtkg query: " + e.problem().detail());
+            return 2;
+        }
         if (url != null) {
             try (RDFLink link = RDFLink.connect(url); QueryExec exec = link.query(query)) {
                 print(exec, query, System.out);

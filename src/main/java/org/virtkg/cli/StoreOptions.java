@@ -125,7 +125,7 @@ final class StoreOptions {
      */
     KnowledgeStore openExisting() {
         if (choice == null || (!choice.mem && choice.storeUrl == null)) {
-            Path db = (choice != null && choice.db != null ? choice.db : Home.defaultDb()).toAbsolutePath().normalize();
+            Path db = embeddedDb().toAbsolutePath().normalize();
             if (!TdbKnowledgeStore.holdsStore(db))
                 throw new StoreException("There is no virtkg store at " + db + ": name one with --db DIR (the directory 'virtkg serve --db DIR' "
                         + "or 'virtkg load --db DIR' wrote), or use --store-url URL" + (command != null && command.name().equals("query")
@@ -143,8 +143,12 @@ final class StoreOptions {
         if (remote != null && (remote.queryUrl != null || remote.updateUrl != null || remote.user != null))
             throw new StoreException("--store-query-url, --store-update-url and --store-user need --store-url");
         if (choice != null && choice.mem) return TdbKnowledgeStore.inMemory();
-        Path db = choice != null && choice.db != null ? choice.db : Home.defaultDb();
-        return TdbKnowledgeStore.open(db);
+        return TdbKnowledgeStore.open(embeddedDb());
+    }
+
+    /** The embedded store's directory: {@code --db}, or the project's {@code var/tdb2}. */
+    private Path embeddedDb() {
+        return choice != null && choice.db != null ? choice.db : Home.defaultDb();
     }
 
     private RemoteStoreSettings remoteSettings(Duration timeout) {

@@ -79,7 +79,8 @@ public final class Lifecycles {
         org.virtkg.claims.Claims claims = catalog.claims();
         dsg.find(Node.ANY, Node.ANY, Node.ANY, x).forEachRemaining(q -> {
             org.apache.jena.graph.Triple inverse = claims.inverse(q.asTriple());
-            if (inverse != null && said.add(Quad.create(q.getGraph(), inverse))) fromOtherSide.add(Quad.create(q.getGraph(), inverse));
+            Quad stated = inverse == null ? null : Quad.create(q.getGraph(), inverse);
+            if (stated != null && said.add(stated)) fromOtherSide.add(stated);
         });
         List<Quad> statements = new ArrayList<>(said);
         statements.sort(java.util.Comparator.comparing((Quad q) -> q.getGraph().toString())

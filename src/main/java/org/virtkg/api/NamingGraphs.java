@@ -1,0 +1,42 @@
+package org.virtkg.api;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.virtkg.kb.KnowledgeBase;
+
+/**
+ * The asserted graphs that name a resource (a product a claim is about, a term a product is of),
+ * and how a refusal lists them: what the delete guards of products and terms, and the product
+ * routes' account of who states a resource, share.
+ */
+final class NamingGraphs {
+    /** How many graphs a message names before "…". */
+    private static final int SHOWN = 5;
+
+    private NamingGraphs() {}
+
+    /** IRIs of the asserted graphs, other than {@code except} (may be null), of the statements found, in IRI order. */
+    static Set<String> of(Node except, List<Iterator<Quad>> found) {
+        Set<String> out = new TreeSet<>();
+        for (Iterator<Quad> it : found)
+            it.forEachRemaining(q -> {
+                if (!q.getGraph().equals(except) && KnowledgeBase.isAssertedGraph(q.getGraph())) out.add(q.getGraph().getURI());
+            });
+        return out;
+    }
+
+    /** The first few, comma-separated, with "…" when there are more. */
+    static String listed(Set<String> graphs) {
+        return String.join(", ", graphs.stream().limit(SHOWN).toList()) + (graphs.size() > SHOWN ? ", …" : "");
+    }
+
+    /** The graphs as a refusal's report. */
+    static List<Map<String, Object>> report(Set<String> graphs) {
+        return graphs.stream().map(g -> Map.<String, Object>of("graph", g)).toList();
+    }
+}
