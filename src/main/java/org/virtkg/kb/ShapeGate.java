@@ -58,9 +58,17 @@ final class ShapeGate {
     /**
      * The data as SHACL reads it during one check, remembering each lookup's answer. The validator
      * asks the same questions many times over — the focus node's types and the class hierarchy
-     * above them, once for every shape whose target it tests, and again for every {@code sh:class}
-     * value — and each is a walk over the store's indexes; the data cannot change during a check,
-     * so the second asking is answered from memory. A lookup with no subject is passed through.
+     * above them, once for every shape whose target it tests; the subclasses below each target
+     * class ({@code ?c rdfs:subClassOf C}), again for every focus node; and {@code sh:class} values
+     * — and each is a walk over the store's indexes; the data cannot change during a check, so
+     * the second asking is answered from memory. A yes-or-no question ({@code s p o}) is answered
+     * from the subject's values of {@code p}, read once: the validator asks it for each class a
+     * node might have, where the node has one or two. A lookup bound at neither end is passed
+     * through: its answer grows with the data, and a validator that stops at the first would
+     * read it whole.
+     *
+     * <p>Measured on the shipped data's first sync (3,543 focus nodes, 2026-11-27): 1.9–2.8 s
+     * remembering only lookups about one subject; 0.7–1.4 s with these two rules.
      */
     private static final class Remembering extends org.apache.jena.graph.impl.GraphBase {
         private final Graph data;
@@ -72,11 +80,16 @@ final class ShapeGate {
 
         @Override
         protected org.apache.jena.util.iterator.ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-            // Only lookups about one subject: answers about every subject (all instances of a class)
-            // grow with the data, and a validator that stops at the first would read them whole.
-            if (!pattern.getSubject().isConcrete()) return data.find(pattern);
-            List<Triple> found = answers.computeIfAbsent(pattern, p -> data.find(p).toList());
+            Node s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
+            if (!s.isConcrete() && !o.isConcrete()) return data.find(pattern);
+            List<Triple> found = s.isConcrete() && p.isConcrete() && o.isConcrete()
+                    ? remembered(Triple.create(s, p, Node.ANY)).stream().filter(t -> t.getObject().equals(o)).toList()
+                    : remembered(pattern);
             return org.apache.jena.util.iterator.WrappedIterator.create(found.iterator());
+        }
+
+        private List<Triple> remembered(Triple pattern) {
+            return answers.computeIfAbsent(pattern, q -> data.find(q).toList());
         }
     }
 
