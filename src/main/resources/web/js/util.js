@@ -51,6 +51,8 @@ export function sourceText(s) {
   if (s.table) parts.push(el('strong', {}, `${s.table}, row ${s.row}, column ${s.column}`));
   else if (s.section) parts.push(el('strong', {}, s.section === 'abstract' ? 'Abstract' : `Section ${s.section}`));
   else if (s.role === 'ontology') parts.push(el('strong', {}, 'Ontology axiom'));
+  // An outside document a note cites (recorded, never fetched): its address, as a link.
+  else if (s.address && !s.graph) parts.push(el('a', { href: s.address }, s.address));
   else parts.push(el('strong', {}, s.graph ? s.graph.replace(/^https:\/\/w3id\.org\/virtkg\//, '') : 'source'));
   const text = s.cellText ?? s.quote ?? s.comment;
   if (text) parts.push(': ', el('q', {}, text));

@@ -363,7 +363,7 @@ public final class CompatibilityRoutes {
         return out;
     }
 
-    /** A note as JSON: its kind, what it says, the claim it is about, and its own sources, described. */
+    /** A note as JSON: its kind, what it says, the claim it is about, its own sources and, for a filed one, who filed it, described. */
     static Map<String, Object> note(Catalog catalog, Claims claims, Claims.Note n, Claims.Evidence about) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", n.kind());
@@ -377,6 +377,8 @@ public final class CompatibilityRoutes {
             else grounds.add(Map.of("address", g.isURI() ? g.getURI() : g.toString()));
         }
         m.put("sources", grounds);
+        // Who filed it and when (the filing graph's description); the notes the knowledge base draws have none.
+        if (n.statedIn() != null) m.put("filedBy", Provenance.describe(catalog.dataset(), n.statedIn()));
         return m;
     }
 

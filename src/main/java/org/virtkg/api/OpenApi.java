@@ -320,7 +320,8 @@ public final class OpenApi {
                 "disputed", Map.of("description", "true when sources disagree about it, or every source stating it is disputed"),
                 "sources", Map.of("description", "IRIs of the source graphs it rests on"),
                 "disputes", Map.of("description", "Why it is disputed, one entry per note (empty when it is not): kind (dispute, "
-                        + "contradiction or rests-on-disputed), the note in words, and the sources the note rests on")), c));
+                        + "contradiction or rests-on-disputed), the note in words, the sources the note rests on, and the graph "
+                        + "that files it (filedIn: described in the product's sources, who and when; empty for notes the knowledge base draws)")), c));
         c.put("Value", value);
         c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
                 "label", Map.of("description", "Its English label")), c));

@@ -195,7 +195,8 @@ public final class ResourceRoutes {
         boolean inferred = ev.basis() == Claims.Basis.INFERRED;
         String why = inferred && (o.isURI() && t.getPredicate().getURI().startsWith(Graphs.VOCAB) || t.getPredicate().equals(RDF.type.asNode()))
                 ? explainHref(t) : null;
-        List<ResourcePage.Note> notes = ev.notes().stream().map(n -> new ResourcePage.Note(n.kind(), n.text(), grounds(catalog, n))).toList();
+        List<ResourcePage.Note> notes = ev.notes().stream().map(n -> new ResourcePage.Note(n.kind(), n.text(), grounds(catalog, n),
+                n.statedIn() == null ? null : filedBy(Provenance.describe(catalog.dataset(), n.statedIn())))).toList();
         List<ResourcePage.Source> sources = new ArrayList<>();
         if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode()))
             for (Node sg : ev.sources()) {
@@ -233,6 +234,14 @@ public final class ResourceRoutes {
         return "/#/explain?s=" + java.net.URLEncoder.encode(IdIndex.idOf(t.getSubject()), java.nio.charset.StandardCharsets.UTF_8)
                 + "&p=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)
                 + "&o=" + java.net.URLEncoder.encode(os, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Who filed a note and when, from the filing graph's description; a shipped one by its name. */
+    private static String filedBy(Map<String, Object> filing) {
+        Object who = filing.get("wasAttributedTo"), when = filing.get("generatedAtTime");
+        if (who == null) return filing.get("label") == null ? null : "filed in " + filing.get("label");
+        String day = when == null ? "" : when.toString();
+        return "filed by " + who + (day.length() >= 10 ? " on " + day.substring(0, 10) : "");
     }
 
     /** A note's own sources: source graphs by their place in the paper, outside documents as links. */

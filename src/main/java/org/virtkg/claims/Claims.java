@@ -88,9 +88,11 @@ public final class Claims {
      * A note on a claim: {@code dispute} or {@code condition} (a {@code vkg:ClaimNote}, with its
      * IRI), {@code contradiction} (another source's statements that cannot hold with it; {@code
      * others} names them), or {@code rests-on-disputed} (an inferred claim whose derivation uses a
-     * disputed fact, {@code others}).
+     * disputed fact, {@code others}). {@code statedIn} is the graph that states a dispute or
+     * condition (its description says who filed it and when); null for the notes the knowledge
+     * base draws itself.
      */
-    public record Note(String kind, Node id, String text, List<Node> about, List<Node> grounds, List<Triple> others) {}
+    public record Note(String kind, Node id, String text, List<Node> about, List<Node> grounds, List<Triple> others, Node statedIn) {}
 
     /** What the knowledge base says about one claim. {@code basis} is null when it does not hold. */
     public record Evidence(Triple claim, boolean holds, Basis basis, List<Node> sources, List<Note> notes, boolean disputed) {
@@ -162,7 +164,7 @@ public final class Claims {
             String kind = dsg.contains(g, n, RDF.type.asNode(), CONDITION) ? "condition"
                     : dsg.contains(g, n, RDF.type.asNode(), DISPUTE) ? "dispute" : null;
             if (kind == null) return;
-            Note note = new Note(kind, n, text(g, n), all(g, n, ABOUT_SOURCE), all(g, n, DERIVED_FROM), List.of());
+            Note note = new Note(kind, n, text(g, n), all(g, n, ABOUT_SOURCE), all(g, n, DERIVED_FROM), List.of(), g);
             notes.computeIfAbsent(Triple.create(q.getObject(), p, o), k -> new ArrayList<>()).add(note);
         });
     }
@@ -213,7 +215,7 @@ public final class Claims {
             for (Triple t : others) labelledInNotes.addAll(List.of(t.getSubject(), t.getPredicate(), t.getObject()));
             String text = "Contradicted by " + String.join("; ", others.stream().map(t -> "'" + sentence(t) + "'").toList())
                     + " (" + inc.message() + ")";
-            Note note = new Note("contradiction", null, text, List.of(), grounds, others);
+            Note note = new Note("contradiction", null, text, List.of(), grounds, others, null);
             Set<Triple> keys = new LinkedHashSet<>();
             keys.add(premises.get(i));
             keys.addAll(basisOf.get(i).keySet());
@@ -317,7 +319,7 @@ public final class Claims {
         if (!disputedBasis.isEmpty()) {
             ns = new ArrayList<>(ns);
             ns.add(new Note("rests-on-disputed", null, "Follows from " + String.join("; ", disputedBasis.stream().map(f -> "'" + sentence(f) + "'").toList())
-                    + ", which is disputed", List.of(), List.of(), disputedBasis));
+                    + ", which is disputed", List.of(), List.of(), disputedBasis, null));
             disputed = true;
         }
         return new Evidence(t, true, Basis.INFERRED, sources, ns, disputed);

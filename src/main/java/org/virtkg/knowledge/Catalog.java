@@ -64,9 +64,11 @@ public final class Catalog {
      * Why a value is disputed, one per note: {@code kind} {@code dispute} (a source disputes it),
      * {@code contradiction} (another source states what cannot hold with it) or
      * {@code rests-on-disputed} (inferred only from disputed facts); the note in words; the sources
-     * it rests on (the disputing source's graph or document, the contradicting statements' graphs).
+     * it rests on (the disputing source's graph or document, the contradicting statements' graphs);
+     * and the graph that files it, for a dispute someone filed (the product's {@code sources}
+     * describe it: who, when), empty for the notes the knowledge base draws itself.
      */
-    public record Dispute(String kind, String note, List<String> sources) {}
+    public record Dispute(String kind, String note, List<String> sources, List<String> filedIn) {}
 
     /** A reference to a resource (not a claim about it): id and label. */
     public record Ref(String id, String label) {}
@@ -215,7 +217,8 @@ public final class Catalog {
         List<String> sources = e.sources().stream().map(Node::getURI).toList();
         // Who disputes it, in every view that shows the flag (a condition makes a claim partial, not disputed).
         List<Dispute> disputes = !e.disputed() ? List.of() : e.notes().stream().filter(n -> !n.kind().equals("condition"))
-                .map(n -> new Dispute(n.kind(), n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList())).toList();
+                .map(n -> new Dispute(n.kind(), n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList(),
+                        n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI()))).toList();
         return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes)
                 : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes);
     }
@@ -386,6 +389,9 @@ public final class Catalog {
         Set<Node> graphs = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
         dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(q -> addGraph(graphs, q));
         dsg.find(Node.ANY, Node.ANY, SUPPORTS, x).forEachRemaining(q -> addGraph(graphs, q));
+        // The graphs filing disputes and conditions of its claims: their descriptions say who filed them, and when.
+        dsg.find(Node.ANY, Node.ANY, vkg("claimSubject"), x).forEachRemaining(q -> addGraph(graphs, q));
+        dsg.find(Node.ANY, Node.ANY, vkg("claimObject"), x).forEachRemaining(q -> addGraph(graphs, q));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Node g : graphs) out.add(Provenance.describe(dsg, g));
         return out;

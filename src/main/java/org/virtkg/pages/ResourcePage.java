@@ -48,8 +48,11 @@ public record ResourcePage(String label, String iri, List<Kind> kinds, String co
     public record Value(Link link, String literal, String basis, boolean inferred, String whyHref, boolean disputed,
                         boolean conditional, List<Note> notes, List<Source> sources) {}
 
-    /** A note on a fact (a dispute, a condition, an editorial reading) and what it rests on. */
-    public record Note(String kind, String text, List<Source> grounds) {}
+    /**
+     * A note on a fact (a dispute, a condition, an editorial reading), what it rests on and, for one
+     * someone filed, who and when ({@code filedBy}, else {@code null}).
+     */
+    public record Note(String kind, String text, List<Source> grounds, String filedBy) {}
 
     /**
      * Where a statement comes from: the place in the paper ({@code heading}: table, row and column,

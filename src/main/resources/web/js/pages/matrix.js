@@ -124,7 +124,7 @@ export default async function matrix(main, params) {
       if (!notes?.length) continue;
       panel.append(el('h3', {}, title));
       const ul = el('ul', { class: 'notes' });
-      for (const n of notes) ul.append(el('li', { class: 'note-' + n.kind }, n.note, n.sources?.length ? [' — ', ...sourceText(n.sources[0])] : ''));
+      for (const n of notes) ul.append(el('li', { class: 'note-' + n.kind }, n.note, filedBy(n.filedBy), n.sources?.length ? [' — ', ...sourceText(n.sources[0])] : ''));
       panel.append(ul);
     }
     if (r.current) {
@@ -154,4 +154,10 @@ export default async function matrix(main, params) {
     const t = m.technologies.find(x => x.id === t0), p = m.platforms.find(x => x.id === p0);
     if (b && t && p) select(b, t, p);
   }
+}
+
+/** ' (filed by who on day)' for a note someone filed (its filing graph's description), else nothing. */
+function filedBy(f) {
+  if (!f?.wasAttributedTo) return '';
+  return ` (filed by ${f.wasAttributedTo}${f.generatedAtTime ? ' on ' + String(f.generatedAtTime).slice(0, 10) : ''})`;
 }

@@ -248,6 +248,17 @@ class ClaimsAndDisputesTest {
         JsonNode c = compatibility("Xen", "Nimbus");
         assertEquals("disputed", c.get("status").asText(), c.toString());
         assertJson(c).at("/disputes").hasTextBelow("Nimbus dropped Xen");
+        // Who disputes it: the filing graph, described (who, when), in every view of the claim.
+        String filing = dispute.get("graph").asText(), who = dispute.get("by").asText(), day = dispute.get("created").asText().substring(0, 10);
+        JsonNode filedBy = assertJson(c).at("/disputes").itemWith("/note", "Nimbus dropped Xen").at("/filedBy").node();
+        assertEquals(filing, filedBy.get("graph").asText(), c.toString());
+        assertEquals(who, filedBy.get("wasAttributedTo").asText(), c.toString());
+        JsonNode nimbus = json(get(base + "/api/platforms/Nimbus"), 200);
+        JsonNode xen = assertJson(nimbus).at("/hypervisors").itemWith("/id", "Xen").node();
+        assertJson(xen).at("/disputes").itemWith("/note", "Nimbus dropped Xen").at("/filedIn").hasItem(filing);
+        assertJson(nimbus).at("/sources").itemWith("/graph", filing).at("/wasAttributedTo").is(who);
+        String page = get(base + "/id/Nimbus", "Accept", "text/html").body();
+        assertTrue(page.contains("Nimbus dropped Xen") && page.contains("filed by " + who + " on " + day), page);
         // Only that claim: Nimbus's support of KVM is untouched.
         assertEquals("supported", compatibility("KVM", "Nimbus").get("status").asText());
         assertEquals(204, send("DELETE", "/api/claims/" + dispute.get("id").asText(), null, EDITOR).statusCode());

@@ -407,6 +407,32 @@ class UiPagesTest {
         }
     }
 
+    /** The matrix's explanation of a disputed cell says who filed the dispute and when, not only what it says. */
+    @Test
+    void aCellsDisputeSaysWhoFiledIt() throws Exception {
+        var filed = Fixtures.post(writable.base() + "/api/claims", """
+                {"kind": "dispute", "subject": "Eucalyptus", "property": "supports", "object": "KVM",
+                 "source": "https://example.org/euca-kvm", "note": "Eucalyptus's KVM support is unmaintained"}""",
+                "Content-Type", "application/json", "Authorization", "Bearer " + Fixtures.EDITOR);
+        assertEquals(201, filed.statusCode(), filed.body());
+        JsonNode dispute = Json.MAPPER.readTree(filed.body());
+        try {
+            openWritable("/#/matrix");
+            browser.visible("#matrix [data-technology=KVM][data-platform=Eucalyptus]").click();
+            browser.wait.until(d -> d.findElements(By.cssSelector("ul.notes li.note-dispute")).stream()
+                    .anyMatch(li -> li.getText().contains("Eucalyptus's KVM support is unmaintained")));
+            String text = browser.driver.findElement(By.cssSelector("ul.notes li.note-dispute")).getText();
+            assertTrue(text.contains("filed by " + dispute.get("by").asText() + " on " + dispute.get("created").asText().substring(0, 10)), text);
+            assertTrue(browser.driver.findElement(By.cssSelector("ul.notes li.note-dispute a[href='https://example.org/euca-kvm']")).isDisplayed(),
+                    "the document the dispute cites, as a link");
+            browser.screenshot("matrix-dispute-filed-by");
+            noConsoleErrors("matrix dispute");
+        } finally {
+            Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(writable.base() + "/api/claims/" + dispute.get("id").asText())).DELETE(),
+                    "Authorization", "Bearer " + Fixtures.EDITOR);
+        }
+    }
+
     /** A kind an admin added through /api/terms is offered by the form, and a product of that kind is edited with it. */
     @Test
     void theFormOffersKindsAddedAsTerms() throws Exception {
