@@ -62,7 +62,7 @@ public final class CompareRoutes {
         ctx.json(knowledge.read(catalog -> {
             List<Node> nodes = new ArrayList<>();
             for (String id : ids) {
-                Node n = Ids.path(catalog, id);
+                Node n = Ids.productParam(catalog, "ids", id);
                 if (nodes.contains(n))
                     throw new ProblemException(Problem.of(400, "Parameter 'ids': '" + id + "' is given twice").with("parameter", "ids"));
                 nodes.add(n);

@@ -50,6 +50,20 @@ final class Ids {
         return n;
     }
 
+    /**
+     * An id in a parameter that names one of several products (as {@code compare}'s {@code ids}):
+     * 400 naming the parameter when unknown, as every parameter's unknown id is, with suggestions of
+     * technologies and platforms only.
+     */
+    static Node productParam(Catalog catalog, String param, String id) {
+        Node n = catalog.index().id(id);
+        if (n == null)
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no technology or platform with id '" + id + "'")
+                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, false, 8,
+                            x -> catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM))));
+        return n;
+    }
+
     /** A resolved id that must be an instance of {@code type}: 400 naming the parameter otherwise. */
     static Node requireA(Catalog catalog, String param, Node n, Node type, String what) {
         if (!catalog.isA(n, type))

@@ -140,10 +140,26 @@ public final class Json {
     }
 
     /** Jackson's "Unrecognized token 'a': was expecting (JSON String, Number, …)" without the list. */
-    private static String firstClause(String message) {
+    /**
+     * What is wrong with the JSON, in words: the parser's message names its own states ("expected
+     * close marker for Object", "(code 120)"), which say little to a person editing a request.
+     */
+    static String firstClause(String message) {
         String first = message == null ? "" : message.lines().findFirst().orElse("");
-        int paren = first.indexOf(" (");
-        return (paren > 0 ? first.substring(0, paren) : first).replace(": was expecting", "; expected a JSON value");
+        var token = java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'").matcher(first);
+        var character = java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)").matcher(first);
+        if (first.startsWith("Unexpected end-of-input"))
+            return "it ends before the JSON is complete (a closing } or ], or a closing quote, is missing)";
+        if (token.find())
+            return "'" + token.group(1) + "' is not a JSON value (text goes in double quotes; true, false and null are lower case)";
+        if (character.find()) {
+            String c = character.group(1);
+            if (first.contains("double-quote to start field name")) return "a field name must be in double quotes, found '" + c + "'";
+            if (first.contains("comma to separate")) return "a comma is missing before '" + c + "'";
+            return "'" + c + "' is not allowed there";
+        }
+        if (first.startsWith("Illegal unquoted character")) return "a control character (such as a line break) must be escaped inside a string";
+        return "it is not well-formed JSON";
     }
 
     public static String write(Object value) {

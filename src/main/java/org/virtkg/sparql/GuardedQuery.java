@@ -7,6 +7,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
@@ -94,6 +95,14 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
             ServletOps.error(406, "A " + (query.isSelectType() ? "SELECT" : query.isAskType() ? "ASK" : query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
                     + " query answers in " + String.join(", ", offers.entries().stream().map(m -> m.getContentTypeStr()).distinct().toList())
                     + "; the request accepts only " + accept);
+    }
+
+    /** An update sent as the Protocol's form ({@code update=…}) to this endpoint is pointed to /update, not told "no query=". */
+    @Override
+    public void validate(HttpAction action) {
+        if (action.getRequestParameter(HttpNames.paramQuery) == null && action.getRequestParameter(HttpNames.paramUpdate) != null)
+            ServletOps.errorBadRequest("This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
+        super.validate(action);
     }
 
     @Override

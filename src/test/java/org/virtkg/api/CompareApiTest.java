@@ -77,7 +77,12 @@ class CompareApiTest {
         JsonNode mixed = json(get(base + "/api/compare?ids=KVM,OpenStack"), 400);
         assertTrue(mixed.get("detail").asText().contains("OpenStack is a platform"), mixed.toString());
         json(get(base + "/api/compare?ids=KVM,kvm"), 400);
-        JsonNode unknown = json(get(base + "/api/compare?ids=KVM,Xenn"), 404);
+        // An unknown id in a parameter is a 400 naming it, as in every other parameter (the compatibility check's too),
+        // with suggestions of products only.
+        JsonNode unknown = json(get(base + "/api/compare?ids=KVM,Xenn"), 400);
         assertJson(unknown).at("/suggestions").hasItem("Xen").root().at("/items").isMissing();
+        assertJson(unknown).at("/parameter").is("ids");
+        JsonNode nope = json(get(base + "/api/compare?ids=KVM,Nope"), 400);
+        assertJson(nope).at("/suggestions").hasNoItem("NodeImageCaching").hasNoItem("Nova");
     }
 }

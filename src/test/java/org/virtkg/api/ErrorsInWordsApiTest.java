@@ -140,5 +140,25 @@ class ErrorsInWordsApiTest {
         String detail = p.get("detail").asText();
         assertTrue(detail.startsWith("The body is not valid JSON (line 1, column "), detail);
         assertTrue(detail.contains("Send the requirements as a JSON object, e.g. {"), "says what to send: " + detail);
+        assertTrue(detail.contains("'guestOS' is not a JSON value (text goes in double quotes"), detail);
+    }
+
+    /** Broken JSON is described as a person would fix it, never in the parser's states and character codes. */
+    @Test
+    void brokenJsonIsSaidInWords() throws Exception {
+        String[][] cases = {
+                {"{\"guestOS\": \"Windows\"", "it ends before the JSON is complete (a closing } or ], or a closing quote, is missing)"},
+                {"{guestOS: \"Windows\"}", "a field name must be in double quotes, found 'g'"},
+                {"{\"guestOS\": \"Windows\" \"deploymentModel\": \"Hybrid\"}", "a comma is missing before '\"'"},
+                {"{\"guestOS\": Windows}", "'Windows' is not a JSON value"},
+                {"{\"guestOS\": ,}", "',' is not allowed there"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/selection"))
+                    .POST(HttpRequest.BodyPublishers.ofString(c[0])), "Content-Type", "application/json");
+            String detail = problem(r, 400).get("detail").asText();
+            assertTrue(detail.contains(c[1]), c[0] + " -> " + detail);
+            for (String jackson : List.of("end-of-input", "close marker", "(code ", "was expecting", "REDACTED"))
+                assertFalse(detail.contains(jackson), c[0] + " -> " + detail);
+        }
     }
 }

@@ -407,5 +407,10 @@ class HttpEdgeTest {
         // The Protocol's direct way of sending an update, to the query endpoint.
         refused(400, raw("POST", "/sparql", "INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }", "Content-Type", "application/sparql-update; charset=utf-8"),
                 "send it to /update");
+        // And the Protocol's form: update=… (Fuseki would say "SPARQL Query: No 'query=' parameter").
+        RawHttp.Answer form = raw("POST", "/sparql", "update=" + Fixtures.enc("INSERT DATA { <urn:ex:a> <urn:ex:b> <urn:ex:c> }"),
+                "Content-Type", "application/x-www-form-urlencoded");
+        refused(400, form, "send it to /update");
+        assertFalse(problem(form).get("detail").asText().contains("query="), problem(form).toString());
     }
 }
