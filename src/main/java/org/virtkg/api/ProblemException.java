@@ -30,7 +30,11 @@ public final class ProblemException extends RuntimeException {
                     + (messages.size() > 3 ? "; and " + (messages.size() - 3) + " more (see report)" : "");
         }
         if (!detail.endsWith(".")) detail += ".";
-        return Problem.of(e.status(), "Nothing was changed: " + detail).with("kind", e.kind()).with("report", e.report());
+        Problem problem = Problem.of(e.status(), "Nothing was changed: " + detail).with("kind", e.kind()).with("report", e.report());
+        // When every problem is about one field of the body (a route named them, ProductRoutes.inFields), the answer names it.
+        java.util.Set<Object> fields = new java.util.HashSet<>();
+        for (var entry : e.report()) fields.add(entry.get("field"));
+        return fields.size() == 1 && fields.iterator().next() != null ? problem.with("field", fields.iterator().next()) : problem;
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
@@ -264,11 +265,45 @@ public final class ProductRoutes {
         Node graph = graphOf(product);
         String what = "product '" + IdIndex.idOf(product) + "'";
         Conditional.Written[] written = new Conditional.Written[1];
-        kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
-            precheck.check(dsg, graph);
-            written[0] = condition.write(dsg, graph, triples, true, what);
-        });
+        try {
+            kb.write(ChangeKind.PRODUCT, role.actor(), summary, dsg -> {
+                precheck.check(dsg, graph);
+                written[0] = condition.write(dsg, graph, triples, true, what);
+            });
+        } catch (org.virtkg.kb.WriteRejectedException e) {
+            throw inFields(e, product);
+        }
         return written[0].etag();
+    }
+
+    /** The JSON field that sets each property of the product itself: the shapes speak of properties, the body of fields. */
+    private static final Map<String, String> FIELD_OF_PROPERTY;
+
+    static {
+        Map<String, String> m = new java.util.HashMap<>();
+        ProductFields.WRITABLE.values().forEach(f -> m.put(f.predicate().getURI(), f.name()));
+        m.put(RDFS.label.getURI(), "label");
+        m.put(RDFS.comment.getURI(), "comment");
+        FIELD_OF_PROPERTY = Map.copyOf(m);
+    }
+
+    /**
+     * A refusal by the shapes, with each problem about the product's own property naming the body's
+     * field that set it ({@code hostOS}, {@code hypervisors} for {@code vkg:supports}), and the
+     * problem naming the field when only one is at fault: the client sent fields, not properties.
+     */
+    static org.virtkg.kb.WriteRejectedException inFields(org.virtkg.kb.WriteRejectedException e, Node product) {
+        if (!e.kind().equals("shacl")) return e;
+        List<Map<String, Object>> report = new ArrayList<>();
+        for (Map<String, Object> entry : e.report()) {
+            Map<String, Object> named = new java.util.LinkedHashMap<>(entry);
+            String path = String.valueOf(entry.get("path"));
+            String field = product.getURI().equals(entry.get("focusNode")) && path.startsWith("<") && path.endsWith(">")
+                    ? FIELD_OF_PROPERTY.get(path.substring(1, path.length() - 1)) : null;
+            if (field != null) named.put("field", field);
+            report.add(named);
+        }
+        return new org.virtkg.kb.WriteRejectedException(e.kind(), e.getMessage(), report);
     }
 
     /**
