@@ -321,7 +321,9 @@ public final class OpenApi {
                 "sources", Map.of("description", "IRIs of the source graphs it rests on"),
                 "disputes", Map.of("description", "Why it is disputed, one entry per note (empty when it is not): kind (dispute, "
                         + "contradiction or rests-on-disputed), the note in words, the sources the note rests on, and the graph "
-                        + "that files it (filedIn: described in the product's sources, who and when; empty for notes the knowledge base draws)")), c));
+                        + "that files it (filedIn: described in the product's sources, who and when; empty for notes the knowledge base draws)"),
+                "conditions", Map.of("description", "Conditions sources attach to it (support with one is partial): the note in words, "
+                        + "its sources, and the graph that files it (filedIn)")), c));
         c.put("Value", value);
         c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
                 "label", Map.of("description", "Its English label")), c));

@@ -54,7 +54,8 @@ public final class Catalog {
      * value" with its basis ({@code stated} or {@code inferred}), whether it is disputed, and the
      * source graphs it rests on.
      */
-    public record Value(String id, String label, String basis, boolean disputed, List<String> sources, List<Dispute> disputes) {
+    public record Value(String id, String label, String basis, boolean disputed, List<String> sources, List<Dispute> disputes,
+                        List<Condition> conditions) {
         public boolean inferred() {
             return "inferred".equals(basis);
         }
@@ -69,6 +70,13 @@ public final class Catalog {
      * describe it: who, when), empty for the notes the knowledge base draws itself.
      */
     public record Dispute(String kind, String note, List<String> sources, List<String> filedIn) {}
+
+    /**
+     * A condition a source attaches to the claim (support with it is answered {@code partial}): the
+     * note in words, the sources it rests on, and the graph that files it (described in the
+     * product's {@code sources}: who, when).
+     */
+    public record Condition(String note, List<String> sources, List<String> filedIn) {}
 
     /** A reference to a resource (not a claim about it): id and label. */
     public record Ref(String id, String label) {}
@@ -219,8 +227,11 @@ public final class Catalog {
         List<Dispute> disputes = !e.disputed() ? List.of() : e.notes().stream().filter(n -> !n.kind().equals("condition"))
                 .map(n -> new Dispute(n.kind(), n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList(),
                         n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI()))).toList();
-        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes)
-                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes);
+        List<Condition> conditions = e.notes().stream().filter(n -> n.kind().equals("condition"))
+                .map(n -> new Condition(n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList(),
+                        n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI()))).toList();
+        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions)
+                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions);
     }
 
     /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */

@@ -270,6 +270,10 @@ class ClaimsAndDisputesTest {
         JsonNode p = compatibility("KVM", "Nimbus");
         assertEquals("partial", p.get("status").asText(), p.toString());
         assertJson(p).at("/conditions").hasTextBelow("Only with the KVM back end enabled");
+        // The platform's own value says so too, with who filed it: not only the compatibility check.
+        JsonNode kvm = assertJson(json(get(base + "/api/platforms/Nimbus"), 200)).at("/hypervisors").itemWith("/id", "KVM").node();
+        assertJson(kvm).at("/conditions").itemWith("/note", "Only with the KVM back end enabled").at("/filedIn").hasItem(condition.get("graph").asText());
+        assertJson(kvm).at("/conditions/0/sources").hasItem("https://example.org/nimbus-kvm");
         assertEquals(204, send("DELETE", "/api/claims/" + condition.get("id").asText(), null, EDITOR).statusCode());
         assertEquals("supported", compatibility("KVM", "Nimbus").get("status").asText());
     }
