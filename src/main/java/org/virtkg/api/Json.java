@@ -139,7 +139,6 @@ public final class Json {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Jackson's "Unrecognized token 'a': was expecting (JSON String, Number, …)" without the list. */
     /**
      * What is wrong with the JSON, in words: the parser's message names its own states ("expected
      * close marker for Object", "(code 120)"), which say little to a person editing a request.

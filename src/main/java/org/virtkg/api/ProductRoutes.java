@@ -21,6 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
@@ -270,7 +271,7 @@ public final class ProductRoutes {
                 precheck.check(dsg, graph);
                 written[0] = condition.write(dsg, graph, triples, true, what);
             });
-        } catch (org.virtkg.kb.WriteRejectedException e) {
+        } catch (WriteRejectedException e) {
             throw inFields(e, product);
         }
         return written[0].etag();
@@ -292,7 +293,7 @@ public final class ProductRoutes {
      * field that set it ({@code hostOS}, {@code hypervisors} for {@code vkg:supports}), and the
      * problem naming the field when only one is at fault: the client sent fields, not properties.
      */
-    static org.virtkg.kb.WriteRejectedException inFields(org.virtkg.kb.WriteRejectedException e, Node product) {
+    static WriteRejectedException inFields(WriteRejectedException e, Node product) {
         if (!e.kind().equals("shacl")) return e;
         List<Map<String, Object>> report = new ArrayList<>();
         for (Map<String, Object> entry : e.report()) {
@@ -303,7 +304,7 @@ public final class ProductRoutes {
             if (field != null) named.put("field", field);
             report.add(named);
         }
-        return new org.virtkg.kb.WriteRejectedException(e.kind(), e.getMessage(), report);
+        return new WriteRejectedException(e.kind(), e.getMessage(), report);
     }
 
     /**
@@ -369,7 +370,7 @@ public final class ProductRoutes {
         java.util.Set<String> naming = NamingGraphs.of(graph, naming(dsg, product));
         naming.removeIf(g -> !g.startsWith(Graphs.USER));
         if (!naming.isEmpty())
-            throw new org.virtkg.kb.WriteRejectedException("conflict", "Product '" + id + "' is still named by " + naming.size()
+            throw new WriteRejectedException("conflict", "Product '" + id + "' is still named by " + naming.size()
                     + " other graph(s) (claims about it, or products that use it): " + NamingGraphs.listed(naming)
                     + ". Withdraw those first (DELETE /api/claims/{id}), then delete the product", NamingGraphs.report(naming));
     }

@@ -225,13 +225,21 @@ public final class Catalog {
         List<String> sources = e.sources().stream().map(Node::getURI).toList();
         // Who disputes it, in every view that shows the flag (a condition makes a claim partial, not disputed).
         List<Dispute> disputes = !e.disputed() ? List.of() : e.notes().stream().filter(n -> !n.kind().equals("condition"))
-                .map(n -> new Dispute(n.kind(), n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList(),
-                        n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI()))).toList();
+                .map(n -> new Dispute(n.kind(), n.text(), groundsOf(n), filingOf(n))).toList();
         List<Condition> conditions = e.notes().stream().filter(n -> n.kind().equals("condition"))
-                .map(n -> new Condition(n.text(), n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList(),
-                        n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI()))).toList();
+                .map(n -> new Condition(n.text(), groundsOf(n), filingOf(n))).toList();
         return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions)
                 : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions);
+    }
+
+    /** What a note rests on: source graphs and documents by their IRIs. */
+    private static List<String> groundsOf(Claims.Note n) {
+        return n.grounds().stream().map(g -> g.isURI() ? g.getURI() : g.toString()).toList();
+    }
+
+    /** The graph that files a note, as a list: empty for the notes the knowledge base draws itself. */
+    private static List<String> filingOf(Claims.Note n) {
+        return n.statedIn() == null ? List.of() : List.of(n.statedIn().getURI());
     }
 
     /** Objects of {@code s p ?o}, plus subjects of {@code ?o inverse s} when an inverse is given. */
