@@ -53,6 +53,11 @@ export function sourceText(s) {
   else if (s.role === 'ontology') parts.push(el('strong', {}, 'Ontology axiom'));
   // An outside document a note cites (recorded, never fetched): its address, as a link.
   else if (s.address && !s.graph) parts.push(el('a', { href: s.address }, s.address));
+  // A claim someone filed: who and when, and the document it cites.
+  else if (s.wasAttributedTo) {
+    parts.push(el('strong', {}, `filed by ${s.wasAttributedTo}${s.generatedAtTime ? ' on ' + String(s.generatedAtTime).slice(0, 10) : ''}`));
+    if (/^https?:/.test(s.wasDerivedFrom || '')) parts.push(' (', el('a', { href: s.wasDerivedFrom }, s.wasDerivedFrom), ')');
+  }
   else parts.push(el('strong', {}, s.graph ? s.graph.replace(/^https:\/\/w3id\.org\/virtkg\//, '') : 'source'));
   const text = s.cellText ?? s.quote ?? s.comment;
   if (text) parts.push(': ', el('q', {}, text));

@@ -106,6 +106,9 @@ public final class CompareRoutes {
             List<Map<String, Object>> sources = new ArrayList<>();
             for (String g : v.sources()) sources.add(Provenance.describe(dsg, org.apache.jena.graph.NodeFactory.createURI(g)));
             m.put("sources", sources);
+            // Why it is disputed and with what condition, as a product's own values say (who filed each: filedIn).
+            m.put("disputes", v.disputes());
+            m.put("conditions", v.conditions());
             out.add(m);
         }
         return out;

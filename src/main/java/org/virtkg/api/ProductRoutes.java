@@ -195,9 +195,19 @@ public final class ProductRoutes {
             addClaims(catalog, body.claims(), product, graph, source, g);
             return null;
         });
-        if (!problems.isEmpty())
-            throw new ProblemException(Problem.of(422, "Some fields refer to ids the knowledge base does not have")
-                    .with("report", problems));
+        if (!problems.isEmpty()) {
+            // Which field, which id, and the nearest known ones, in the detail itself (a person reads that, not the report).
+            List<String> said = problems.stream().limit(3).map(p -> {
+                @SuppressWarnings("unchecked")
+                List<String> near = (List<String>) p.get("suggestions");
+                return "field '" + p.get("field") + "': no id '" + p.get("value") + "'"
+                        + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near.subList(0, Math.min(3, near.size()))) + "?)");
+            }).toList();
+            Problem problem = Problem.of(422, "Unknown ids: " + String.join("; ", said)
+                    + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more (see report)" : "")).with("report", problems);
+            if (problems.stream().map(p -> p.get("field")).distinct().count() == 1) problem = problem.with("field", problems.getFirst().get("field"));
+            throw new ProblemException(problem);
+        }
         g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(role.actor())));
         g.add(Triple.create(graph, GENERATED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         g.add(Triple.create(graph, COMMENT, NodeFactory.createLiteralString("Added through the virtkg API")));
@@ -301,7 +311,10 @@ public final class ProductRoutes {
             String path = String.valueOf(entry.get("path"));
             String field = product.getURI().equals(entry.get("focusNode")) && path.startsWith("<") && path.endsWith(">")
                     ? FIELD_OF_PROPERTY.get(path.substring(1, path.length() - 1)) : null;
-            if (field != null) named.put("field", field);
+            if (field != null) {
+                named.put("field", field);
+                named.put("message", "Field '" + field + "': " + entry.get("message"));
+            }
             report.add(named);
         }
         return new WriteRejectedException(e.kind(), e.getMessage(), report);

@@ -115,7 +115,12 @@ final class ShapeGate {
      * constraint classes and full IRIs, which mean nothing to a person adding a product.
      */
     private String message(ReportEntry e, Graph data) {
-        if (e.source() != null && shapes.getGraph().find(e.source(), SH_MESSAGE, Node.ANY).hasNext()) return e.message();
+        if (e.source() != null && shapes.getGraph().find(e.source(), SH_MESSAGE, Node.ANY).hasNext()) {
+            // The shape's own words, and the value it refused (they speak of the rule, not of what was sent).
+            String own = e.message() == null ? "" : e.message().strip();
+            if (e.value() == null) return own;
+            return (own.endsWith(".") ? own.substring(0, own.length() - 1) : own) + " (the value given: " + label(e.value(), data) + ")";
+        }
         String component = e.sourceConstraintComponent() == null ? "" : e.sourceConstraintComponent().getLocalName();
         String what = e.resultPath() == null ? label(e.focusNode(), data) : "'" + pathLabel(e.resultPath().toString(), data) + "'";
         String value = e.value() == null ? "" : label(e.value(), data);

@@ -404,8 +404,14 @@ public final class Catalog {
 
     /** Source graphs that state something about {@code x} (as subject, or as the object of supports), described. */
     public List<Map<String, Object>> sources(Node x) {
+        return sources(x, Set.of());
+    }
+
+    /** {@link #sources(Node)}, and the asserted graphs among {@code alsoNamed} that the store holds. */
+    private List<Map<String, Object>> sources(Node x, Set<Node> alsoNamed) {
         DatasetGraph dsg = dataset();
         Set<Node> graphs = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
+        for (Node g : alsoNamed) if (KnowledgeBase.isAssertedGraph(g) && dsg.containsGraph(g)) graphs.add(g);
         dsg.find(Node.ANY, x, Node.ANY, Node.ANY).forEachRemaining(q -> addGraph(graphs, q));
         dsg.find(Node.ANY, Node.ANY, SUPPORTS, x).forEachRemaining(q -> addGraph(graphs, q));
         // The graphs filing disputes and conditions of its claims: their descriptions say who filed them, and when.
@@ -474,8 +480,33 @@ public final class Catalog {
         putFields(m, n, kind, view);
         putLicensing(m, n);
         if (!view.equals("all")) m.put("view", view);
-        m.put("sources", sources(n));
+        m.put("sources", sources(n, named(m)));
         return m;
+    }
+
+    /**
+     * The graphs a product's answer names: its values' sources, and their disputes' and conditions'
+     * sources and filing graphs (a claim contradicting a value may be about another subject, as
+     * "CloudStack does not support KVM" is for KVM), so that {@code sources} describes each.
+     */
+    private static Set<Node> named(Map<String, Object> answer) {
+        Set<Node> graphs = new java.util.HashSet<>();
+        for (Object field : answer.values()) {
+            if (!(field instanceof List<?> values)) continue;
+            for (Object v : values) {
+                if (!(v instanceof Value value)) continue;
+                value.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                for (Dispute d : value.disputes()) {
+                    d.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                    d.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                }
+                for (Condition c : value.conditions()) {
+                    c.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                    c.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                }
+            }
+        }
+        return graphs;
     }
 
     /** The short form used in lists: id, label, kinds and, for a product, whether it is open source. */

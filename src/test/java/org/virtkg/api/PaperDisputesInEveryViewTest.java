@@ -90,6 +90,10 @@ class PaperDisputesInEveryViewTest {
             if (!p.get("property").asText().equals("vmmType")) continue;
             assertTrue(valueIn(p.get("values").get("KVM"), "Type1").get("disputed").asBoolean(), p.toString());
             assertFalse(valueIn(p.get("values").get("Xen"), "Type1").get("disputed").asBoolean(), p.toString());
+            // And why: the paper's own dispute note, as the technology's values give it.
+            assertJson(valueIn(p.get("values").get("KVM"), "Type1").get("disputes")).itemWith("/kind", "dispute")
+                    .at("/note").textContains("type 1");
+            assertTrue(valueIn(p.get("values").get("Xen"), "Type1").get("disputes").isEmpty(), p.toString());
         }
 
         // Selection: a requirement met only by a disputed claim says so.

@@ -115,6 +115,11 @@ class ClaimsAndDisputesTest {
         assertEquals("KVM,CloudStack,disputed,stated", csvRow("KVM", "CloudStack"));
         JsonNode kvm = json(get(base + "/api/technologies/KVM"), 200);
         assertTrue(valueIn(kvm.get("platforms"), "CloudStack").get("disputed").asBoolean(), kvm.get("platforms").toString());
+        // The claim contradicting it is about CloudStack, yet KVM's sources describe it (who filed it, when): every graph
+        // a product's answer names is described there.
+        String claimGraph = created.get("graph").asText();
+        assertJson(valueIn(kvm.get("platforms"), "CloudStack").get("disputes")).hasTextBelow(claimGraph);
+        assertJson(kvm).at("/sources").itemWith("/graph", claimGraph).at("/wasAttributedTo").is(created.get("by").asText());
         JsonNode cloudStack = json(get(base + "/api/platforms/CloudStack"), 200);
         assertTrue(valueIn(cloudStack.get("hypervisors"), "KVM").get("disputed").asBoolean());
         assertTrue(valueIn(cloudStack.get("doesNotSupport"), "KVM").get("disputed").asBoolean(), "the editor's claim is disputed too");

@@ -128,6 +128,7 @@ class ProductApiTest {
                 {"kind": "Hypervisor", "id": "Bad1", "label": "Bad", "hostOS": ["Linx"]}""", EDITOR);
         assertEquals(422, badRef.statusCode(), badRef.body());
         assertJson(badRef).at("/report/0/field").is("hostOS").root().at("/report/0/suggestions").hasItem("Linux");
+        assertJson(badRef).at("/detail").textContains("field 'hostOS': no id 'Linx' (did you mean ").textContains("Linux").root().at("/field").is("hostOS");
 
         var notAnOs = send("POST", "/api/products", """
                 {"kind": "Hypervisor", "id": "Bad2", "label": "Bad", "hostOS": ["KVM"]}""", EDITOR);
@@ -139,6 +140,8 @@ class ProductApiTest {
                 {"kind": "CloudPlatform", "id": "Bad5", "label": "Bad", "hypervisors": ["Linux"]}""", EDITOR);
         assertEquals(422, notATechnology.statusCode(), notATechnology.body());
         assertJson(notATechnology).at("/field").is("hypervisors").root().at("/report/0/path").textContains("supports");
+        // In words: the field the client sent and the value refused, not only the shape's rule.
+        assertJson(notATechnology).at("/detail").textContains("Field 'hypervisors': ").textContains("(the value given: Linux)");
 
         var badKind = send("POST", "/api/products", "{\"kind\": \"Banana\", \"id\": \"Bad3\", \"label\": \"Bad\"}", EDITOR);
         assertEquals(422, badKind.statusCode());
