@@ -247,10 +247,8 @@ public final class CompatibilityRoutes {
             String pParam = Http.required(ctx, "platform");
             String view = view(ctx);
             cache.json(ctx, catalog.version(), () -> {
-                Node t = Ids.requireA(catalog, "technology", Ids.param(catalog, "technology", tParam, false), Catalog.TECHNOLOGY,
-                        "a virtualization technology");
-                Node p = Ids.requireA(catalog, "platform", Ids.param(catalog, "platform", pParam, false), Catalog.PLATFORM,
-                        "a cloud platform");
+                Node t = Ids.paramOfKind(catalog, "technology", tParam, Catalog.TECHNOLOGY, "a virtualization technology");
+                Node p = Ids.paramOfKind(catalog, "platform", pParam, Catalog.PLATFORM, "a cloud platform");
                 PaperView paper = view.equals("paper") ? catalog.paperView() : null;
                 Ids.inView(catalog, t, Catalog.TECHNOLOGY, view, "technology");
                 Ids.inView(catalog, p, Catalog.PLATFORM, view, "platform");

@@ -42,11 +42,29 @@ final class Ids {
 
     /** An id in a parameter or body field: 400 naming it, with suggestions, when unknown. */
     static Node param(Catalog catalog, String param, String id, boolean allowClasses) {
+        return param(catalog, param, id, allowClasses, x -> true);
+    }
+
+    /** {@link #param(Catalog, String, String, boolean)}, suggesting only what {@code wanted} accepts (the kind the parameter takes). */
+    static Node param(Catalog catalog, String param, String id, boolean allowClasses, java.util.function.Predicate<Node> wanted) {
         Node n = catalog.index().id(id);
         if (n == null && allowClasses) n = catalog.index().vocabClass(id);
         if (n == null)
             throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no id '" + id + "' in the knowledge base")
-                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, allowClasses, 8)));
+                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, allowClasses, 8, wanted)));
+        return n;
+    }
+
+    /**
+     * An id in a parameter that must name an instance of {@code type} ({@code what}): 400 naming the
+     * parameter when unknown or of another kind, suggesting instances of {@code type} only.
+     */
+    static Node paramOfKind(Catalog catalog, String param, String id, Node type, String what) {
+        java.util.function.Predicate<Node> wanted = x -> catalog.isA(x, type);
+        Node n = param(catalog, param, id, false, wanted);
+        if (!catalog.isA(n, type))
+            throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what)
+                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, false, 8, wanted)));
         return n;
     }
 

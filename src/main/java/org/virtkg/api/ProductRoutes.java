@@ -313,7 +313,10 @@ public final class ProductRoutes {
                     ? FIELD_OF_PROPERTY.get(path.substring(1, path.length() - 1)) : null;
             if (field != null) {
                 named.put("field", field);
-                named.put("message", "Field '" + field + "': " + entry.get("message"));
+                // "'host OS' must be …" (the property's label) becomes "Field 'hostOS' must be …"; a shape's own words get the field before them.
+                String message = String.valueOf(entry.get("message"));
+                named.put("message", message.matches("'[^']+' .*") ? "Field '" + field + "'" + message.substring(message.indexOf('\'', 1) + 1)
+                        : "Field '" + field + "': " + message);
             }
             report.add(named);
         }

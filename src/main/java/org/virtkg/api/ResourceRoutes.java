@@ -40,12 +40,7 @@ public final class ResourceRoutes {
     static final List<String> FORMATS = List.of("text/turtle", "application/ld+json", "application/n-triples", "text/html",
             "application/json");
 
-    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
-            .setNsPrefix("id", Graphs.ID).setNsPrefix("vkg", Graphs.VOCAB)
-            .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
-            .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
-            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#").setNsPrefix("prov", "http://www.w3.org/ns/prov#")
-            .setNsPrefix("schema", "https://schema.org/").lock();
+    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create().setNsPrefixes(Graphs.PREFIXES).lock();
 
     private final Knowledge knowledge;
 

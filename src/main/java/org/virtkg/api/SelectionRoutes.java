@@ -146,7 +146,7 @@ public final class SelectionRoutes {
         List<Node> out = new ArrayList<>();
         for (String s : value.split(",")) {
             if (s.isBlank()) continue;
-            Node n = Ids.param(catalog, param, s.trim(), true);
+            Node n = Ids.param(catalog, param, s.trim(), true, x -> catalog.isA(x, type) || catalog.isClass(x) && catalog.superClassesOf(x).contains(type));
             if (catalog.isClass(n)) {
                 if (!catalog.superClassesOf(n).contains(type))
                     throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what).with("parameter", param));

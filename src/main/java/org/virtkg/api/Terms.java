@@ -13,15 +13,7 @@ import org.virtkg.store.Graphs;
  * literal in Turtle syntax).
  */
 public final class Terms {
-    private static final Map<String, String> PREFIXES = Map.of(
-            "vkg", Graphs.VOCAB,
-            "id", Graphs.ID,
-            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "rdfs", "http://www.w3.org/2000/01/rdf-schema#",
-            "owl", "http://www.w3.org/2002/07/owl#",
-            "xsd", "http://www.w3.org/2001/XMLSchema#",
-            "prov", "http://www.w3.org/ns/prov#",
-            "skos", "http://www.w3.org/2004/02/skos/core#");
+    private static final Map<String, String> PREFIXES = Graphs.PREFIXES;
 
     private Terms() {}
 

@@ -59,6 +59,14 @@ public final class GuardedUpdate extends SPARQL_Update {
      */
     public static final String BASE = "http://server/unset-base/";
 
+    /** A query sent as the Protocol's form ({@code query=…}) to this endpoint is pointed to /sparql, not told "no update=". */
+    @Override
+    public void validate(HttpAction action) {
+        if (action.getRequestParameter("update") == null && action.getRequestParameter("query") != null)
+            ServletOps.errorBadRequest("This is a SPARQL query, not an update: send it to /sparql");
+        super.validate(action);
+    }
+
     @Override
     public void execute(HttpAction action) {
         String text = requestText(action);

@@ -118,7 +118,7 @@ final class ShapeGate {
         if (e.source() != null && shapes.getGraph().find(e.source(), SH_MESSAGE, Node.ANY).hasNext()) {
             // The shape's own words, and the value it refused (they speak of the rule, not of what was sent).
             String own = e.message() == null ? "" : e.message().strip();
-            if (e.value() == null) return own;
+            if (e.value() == null || e.value().equals(e.focusNode())) return own;
             return (own.endsWith(".") ? own.substring(0, own.length() - 1) : own) + " (the value given: " + label(e.value(), data) + ")";
         }
         String component = e.sourceConstraintComponent() == null ? "" : e.sourceConstraintComponent().getLocalName();

@@ -26,7 +26,11 @@ public final class SparqlErrors {
         if (ex.getLine() > 0 && !msg.contains("line"))
             msg = "line " + ex.getLine() + ", column " + ex.getColumn() + ": " + msg;
         Matcher prefix = UNRESOLVED_PREFIX.matcher(msg);
-        if (prefix.find()) msg += " (declare it first: PREFIX " + prefix.group(1) + ": <…>)";
+        if (prefix.find()) {
+            // virtkg's own and its data's prefixes are known: say the whole line to add.
+            String iri = org.virtkg.store.Graphs.PREFIXES.get(prefix.group(1));
+            msg += " (declare it first: PREFIX " + prefix.group(1) + ": <" + (iri == null ? "its namespace IRI" : iri) + ">)";
+        }
         return "SPARQL syntax error" + (msg.startsWith("line ") ? " at " : ": ") + msg;
     }
 

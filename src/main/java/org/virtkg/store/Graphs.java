@@ -18,6 +18,29 @@ public final class Graphs {
     public static final String ID = BASE + "id/";
     public static final String GRAPH = BASE + "graph/";
 
+    /**
+     * The prefixes virtkg writes and reads terms with: its own ({@code vkg:}, {@code id:}) and the
+     * vocabularies its data uses. One table for the ids users type, the pages' Turtle and the
+     * SPARQL editor's completion and error messages.
+     */
+    public static final java.util.Map<String, String> PREFIXES = prefixes(
+            "vkg", VOCAB,
+            "id", ID,
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs", "http://www.w3.org/2000/01/rdf-schema#",
+            "owl", "http://www.w3.org/2002/07/owl#",
+            "xsd", "http://www.w3.org/2001/XMLSchema#",
+            "prov", "http://www.w3.org/ns/prov#",
+            "skos", "http://www.w3.org/2004/02/skos/core#",
+            "schema", "https://schema.org/");
+
+    /** Pairs of prefix and namespace, kept in the order given (written Turtle lists them so, every run alike). */
+    private static java.util.Map<String, String> prefixes(String... pairs) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** The OWL ontology shipped in {@code ontology/virtkg.ttl}. */
     public static final String ONTOLOGY = GRAPH + "ontology";
     /** The SHACL shapes shipped in {@code ontology/shapes.ttl}; kept out of reasoning. */

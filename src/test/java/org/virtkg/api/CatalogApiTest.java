@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+import static org.virtkg.testing.JsonAssert.assertJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -208,6 +209,13 @@ class CatalogApiTest {
         assertTrue(unknown.get("suggestions").toString().contains("KVM"), unknown.toString());
         JsonNode swapped = json(get(base + "/api/compatibility?technology=OpenStack&platform=KVM"), 400);
         assertTrue(swapped.get("detail").asText().contains("'technology'"), swapped.toString());
+        // Suggestions of the kind the parameter takes: technologies for 'technology', never features or terms.
+        JsonNode nope = json(get(base + "/api/compatibility?technology=Nope&platform=OpenStack"), 400);
+        assertJson(nope).at("/suggestions").hasNoItem("NodeImageCaching").hasNoItem("Nova").hasNoItem("NoPrerequisiteHardware");
+        JsonNode openNebulx = json(get(base + "/api/compatibility?technology=KVM&platform=OpenNebulx"), 400);
+        assertJson(openNebulx).at("/suggestions").hasItem("OpenNebula");
+        JsonNode kvmAsPlatform = json(get(base + "/api/compatibility?technology=KVM&platform=KVMM"), 400);
+        assertJson(kvmAsPlatform).at("/suggestions").hasNoItem("KVM");
         JsonNode limit = json(get(base + "/api/technologies?limit=100000"), 400);
         assertTrue(limit.get("detail").asText().contains("'limit'"), limit.toString());
         JsonNode offset = json(get(base + "/api/technologies?offset=-1"), 400);

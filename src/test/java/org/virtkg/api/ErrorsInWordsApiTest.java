@@ -61,7 +61,9 @@ class ErrorsInWordsApiTest {
         JsonNode p = problem(Fixtures.post(base + "/api/products", """
                 {"kind": "Hypervisor", "id": "ErrorsInWordsZed", "label": "Zed", "hostOS": "KVM"}""",
                 "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR), 422);
-        assertEquals("Nothing was changed: 'host OS' must be an operating system; KVM is not one.", p.get("detail").asText());
+        // The field as the body named it, not the property's label.
+        assertEquals("Nothing was changed: Field 'hostOS' must be an operating system; KVM is not one.", p.get("detail").asText());
+        assertEquals("hostOS", p.get("field").asText());
         assertEquals("shacl", p.get("kind").asText());
     }
 
@@ -87,7 +89,7 @@ class ErrorsInWordsApiTest {
         JsonNode p = problem(Fixtures.post(base + "/api/products", """
                 {"kind": "CloudPlatform", "id": "ErrorsInWordsP", "label": "P", "hostOS": "Linux"}""",
                 "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR), 422);
-        assertEquals("Nothing was changed: A platform has no host OS; that is said of a technology (a platform's own systems are its "
+        assertEquals("Nothing was changed: Field 'hostOS': A platform has no host OS; that is said of a technology (a platform's own systems are its "
                 + "'operatingSystems').", p.get("detail").asText());
     }
 

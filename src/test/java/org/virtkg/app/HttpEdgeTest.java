@@ -103,7 +103,9 @@ class HttpEdgeTest {
                 {"SELEC * WHERE {}", "line 1, column 6: unknown word \"SELEC\""},
                 {"SELECT * WHERE { ?s ?p \"abc }", "a string is not closed"},
                 {"SELECT * WHERE { ?s ?p ?o \u0001 }", "unexpected control character U+0001"},
-                {"SELECT * WHERE { ex:a ?p ?o }", "declare it first: PREFIX ex:"},
+                {"SELECT * WHERE { ex:a ?p ?o }", "declare it first: PREFIX ex: <its namespace IRI>"},
+                // virtkg's own prefixes are known: the whole line to add.
+                {"SELECT ?x WHERE { ?x vkg:supports ?y }", "declare it first: PREFIX vkg: <https://w3id.org/virtkg/ontology#>"},
         };
         for (String[] c : said) {
             RawHttp.Answer a = raw("GET", "/sparql?query=" + Fixtures.enc(c[0]), null);
@@ -412,5 +414,9 @@ class HttpEdgeTest {
                 "Content-Type", "application/x-www-form-urlencoded");
         refused(400, form, "send it to /update");
         assertFalse(problem(form).get("detail").asText().contains("query="), problem(form).toString());
+        // And the other way: a query sent as a form to /update.
+        RawHttp.Answer query = raw("POST", "/update", "query=" + Fixtures.enc("SELECT * WHERE { ?s ?p ?o }"),
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + ADMIN);
+        refused(400, query, "send it to /sparql");
     }
 }
