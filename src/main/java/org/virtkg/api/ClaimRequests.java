@@ -25,7 +25,7 @@ final class ClaimRequests {
     static final Map<String, Node> NOTE_CLASS = Map.of("dispute", Catalog.vkg("Dispute"), "condition", Catalog.vkg("Condition"));
 
     /** One claim, resolved. {@code kind}: claim, dispute or condition. */
-    record Request(String kind, Node subject, Node property, Node object, String source, String note) {
+    record Request(String kind, Node subject, Node property, Node object, String source, String note, String asOf) {
         Triple claim() {
             return Triple.create(subject, property, object);
         }
@@ -43,7 +43,9 @@ final class ClaimRequests {
                 @Describe(required = true, description = "A property, e.g. supports or doesNotSupport") String property,
                 @Describe(required = true) String object,
                 @Describe(format = "uri", description = "Where the claim comes from (recorded, never fetched)") String source,
-                String note) {}
+                String note,
+                @Describe(format = "date", description = "The day the source speaks as of (YYYY-MM-DD; not after today): view=current "
+                        + "lets the newest dated side of a disagreement win. A claim filed on its own only (POST /api/claims)") String asOf) {}
 
     /**
      * Reads one claim; {@code at} prefixes field names in messages (e.g. {@code claims[2].}); a
@@ -64,7 +66,20 @@ final class ClaimRequests {
             throw problem(422, at + "source", "is required for a " + kind + ": the address of what it rests on");
         String note = body.note();
         if (note != null && note.length() > 2000) throw problem(400, at + "note", "must be at most 2000 characters");
-        return new Request(kind, subject, property, object, source, note);
+        String asOf = body.asOf();
+        if (asOf != null) {
+            java.time.LocalDate day;
+            try {
+                day = java.time.LocalDate.parse(asOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw problem(400, at + "asOf", "must be a date as YYYY-MM-DD, e.g. 2026-04-01, not '" + asOf + "'");
+            }
+            if (day.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC)))
+                throw problem(400, at + "asOf", "is after today: a source speaks as of a day that has come");
+            // (In a product, whose claims take the product's source and date, the product says so.)
+            if (source == null && defaultSubject == null) throw problem(422, at + "asOf", "dates a source: give the claim's source too");
+        }
+        return new Request(kind, subject, property, object, source, note, asOf);
     }
 
     static ProblemException problem(int status, String field, String what) {

@@ -48,6 +48,7 @@ public final class ClaimRoutes {
     private static final Node DERIVED = ClaimRequests.DERIVED;
     private static final Node ATTRIBUTED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
     private static final Node GENERATED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
+    private static final Node AS_OF = Catalog.vkg("asOf");
     private static final Map<String, Node> NOTE_CLASS = ClaimRequests.NOTE_CLASS;
 
     private final KnowledgeBase kb;
@@ -127,6 +128,8 @@ public final class ClaimRoutes {
         g.add(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Claim by " + role.actor() + ": " + sentence, "en")));
         if (r.note() != null) g.add(Triple.create(graph, RDFS.comment.asNode(), NodeFactory.createLiteralLang(r.note(), "en")));
         if (r.source() != null) g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(r.source())));
+        // The day its source speaks as of: what view=current weighs when sides disagree (Claims.dateOf).
+        if (r.asOf() != null) g.add(Triple.create(graph, AS_OF, NodeFactory.createLiteralDT(r.asOf(), XSDDatatype.XSDdate)));
         g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(role.actor())));
         g.add(Triple.create(graph, GENERATED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         return g;
@@ -182,6 +185,8 @@ public final class ClaimRoutes {
         m.put("source", source == null ? null : source.getURI());
         Node comment = ClaimRequests.one(g, graph, RDFS.comment.asNode());
         m.put("note", comment == null ? null : comment.getLiteralLexicalForm());
+        Node asOf = ClaimRequests.one(g, graph, AS_OF);
+        m.put("asOf", asOf == null ? null : asOf.getLiteralLexicalForm());
         Node who = ClaimRequests.one(g, graph, ATTRIBUTED);
         m.put("by", who == null ? null : who.getLiteralLexicalForm());
         Node when = ClaimRequests.one(g, graph, GENERATED);

@@ -226,6 +226,9 @@ public final class ProductRoutes {
         for (int i = 0; i < claims.size(); i++) {
             String at = "claims[" + i + "].";
             ClaimRequests.Request r = claimRequests.parse(catalog, claims.get(i), at, product);
+            if (r.asOf() != null)
+                throw ClaimRequests.problem(400, at + "asOf", "dates a claim filed on its own; a product's claims are as of the product's "
+                        + "source: file a dated claim with POST /api/claims");
             if (r.kind().equals("claim")) {
                 if (r.source() != null && !r.source().equals(productSource))
                     throw ClaimRequests.problem(422, at + "source", "differs from the product's source; a claim with a source of its own "

@@ -235,6 +235,44 @@ class ClaimsAndDisputesTest {
         assertJson(json(get(base + "/api/technologies/KVM"), 200)).at("/vmmType").hasNoItemWith("/id", "Type2");
     }
 
+    /** A claim dated by its source (asOf) is weighed by the current view: the newest dated side of a disagreement wins. */
+    @Test
+    void aDatedClaimIsWeighedByTheCurrentView() {
+        JsonNode before = json(get(base + "/api/compatibility?technology=KVM&platform=CloudStack&view=current"), 200);
+        assertEquals("supported", before.get("status").asText(), before.toString());
+        JsonNode dated = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM",
+                 "source": "https://example.org/cloudstack-2026", "asOf": "2026-01-15"}""", EDITOR), 201);
+        try {
+            assertEquals("2026-01-15", dated.get("asOf").asText(), dated.toString());
+            // Every source: both sides, each dated.
+            JsonNode all = compatibility("KVM", "CloudStack");
+            assertEquals("disputed", all.get("status").asText(), all.toString());
+            assertTrue(all.toString().contains("\"asOf\":\"2026-01-15\""), "the claim's side is dated: " + all);
+            // Today: the 2026 source is newer than the paper (2015), so it decides, and says so.
+            JsonNode current = json(get(base + "/api/compatibility?technology=KVM&platform=CloudStack&view=current"), 200);
+            assertEquals("unsupported", current.get("status").asText(), current.toString());
+            assertJson(current).at("/decidedBy").textContains("2026-01-15");
+        } finally {
+            assertEquals(204, send("DELETE", "/api/claims/" + dated.get("id").asText(), null, EDITOR).statusCode());
+        }
+        assertEquals("supported", json(get(base + "/api/compatibility?technology=KVM&platform=CloudStack&view=current"), 200)
+                .get("status").asText());
+        // A date is a day that has come, written as one, and dates a source.
+        JsonNode badDay = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM", "source": "https://example.org/x", "asOf": "2026-13-01"}""", EDITOR), 400);
+        assertEquals("asOf", badDay.get("field").asText(), badDay.toString());
+        json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM", "source": "https://example.org/x", "asOf": "2999-01-01"}""", EDITOR), 400);
+        json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "supports", "object": "KVM", "asOf": "2020-01-01"}""", EDITOR), 422);
+        // A product's claims are as of the product's source: a date is for a claim filed on its own.
+        JsonNode inProduct = json(send("POST", "/api/products", """
+                {"kind": "Hypervisor", "id": "DatedClaimHv", "label": "Dated", "hostOS": ["Linux"], "source": "https://example.org/d",
+                 "claims": [{"property": "supportedBy", "object": "OpenStack", "asOf": "2020-01-01"}]}""", EDITOR), 400);
+        assertEquals("claims[0].asOf", inProduct.get("field").asText(), inProduct.toString());
+    }
+
     @Test
     void disputesAndConditionsAttachToOneClaim() {
         // A note on a statement nobody makes is refused: it would dispute nothing.
