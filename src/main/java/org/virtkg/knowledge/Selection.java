@@ -397,9 +397,13 @@ public final class Selection {
         }
         Node s = subjects.get(0);
         List<String> known = subjects.stream().flatMap(x -> catalog.values(x, prop, null).stream()).map(Catalog.Value::label).distinct().toList();
-        return verdict(r, s, "unknown", "The knowledge base does not say whether " + String.join(" or ", subjects.stream().map(catalog::label).toList())
-                + " " + catalog.label(prop) + " " + catalog.label(r.node())
-                + (known.isEmpty() ? "" : "; it lists " + String.join(", ", known) + ", which does not exclude it"), null);
+        // "…does not list Windows under Xen's guest OS": the requirement's own name (a noun), not the property's label.
+        String field = String.join(" or ", subjects.stream().map(catalog::label).toList()) + "'s " + Character.toLowerCase(r.field().label().charAt(0)) + r.field().label().substring(1);
+        String wanted = catalog.label(r.node());
+        return verdict(r, s, "unknown", known.isEmpty()
+                ? "The knowledge base says nothing of " + field + ", so it cannot tell whether " + wanted + " is among them"
+                : "The knowledge base does not list " + wanted + " under " + field + "; it lists " + String.join(", ", known)
+                        + ", which does not exclude " + wanted, null);
     }
 
     /** Violated when {@code s} has a limitation that allows only another value of this field (Linux-only host and guest). */

@@ -93,6 +93,11 @@ class SelectionApiTest {
         assertEquals(1, vbox.get("satisfied").asInt());
         assertEquals(0, vbox.get("violated").asInt());
         assertEquals(1, vbox.get("unknown").asInt());
+        // Said in a sentence a person reads: the requirement's name, the value, what is listed instead.
+        String unknown = null;
+        for (JsonNode q : vbox.get("requirements")) if (q.get("status").asText().equals("unknown")) unknown = q.get("reason").asText();
+        assertEquals("The knowledge base does not list Windows under VirtualBox's guest OS; it lists Linux, which does not exclude Windows",
+                unknown);
     }
 
     @Test
