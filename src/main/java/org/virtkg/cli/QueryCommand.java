@@ -43,7 +43,7 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; text means Turtle for graphs).")
     Format format;
 
-    @Option(names = "--url", paramLabel = "URL", description = "SPARQL endpoint of a running server, e.g. http://localhost:8080/sparql.")
+    @Option(names = "--url", paramLabel = "URL", description = "A running server: its address (http://localhost:8080, meaning its /sparql) or a SPARQL endpoint.")
     String url;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
@@ -87,8 +87,12 @@ public final class QueryCommand implements Callable<Integer> {
             return 2;
         }
         if (url != null) {
-            try (RDFLink link = RDFLink.connect(url); QueryExec exec = link.query(query)) {
+            String endpoint = endpoint(url);
+            try (RDFLink link = RDFLink.connect(endpoint); QueryExec exec = link.query(query)) {
                 print(exec, query, System.out);
+            } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.query.QueryException e) {
+                System.err.println("virtkg query: " + remoteFailure(endpoint, e));
+                return 1;
             }
             return 0;
         }
@@ -105,6 +109,45 @@ public final class QueryCommand implements Callable<Integer> {
             });
         }
         return 0;
+    }
+
+    /** The SPARQL endpoint at {@code url}: a virtkg server's own address (nothing after the host) means its /sparql. */
+    static String endpoint(String url) {
+        java.net.URI u;
+        try {
+            u = java.net.URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+        String path = u.getRawPath();
+        if (path == null || path.isEmpty() || path.equals("/")) return url.strip().replaceAll("/+$", "") + "/sparql";
+        return url.strip();
+    }
+
+    /** Why a server could not answer, in words: not reached, refused (its status and message), or not a SPARQL endpoint. */
+    private static String remoteFailure(String endpoint, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof java.io.IOException)
+            return "cannot reach " + endpoint + " (" + rootCause(e) + "); is the server running, and is that its address?";
+        int status = e instanceof org.apache.jena.atlas.web.HttpException h ? h.getStatusCode()
+                : e instanceof org.apache.jena.sparql.engine.http.QueryExceptionHTTP q ? q.getStatusCode() : -1;
+        String body = e instanceof org.apache.jena.atlas.web.HttpException h && h.getResponse() != null ? h.getResponse().strip() : "";
+        if (status > 0 && status != 200)
+            return "the server at " + endpoint + " refused the query (HTTP " + status + ")" + (body.isEmpty() ? "" : ": " + body);
+        return endpoint + " did not answer as a SPARQL endpoint; give the server's address or its /sparql endpoint, e.g. http://localhost:8080";
+    }
+
+    /** A network error as people say it: connection refused, unknown host, else the innermost cause's message. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) return "connection refused";
+            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
+            if (t instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+            root = t;
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private void print(QueryExec exec, Query query, PrintStream out) {

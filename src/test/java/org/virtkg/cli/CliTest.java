@@ -300,6 +300,36 @@ class CliTest {
         return copy;
     }
 
+    /** query --url takes a server's own address or its /sparql, and says in words when the server cannot answer. */
+    @Test
+    void queryOnARunningServerTakesItsAddressAndSaysWhyItCannotAnswer(
+            @org.virtkg.testing.SharedServer(org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY) org.virtkg.testing.TestServer server)
+            throws Exception {
+        Path q = tmp.resolve("platforms.rq");
+        Files.writeString(q, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/virtkg/ontology#CloudPlatform> }");
+        String viaEndpoint = capture(() -> run("query", "--url", server.base() + "/sparql", "--format", "csv", q.toString()));
+        assertTrue(viaEndpoint.startsWith("n"), viaEndpoint);
+        assertEquals(viaEndpoint, capture(() -> run("query", "--url", server.base(), "--format", "csv", q.toString())), "the base address means /sparql");
+        assertEquals(viaEndpoint, capture(() -> run("query", "--url", server.base() + "/", "--format", "csv", q.toString())));
+        // Nothing listening there: said in words, exit 1, no stack trace.
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String[] exit = new String[1];
+        String unreachable = captureErr(() -> {
+            exit[0] = String.valueOf(run("query", "--url", "http://127.0.0.1:" + port, q.toString()));
+            return 0;
+        });
+        assertEquals("1", exit[0], unreachable);
+        assertTrue(unreachable.contains("cannot reach http://127.0.0.1:" + port + "/sparql (connection refused)"), unreachable);
+        // A page that is not a SPARQL endpoint.
+        String notSparql = captureErr(() -> run("query", "--url", server.base() + "/api/health", q.toString()));
+        assertTrue(notSparql.contains("virtkg query: "), notSparql);
+        for (String said : List.of(unreachable, notSparql))
+            assertFalse(said.contains("Exception") || said.contains("\tat "), "no stack trace: " + said);
+    }
+
     private static int run(String... args) {
         return Main.commandLine().execute(args);
     }
