@@ -138,7 +138,32 @@ public final class RdfBodies {
             String why = iri.group(2).strip();
             msg = "the IRI " + iri.group(1) + " is not valid" + (why.isEmpty() ? "" : " (" + Character.toLowerCase(why.charAt(0)) + why.substring(1) + ")");
         }
+        Matcher term = EXPECTED_TERM.matcher(msg);
+        if (term.find())
+            msg = "found " + tokenInWords(term.group(1)) + " where a value (an <IRI>, a prefixed name or a literal) should be"
+                    + (term.group(1).equals("DOT") ? ": is a statement missing its object?" : "");
+        Matcher prefix = UNDEFINED_PREFIX.matcher(msg);
+        if (prefix.find()) msg = "the prefix '" + prefix.group(1) + ":' is not declared: add @prefix " + prefix.group(1) + ": <its namespace IRI> .";
+        if (msg.startsWith("Triples not terminated by DOT")) msg = "a statement is not ended with '.'";
         return where + msg;
+    }
+
+    /** Turtle's "Unrecognized (expected an RDF Term): [DOT]" and its kin: the token the parser found instead. */
+    private static final Pattern EXPECTED_TERM = Pattern.compile("(?:expected an RDF Term|Expected BNode or IRI)\\)?:? *(?:Got: *)?\\[([A-Z_]+)");
+    private static final Pattern UNDEFINED_PREFIX = Pattern.compile("^Undefined prefix: (\\S*)");
+
+    /** A parser token as a person writes it: '.', ';', ','; otherwise its name in lower case. */
+    private static String tokenInWords(String token) {
+        return switch (token) {
+            case "DOT" -> "'.'";
+            case "SEMICOLON" -> "';'";
+            case "COMMA" -> "','";
+            case "RBRACE" -> "'}'";
+            case "RBRACKET" -> "']'";
+            case "RPAREN" -> "')'";
+            case "EOF" -> "the end of the text";
+            default -> "a " + token.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     /**

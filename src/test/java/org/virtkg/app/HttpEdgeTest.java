@@ -400,6 +400,14 @@ class HttpEdgeTest {
         refused(400, a, "line 1, column 1: the IRI <urn:a> is not valid");
         String detail = problem(a).get("detail").asText();
         assertFalse(detail.contains("Bad IRI") || detail.contains("[line:"), detail);
+        // A statement without its object, and an undeclared prefix: what is wrong and what to write, not the parser's tokens.
+        String graph = "/data?graph=" + Fixtures.enc("https://w3id.org/virtkg/graph/user/bad-turtle");
+        RawHttp.Answer noObject = raw("PUT", graph, "<http://example.org/a> <http://example.org/b> .",
+                "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        refused(400, noObject, "found '.' where a value (an <IRI>, a prefixed name or a literal) should be: is a statement missing its object?");
+        assertFalse(problem(noObject).get("detail").asText().contains("[DOT]"), problem(noObject).toString());
+        refused(400, raw("PUT", graph, "ex:a ex:b ex:c .", "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN),
+                "the prefix 'ex:' is not declared: add @prefix ex: <its namespace IRI> .");
     }
 
     @Test
