@@ -121,13 +121,13 @@ class UnknownNamesApiTest {
     void aMistypedFieldOfAClaimIsNamedWhereverTheClaimIs() throws Exception {
         JsonNode alone = problem(postJson("/api/claims", """
                 {"subject": "CloudStack", "property": "supports", "object": "KVM", "subjekt": "X"}"""), 400);
-        assertEquals("Unknown field 'subjekt'. Did you mean 'subject'? The claim takes: kind, note, object, property, source, subject.",
+        assertEquals("Unknown field 'subjekt'. Did you mean 'subject'? The claim takes: asOf, kind, note, object, property, source, subject.",
                 alone.get("detail").asText());
         assertEquals("subjekt", alone.get("field").asText());
         JsonNode inProduct = problem(postJson("/api/products", """
                 {"kind": "Hypervisor", "id": "UnknownNamesZed", "label": "Zed",
                  "claims": [{"property": "vmmType", "object": "Type1"}, {"property": "vmmType", "objekt": "Type2"}]}"""), 400);
-        assertEquals("Unknown field 'claims[1].objekt'. Did you mean 'object'? 'claims[1]' takes: kind, note, object, property, source, subject.",
+        assertEquals("Unknown field 'claims[1].objekt'. Did you mean 'object'? 'claims[1]' takes: asOf, kind, note, object, property, source, subject.",
                 inProduct.get("detail").asText());
         assertEquals("claims[1].objekt", inProduct.get("field").asText());
         assertEquals(List.of("object"), strings(inProduct.get("suggestions")));
