@@ -168,6 +168,8 @@ public final class Disagreements {
                 }
                 report.put("claim", KnowledgeBase.tripleString(e.getKey()));
                 report.put("contradicts", others);
+                // Nothing was kept: the graphs this change would have stated it in are named by no one.
+                unstated(report, e.getKey(), e.getValue());
                 throw new WriteRejectedException("contradiction", "The statement '" + words(dsg, e.getKey()) + "' contradicts "
                         + String.join("; and ", said) + ". A statement that contradicts a sourced one is recorded only with a "
                         + "source of its own: send it with a 'source' URL (POST /api/claims), and both are then shown as disputed",
@@ -197,6 +199,17 @@ public final class Disagreements {
         if (any != null) return any;
         String iri = n.getURI();
         return iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+    }
+
+    /** {@code statedBy} of a refusal without the graphs the refused change would have put {@code fact} in (it kept nothing). */
+    @SuppressWarnings("unchecked")
+    private static void unstated(Map<String, Object> report, Triple fact, List<Node> refusedGraphs) {
+        Map<String, Object> statedBy = (Map<String, Object>) report.get("statedBy");
+        String key = KnowledgeBase.tripleString(fact);
+        List<String> kept = ((List<String>) statedBy.get(key)).stream()
+                .filter(g -> refusedGraphs.stream().noneMatch(r -> r.getURI().equals(g))).toList();
+        if (kept.isEmpty()) statedBy.remove(key);
+        else statedBy.put(key, kept);
     }
 
     private static Map<String, Object> reportOf(Traced traced) {

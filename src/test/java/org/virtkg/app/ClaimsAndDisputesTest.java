@@ -207,6 +207,8 @@ class ClaimsAndDisputesTest {
         assertTrue(detail.contains("'CloudStack does not support KVM' contradicts 'CloudStack supports KVM'"), "in words: " + detail);
         assertTrue(detail.contains("Table 2") && detail.contains("table2/CloudStack/supports"), "names who states it: " + detail);
         assertTrue(detail.contains("source"), "says what to do: " + detail);
+        // Nothing was stored: the refusal names no claim graph of its own.
+        assertFalse(refused.toString().contains("graph/user/claim/"), refused.toString());
         // The same through SPARQL Update into a user graph (the issue's example): refused, nothing kept.
         var update = send("POST", "/update", """
                 PREFIX vkg: <https://w3id.org/virtkg/ontology#>
