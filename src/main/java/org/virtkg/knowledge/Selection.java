@@ -308,6 +308,17 @@ public final class Selection {
             note.append(String.format(Locale.ROOT, "Top choice: a tie between %s and %s: the same score (%s), as many requirements met and missed,"
                     + " so nothing the requirements ask tells them apart; they are listed alphabetically.",
                     String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1), fmt(score(top, weights))));
+            // What the requirements cannot tell apart, the sources may: which of the tied rest on no disputed fact.
+            List<Candidate> inTie = ranked.subList(0, tied.size() + 1);
+            List<Candidate> undisputed = inTie.stream().filter(c -> !restsOnADispute(c)).toList();
+            if (undisputed.size() < inTie.size()) {
+                out.put("tiedUndisputed", undisputed.stream().map(Candidate::id).toList());
+                List<String> clean = undisputed.stream().map(c -> c.pLabel() + " with " + c.tLabel()).toList();
+                note.append(clean.isEmpty() ? " Each of them rests on a disputed fact."
+                        : " Of these, only " + (clean.size() == 1 ? clean.getFirst()
+                                : String.join(", ", clean.subList(0, clean.size() - 1)) + " and " + clean.getLast())
+                                + (clean.size() == 1 ? " rests" : " rest") + " on no disputed fact.");
+            }
         }
         if (best != null)
             note.append(String.format(Locale.ROOT, " The smallest weight change that changes it: %s the weight of %s=%s from %s to beyond %s (then %s).",
@@ -317,6 +328,12 @@ public final class Selection {
             note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.get("change"), c.get("field"), c.get("value"), c.get("newTop")));
         out.put("note", note.toString());
         return out;
+    }
+
+    /** Whether a pair's compatibility, or a requirement it meets or misses, rests on a fact some source disputes. */
+    private static boolean restsOnADispute(Candidate c) {
+        return c.answer().status().equals("disputed") || c.answer().deciding().disputed()
+                || c.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.json().get("disputed")));
     }
 
     private static Map<String, Object> change(String what, Requirement r, String newTop) {
