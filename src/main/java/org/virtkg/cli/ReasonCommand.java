@@ -52,7 +52,8 @@ public class ReasonCommand implements Callable<Integer> {
         List<Triple> triples = new ArrayList<>();
         for (Path f : files) {
             try {
-                if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read file");
+                if (!Files.exists(f)) throw new IllegalArgumentException("there is no such file");
+                if (!Files.isReadable(f)) throw new IllegalArgumentException("the file cannot be read (check its permissions)");
                 org.apache.jena.riot.RDFParser.source(f.toString()).errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerNoLogging)
                         .parse(new StreamRDFBase() {
                     @Override

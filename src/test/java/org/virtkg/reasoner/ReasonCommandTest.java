@@ -1,6 +1,7 @@
 package org.virtkg.reasoner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -64,7 +65,16 @@ class ReasonCommandTest {
         Path bad = dir.resolve("broken.ttl");
         Files.writeString(bad, "this is not turtle <<<");
         assertEquals(2, run(new StringWriter(), bad.toString()));
-        assertEquals(2, run(new StringWriter(), dir.resolve("missing.nt").toString()));
+        StringWriter missing = new StringWriter();
+        assertEquals(2, run(missing, dir.resolve("missing.nt").toString()));
+        assertTrue(missing.toString().contains("missing.nt: there is no such file"), missing.toString());
+        // A statement without its object: said in words, as the server says it.
+        Path noObject = dir.resolve("no-object.ttl");
+        Files.writeString(noObject, "<http://example.org/a> <http://example.org/b> .");
+        StringWriter said = new StringWriter();
+        assertEquals(2, run(said, noObject.toString()));
+        assertTrue(said.toString().contains("found '.' where a value"), said.toString());
+        assertFalse(said.toString().contains("[DOT]"), said.toString());
     }
 
     @Test
