@@ -32,10 +32,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A command's output is its own lines; the service's log (INFO) is for the server. Set before
+        // any logger exists (slf4j-simple reads it once); a -D on the command line still wins.
+        boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("bench"));
+        if (!serving && System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
         int code = commandLine().execute(args);
         // serve returns only when the server has stopped; everything else exits with its code.
         System.exit(code);
     }
+
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)

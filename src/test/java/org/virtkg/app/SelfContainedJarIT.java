@@ -1,6 +1,7 @@
 package org.virtkg.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.JsonAssert.assertJson;
@@ -97,6 +98,23 @@ class SelfContainedJarIT {
             }
             assertEquals(shipped, queries.get("total").asLong(), queries.toString());
         }
+    }
+
+    /** A command other than serve prints its own lines (what it did), not the service's log. */
+    @Test
+    void aCommandPrintsItsOwnLinesNotTheServicesLog() throws Exception {
+        Path data = Path.of(System.getProperty("virtkg.projectDir", ".")).resolve("data").toAbsolutePath();
+        Path db = elsewhere.resolve("db");
+        String said = "";
+        // The second load opens a store that holds a knowledge base, which logs what it found (disagreements) at INFO.
+        for (String file : List.of("paper-table1.trig", "paper-table2.trig")) {
+            Process p = start("load", "--db", db.toString(), data.resolve(file).toString());
+            said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), said);
+        }
+        assertTrue(said.contains("virtkg load: "), said);
+        assertFalse(said.contains("[INFO]"), "no log lines among the command's own: " + said);
     }
 
     @Test
