@@ -46,6 +46,13 @@ export function idLink(id, label) {
 }
 
 /** A source as inline nodes: "Table 2, row CloudStack, column Hypervisor support: “Xen,KVM”" or "§3: “quote”". */
+/** 'filed by who on day' from a filing graph's description (who, when), or '' when it names no one. */
+export function filedBy(description) {
+  if (!description?.wasAttributedTo) return '';
+  const day = description.generatedAtTime ? ' on ' + String(description.generatedAtTime).slice(0, 10) : '';
+  return `filed by ${description.wasAttributedTo}${day}`;
+}
+
 export function sourceText(s) {
   const parts = [];
   if (s.table) parts.push(el('strong', {}, `${s.table}, row ${s.row}, column ${s.column}`));
@@ -55,7 +62,7 @@ export function sourceText(s) {
   else if (s.address && !s.graph) parts.push(el('a', { href: s.address }, s.address));
   // A claim someone filed: who and when, and the document it cites.
   else if (s.wasAttributedTo) {
-    parts.push(el('strong', {}, `filed by ${s.wasAttributedTo}${s.generatedAtTime ? ' on ' + String(s.generatedAtTime).slice(0, 10) : ''}`));
+    parts.push(el('strong', {}, filedBy(s)));
     if (/^https?:/.test(s.wasDerivedFrom || '')) parts.push(' (', el('a', { href: s.wasDerivedFrom }, s.wasDerivedFrom), ')');
   }
   else parts.push(el('strong', {}, s.graph ? s.graph.replace(/^https:\/\/w3id\.org\/virtkg\//, '') : 'source'));

@@ -118,7 +118,7 @@ final class FusekiGate extends Handler.Wrapper {
         String contentType = String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
         if (method.equals("POST") && contentType.startsWith("application/sparql-update")) {
             // Fuseki would answer 415 naming the media type; the client sent an update to the query endpoint.
-            writeProblem(request, out, callback, 400, "This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
+            writeProblem(request, out, callback, 400, org.virtkg.sparql.GuardedQuery.UPDATE_SENT_HERE);
             return true;
         }
         if (method.equals("POST") && request.getLength() == 0 && contentType.startsWith("application/sparql-query")) {

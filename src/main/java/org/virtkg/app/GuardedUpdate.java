@@ -16,6 +16,7 @@ import org.apache.jena.fuseki.servlets.SPARQL_Update;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.update.UpdateException;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateFactory;
@@ -62,7 +63,7 @@ public final class GuardedUpdate extends SPARQL_Update {
     /** A query sent as the Protocol's form ({@code query=…}) to this endpoint is pointed to /sparql, not told "no update=". */
     @Override
     public void validate(HttpAction action) {
-        if (action.getRequestParameter("update") == null && action.getRequestParameter("query") != null)
+        if (action.getRequestParameter(HttpNames.paramUpdate) == null && action.getRequestParameter(HttpNames.paramQuery) != null)
             ServletOps.errorBadRequest("This is a SPARQL query, not an update: send it to /sparql");
         super.validate(action);
     }
@@ -165,7 +166,7 @@ public final class GuardedUpdate extends SPARQL_Update {
             }
         }
         if (WebContent.contentTypeHTMLForm.equals(type.getContentTypeStr())) {
-            String update = action.getRequestParameter("update");
+            String update = action.getRequestParameter(HttpNames.paramUpdate);
             if (update == null) ServletOps.errorBadRequest("The form has no 'update' parameter");
             return update;
         }

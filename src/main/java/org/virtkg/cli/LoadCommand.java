@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -89,9 +87,9 @@ public final class LoadCommand implements Callable<Integer> {
                 return 2;
             } catch (RiotException e) {
                 // Jena's parsers put the position in the message: "[line: 4, col: 1 ] Broken token".
-                Matcher at = POSITION.matcher(String.valueOf(e.getMessage()));
-                System.err.println("virtkg load: nothing loaded; " + f + (at.matches()
-                        ? ", line " + at.group(1) + ", column " + at.group(2) + ": " + at.group(3) : ": " + e.getMessage()));
+                // Line, column and what is wrong, in the words the server and 'reason' use.
+                String said = org.virtkg.api.RdfBodies.parserMessageInWords(String.valueOf(e.getMessage()));
+                System.err.println("virtkg load: nothing loaded; " + f + (said.startsWith("line ") ? ", " : ": ") + said);
                 return 2;
             } catch (IOException e) {
                 System.err.println("virtkg load: nothing loaded; cannot read " + f + ": " + e.getMessage());
@@ -137,8 +135,6 @@ public final class LoadCommand implements Callable<Integer> {
     private static boolean holdsOntology(KnowledgeStore store) {
         return org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> store.dataset().containsGraph(ONTOLOGY_GRAPH));
     }
-
-    private static final Pattern POSITION = Pattern.compile("(?s)\\[line: (\\d+), col: (\\d+) ?\\] *(.*)");
 
     /** Parses {@code f} completely into {@code into}; returns how many triples it holds. */
     private static long parse(Path f, DatasetGraph into, Node target) throws IOException {

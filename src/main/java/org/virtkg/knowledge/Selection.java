@@ -305,9 +305,9 @@ public final class Selection {
         else {
             List<String> names = new ArrayList<>();
             for (Candidate c : ranked.subList(0, tied.size() + 1)) names.add(c.pLabel() + " with " + c.tLabel());
-            note.append(String.format(Locale.ROOT, "Top choice: a tie between %s and %s: the same score (%s), as many requirements met and missed,"
+            note.append(String.format(Locale.ROOT, "Top choice: a tie between %s: the same score (%s), as many requirements met and missed,"
                     + " so nothing the requirements ask tells them apart; they are listed alphabetically.",
-                    String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1), fmt(score(top, weights))));
+                    inWords(names), fmt(score(top, weights))));
             // What the requirements cannot tell apart, the sources may: which of the tied rest on no disputed fact.
             List<Candidate> inTie = ranked.subList(0, tied.size() + 1);
             List<Candidate> undisputed = inTie.stream().filter(c -> !restsOnADispute(c)).toList();
@@ -315,9 +315,7 @@ public final class Selection {
                 out.put("tiedUndisputed", undisputed.stream().map(Candidate::id).toList());
                 List<String> clean = undisputed.stream().map(c -> c.pLabel() + " with " + c.tLabel()).toList();
                 note.append(clean.isEmpty() ? " Each of them rests on a disputed fact."
-                        : " Of these, only " + (clean.size() == 1 ? clean.getFirst()
-                                : String.join(", ", clean.subList(0, clean.size() - 1)) + " and " + clean.getLast())
-                                + (clean.size() == 1 ? " rests" : " rest") + " on no disputed fact.");
+                        : " Of these, only " + inWords(clean) + (clean.size() == 1 ? " rests" : " rest") + " on no disputed fact.");
             }
         }
         if (best != null)
@@ -328,6 +326,11 @@ public final class Selection {
             note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.get("change"), c.get("field"), c.get("value"), c.get("newTop")));
         out.put("note", note.toString());
         return out;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String inWords(List<String> items) {
+        return items.size() == 1 ? items.getFirst() : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     /** Whether a pair's compatibility, or a requirement it meets or misses, rests on a fact some source disputes. */

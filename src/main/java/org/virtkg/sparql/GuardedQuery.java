@@ -44,6 +44,9 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         this.maxRows = maxRows;
     }
 
+    /** What an update sent to the query endpoint (as a body, a form or a query text) is told: where it goes. */
+    public static final String UPDATE_SENT_HERE = "This is a SPARQL Update, not a query: send it to /update (with a token that may write)";
+
     @Override
     protected void execute(String queryString, HttpAction action) {
         if (queryString == null || queryString.isBlank())
@@ -54,7 +57,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {
             if (isUpdate(queryString))
-                ServletOps.errorBadRequest("This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
+                ServletOps.errorBadRequest(UPDATE_SENT_HERE);
             ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
         } catch (org.apache.jena.sparql.expr.ExprEvalException ex) {
             ServletOps.errorBadRequest(SparqlErrors.ascii(SparqlErrors.describe(ex)));
@@ -101,7 +104,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     public void validate(HttpAction action) {
         if (action.getRequestParameter(HttpNames.paramQuery) == null && action.getRequestParameter(HttpNames.paramUpdate) != null)
-            ServletOps.errorBadRequest("This is a SPARQL Update, not a query: send it to /update (with a token that may write)");
+            ServletOps.errorBadRequest(UPDATE_SENT_HERE);
         super.validate(action);
     }
 

@@ -1,6 +1,6 @@
 // #/matrix: every technology x platform (GET /api/compatibility/matrix) in one of the three views of
 // paper and present; a cell opens why and where the sources say so (GET /api/compatibility).
-import { api, el, idLink, sourceText, VIEWS } from '../util.js';
+import { api, el, filedBy, idLink, sourceText, VIEWS } from '../util.js';
 import { explanationTree, sourceList } from '../explanation.js';
 
 // The five answer states of /api/compatibility; "supported" split by basis (stated or inferred).
@@ -124,7 +124,10 @@ export default async function matrix(main, params) {
       if (!notes?.length) continue;
       panel.append(el('h3', {}, title));
       const ul = el('ul', { class: 'notes' });
-      for (const n of notes) ul.append(el('li', { class: 'note-' + n.kind }, n.note, filedBy(n.filedBy), n.sources?.length ? [' — ', ...sourceText(n.sources[0])] : ''));
+      for (const n of notes) {
+        const filed = filedBy(n.filedBy);
+        ul.append(el('li', { class: 'note-' + n.kind }, n.note, filed ? ` (${filed})` : '', n.sources?.length ? [' — ', ...sourceText(n.sources[0])] : ''));
+      }
       panel.append(ul);
     }
     if (r.current) {
@@ -154,10 +157,4 @@ export default async function matrix(main, params) {
     const t = m.technologies.find(x => x.id === t0), p = m.platforms.find(x => x.id === p0);
     if (b && t && p) select(b, t, p);
   }
-}
-
-/** ' (filed by who on day)' for a note someone filed (its filing graph's description), else nothing. */
-function filedBy(f) {
-  if (!f?.wasAttributedTo) return '';
-  return ` (filed by ${f.wasAttributedTo}${f.generatedAtTime ? ' on ' + String(f.generatedAtTime).slice(0, 10) : ''})`;
 }
