@@ -5,6 +5,7 @@ import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +70,25 @@ public final class OpenApi {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) return;
         String method = endpoint.method.name().toUpperCase(Locale.ROOT);
-        Set<String> known = queryParameters.getOrDefault(method + " " + ctx.path(), queryParameters.get(method + " " + endpoint.path));
-        // A HEAD Javalin answers for a GET route takes what the GET takes.
-        if (known == null && method.equals("HEAD")) known = queryParameters.get("GET " + endpoint.path);
-        if (known == null) return;
+        // A library query is described by its own path, not the template /api/queries/{name}.
+        String path = queryParameters.containsKey(method + " " + ctx.path()) ? ctx.path() : endpoint.path;
+        ProblemException refusal = unknownParameters(method, path, ctx.queryParamMap().keySet());
+        if (refusal != null) throw refusal;
+    }
+
+    /**
+     * The refusal of the query parameters {@code given} that the operation {@code method path} (a
+     * path template) does not take, or null when it takes them all or is not in the table. Also
+     * asked by the edge in front of Fuseki, whose endpoints the table describes as well.
+     */
+    public ProblemException unknownParameters(String method, String path, Collection<String> given) {
+        Set<String> known = queryParameters.get(method + " " + path);
+        // A HEAD answered for a GET route takes what the GET takes.
+        if (known == null && method.equals("HEAD")) known = queryParameters.get("GET " + path);
+        if (known == null) return null;
         Set<String> accepted = known;
-        List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !accepted.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) throw UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, accepted);
+        List<String> unknown = given.stream().filter(name -> !accepted.contains(name)).distinct().sorted().toList();
+        return unknown.isEmpty() ? null : UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, accepted);
     }
 
     public void document(Context ctx) {

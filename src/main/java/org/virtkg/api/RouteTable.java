@@ -206,6 +206,28 @@ public final class RouteTable {
 
         // ---- Fuseki's SPARQL endpoints (the same port, in front of Javalin): described, not registered ----
         Route.Param sparqlQuery = query("query", "string", true, "SPARQL query");
+        Route.Param defaultGraph = query("default-graph-uri", "string", false, "A graph to query as the default graph; repeatable");
+        Route.Param namedGraph = query("named-graph-uri", "string", false, "A graph to query as a named graph; repeatable");
+        // Fuseki's own parameters, which SPARQL clients send (SPARQLWrapper sends format, output and
+        // results with every query): refusing them would break those clients, so they are the
+        // contract too. Anything else is refused by FusekiGate, as the REST routes refuse it.
+        List<Route.Param> fusekiOptions = List.of(
+                query("format", "string", false, "The results format by name (json, xml, csv, tsv…), instead of the Accept header"),
+                query("output", "string", false, "As format"),
+                query("results", "string", false, "As format"),
+                query("accept", "string", false, "A media type to answer in, instead of the Accept header"),
+                query("force-accept", "string", false, "A media type to answer in, whatever the query's form"),
+                query("callback", "string", false, "JSONP: wrap JSON results in a call of this function"),
+                query("stylesheet", "string", false, "An XSLT stylesheet address that XML results name (not fetched by the server)"),
+                query("timeout", "number", false, "Seconds the query may run, at most the server's own limit"));
+        List<Route.Param> sparqlGet = new java.util.ArrayList<>(List.of(
+                query("query", "string", false, "SPARQL query (required, except for the editor page)"), defaultGraph, namedGraph));
+        sparqlGet.addAll(fusekiOptions);
+        List<Route.Param> sparqlPost = new java.util.ArrayList<>(List.of(
+                query("query", "string", false, "SPARQL query, when it is neither the body nor a form field"), defaultGraph, namedGraph));
+        sparqlPost.addAll(fusekiOptions);
+        List<Route.Param> assertedGet = new java.util.ArrayList<>(List.of(sparqlQuery, defaultGraph, namedGraph));
+        assertedGet.addAll(fusekiOptions);
         // One path, two servers: FusekiGate passes only a browser's visit without a query (HTML
         // preferred) to Javalin, which answers it with the SPARQL editor; every protocol request
         // goes to Fuseki.
@@ -214,16 +236,15 @@ public final class RouteTable {
         t.add(Route.get("/sparql", h.editor()::page).tag("sparql")
                 .summary("SPARQL 1.1 query over the union of all graphs, inferences included; a browser visit "
                         + "without a query (text/html preferred) gets the SPARQL editor instead")
-                .params(query("query", "string", false, "SPARQL query (required, except for the editor page)"),
-                        query("default-graph-uri", "string", false, "A graph to query as the default graph; repeatable"),
-                        query("named-graph-uri", "string", false, "A graph to query as a named graph; repeatable"))
+                .params(sparqlGet)
                 .okText("SPARQL results, or the editor page (text/html)", resultsOrEditor));
         t.add(Route.fuseki(Route.Method.POST, "/sparql").tag("sparql")
                 .summary("SPARQL 1.1 query (form or application/sparql-query body)")
+                .params(sparqlPost)
                 .body(Route.Body.media("application/sparql-query", "application/x-www-form-urlencoded"))
                 .okText("SPARQL results", SPARQL_RESULTS));
         t.add(Route.fuseki(Route.Method.GET, "/asserted/sparql").tag("sparql")
-                .summary("SPARQL 1.1 query without the inferred graph").params(sparqlQuery).okText("SPARQL results", SPARQL_RESULTS));
+                .summary("SPARQL 1.1 query without the inferred graph").params(assertedGet).okText("SPARQL results", SPARQL_RESULTS));
         t.add(Route.fuseki(Route.Method.POST, "/update").tag("sparql").role(Role.ADMIN)
                 .summary("SPARQL 1.1 Update (admin token); must name graphs (GRAPH <g> or WITH <g>)")
                 .params(query("using-graph-uri", "string", false, "A graph the WHERE reads as its default graph (as USING); repeatable"),

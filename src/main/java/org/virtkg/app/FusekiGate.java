@@ -15,6 +15,7 @@ import org.eclipse.jetty.util.Callback;
 import org.virtkg.security.AccessDecision;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.security.Role;
+import org.virtkg.api.OpenApi;
 import org.virtkg.api.Problem;
 import org.virtkg.api.ProblemException;
 
@@ -52,10 +53,13 @@ final class FusekiGate extends Handler.Wrapper {
 
     /** Graph Store reads: a named graph, the union default graph, the whole dataset. */
     private final GraphStoreReads graphReads;
+    /** The route table's check of query parameters (the table describes these endpoints too). */
+    private final OpenApi contract;
 
-    FusekiGate(Handler fuseki, AccessTokens tokens, int maxQueriesPerClient, GraphStoreReads graphReads) {
+    FusekiGate(Handler fuseki, AccessTokens tokens, int maxQueriesPerClient, GraphStoreReads graphReads, OpenApi contract) {
         super(fuseki);
         this.graphReads = graphReads;
+        this.contract = contract;
         this.tokens = tokens;
         this.maxQueriesPerClient = maxQueriesPerClient;
     }
@@ -88,6 +92,15 @@ final class FusekiGate extends Handler.Wrapper {
         }
         if (!path.equals(canonical)) {
             writeProblem(request, response, callback, 404, "No such endpoint; did you mean " + canonical + "?");
+            return true;
+        }
+        // A parameter the endpoint does not take (a typo, or a client's own) is refused, as on every
+        // REST route, rather than ignored with an answer that did not use it. (Form fields in a POST
+        // body are the Protocol's to read, and are not checked here.)
+        ProblemException unknown = contract.unknownParameters(method, canonical,
+                Request.extractQueryParameters(request).getNames());
+        if (unknown != null) {
+            writeProblem(request, response, callback, unknown.problem().at(path));
             return true;
         }
         // Whatever Fuseki answers with an error status goes out as a problem.

@@ -139,7 +139,7 @@ public final class VirtkgServer implements AutoCloseable {
                 SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
                 // Freshness and metrics once for both (KnowledgeEdge), after the edge's own checks.
                 bounded.setHandler(new RequestGuard(new KnowledgeEdge(new Handler.Sequence(
-                        new FusekiGate(fuseki, config.tokens(), config.maxQueriesPerClient(), new GraphStoreReads(store.dataset()))),
+                        new FusekiGate(fuseki, config.tokens(), config.maxQueriesPerClient(), new GraphStoreReads(store.dataset()), openApi)),
                         kb::awaitFresh, metrics)));
                 server.setHandler(new RequestIds(readLimit(bounded, config.maxActiveReads())));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.

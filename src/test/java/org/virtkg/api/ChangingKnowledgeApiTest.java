@@ -14,7 +14,9 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.app.VirtkgServer;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -23,6 +25,7 @@ import org.virtkg.testing.TestServer;
  * is a container platform (LXD is a container hypervisor) but not concluded to support LXC, and an
  * explicit vkg:doesNotSupport makes a pair unsupported.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class ChangingKnowledgeApiTest {
     static VirtkgServer server;
     static String base;

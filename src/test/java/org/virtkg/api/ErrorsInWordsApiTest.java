@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -23,6 +25,7 @@ import org.virtkg.testing.TestServer;
  * what to do — never a validator's, parser's or JSON library's own text. Refused writes say so the
  * same way from every entry point: products, the Graph Store and SPARQL Update.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class ErrorsInWordsApiTest {
     static final String PREFIXES = "@prefix vkg: <https://w3id.org/virtkg/ontology#> . @prefix id: <https://w3id.org/virtkg/id/> . "
             + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> . ";

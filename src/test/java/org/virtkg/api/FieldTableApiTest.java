@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -26,6 +28,7 @@ import org.virtkg.testing.TestServer;
  * technology's or platform's representation), the write side ({@code /api/products}) and the
  * OpenAPI schemas all have exactly those fields, so what a product is written with it reads back with.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class FieldTableApiTest {
     static String base;
 

@@ -23,9 +23,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.app.VirtkgServer;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -34,6 +36,7 @@ import org.virtkg.testing.TestServer;
  * (GET /api/explain), read from the shipped ontology; and the support chain is the narrowed one:
  * supports o runsGuestsThrough, with LXD's containers run through LXC, no longer supports o basedOn.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class JustificationApiTest {
     static final String VKG = "https://w3id.org/virtkg/ontology#";
     static final String ID = "https://w3id.org/virtkg/id/";

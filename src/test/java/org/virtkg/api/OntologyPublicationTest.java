@@ -29,6 +29,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.TestServer;
@@ -39,6 +42,7 @@ import org.virtkg.testing.TestServer;
  * {@code /api/terms} included), with a how-to-cite page. Everything is checked against the store's
  * own graphs, read over SPARQL.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class OntologyPublicationTest {
     static TestServer server;
     static String base;

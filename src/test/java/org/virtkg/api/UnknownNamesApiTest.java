@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -21,6 +23,7 @@ import org.virtkg.testing.TestServer;
  * JSON body does not have — is a 400 problem that names it, lists what is accepted and suggests
  * the nearest accepted name, the same way on every endpoint. Nothing is silently ignored.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class UnknownNamesApiTest {
     static String base;
 
@@ -97,6 +100,28 @@ class UnknownNamesApiTest {
             assertEquals(200, Fixtures.get(base + url).statusCode(), url);
         assertEquals(200, Fixtures.post(base + "/api/selection?include=violated,unknown&view=all&limit=3", "{\"guestOS\": \"Windows\"}",
                 "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void theSparqlEndpointsRefuseAParameterTheyDoNotTakeAndKeepThoseClientsSend() throws Exception {
+        String ask = Fixtures.enc("ASK {}");
+        JsonNode p = problem(Fixtures.get(base + "/sparql?query=" + ask + "&defualt-graph-uri=urn:x:g"), 400);
+        assertEquals("defualt-graph-uri", p.get("parameter").asText());
+        assertEquals("default-graph-uri", strings(p.get("suggestions")).getFirst());
+        assertTrue(strings(p.get("accepted")).containsAll(List.of("query", "default-graph-uri", "named-graph-uri", "format")), p.toString());
+        assertEquals("/sparql", p.get("instance").asText());
+        // A form POST's query string, the asserted-only endpoint, the Graph Store read and /update are checked alike.
+        assertEquals("colour", problem(Fixtures.post(base + "/sparql?colour=red", "query=" + ask,
+                "Content-Type", "application/x-www-form-urlencoded"), 400).get("parameter").asText());
+        assertEquals("qeury", problem(Fixtures.get(base + "/asserted/sparql?qeury=" + ask), 400).get("parameter").asText());
+        assertEquals("grpah", problem(Fixtures.get(base + "/data?grpah=urn:x:g"), 400).get("parameter").asText());
+        JsonNode update = problem(Fixtures.post(base + "/update?using-graph=urn:x:g", "CLEAR GRAPH <urn:x:none>",
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + Fixtures.ADMIN), 400);
+        assertEquals("using-graph-uri", strings(update.get("suggestions")).getFirst());
+        // What SPARQL clients add stays accepted: SPARQLWrapper's format, output and results, Fuseki's timeout.
+        var wrapper = Fixtures.get(base + "/sparql?query=" + ask + "&format=json&output=json&results=json&timeout=30");
+        assertEquals(200, wrapper.statusCode(), wrapper.body());
+        assertTrue(wrapper.body().contains("\"boolean\""), wrapper.body());
     }
 
     static HttpResponse<String> postJson(String path, String body) {

@@ -14,6 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
@@ -28,6 +31,7 @@ import org.virtkg.testing.TestServer;
  * version where it was; no HTML page links to a script URL. The seed is printed, and
  * {@code -Dvirtkg.fuzz.seed=N -Dvirtkg.fuzz.requests=M} replays or lengthens a run.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class EdgeFuzzTest {
     static final long SEED = Long.getLong("virtkg.fuzz.seed", 20261126L);
     static final int REQUESTS = Integer.getInteger("virtkg.fuzz.requests", 400);

@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.RawHttp;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
@@ -26,6 +28,7 @@ import org.virtkg.testing.TestServer;
  * Fuseki's and Javalin's, and those Jetty answers itself — never a 500, an HTML page or a
  * library's message. Sent over a raw socket, byte for byte, as a hostile client would.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class HttpEdgeTest {
     static TestServer server;
     static int port;

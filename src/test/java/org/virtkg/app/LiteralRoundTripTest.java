@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -29,6 +31,7 @@ import org.virtkg.testing.TestServer;
  * <p>Integers the store cannot keep exactly (outside 64 bits; TDB2 narrows them on disk, see
  * {@code StorableLiterals}) are refused in words on every path, and nothing of the write is kept.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class LiteralRoundTripTest {
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     static TestServer server;

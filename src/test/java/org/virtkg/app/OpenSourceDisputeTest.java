@@ -14,8 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -25,6 +27,7 @@ import org.virtkg.testing.TestServer;
  * product's licensing answers "disputed", never silently open source); unsourced, it is refused;
  * withdrawn, the answer is what it was.
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class OpenSourceDisputeTest {
     static TestServer server;
     static String base;

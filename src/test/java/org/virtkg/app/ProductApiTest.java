@@ -18,13 +18,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Users extend the graph with products: every status code, inference, replacement, deletion. */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class ProductApiTest {
     static TestServer server;
     static String base;

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
@@ -34,6 +37,7 @@ import org.virtkg.testing.TestServer;
  * {@code python3-sparqlwrapper} ({@code .ci/run} installs them). Without them the test is
  * skipped, except under {@code CI=true}, where it fails.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class PythonClientTest {
     static final String PYTHON = "/usr/bin/python3";
     static final Path SCRIPT = Fixtures.projectDir().resolve("src/test/resources/clients/python_clients.py");

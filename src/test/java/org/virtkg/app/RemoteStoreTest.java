@@ -32,11 +32,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.store.Graphs;
 import org.virtkg.testing.ExternalFuseki;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedFuseki;
 import org.virtkg.testing.ShippedStoreSeed;
 import org.virtkg.testing.TestServer;
@@ -47,6 +49,7 @@ import org.virtkg.testing.TestServer;
  * the round trip, a store that goes away gives 503s and no half-done writes, and everything is
  * still there for an instance started later.
  */
+@ResourceLock(Locks.SHARED_FUSEKI)
 class RemoteStoreTest {
     static final String ID = "https://w3id.org/virtkg/id/";
     static final String VKG = "https://w3id.org/virtkg/ontology#";

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
 import org.virtkg.imports.NovaCaveats;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -33,6 +35,7 @@ import org.virtkg.testing.TestServer;
  * 2023.1 = tag 27.0.0, commit 2bb8689835a4631622201299d531a24f28aad281 (2023-03-22);
  * 2026.1 = tag 33.0.0, commit d5c64e7aba09052601b59bf1297187d85da6b90b (2026-04-01).
  */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class ShippedNovaReleasesTest {
     static final String FILE = "/doc/source/user/support-matrix.ini";
     static final String TRAIN = "https://github.com/openstack/nova/blob/5d7e4c52ff0b8d71881c209de03a6856fbdcb2fc" + FILE;

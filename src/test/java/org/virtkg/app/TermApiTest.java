@@ -13,11 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Admins add ontology terms; the new term is reasoned with; an inconsistent addition is refused whole. */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class TermApiTest {
     static TestServer server;
     static String base;

@@ -11,11 +11,14 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.api.Json;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Writes against the real ontology and shapes: SHACL and consistency both guard the commit. */
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class ValidationGateTest {
     static TestServer server;
     static String base;

@@ -207,12 +207,28 @@ class VirtkgServerTest {
         get(base + "/api/technologies/Xen");
         get(base + "/no/such/page-" + System.nanoTime());
         get(base + "//asserted/sparql?query=" + enc("ASK {}"));
-        String scrape = get(base + "/metrics").body();
+        // A request is counted when its response has been sent, which its client may see first.
+        String scrape = scrapeUntil(s -> count(s, "GET", "/api/technologies/{id}", "404") >= before + 2
+                && count(s, "GET", "unmatched", "404") >= 1 && count(s, "GET", "/asserted/sparql", "404") >= 1);
         assertEquals(before + 2, count(scrape, "GET", "/api/technologies/{id}", "404"), scrape);
         assertTrue(count(scrape, "GET", "unmatched", "404") >= 1, scrape);
         assertTrue(count(scrape, "GET", "/asserted/sparql", "404") >= 1, scrape);
         assertFalse(scrape.contains("page-"), "no raw path becomes a label");
         assertFalse(scrape.contains("/api/technologies/KVM") || scrape.contains("//asserted"), "no raw path becomes a label");
+    }
+
+    /**
+     * The metrics, scraped again (for up to ten seconds) until {@code done} holds of them: the
+     * server counts a request once its response is sent, which the client can read a moment earlier.
+     */
+    private static String scrapeUntil(java.util.function.Predicate<String> done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String scrape = get(base + "/metrics").body();
+        while (!done.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            scrape = get(base + "/metrics").body();
+        }
+        return scrape;
     }
 
     /** The count of {@code virtkg_http_requests_seconds_count} for one method, route and status (0 if absent). */

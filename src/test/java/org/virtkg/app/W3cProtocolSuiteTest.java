@@ -56,6 +56,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.Fixtures;
@@ -78,6 +81,7 @@ import org.virtkg.testing.TestServer;
  * refusal documented in {@code docs/security.md}; the runner asserts exactly that refusal, and
  * then runs the rest of the test where it still means something (see {@link Then}).
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class W3cProtocolSuiteTest {
     static final String MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
     static final String HT = "http://www.w3.org/2011/http#";

@@ -20,12 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The soak's schedule ({@code bench soak --rate}): what it sends and what it counts as latency.
  * The server here is the JDK's own small HTTP server answering every request alike, because the
  * subject is the load generator, not virtkg (docs/benchmarks.md runs it against virtkg).
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SoakScheduleTest {
     private HttpServer server;
     private final AtomicInteger received = new AtomicInteger();

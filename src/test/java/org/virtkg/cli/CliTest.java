@@ -18,6 +18,8 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.Main;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.ChangeLog;
@@ -28,6 +30,8 @@ import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.ShippedStoreSeed;
 
 /** The command line end to end: load, query, backup and restore into an empty store. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class CliTest {
     @TempDir
     Path tmp;

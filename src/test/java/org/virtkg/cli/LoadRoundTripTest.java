@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.Main;
 import org.virtkg.api.Json;
 import org.virtkg.store.TdbKnowledgeStore;
@@ -24,6 +26,8 @@ import org.virtkg.testing.ShippedStoreSeed;
  * restore that narrowed big integers to 64 bits once lost data silently; such integers are now
  * refused with a message, and nothing of the file is loaded.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class LoadRoundTripTest {
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     static final String GRAPH = "https://w3id.org/virtkg/graph/user/extremes";

@@ -21,7 +21,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import openllet.owlapi.OpenlletReasonerFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -40,6 +39,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
@@ -70,6 +72,7 @@ import org.virtkg.testing.ShippedStoreSeed;
  * shipped {@code ontology/} and {@code data/} through the write pipeline, so the closure read here
  * is the inferred graph virtkg's own reasoner wrote, and the asserted graphs are those it reasons over.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class OntologyQualityTest {
 
     private static final String BASE = Graphs.BASE;

@@ -22,11 +22,15 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Runs the W3C OWL 2 test cases of profile RL with RDF-based semantics ({@code shared/conformance/owl2-rl}).
  * Every case with an RDF form must pass unless listed in {@link #OUT_OF_SCOPE} with a reason.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class ConformanceTest {
 
     /** Cases we do not claim, with the reason (also listed in docs/reasoning.md). */

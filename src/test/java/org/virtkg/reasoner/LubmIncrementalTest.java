@@ -15,8 +15,12 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** On LUBM(1): incremental add in chunks and DRed removal of a chunk agree with from-scratch materialisation. */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class LubmIncrementalTest {
     @Test
     void chunkedAddAndRemoveMatchFromScratch() {

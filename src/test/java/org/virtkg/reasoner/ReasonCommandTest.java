@@ -14,10 +14,14 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.cli.ReasonCommand;
 import picocli.CommandLine;
 
 /** Exit codes and output of the {@code reason} command. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class ReasonCommandTest {
     @TempDir
     Path dir;

@@ -15,10 +15,13 @@ import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.testing.ExternalFuseki;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedFuseki;
 
 /** The remote store on its own, against a real Fuseki server: the write protocol, catch-up, credentials, errors. */
+@ResourceLock(Locks.SHARED_FUSEKI)
 class RemoteKnowledgeStoreTest {
     static final Quad A = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/a> <https://w3id.org/virtkg/id/A> <x:p> 1)");
     static final Quad B = SSE.parseQuad("(<https://w3id.org/virtkg/graph/user/b> <https://w3id.org/virtkg/id/B> <x:p> _:blank)");

@@ -9,7 +9,8 @@ import org.virtkg.security.AccessTokens;
  * Resolves {@link SharedServer}-annotated {@link TestServer} parameters: one server per
  * {@link SharedServer.Config} for the whole test JVM, started on first use and kept in the root
  * extension context's store, which closes it (an {@link AutoCloseable} value) when the run ends.
- * Surefire runs every class in one JVM, one after the other, so each configuration starts once.
+ * Surefire runs every class in one JVM (two at a time; the store computes a missing value once,
+ * whichever class asks first), so each configuration starts once.
  */
 public final class SharedServerExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServerExtension.class);

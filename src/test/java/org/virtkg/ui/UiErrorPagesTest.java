@@ -8,13 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** Errors of pages in a real headless Chromium: a page in the site's shell whose suggestions are links that work. */
 @ExtendWith(UiBrowserExtension.class)
+@ResourceLock(Locks.CHROMIUM)
 class UiErrorPagesTest {
     static TestServer server;
     static UiBrowser browser;

@@ -9,13 +9,19 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
 /** /ontology and /ontology/cite in a real headless Chromium: the diagram is drawn, links work, nothing logs an error. */
 @ExtendWith(UiBrowserExtension.class)
+@ResourceLock(Locks.CHROMIUM)
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class UiOntologyPageTest {
     static TestServer server;
     static UiBrowser browser;

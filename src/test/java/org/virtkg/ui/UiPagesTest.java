@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.virtkg.api.Json;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -27,6 +29,8 @@ import org.virtkg.testing.TestServer;
  * resources of this class's own, removed again.
  */
 @ExtendWith(UiBrowserExtension.class)
+@ResourceLock(Locks.CHROMIUM)
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class UiPagesTest {
     static TestServer server;
     static TestServer writable;

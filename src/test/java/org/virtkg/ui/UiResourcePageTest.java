@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.virtkg.testing.Fixtures;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -20,6 +22,8 @@ import org.virtkg.testing.TestServer;
  * is shown as text, never run or rendered as markup; the page fits a 390 px screen.
  */
 @ExtendWith(UiBrowserExtension.class)
+@ResourceLock(Locks.CHROMIUM)
+@ResourceLock(Locks.SHIPPED_WRITABLE)
 class UiResourcePageTest {
     static TestServer server;
     static UiBrowser browser;

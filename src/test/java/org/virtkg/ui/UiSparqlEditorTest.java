@@ -11,12 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -26,6 +28,7 @@ import org.virtkg.testing.TestServer;
  * other host (no CDN, no prefix.cc, no vocabulary service).
  */
 @ExtendWith(UiBrowserExtension.class)
+@ResourceLock(Locks.CHROMIUM)
 class UiSparqlEditorTest {
     static TestServer server;
     static UiBrowser browser;
