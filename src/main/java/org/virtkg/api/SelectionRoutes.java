@@ -13,6 +13,7 @@ import org.virtkg.claims.Claims;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.Selection.Candidate;
 import org.virtkg.knowledge.Selection.Requirement;
 import org.virtkg.knowledge.Selection;
@@ -135,8 +136,20 @@ public final class SelectionRoutes {
             breakdown.add(v);
         }
         m.put("requirements", breakdown);
+        if (!view.equals("paper")) {
+            // Where each product stands today, as the compatibility check gives it: a person ranking
+            // pairs to adopt now must see that a well-scoring platform is no longer developed.
+            Map<String, Object> technologyToday = Lifecycles.lifecycle(catalog, c.technology());
+            Map<String, Object> platformToday = Lifecycles.lifecycle(catalog, c.platform());
+            m.put("lifecycle", new CompatibilityRoutes.Lifecycle(technologyToday, platformToday));
+            List<String> cautions = new ArrayList<>();
+            Lifecycles.caution(catalog, c.platform(), platformToday).ifPresent(cautions::add);
+            Lifecycles.caution(catalog, c.technology(), technologyToday).ifPresent(cautions::add);
+            m.put("cautions", cautions);
+        }
         return m;
     }
+
 
     // ---- reading the request ----
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -152,6 +153,28 @@ public final class Lifecycles {
             if (!f.get("property").equals(IdIndex.idOf(LIFECYCLE))) others.computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add(f.get("value"));
         others.forEach((property, values) -> out.putIfAbsent(property, values.size() == 1 ? values.iterator().next() : List.copyOf(values)));
         return out;
+    }
+
+    /**
+     * A sentence for a product a current source says is no longer developed as such (discontinued,
+     * or superseded by another), with that source and its date; none for a maintained or forked
+     * one (a fork runs beside it) or one no current source speaks of; {@code today} is the
+     * product's {@link #lifecycle}. A selection says it beside a pair's score, which weighs only
+     * the requirements given.
+     */
+    public static Optional<String> caution(Catalog catalog, Node product, Map<String, Object> today) {
+        if (today == null || !(today.get("status") instanceof String status)) return Optional.empty();
+        String what = switch (status) {
+            case "discontinued" -> "is discontinued";
+            case "superseded" -> "is superseded" + (today.get("supersededBy") instanceof String by
+                    ? " by " + catalog.label(Graphs.node(Graphs.ID + by)) : "");
+            default -> null;
+        };
+        if (what == null) return Optional.empty();
+        List<String> saidBy = new ArrayList<>();
+        if (today.get("asOf") instanceof String asOf) saidBy.add("as of " + asOf);
+        if (today.get("address") instanceof String address) saidBy.add(address);
+        return Optional.of(catalog.label(product) + " " + what + (saidBy.isEmpty() ? "" : " (" + String.join(", ", saidBy) + ")") + ".");
     }
 
     /** Product id → lifecycle status notation, for every product a current source gives one. */

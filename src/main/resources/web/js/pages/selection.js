@@ -90,6 +90,8 @@ function renderRanking(out, r) {
     ? `${byView} pair${byView === 1 ? '' : 's'} only other sources name left out (the paper only).`
     : `${byView} pair${byView === 1 ? '' : 's'} left out because the newest source says the platform no longer supports the technology.`));
   if (r.sensitivity?.note && r.requirements.length) out.append(el('p', { id: 'selection-sensitivity' }, r.sensitivity.note));
+  if (r.requirements.length) out.append(el('p', { class: 'muted', id: 'selection-scoring' },
+    'Score: each requirement a pair satisfies adds its weight, each it violates takes it away, an unknown one counts 0 (so a score can be below 0).'));
   const ol = el('ol', { class: 'results' });
   for (const c of r.items) {
     const li = el('li', { class: 'candidate' });
@@ -98,11 +100,15 @@ function renderRanking(out, r) {
       c.compatibility.basis === 'inferred' ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
       c.compatibility.disputed ? el('span', { class: 'badge disputed' }, 'compatibility disputed') : '', ' ',
       el('a', { href: `#/matrix?${(r.include || []).includes('services') ? 'include=services&' : ''}t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
+    // Where a product of the pair stands today (not in the score: said beside it).
+    for (const caution of c.cautions || []) li.append(el('p', { class: 'caution', role: 'note' }, '⚠ ', caution));
     const ul = el('ul', { class: 'reqs' });
     for (const q of c.requirements) {
       const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason),
-        q.disputed ? el('span', { class: 'badge disputed', title: (q.disputes || []).join(' ') }, 'disputed') : '');
+        q.disputed ? el('span', { class: 'badge disputed' }, 'disputed') : '');
       if (q.sources?.length) item.append(' ', el('span', { class: 'muted' }, '— ', ...sourceText(q.sources[0])));
+      // Why it is disputed, in the page rather than a tooltip a touch screen cannot show.
+      if (q.disputed && q.disputes?.length) item.append(el('div', { class: 'dispute-note' }, 'Disputed: ', q.disputes.join(' ')));
       ul.append(item);
     }
     li.append(ul);

@@ -266,4 +266,38 @@ class SelectionApiTest {
         // Filter given twice: refused.
         assertEquals(400, post(base + "/api/selection?platform=Nimbus", "{\"platform\": \"OpenStack\"}", "Content-Type", "application/json").statusCode());
     }
+
+    /**
+     * A pair on a product no longer developed says so where it is ranked, with the source and its
+     * date (view=all and current, as the compatibility check gives lifecycles); the paper's view,
+     * which knows nothing of today, does not.
+     */
+    @Test
+    void aPairOnADiscontinuedOrSupersededProductSaysSoWithItsSource() {
+        JsonNode all = select("{\"platform\": [\"Nimbus\", \"OpenStack\"]}");
+        JsonNode nimbus = pairOn(all, "Nimbus");
+        assertEquals("discontinued", nimbus.at("/lifecycle/platform/status").asText(), nimbus.toString());
+        String caution = nimbus.get("cautions").get(0).asText();
+        assertTrue(caution.startsWith("Nimbus is discontinued (as of "), caution);
+        assertTrue(caution.contains(nimbus.at("/lifecycle/platform/address").asText()), caution);
+        JsonNode kvm = pair(all, "OpenStack", "KVM");
+        assertEquals("maintained", kvm.at("/lifecycle/platform/status").asText(), kvm.toString());
+        assertEquals(0, kvm.get("cautions").size(), "a maintained pair has no caution: " + kvm);
+        JsonNode openVz = select("{\"technology\": \"OpenVZ\"}");
+        assertTrue(openVz.get("items").size() > 0, openVz.toString());
+        for (JsonNode item : openVz.get("items"))
+            assertTrue(item.get("cautions").toString().contains("OpenVZ is superseded by Virtuozzo"), item.toString());
+        JsonNode paper = json(post(base + "/api/selection?limit=500&view=paper", "{\"platform\": \"Nimbus\"}",
+                "Content-Type", "application/json"), 200);
+        assertTrue(paper.get("items").size() > 0, paper.toString());
+        for (JsonNode item : paper.get("items"))
+            assertTrue(item.get("lifecycle") == null && item.get("cautions") == null, "the paper's view knows nothing of today: " + item);
+    }
+
+    static JsonNode pairOn(JsonNode result, String platform) {
+        for (JsonNode item : result.get("items"))
+            if (item.at("/platform/id").asText().equals(platform)) return item;
+        throw new AssertionError("no pair on " + platform + " in " + result);
+    }
+
 }

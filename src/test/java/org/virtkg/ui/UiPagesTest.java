@@ -293,6 +293,12 @@ class UiPagesTest {
         assertTrue(first.contains("satisfied"), first);
         assertTrue(out.getText().contains("unknown") || out.getText().contains("violated"), "not every pair satisfies everything");
         browser.screenshot("selection-results");
+        // Why a requirement's verdict is disputed is in the page (a tooltip no touch screen shows), and how a score is made.
+        WebElement eucalyptus = out.findElements(By.cssSelector("li.candidate")).stream()
+                .filter(li -> li.getText().startsWith("Eucalyptus + ")).findFirst().orElseThrow(() -> new AssertionError("no Eucalyptus pair: " + out.getText()));
+        String why = eucalyptus.findElement(By.cssSelector(".dispute-note")).getText();
+        assertTrue(why.startsWith("Disputed: ") && why.length() > "Disputed: ".length() + 20, why);
+        assertTrue(browser.visible("#selection-scoring").getText().contains("below 0"), "the score is explained");
         // A Windows guest as a must leaves out LXC and OpenVZ (Linux-only host and guest) and says so.
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("weight-guestOS"))).selectByValue("must");
         browser.visible("#selection-form button[type=submit]").click();
@@ -308,6 +314,13 @@ class UiPagesTest {
         assertTrue(byView.getText().contains("newest source"), byView.getText());
         String today = browser.visible("#selection-results ol.results").getText();
         assertFalse(today.contains("OpenStack + Xen"), today);
+        // A pair on a platform no longer developed says so where it is ranked, with its source's date.
+        WebElement nimbus = browser.driver.findElements(By.cssSelector("#selection-results li.candidate")).stream()
+                .filter(li -> li.getText().startsWith("Nimbus + ")).findFirst().orElseThrow(() -> new AssertionError("no Nimbus pair: " + today));
+        String caution = nimbus.findElement(By.cssSelector(".caution")).getText();
+        assertTrue(caution.contains("Nimbus is discontinued (as of "), caution);
+        browser.js("arguments[0].scrollIntoView()", nimbus);
+        browser.screenshot("selection-caution");
         noConsoleErrors("selection");
     }
 
