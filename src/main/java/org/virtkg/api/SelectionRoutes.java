@@ -150,7 +150,6 @@ public final class SelectionRoutes {
         return m;
     }
 
-
     // ---- reading the request ----
 
     /** Ids or classes from a comma-separated filter parameter, or null for no filter. */
