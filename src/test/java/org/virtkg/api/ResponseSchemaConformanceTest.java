@@ -1,6 +1,7 @@
 package org.virtkg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.ProductFields;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -40,6 +42,33 @@ class ResponseSchemaConformanceTest {
     void aTechnologyAndAPlatformAreAsDocumented() {
         conforms("/api/technologies/{id}", "/api/technologies/KVM", 200, "application/json");
         conforms("/api/platforms/{id}", "/api/platforms/OpenStack", 200, "application/json");
+        // A view other than "all" names itself (view), a member the default answer does not have.
+        conforms("/api/technologies/{id}", "/api/technologies/KVM?view=paper", 200, "application/json");
+        conforms("/api/platforms/{id}", "/api/platforms/AmazonEC2?view=current", 200, "application/json");
+    }
+
+    /**
+     * Every field of the product field table ({@link ProductFields}) is a member of its kind's
+     * schema, described by its label and required (a product answer has every field of its kind,
+     * empty when nothing is known), and the schema is closed: the answer has no other members.
+     */
+    @Test
+    void everyProductFieldIsARequiredMemberOfItsKindsSchema() {
+        for (var kind : Map.of("Technology", ProductFields.Kind.technology, "Platform", ProductFields.Kind.platform).entrySet()) {
+            JsonNode schema = doc.at("/components/schemas/" + kind.getKey());
+            List<String> required = texts(schema.get("required"));
+            List<String> problems = new ArrayList<>();
+            for (ProductFields.Field f : ProductFields.of(kind.getValue())) {
+                JsonNode p = schema.path("properties").path(f.name());
+                if (!required.contains(f.name())) problems.add(f.name() + " is not required");
+                if (!p.path("description").asText().equals(f.label())) problems.add(f.name() + " is not described as '" + f.label() + "': " + p);
+                if (!p.at("/items/$ref").asText().equals("#/components/schemas/Value")) problems.add(f.name() + " is not a list of values: " + p);
+            }
+            assertEquals(List.of(), problems, kind.getKey());
+            assertTrue(required.containsAll(List.of("id", "iri", "label", "kinds", "openSource", "licensing", "sources")), kind.getKey() + ": " + required);
+            assertFalse(required.contains("view"), kind.getKey() + ": view is there only for a view other than all");
+            assertFalse(schema.path("additionalProperties").asBoolean(true), kind.getKey() + " is closed");
+        }
     }
 
     /** Each shape the answer takes: supported, unknown (with its note), sources on both sides (against, asOf), decided by the newest (decidedBy), the paper alone. */
@@ -111,6 +140,12 @@ class ResponseSchemaConformanceTest {
         }
         List<String> problems = problems(answer, schema);
         assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), "GET " + target + " against the documented schema");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static String pointer(String s) {
