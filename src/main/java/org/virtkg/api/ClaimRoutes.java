@@ -101,7 +101,7 @@ public final class ClaimRoutes {
             List<Map<String, Object>> all = new ArrayList<>();
             for (Node g : claimGraphs(catalog.dataset())) all.add(representation(catalog, g));
             all.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("created"))));
-            return page.envelope(ctx, "items", page.slice(all), all.size());
+            return page.envelope(ctx, page.slice(all), all.size());
         }));
     }
 

@@ -296,11 +296,11 @@ public final class OpenApi {
 
     /**
      * The schemas of the JSON responses. Value, Ref, Licensing, Licence, Technology and Platform
-     * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}) and
-     * Compatibility are generated from the records Jackson writes those answers from
+     * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
+     * Compatibility and Page are generated from the records Jackson writes those answers from
      * ({@link Schemas#answer}); Problem is its record's schema, open to the extension members
-     * (suggestions, parameter, report...). Page is built as a map by its handlers, so its members
-     * are written here. ResponseSchemaConformanceTest checks all of them against live answers.
+     * (suggestions, parameter, report...). Page is {@link Http.Envelope}'s, with the members only
+     * some lists have. ResponseSchemaConformanceTest checks all of them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -336,10 +336,7 @@ public final class OpenApi {
         c.put("Technology", product(ProductFields.Kind.technology, c));
         c.put("Platform", product(ProductFields.Kind.platform, c));
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
-        // Http.Page.envelope builds it as a map, to which some lists add members of their own (e.g. an instance list's class).
-        c.put("Page", Map.of("type", "object", "additionalProperties", true, "required", List.of("total", "limit", "offset", "next", "items"),
-                "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
-                "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
+        c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
         Map<String, Object> problem = new LinkedHashMap<>(Schemas.of(Problem.class, Map.of(), c));
         problem.put("additionalProperties", true);
         @SuppressWarnings("unchecked")

@@ -102,7 +102,8 @@ public final class SelectionRoutes {
             out.put("sensitivity", outcome.sensitivity());
             List<Map<String, Object>> items = outcome.ranked().stream()
                     .map(c -> item(catalog, c, reqs, outcome.weights(), outcome.musts(), view)).toList();
-            out.putAll(page.envelope(ctx, "items", page.slice(items), items.size()));
+            // The selection's members, then the page's (the outcome reads before the pairs).
+            out.putAll(Json.members(page.envelope(ctx, page.slice(items), items.size())));
             return out;
         }));
     }

@@ -87,9 +87,7 @@ public final class VocabularyRoutes {
             cache.json(ctx, catalog.version(), () -> {
                 Node c = classAt(catalog, ctx.pathParam("id"));
                 List<Node> all = catalog.instances(c);
-                Map<String, Object> body = page.envelope(ctx, "items", page.slice(all).stream().map(catalog::ref).toList(), all.size());
-                body.put("class", catalog.ref(c));
-                return body;
+                return page.envelope(ctx, page.slice(all).stream().map(catalog::ref).toList(), all.size()).withClass(catalog.ref(c));
             });
         });
     }

@@ -84,6 +84,19 @@ class ResponseSchemaConformanceTest {
         conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
     }
 
+    /** Each list that is a Page, with the members some add (technology, class, excluded): the Page schema is closed. */
+    @Test
+    void everyPageIsAsDocumented() {
+        conforms("/api/technologies", "/api/technologies?limit=3", 200, "application/json");
+        conforms("/api/platforms", "/api/platforms?supports=KVM&include=services", 200, "application/json");
+        conforms("/api/technologies/{id}/platforms", "/api/technologies/KVM/platforms", 200, "application/json");
+        conforms("/api/classes/{id}/instances", "/api/classes/Hypervisor/instances", 200, "application/json");
+        JsonNode page = doc.at("/components/schemas/Page");
+        assertFalse(page.path("additionalProperties").asBoolean(true), "Page is closed");
+        assertEquals(List.of("total", "limit", "offset", "next", "items"), texts(page.get("required")));
+        assertEquals("[\"string\",\"null\"]", page.at("/properties/next/type").toString());
+    }
+
     @Test
     void anUnknownIdIsTheDocumentedProblem() {
         conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
