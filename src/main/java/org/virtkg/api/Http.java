@@ -131,7 +131,7 @@ public final class Http {
             if (!allowed.containsKey(v))
                 throw new ProblemException(Problem.of(400, "Parameter 'include': '" + s.trim() + "' is not one of " + new TreeSet<>(allowed.keySet())
                         + " (" + String.join("; ", new TreeMap<>(allowed).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + ")")
-                        .with("parameter", "include"));
+                        .withParameter("include"));
             out.add(v);
         }
         return out;

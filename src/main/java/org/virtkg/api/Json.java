@@ -122,12 +122,12 @@ public final class Json {
             Collection<Object> known = e.getKnownPropertyIds();
             if (known != null) known.forEach(k -> accepted.add(String.valueOf(k)));
             String where = at.isEmpty() ? capitalise(what) : "'" + at.substring(0, at.length() - 1) + "'";
-            throw UnknownNames.refuse("field", "field", where, at, List.of(e.getPropertyName()), accepted);
+            throw UnknownNames.refuse("field", Problem::withField, where, at, List.of(e.getPropertyName()), accepted);
         } catch (MismatchedInputException e) {
             String field = path(e.getPath()).replaceAll("\\.$", "");
             if (field.isEmpty()) throw ProblemException.of(400, "The body must be a JSON object: " + what);
             throw new ProblemException(Problem.of(400, "Field '" + field + "' must be " + expected(e.getTargetType()))
-                    .with("field", field));
+                    .withField(field));
         } catch (JacksonException e) {
             throw ProblemException.of(400, "The body does not have the shape of " + what);
         }

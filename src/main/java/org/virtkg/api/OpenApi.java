@@ -75,7 +75,7 @@ public final class OpenApi {
         if (known == null) return;
         Set<String> accepted = known;
         List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !accepted.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) throw UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, accepted);
+        if (!unknown.isEmpty()) throw UnknownNames.refuse("query parameter", Problem::withParameter, "This endpoint", unknown, accepted);
     }
 
     public void document(Context ctx) {
@@ -295,12 +295,12 @@ public final class OpenApi {
     }
 
     /**
-     * The schemas of the JSON responses. Value, Ref, Licensing, Licence, Technology and Platform
+     * The schemas of the JSON responses, each generated from the record Jackson writes the answer
+     * from ({@link Schemas#answer}): Value, Ref, Licensing, Licence, Technology and Platform
      * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
-     * Compatibility and Page are generated from the records Jackson writes those answers from
-     * ({@link Schemas#answer}); Problem is its record's schema, open to the extension members
-     * (suggestions, parameter, report...). Page is {@link Http.Envelope}'s, with the members only
-     * some lists have. ResponseSchemaConformanceTest checks all of them against live answers.
+     * Compatibility, Page ({@link Http.Envelope}) and Problem. What is given here is data the
+     * knowledge layer's records cannot carry: descriptions, allowed values, which may be null.
+     * ResponseSchemaConformanceTest checks them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -337,14 +337,7 @@ public final class OpenApi {
         c.put("Platform", product(ProductFields.Kind.platform, c));
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
         c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
-        Map<String, Object> problem = new LinkedHashMap<>(Schemas.of(Problem.class, Map.of(), c));
-        problem.put("additionalProperties", true);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> problemProps = new LinkedHashMap<>((Map<String, Object>) problem.get("properties"));
-        problemProps.put("suggestions", Map.of("type", "array", "items", Map.of("type", "string"),
-                "description", "For an unknown id or name: the nearest known ones"));
-        problem.put("properties", problemProps);
-        c.put("Problem", problem);
+        c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
         return c;
     }
 

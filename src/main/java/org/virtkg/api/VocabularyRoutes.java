@@ -229,7 +229,7 @@ public final class VocabularyRoutes {
         Node c = catalog.index().vocabClass(id);
         if (c == null)
             throw new ProblemException(Problem.of(404, "No class vkg:" + id + "; see GET /api/classes")
-                    .with("suggestions", UnknownNames.nearest(id, classIds(catalog))));
+                    .withSuggestions(UnknownNames.nearest(id, classIds(catalog))));
         return c;
     }
 
@@ -250,7 +250,7 @@ public final class VocabularyRoutes {
         Node p = all.get(name);
         if (p == null)
             throw new ProblemException(Problem.of(400, "Parameter 'property': no property vkg:" + name + " in the ontology")
-                    .with("parameter", "property").with("suggestions", UnknownNames.nearest(name, all.keySet())));
+                    .withParameter("property").withSuggestions(UnknownNames.nearest(name, all.keySet())));
         return p;
     }
 

@@ -71,6 +71,56 @@ class ResponseSchemaConformanceTest {
         }
     }
 
+    /**
+     * The Problem schema is closed and declares the extension members the service sends (each
+     * refusal's own), none of them required; status is the HTTP status, always a number.
+     */
+    @Test
+    void theProblemSchemaIsClosedAndDeclaresTheExtensionMembers() {
+        JsonNode problem = doc.at("/components/schemas/Problem");
+        assertFalse(problem.path("additionalProperties").asBoolean(true), "Problem is closed");
+        List<String> members = new ArrayList<>();
+        problem.get("properties").fieldNames().forEachRemaining(members::add);
+        assertTrue(members.containsAll(List.of("type", "title", "status", "detail", "instance", "kind", "report", "parameter", "field",
+                "unknown", "accepted", "suggestions", "releases", "view", "existing", "line")), members.toString());
+        assertEquals(List.of("type", "title", "status", "detail"), texts(problem.get("required")));
+        assertEquals("integer", problem.at("/properties/status/type").asText());
+        assertEquals("string", problem.at("/properties/suggestions/items/type").asText());
+    }
+
+    /**
+     * The problems of refused writes, which a read-only server cannot be made to send: a SHACL
+     * refusal about one field (kind, report, field), a store that cannot take part, a taken id,
+     * a body that is not a Nova matrix at a line, an unknown field of a body; each as documented.
+     */
+    @Test
+    void theProblemsOfRefusedWritesAreAsDocumented() throws Exception {
+        JsonNode schema = doc.at("/components/schemas/Problem");
+        var shacl = new org.virtkg.kb.WriteRejectedException("shacl", "refused",
+                List.of(Map.of("field", "hostOS", "message", "Host OS must be an operating system", "value", "KVM")));
+        List<Problem> sent = List.of(ProblemException.rejected(shacl).at("/api/products"),
+                ProblemException.storeUnavailable(new org.virtkg.store.StoreException("unreachable")),
+                Problem.of(409, "taken").withExisting("https://w3id.org/virtkg/id/KVM"),
+                Problem.of(400, "not a matrix").withLine(3),
+                UnknownNames.refuse("field", Problem::withField, "The product", "claims[0].", List.of("objekt"), List.of("object")).problem());
+        for (Problem p : sent) assertEquals(List.of(), problems(Json.MAPPER.readTree(p.toJson()), schema), p.toJson());
+        assertEquals("hostOS", Json.MAPPER.readTree(sent.getFirst().toJson()).get("field").asText());
+    }
+
+    /** Problems of each shape the service sends on a read: each member is declared, with its type. */
+    @Test
+    void everyKindOfProblemIsAsDocumented() {
+        conforms("/api/technologies", "/api/technologies?zz-not-a-parameter=1", 400, Problem.MEDIA_TYPE); // parameter, unknown, accepted, suggestions
+        conforms("/api/platforms", "/api/platforms?include=nope", 400, Problem.MEDIA_TYPE); // parameter
+        conforms("/api/technologies/{id}", "/api/technologies/KVM?view=nope", 400, Problem.MEDIA_TYPE);
+        conforms("/api/explain", "/api/explain?s=KVM&p=vkg:supports&o=Xen", 404, Problem.MEDIA_TYPE);
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?release=nope", 400, Problem.MEDIA_TYPE); // releases
+        conforms("/api/platforms/{id}/features", "/api/platforms/KVM/features", 404, Problem.MEDIA_TYPE); // suggestions, empty
+        conforms("/api/classes/{id}/instances", "/api/classes/Hypervisr/instances", 404, Problem.MEDIA_TYPE);
+        conforms("/api/values", "/api/values?property=nope", 400, Problem.MEDIA_TYPE);
+        conforms("/api/compare", "/api/compare?ids=KVM", 400, Problem.MEDIA_TYPE);
+    }
+
     /** Each shape the answer takes: supported, unknown (with its note), sources on both sides (against, asOf), decided by the newest (decidedBy), the paper alone. */
     @Test
     void compatibilityAnswersAreAsDocumented() {
