@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.pages.ErrorPage;

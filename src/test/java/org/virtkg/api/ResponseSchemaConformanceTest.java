@@ -129,15 +129,11 @@ class ResponseSchemaConformanceTest {
             conforms("/api/compatibility", "/api/compatibility?technology=" + q, 200, "application/json");
     }
 
-    @Test
-    void aPageOfPlatformsIsAsDocumented() {
-        conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
-    }
-
     /** Each list that is a Page, with the members some add (technology, class, excluded): the Page schema is closed. */
     @Test
     void everyPageIsAsDocumented() {
         conforms("/api/technologies", "/api/technologies?limit=3", 200, "application/json");
+        conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
         conforms("/api/platforms", "/api/platforms?supports=KVM&include=services", 200, "application/json");
         conforms("/api/technologies/{id}/platforms", "/api/technologies/KVM/platforms", 200, "application/json");
         conforms("/api/classes/{id}/instances", "/api/classes/Hypervisor/instances", 200, "application/json");
