@@ -79,7 +79,7 @@ public final class CatalogRoutes {
             Http.Page page = Http.page(ctx);
             cache.json(ctx, catalog.version(), () -> {
                 List<Node> all = catalog.technologies();
-                return page.envelope(ctx, "items", page.slice(all).stream().map(catalog::summary).toList(), all.size());
+                return page.envelope(ctx, page.slice(all).stream().map(catalog::summary).toList(), all.size());
             });
         });
     }
@@ -128,10 +128,8 @@ public final class CatalogRoutes {
                     m.put("explanation", explain.explanation(Triple.create(pn, Catalog.SUPPORTS, t)));
                     items.add(m);
                 }
-                Map<String, Object> body = page.envelope(ctx, "items", items, platforms.size());
-                body.put("technology", catalog.ref(t));
-                body.put("excluded", Map.of(Catalog.SERVICES, excluded));
-                return body;
+                return page.envelope(ctx, items, platforms.size()).withTechnology(catalog.ref(t))
+                        .withExcluded(Map.of(Catalog.SERVICES, excluded));
             });
         });
     }
@@ -148,9 +146,8 @@ public final class CatalogRoutes {
             boolean services = includeServices(ctx);
             cache.json(ctx, catalog.version(), () -> {
                 PlatformList list = platformList(catalog, platformView(catalog), supports, services);
-                Map<String, Object> body = page.envelope(ctx, "items", page.slice(list.items()), list.items().size());
-                body.put("excluded", Map.of(Catalog.SERVICES, list.excluded()));
-                return body;
+                return page.envelope(ctx, page.slice(list.items()), list.items().size())
+                        .withExcluded(Map.of(Catalog.SERVICES, list.excluded()));
             });
         });
     }

@@ -83,7 +83,7 @@ final class ClaimRequests {
     }
 
     static ProblemException problem(int status, String field, String what) {
-        return new ProblemException(Problem.of(status, "Field '" + field + "' " + what).with("field", field));
+        return new ProblemException(Problem.of(status, "Field '" + field + "' " + what).withField(field));
     }
 
     private static String required(String value, String at, String field, boolean required) {
@@ -95,7 +95,7 @@ final class ClaimRequests {
         Node n = catalog.index().id(id);
         if (n == null)
             throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base")
-                    .with("field", field).with("suggestions", catalog.index().suggest(id, false, 8)));
+                    .withField(field).withSuggestions(catalog.index().suggest(id, false, 8)));
         return n;
     }
 

@@ -81,7 +81,7 @@ public final class ClaimRoutes {
             if (!parsed.kind().equals("claim") && !catalog.claims().evidence(parsed.claim()).holds())
                 throw new ProblemException(Problem.of(422, "The knowledge base neither states nor entails that "
                         + requests.sentence(catalog, parsed) + ", so there is nothing to " + (parsed.kind().equals("dispute") ? "dispute" : "attach a condition to")
-                        + ". To say it is not so, state the opposite as a claim with a source (e.g. doesNotSupport)").with("field", "kind"));
+                        + ". To say it is not so, state the opposite as a claim with a source (e.g. doesNotSupport)").withField("kind"));
             return parsed;
         });
         String id = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
@@ -101,7 +101,7 @@ public final class ClaimRoutes {
             List<Map<String, Object>> all = new ArrayList<>();
             for (Node g : claimGraphs(catalog.dataset())) all.add(representation(catalog, g));
             all.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("created"))));
-            return page.envelope(ctx, "items", page.slice(all), all.size());
+            return page.envelope(ctx, page.slice(all), all.size());
         }));
     }
 

@@ -53,18 +53,18 @@ public final class CompareRoutes {
         String param = ctx.queryParam("ids");
         if (param == null || param.isBlank())
             throw new ProblemException(Problem.of(400, "Parameter 'ids' is required: " + MIN_IDS + " to " + MAX_IDS
-                    + " comma-separated ids of the same kind, e.g. ids=KVM,Xen").with("parameter", "ids"));
+                    + " comma-separated ids of the same kind, e.g. ids=KVM,Xen").withParameter("ids"));
         List<String> ids = new ArrayList<>();
         for (String s : param.split(",")) if (!s.isBlank()) ids.add(s.trim());
         if (ids.size() < MIN_IDS || ids.size() > MAX_IDS)
             throw new ProblemException(Problem.of(400, "Parameter 'ids': give " + MIN_IDS + " to " + MAX_IDS + " ids to compare, not "
-                    + ids.size()).with("parameter", "ids"));
+                    + ids.size()).withParameter("ids"));
         ctx.json(knowledge.read(catalog -> {
             List<Node> nodes = new ArrayList<>();
             for (String id : ids) {
                 Node n = Ids.productParam(catalog, "ids", id);
                 if (nodes.contains(n))
-                    throw new ProblemException(Problem.of(400, "Parameter 'ids': '" + id + "' is given twice").with("parameter", "ids"));
+                    throw new ProblemException(Problem.of(400, "Parameter 'ids': '" + id + "' is given twice").withParameter("ids"));
                 nodes.add(n);
             }
             boolean technologies = nodes.stream().allMatch(n -> catalog.isA(n, Catalog.TECHNOLOGY));
@@ -73,7 +73,7 @@ public final class CompareRoutes {
                 throw new ProblemException(Problem.of(400, "Parameter 'ids': compare technologies with technologies or platforms with "
                         + "platforms; " + String.join(", ", nodes.stream().map(n -> IdIndex.idOf(n) + " is a "
                         + (catalog.isA(n, Catalog.TECHNOLOGY) ? "technology" : catalog.isA(n, Catalog.PLATFORM) ? "platform" : "neither")).toList()))
-                        .with("parameter", "ids"));
+                        .withParameter("ids"));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kind", technologies ? "technology" : "platform");
             out.put("items", nodes.stream().map(n -> catalog.ref(n)).toList());

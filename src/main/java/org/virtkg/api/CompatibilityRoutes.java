@@ -152,7 +152,7 @@ public final class CompatibilityRoutes {
         if (view == null) return "all";
         if (!PaperAndPresent.VIEWS.contains(view))
             throw new ProblemException(Problem.of(400, "Parameter 'view' must be one of " + String.join(", ", PaperAndPresent.VIEWS) + ", got '" + view + "'")
-                    .with("parameter", "view"));
+                    .withParameter("view"));
         return view;
     }
 

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * What the OpenAPI schema of a request or response record says beyond the component's Java type:
  * its name (on the record), and per component its description, the values it takes, a pattern or
- * format, whether it is required (of a request) or may be null (of a response), and the most items
+ * format, whether it is required (of a request; of a response written without nulls, that it always
+ * has a value) or may be null (of a response), and the most items
  * a list may hold ({@link Schemas#of}, {@link Schemas#answer}).
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,7 @@ public @interface Describe {
 
     String format() default "";
 
+    /** Of a request record's component: the body must have it; of a response record's: it always has a value. */
     boolean required() default false;
 
     int maxItems() default -1;

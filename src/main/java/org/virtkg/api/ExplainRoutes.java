@@ -41,7 +41,7 @@ public final class ExplainRoutes {
         if (body == null)
             throw new ProblemException(Problem.of(404, "The knowledge base does not state or entail "
                     + FmtUtils.stringForTriple(t, (org.apache.jena.shared.PrefixMapping) null)
-                    + ". Under the open-world assumption that means unknown, not false.").with("status", "unknown"));
+                    + ". Under the open-world assumption that means unknown, not false.").withTruth("unknown"));
         ctx.json(body);
     }
 

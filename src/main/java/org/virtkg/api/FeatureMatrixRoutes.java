@@ -73,7 +73,7 @@ public final class FeatureMatrixRoutes {
         Node platform = Ids.path(catalog, ctx.pathParam("id"));
         if (!catalog.isA(platform, Catalog.PLATFORM))
             throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(platform) + "' is not a cloud platform; see /id/" + IdIndex.idOf(platform))
-                    .with("suggestions", List.of()));
+                    .withSuggestions(List.of()));
         String driverFilter = ctx.queryParam("driver"), featureFilter = ctx.queryParam("feature"), asOfRelease = ctx.queryParam("release");
 
         java.util.Set<String> releases = new java.util.HashSet<>();
@@ -109,15 +109,15 @@ public final class FeatureMatrixRoutes {
             int cut = indexOf(ordered, asOfRelease);
             if (cut < 0)
                 throw new ProblemException(Problem.of(400, "Parameter 'release': no imported release '" + asOfRelease + "'")
-                        .with("parameter", "release").with("releases", ordered.stream().map(Release::name).toList()));
+                        .withParameter("release").withReleases(ordered.stream().map(Release::name).toList()));
             ordered = new ArrayList<>(ordered.subList(0, cut + 1));
         }
         if (driverFilter != null && !drivers.containsKey(driverFilter))
             throw new ProblemException(Problem.of(400, "Parameter 'driver': no driver '" + driverFilter + "' in the imported releases")
-                    .with("parameter", "driver").with("suggestions", new ArrayList<>(drivers.keySet())));
+                    .withParameter("driver").withSuggestions(new ArrayList<>(drivers.keySet())));
         if (featureFilter != null && !features.containsKey(featureFilter))
             throw new ProblemException(Problem.of(400, "Parameter 'feature': no feature '" + featureFilter + "' in the imported releases")
-                    .with("parameter", "feature").with("suggestions", features.keySet().stream()
+                    .withParameter("feature").withSuggestions(features.keySet().stream()
                             .filter(k -> k.contains(featureFilter) || featureFilter.contains(k)).limit(8).toList()));
 
         List<Map<String, Object>> out = new ArrayList<>();

@@ -86,7 +86,7 @@ public final class GraphStoreWrites {
         // Refused whatever the body: even an empty POST to a read-only graph is an attempt to write it.
         String refusal = ChangeKind.GRAPH_STORE.refusal(g.getURI());
         if (refusal != null)
-            throw new ProblemException(Problem.of(403, "The graph <" + g.getURI() + "> is read-only: " + refusal).with("kind", "forbidden"));
+            throw new ProblemException(Problem.of(403, "The graph <" + g.getURI() + "> is read-only: " + refusal).withKind("forbidden"));
         return g;
     }
 

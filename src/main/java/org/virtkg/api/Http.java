@@ -1,10 +1,11 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.virtkg.knowledge.Catalog;
 
 /** Small HTTP conventions shared by the REST handlers: validators, paging, content negotiation. */
 public final class Http {
@@ -50,15 +52,10 @@ public final class Http {
             return all.subList(offset, Math.min(all.size(), offset + limit));
         }
 
-        /** The list envelope: total, limit, offset, next (null on the last page) and this page's items. */
-        public Map<String, Object> envelope(Context ctx, String key, List<?> pageItems, int total) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("total", total);
-            body.put("limit", limit);
-            body.put("offset", offset);
-            body.put("next", offset + limit < total ? link(ctx, offset + limit) : null);
-            body.put(key, pageItems);
-            return body;
+        /** The list envelope of this page's items, of {@code total} in all ({@link Envelope}). */
+        public <T> Envelope<T> envelope(Context ctx, List<T> pageItems, int total) {
+            String next = offset + limit < total ? link(ctx, offset + limit) : null;
+            return new Envelope<>(total, limit, offset, next, pageItems, null, null, null);
         }
 
         private String link(Context ctx, int nextOffset) {
@@ -68,6 +65,35 @@ public final class Http {
                 for (String v : e.getValue()) sb.append(enc(e.getKey())).append('=').append(enc(v)).append('&');
             }
             return sb.append("limit=").append(limit).append("&offset=").append(nextOffset).toString();
+        }
+    }
+
+    /**
+     * A page of a list as it is answered (the OpenAPI schema Page is generated from it): total,
+     * limit, offset, next (null on the last page) and this page's items; then what some lists say
+     * of themselves, absent from the others (so the schema declares every member a page can have).
+     */
+    @Describe(name = "Page")
+    public record Envelope<T>(int total, int limit, int offset,
+            @Describe(nullable = true, description = "The next page's address, null on the last page") String next,
+            List<T> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Describe(description = "Of a technology's platforms: the technology")
+            Catalog.Ref technology,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("class") @Describe(description = "Of a class's instances: the class")
+            Catalog.Ref ofClass,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Describe(description = "Of a platform list: what it leaves out, by the include= "
+                    + "value that brings it back (services: commercial services)")
+            Map<String, List<Catalog.Ref>> excluded) {
+        public Envelope<T> withTechnology(Catalog.Ref technology) {
+            return new Envelope<>(total, limit, offset, next, items, technology, ofClass, excluded);
+        }
+
+        public Envelope<T> withClass(Catalog.Ref ofClass) {
+            return new Envelope<>(total, limit, offset, next, items, technology, ofClass, excluded);
+        }
+
+        public Envelope<T> withExcluded(Map<String, List<Catalog.Ref>> excluded) {
+            return new Envelope<>(total, limit, offset, next, items, technology, ofClass, excluded);
         }
     }
 
@@ -105,7 +131,7 @@ public final class Http {
             if (!allowed.containsKey(v))
                 throw new ProblemException(Problem.of(400, "Parameter 'include': '" + s.trim() + "' is not one of " + new TreeSet<>(allowed.keySet())
                         + " (" + String.join("; ", new TreeMap<>(allowed).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + ")")
-                        .with("parameter", "include"));
+                        .withParameter("include"));
             out.add(v);
         }
         return out;

@@ -16,7 +16,7 @@ final class Ids {
         Node n = catalog.index().id(id);
         if (n == null)
             throw new ProblemException(Problem.of(404, "No resource with id '" + id + "'")
-                    .with("suggestions", catalog.index().suggest(id, false, 8)));
+                    .withSuggestions(catalog.index().suggest(id, false, 8)));
         return n;
     }
 
@@ -29,13 +29,13 @@ final class Ids {
         Node n = catalog.index().id(id);
         if (n == null)
             throw new ProblemException(Problem.of(404, "No " + what + " with id '" + id + "'")
-                    .with("suggestions", catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
+                    .withSuggestions(catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
         if (!catalog.isA(n, type)) {
             String shown = IdIndex.idOf(n);
             String elsewhere = catalog.isA(n, Catalog.TECHNOLOGY) ? "a virtualization technology: /api/technologies/" + shown
                     : catalog.isA(n, Catalog.PLATFORM) ? "a cloud platform: /api/platforms/" + shown : "described at /id/" + shown;
             throw new ProblemException(Problem.of(404, "'" + shown + "' is not a " + what + "; it is " + elsewhere)
-                    .with("suggestions", catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
+                    .withSuggestions(catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
         }
         return n;
     }
@@ -51,7 +51,7 @@ final class Ids {
         if (n == null && allowClasses) n = catalog.index().vocabClass(id);
         if (n == null)
             throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no id '" + id + "' in the knowledge base")
-                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, allowClasses, 8, wanted)));
+                    .withParameter(param).withSuggestions(catalog.index().suggest(id, allowClasses, 8, wanted)));
         return n;
     }
 
@@ -64,7 +64,7 @@ final class Ids {
         Node n = param(catalog, param, id, false, wanted);
         if (!catalog.isA(n, type))
             throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what)
-                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, false, 8, wanted)));
+                    .withParameter(param).withSuggestions(catalog.index().suggest(id, false, 8, wanted)));
         return n;
     }
 
@@ -77,7 +77,7 @@ final class Ids {
         Node n = catalog.index().id(id);
         if (n == null)
             throw new ProblemException(Problem.of(400, "Parameter '" + param + "': no technology or platform with id '" + id + "'")
-                    .with("parameter", param).with("suggestions", catalog.index().suggest(id, false, 8,
+                    .withParameter(param).withSuggestions(catalog.index().suggest(id, false, 8,
                             x -> catalog.isA(x, Catalog.TECHNOLOGY) || catalog.isA(x, Catalog.PLATFORM))));
         return n;
     }
@@ -86,7 +86,7 @@ final class Ids {
     static Node requireA(Catalog catalog, String param, Node n, Node type, String what) {
         if (!catalog.isA(n, type))
             throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what)
-                    .with("parameter", param));
+                    .withParameter(param));
         return n;
     }
 
@@ -97,7 +97,7 @@ final class Ids {
     static Node inView(Catalog catalog, Node x, Node type, String view, String parameter) {
         if (!view.equals("paper") || catalog.paperView().isA(x, type)) return x;
         Problem problem = Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all");
-        if (parameter != null) problem = problem.with("parameter", parameter);
-        throw new ProblemException(problem.with("view", view));
+        if (parameter != null) problem = problem.withParameter(parameter);
+        throw new ProblemException(problem.withView(view));
     }
 }

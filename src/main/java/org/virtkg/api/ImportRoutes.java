@@ -53,13 +53,13 @@ public final class ImportRoutes {
             conversion = new NovaMatrixImport(NovaMatrix.parse(text), release);
         } catch (NovaMatrix.FormatException e) {
             Problem p = Problem.of(400, "The body is not a Nova support matrix, nothing was changed: " + e.getMessage());
-            throw new ProblemException(e.line() > 0 ? p.with("line", e.line()) : p);
+            throw new ProblemException(e.line() > 0 ? p.withLine(e.line()) : p);
         }
         NovaMatrixImport.Result r;
         try {
             r = conversion.apply(kb, role.actor());
         } catch (NovaMatrixImport.ShippedReleaseException e) {
-            throw new ProblemException(Problem.of(409, "Nothing was changed: " + e.getMessage()).with("parameter", "release"));
+            throw new ProblemException(Problem.of(409, "Nothing was changed: " + e.getMessage()).withParameter("release"));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("release", r.release());

@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -17,8 +19,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.virtkg.knowledge.Catalog;
 
 /** The one Jackson configuration of the service: strict on input, plain on output. */
 public final class Json {
@@ -32,7 +37,22 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(Catalog.Product.class, ProductAsWritten.class)
             .build();
+
+    /**
+     * How a product ({@link Catalog.Product}) is written, which the knowledge layer's record
+     * cannot say itself (that layer knows nothing of JSON): each field of its kind a member of its
+     * own where the map stands, in the field table's order, and no {@code view} in the default
+     * one. {@link Schemas#answer} reads these annotations too.
+     */
+    interface ProductAsWritten {
+        @JsonAnyGetter
+        Map<String, List<Catalog.Value>> fields();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String view();
+    }
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(READ_LIMITS);
@@ -102,12 +122,12 @@ public final class Json {
             Collection<Object> known = e.getKnownPropertyIds();
             if (known != null) known.forEach(k -> accepted.add(String.valueOf(k)));
             String where = at.isEmpty() ? capitalise(what) : "'" + at.substring(0, at.length() - 1) + "'";
-            throw UnknownNames.refuse("field", "field", where, at, List.of(e.getPropertyName()), accepted);
+            throw UnknownNames.refuse("field", Problem::withField, where, at, List.of(e.getPropertyName()), accepted);
         } catch (MismatchedInputException e) {
             String field = path(e.getPath()).replaceAll("\\.$", "");
             if (field.isEmpty()) throw ProblemException.of(400, "The body must be a JSON object: " + what);
             throw new ProblemException(Problem.of(400, "Field '" + field + "' must be " + expected(e.getTargetType()))
-                    .with("field", field));
+                    .withField(field));
         } catch (JacksonException e) {
             throw ProblemException.of(400, "The body does not have the shape of " + what);
         }
@@ -159,6 +179,11 @@ public final class Json {
         }
         if (first.startsWith("Illegal unquoted character")) return "a control character (such as a line break) must be escaped inside a string";
         return "it is not well-formed JSON";
+    }
+
+    /** The members Jackson writes {@code value} with, in its order: to add a record's members to an answer built as a map. */
+    public static Map<String, Object> members(Object value) {
+        return MAPPER.convertValue(value, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     public static String write(Object value) {

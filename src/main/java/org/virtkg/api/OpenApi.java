@@ -88,7 +88,7 @@ public final class OpenApi {
         if (known == null) return null;
         Set<String> accepted = known;
         List<String> unknown = given.stream().filter(name -> !accepted.contains(name)).distinct().sorted().toList();
-        return unknown.isEmpty() ? null : UnknownNames.refuse("query parameter", "parameter", "This endpoint", unknown, accepted);
+        return unknown.isEmpty() ? null : UnknownNames.refuse("query parameter", Problem::withParameter, "This endpoint", unknown, accepted);
     }
 
     public void document(Context ctx) {
@@ -307,20 +307,13 @@ public final class OpenApi {
                 Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
     }
 
-    private static Map<String, Object> withDescription(Map<String, Object> m, String d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("description", d);
-        out.putAll(m);
-        return out;
-    }
-
     /**
-     * The schemas of the JSON responses. Value, Ref, Licensing, Licence and Compatibility are
-     * generated from the records Jackson writes those answers from ({@link Schemas#answer});
-     * Problem is its record's schema, open to the extension members (suggestions, parameter,
-     * report...). Technology, Platform and Page are built as maps by their handlers, so their outer
-     * members are written here: the product ones take their fields from {@link ProductFields}.
-     * ResponseSchemaConformanceTest checks all of them against live answers.
+     * The schemas of the JSON responses, each generated from the record Jackson writes the answer
+     * from ({@link Schemas#answer}): Value, Ref, Licensing, Licence, Technology and Platform
+     * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
+     * Compatibility, Page ({@link Http.Envelope}) and Problem. What is given here is data the
+     * knowledge layer's records cannot carry: descriptions, allowed values, which may be null.
+     * ResponseSchemaConformanceTest checks them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -340,8 +333,6 @@ public final class OpenApi {
         c.put("Value", value);
         c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
                 "label", Map.of("description", "Its English label")), c));
-        Map<String, Object> values = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Value"));
-        Map<String, Object> sources = Map.of("type", "array", "items", Map.of("type", "object"));
         c.put("Licence", Schemas.answer(Catalog.Licence.class, Map.of(
                 "spdx", Map.of("nullable", true, "description", "Its SPDX identifier, or null when it has none"),
                 "basis", Map.of("enum", List.of("stated", "inferred")),
@@ -355,41 +346,22 @@ public final class OpenApi {
                 "basis", Map.of("nullable", true, "enum", List.of("stated", "inferred"), "description", "null when the status is unknown"),
                 "sources", Map.of("description", "IRIs of the source graphs the status rests on")), c));
         c.put("Licensing", licensing);
-        Map<String, Object> openSource = Map.of("type", List.of("boolean", "null"), "description",
-                "true: open source; false: a commercial service; null: no source says (or sources disagree)");
-        Map<String, Object> tech = new LinkedHashMap<>();
-        tech.put("id", Map.of("type", "string"));
-        tech.put("iri", Map.of("type", "string"));
-        tech.put("label", Map.of("type", "string"));
-        tech.put("kinds", values);
-        for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.technology)) tech.put(f.name(), withDescription(values, f.label()));
-        tech.put("openSource", openSource);
-        tech.put("licensing", Schemas.ref("Licensing"));
-        tech.put("sources", sources);
-        Map<String, Object> platform = new LinkedHashMap<>();
-        platform.put("id", Map.of("type", "string"));
-        platform.put("iri", Map.of("type", "string"));
-        platform.put("label", Map.of("type", "string"));
-        platform.put("kinds", values);
-        for (ProductFields.Field f : ProductFields.of(ProductFields.Kind.platform)) platform.put(f.name(), withDescription(values, f.label()));
-        platform.put("openSource", openSource);
-        platform.put("licensing", Schemas.ref("Licensing"));
-        platform.put("sources", sources);
-        c.put("Technology", Map.of("type", "object", "properties", tech));
-        c.put("Platform", Map.of("type", "object", "properties", platform));
+        c.put("Technology", product(ProductFields.Kind.technology, c));
+        c.put("Platform", product(ProductFields.Kind.platform, c));
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
-        // Http.Page.envelope builds it as a map, to which some lists add members of their own (e.g. an instance list's class).
-        c.put("Page", Map.of("type", "object", "additionalProperties", true, "required", List.of("total", "limit", "offset", "next", "items"),
-                "properties", Map.of("total", Map.of("type", "integer"), "limit", Map.of("type", "integer"),
-                "offset", Map.of("type", "integer"), "next", Map.of("type", List.of("string", "null")), "items", Map.of("type", "array"))));
-        Map<String, Object> problem = new LinkedHashMap<>(Schemas.of(Problem.class, Map.of(), c));
-        problem.put("additionalProperties", true);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> problemProps = new LinkedHashMap<>((Map<String, Object>) problem.get("properties"));
-        problemProps.put("suggestions", Map.of("type", "array", "items", Map.of("type", "string"),
-                "description", "For an unknown id or name: the nearest known ones"));
-        problem.put("properties", problemProps);
-        c.put("Problem", problem);
+        c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
+        c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
         return c;
+    }
+
+    /** A technology's or platform's schema: {@link Catalog.Product}, its fields those of its kind in the table, each described by its label. */
+    private static Map<String, Object> product(ProductFields.Kind kind, Map<String, Object> components) {
+        Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
+        for (ProductFields.Field f : ProductFields.of(kind)) fields.put(f.name(), Map.of("description", f.label()));
+        return Schemas.answer(Catalog.Product.class, fields, Map.of(
+                "openSource", Map.of("nullable", true, "description",
+                        "true: open source; false: a commercial service; null: no source says (or sources disagree)"),
+                "view", Map.of("enum", List.of("paper", "current"), "description", "The view asked for, when it is not all"),
+                "sources", Map.of("description", "The source graphs its values rest on, described")), components);
     }
 }

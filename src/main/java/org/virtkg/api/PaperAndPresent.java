@@ -35,7 +35,7 @@ public final class PaperAndPresent {
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("all");
         if (!VIEWS.contains(view))
             throw new ProblemException(Problem.of(400, "Parameter 'view' must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'")
-                    .with("parameter", "view"));
+                    .withParameter("view"));
         knowledge.run(catalog -> {
             if (Http.notModified(ctx, catalog.version())) return;
             cache.json(ctx, catalog.version(), () -> Lifecycles.sides(catalog, Ids.path(catalog, ctx.pathParam("id")), view));

@@ -30,11 +30,11 @@ public final class ProblemException extends RuntimeException {
                     + (messages.size() > 3 ? "; and " + (messages.size() - 3) + " more (see report)" : "");
         }
         if (!detail.endsWith(".")) detail += ".";
-        Problem problem = Problem.of(e.status(), "Nothing was changed: " + detail).with("kind", e.kind()).with("report", e.report());
+        Problem problem = Problem.of(e.status(), "Nothing was changed: " + detail).withKind(e.kind()).withReport(e.report());
         // When every problem is about one field of the body (a route named them, ProductRoutes.inFields), the answer names it.
         java.util.Set<Object> fields = new java.util.HashSet<>();
         for (var entry : e.report()) fields.add(entry.get("field"));
-        return fields.size() == 1 && fields.iterator().next() != null ? problem.with("field", fields.iterator().next()) : problem;
+        return fields.size() == 1 && fields.iterator().next() != null ? problem.withField(String.valueOf(fields.iterator().next())) : problem;
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ProblemException extends RuntimeException {
         String detail = e instanceof StoreConflictException
                 ? "The shared store is busy with writes from other instances; nothing was changed, try again. (" + e.getMessage() + ")"
                 : "The store is unavailable: " + e.getMessage();
-        return Problem.of(503, detail).with("kind", "store-unavailable");
+        return Problem.of(503, detail).withKind("store-unavailable");
     }
 
     public Problem problem() {

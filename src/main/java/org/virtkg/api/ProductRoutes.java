@@ -167,7 +167,7 @@ public final class ProductRoutes {
             if (!isProductClass(dsg, kindClass))
                 throw new ProblemException(Problem.of(422, "Field 'kind' must name a product class (e.g. Hypervisor, "
                         + "ContainerTechnology, ContainerHypervisor, CloudPlatform); '" + kind + "' is not one")
-                        .with("field", "kind"));
+                        .withField("kind"));
             g.add(Triple.create(product, RDF_TYPE, kindClass));
             String label = required(body.label(), "label");
             if (label.isBlank() || label.length() > 200) throw ClaimRequests.problem(400, "label", "must be 1 to 200 characters");
@@ -204,8 +204,8 @@ public final class ProductRoutes {
                         + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near.subList(0, Math.min(3, near.size()))) + "?)");
             }).toList();
             Problem problem = Problem.of(422, "Unknown ids: " + String.join("; ", said)
-                    + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more (see report)" : "")).with("report", problems);
-            if (problems.stream().map(p -> p.get("field")).distinct().count() == 1) problem = problem.with("field", problems.getFirst().get("field"));
+                    + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more (see report)" : "")).withReport(problems);
+            if (problems.stream().map(p -> p.get("field")).distinct().count() == 1) problem = problem.withField(String.valueOf(problems.getFirst().get("field")));
             throw new ProblemException(problem);
         }
         g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(role.actor())));
@@ -343,7 +343,7 @@ public final class ProductRoutes {
 
     private static ProblemException taken(String id, Node clash) {
         return new ProblemException(Problem.of(409, "The id '" + id + "' is taken by <" + clash.getURI() + ">")
-                .with("existing", clash.getURI()));
+                .withExisting(clash.getURI()));
     }
 
     /**
@@ -364,7 +364,7 @@ public final class ProductRoutes {
             Optional<Node> found = existingId(catalog, rawId);
             if (found.isEmpty())
                 throw new ProblemException(Problem.of(404, "There is no product '" + rawId + "'")
-                        .with("suggestions", catalog.index().suggest(rawId, false, 8)));
+                        .withSuggestions(catalog.index().suggest(rawId, false, 8)));
             Node product = found.get();
             if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
                 throw ProblemException.of(403, "'" + IdIndex.idOf(product) + "' was not added through /api/products (" + statedBy(dsg, product)
@@ -439,7 +439,7 @@ public final class ProductRoutes {
         Body body = Json.read(ctx, maxBytes, Body.class, "the product",
                 "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
         List<String> unknown = body.references().keySet().stream().filter(f -> !ProductFields.WRITABLE.containsKey(f)).sorted().toList();
-        if (!unknown.isEmpty()) throw UnknownNames.refuse("field", "field", "The product", unknown, allowedFields());
+        if (!unknown.isEmpty()) throw UnknownNames.refuse("field", Problem::withField, "The product", unknown, allowedFields());
         return body;
     }
 

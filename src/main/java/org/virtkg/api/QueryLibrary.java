@@ -50,23 +50,23 @@ public final class QueryLibrary {
                 if (params.stream().noneMatch(p -> p.name().equals(name)))
                     throw new ProblemException(Problem.of(400, "Parameter '" + name + "' is not a parameter of query '" + this.name + "'"
                             + (params.isEmpty() ? " (it takes none)" : "; it takes " + params.stream().map(Param::name).toList()))
-                            .with("parameter", name));
+                            .withParameter(name));
             Map<String, Node> out = new java.util.LinkedHashMap<>();
             for (Param p : params) {
                 String v = given.get(p.name());
                 if (v == null || v.isBlank()) v = p.defaultValue();
-                if (v == null) throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' is required").with("parameter", p.name()));
+                if (v == null) throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' is required").withParameter(p.name()));
                 Node n = switch (p.type()) {
                     case "iri" -> {
                         Node t = Terms.parse(p.name(), v);
                         if (!t.isURI())
                             throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be an IRI or an id, not a literal")
-                                    .with("parameter", p.name()));
+                                    .withParameter(p.name()));
                         yield t;
                     }
                     case "boolean" -> {
                         if (!v.equals("true") && !v.equals("false"))
-                            throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be true or false").with("parameter", p.name()));
+                            throw new ProblemException(Problem.of(400, "Parameter '" + p.name() + "' must be true or false").withParameter(p.name()));
                         yield NodeFactory.createLiteralDT(v, org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean);
                     }
                     // Strings are taken verbatim as a literal: quotes or braces in them are just characters.

@@ -69,7 +69,7 @@ public final class QueryRoutes {
                     .filter(n -> n.contains(name.toLowerCase(Locale.ROOT)) || IdIndex.levenshtein(n, name.toLowerCase(Locale.ROOT), 2) <= 2)
                     .toList();
             throw new ProblemException(Problem.of(404, "No named query '" + name + "'; GET /api/queries lists them")
-                    .with("suggestions", names));
+                    .withSuggestions(names));
         }
         Map<String, Node> bindings = bind(ctx, q);
         if (Http.notModified(ctx, kb.version())) return;

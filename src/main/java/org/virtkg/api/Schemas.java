@@ -1,9 +1,13 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -15,7 +19,9 @@ import java.util.Map;
 /**
  * JSON Schema fragments for the OpenAPI description, and the schema of a record derived from its
  * components, so a request body's schema is the record Jackson binds it to, and a response's the
- * record Jackson writes it from ({@link #answer}), not a second copy.
+ * record Jackson writes it from ({@link #answer}), not a second copy. Jackson's annotations are read
+ * where Jackson reads them: on the component, or on the mix-in {@link Json#MAPPER} gives a record
+ * that cannot carry them itself (one of the knowledge layer's, which knows nothing of JSON).
  */
 public final class Schemas {
     private Schemas() {}
@@ -47,7 +53,8 @@ public final class Schemas {
     /**
      * The schema of a record a response is written from, as Jackson writes it: every component is
      * there (so required), null only where it is declared nullable ({@link Describe#nullable}),
-     * except one marked {@code @JsonInclude(NON_NULL)}, absent rather than null (so not required);
+     * except one marked {@code @JsonInclude(NON_NULL)} (itself, or its whole record), absent rather
+     * than null (so not required, unless {@link Describe#required} says it always has a value);
      * a {@code @JsonUnwrapped} record's properties are this one's, none required (it may be absent
      * as a whole). Nested records are described the same way, added to {@code components}.
      *
@@ -57,9 +64,25 @@ public final class Schemas {
      * component is refused, so renaming a component cannot leave its description behind unnoticed.
      */
     public static Map<String, Object> answer(Class<? extends Record> type, Map<String, Map<String, Object>> beside, Map<String, Object> components) {
-        return build(type, Map.of(), beside, components, true);
+        return answer(type, Map.of(), beside, components);
     }
 
+    /**
+     * {@link #answer(Class, Map, Map)} of a record with a {@link JsonAnyGetter} component, a map
+     * whose entries Jackson writes as members of their own, where the component stands:
+     * {@code anyMembers} names them, in order, each with keywords (e.g. its description) beside
+     * the type of the map's values. Each is required: the record's map has every one.
+     */
+    public static Map<String, Object> answer(Class<? extends Record> type, Map<String, Map<String, Object>> anyMembers,
+            Map<String, Map<String, Object>> beside, Map<String, Object> components) {
+        return build(type, new LinkedHashMap<String, Object>(anyMembers), beside, components, true);
+    }
+
+    /**
+     * {@code anyProperties}: for a request record, the schemas of the properties its
+     * {@link JsonAnySetter} component collects; for an answer, the keywords of the members its
+     * {@link JsonAnyGetter} component writes (their type is the map's value type).
+     */
     private static Map<String, Object> build(Class<? extends Record> type, Map<String, Object> anyProperties,
             Map<String, Map<String, Object>> beside, Map<String, Object> components, boolean answer) {
         Map<String, Object> props = new LinkedHashMap<>();
@@ -67,10 +90,24 @@ public final class Schemas {
         List<String> names = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
         for (String n : beside.keySet())
             if (!names.contains(n)) throw new IllegalArgumentException(type.getName() + " has no component '" + n + "' (it has " + names + ")");
+        boolean anyWritten = false;
         for (RecordComponent c : type.getRecordComponents()) {
             if (annotated(type, c, JsonIgnore.class)) continue;
             if (annotated(type, c, JsonAnySetter.class)) {
                 props.putAll(anyProperties);
+                continue;
+            }
+            if (answer && annotated(type, c, JsonAnyGetter.class) && c.getGenericType() instanceof ParameterizedType map) {
+                Map<String, Object> valueType = javaType(map.getActualTypeArguments()[1], components, true);
+                for (var member : anyProperties.entrySet()) {
+                    Map<String, Object> p = new LinkedHashMap<>(valueType);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> keywords = (Map<String, Object>) member.getValue();
+                    p.putAll(keywords);
+                    props.put(member.getKey(), p);
+                    required.add(member.getKey());
+                }
+                anyWritten = true;
                 continue;
             }
             if (answer && annotated(type, c, JsonUnwrapped.class) && c.getType().isRecord()) {
@@ -81,6 +118,7 @@ public final class Schemas {
                 props.putAll(innerProps);
                 continue;
             }
+            String name = jsonName(type, c);
             Map<String, Object> p = new LinkedHashMap<>(javaType(c.getGenericType(), components, answer));
             Map<String, Object> extra = new LinkedHashMap<>(beside.getOrDefault(c.getName(), Map.of()));
             boolean nullable = Boolean.TRUE.equals(extra.remove("nullable"));
@@ -91,17 +129,20 @@ public final class Schemas {
                 if (!d.pattern().isEmpty()) p.put("pattern", d.pattern());
                 if (!d.format().isEmpty()) p.put("format", d.format());
                 if (d.maxItems() >= 0) p.put("maxItems", d.maxItems());
-                if (d.required()) required.add(c.getName());
+                if (d.required()) required.add(name);
                 nullable |= d.nullable();
             }
             p.putAll(extra);
             if (answer) {
-                boolean absentWhenNull = included(type, c) == JsonInclude.Include.NON_NULL;
+                // A primitive is never null, so never left out.
+                boolean absentWhenNull = included(type, c) == JsonInclude.Include.NON_NULL && !c.getType().isPrimitive();
                 if (nullable && !absentWhenNull) nullable(p);
-                if (!absentWhenNull) required.add(c.getName());
+                if (!absentWhenNull && !required.contains(name)) required.add(name);
             }
-            props.put(c.getName(), p);
+            props.put(name, p);
         }
+        if (answer && !anyProperties.isEmpty() && !anyWritten)
+            throw new IllegalArgumentException(type.getName() + " has no @JsonAnyGetter map for the members " + anyProperties.keySet());
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         Describe d = type.getAnnotation(Describe.class);
@@ -128,29 +169,42 @@ public final class Schemas {
         }
     }
 
-    /** A component's {@code @JsonInclude} (on its field or accessor, where javac puts it), or null. */
+    /** A component's {@code @JsonInclude}, else its record's, or null. */
     private static JsonInclude.Include included(Class<?> type, RecordComponent c) {
-        JsonInclude i = c.getAccessor().getAnnotation(JsonInclude.class);
-        if (i == null)
-            try {
-                i = type.getDeclaredField(c.getName()).getAnnotation(JsonInclude.class);
-            } catch (NoSuchFieldException e) {
-                return null;
-            }
+        JsonInclude i = annotation(type, c, JsonInclude.class);
+        if (i == null) i = type.getAnnotation(JsonInclude.class);
         return i == null ? null : i.value();
     }
 
+    /** The member name Jackson writes a component as: its {@code @JsonProperty} name, else the component's. */
+    private static String jsonName(Class<?> type, RecordComponent c) {
+        JsonProperty p = annotation(type, c, JsonProperty.class);
+        return p == null || p.value().isEmpty() ? c.getName() : p.value();
+    }
+
+    private static boolean annotated(Class<?> type, RecordComponent c, Class<? extends Annotation> a) {
+        return annotation(type, c, a) != null;
+    }
+
     /**
-     * Whether a component carries a Jackson annotation: those do not target record components, so
-     * javac puts them on the component's field, accessor or constructor parameter instead.
+     * A Jackson annotation of a component: those do not target record components, so javac puts
+     * them on the component's field, accessor or constructor parameter instead; or on the
+     * accessor's namesake in the record's mix-in ({@link Json#MAPPER}).
      */
-    private static boolean annotated(Class<?> type, RecordComponent c, Class<? extends java.lang.annotation.Annotation> a) {
-        if (c.isAnnotationPresent(a) || c.getAccessor().isAnnotationPresent(a)) return true;
-        try {
-            return type.getDeclaredField(c.getName()).isAnnotationPresent(a);
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
+    private static <A extends Annotation> A annotation(Class<?> type, RecordComponent c, Class<A> a) {
+        A found = c.getAnnotation(a);
+        if (found == null) found = c.getAccessor().getAnnotation(a);
+        if (found == null)
+            try {
+                found = type.getDeclaredField(c.getName()).getAnnotation(a);
+            } catch (NoSuchFieldException e) {
+                // a component always has its field; nothing to read otherwise
+            }
+        Class<?> mixIn = Json.MAPPER.findMixInClassFor(type);
+        if (found == null && mixIn != null)
+            for (Method m : mixIn.getDeclaredMethods())
+                if (m.getName().equals(c.getName()) && m.getParameterCount() == 0) found = m.getAnnotation(a);
+        return found;
     }
 
     @SuppressWarnings("unchecked")
@@ -163,7 +217,8 @@ public final class Schemas {
                 return Map.of("type", "object", "additionalProperties", javaType(pt.getActualTypeArguments()[1], components, answer));
             return type("object");
         }
-        Class<?> c = (Class<?>) t;
+        // List<?> or a type parameter: any JSON value (the record does not say which).
+        if (!(t instanceof Class<?> c)) return Map.of();
         if (c == String.class || c.isEnum()) return type("string");
         if (c == boolean.class || c == Boolean.class) return type("boolean");
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) return type("integer");

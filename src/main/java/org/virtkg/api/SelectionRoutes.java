@@ -103,7 +103,8 @@ public final class SelectionRoutes {
             out.put("sensitivity", outcome.sensitivity());
             List<Map<String, Object>> items = outcome.ranked().stream()
                     .map(c -> item(catalog, c, reqs, outcome.weights(), outcome.musts(), view)).toList();
-            out.putAll(page.envelope(ctx, "items", page.slice(items), items.size()));
+            // The selection's members, then the page's (the outcome reads before the pairs).
+            out.putAll(Json.members(page.envelope(ctx, page.slice(items), items.size())));
             return out;
         }));
     }
@@ -161,7 +162,7 @@ public final class SelectionRoutes {
             Node n = Ids.param(catalog, param, s.trim(), true, x -> catalog.isA(x, type) || catalog.isClass(x) && catalog.superClassesOf(x).contains(type));
             if (catalog.isClass(n)) {
                 if (!catalog.superClassesOf(n).contains(type))
-                    throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what).with("parameter", param));
+                    throw new ProblemException(Problem.of(400, "Parameter '" + param + "': '" + IdIndex.idOf(n) + "' is not " + what).withParameter(param));
             } else Ids.requireA(catalog, param, n, type, what);
             out.add(n);
         }
@@ -178,12 +179,12 @@ public final class SelectionRoutes {
         if (b == null || b.isNull()) return q;
         if (q != null)
             throw new ProblemException(Problem.of(400, "'" + name + "' is given both as a query parameter and in the body; give it once")
-                    .with("parameter", name));
+                    .withParameter(name));
         List<String> ids = new ArrayList<>();
         if (b.isArray()) b.forEach(x -> ids.add(x.isTextual() ? x.asText() : ""));
         else ids.add(b.isTextual() ? b.asText() : "");
         if (ids.isEmpty() || ids.stream().anyMatch(String::isBlank))
-            throw new ProblemException(Problem.of(400, "'" + name + "' in the body must be an id or an array of ids").with("parameter", name));
+            throw new ProblemException(Problem.of(400, "'" + name + "' in the body must be an id or an array of ids").withParameter(name));
         return String.join(",", ids);
     }
 
@@ -197,7 +198,7 @@ public final class SelectionRoutes {
             if (f == null) {
                 List<String> accepted = new ArrayList<>(Selection.FIELDS.keySet());
                 accepted.addAll(FILTERS);
-                throw UnknownNames.refuse("field", "field", "A selection request", List.of(name), accepted);
+                throw UnknownNames.refuse("field", Problem::withField, "A selection request", List.of(name), accepted);
             }
             JsonNode v = e.getValue();
             String weightName = Selection.DEFAULT_WEIGHT;
@@ -206,7 +207,7 @@ public final class SelectionRoutes {
                 for (var keys = v.fieldNames(); keys.hasNext(); ) {
                     String k = keys.next();
                     if (!k.equals("value") && !k.equals("weight"))
-                        throw UnknownNames.refuse("field", "field", "A weighted requirement ({\"value\": …, \"weight\": \"must\" | \"should\" "
+                        throw UnknownNames.refuse("field", Problem::withField, "A weighted requirement ({\"value\": …, \"weight\": \"must\" | \"should\" "
                                 + "| \"nice\" | a number})", name + ".", List.of(k), List.of("value", "weight"));
                 }
                 if (!v.has("value")) throw badValue(name, "{\"value\": …, \"weight\": …} with a value");
@@ -220,7 +221,7 @@ public final class SelectionRoutes {
                         weightName = Selection.fmt(weight);
                     } else {
                         throw new ProblemException(Problem.of(400, "Requirement '" + name + "': the weight must be \"must\", \"should\", \"nice\" "
-                                + "or a number above 0 and at most " + Selection.fmt(Selection.MAX_WEIGHT) + ", not " + w).with("parameter", name));
+                                + "or a number above 0 and at most " + Selection.fmt(Selection.MAX_WEIGHT) + ", not " + w).withParameter(name));
                     }
                 }
                 v = v.get("value");
@@ -242,7 +243,7 @@ public final class SelectionRoutes {
                 Node range = catalog.range(Catalog.vkg(f.property()));
                 if (range != null && !catalog.isA(n, range))
                     throw new ProblemException(Problem.of(400, "Requirement '" + name + "': '" + IdIndex.idOf(n) + "' is not a "
-                            + catalog.label(range)).with("parameter", name));
+                            + catalog.label(range)).withParameter(name));
                 out.add(new Requirement(f, IdIndex.idOf(n), n, null, weightName, weight));
             }
         }
@@ -251,6 +252,6 @@ public final class SelectionRoutes {
 
 
     private static ProblemException badValue(String field, String expected) {
-        return new ProblemException(Problem.of(400, "Requirement '" + field + "' must be " + expected).with("parameter", field));
+        return new ProblemException(Problem.of(400, "Requirement '" + field + "' must be " + expected).withParameter(field));
     }
 }

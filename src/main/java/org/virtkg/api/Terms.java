@@ -30,7 +30,7 @@ public final class Terms {
                 String why = String.valueOf(e.getMessage()).replaceFirst("^\\[line: \\d+, col: (\\d+) *\\] *", "at character $1: ");
                 throw new ProblemException(Problem.of(400, "Parameter '" + name + "' is not an RDF term (" + why + "). Give an id (KVM), "
                         + "a prefixed name (vkg:supports), an <IRI> without spaces, or a Turtle literal (\"16\"^^xsd:integer)")
-                        .with("parameter", name));
+                        .withParameter(name));
             }
         }
         if (v.matches("(?i)^(https?|urn):\\S+$")) return NodeFactory.createURI(v);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import org.virtkg.knowledge.IdIndex;
 
 /**
@@ -45,20 +46,21 @@ public final class UnknownNames {
      * A 400 naming every unknown name, what is accepted and the nearest accepted one.
      *
      * @param what what the names are, singular, for the message ("query parameter", "field of the product")
-     * @param member the extension member that names the first unknown name ({@code parameter} or
-     *               {@code field}), as every other 400 about one parameter or field does
+     * @param member sets the extension member that names the first unknown name
+     *               ({@link Problem#withParameter} or {@link Problem#withField}), as every other 400
+     *               about one parameter or field does
      * @param where where the accepted names apply ("This endpoint", "The product"), starting a sentence
      */
-    public static ProblemException refuse(String what, String member, String where, List<String> unknown, Collection<String> accepted) {
+    public static ProblemException refuse(String what, BiFunction<Problem, String, Problem> member, String where, List<String> unknown, Collection<String> accepted) {
         return refuse(what, member, where, "", unknown, accepted);
     }
 
     /**
-     * As {@link #refuse(String, String, String, List, Collection)}, for names inside a part of a
+     * As {@link #refuse(String, BiFunction, String, List, Collection)}, for names inside a part of a
      * body: {@code prefix} ({@code claims[2].}) is put before each name where it is reported, the
      * suggestions compare the bare names.
      */
-    public static ProblemException refuse(String what, String member, String where, String prefix, List<String> unknown,
+    public static ProblemException refuse(String what, BiFunction<Problem, String, Problem> member, String where, String prefix, List<String> unknown,
                                           Collection<String> accepted) {
         List<String> suggestions = new ArrayList<>();
         StringBuilder detail = new StringBuilder(unknown.size() == 1 ? "Unknown " + what + " " : "Unknown " + plural(what) + " ");
@@ -75,11 +77,8 @@ public final class UnknownNames {
         List<String> sorted = accepted.stream().sorted().toList();
         detail.append(sorted.isEmpty() ? where + " takes no " + plural(what) + "."
                 : where + " takes: " + String.join(", ", sorted) + ".");
-        return new ProblemException(Problem.of(400, detail.toString())
-                .with(member, prefix + unknown.getFirst())
-                .with("unknown", unknown.stream().map(u -> prefix + u).toList())
-                .with("accepted", sorted)
-                .with("suggestions", suggestions));
+        Problem problem = member.apply(Problem.of(400, detail.toString()), prefix + unknown.getFirst());
+        return new ProblemException(problem.withUnknown(unknown.stream().map(u -> prefix + u).toList(), sorted).withSuggestions(suggestions));
     }
 
     private static String plural(String what) {

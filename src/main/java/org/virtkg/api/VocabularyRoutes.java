@@ -87,9 +87,7 @@ public final class VocabularyRoutes {
             cache.json(ctx, catalog.version(), () -> {
                 Node c = classAt(catalog, ctx.pathParam("id"));
                 List<Node> all = catalog.instances(c);
-                Map<String, Object> body = page.envelope(ctx, "items", page.slice(all).stream().map(catalog::ref).toList(), all.size());
-                body.put("class", catalog.ref(c));
-                return body;
+                return page.envelope(ctx, page.slice(all).stream().map(catalog::ref).toList(), all.size()).withClass(catalog.ref(c));
             });
         });
     }
@@ -231,7 +229,7 @@ public final class VocabularyRoutes {
         Node c = catalog.index().vocabClass(id);
         if (c == null)
             throw new ProblemException(Problem.of(404, "No class vkg:" + id + "; see GET /api/classes")
-                    .with("suggestions", UnknownNames.nearest(id, classIds(catalog))));
+                    .withSuggestions(UnknownNames.nearest(id, classIds(catalog))));
         return c;
     }
 
@@ -252,7 +250,7 @@ public final class VocabularyRoutes {
         Node p = all.get(name);
         if (p == null)
             throw new ProblemException(Problem.of(400, "Parameter 'property': no property vkg:" + name + " in the ontology")
-                    .with("parameter", "property").with("suggestions", UnknownNames.nearest(name, all.keySet())));
+                    .withParameter("property").withSuggestions(UnknownNames.nearest(name, all.keySet())));
         return p;
     }
 

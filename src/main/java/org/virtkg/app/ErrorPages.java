@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.virtkg.api.Http;
 import org.virtkg.api.Problem;
 import org.virtkg.pages.ErrorPage;
@@ -52,19 +51,14 @@ final class ErrorPages {
     }
 
     /**
-     * The problem's suggestions (ids, or objects with an {@code id}) as links: to the suggested
-     * value of the parameter it names, on the same page; otherwise to the suggested resource's page.
+     * The problem's suggestions as links: to the suggested value of the parameter it names, on
+     * the same page; otherwise to the suggested resource's page.
      */
     private static List<Link> suggestions(Context ctx, Problem p) {
-        Object raw = p.extensions().get("suggestions");
-        if (!(raw instanceof List<?> list)) return List.of();
-        Object parameter = p.extensions().get("parameter");
+        if (p.suggestions() == null) return List.of();
         List<Link> links = new ArrayList<>();
-        for (Object o : list) {
-            Object id = o instanceof Map<?, ?> m ? m.get("id") : o;
-            if (id == null) continue;
-            String s = String.valueOf(id);
-            String href = parameter instanceof String name ? withParameter(ctx, name, s) : "/id/" + encode(s);
+        for (String s : p.suggestions()) {
+            String href = p.parameter() != null ? withParameter(ctx, p.parameter(), s) : "/id/" + encode(s);
             links.add(new Link(href, s));
         }
         return links;

@@ -455,84 +455,90 @@ public final class Catalog {
 
     // ---- representations ----
 
-    public Map<String, Object> technology(Node t) {
+    /**
+     * A technology's or platform's body: id, IRI, label, its {@code vkg:} classes, the values of
+     * every field the table ({@link ProductFields#of}) gives its kind, by field name in the table's
+     * order, whether it is open source and its licensing, the view when it is not {@code all}
+     * (else null), and the source graphs its values rest on, described. Written as JSON with each
+     * field a member of its own where {@code fields} stands, and no {@code view} when it is null
+     * (the mix-in the HTTP layer gives it says so: this layer knows nothing of JSON).
+     */
+    public record Product(String id, String iri, String label, List<Value> kinds, Map<String, List<Value>> fields,
+                          Boolean openSource, Licensing licensing, String view, List<Map<String, Object>> sources) {
+        public Product {
+            // In the table's order (Map.copyOf would lose it), and as unchangeable as the rest.
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    public Product technology(Node t) {
         return technology(t, "all");
     }
 
     /** The technology as a view gives it ({@code all}, {@code paper} or {@code current}, see {@link #values(Node, Node, Node, String)}). */
-    public Map<String, Object> technology(Node t, String view) {
+    public Product technology(Node t, String view) {
         return product(t, ProductFields.Kind.technology, view);
     }
 
-    public Map<String, Object> platform(Node p) {
+    public Product platform(Node p) {
         return platform(p, "all");
     }
 
     /** The platform as a view gives it. */
-    public Map<String, Object> platform(Node p, String view) {
+    public Product platform(Node p, String view) {
         return product(p, ProductFields.Kind.platform, view);
     }
 
     /** A technology's or platform's body: the same parts, its kind's fields. */
-    private Map<String, Object> product(Node n, ProductFields.Kind kind, String view) {
-        Map<String, Object> m = head(n);
-        m.put("kinds", kinds(n, view));
-        putFields(m, n, kind, view);
-        putLicensing(m, n);
-        if (!view.equals("all")) m.put("view", view);
-        m.put("sources", sources(n, named(m)));
-        return m;
+    private Product product(Node n, ProductFields.Kind kind, String view) {
+        String label = label(n);
+        List<Value> kinds = kinds(n, view);
+        Map<String, List<Value>> fields = new LinkedHashMap<>();
+        for (ProductFields.Field f : ProductFields.of(kind)) fields.put(f.name(), values(n, f.predicate(), f.inversePredicate(), view));
+        Licensing licensing = licensing(n);
+        List<Value> values = new ArrayList<>(kinds);
+        fields.values().forEach(values::addAll);
+        return new Product(IdIndex.idOf(n), n.getURI(), label, kinds, fields, licensing.openSource(), licensing,
+                view.equals("all") ? null : view, sources(n, named(values)));
     }
 
     /**
-     * The graphs a product's answer names: its values' sources, and their disputes' and conditions'
+     * The graphs a product's values name (kinds and fields): their sources, and their disputes' and conditions'
      * sources and filing graphs (a claim contradicting a value may be about another subject, as
      * "CloudStack does not support KVM" is for KVM), so that {@code sources} describes each.
      */
-    private static Set<Node> named(Map<String, Object> answer) {
+    private static Set<Node> named(List<Value> values) {
         Set<Node> graphs = new java.util.HashSet<>();
-        for (Object field : answer.values()) {
-            if (!(field instanceof List<?> values)) continue;
-            for (Object v : values) {
-                if (!(v instanceof Value value)) continue;
-                value.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
-                for (Dispute d : value.disputes()) {
-                    d.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
-                    d.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
-                }
-                for (Condition c : value.conditions()) {
-                    c.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
-                    c.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
-                }
+        for (Value value : values) {
+            value.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+            for (Dispute d : value.disputes()) {
+                d.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                d.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+            }
+            for (Condition c : value.conditions()) {
+                c.sources().forEach(g -> graphs.add(NodeFactory.createURI(g)));
+                c.filedIn().forEach(g -> graphs.add(NodeFactory.createURI(g)));
             }
         }
         return graphs;
     }
 
-    /** The short form used in lists: id, label, kinds and, for a product, whether it is open source. */
+    /**
+     * The short form used in lists: id, IRI, label, kinds and, for a product, whether it is open
+     * source and its licensing (as {@link Product} has them). A map: the platform list adds the
+     * members of its filter to it ({@code supports}, {@code basis}, {@code disputed}).
+     */
     public Map<String, Object> summary(Node n) {
-        Map<String, Object> m = head(n);
-        m.put("kinds", kinds(n));
-        if (isA(n, vkg("Product"))) putLicensing(m, n);
-        return m;
-    }
-
-    /** The values of every field the table ({@link ProductFields}) gives this side, in its order. */
-    private void putFields(Map<String, Object> m, Node x, ProductFields.Kind side, String view) {
-        for (ProductFields.Field f : ProductFields.of(side)) m.put(f.name(), values(x, f.predicate(), f.inversePredicate(), view));
-    }
-
-    private void putLicensing(Map<String, Object> m, Node x) {
-        Licensing licensing = licensing(x);
-        m.put("openSource", licensing.openSource());
-        m.put("licensing", licensing);
-    }
-
-    private Map<String, Object> head(Node n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", IdIndex.idOf(n));
         m.put("iri", n.getURI());
         m.put("label", label(n));
+        m.put("kinds", kinds(n));
+        if (isA(n, vkg("Product"))) {
+            Licensing licensing = licensing(n);
+            m.put("openSource", licensing.openSource());
+            m.put("licensing", licensing);
+        }
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package org.virtkg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.ProductFields;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -40,6 +42,83 @@ class ResponseSchemaConformanceTest {
     void aTechnologyAndAPlatformAreAsDocumented() {
         conforms("/api/technologies/{id}", "/api/technologies/KVM", 200, "application/json");
         conforms("/api/platforms/{id}", "/api/platforms/OpenStack", 200, "application/json");
+        // A view other than "all" names itself (view), a member the default answer does not have.
+        conforms("/api/technologies/{id}", "/api/technologies/KVM?view=paper", 200, "application/json");
+        conforms("/api/platforms/{id}", "/api/platforms/AmazonEC2?view=current", 200, "application/json");
+    }
+
+    /**
+     * Every field of the product field table ({@link ProductFields}) is a member of its kind's
+     * schema, described by its label and required (a product answer has every field of its kind,
+     * empty when nothing is known), and the schema is closed: the answer has no other members.
+     */
+    @Test
+    void everyProductFieldIsARequiredMemberOfItsKindsSchema() {
+        for (var kind : Map.of("Technology", ProductFields.Kind.technology, "Platform", ProductFields.Kind.platform).entrySet()) {
+            JsonNode schema = doc.at("/components/schemas/" + kind.getKey());
+            List<String> required = texts(schema.get("required"));
+            List<String> problems = new ArrayList<>();
+            for (ProductFields.Field f : ProductFields.of(kind.getValue())) {
+                JsonNode p = schema.path("properties").path(f.name());
+                if (!required.contains(f.name())) problems.add(f.name() + " is not required");
+                if (!p.path("description").asText().equals(f.label())) problems.add(f.name() + " is not described as '" + f.label() + "': " + p);
+                if (!p.at("/items/$ref").asText().equals("#/components/schemas/Value")) problems.add(f.name() + " is not a list of values: " + p);
+            }
+            assertEquals(List.of(), problems, kind.getKey());
+            assertTrue(required.containsAll(List.of("id", "iri", "label", "kinds", "openSource", "licensing", "sources")), kind.getKey() + ": " + required);
+            assertFalse(required.contains("view"), kind.getKey() + ": view is there only for a view other than all");
+            assertFalse(schema.path("additionalProperties").asBoolean(true), kind.getKey() + " is closed");
+        }
+    }
+
+    /**
+     * The Problem schema is closed and declares the extension members the service sends (each
+     * refusal's own), none of them required; status is the HTTP status, always a number.
+     */
+    @Test
+    void theProblemSchemaIsClosedAndDeclaresTheExtensionMembers() {
+        JsonNode problem = doc.at("/components/schemas/Problem");
+        assertFalse(problem.path("additionalProperties").asBoolean(true), "Problem is closed");
+        List<String> members = new ArrayList<>();
+        problem.get("properties").fieldNames().forEachRemaining(members::add);
+        assertTrue(members.containsAll(List.of("type", "title", "status", "detail", "instance", "kind", "report", "parameter", "field",
+                "unknown", "accepted", "suggestions", "releases", "view", "existing", "line")), members.toString());
+        assertEquals(List.of("type", "title", "status", "detail"), texts(problem.get("required")));
+        assertEquals("integer", problem.at("/properties/status/type").asText());
+        assertEquals("string", problem.at("/properties/suggestions/items/type").asText());
+    }
+
+    /**
+     * The problems of refused writes, which a read-only server cannot be made to send: a SHACL
+     * refusal about one field (kind, report, field), a store that cannot take part, a taken id,
+     * a body that is not a Nova matrix at a line, an unknown field of a body; each as documented.
+     */
+    @Test
+    void theProblemsOfRefusedWritesAreAsDocumented() throws Exception {
+        JsonNode schema = doc.at("/components/schemas/Problem");
+        var shacl = new org.virtkg.kb.WriteRejectedException("shacl", "refused",
+                List.of(Map.of("field", "hostOS", "message", "Host OS must be an operating system", "value", "KVM")));
+        List<Problem> sent = List.of(ProblemException.rejected(shacl).at("/api/products"),
+                ProblemException.storeUnavailable(new org.virtkg.store.StoreException("unreachable")),
+                Problem.of(409, "taken").withExisting("https://w3id.org/virtkg/id/KVM"),
+                Problem.of(400, "not a matrix").withLine(3),
+                UnknownNames.refuse("field", Problem::withField, "The product", "claims[0].", List.of("objekt"), List.of("object")).problem());
+        for (Problem p : sent) assertEquals(List.of(), problems(Json.MAPPER.readTree(p.toJson()), schema), p.toJson());
+        assertEquals("hostOS", Json.MAPPER.readTree(sent.getFirst().toJson()).get("field").asText());
+    }
+
+    /** Problems of each shape the service sends on a read: each member is declared, with its type. */
+    @Test
+    void everyKindOfProblemIsAsDocumented() {
+        conforms("/api/technologies", "/api/technologies?zz-not-a-parameter=1", 400, Problem.MEDIA_TYPE); // parameter, unknown, accepted, suggestions
+        conforms("/api/platforms", "/api/platforms?include=nope", 400, Problem.MEDIA_TYPE); // parameter
+        conforms("/api/technologies/{id}", "/api/technologies/KVM?view=nope", 400, Problem.MEDIA_TYPE);
+        conforms("/api/explain", "/api/explain?s=KVM&p=vkg:supports&o=Xen", 404, Problem.MEDIA_TYPE);
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?release=nope", 400, Problem.MEDIA_TYPE); // releases
+        conforms("/api/platforms/{id}/features", "/api/platforms/KVM/features", 404, Problem.MEDIA_TYPE); // suggestions, empty
+        conforms("/api/classes/{id}/instances", "/api/classes/Hypervisr/instances", 404, Problem.MEDIA_TYPE);
+        conforms("/api/values", "/api/values?property=nope", 400, Problem.MEDIA_TYPE);
+        conforms("/api/compare", "/api/compare?ids=KVM", 400, Problem.MEDIA_TYPE);
     }
 
     /** Each shape the answer takes: supported, unknown (with its note), sources on both sides (against, asOf), decided by the newest (decidedBy), the paper alone. */
@@ -50,9 +129,18 @@ class ResponseSchemaConformanceTest {
             conforms("/api/compatibility", "/api/compatibility?technology=" + q, 200, "application/json");
     }
 
+    /** Each list that is a Page, with the members some add (technology, class, excluded): the Page schema is closed. */
     @Test
-    void aPageOfPlatformsIsAsDocumented() {
+    void everyPageIsAsDocumented() {
+        conforms("/api/technologies", "/api/technologies?limit=3", 200, "application/json");
         conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
+        conforms("/api/platforms", "/api/platforms?supports=KVM&include=services", 200, "application/json");
+        conforms("/api/technologies/{id}/platforms", "/api/technologies/KVM/platforms", 200, "application/json");
+        conforms("/api/classes/{id}/instances", "/api/classes/Hypervisor/instances", 200, "application/json");
+        JsonNode page = doc.at("/components/schemas/Page");
+        assertFalse(page.path("additionalProperties").asBoolean(true), "Page is closed");
+        assertEquals(List.of("total", "limit", "offset", "next", "items"), texts(page.get("required")));
+        assertEquals("[\"string\",\"null\"]", page.at("/properties/next/type").toString());
     }
 
     @Test
@@ -111,6 +199,12 @@ class ResponseSchemaConformanceTest {
         }
         List<String> problems = problems(answer, schema);
         assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), "GET " + target + " against the documented schema");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static String pointer(String s) {
