@@ -296,7 +296,7 @@ public final class RouteTable {
         Route.Param claimId = path("id", "Claim id");
         t.add(Route.get("/api/claims", h.claims()::list).tag("claims")
                 .summary("Claims editors added (oldest first), each with what the knowledge base now answers about its triple")
-                .params(PAGING).ok("A page of claims", type("object")));
+                .params(PAGING).ok("A page of claims", ref("Page")));
         t.add(Route.post("/api/claims", h.claims()::create).tag("claims").role(Role.EDITOR)
                 .summary("Add a claim (editor or admin token): kind 'claim' (default) states subject property object; 'dispute' or "
                         + "'condition' attaches a note to that claim. A claim contradicting sourced statements is recorded as a "

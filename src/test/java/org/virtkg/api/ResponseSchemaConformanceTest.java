@@ -137,6 +137,7 @@ class ResponseSchemaConformanceTest {
         conforms("/api/platforms", "/api/platforms?supports=KVM&include=services", 200, "application/json");
         conforms("/api/technologies/{id}/platforms", "/api/technologies/KVM/platforms", 200, "application/json");
         conforms("/api/classes/{id}/instances", "/api/classes/Hypervisor/instances", 200, "application/json");
+        conforms("/api/claims", "/api/claims?limit=5", 200, "application/json");
         JsonNode page = doc.at("/components/schemas/Page");
         assertFalse(page.path("additionalProperties").asBoolean(true), "Page is closed");
         assertEquals(List.of("total", "limit", "offset", "next", "items"), texts(page.get("required")));
