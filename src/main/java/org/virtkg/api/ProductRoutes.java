@@ -70,19 +70,26 @@ public final class ProductRoutes {
         Role role = auth.require(ctx, Role.EDITOR);
         Body body = readJson(ctx);
         String id = required(body.id(), "id");
+        create(ctx, role, body, id, clash -> taken(id, clash));
+    }
+
+    /**
+     * Creates the product {@code id}. {@code refusal} is the answer when the id is taken: the same
+     * whether the fast check in the read finds it or the check inside the write does.
+     */
+    private void create(Context ctx, Role role, Body body, String id, java.util.function.Function<Node, ProblemException> refusal) {
         checkId(id);
         Node product = NodeFactory.createURI(Graphs.ID + id);
         // A fast answer for the common case, in the read that resolves the body (one read before the
         // write: under load each read may wait for a commit in flight); the check that decides is the
         // one inside the write.
         Graph triples = toRdf(body, product, role, catalog -> existingId(catalog, id).ifPresent(clash -> {
-            throw taken(id, clash);
+            throw refusal.apply(clash);
         }));
         String etag = write(role, "add product " + id, product, triples, Conditional.none(), (dsg, graph) -> {
             // Inside the write transaction (and, with a shared store, inside its conditional
-            // update): of N concurrent creates of one id exactly one finds the id free. The
-            // refusal is the same 409 as the fast answer above.
-            if (takenInside(dsg, product, graph)) throw taken(id, product);
+            // update): of N concurrent creates of one id exactly one finds the id free.
+            if (takenInside(dsg, product, graph)) throw refusal.apply(product);
         });
         ctx.status(201).header("Location", "/api/products/" + id).header("ETag", etag)
                 .json(Map.of("id", id, "iri", product.getURI()));
@@ -90,6 +97,17 @@ public final class ProductRoutes {
 
     public void replace(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
+        if ("*".equals(ctx.header("If-None-Match"))) {
+            // If-None-Match: * asks for a create at this address (RFC 9110 §13.1.2): 201, or 412
+            // when the id is taken, by a product or any resource (ids differing only in case too).
+            String id = ctx.pathParam("id");
+            Body body = readJson(ctx);
+            if (body.id() != null && !body.id().equals(id))
+                throw ClaimRequests.problem(400, "id", "(" + body.id() + ") does not match the path (" + id + ")");
+            create(ctx, role, body, id, clash -> new ProblemException(Problem.of(412, "If-None-Match: * asked for a new product, "
+                    + "and the id '" + id + "' is taken by <" + clash.getURI() + ">").withKind("precondition").withExisting(clash.getURI())));
+            return;
+        }
         Node product = userProduct(ctx.pathParam("id"));
         Body body = readJson(ctx);
         String id = IdIndex.idOf(product);

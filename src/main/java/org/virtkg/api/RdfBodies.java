@@ -145,12 +145,25 @@ public final class RdfBodies {
         Matcher prefix = UNDEFINED_PREFIX.matcher(msg);
         if (prefix.find()) msg = "the prefix '" + prefix.group(1) + ":' is not declared: add @prefix " + prefix.group(1) + ": <its namespace IRI> .";
         if (msg.startsWith("Triples not terminated by DOT")) msg = "a statement is not ended with '.'";
+        Matcher outOfPlace = OUT_OF_PLACE.matcher(msg);
+        if (outOfPlace.find())
+            msg = "found " + (outOfPlace.group(2) != null && !outOfPlace.group(2).isEmpty() ? "'" + outOfPlace.group(2) + "'"
+                    : tokenInWords(outOfPlace.group(1))) + " where a statement should start (with an <IRI>, a prefixed name "
+                    + "or a blank node); is the body in the format its Content-Type names?";
+        if (msg.startsWith("Broken token (newline in string)"))
+            msg = "a string runs past the end of its line: close its quote, or use \"\"\"…\"\"\" for text over several lines";
+        // JSON-LD: the JSON parser's own words (Jackson's, with its source markers), said as for any JSON body.
+        if (JACKSON.matcher(msg).find()) msg = Json.firstClause(msg);
         return where + msg;
     }
 
     /** Turtle's "Unrecognized (expected an RDF Term): [DOT]" and its kin: the token the parser found instead. */
     private static final Pattern EXPECTED_TERM = Pattern.compile("(?:expected an RDF Term|Expected BNode or IRI)\\)?:? *(?:Got: *)?\\[([A-Z_]+)");
     private static final Pattern UNDEFINED_PREFIX = Pattern.compile("^Undefined prefix: (\\S*)");
+    /** Turtle's "Out of place: [KEYWORD:this]": a token where a subject should be. */
+    private static final Pattern OUT_OF_PLACE = Pattern.compile("^Out of place: \\[([A-Z_]+):?([^\\]]*)\\]");
+    /** A JSON parser's message (Jackson's, for JSON-LD): its wording and source markers are the library's. */
+    private static final Pattern JACKSON = Pattern.compile("^(Unexpected end-of-input|Unexpected character|Unrecognized token|Illegal unquoted)|\\[Source: ");
 
     /** A parser token as a person writes it: '.', ';', ','; otherwise its name in lower case. */
     private static String tokenInWords(String token) {
@@ -233,8 +246,14 @@ public final class RdfBodies {
     static void checkJsonLimits(byte[] json) {
         try {
             Json.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)": the figures, not the class.
+            throw ProblemException.of(400, "The JSON-LD body is larger or deeper than this server reads: "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JacksonException e) {
-            throw ProblemException.of(400, "The JSON-LD body is refused: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw ProblemException.of(400, "The JSON-LD body does not parse, nothing was changed: " + where + Json.firstClause(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ProblemException.of(400, "Cannot read the JSON-LD body: " + e.getMessage());
         }

@@ -286,9 +286,10 @@ public final class RouteTable {
         t.add(Route.get("/api/products/{id}", h.products()::get).tag("products").etag()
                 .summary("A product added through the API, in the shape it was submitted").params(productId)
                 .ok("Product", type("object")));
-        t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(false).body(product)
-                .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match")
-                .params(productId).ok("Replaced", type("object")));
+        t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(true).body(product)
+                .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match. "
+                        + "With If-None-Match: * it creates the product at this id instead (201), or answers 412 if the id is taken")
+                .params(productId).ok("Replaced", type("object")).respond("201", "Created (If-None-Match: *)"));
         t.add(Route.delete("/api/products/{id}", h.products()::delete).tag("products").role(Role.EDITOR).conditional(false)
                 .summary("Delete a user-added product and, with it, its inferences").params(productId).respond("204", "Deleted"));
 
@@ -370,5 +371,21 @@ public final class RouteTable {
     /** A list answer: {@code {"items": [item…]}}. */
     private static Map<String, Object> items(Map<String, Object> item) {
         return Map.of("type", "object", "properties", Map.of("items", Map.of("type", "array", "items", item)));
+    }
+
+    /**
+     * The methods the table serves at a concrete path (templates' {@code {param}} segments match any
+     * one segment), in the table's order, with HEAD wherever GET is (Javalin answers it): what a 405
+     * lists in {@code Allow} when the path exists but not for the method asked. Empty when no route
+     * has the path.
+     */
+    public static List<String> methodsAt(List<Route> routes, String path) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Route r : routes)
+            if (path.matches(r.path().replaceAll("\\{[^/}]+}", "[^/]+"))) {
+                out.add(r.method().name());
+                if (r.method() == Route.Method.GET) out.add("HEAD");
+            }
+        return List.copyOf(out);
     }
 }

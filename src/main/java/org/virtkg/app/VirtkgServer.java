@@ -86,7 +86,6 @@ public final class VirtkgServer implements AutoCloseable {
         Handler fuseki = fusekiContext(kb, config);
         Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(kb);
-        ExplainRoutes explain = new ExplainRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
         ChangeFeed feed = new ChangeFeed(kb, config.maxChangeStreams());
         TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
@@ -94,6 +93,7 @@ public final class VirtkgServer implements AutoCloseable {
         ImportRoutes imports = new ImportRoutes(kb, auth, config.maxUploadBytes());
         GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
         Knowledge knowledge = new Knowledge(kb);
+        ExplainRoutes explain = new ExplainRoutes(kb, knowledge);
         ProductRoutes products = new ProductRoutes(kb, knowledge, auth, config.maxJsonBytes());
         ClaimRoutes claims = new ClaimRoutes(kb, knowledge, auth, config.maxJsonBytes());
         ResponseCache responses = new ResponseCache();
@@ -176,9 +176,17 @@ public final class VirtkgServer implements AutoCloseable {
                 // is replaced by a problem, or by a page for a browser (ErrorPages).
                 String type = ctx.res().getContentType();
                 boolean explainedPage = Boolean.TRUE.equals(ctx.attribute(ErrorPages.RENDERED));
-                if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || explainedPage))
-                    problem(ctx, Problem.of(404, "No resource at " + ctx.path()
-                            + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
+                if (type != null && (type.startsWith(Problem.MEDIA_TYPE) || explainedPage)) return;
+                // A path the table serves, asked with another method: 405 naming the methods it takes.
+                List<String> allowed = RouteTable.methodsAt(routeTable, ctx.path());
+                if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
+                    ctx.header("Allow", String.join(", ", allowed));
+                    problem(ctx, Problem.of(405, ctx.method().name() + " is not a method of " + ctx.path() + "; it answers "
+                            + String.join(", ", allowed)));
+                    return;
+                }
+                problem(ctx, Problem.of(404, "No resource at " + ctx.path()
+                        + ". Try /api/health or /sparql; the API is listed at /openapi.json."));
             });
             cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem().at(ctx.path())));
             // A refused write, from any route: one mapping (ProblemException.rejected), also used by /update.

@@ -149,6 +149,23 @@ class ErrorsInWordsApiTest {
     }
 
     /** Broken JSON is described as a person would fix it, never in the parser's states and character codes. */
+    /** Graph Store bodies that do not parse: what the parser met, in words (third walk-through: Jena's and Jackson's own words). */
+    @Test
+    void anRdfBodyThatDoesNotParseIsSaidInWords() throws Exception {
+        String[][] cases = {
+                {"text/turtle", "this is not turtle", "line 1, column 1: found 'this' where a statement should start"},
+                {"text/turtle", "<https://example.org/a> <https://example.org/p> \"open\n", "a string runs past the end of its line"},
+                {"application/ld+json", "{\"@id\": \"https://example.org/a\", \"https://example.org/p\": ", "it ends before the JSON is complete"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + Fixtures.enc(GRAPH)))
+                    .PUT(HttpRequest.BodyPublishers.ofString(c[1])), "Content-Type", c[0], "Authorization", "Bearer " + ADMIN);
+            String detail = problem(r, 400).get("detail").asText();
+            assertTrue(detail.contains(c[2]), c[1] + " -> " + detail);
+            for (String internal : List.of("Out of place", "KEYWORD", "Broken token", "Source:", "end-of-input", "StreamReadFeature", "marker"))
+                assertFalse(detail.contains(internal), "no parser internals (" + internal + "): " + detail);
+        }
+    }
+
     @Test
     void brokenJsonIsSaidInWords() throws Exception {
         String[][] cases = {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,23 @@ class HttpEdgeTest {
         String detail = problem(a).get("detail").asText();
         assertTrue(detail.contains(detailContains), "detail '" + detail + "' should mention '" + detailContains + "'");
         assertFalse(detail.matches("(?s).*(Exception|java\\.|org\\.apache|Encountered).*"), "no library internals: " + detail);
+    }
+
+    /** A REST path asked with a method it does not take is a 405 naming those it does (was a 404 saying "try /api/health"). */
+    @Test
+    void aRestPathAskedWithAnotherMethodIsA405ThatListsItsMethods() throws Exception {
+        RawHttp.Answer health = raw("PUT", "/api/health", "{}", "Content-Type", "application/json");
+        refused(405, health, "PUT is not a method of /api/health; it answers GET, HEAD");
+        assertEquals("GET, HEAD", health.headers().get("allow"));
+        RawHttp.Answer selection = raw("GET", "/api/selection", null);
+        refused(405, selection, "it answers POST");
+        assertEquals("POST", selection.headers().get("allow"));
+        RawHttp.Answer product = raw("PATCH", "/api/products/KVM", "{}", "Content-Type", "application/json");
+        refused(405, product, "PATCH is not a method of /api/products/KVM");
+        for (String m : List.of("GET", "PUT", "DELETE"))
+            assertTrue(product.headers().get("allow").contains(m), product.headers().get("allow"));
+        // A path no route has is still a 404.
+        refused(404, raw("PUT", "/api/no-such-thing", "{}", "Content-Type", "application/json"), "No resource at /api/no-such-thing");
     }
 
     @Test

@@ -56,6 +56,37 @@ class ProductApiTest {
         return VirtkgServerTest.askAt(base, "<" + ID + s + "> <" + VKG + p + "> <" + ID + o + ">");
     }
 
+    /** README: "If-None-Match: * makes a PUT a create that fails if it exists" (a PUT to a new id was a 404). */
+    @Test
+    void aPutWithIfNoneMatchStarCreatesTheProductOrAnswers412() throws Exception {
+        String body = """
+                {"kind": "Hypervisor", "label": "Put Created", "hostOS": ["Linux"], "source": "https://example.org/put-created"}""";
+        java.util.function.Supplier<HttpRequest.Builder> b = () -> HttpRequest.newBuilder(URI.create(base + "/api/products/PutCreated"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        var created = Fixtures.send(b.get(), "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR, "If-None-Match", "*");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("/api/products/PutCreated", created.headers().firstValue("Location").orElse(""));
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        var read = get(base + "/api/products/PutCreated");
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(etag, read.headers().firstValue("ETag").orElse(""), "the ETag the create gave is the resource's");
+        assertTrue(read.body().contains("\"label\":\"Put Created\""), read.body());
+        // Again: the id is taken now, so the precondition fails and nothing changes.
+        var again = Fixtures.send(b.get(), "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR, "If-None-Match", "*");
+        assertEquals(412, again.statusCode(), again.body());
+        assertTrue(again.body().contains("is taken by <" + ID + "PutCreated>"), again.body());
+        // An id that differs from a shipped product's only in case is taken too.
+        var kvm = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/products/kvm")).PUT(HttpRequest.BodyPublishers.ofString(body)),
+                "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR, "If-None-Match", "*");
+        assertEquals(412, kvm.statusCode(), kvm.body());
+        // The body's id, when given, must be the path's.
+        var other = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/products/PutOther"))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.replace("{", "{\"id\": \"Elsewhere\", "))),
+                "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR, "If-None-Match", "*");
+        assertEquals(400, other.statusCode(), other.body());
+        assertEquals(204, send("DELETE", "/api/products/PutCreated", null, EDITOR).statusCode());
+    }
+
     @Test
     void addQueryReplaceAndDeleteAProduct() throws Exception {
         assertEquals(401, send("POST", "/api/products", FIRECRACKER, null).statusCode());

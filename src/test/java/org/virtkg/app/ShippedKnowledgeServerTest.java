@@ -90,7 +90,15 @@ class ShippedKnowledgeServerTest {
     void whatTheKnowledgeBaseDoesNotSayIsUnknown() throws Exception {
         var r = get(base + "/api/explain?s=Ganeti&p=vkg:supports&o=LXD");
         assertEquals(404, r.statusCode());
-        assertEquals("unknown", Json.MAPPER.readTree(r.body()).get("status").asText());
+        assertEquals("unknown", Json.MAPPER.readTree(r.body()).get("truth").asText());
+        // A name nothing uses is a typo, not an open-world unknown: it is named, with the nearest ids.
+        var typo = get(base + "/api/explain?s=XPC&p=rdf:type&o=vkg:IaaSPlatform");
+        assertEquals(404, typo.statusCode(), typo.body());
+        assertJson(typo).at("/parameter").is("s");
+        assertJson(typo).at("/detail").textContains("Nothing in the knowledge base is named XPC");
+        assertTrue(Json.MAPPER.readTree(typo.body()).get("suggestions").toString().contains("XCP"), typo.body());
+        var term = get(base + "/api/explain?s=XCP&p=rdf:typo&o=vkg:IaaSPlatform");
+        assertJson(term).at("/parameter").is("p");
         var bad = get(base + "/api/explain?s=KVM&p=vkg:supports");
         assertEquals(400, bad.statusCode());
         assertJson(bad).at("/detail").textContains("'o'");
