@@ -125,7 +125,13 @@ public final class ClaimRoutes {
         String sentence = knowledge.read(catalog -> requests.sentence(catalog, r));
         if (r.kind().equals("claim")) g.add(r.claim());
         else requests.addNote(g, r, NodeFactory.createURI(graph.getURI() + "#note"), sentence);
-        g.add(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Claim by " + role.actor() + ": " + sentence, "en")));
+        // The graph's label says what was filed: a dispute of "OpenStack supports LXD" is not a claim that it does.
+        String filed = switch (r.kind()) {
+            case "dispute" -> "Dispute by " + role.actor() + " of: ";
+            case "condition" -> "Condition by " + role.actor() + " on: ";
+            default -> "Claim by " + role.actor() + ": ";
+        };
+        g.add(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang(filed + sentence, "en")));
         if (r.note() != null) g.add(Triple.create(graph, RDFS.comment.asNode(), NodeFactory.createLiteralLang(r.note(), "en")));
         if (r.source() != null) g.add(Triple.create(graph, DERIVED, NodeFactory.createURI(r.source())));
         // The day its source speaks as of: what view=current weighs when sides disagree (Claims.dateOf).

@@ -181,7 +181,7 @@ public final class CompatibilityRoutes {
             List<Row> rows = new ArrayList<>();
             try (var exec = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(catalog.dataset())).query(DRIVERS).build()) {
                 exec.execSelect().forEachRemaining(s -> rows.add(new Row(s.getResource("platform").asNode(), s.getLiteral("release").getLexicalForm(),
-                        s.getLiteral("dkey").getLexicalForm(), s.contains("tech") ? s.getResource("tech").asNode() : null)));
+                        s.getLiteral("dkey").getLexicalForm(), s.contains("tech") ? SupportMatrices.runsGuestsOn(s.getResource("tech").asNode()) : null)));
             }
             List<SupportMatrices.Release> releases = SupportMatrices.releases(catalog.dataset());
             List<String> order = releases.stream().map(SupportMatrices.Release::name).toList();
@@ -229,7 +229,7 @@ public final class CompatibilityRoutes {
         else {
             c.put("lastReleaseWithDriver", last);
             c.put("note", "The newest imported support matrix of " + catalog.label(p) + " (release " + d.release() + ") has no driver for "
-                    + catalog.label(t) + (last == null ? "" : "; the last release with one was " + last) + ".");
+                    + catalog.label(t) + (last == null ? "" : "; the last imported release with one was " + last) + ".");
         }
         return c;
     }
@@ -239,6 +239,9 @@ public final class CompatibilityRoutes {
 
     /** One version's matrix, already serialised both ways: a request only writes bytes. */
     record Matrix(String json, String csv) {}
+
+    /** Source graphs of the paper's own text and tables (not the dated outside sources PaperView also reads). */
+    private static final String PAPER_SOURCES = org.virtkg.store.Graphs.SOURCE + "paper";
 
     public void compatibility(Context ctx) {
         knowledge.run(catalog -> {
@@ -287,6 +290,11 @@ public final class CompatibilityRoutes {
                 String note = !status.equals("unknown") ? null
                         : "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
                                 + catalog.label(t) + "; under the open-world assumption that is unknown, not no.";
+                // Today's view can only repeat what the paper said where no later source speaks of the pair: say so.
+                if (view.equals("current") && against == null && !deciding.sources().isEmpty()
+                        && deciding.sources().stream().allMatch(g -> g.getURI().startsWith(PAPER_SOURCES)))
+                    note = "Only the paper states this (as of " + claims.newest(deciding.sources()).orElse("its date") + ", an editorial "
+                            + "date); no later source confirms or overturns it, so today's view rests on the paper's word alone.";
                 return new Compatibility(catalog.ref(t), catalog.ref(p), status, answer.basis() == null ? null : answer.basis().json(),
                         status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
                         notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList(),
@@ -324,7 +332,8 @@ public final class CompatibilityRoutes {
             @JsonInclude(JsonInclude.Include.NON_NULL) String decidedBy,
             @JsonUnwrapped Present present,
             @Describe(allowed = {"all", "paper", "current"}) String view,
-            @Describe(description = "Why unknown is not no (the open world), when status is unknown")
+            @Describe(description = "Why unknown is not no (the open world), when status is unknown; under view=current, that only "
+                    + "the paper speaks of the pair, when no later source does")
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     /** When sources say both: the other side's claim, its basis, its sources and (when dated) the newest one's date. */

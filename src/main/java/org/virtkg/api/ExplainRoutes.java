@@ -17,7 +17,6 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.virtkg.kb.KnowledgeBase;
-import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Knowledge;
 import org.virtkg.knowledge.Provenance;
 import org.virtkg.reasoner.Explanation;
@@ -49,9 +48,9 @@ public final class ExplainRoutes {
         Map<String, Object> body = explanation(t);
         if (body == null && knowledge != null) knowledge.read(catalog -> {
             // A typo (s=XPC) is not an open-world unknown: say which term nothing uses, and the nearest ids.
-            refuseUnused(catalog, "s", t.getSubject());
-            refuseUnused(catalog, "p", t.getPredicate());
-            refuseUnused(catalog, "o", t.getObject());
+            Ids.refuseUnused(catalog, "s", t.getSubject());
+            Ids.refuseUnused(catalog, "p", t.getPredicate());
+            Ids.refuseUnused(catalog, "o", t.getObject());
             return null;
         });
         if (body == null)
@@ -59,20 +58,6 @@ public final class ExplainRoutes {
                     + FmtUtils.stringForTriple(t, (org.apache.jena.shared.PrefixMapping) null)
                     + ". Under the open-world assumption that means unknown, not false.").withTruth("unknown"));
         ctx.json(body);
-    }
-
-    /** 404 naming parameter {@code name} when {@code term}, an IRI, appears nowhere in the knowledge base (no graph uses it). */
-    private static void refuseUnused(Catalog catalog, String name, Node term) {
-        if (!term.isURI()) return;
-        var dsg = catalog.dataset();
-        boolean used = dsg.find(Node.ANY, term, Node.ANY, Node.ANY).hasNext() || dsg.find(Node.ANY, Node.ANY, term, Node.ANY).hasNext()
-                || dsg.find(Node.ANY, Node.ANY, Node.ANY, term).hasNext();
-        if (used) return;
-        String shown = term.getURI().startsWith(Graphs.ID) ? term.getURI().substring(Graphs.ID.length()) : "<" + term.getURI() + ">";
-        List<String> near = term.getURI().startsWith(Graphs.ID) ? catalog.index().suggest(shown, true, 8) : List.of();
-        throw new ProblemException(Problem.of(404, "Nothing in the knowledge base is named " + shown + " (parameter '" + name + "')"
-                + (near.isEmpty() ? "" : "; did you mean " + near.getFirst() + "?"))
-                .withParameter(name).withSuggestions(near));
     }
 
     /** The explanation of {@code t} as JSON-ready maps, or {@code null} when it does not hold. */

@@ -1,8 +1,10 @@
 package org.virtkg.api;
 
+import java.util.List;
 import org.apache.jena.graph.Node;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
+import org.virtkg.store.Graphs;
 
 /**
  * What users typed, resolved against a catalogue, and the problem each answers when it does not
@@ -99,5 +101,22 @@ final class Ids {
         Problem problem = Problem.of(404, "'" + IdIndex.idOf(x) + "' is not in the paper (view=paper); ask with view=all");
         if (parameter != null) problem = problem.withParameter(parameter);
         throw new ProblemException(problem.withView(view));
+    }
+
+    /**
+     * 404 naming parameter {@code name} when {@code term}, an IRI, appears nowhere in the knowledge
+     * base (no graph uses it), with the nearest ids: a typo (s=XPC), not an open-world unknown.
+     */
+    static void refuseUnused(Catalog catalog, String name, Node term) {
+        if (!term.isURI()) return;
+        var dsg = catalog.dataset();
+        boolean used = dsg.find(Node.ANY, term, Node.ANY, Node.ANY).hasNext() || dsg.find(Node.ANY, Node.ANY, term, Node.ANY).hasNext()
+                || dsg.find(Node.ANY, Node.ANY, Node.ANY, term).hasNext();
+        if (used) return;
+        String shown = term.getURI().startsWith(Graphs.ID) ? term.getURI().substring(Graphs.ID.length()) : "<" + term.getURI() + ">";
+        List<String> near = term.getURI().startsWith(Graphs.ID) ? catalog.index().suggest(shown, true, 8) : List.of();
+        throw new ProblemException(Problem.of(404, "Nothing in the knowledge base is named " + shown + " (parameter '" + name + "')"
+                + (near.isEmpty() ? "" : "; did you mean " + near.getFirst() + "?"))
+                .withParameter(name).withSuggestions(near));
     }
 }

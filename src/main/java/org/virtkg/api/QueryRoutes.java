@@ -21,6 +21,7 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.IdIndex;
+import org.virtkg.knowledge.Knowledge;
 
 /**
  * {@code GET /api/queries} lists the library; {@code GET /api/queries/{name}} runs one query with
@@ -31,11 +32,14 @@ public final class QueryRoutes {
     private static final Set<String> RESERVED = Set.of("format");
     private final QueryLibrary library;
     private final KnowledgeBase kb;
+    /** For naming an id parameter nothing in the knowledge base uses, with the nearest ids. */
+    private final Knowledge knowledge;
     private final Duration timeout;
 
-    public QueryRoutes(QueryLibrary library, KnowledgeBase kb, Duration timeout) {
+    public QueryRoutes(QueryLibrary library, KnowledgeBase kb, Knowledge knowledge, Duration timeout) {
         this.library = library;
         this.kb = kb;
+        this.knowledge = knowledge;
         this.timeout = timeout;
     }
 
@@ -72,6 +76,12 @@ public final class QueryRoutes {
                     .withSuggestions(names));
         }
         Map<String, Node> bindings = bind(ctx, q);
+        // An id parameter nothing uses (subject=Xenn) is a typo: named, with the nearest ids, not an empty answer.
+        knowledge.read(catalog -> {
+            for (QueryLibrary.Param p : q.params())
+                if (p.type().equals("iri") && bindings.get(p.name()) != null) Ids.refuseUnused(catalog, p.name(), bindings.get(p.name()));
+            return null;
+        });
         if (Http.notModified(ctx, kb.version())) return;
 
         boolean graphResult = q.query().isConstructType() || q.query().isDescribeType();

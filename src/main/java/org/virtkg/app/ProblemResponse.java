@@ -77,6 +77,10 @@ final class ProblemResponse extends Response.Wrapper {
             return "The request could not be read as a SPARQL protocol request; check the parameters and the body";
         if (first.startsWith("Insufficient content written"))
             return "The answer could not be written; check the graph parameter (an absolute IRI such as https://example.org/g)";
+        if (first.toLowerCase(java.util.Locale.ROOT).contains("query timed out"))
+            // Not an outage: this query's own cost.
+            return "The query ran longer than this server's time limit for one query and was stopped; narrow it (a more "
+                    + "specific pattern, fewer OPTIONALs, a LIMIT) or split it into smaller queries";
         first = first.replaceAll("[a-z]+(\\.[a-z0-9]+)+\\.[A-Z][A-Za-z]*(Exception|Error): ?", "");
         if (first.length() > MAX_DETAIL) first = first.substring(0, MAX_DETAIL) + "…";
         return status >= 500 ? "The SPARQL service failed: " + first : first;

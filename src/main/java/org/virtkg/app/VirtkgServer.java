@@ -101,7 +101,7 @@ public final class VirtkgServer implements AutoCloseable {
         CompatibilityRoutes compatibility = new CompatibilityRoutes(knowledge, explain, responses);
         FeatureMatrixRoutes featureMatrix = new FeatureMatrixRoutes(knowledge, responses);
         QueryLibrary library = QueryLibrary.load(config.queriesDir());
-        QueryRoutes queries = new QueryRoutes(library, kb, config.queryTimeout());
+        QueryRoutes queries = new QueryRoutes(library, kb, knowledge, config.queryTimeout());
         OpenApi openApi = new OpenApi(library);
         PaperAndPresent paperAndPresent = new PaperAndPresent(knowledge, responses);
         ResourceRoutes resources = new ResourceRoutes(knowledge).withPaperAndPresent(paperAndPresent);

@@ -32,6 +32,19 @@ public final class SupportMatrices {
 
     private SupportMatrices() {}
 
+    /**
+     * The technology a driver's target runs guests on, as the import reads a release's claims
+     * ({@link NovaMatrixImport}): the vmware driver targets vCenter, whose hosts are VMware ESX;
+     * ironic's bare machines run on no virtualization (null). Every other target is itself.
+     * Selection by feature and the compatibility check's drivers use it, so they name the same
+     * technology the release's support claims do.
+     */
+    public static Node runsGuestsOn(Node driverTarget) {
+        if (driverTarget == null || !driverTarget.isURI() || !driverTarget.getURI().startsWith(Graphs.ID)) return driverTarget;
+        String on = NovaMatrixImport.hypervisor(driverTarget.getURI().substring(Graphs.ID.length()));
+        return on == null ? null : Graphs.node(Graphs.ID + on);
+    }
+
     /** Every imported release, oldest first; callers hold a read transaction. */
     public static List<Release> releases(DatasetGraph dsg) {
         List<Release> out = new ArrayList<>();

@@ -126,8 +126,16 @@ public final class Disagreements {
         return dsg.find(graph, graph, DERIVED_FROM, Node.ANY).hasNext();
     }
 
+    /** True when {@code added} states, in some graph, one of the asserted facts {@code inc} rests on. */
+    static boolean restates(DatasetGraph dsg, Inconsistency inc, Set<Quad> added) {
+        if (added.isEmpty()) return false;
+        Set<Triple> facts = trace(dsg, inc).facts().keySet();
+        for (Quad q : added) if (facts.contains(q.asTriple())) return true;
+        return false;
+    }
+
     /**
-     * Judges the inconsistencies a change introduced ({@code fresh}), given the quads it added.
+     * Judges the inconsistencies a change introduced or restates a side of ({@code fresh}), given the quads it added.
      * Returns normally when each is a recorded disagreement between sourced statements; throws
      * {@link WriteRejectedException} otherwise, naming the statements and who states them.
      */

@@ -545,9 +545,13 @@ public final class KnowledgeBase implements AutoCloseable {
                         if (!r.isConsistent()) {
                             List<Inconsistency> all = r.inconsistencies();
                             after = Disagreements.keys(all);
-                            List<Inconsistency> fresh = new ArrayList<>();
-                            for (Inconsistency inc : all) if (!before.contains(Disagreements.key(inc))) fresh.add(inc);
-                            if (!fresh.isEmpty()) Disagreements.judge(dsg, fresh, recorder.added);
+                            // Judged: those this change introduces, and those already there that it states
+                            // a side of again in a graph of its own (an unsourced copy of a sourced side
+                            // would otherwise stay, as the only side, once the sourced one is withdrawn).
+                            List<Inconsistency> judged = new ArrayList<>();
+                            for (Inconsistency inc : all)
+                                if (!before.contains(Disagreements.key(inc)) || Disagreements.restates(dsg, inc, recorder.added)) judged.add(inc);
+                            if (!judged.isEmpty()) Disagreements.judge(dsg, judged, recorder.added);
                         }
                         keys.set(0, after);
                         disagreementsKept = before.equals(after);

@@ -543,7 +543,8 @@ public final class Selection {
                 .substitution("feature", org.apache.jena.rdf.model.ResourceFactory.createResource(r.node().getURI())).build()) {
             exec.execSelect().forEachRemaining(q -> rows.add(new Row(q.getLiteral("release").getLexicalForm(),
                     q.getResource("g").getURI(), q.getLiteral("dkey").getLexicalForm(), q.getLiteral("dtitle").getLexicalForm(),
-                    q.contains("tech") ? q.getResource("tech").asNode() : null, q.contains("st") ? q.getResource("st").getURI() : null,
+                    q.contains("tech") ? SupportMatrices.runsGuestsOn(q.getResource("tech").asNode()) : null,
+                    q.contains("st") ? q.getResource("st").getURI() : null,
                     q.contains("answer") ? q.getLiteral("answer").getLexicalForm() : null,
                     q.contains("caveat") ? q.getLiteral("caveat").getLexicalForm() : null,
                     q.contains("caveatSource") ? q.getResource("caveatSource").getURI() : null)));

@@ -71,17 +71,29 @@ class NamedQueryApiTest {
 
     @Test
     void aValueWithSparqlSyntaxIsATermNeverQueryText() {
-        // An IRI "containing" a query fragment: bound as one (odd) IRI, so it matches nothing.
+        // An IRI "containing" a query fragment: bound as one (odd) IRI, which nothing is named, and said so whole.
         String attack = "https://w3id.org/virtkg/id/LXC>}UNION{?platform?p?o}#";
         var r = get(base + "/api/queries/platforms-for-technology?technology=" + enc(attack));
-        JsonNode body = json(r, 200);
-        assertEquals(0, body.at("/results/bindings").size(), body.toString());
+        JsonNode body = json(r, 404);
+        assertEquals("technology", body.get("parameter").asText(), body.toString());
+        assertTrue(body.get("detail").asText().contains("named LXC>}UNION{?platform?p?o}# (parameter 'technology')"), body.toString());
+        assertFalse(body.has("results"), "no query ran with it as text: " + body);
         // Turtle-looking input that is not one term is refused, naming the parameter.
         JsonNode bad = json(get(base + "/api/queries/platforms-for-technology?technology="
                 + enc("<https://w3id.org/virtkg/id/LXC> } UNION { ?platform ?p ?o")), 400);
         assertTrue(bad.get("detail").asText().contains("'technology'"), bad.toString());
         JsonNode literal = json(get(base + "/api/queries/platforms-for-technology?technology=" + enc("\"LXC\"")), 400);
         assertTrue(literal.get("detail").asText().contains("IRI"), literal.toString());
+    }
+
+    /** A mistyped id is named with the nearest ones (fourth walk-through: subject=Xenn answered 200 with nothing). */
+    @Test
+    void aMistypedIdParameterIsNamedWithTheNearestIds() {
+        JsonNode typo = json(get(base + "/api/queries/evaluations?subject=Xenn"), 404);
+        assertEquals("subject", typo.get("parameter").asText(), typo.toString());
+        assertTrue(typo.get("detail").asText().startsWith("Nothing in the knowledge base is named Xenn (parameter 'subject'); did you mean Xen?"),
+                typo.toString());
+        assertEquals(200, get(base + "/api/queries/evaluations?subject=Xen").statusCode());
     }
 
     @Test

@@ -258,6 +258,13 @@ class SelectionApiTest {
             if (t.equals("LXC")) lxcAt = i;
         }
         assertTrue(kvmAt < lxcAt, "KVM ranks above LXC: " + kvmAt + " vs " + lxcAt);
+        // The vmware driver manages VMware ESX hosts through vCenter: its answers are VMware ESX's, as
+        // the release's support claims say (fourth walk-through: "OpenStack has no driver for VMware ESX").
+        JsonNode esxLive = pair(r, "OpenStack", "VMwareESX").get("requirements").get(0);
+        assertEquals("satisfied", esxLive.get("status").asText(), esxLive.toString());
+        assertEquals("vmware", esxLive.get("drivers").get(0).get("driver").asText(), esxLive.toString());
+        JsonNode esx = json(org.virtkg.testing.Fixtures.get(base + "/api/compatibility?technology=VMwareESX&platform=OpenStack"), 200);
+        assertEquals("[\"vmware\"]", esx.at("/current/drivers").toString(), esx.toString());
         // A platform with no imported support matrix: unknown, said so.
         JsonNode nimbus = select("{\"platform\": \"Nimbus\", \"features\": {\"value\": \"operation.live-migrate\", \"weight\": \"nice\"}}");
         JsonNode v = nimbus.get("items").get(0).get("requirements").get(0);

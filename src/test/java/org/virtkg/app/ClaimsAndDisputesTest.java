@@ -222,6 +222,28 @@ class ClaimsAndDisputesTest {
                 + "<https://w3id.org/virtkg/ontology#doesNotSupport> <https://w3id.org/virtkg/id/KVM> }"));
     }
 
+    /**
+     * An unsourced copy of a sourced side of a disagreement is refused like any unsourced
+     * contradiction (fourth walk-through: it was taken, and stayed as the only side, disputing the
+     * paper on no one's word, once the sourced claim was withdrawn).
+     */
+    @Test
+    void anUnsourcedCopyOfASourcedContradictionIsRefusedToo() {
+        JsonNode sourced = json(send("POST", "/api/claims", """
+                {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM", "source": "%s"}""".formatted(SOURCE), EDITOR), 201);
+        try {
+            assertEquals("disputed", compatibility("KVM", "CloudStack").get("status").asText());
+            JsonNode copy = json(send("POST", "/api/claims", """
+                    {"subject": "CloudStack", "property": "doesNotSupport", "object": "KVM"}""", EDITOR), 422);
+            assertEquals("contradiction", copy.get("kind").asText(), copy.toString());
+            assertTrue(copy.get("detail").asText().contains("'CloudStack does not support KVM' contradicts"), copy.toString());
+        } finally {
+            assertEquals(204, send("DELETE", "/api/claims/" + sourced.get("id").asText(), null, EDITOR).statusCode());
+        }
+        // Withdrawn, nothing disputes the paper any more.
+        assertEquals("supported", compatibility("KVM", "CloudStack").get("status").asText());
+    }
+
     @Test
     void aSourcedReadingOfTheVmmTypeIsRecordedAsADisputeNotRefused() {
         // Disjoint VMM types (Table 1 puts each VMM in exactly one) would refuse this as an
@@ -298,6 +320,9 @@ class ClaimsAndDisputesTest {
         JsonNode filedBy = assertJson(c).at("/disputes").itemWith("/note", "Nimbus dropped Xen").at("/filedBy").node();
         assertEquals(filing, filedBy.get("graph").asText(), c.toString());
         assertEquals(who, filedBy.get("wasAttributedTo").asText(), c.toString());
+        // Its label says a dispute was filed, not that the editor claims what they dispute.
+        assertTrue(filedBy.toString().contains("Dispute by " + who + " of: "), filedBy.toString());
+        assertFalse(filedBy.toString().contains("Claim by "), filedBy.toString());
         JsonNode nimbus = json(get(base + "/api/platforms/Nimbus"), 200);
         JsonNode xen = assertJson(nimbus).at("/hypervisors").itemWith("/id", "Xen").node();
         assertJson(xen).at("/disputes").itemWith("/note", "Nimbus dropped Xen").at("/filedIn").hasItem(filing);

@@ -1,6 +1,7 @@
 package org.virtkg.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.enc;
@@ -87,6 +88,18 @@ class HostileQueryTest {
         assertEquals(400, get(base + "/sparql?query=" + enc("ASK {}") + "&query=" + enc("ASK {}")).statusCode());
         assertEquals(415, post(base + "/sparql", "ASK {}", "Content-Type", "text/plain").statusCode());
         assertEquals(405, get(base + "/update?update=" + enc("CLEAR GRAPH <g:x>"), "Authorization", "Bearer " + ADMIN).statusCode());
+    }
+
+    /** A query stopped at the time limit says so and what to do, not that the service failed (fourth walk-through). */
+    @Test
+    void aQueryStoppedAtTheTimeLimitSaysSoInWords() throws Exception {
+        String values = "VALUES ?%s { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 } ";
+        var r = query("SELECT (COUNT(*) AS ?n) WHERE { " + values.formatted("a") + values.formatted("b") + values.formatted("c")
+                + values.formatted("d") + values.formatted("e") + values.formatted("f") + " }");
+        assertEquals(503, r.statusCode(), r.body());
+        String detail = org.virtkg.api.Json.MAPPER.readTree(r.body()).get("detail").asText();
+        assertTrue(detail.startsWith("The query ran longer than this server's time limit for one query"), detail);
+        assertFalse(detail.contains("failed") || detail.contains("timed out"), detail);
     }
 
     @Test
