@@ -158,6 +158,8 @@ public final class FeatureMatrixRoutes {
         String newest = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).name();
         List<Map<String, Object>> featureList = new ArrayList<>();
         for (var f : features.values()) {
+            // The filters narrow the lists as they narrow the cells: ?feature=x lists x alone.
+            if (featureFilter != null && !featureFilter.equals(f.get("key"))) continue;
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", f.get("key"));
             item.put("id", f.get("id"));
@@ -179,7 +181,7 @@ public final class FeatureMatrixRoutes {
             return m;
         }).toList());
         body.put("newestRelease", newest);
-        body.put("drivers", new ArrayList<>(drivers.values()));
+        body.put("drivers", drivers.values().stream().filter(d -> driverFilter == null || driverFilter.equals(d.get("key"))).toList());
         body.put("features", featureList);
         body.put("cells", out);
         body.put("total", out.size());

@@ -140,6 +140,14 @@ final class GraphStoreReads {
 
     private static byte[] serialize(Graph g, Lang lang) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!lang.equals(Lang.NTRIPLES) && !lang.equals(Lang.NQUADS) && !BINARY.contains(lang)) {
+            // Syntaxes with prefixes get virtkg's (as /id pages and the ontology do): the ontology graph
+            // in Turtle is a third of its size with them, and readable. The store keeps no prefixes.
+            Graph withPrefixes = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            withPrefixes.getPrefixMapping().setNsPrefixes(org.virtkg.store.Graphs.PREFIXES);
+            org.apache.jena.graph.GraphUtil.addInto(withPrefixes, g);
+            g = withPrefixes;
+        }
         if (RDFLanguages.isQuads(lang)) RDFWriter.source(DatasetGraphFactory.wrap(g)).lang(lang).output(out);
         else RDFWriter.source(g).lang(lang).output(out);
         return out.toByteArray();

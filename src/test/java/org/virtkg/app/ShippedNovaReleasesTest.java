@@ -115,7 +115,10 @@ class ShippedNovaReleasesTest {
         assertEquals(List.of("complete", "complete", "complete"), history(kvm));
         // The driver is linked to the knowledge base's KVM.
         JsonNode drivers = json("/api/platforms/OpenStack/features?driver=libvirt-kvm-x86").get("drivers");
-        for (JsonNode d : drivers) if (d.get("key").asText().equals("libvirt-kvm-x86")) assertEquals("KVM", d.get("technology").asText());
+        assertEquals(1, drivers.size(), "the filter narrows the driver list too: " + drivers);
+        assertEquals("KVM", drivers.get(0).get("technology").asText(), drivers.toString());
+        JsonNode features = json("/api/platforms/OpenStack/features?feature=operation.attach-volume").get("features");
+        assertEquals(1, features.size(), "and the feature list: " + features);
         // [operation.encrypted-volume] driver.libvirt-kvm-x86=complete, its note on 2026.1 line 1251: linked, not copied.
         JsonNode encrypted = cell("libvirt-kvm-x86", "operation.encrypted-volume");
         assertEquals("supported", encrypted.get("answer").asText());
