@@ -17,6 +17,7 @@ import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.IdIndex;
 import org.virtkg.knowledge.Knowledge;
+import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.ProductFields;
 import org.virtkg.knowledge.Provenance;
 
@@ -89,6 +90,17 @@ public final class CompareRoutes {
             }
             out.put("properties", properties);
             out.put("narrative", narrative(catalog, nodes));
+            // Where each stands today, as selection gives it beside a pair: a side-by-side choice must
+            // not hide that one of them is no longer developed.
+            Map<String, Object> lifecycle = new LinkedHashMap<>();
+            List<String> cautions = new ArrayList<>();
+            for (Node n : nodes) {
+                Map<String, Object> today = Lifecycles.lifecycle(catalog, n);
+                lifecycle.put(IdIndex.idOf(n), today);
+                Lifecycles.caution(catalog, n, today).ifPresent(cautions::add);
+            }
+            out.put("lifecycle", lifecycle);
+            out.put("cautions", cautions);
             return out;
         }));
     }

@@ -163,7 +163,8 @@ public final class RouteTable {
                 .ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", type("object")));
         t.add(Route.get("/api/compare", h.compare()::compare).tag("selection")
                 .summary("Two to four technologies, or two to four platforms, side by side: every property with each value's basis "
-                        + "(stated or inferred), disputed flag and sources, and the paper's sentences that compare them")
+                        + "(stated or inferred), disputed flag and sources, the paper's sentences that compare them, and where each "
+                        + "stands today (lifecycle; cautions for a discontinued or superseded one)")
                 .params(query("ids", "string", true, "Comma-separated ids of the same kind, e.g. KVM,Xen"))
                 .ok("Items, properties side by side, narrative comparisons", type("object")));
 

@@ -19,6 +19,8 @@ export default async function comparePage(main, params) {
     return;
   }
   const r = await api('/api/compare?ids=' + encodeURIComponent(ids.join(',')));
+  // Where a compared product stands today (discontinued, superseded), before the table.
+  for (const caution of r.cautions || []) main.append(el('p', { class: 'caution', role: 'note' }, '⚠ ', caution));
   main.append(table(r), narrative(r));
 }
 

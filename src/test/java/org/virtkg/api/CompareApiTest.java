@@ -68,6 +68,17 @@ class CompareApiTest {
             assertJson(n).at("/mentions").hasItem("OpenStack").hasItem("CloudStack");
     }
 
+    /** Side by side, a product no longer developed says so (fourth walk-through: Nimbus was compared with no word of it). */
+    @Test
+    void aComparedProductNoLongerDevelopedSaysSo() {
+        JsonNode r = json(get(base + "/api/compare?ids=OpenStack,CloudStack,Nimbus"), 200);
+        assertEquals("discontinued", r.at("/lifecycle/Nimbus/status").asText(), r.toString());
+        assertEquals("maintained", r.at("/lifecycle/OpenStack/status").asText(), r.toString());
+        assertEquals(1, r.get("cautions").size(), r.get("cautions").toString());
+        assertTrue(r.get("cautions").get(0).asText().startsWith("Nimbus is discontinued (as of "), r.get("cautions").toString());
+        assertEquals(0, json(get(base + "/api/compare?ids=OpenStack,CloudStack"), 200).get("cautions").size());
+    }
+
     @Test
     void badComparisonsAreClearProblems() {
         JsonNode one = json(get(base + "/api/compare?ids=KVM"), 400);

@@ -68,6 +68,16 @@ class UiComparePageTest {
     }
 
     @Test
+    void aComparedPlatformNoLongerDevelopedIsSaidAboveTheTable() throws Exception {
+        browser.driver.get(server.base() + "/#/compare?ids=OpenStack,Nimbus");
+        browser.visible("#compare-table thead th[data-id=Nimbus]");
+        String caution = browser.visible("p.caution").getText();
+        assertTrue(caution.contains("Nimbus is discontinued (as of "), caution);
+        browser.screenshot("compare-caution");
+        noConsoleErrors("compare OpenStack,Nimbus");
+    }
+
+    @Test
     void reachableFromAProductPageAndFromSearch() throws Exception {
         // A product page's "Compare with…" opens the page with the product, offering others of its kind.
         browser.driver.get(server.base() + "/id/OpenStack");
