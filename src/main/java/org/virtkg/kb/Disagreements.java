@@ -126,11 +126,15 @@ public final class Disagreements {
         return dsg.find(graph, graph, DERIVED_FROM, Node.ANY).hasNext();
     }
 
-    /** True when {@code added} states, in some graph, one of the asserted facts {@code inc} rests on. */
-    static boolean restates(DatasetGraph dsg, Inconsistency inc, Set<Quad> added) {
-        if (added.isEmpty()) return false;
+    /**
+     * True when {@code restated} (quads a change added whose triples other graphs already state)
+     * states one of the asserted facts {@code inc} rests on: the change takes a side of a
+     * disagreement already there, which must then be judged as a new one would be.
+     */
+    static boolean restates(DatasetGraph dsg, Inconsistency inc, Set<Quad> restated) {
+        if (restated.isEmpty()) return false;
         Set<Triple> facts = trace(dsg, inc).facts().keySet();
-        for (Quad q : added) if (facts.contains(q.asTriple())) return true;
+        for (Quad q : restated) if (facts.contains(q.asTriple())) return true;
         return false;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -527,6 +528,13 @@ public final class KnowledgeBase implements AutoCloseable {
                         shapesAfter = touches(recorder, SHAPES) ? ShapeGate.load(dsg) : gate[0];
                         shapesAfter.check(dsg, focusNodes(recorder));
                         List<Triple> netAdded = netAdded(dsg, r, recorder.added);
+                        // Quads stating again what another graph states already: they leave every
+                        // inconsistency's key as it was, so they are looked at below (a new product's
+                        // quads are all new, and cost nothing there).
+                        Set<Triple> newToReasoner = new HashSet<>(netAdded);
+                        Set<Quad> restated = new HashSet<>();
+                        for (Quad q : recorder.added)
+                            if (isAssertedGraph(q.getGraph()) && !newToReasoner.contains(q.asTriple()) && dsg.contains(q)) restated.add(q);
                         List<Triple> netRemoved = netRemoved(dsg, r, recorder.deleted);
                         // Inconsistencies already there are recorded disagreements between sources (see
                         // Disagreements): only the ones this change introduces are judged.
@@ -550,7 +558,7 @@ public final class KnowledgeBase implements AutoCloseable {
                             // would otherwise stay, as the only side, once the sourced one is withdrawn).
                             List<Inconsistency> judged = new ArrayList<>();
                             for (Inconsistency inc : all)
-                                if (!before.contains(Disagreements.key(inc)) || Disagreements.restates(dsg, inc, recorder.added)) judged.add(inc);
+                                if (!before.contains(Disagreements.key(inc)) || Disagreements.restates(dsg, inc, restated)) judged.add(inc);
                             if (!judged.isEmpty()) Disagreements.judge(dsg, judged, recorder.added);
                         }
                         keys.set(0, after);
