@@ -28,6 +28,9 @@ import org.virtkg.knowledge.ProductFields;
 public final class OpenApi {
     private static final String SWAGGER_UI_VERSION = webjarVersion("swagger-ui");
 
+    /** Query parameters link trackers add (utm_*, fbclid, gclid, Mailchimp's mc_*), ignored on reads. */
+    static final java.util.regex.Pattern TRACKING_PARAMETER = java.util.regex.Pattern.compile("utm_[a-z_]+|fbclid|gclid|msclkid|mc_cid|mc_eid");
+
     private final QueryLibrary library;
     private volatile String json;
 
@@ -72,7 +75,12 @@ public final class OpenApi {
         String method = endpoint.method.name().toUpperCase(Locale.ROOT);
         // A library query is described by its own path, not the template /api/queries/{name}.
         String path = queryParameters.containsKey(method + " " + ctx.path()) ? ctx.path() : endpoint.path;
-        ProblemException refusal = unknownParameters(method, path, ctx.queryParamMap().keySet());
+        // Links shared by mail or on the web come back with tracking parameters (utm_source=…): they
+        // cannot be a typo of a parameter of ours nor narrow an answer, so a page read through such a
+        // link is answered, not refused.
+        List<String> given = ctx.queryParamMap().keySet().stream()
+                .filter(name -> !(method.equals("GET") || method.equals("HEAD")) || !TRACKING_PARAMETER.matcher(name).matches()).toList();
+        ProblemException refusal = unknownParameters(method, path, given);
         if (refusal != null) throw refusal;
     }
 

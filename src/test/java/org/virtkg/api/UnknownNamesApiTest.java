@@ -102,6 +102,15 @@ class UnknownNamesApiTest {
                 "Content-Type", "application/json").statusCode());
     }
 
+    /** A shared link's tracking parameters (fourth walk-through: /id/KVM?utm_source=x was a 400 page) are no typo. */
+    @Test
+    void aLinksTrackingParametersAreNotRefused() throws Exception {
+        assertEquals(200, Fixtures.get(base + "/id/KVM?utm_source=newsletter&utm_medium=email&fbclid=abc", "Accept", "text/html").statusCode());
+        assertEquals(200, Fixtures.get(base + "/api/platforms?supports=LXC&utm_campaign=x").statusCode());
+        // Anything else still is.
+        assertEquals("utm", problem(Fixtures.get(base + "/api/platforms?utm=x"), 400).get("parameter").asText());
+    }
+
     @Test
     void theSparqlEndpointsRefuseAParameterTheyDoNotTakeAndKeepThoseClientsSend() throws Exception {
         String ask = Fixtures.enc("ASK {}");
