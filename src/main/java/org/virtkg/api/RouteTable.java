@@ -377,16 +377,26 @@ public final class RouteTable {
     /**
      * The methods the table serves at a concrete path (templates' {@code {param}} segments match any
      * one segment), in the table's order, with HEAD wherever GET is (Javalin answers it): what a 405
-     * lists in {@code Allow} when the path exists but not for the method asked. Empty when no route
-     * has the path.
+     * lists in {@code Allow} when the path exists but not for the method asked; empty when no route
+     * has the path. The templates are compiled here, once, not at every request that asks.
      */
-    public static List<String> methodsAt(List<Route> routes, String path) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (Route r : routes)
-            if (path.matches(r.path().replaceAll("\\{[^/}]+}", "[^/]+"))) {
-                out.add(r.method().name());
-                if (r.method() == Route.Method.GET) out.add("HEAD");
-            }
-        return List.copyOf(out);
+    public static java.util.function.Function<String, List<String>> methodsAt(List<Route> routes) {
+        record Template(java.util.regex.Pattern path, Route.Method method) {}
+        List<Template> templates = new ArrayList<>();
+        for (Route r : routes) {
+            StringBuilder regex = new StringBuilder();
+            for (String part : r.path().split("(?=\\{)|(?<=})"))
+                regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : java.util.regex.Pattern.quote(part));
+            templates.add(new Template(java.util.regex.Pattern.compile(regex.toString()), r.method()));
+        }
+        return path -> {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            for (Template t : templates)
+                if (t.path().matcher(path).matches()) {
+                    out.add(t.method().name());
+                    if (t.method() == Route.Method.GET) out.add("HEAD");
+                }
+            return List.copyOf(out);
+        };
     }
 }

@@ -170,6 +170,7 @@ public final class VirtkgServer implements AutoCloseable {
                 }
             }
 
+            var methodsAt = RouteTable.methodsAt(routeTable);
             cfg.routes.error(404, ctx -> {
                 // Handlers that already explained their 404 (unknown id, with suggestions, as a
                 // problem or as a page for a browser) keep it; Javalin's own 404 (no route matched)
@@ -178,7 +179,7 @@ public final class VirtkgServer implements AutoCloseable {
                 boolean explainedPage = Boolean.TRUE.equals(ctx.attribute(ErrorPages.RENDERED));
                 if (type != null && (type.startsWith(Problem.MEDIA_TYPE) || explainedPage)) return;
                 // A path the table serves, asked with another method: 405 naming the methods it takes.
-                List<String> allowed = RouteTable.methodsAt(routeTable, ctx.path());
+                List<String> allowed = methodsAt.apply(ctx.path());
                 if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
                     ctx.header("Allow", String.join(", ", allowed));
                     problem(ctx, Problem.of(405, ctx.method().name() + " is not a method of " + ctx.path() + "; it answers "
