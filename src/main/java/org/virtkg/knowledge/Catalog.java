@@ -187,8 +187,21 @@ public final class Catalog {
             if (best == null) best = l.getLiteralLexicalForm();
         }
         if (best != null) return best;
-        // rdf:type has no label in the knowledge base; it reads as "type" in sentences and pages.
-        return n.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(n);
+        // The data's terms from other vocabularies (rdf:type, rdfs:comment, skos:notation) have no label in the
+        // knowledge base; they read as their local name in words ("type", "comment") in sentences and pages.
+        String vocabularyTerm = termOfAnotherVocabulary(n);
+        return vocabularyTerm != null ? vocabularyTerm : IdIndex.idOf(n);
+    }
+
+    /** "see also" for rdfs:seeAlso: a term of a vocabulary in {@link Graphs#PREFIXES} other than virtkg's own, in words; else null. */
+    private static String termOfAnotherVocabulary(Node n) {
+        if (!n.isURI()) return null;
+        String iri = n.getURI();
+        for (String ns : Graphs.PREFIXES.values()) {
+            if (ns.equals(Graphs.VOCAB) || ns.equals(Graphs.ID) || !iri.startsWith(ns) || iri.length() == ns.length()) continue;
+            return iri.substring(ns.length()).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+        }
+        return null;
     }
 
     public Ref ref(Node n) {

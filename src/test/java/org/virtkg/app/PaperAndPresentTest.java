@@ -64,6 +64,13 @@ class PaperAndPresentTest {
     }
 
     @Test
+    void aPropertyOfAnotherVocabularyIsNamedInWordsNotByItsIri() throws Exception {
+        // Incus is described by a current source with rdfs:comment, which has no label in the knowledge base.
+        assertJson(json("/api/lifecycles/Incus?view=current", 200)).at("/current")
+                .itemWith("/property", "http://www.w3.org/2000/01/rdf-schema#comment").at("/propertyLabel").is("comment");
+    }
+
+    @Test
     void theProductPageShowsPaperAndPresentSideBySide() {
         var r = Fixtures.get(base + "/id/Lguest", "Accept", "text/html");
         assertEquals(200, r.statusCode());
