@@ -1,6 +1,6 @@
 #!/bin/sh
 # REST API throughput with wrk, against the equivalent SPARQL on /sparql and /api/health,
-# all in one run on loopback. Starts its own server (in-memory store, shipped data) and
+# all in one run on loopback. Starts its own server (a throwaway store, serve --mem, shipped data) and
 # stops it by pid afterwards.
 #
 #   bench/rest-wrk.sh                 # 10 s per endpoint, 2 threads, 8 connections

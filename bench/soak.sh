@@ -8,7 +8,7 @@
 #   BASELINE=30 SECONDS_=60 bench/soak.sh   # first 30 s without writes: the read-only baseline of the same run
 #   RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # 160 requests/s in all on a schedule (16 writes/s), not as fast as answered
 #   WARMUP=15 RATE=160 BASELINE=30 SECONDS_=60 bench/soak.sh   # first 15 s uncounted, while the server warms up
-#   STORE=mem RATE=160 bench/soak.sh                  # an in-memory store (serve --mem) instead of a fresh one on disk
+#   STORE=mem RATE=160 bench/soak.sh                  # a throwaway store (serve --mem: TDB2 in a temporary directory)
 #   WRITES=cycle RATE=160 bench/soak.sh   # each client creates, replaces twice, deletes one product at a time (the size stays near the shipped one)
 #   MAX_ACTIVE_READS=8 bench/soak.sh        # the server's bound on reads executing at once (serve --max-active-reads)
 set -eu
@@ -23,7 +23,8 @@ BASELINE=${BASELINE:-0}
 
 # All clients share one address, so lift the per-client query cap; bound the heap to state a ceiling.
 # A fresh on-disk TDB2 store, as served by default (writes are durable, as in production); STORE=mem
-# serves an in-memory store instead (serve --mem: no file syncs), as the issue's own measurements did.
+# serves a throwaway store instead (serve --mem: TDB2 in a temporary directory, file syncs alike),
+# as the issue's own measurements did.
 DB=$(mktemp -d /tmp/virtkg-soak-db.XXXXXX)
 case ${STORE:-disk} in
     disk) STORE_ARGS="--db $DB" ;;
