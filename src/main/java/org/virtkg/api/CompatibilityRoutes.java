@@ -266,7 +266,7 @@ public final class CompatibilityRoutes {
                 // so the explanation's status and the basis never disagree.
                 if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
                     fact = claims.inverse(fact);
-                Map<String, Object> explanation = fact == null ? null
+                ExplainRoutes.Explained explanation = fact == null ? null
                         : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph);
                 List<Map<String, Object>> notes = new ArrayList<>();
                 for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
@@ -320,7 +320,7 @@ public final class CompatibilityRoutes {
             @Describe(allowed = {"stated", "inferred"}, nullable = true, description = "null when status is unknown") String basis,
             boolean disputed,
             @Describe(nullable = true, description = "How the deciding claim is stated or entailed (as /api/explain), or null when none holds")
-            Map<String, Object> explanation,
+            ExplainRoutes.Explained explanation,
             @Describe(description = "The source graphs the deciding claim rests on, described") List<Map<String, Object>> sources,
             @Describe(description = "Dispute notes and contradictions, each with its own sources") List<Map<String, Object>> disputes,
             @Describe(description = "Stated conditions of the support, each with its own sources") List<Map<String, Object>> conditions,

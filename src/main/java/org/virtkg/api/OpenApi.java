@@ -319,7 +319,8 @@ public final class OpenApi {
      * The schemas of the JSON responses, each generated from the record Jackson writes the answer
      * from ({@link Schemas#answer}): Value, Ref, Licensing, Licence, Technology and Platform
      * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
-     * Compatibility, Page ({@link Http.Envelope}) and Problem. What is given here is data the
+     * Compatibility, Page ({@link Http.Envelope}), Problem, and the answers of health, explain,
+     * selection, compare and the change log (each its route's record). What is given here is data the
      * knowledge layer's records cannot carry: descriptions, allowed values, which may be null.
      * ResponseSchemaConformanceTest checks them against live answers.
      */
@@ -359,6 +360,12 @@ public final class OpenApi {
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
         c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
         c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
+        for (Class<? extends Record> answer : List.of(HealthRoutes.Health.class, ExplainRoutes.Explained.class, SelectionRoutes.Selected.class,
+                ChangeRoutes.ChangesPage.class, ChangeRoutes.ChangesSince.class, ChangeRoutes.ChangeWithPatch.class, ChangeRoutes.Reverted.class))
+            c.put(Schemas.name(answer), Schemas.answer(answer, Map.of(), c));
+        // A product no current source speaks of has no lifecycle: null, by id.
+        c.put("Comparison", Schemas.answer(CompareRoutes.Comparison.class, Map.of("lifecycle",
+                Map.of("additionalProperties", Map.of("type", List.of("object", "null")))), c));
         return c;
     }
 

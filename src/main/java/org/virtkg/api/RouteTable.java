@@ -46,12 +46,12 @@ public final class RouteTable {
         // ---- service ----
         t.add(Route.get("/api/health", h.health()::health).summary("Service status, version, store and triple counts; 503 with "
                 + "status store-unavailable when a remote store cannot be reached, or degraded (with a reason) when the knowledge "
-                + "base holds no ontology").ok("Status", type("object")));
+                + "base holds no ontology").ok("Status", ref("Health")));
         t.add(Route.get("/api/explain", h.explain()::explain).tag("reasoning")
                 .summary("Why the KB holds a triple: derivation tree down to asserted facts and their sources")
                 .params(query("s", "string", true, "Subject: id, prefixed name or IRI"),
                         query("p", "string", true, "Predicate, e.g. vkg:supports"), query("o", "string", true, "Object"))
-                .ok("Explanation tree", type("object")));
+                .ok("Explanation tree", ref("Explanation")));
 
         // ---- catalogue ----
         t.add(Route.get("/api/technologies", h.catalog()::listTechnologies).tag("catalogue")
@@ -160,13 +160,13 @@ public final class RouteTable {
                 .params(PAGING)
                 .body(Route.Body.json("Requirements", OpenApi.requirementsSchema(),
                         Map.of("guestOS", "Windows", "deploymentModel", "Hybrid", "serviceModel", "IaaS")))
-                .ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", type("object")));
+                .ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", ref("Selection")));
         t.add(Route.get("/api/compare", h.compare()::compare).tag("selection")
                 .summary("Two to four technologies, or two to four platforms, side by side: every property with each value's basis "
                         + "(stated or inferred), disputed flag and sources, the paper's sentences that compare them, and where each "
                         + "stands today (lifecycle; cautions for a discontinued or superseded one)")
                 .params(query("ids", "string", true, "Comma-separated ids of the same kind, e.g. KVM,Xen"))
-                .ok("Items, properties side by side, narrative comparisons", type("object")));
+                .ok("Items, properties side by side, narrative comparisons", ref("Comparison")));
 
         // ---- named queries (OpenApi also describes each library query at its own path) ----
         t.add(Route.get("/api/queries", h.queries()::list).tag("queries")
@@ -350,7 +350,8 @@ public final class RouteTable {
                 .params(query("limit", "integer", false, "Page size (1-500, default 50)"),
                         query("offset", "integer", false, "Items to skip (newest first)"),
                         query("since", "string", false, "Only changes after this change id or time (ISO 8601), oldest first, paged with next"))
-                .ok("Changes", type("object")));
+                .ok("A page of changes, newest first (with since: the changes after it, oldest first)",
+                        Map.of("oneOf", List.of(ref("ChangesPage"), ref("ChangesSince")))));
         // Before /api/changes/{id}: Javalin matches in registration order.
         t.add(Route.get("/api/changes/stream", h.feed()::stream).tag("changes")
                 .summary("Accepted changes as server-sent events (event: change, id: the change id); resumes after Last-Event-ID, "
@@ -361,11 +362,11 @@ public final class RouteTable {
                 .okText("An event stream", List.of("text/event-stream")));
         t.add(Route.get("/api/changes/{id}", h.changes()::get).tag("changes")
                 .summary("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)")
-                .params(path("id", "Change number")).ok("Change", type("object")));
+                .params(path("id", "Change number")).ok("Change", ref("ChangeWithPatch")));
         t.add(Route.post("/api/changes/{id}/revert", h.changes()::revert).tag("changes").role(Role.ADMIN)
                 .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 409 for one "
                         + "that cannot be reverted")
-                .params(path("id", "Change number")).ok("Reverted", type("object")));
+                .params(path("id", "Change number")).ok("Reverted", ref("Reverted")));
         return List.copyOf(t);
     }
 
