@@ -93,7 +93,7 @@ public final class RouteTable {
                 .summary("The product field table: each field's JSON name, predicate (and inverse), the products it describes "
                         + "(technology, platform or both), cardinality, value type, whether POST/PUT /api/products takes it, a label, "
                         + "the property's description and an example; the same table the product representations, the product writes "
-                        + "and these schemas are built from").ok("The fields", type("object")));
+                        + "and these schemas are built from").ok("The fields", ref("Fields")));
 
         // ---- the vocabulary (the web UI's search index, ontology browser and wizard options) ----
         t.add(Route.get("/api/vocabulary", h.vocabulary()::vocabulary).tag("vocabulary")
@@ -144,7 +144,7 @@ public final class RouteTable {
                         + "services only with include=services (excluded.services names them)")
                 .params(query("view", "string", false, "paper (the paper alone), current or all (default; adds lifecycles: "
                         + "product id -> status today)").oneOf("paper", "current", "all"), INCLUDE_SERVICES)
-                .respond("200", "The matrix (JSON, or CSV rows technology,platform,status,basis)", type("object"), "application/json")
+                .respond("200", "The matrix (JSON, or CSV rows technology,platform,status,basis)", ref("CompatibilityMatrix"), "application/json")
                 .respond("200", "", Map.of("type", "string", "description", "technology,platform,status,basis rows"), "text/csv"));
         t.add(Route.post("/api/selection", h.selection()::select).tag("selection")
                 .summary("Select and rank compatible (platform, technology) pairs against weighted requirements; pairs not "
@@ -170,7 +170,7 @@ public final class RouteTable {
 
         // ---- named queries (OpenApi also describes each library query at its own path) ----
         t.add(Route.get("/api/queries", h.queries()::list).tag("queries")
-                .summary("The named-query library: name, summary, description, parameters").ok("The queries", type("object")));
+                .summary("The named-query library: name, summary, description, parameters").ok("The queries", ref("Queries")));
         t.add(Route.get("/api/queries/{name}", h.queries()::run).tag("queries")
                 .summary("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms")
                 .params(path("name", "Query name, e.g. platforms-for-technology"))
@@ -286,11 +286,11 @@ public final class RouteTable {
                 .respond("201", "Created").respond("409", "The id is taken", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/products/{id}", h.products()::get).tag("products").etag()
                 .summary("A product added through the API, in the shape it was submitted").params(productId)
-                .ok("Product", type("object")));
+                .ok("Product", ref("ProductSubmitted")));
         t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(true).body(product)
                 .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match. "
                         + "With If-None-Match: * it creates the product at this id instead (201), or answers 412 if the id is taken")
-                .params(productId).ok("Replaced", type("object")).respond("201", "Created (If-None-Match: *)"));
+                .params(productId).ok("Replaced", ref("ProductSaved")).respond("201", "Created (If-None-Match: *)"));
         t.add(Route.delete("/api/products/{id}", h.products()::delete).tag("products").role(Role.EDITOR).conditional(false)
                 .summary("Delete a user-added product and, with it, its inferences").params(productId).respond("204", "Deleted"));
 
@@ -309,7 +309,7 @@ public final class RouteTable {
                 .respond("201", "Created")
                 .respond("422", "Unknown ids, or a contradiction without a source", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/claims/{id}", h.claims()::get).tag("claims")
-                .summary("One claim, with what the knowledge base now answers about its triple").params(claimId).ok("Claim", type("object")));
+                .summary("One claim, with what the knowledge base now answers about its triple").params(claimId).ok("Claim", ref("Claim")));
         t.add(Route.delete("/api/claims/{id}", h.claims()::delete).tag("claims").role(Role.EDITOR)
                 .summary("Withdraw a claim (editor or admin token): the answers become what they were without it")
                 .params(claimId).respond("204", "Withdrawn"));
@@ -317,7 +317,7 @@ public final class RouteTable {
         // ---- ontology terms (admin) ----
         Route.Param termsName = path("name", "Name of the terms graph");
         t.add(Route.get("/api/terms", h.terms()::list).tag("terms").summary("Ontology-term graphs users added")
-                .ok("Terms graphs", type("object")));
+                .ok("Terms graphs", ref("TermsGraphs")));
         t.add(Route.get("/api/terms/{name}", h.terms()::get).tag("terms").etag().summary("One terms graph as Turtle")
                 .params(termsName).okText("Turtle", List.of("text/turtle")));
         t.add(Route.put("/api/terms/{name}", h.terms()::put).tag("terms").role(Role.ADMIN).conditional(true)
@@ -341,7 +341,7 @@ public final class RouteTable {
                         query("commit", "string", false, "git commit id (default: taken from source)"),
                         query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date"))
                 .body(Route.Body.media("text/plain"))
-                .ok("What was imported, and whether anything changed", type("object")));
+                .ok("What was imported, and whether anything changed", ref("NovaMatrixImported")));
 
         // ---- the change log ----
         t.add(Route.get("/api/changes", h.changes()::list).tag("changes")

@@ -72,7 +72,8 @@ public final class Schemas {
      * {@link #answer(Class, Map, Map)} of a record with a {@link JsonAnyGetter} component, a map
      * whose entries Jackson writes as members of their own, where the component stands:
      * {@code anyMembers} names them, in order, each with keywords (e.g. its description) beside
-     * the type of the map's values. Each is required: the record's map has every one.
+     * the type of the map's values. Each is required: the record's map has every one, unless the
+     * component is {@code @JsonInclude(NON_EMPTY)}: then the map holds only those with a value.
      */
     public static Map<String, Object> answer(Class<? extends Record> type, Map<String, Map<String, Object>> anyMembers,
             Map<String, Map<String, Object>> beside, Map<String, Object> components) {
@@ -100,13 +101,15 @@ public final class Schemas {
             }
             if (answer && annotated(type, c, JsonAnyGetter.class) && c.getGenericType() instanceof ParameterizedType map) {
                 Map<String, Object> valueType = javaType(map.getActualTypeArguments()[1], components, true);
+                // A map that holds only the members with values (NON_EMPTY) requires none of them.
+                boolean every = included(type, c) != JsonInclude.Include.NON_EMPTY;
                 for (var member : anyProperties.entrySet()) {
                     Map<String, Object> p = new LinkedHashMap<>(valueType);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> keywords = (Map<String, Object>) member.getValue();
                     p.putAll(keywords);
                     props.put(member.getKey(), p);
-                    required.add(member.getKey());
+                    if (every) required.add(member.getKey());
                 }
                 anyWritten = true;
                 continue;

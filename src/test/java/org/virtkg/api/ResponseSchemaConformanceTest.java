@@ -209,6 +209,69 @@ class ResponseSchemaConformanceTest {
         assertEquals(List.of(), problems(Json.MAPPER.readTree(Json.write(ChangeRoutes.Change.of(entry))), doc.at("/components/schemas/Change")));
     }
 
+    /** The compatibility matrix in each view, with and without the commercial services. */
+    @Test
+    void theMatrixIsAsDocumented() {
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix", 200, "application/json");
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix?view=paper", 200, "application/json");
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix?view=current&include=services", 200, "application/json");
+    }
+
+    /** The field table, the query library and the (here empty) list of terms graphs. */
+    @Test
+    void theTablesAreAsDocumented() {
+        conforms("/api/fields", "/api/fields", 200, "application/json");
+        conforms("/api/queries", "/api/queries", 200, "application/json");
+        conforms("/api/terms", "/api/terms", 200, "application/json");
+        JsonNode field = doc.at("/components/schemas/Field");
+        assertEquals(List.of("name", "predicate", "inverse", "kind", "cardinality", "valueType", "writable", "label", "description", "example"),
+                texts(field.get("required")));
+    }
+
+    /**
+     * What writes answer, and what they made: a product as submitted and as replaced, and a claim
+     * about it, on the shared writable server (each removed again, the claim first: a product a
+     * claim names cannot be deleted); a Nova matrix import's answer, which would change what other
+     * classes read, from the record it is written from.
+     */
+    @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(org.virtkg.testing.Locks.SHIPPED_WRITABLE)
+    void writesAndWhatTheyMadeAreAsDocumented(@SharedServer(SharedServer.Config.SHIPPED_WRITABLE) TestServer writable) throws Exception {
+        String w = writable.base();
+        String[] editor = {"Content-Type", "application/json", "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR};
+        var created = org.virtkg.testing.Fixtures.post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
+                + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\"}", editor);
+        assertEquals(201, created.statusCode(), created.body());
+        String claim = null;
+        try {
+            conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
+            var replaced = org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\": \"Hypervisor\", \"label\": \"Schema probe, replaced\", "
+                            + "\"hostOS\": [\"Linux\", \"Windows\"], \"guestOS\": [\"Linux\"]}")),
+                    "Content-Type", "application/json", "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR,
+                    "If-Match", created.headers().firstValue("ETag").orElseThrow());
+            assertEquals(200, replaced.statusCode(), replaced.body());
+            assertEquals(List.of(), problems(ANSWERS.readTree(replaced.body()),
+                    doc.at("/paths/~1api~1products~1{id}/put/responses/200/content/application~1json/schema")));
+            conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
+            var claimed = org.virtkg.testing.Fixtures.post(w + "/api/claims", "{\"subject\": \"SchemaProbeVisor\", \"property\": \"guestOS\", "
+                    + "\"object\": \"Windows\", \"source\": \"https://example.org/schema-probe-claims\", \"note\": \"A probe\"}", editor);
+            assertEquals(201, claimed.statusCode(), claimed.body());
+            claim = claimed.headers().firstValue("Location").orElseThrow();
+            conforms(w, "/api/claims/{id}", claim, 200, "application/json");
+        } finally {
+            if (claim != null)
+                assertEquals(204, org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + claim)).DELETE(),
+                        "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR).statusCode());
+            assertEquals(204, org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .DELETE(), "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR).statusCode());
+        }
+        JsonNode imported = doc.at("/paths/~1api~1imports~1nova-matrix/post/responses/200/content/application~1json/schema");
+        for (var answer : List.of(new ImportRoutes.Imported("zed", "https://w3id.org/virtkg/source/nova/zed", true, 7L, 5, 5, 24, List.of("fx"),
+                List.of("line 30: a note")), new ImportRoutes.Imported("zed", "https://w3id.org/virtkg/source/nova/zed", false, null, 5, 5, 24, List.of(), List.of())))
+            assertEquals(List.of(), problems(ANSWERS.readTree(Json.write(answer)), imported));
+    }
+
     @Test
     void anUnknownIdIsTheDocumentedProblem() {
         conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
@@ -252,6 +315,10 @@ class ResponseSchemaConformanceTest {
     }
 
     private void conforms(String path, String target, int status, String mediaType) {
+        conforms(base, path, target, status, mediaType);
+    }
+
+    private void conforms(String base, String path, String target, int status, String mediaType) {
         var r = get(base + target);
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(mediaType), r.headers().toString());
