@@ -82,13 +82,13 @@ public final class RouteTable {
                 .params(path("id", ID), query("driver", "string", false, "Nova driver name, e.g. libvirt-lxc"),
                         query("feature", "string", false, "Nova feature name, e.g. operation.live-migrate"),
                         query("release", "string", false, "The matrix as this imported release saw it"))
-                .ok("Releases, drivers, features and cells", type("object")));
+                .ok("Releases, drivers, features and cells", ref("FeatureMatrix")));
         t.add(Route.get("/api/lifecycles/{id}", h.paperAndPresent()::lifecycle).tag("catalogue")
                 .summary("The product in the paper and today, side by side: the paper's facts, the dated outside facts (lifecycle "
                         + "status, successor, fork, kernel versions) with their sources, and the properties on which they disagree (disputed)")
                 .params(path("id", ID), query("view", "string", false,
                         "paper (only the paper's facts), current (only current sources) or all (both, with disputes)").oneOf("paper", "current", "all"))
-                .ok("Paper, current and disputed facts", type("object")));
+                .ok("Paper, current and disputed facts", ref("PaperAndPresent")));
         t.add(Route.get("/api/fields", h.fields()::fields).tag("catalogue")
                 .summary("The product field table: each field's JSON name, predicate (and inverse), the products it describes "
                         + "(technology, platform or both), cardinality, value type, whether POST/PUT /api/products takes it, a label, "

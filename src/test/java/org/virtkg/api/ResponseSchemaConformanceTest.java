@@ -209,6 +209,23 @@ class ResponseSchemaConformanceTest {
         assertEquals(List.of(), problems(Json.MAPPER.readTree(Json.write(ChangeRoutes.Change.of(entry))), doc.at("/components/schemas/Change")));
     }
 
+    /** A platform's feature matrix: whole, narrowed to a cell (with a caveat), and as an older release saw it. */
+    @Test
+    void featureMatricesAreAsDocumented() {
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features", 200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?driver=libvirt-lxc&feature=operation.live-migrate",
+                200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?release=train", 200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenNebula/features", 200, "application/json"); // no imported release
+    }
+
+    /** The paper and the present in each view, of a technology and of a platform (sides absent, status null). */
+    @Test
+    void paperAndPresentIsAsDocumented() {
+        for (String q : List.of("KVM", "Xen?view=paper", "Xen?view=current", "OpenStack", "OpenVZ", "Eucalyptus?view=all", "Lguest?view=current"))
+            conforms("/api/lifecycles/{id}", "/api/lifecycles/" + q, 200, "application/json");
+    }
+
     /** The compatibility matrix in each view, with and without the commercial services. */
     @Test
     void theMatrixIsAsDocumented() {
