@@ -164,7 +164,8 @@ public final class ClaimRoutes {
      * (the schema Claim in /openapi.json is generated from it): the triple's members are absent
      * when its graph holds none, and so is the compatibility address, but of a support claim.
      */
-    @Describe(name = "Claim", description = "A claim, dispute or condition an editor added, and what the knowledge base now answers about its triple")
+    @Describe(name = "Claim", description = "A claim, dispute or condition an editor added, and what the knowledge base now answers "
+            + "about its triple")
     public record Claim(
             String id,
             @Describe(description = "The named graph that holds it") String graph,
@@ -183,7 +184,10 @@ public final class ClaimRoutes {
             @Describe(description = "Of a supports or doesNotSupport claim: its /api/compatibility question")
             @JsonInclude(JsonInclude.Include.NON_NULL) String compatibility) {}
 
-    /** What the knowledge base answers about a claim's triple: whether it holds, on what basis, disputed or not, stated by which graphs, with which notes. */
+    /**
+     * What the knowledge base answers about a claim's triple: whether it holds, on what basis,
+     * disputed or not, stated by which graphs, with which notes.
+     */
     @Describe(name = "ClaimAnswered")
     public record Answered(boolean holds, @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
             @Describe(description = "IRIs of the graphs that state it") List<String> statedBy,

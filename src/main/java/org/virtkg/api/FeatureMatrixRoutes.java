@@ -194,8 +194,8 @@ public final class FeatureMatrixRoutes {
             }
             out.add(new FeatureCell(dkey, fkey, now.answer(), now.value(), ordered.get(since).name(),
                     last < ordered.size() - 1 ? source.name() : null, now.caveat(), now.caveatSource(),
-                    new CellSource(source.graph().getURI(), source.address(), source.name(), source.asOf(), source.commit() == null ? "" : source.commit()),
-                    history));
+                    new CellSource(source.graph().getURI(), source.address(), source.name(), source.asOf(),
+                            source.commit() == null ? "" : source.commit()), history));
         }
         String newest = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).name();
         List<Feature> featureList = new ArrayList<>();

@@ -56,8 +56,8 @@ public final class Schemas {
      * except one marked {@code @JsonInclude(NON_NULL)} (itself, or its whole record), absent rather
      * than null (so not required, unless {@link Describe#required} says it always has a value);
      * a {@code @JsonUnwrapped} record's properties are this one's, none required (it may be absent
-     * as a whole) unless its {@link Describe#required} says it never is: then those its schema requires. Nested
-     * records are described the same way, added to {@code components}.
+     * as a whole) unless its {@link Describe#required} says it never is: then those its own schema
+     * requires. Nested records are described the same way, added to {@code components}.
      *
      * <p>{@code beside} adds keywords per component name, for a record that cannot carry
      * {@link Describe} (one of the knowledge layer's, which knows nothing of HTTP): its

@@ -123,7 +123,10 @@ public final class SelectionRoutes {
     public record Weighted(String field, @Describe(description = "An id, or true or false") Object value,
             @Describe(description = "must, should, nice, or the number given") String weight, double weightValue) {}
 
-    /** One ranked pair: the platform and the technology, their compatibility, how they meet each requirement, and (not under view=paper) where each stands today. */
+    /**
+     * One ranked pair: the platform and the technology, their compatibility, how they meet each
+     * requirement, and (not under view=paper) where each stands today.
+     */
     @Describe(name = "SelectionPair")
     public record Pair(
             Catalog.Ref platform,

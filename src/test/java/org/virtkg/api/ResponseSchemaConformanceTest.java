@@ -5,18 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.Fixtures.send;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.ProductFields;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -252,40 +260,41 @@ class ResponseSchemaConformanceTest {
      * classes read, from the record it is written from.
      */
     @Test
-    @org.junit.jupiter.api.parallel.ResourceLock(org.virtkg.testing.Locks.SHIPPED_WRITABLE)
-    void writesAndWhatTheyMadeAreAsDocumented(@SharedServer(SharedServer.Config.SHIPPED_WRITABLE) TestServer writable) throws Exception {
+    @ResourceLock(Locks.SHIPPED_WRITABLE)
+    void writesAndWhatTheyMadeAreAsDocumented(@SharedServer(SHIPPED_WRITABLE) TestServer writable) throws Exception {
         String w = writable.base();
-        String[] editor = {"Content-Type", "application/json", "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR};
-        var created = org.virtkg.testing.Fixtures.post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
+        String[] editor = {"Content-Type", "application/json", "Authorization", "Bearer " + EDITOR};
+        var created = post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
                 + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\"}", editor);
         assertEquals(201, created.statusCode(), created.body());
         String claim = null;
         try {
             conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
-            var replaced = org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + "/api/products/SchemaProbeVisor"))
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\": \"Hypervisor\", \"label\": \"Schema probe, replaced\", "
+            var replaced = send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\": \"Hypervisor\", \"label\": \"Schema probe, replaced\", "
                             + "\"hostOS\": [\"Linux\", \"Windows\"], \"guestOS\": [\"Linux\"]}")),
-                    "Content-Type", "application/json", "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR,
+                    "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR,
                     "If-Match", created.headers().firstValue("ETag").orElseThrow());
             assertEquals(200, replaced.statusCode(), replaced.body());
             assertEquals(List.of(), problems(ANSWERS.readTree(replaced.body()),
                     doc.at("/paths/~1api~1products~1{id}/put/responses/200/content/application~1json/schema")));
             conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
-            var claimed = org.virtkg.testing.Fixtures.post(w + "/api/claims", "{\"subject\": \"SchemaProbeVisor\", \"property\": \"guestOS\", "
+            var claimed = post(w + "/api/claims", "{\"subject\": \"SchemaProbeVisor\", \"property\": \"guestOS\", "
                     + "\"object\": \"Windows\", \"source\": \"https://example.org/schema-probe-claims\", \"note\": \"A probe\"}", editor);
             assertEquals(201, claimed.statusCode(), claimed.body());
             claim = claimed.headers().firstValue("Location").orElseThrow();
             conforms(w, "/api/claims/{id}", claim, 200, "application/json");
         } finally {
             if (claim != null)
-                assertEquals(204, org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + claim)).DELETE(),
-                        "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR).statusCode());
-            assertEquals(204, org.virtkg.testing.Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(w + "/api/products/SchemaProbeVisor"))
-                    .DELETE(), "Authorization", "Bearer " + org.virtkg.testing.Fixtures.EDITOR).statusCode());
+                assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + claim)).DELETE(),
+                        "Authorization", "Bearer " + EDITOR).statusCode());
+            assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .DELETE(), "Authorization", "Bearer " + EDITOR).statusCode());
         }
         JsonNode imported = doc.at("/paths/~1api~1imports~1nova-matrix/post/responses/200/content/application~1json/schema");
-        for (var answer : List.of(new ImportRoutes.Imported("zed", "https://w3id.org/virtkg/source/nova/zed", true, 7L, 5, 5, 24, List.of("fx"),
-                List.of("line 30: a note")), new ImportRoutes.Imported("zed", "https://w3id.org/virtkg/source/nova/zed", false, null, 5, 5, 24, List.of(), List.of())))
+        String zed = "https://w3id.org/virtkg/source/nova/zed";
+        for (var answer : List.of(new ImportRoutes.Imported("zed", zed, true, 7L, 5, 5, 24, List.of("fx"), List.of("line 30: a note")),
+                new ImportRoutes.Imported("zed", zed, false, null, 5, 5, 24, List.of(), List.of()))) // imported before: nothing changed
             assertEquals(List.of(), problems(ANSWERS.readTree(Json.write(answer)), imported));
     }
 
@@ -352,7 +361,7 @@ class ResponseSchemaConformanceTest {
     }
 
     private void conformsPost(String path, String target, String body) {
-        var r = org.virtkg.testing.Fixtures.post(base + target, body, "Content-Type", "application/json");
+        var r = post(base + target, body, "Content-Type", "application/json");
         assertEquals(200, r.statusCode(), r.body());
         JsonNode schema = doc.at("/paths/" + pointer(path) + "/post/responses/200/content/application~1json/schema");
         assertTrue(schema.isObject(), "no documented 200 application/json schema for POST " + path);
