@@ -3,7 +3,6 @@ package org.virtkg.api;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +161,7 @@ public final class ChangeFeed implements AutoCloseable {
             long after = sub.lastSent;
             List<ChangeLog.Entry> entries = kb.read(snapshot -> ChangeLog.after(snapshot.dataset(), after, BATCH));
             for (ChangeLog.Entry e : entries) {
-                Map<String, Object> data = e.toMap(sub.withPatch);
+                Object data = sub.withPatch ? ChangeRoutes.ChangeWithPatch.of(e) : ChangeRoutes.Change.of(e);
                 sub.client.sendEvent("change", Json.write(data), Long.toString(e.id()));
                 sub.lastSent = e.id();
                 sub.lastWrite = System.nanoTime();

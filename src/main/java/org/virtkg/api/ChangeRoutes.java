@@ -1,9 +1,9 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.Role;
@@ -32,33 +32,24 @@ public final class ChangeRoutes {
         String since = ctx.queryParam("since");
         if (since != null) {
             // The feed: what happened after a point, oldest first, so a client can follow along.
-            Map<String, Object> body = kb.read(snapshot -> {
+            ChangesSince body = kb.read(snapshot -> {
                 var dsg = snapshot.dataset();
                 long after = sinceId(dsg, since);
                 List<ChangeLog.Entry> items = ChangeLog.after(dsg, after, limit + 1);
                 boolean more = items.size() > limit;
                 if (more) items = items.subList(0, limit);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("since", after);
-                m.put("limit", limit);
-                m.put("items", items.stream().map(e -> e.toMap(false)).toList());
-                m.put("next", more ? "/api/changes?since=" + items.get(items.size() - 1).id() + "&limit=" + limit : null);
-                return m;
+                return new ChangesSince(after, limit, items.stream().map(Change::of).toList(),
+                        more ? "/api/changes?since=" + items.get(items.size() - 1).id() + "&limit=" + limit : null);
             });
             ctx.json(body);
             return;
         }
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        Map<String, Object> body = kb.read(snapshot -> {
+        ChangesPage body = kb.read(snapshot -> {
             var dsg = snapshot.dataset();
-            Map<String, Object> m = new LinkedHashMap<>();
             long total = ChangeLog.count(dsg);
-            m.put("total", total);
-            m.put("limit", limit);
-            m.put("offset", offset);
-            m.put("items", ChangeLog.list(dsg, offset, limit).stream().map(e -> e.toMap(false)).toList());
-            if (offset + limit < total) m.put("next", "/api/changes?limit=" + limit + "&offset=" + (offset + limit));
-            return m;
+            return new ChangesPage(total, limit, offset, ChangeLog.list(dsg, offset, limit).stream().map(Change::of).toList(),
+                    offset + limit < total ? "/api/changes?limit=" + limit + "&offset=" + (offset + limit) : null);
         });
         ctx.json(body);
     }
@@ -85,7 +76,7 @@ public final class ChangeRoutes {
                 .orElseThrow(() -> ProblemException.of(404, "There is no change " + id + "; see /api/changes"));
         if (ctx.header("Accept") != null && ctx.header("Accept").startsWith("application/rdf-patch"))
             ctx.contentType("application/rdf-patch").result(entry.patch());
-        else ctx.json(entry.toMap(true));
+        else ctx.json(ChangeWithPatch.of(entry));
     }
 
     public void revert(Context ctx) {
@@ -93,11 +84,54 @@ public final class ChangeRoutes {
         long id = id(ctx);
         try {
             var result = kb.revert(id, role.actor());
-            ctx.json(Map.of("reverted", id, "change", result.changeId(), "version", result.version()));
+            ctx.json(new Reverted(id, result.changeId(), result.version()));
         } catch (NoSuchElementException e) {
             throw ProblemException.of(404, "There is no change " + id + "; see /api/changes");
         }
     }
+
+    /**
+     * One change as the log lists it (the schema Change in /openapi.json is generated from it, and
+     * the change stream's events are written from it too).
+     */
+    @Describe(name = "Change", description = "An accepted change: its id (the knowledge-base version it produced), kind, who, when")
+    public record Change(
+            @Describe(description = "The change id: the knowledge-base version it produced") long id,
+            @Describe(description = "What made it: product, claim, terms, sparql-update, graph-store, revert, load, import, sync or reasoner")
+            String kind,
+            @Describe(description = "The actor: editor, admin, or virtkg for its own changes") String who,
+            @Describe(description = "When it was accepted (ISO 8601)", format = "date-time") String when,
+            String summary,
+            @Describe(description = "Quads it added") int added,
+            @Describe(description = "Quads it deleted") int deleted,
+            @Describe(description = "Of a revert: the change it reverts; absent otherwise") @JsonInclude(JsonInclude.Include.NON_NULL) Long reverts) {
+        static Change of(ChangeLog.Entry e) {
+            return new Change(e.id(), e.kind(), e.who(), e.when().toString(), e.summary(), e.added(), e.deleted(), e.reverts());
+        }
+    }
+
+    /** One change with its RDF Patch: {@code GET /api/changes/{id}}, and the stream's events with {@code ?patch=true}. */
+    @Describe(name = "ChangeWithPatch", description = "An accepted change with its RDF Patch")
+    public record ChangeWithPatch(@JsonUnwrapped @Describe(required = true) Change change,
+            @Describe(nullable = true, description = "The change as an RDF Patch, or null when it was too big to keep one") String patch) {
+        static ChangeWithPatch of(ChangeLog.Entry e) {
+            return new ChangeWithPatch(Change.of(e), e.patch());
+        }
+    }
+
+    /** {@code GET /api/changes}: a page of the log, newest first; next is absent on the last page. */
+    @Describe(name = "ChangesPage", description = "A page of the change log, newest first")
+    public record ChangesPage(long total, int limit, int offset, List<Change> items,
+            @Describe(description = "The next page's address; absent on the last page") @JsonInclude(JsonInclude.Include.NON_NULL) String next) {}
+
+    /** {@code GET /api/changes?since=}: the changes after one, oldest first; next is null when there are no more. */
+    @Describe(name = "ChangesSince", description = "The changes after a change id or time, oldest first")
+    public record ChangesSince(@Describe(description = "The change id the list starts after") long since, int limit, List<Change> items,
+            @Describe(nullable = true, description = "The address of the changes after these, or null when there are no more") String next) {}
+
+    /** {@code POST /api/changes/{id}/revert}: the change reverted, the change that reverted it, and the knowledge-base version it produced. */
+    @Describe(name = "Reverted", description = "The change reverted, the new change that reverts it, and the knowledge-base version after it")
+    public record Reverted(long reverted, long change, long version) {}
 
     private static long id(Context ctx) {
         try {

@@ -1,9 +1,9 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -98,9 +98,9 @@ public final class ClaimRoutes {
     public void list(Context ctx) {
         Http.Page page = Http.page(ctx);
         ctx.json(knowledge.read(catalog -> {
-            List<Map<String, Object>> all = new ArrayList<>();
+            List<Claim> all = new ArrayList<>();
             for (Node g : claimGraphs(catalog.dataset())) all.add(representation(catalog, g));
-            all.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("created"))));
+            all.sort(java.util.Comparator.comparing(c -> String.valueOf(c.created())));
             return page.envelope(ctx, page.slice(all), all.size());
         }));
     }
@@ -159,14 +159,44 @@ public final class ClaimRoutes {
         return g;
     }
 
-    /** A claim as stored, with what the knowledge base now answers about the triple it concerns. */
-    private static Map<String, Object> representation(Catalog catalog, Node graph) {
+    /**
+     * A claim as stored, with what the knowledge base now answers about the triple it concerns
+     * (the schema Claim in /openapi.json is generated from it): the triple's members are absent
+     * when its graph holds none, and so is the compatibility address, but of a support claim.
+     */
+    @Describe(name = "Claim", description = "A claim, dispute or condition an editor added, and what the knowledge base now answers "
+            + "about its triple")
+    public record Claim(
+            String id,
+            @Describe(description = "The named graph that holds it") String graph,
+            @Describe(allowed = {"claim", "dispute", "condition"}) String kind,
+            @Describe(description = "The triple's subject id") @JsonInclude(JsonInclude.Include.NON_NULL) String subject,
+            @Describe(description = "The triple's property id (type for rdf:type)") @JsonInclude(JsonInclude.Include.NON_NULL) String property,
+            @Describe(description = "The triple's object id, or a literal's text") @JsonInclude(JsonInclude.Include.NON_NULL) String object,
+            @Describe(description = "The triple in words") @JsonInclude(JsonInclude.Include.NON_NULL) String claim,
+            @Describe(nullable = true, description = "The address it cites as its source") String source,
+            @Describe(nullable = true) String note,
+            @Describe(nullable = true, description = "The date its source speaks for (YYYY-MM-DD)") String asOf,
+            @Describe(nullable = true, description = "Who added it: editor or admin") String by,
+            @Describe(nullable = true, description = "When it was added (ISO 8601)") String created,
+            @Describe(description = "What the knowledge base now answers about the triple") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Answered knowledgeBase,
+            @Describe(description = "Of a supports or doesNotSupport claim: its /api/compatibility question")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String compatibility) {}
+
+    /**
+     * What the knowledge base answers about a claim's triple: whether it holds, on what basis,
+     * disputed or not, stated by which graphs, with which notes.
+     */
+    @Describe(name = "ClaimAnswered")
+    public record Answered(boolean holds, @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
+            @Describe(description = "IRIs of the graphs that state it") List<String> statedBy,
+            @Describe(description = "The dispute and condition notes about it, in words") List<String> notes) {}
+
+    private static Claim representation(Catalog catalog, Node graph) {
         DatasetGraph dsg = catalog.dataset();
         Graph g = dsg.getGraph(graph);
-        Map<String, Object> m = new LinkedHashMap<>();
         String id = graph.getURI().substring(PREFIX.length());
-        m.put("id", id);
-        m.put("graph", graph.getURI());
         Triple claim = null;
         String kind = "claim";
         Node note = NodeFactory.createURI(graph.getURI() + "#note");
@@ -180,36 +210,28 @@ public final class ClaimRoutes {
         if (claim == null)
             for (Triple t : g.find().toList())
                 if (!t.getSubject().equals(graph)) claim = t;
-        m.put("kind", kind);
-        if (claim != null) {
-            m.put("subject", IdIndex.idOf(claim.getSubject()));
-            m.put("property", claim.getPredicate().equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(claim.getPredicate()));
-            m.put("object", claim.getObject().isLiteral() ? claim.getObject().getLiteralLexicalForm() : IdIndex.idOf(claim.getObject()));
-            m.put("claim", catalog.claims().sentence(claim));
-        }
         Node source = ClaimRequests.one(g, graph, DERIVED);
-        m.put("source", source == null ? null : source.getURI());
         Node comment = ClaimRequests.one(g, graph, RDFS.comment.asNode());
-        m.put("note", comment == null ? null : comment.getLiteralLexicalForm());
         Node asOf = ClaimRequests.one(g, graph, AS_OF);
-        m.put("asOf", asOf == null ? null : asOf.getLiteralLexicalForm());
         Node who = ClaimRequests.one(g, graph, ATTRIBUTED);
-        m.put("by", who == null ? null : who.getLiteralLexicalForm());
         Node when = ClaimRequests.one(g, graph, GENERATED);
-        m.put("created", when == null ? null : when.getLiteralLexicalForm());
+        Answered now = null;
+        String compatibility = null;
         if (claim != null) {
             Claims.Evidence e = catalog.claims().evidence(claim);
-            Map<String, Object> now = new LinkedHashMap<>();
-            now.put("holds", e.holds());
-            now.put("basis", e.basis() == null ? null : e.basis().json());
-            now.put("disputed", e.disputed());
-            now.put("statedBy", e.sources().stream().map(Node::getURI).toList());
-            now.put("notes", e.notes().stream().map(n -> n.text()).toList());
-            m.put("knowledgeBase", now);
+            now = new Answered(e.holds(), e.basis() == null ? null : e.basis().json(), e.disputed(),
+                    e.sources().stream().map(Node::getURI).toList(), e.notes().stream().map(n -> n.text()).toList());
             if (claim.getPredicate().equals(Claims.SUPPORTS) || claim.getPredicate().equals(Claims.DOES_NOT_SUPPORT))
-                m.put("compatibility", "/api/compatibility?technology=" + IdIndex.idOf(claim.getObject()) + "&platform=" + IdIndex.idOf(claim.getSubject()));
+                compatibility = "/api/compatibility?technology=" + IdIndex.idOf(claim.getObject()) + "&platform=" + IdIndex.idOf(claim.getSubject());
         }
-        return m;
+        return new Claim(id, graph.getURI(), kind,
+                claim == null ? null : IdIndex.idOf(claim.getSubject()),
+                claim == null ? null : claim.getPredicate().equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(claim.getPredicate()),
+                claim == null ? null : claim.getObject().isLiteral() ? claim.getObject().getLiteralLexicalForm() : IdIndex.idOf(claim.getObject()),
+                claim == null ? null : catalog.claims().sentence(claim),
+                source == null ? null : source.getURI(), comment == null ? null : comment.getLiteralLexicalForm(),
+                asOf == null ? null : asOf.getLiteralLexicalForm(), who == null ? null : who.getLiteralLexicalForm(),
+                when == null ? null : when.getLiteralLexicalForm(), now, compatibility);
     }
 
 }

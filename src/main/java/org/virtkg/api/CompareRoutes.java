@@ -75,53 +75,59 @@ public final class CompareRoutes {
                         + "platforms; " + String.join(", ", nodes.stream().map(n -> IdIndex.idOf(n) + " is a "
                         + (catalog.isA(n, Catalog.TECHNOLOGY) ? "technology" : catalog.isA(n, Catalog.PLATFORM) ? "platform" : "neither")).toList()))
                         .withParameter("ids"));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("kind", technologies ? "technology" : "platform");
-            out.put("items", nodes.stream().map(n -> catalog.ref(n)).toList());
-            List<Map<String, Object>> properties = new ArrayList<>();
+            List<Row> properties = new ArrayList<>();
             for (String[] p : technologies ? TECHNOLOGY_PROPERTIES : PLATFORM_PROPERTIES) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("property", p[0]);
-                row.put("label", p[3]);
-                Map<String, Object> byId = new LinkedHashMap<>();
+                Map<String, List<Compared>> byId = new LinkedHashMap<>();
                 for (Node n : nodes) byId.put(IdIndex.idOf(n), values(catalog, n, p));
-                row.put("values", byId);
-                properties.add(row);
+                properties.add(new Row(p[0], p[3], byId));
             }
-            out.put("properties", properties);
-            out.put("narrative", narrative(catalog, nodes));
             // Where each stands today, as selection gives it beside a pair: a side-by-side choice must
             // not hide that one of them is no longer developed.
-            Map<String, Object> lifecycle = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> lifecycle = new LinkedHashMap<>();
             List<String> cautions = new ArrayList<>();
             for (Node n : nodes) {
                 Map<String, Object> today = Lifecycles.lifecycle(catalog, n);
                 lifecycle.put(IdIndex.idOf(n), today);
                 Lifecycles.caution(catalog, n, today).ifPresent(cautions::add);
             }
-            out.put("lifecycle", lifecycle);
-            out.put("cautions", cautions);
-            return out;
+            return new Comparison(technologies ? "technology" : "platform", nodes.stream().map(n -> catalog.ref(n)).toList(), properties,
+                    narrative(catalog, nodes), lifecycle, cautions);
         }));
     }
 
-    private static List<Map<String, Object>> values(Catalog catalog, Node s, String[] p) {
+    /** The answer of {@code /api/compare} (its schema in /openapi.json is generated from it). */
+    @Describe(name = "Comparison", description = "Products of one kind side by side: every property with each one's values, the "
+            + "sources' sentences that compare them, and where each stands today")
+    public record Comparison(
+            @Describe(allowed = {"technology", "platform"}) String kind,
+            @Describe(description = "The products compared, in the order asked") List<Catalog.Ref> items,
+            @Describe(description = "Kind, then the kind's fields of the field table (/api/fields)") List<Row> properties,
+            @Describe(description = "Sentences of the sources that name at least two of them: the sentence's source described "
+                    + "(graph, quote, ...) and mentions, the ids it names")
+            List<Map<String, Object>> narrative,
+            @Describe(description = "Product id -> where it stands today (status, address, asOf, ...), null when no current source speaks of it")
+            Map<String, Map<String, Object>> lifecycle,
+            @Describe(description = "Warnings for a discontinued or superseded product") List<String> cautions) {}
+
+    /** One property side by side: its JSON name and label, and each product's values by id. */
+    @Describe(name = "ComparisonRow")
+    public record Row(String property, String label, @Describe(description = "Product id -> its values") Map<String, List<Compared>> values) {}
+
+    /** A value as a product's own answer gives it ({@link Catalog.Value}), with its source graphs described rather than named. */
+    @Describe(name = "ComparedValue")
+    public record Compared(String id, String label, @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
+            @Describe(description = "The source graphs it rests on, described") List<Map<String, Object>> sources,
+            List<Catalog.Dispute> disputes, List<Catalog.Condition> conditions) {}
+
+    private static List<Compared> values(Catalog catalog, Node s, String[] p) {
         DatasetGraph dsg = catalog.dataset();
         List<Catalog.Value> vs = p[1] == null ? catalog.kinds(s) : catalog.values(s, Catalog.vkg(p[1]), p[2] == null ? null : Catalog.vkg(p[2]));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Compared> out = new ArrayList<>();
         for (Catalog.Value v : vs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", v.id());
-            m.put("label", v.label());
-            m.put("basis", v.basis());
-            m.put("disputed", v.disputed());
             List<Map<String, Object>> sources = new ArrayList<>();
             for (String g : v.sources()) sources.add(Provenance.describe(dsg, org.apache.jena.graph.NodeFactory.createURI(g)));
-            m.put("sources", sources);
             // Why it is disputed and with what condition, as a product's own values say (who filed each: filedIn).
-            m.put("disputes", v.disputes());
-            m.put("conditions", v.conditions());
-            out.add(m);
+            out.add(new Compared(v.id(), v.label(), v.basis(), v.disputed(), sources, v.disputes(), v.conditions()));
         }
         return out;
     }

@@ -235,7 +235,22 @@ public final class CompatibilityRoutes {
     }
 
     /** One matrix cell: the status and the basis of the claim it rests on (null when unknown). */
-    public record Cell(String technology, String platform, String status, String basis) {}
+    @Describe(name = "CompatibilityCell")
+    public record Cell(String technology, String platform,
+            @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status,
+            @Describe(allowed = {"stated", "inferred"}, nullable = true, description = "null when status is unknown") String basis) {}
+
+    /**
+     * The matrix as JSON (the schema CompatibilityMatrix in /openapi.json is generated from it),
+     * written once per version ({@link MatrixView#serialised}): every technology x platform cell,
+     * technology by technology, in the platforms' order.
+     */
+    @Describe(name = "CompatibilityMatrix", description = "Every technology x platform with status and basis")
+    public record MatrixAnswer(List<Catalog.Ref> technologies, List<Catalog.Ref> platforms, List<Cell> cells,
+            @Describe(description = "What the matrix leaves out, by the include= value that brings it back (services: commercial services)")
+            Map<String, List<Catalog.Ref>> excluded,
+            @Describe(description = "Product id -> its lifecycle status today; absent under view=paper")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> lifecycles) {}
 
     /** One version's matrix, already serialised both ways: a request only writes bytes. */
     record Matrix(String json, String csv) {}
@@ -266,7 +281,7 @@ public final class CompatibilityRoutes {
                 // so the explanation's status and the basis never disagree.
                 if (fact != null && deciding.basis() == Claims.Basis.STATED && claims.statements(fact).isEmpty() && claims.inverse(fact) != null)
                     fact = claims.inverse(fact);
-                Map<String, Object> explanation = fact == null ? null
+                ExplainRoutes.Explained explanation = fact == null ? null
                         : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph);
                 List<Map<String, Object>> notes = new ArrayList<>();
                 for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
@@ -320,7 +335,7 @@ public final class CompatibilityRoutes {
             @Describe(allowed = {"stated", "inferred"}, nullable = true, description = "null when status is unknown") String basis,
             boolean disputed,
             @Describe(nullable = true, description = "How the deciding claim is stated or entailed (as /api/explain), or null when none holds")
-            Map<String, Object> explanation,
+            ExplainRoutes.Explained explanation,
             @Describe(description = "The source graphs the deciding claim rests on, described") List<Map<String, Object>> sources,
             @Describe(description = "Dispute notes and contradictions, each with its own sources") List<Map<String, Object>> disputes,
             @Describe(description = "Stated conditions of the support, each with its own sources") List<Map<String, Object>> conditions,

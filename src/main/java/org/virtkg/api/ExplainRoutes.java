@@ -1,9 +1,9 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class ExplainRoutes {
     public void explain(Context ctx) {
         Triple t = Triple.create(Terms.parse("s", ctx.queryParam("s")), Terms.parse("p", ctx.queryParam("p")),
                 Terms.parse("o", ctx.queryParam("o")));
-        Map<String, Object> body = explanation(t);
+        Explained body = explanation(t);
         if (body == null && knowledge != null) knowledge.read(catalog -> {
             // A typo (s=XPC) is not an open-world unknown: say which term nothing uses, and the nearest ids.
             Ids.refuseUnused(catalog, "s", t.getSubject());
@@ -60,8 +60,40 @@ public final class ExplainRoutes {
         ctx.json(body);
     }
 
-    /** The explanation of {@code t} as JSON-ready maps, or {@code null} when it does not hold. */
-    public Map<String, Object> explanation(Triple t) {
+    /**
+     * The answer of {@code /api/explain}, and the explanation a compatibility answer carries (its
+     * schema in /openapi.json is generated from it): the triple, whether it is asserted or
+     * inferred, and its derivation down to asserted facts.
+     */
+    @Describe(name = "Explanation", description = "Why the knowledge base holds a triple: its derivation down to asserted facts and their sources")
+    public record Explained(TripleTerms triple, @Describe(allowed = {"asserted", "inferred"}) String status, Step explanation) {}
+
+    /**
+     * One step of a derivation: the triple, the rule that concluded it ({@code asserted} for a
+     * stated fact), and either the sources stating it or the premises it was concluded from (with
+     * the justifications of the axioms among them, when they have any).
+     */
+    @Describe(name = "ExplanationStep")
+    public record Step(TripleTerms triple,
+            @Describe(description = "The OWL 2 RL rule that concluded it (e.g. cax-sco), or asserted") String rule,
+            boolean asserted,
+            @Describe(description = "Of an asserted triple: the source graphs stating it, described") @JsonInclude(JsonInclude.Include.NON_NULL)
+            List<Map<String, Object>> sources,
+            @Describe(description = "Of an inferred triple: the steps it was concluded from") @JsonInclude(JsonInclude.Include.NON_NULL)
+            List<Step> premises,
+            @Describe(description = "The stated justifications (source or modelling rationale) of the axioms among the premises")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Justification> justification) {}
+
+    /** A triple's terms: IRIs, or literals and blank nodes as Turtle writes them. */
+    @Describe(name = "Triple")
+    public record TripleTerms(String s, String p, String o) {}
+
+    /** An axiom's justification: the term that carries the axiom and the text of its {@code vkg:justification}. */
+    @Describe(name = "Justification")
+    public record Justification(String term, String text) {}
+
+    /** The explanation of {@code t}, or {@code null} when it does not hold. */
+    public Explained explanation(Triple t) {
         return render(t, kb.withReasoner(r -> r.explain(t)), g -> true);
     }
 
@@ -69,34 +101,27 @@ public final class ExplainRoutes {
      * The explanation of {@code t} by another reasoner (a view's, e.g. the paper's alone), citing
      * only the source graphs {@code graphs} accepts; {@code null} when it does not hold there.
      */
-    public Map<String, Object> explanation(Triple t, org.virtkg.reasoner.RlReasoner reasoner, java.util.function.Predicate<String> graphs) {
+    public Explained explanation(Triple t, org.virtkg.reasoner.RlReasoner reasoner, java.util.function.Predicate<String> graphs) {
         return render(t, reasoner.explain(t), graphs);
     }
 
-    private Map<String, Object> render(Triple t, java.util.Optional<Explanation> explanation, java.util.function.Predicate<String> graphs) {
+    private Explained render(Triple t, java.util.Optional<Explanation> explanation, java.util.function.Predicate<String> graphs) {
         if (explanation.isEmpty()) return null;
-        return kb.read(snapshot -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("triple", term(t));
-            body.put("status", explanation.get().asserted() ? "asserted" : "inferred");
-            body.put("explanation", tree(snapshot.dataset(), explanation.get(), graphs));
-            return body;
-        });
+        return kb.read(snapshot -> new Explained(term(t), explanation.get().asserted() ? "asserted" : "inferred",
+                tree(snapshot.dataset(), explanation.get(), graphs)));
     }
 
-    private Map<String, Object> tree(DatasetGraph dsg, Explanation e, java.util.function.Predicate<String> graphs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("triple", term(e.triple()));
-        m.put("rule", e.rule());
-        m.put("asserted", e.asserted());
-        if (e.asserted())
-            m.put("sources", Provenance.sourcesOf(dsg, e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList());
+    private Step tree(DatasetGraph dsg, Explanation e, java.util.function.Predicate<String> graphs) {
+        List<Map<String, Object>> sources = !e.asserted() ? null
+                : Provenance.sourcesOf(dsg, e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList();
+        List<Step> premises = null;
+        List<Justification> why = null;
         if (!e.premises().isEmpty()) {
-            m.put("premises", e.premises().stream().map(p -> tree(dsg, p, graphs)).toList());
-            List<Map<String, Object>> why = justifications(dsg, e.premises());
-            if (!why.isEmpty()) m.put("justification", why);
+            premises = e.premises().stream().map(p -> tree(dsg, p, graphs)).toList();
+            why = justifications(dsg, e.premises());
+            if (why.isEmpty()) why = null;
         }
-        return m;
+        return new Step(term(e.triple()), e.rule(), e.asserted(), sources, premises, why);
     }
 
     static final Node JUSTIFICATION = NodeFactory.createURI(Graphs.VOCAB + "justification");
@@ -116,18 +141,13 @@ public final class ExplainRoutes {
      * triple (an RDFS or OWL term as predicate, or a type that is one), the
      * {@code vkg:justification} of the term that carries the axiom.
      */
-    private List<Map<String, Object>> justifications(DatasetGraph dsg, List<Explanation> premises) {
+    private List<Justification> justifications(DatasetGraph dsg, List<Explanation> premises) {
         Set<Node> carriers = new LinkedHashSet<>();
         for (Explanation p : premises)
             if (isAxiom(p.triple())) carriers.addAll(carriers(dsg, p.triple().getSubject(), new HashSet<>()));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Justification> out = new ArrayList<>();
         for (Node c : carriers)
-            for (String text : texts(dsg, c)) {
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("term", node(c));
-                j.put("text", text);
-                out.add(j);
-            }
+            for (String text : texts(dsg, c)) out.add(new Justification(node(c), text));
         return out;
     }
 
@@ -182,8 +202,8 @@ public final class ExplainRoutes {
         return out;
     }
 
-    static Map<String, Object> term(Triple t) {
-        return Map.of("s", node(t.getSubject()), "p", node(t.getPredicate()), "o", node(t.getObject()));
+    static TripleTerms term(Triple t) {
+        return new TripleTerms(node(t.getSubject()), node(t.getPredicate()), node(t.getObject()));
     }
 
     static String node(Node n) {

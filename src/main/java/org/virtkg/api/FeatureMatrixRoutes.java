@@ -1,10 +1,10 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,6 +62,58 @@ public final class FeatureMatrixRoutes {
 
     private record Cell(String release, String answer, String value, String caveat, String caveatSource) {}
 
+    /** A feature as the releases name it: its key, id and group, and its title and status per release. */
+    private record FeatureSeen(String key, String id, String group, Map<String, String> titles, Map<String, String> statuses) {}
+
+    /**
+     * The answer of {@code /api/platforms/{id}/features} (its schema in /openapi.json is generated
+     * from it): the releases read, oldest first, the drivers and features (narrowed by the
+     * filters as the cells are), and the cells.
+     */
+    @Describe(name = "FeatureMatrix", description = "A platform's feature x driver matrix from its imported support matrices")
+    public record FeatureMatrix(String platform,
+            @Describe(description = "The imported releases read, oldest first (up to release=, when given)") List<ReleaseRead> releases,
+            @Describe(nullable = true, description = "The newest of them, or null when none is imported") String newestRelease,
+            List<Driver> drivers, List<Feature> features, List<FeatureCell> cells,
+            @Describe(description = "The number of cells") int total) {}
+
+    /** An imported release of the support matrix: its name, date, commit, address and graph. */
+    @Describe(name = "FeatureMatrixRelease")
+    public record ReleaseRead(String release, @Describe(description = "YYYY-MM-DD the facts hold for") String asOf,
+            @Describe(nullable = true) String commit, @Describe(description = "The address the file was read from") String source, String graph) {}
+
+    /** A driver: Nova's key, its id, title, and the technology it drives (null when none is known). */
+    @Describe(name = "FeatureMatrixDriver")
+    public record Driver(String key, String id, String title, @Describe(nullable = true) String technology) {}
+
+    /** A feature: Nova's key, its id, group, and its title and requirement status in the newest release that names it. */
+    @Describe(name = "FeatureMatrixFeature")
+    public record Feature(String key, String id, String group, @Describe(nullable = true) String title,
+            @Describe(nullable = true, description = "Nova's requirement status, e.g. mandatory, optional") String status) {}
+
+    /**
+     * A driver x feature cell: the newest release's answer and Nova's own value, since and until
+     * which release it holds, the caveat when there is one, the source, and the answer per release.
+     */
+    @Describe(name = "FeatureMatrixCell")
+    public record FeatureCell(String driver, String feature,
+            @Describe(allowed = {"supported", "partial", "unsupported", "unknown"}) String answer,
+            @Describe(description = "Nova's value, e.g. complete, partial, missing, unknown") String value,
+            @Describe(description = "The first release of the run of releases with this value") String since,
+            @Describe(nullable = true, description = "The last release that states it, when a newer one does not; null when the newest does")
+            String until,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String caveat,
+            @Describe(description = "Where the caveat is stated") @JsonInclude(JsonInclude.Include.NON_NULL) String caveatSource,
+            CellSource source, List<Stated> history) {}
+
+    /** The release a cell's answer comes from: graph, address, name, date and commit (empty when none is known). */
+    @Describe(name = "FeatureMatrixSource")
+    public record CellSource(String graph, String address, String release, String asOf, String commit) {}
+
+    /** What one release says of a cell. */
+    @Describe(name = "FeatureMatrixStated")
+    public record Stated(String release, String answer, String value) {}
+
     public void features(Context ctx) {
         knowledge.run(catalog -> {
             if (Http.notModified(ctx, catalog.version())) return;
@@ -69,7 +121,7 @@ public final class FeatureMatrixRoutes {
         });
     }
 
-    private static Map<String, Object> matrix(Catalog catalog, Context ctx) {
+    private static FeatureMatrix matrix(Catalog catalog, Context ctx) {
         Node platform = Ids.path(catalog, ctx.pathParam("id"));
         if (!catalog.isA(platform, Catalog.PLATFORM))
             throw new ProblemException(Problem.of(404, "'" + IdIndex.idOf(platform) + "' is not a cloud platform; see /id/" + IdIndex.idOf(platform))
@@ -77,7 +129,8 @@ public final class FeatureMatrixRoutes {
         String driverFilter = ctx.queryParam("driver"), featureFilter = ctx.queryParam("feature"), asOfRelease = ctx.queryParam("release");
 
         java.util.Set<String> releases = new java.util.HashSet<>();
-        Map<String, Map<String, Object>> drivers = new TreeMap<>(), features = new TreeMap<>();
+        Map<String, Driver> drivers = new TreeMap<>();
+        Map<String, FeatureSeen> features = new TreeMap<>();
         // (driver, feature) → release → cell
         Map<List<String>, Map<String, Cell>> cells = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         DatasetGraph dsg = catalog.dataset();
@@ -89,17 +142,15 @@ public final class FeatureMatrixRoutes {
                 QuerySolution s = rs.next();
                 String release = str(s, "release"), dkey = str(s, "dkey"), fkey = str(s, "fkey");
                 releases.add(release);
-                Map<String, Object> d = drivers.computeIfAbsent(dkey, k -> new LinkedHashMap<>());
-                d.putIfAbsent("key", dkey);
-                d.putIfAbsent("id", IdIndex.idOf(s.getResource("driver").asNode()));
-                d.putIfAbsent("title", str(s, "dtitle"));
-                d.putIfAbsent("technology", s.contains("tech") ? IdIndex.idOf(s.getResource("tech").asNode()) : null);
-                Map<String, Object> f = features.computeIfAbsent(fkey, k -> new LinkedHashMap<>());
-                f.putIfAbsent("key", fkey);
-                f.putIfAbsent("id", IdIndex.idOf(s.getResource("feature").asNode()));
-                f.putIfAbsent("group", IdIndex.idOf(s.getResource("group").asNode()));
-                f.put("title:" + release, str(s, "ftitle"));
-                f.put("status:" + release, str(s, "status"));
+                // The first row's id and title; the technology of the first row that names one (a release may not).
+                String tech = s.contains("tech") ? IdIndex.idOf(s.getResource("tech").asNode()) : null;
+                Driver d = drivers.get(dkey);
+                if (d == null) drivers.put(dkey, new Driver(dkey, IdIndex.idOf(s.getResource("driver").asNode()), str(s, "dtitle"), tech));
+                else if (d.technology() == null && tech != null) drivers.put(dkey, new Driver(d.key(), d.id(), d.title(), tech));
+                FeatureSeen f = features.computeIfAbsent(fkey, k -> new FeatureSeen(fkey, IdIndex.idOf(s.getResource("feature").asNode()),
+                        IdIndex.idOf(s.getResource("group").asNode()), new HashMap<>(), new HashMap<>()));
+                f.titles().put(release, str(s, "ftitle"));
+                f.statuses().put(release, str(s, "status"));
                 cells.computeIfAbsent(List.of(dkey, fkey), k -> new HashMap<>())
                         .put(release, new Cell(release, str(s, "answer"), str(s, "value"), str(s, "caveat"), str(s, "caveatSource")));
             }
@@ -120,7 +171,7 @@ public final class FeatureMatrixRoutes {
                     .withParameter("feature").withSuggestions(features.keySet().stream()
                             .filter(k -> k.contains(featureFilter) || featureFilter.contains(k)).limit(8).toList()));
 
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<FeatureCell> out = new ArrayList<>();
         for (var e : cells.entrySet()) {
             String dkey = e.getKey().get(0), fkey = e.getKey().get(1);
             if (driverFilter != null && !driverFilter.equals(dkey) || featureFilter != null && !featureFilter.equals(fkey)) continue;
@@ -136,60 +187,33 @@ public final class FeatureMatrixRoutes {
                 since--;
             }
             Release source = ordered.get(last);
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("driver", dkey);
-            cell.put("feature", fkey);
-            cell.put("answer", now.answer());
-            cell.put("value", now.value());
-            cell.put("since", ordered.get(since).name());
-            cell.put("until", last < ordered.size() - 1 ? source.name() : null);
-            if (now.caveat() != null) cell.put("caveat", now.caveat());
-            if (now.caveatSource() != null) cell.put("caveatSource", now.caveatSource());
-            cell.put("source", Map.of("graph", source.graph().getURI(), "address", source.address(), "release", source.name(),
-                    "asOf", source.asOf(), "commit", source.commit() == null ? "" : source.commit()));
-            List<Map<String, Object>> history = new ArrayList<>();
+            List<Stated> history = new ArrayList<>();
             for (Release r : ordered) {
                 Cell c = byRelease.get(r.name());
-                if (c != null) history.add(Map.of("release", r.name(), "answer", c.answer(), "value", c.value()));
+                if (c != null) history.add(new Stated(r.name(), c.answer(), c.value()));
             }
-            cell.put("history", history);
-            out.add(cell);
+            out.add(new FeatureCell(dkey, fkey, now.answer(), now.value(), ordered.get(since).name(),
+                    last < ordered.size() - 1 ? source.name() : null, now.caveat(), now.caveatSource(),
+                    new CellSource(source.graph().getURI(), source.address(), source.name(), source.asOf(),
+                            source.commit() == null ? "" : source.commit()), history));
         }
         String newest = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).name();
-        List<Map<String, Object>> featureList = new ArrayList<>();
-        for (var f : features.values()) {
+        List<Feature> featureList = new ArrayList<>();
+        for (FeatureSeen f : features.values()) {
             // The filters narrow the lists as they narrow the cells: ?feature=x lists x alone.
-            if (featureFilter != null && !featureFilter.equals(f.get("key"))) continue;
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", f.get("key"));
-            item.put("id", f.get("id"));
-            item.put("group", f.get("group"));
-            String r = latestWith(ordered, f, "title:");
-            item.put("title", r == null ? null : f.get("title:" + r));
-            item.put("status", r == null ? null : f.get("status:" + r));
-            featureList.add(item);
+            if (featureFilter != null && !featureFilter.equals(f.key())) continue;
+            String r = latestWith(ordered, f.titles());
+            featureList.add(new Feature(f.key(), f.id(), f.group(), r == null ? null : f.titles().get(r), r == null ? null : f.statuses().get(r)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("platform", IdIndex.idOf(platform));
-        body.put("releases", ordered.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("release", r.name());
-            m.put("asOf", r.asOf());
-            m.put("commit", r.commit());
-            m.put("source", r.address());
-            m.put("graph", r.graph().getURI());
-            return m;
-        }).toList());
-        body.put("newestRelease", newest);
-        body.put("drivers", drivers.values().stream().filter(d -> driverFilter == null || driverFilter.equals(d.get("key"))).toList());
-        body.put("features", featureList);
-        body.put("cells", out);
-        body.put("total", out.size());
-        return body;
+        return new FeatureMatrix(IdIndex.idOf(platform),
+                ordered.stream().map(r -> new ReleaseRead(r.name(), r.asOf(), r.commit(), r.address(), r.graph().getURI())).toList(),
+                newest, drivers.values().stream().filter(d -> driverFilter == null || driverFilter.equals(d.key())).toList(),
+                featureList, out, out.size());
     }
 
-    private static String latestWith(List<Release> ordered, Map<String, Object> f, String prefix) {
-        for (int i = ordered.size() - 1; i >= 0; i--) if (f.containsKey(prefix + ordered.get(i).name())) return ordered.get(i).name();
+    /** The newest of {@code ordered} that {@code byRelease} has, or null. */
+    private static String latestWith(List<Release> ordered, Map<String, String> byRelease) {
+        for (int i = ordered.size() - 1; i >= 0; i--) if (byRelease.containsKey(ordered.get(i).name())) return ordered.get(i).name();
         return null;
     }
 

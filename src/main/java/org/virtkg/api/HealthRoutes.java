@@ -1,7 +1,7 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,11 +35,8 @@ public final class HealthRoutes {
             kb.awaitFresh();
         } catch (StoreUnavailableException e) {
             // Still up, and still able to say what it has; but it cannot vouch for being current.
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "store-unavailable");
-            body.put("version", Version.current());
-            body.put("knowledgeBaseVersion", kb.version());
-            body.put("store", Map.of("kind", kb.store().kind(), "location", kb.store().location(), "error", e.getMessage()));
+            Health body = new Health("store-unavailable", null, Version.current(), kb.version(),
+                    new Store(kb.store().kind(), kb.store().location(), e.getMessage()), null, null, null);
             ctx.status(503).header("Cache-Control", "no-store").header("Retry-After", "1").json(body);
             return;
         }
@@ -62,7 +59,29 @@ public final class HealthRoutes {
         ctx.status(c.degraded() ? 503 : 200).header("Cache-Control", "no-store").contentType("application/json").result(c.body());
     }
 
-    private Map<String, Object> body(GraphCounts.Counts counts, boolean empty) {
+    /**
+     * The answer of {@code /api/health} (its schema in /openapi.json is generated from it): the
+     * counts are absent when the store cannot be reached, the reason present only when degraded.
+     */
+    @Describe(name = "Health", description = "Service status, version, store and triple counts")
+    public record Health(
+            @Describe(allowed = {"up", "degraded", "store-unavailable"}) String status,
+            @Describe(description = "Why the status is degraded; absent otherwise") @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @Describe(description = "The service's version") String version,
+            @Describe(description = "The knowledge-base version: the id of the last change applied") long knowledgeBaseVersion,
+            Store store,
+            @Describe(description = "Triples in all graphs; absent when the store cannot be reached") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Long triples,
+            @Describe(description = "Triples per graph role (ontology, shapes, import, seed, user, terms, inferred, system, changes, journal, other)")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> triplesByRole,
+            @Describe(description = "Triples per named graph, by graph IRI") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> graphs) {}
+
+    /** The store behind the service: its kind, where it is, and (when it cannot be reached) why. */
+    @Describe(name = "HealthStore")
+    public record Store(@Describe(description = "e.g. tdb2, tdb2-scratch (--mem) or sparql (--store-url)") String kind, String location,
+            @Describe(description = "Why the store cannot be reached; absent otherwise") @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+
+    private Health body(GraphCounts.Counts counts, boolean empty) {
         var store = kb.store();
         long version = counts.version();
         Map<String, Long> graphs = counts.sizes();
@@ -72,17 +91,9 @@ public final class HealthRoutes {
             byRole.merge(Graphs.role(e.getKey()), e.getValue(), Long::sum);
             total += e.getValue();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", empty ? "degraded" : "up");
-        if (empty)
-            body.put("reason", "The knowledge base is empty: the store holds no ontology, so every answer would be empty. "
-                    + "Start virtkg with its shipped knowledge (the default), or --knowledge DIR, or load a backup.");
-        body.put("version", Version.current());
-        body.put("knowledgeBaseVersion", version);
-        body.put("store", Map.of("kind", store.kind(), "location", store.location()));
-        body.put("triples", total);
-        body.put("triplesByRole", byRole);
-        body.put("graphs", graphs);
-        return body;
+        String reason = !empty ? null : "The knowledge base is empty: the store holds no ontology, so every answer would be empty. "
+                + "Start virtkg with its shipped knowledge (the default), or --knowledge DIR, or load a backup.";
+        return new Health(empty ? "degraded" : "up", reason, Version.current(), version, new Store(store.kind(), store.location(), null),
+                total, byRole, graphs);
     }
 }

@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.virtkg.imports.NovaMatrix;
 import org.virtkg.imports.NovaMatrixImport;
 import org.virtkg.kb.KnowledgeBase;
@@ -61,16 +60,18 @@ public final class ImportRoutes {
         } catch (NovaMatrixImport.ShippedReleaseException e) {
             throw new ProblemException(Problem.of(409, "Nothing was changed: " + e.getMessage()).withParameter("release"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("release", r.release());
-        out.put("graph", r.graph());
-        out.put("changed", r.changed());
-        out.put("change", r.changed() ? r.changeId() : null);
-        out.put("drivers", r.drivers());
-        out.put("features", r.features());
-        out.put("values", r.values());
-        out.put("unmappedDrivers", r.unmappedDrivers());
-        out.put("warnings", r.warnings());
-        ctx.json(out);
+        ctx.json(new Imported(r.release(), r.graph(), r.changed(), r.changed() ? r.changeId() : null, r.drivers(), r.features(), r.values(),
+                r.unmappedDrivers(), r.warnings()));
     }
+
+    /** The answer of {@code POST /api/imports/nova-matrix} (its schema in /openapi.json is generated from it). */
+    @Describe(name = "NovaMatrixImported", description = "What was imported, and whether anything changed")
+    public record Imported(String release,
+            @Describe(description = "The release's graph, source/nova/{release}") String graph,
+            @Describe(description = "false when the same file was imported before: nothing changed") boolean changed,
+            @Describe(nullable = true, description = "The change's id, or null when nothing changed") Long change,
+            @Describe(description = "Drivers mapped to a technology") int drivers, int features,
+            @Describe(description = "Driver x feature values read") int values,
+            @Describe(description = "Drivers of the file no technology is known for") List<String> unmappedDrivers,
+            @Describe(description = "What was read but not understood, each naming its line") List<String> warnings) {}
 }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,11 +178,6 @@ public final class Json {
         }
         if (first.startsWith("Illegal unquoted character")) return "a control character (such as a line break) must be escaped inside a string";
         return "it is not well-formed JSON";
-    }
-
-    /** The members Jackson writes {@code value} with, in its order: to add a record's members to an answer built as a map. */
-    public static Map<String, Object> members(Object value) {
-        return MAPPER.convertValue(value, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     public static String write(Object value) {

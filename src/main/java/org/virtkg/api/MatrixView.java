@@ -41,11 +41,12 @@ import org.virtkg.store.Graphs;
  * computed anew for the next version, as it was before. The test
  * {@code MatrixFollowsChangesTest} compares a followed matrix with a computed one, byte for byte.
  *
- * <p>Each row's cells are serialised once and kept, so a new version's body is the rows joined.
+ * <p>Each row's cells are kept, with their CSV lines, so a new version's body is written from the
+ * rows, not computed again.
  */
 final class MatrixView {
-    /** A technology's cells, in the order of {@link #platforms}, with their JSON and CSV lines. */
-    record Row(Map<Node, CompatibilityRoutes.Cell> cells, String json, String csv) {}
+    /** A technology's cells, in the order of {@link #platforms}, with their CSV lines. */
+    record Row(Map<Node, CompatibilityRoutes.Cell> cells, String csv) {}
 
     final long version;
     final String view;
@@ -199,17 +200,14 @@ final class MatrixView {
     /** A technology's row over {@code platforms}: the cells in {@code compute} computed, the others taken from {@code kept}. */
     private static Row row(Claims claims, String view, Node t, List<Node> platforms, Map<Node, CompatibilityRoutes.Cell> kept, Set<Node> compute) {
         Map<Node, CompatibilityRoutes.Cell> cells = new LinkedHashMap<>();
-        StringBuilder json = new StringBuilder();
         StringBuilder csv = new StringBuilder();
         for (Node p : platforms) {
             CompatibilityRoutes.Cell c = compute.contains(p) || !kept.containsKey(p) ? cell(claims, view, t, p) : kept.get(p);
             cells.put(p, c);
-            if (!json.isEmpty()) json.append(',');
-            json.append(Json.write(c));
             csv.append(c.technology()).append(',').append(c.platform()).append(',').append(c.status()).append(',')
                     .append(c.basis() == null ? "" : c.basis()).append("\r\n");
         }
-        return new Row(cells, json.toString(), csv.toString());
+        return new Row(cells, csv.toString());
     }
 
     private static CompatibilityRoutes.Cell cell(Claims claims, String view, Node t, Node p) {
@@ -218,27 +216,22 @@ final class MatrixView {
         return new CompatibilityRoutes.Cell(IdIndex.idOf(t), IdIndex.idOf(p), a.status(), a.basis() == null ? null : a.basis().json());
     }
 
-    /** The body, both ways, made once per version from the rows' kept serialisations. */
+    /** The body, both ways, made once per version from the rows' kept cells and CSV lines. */
     CompatibilityRoutes.Matrix serialised() {
         CompatibilityRoutes.Matrix m = serialised;
         if (m != null) return m;
         synchronized (this) {
             if (serialised == null) {
-                StringBuilder json = new StringBuilder("{\"technologies\":").append(Json.write(refs(technologies)))
-                        .append(",\"platforms\":").append(Json.write(refs(platforms))).append(",\"cells\":[");
                 StringBuilder csv = new StringBuilder("technology,platform,status,basis\r\n");
-                boolean first = true;
+                List<CompatibilityRoutes.Cell> cells = new java.util.ArrayList<>();
                 for (Node t : technologies) {
                     Row r = rows.get(t);
                     csv.append(r.csv());
-                    if (r.json().isEmpty()) continue;
-                    if (!first) json.append(',');
-                    json.append(r.json());
-                    first = false;
+                    cells.addAll(r.cells().values());
                 }
-                json.append("],\"excluded\":").append(Json.write(Map.of(Catalog.SERVICES, refs(excluded))));
-                if (lifecycles != null) json.append(",\"lifecycles\":").append(Json.write(lifecycles));
-                serialised = new CompatibilityRoutes.Matrix(json.append('}').toString(), csv.toString());
+                String json = Json.write(new CompatibilityRoutes.MatrixAnswer(refs(technologies), refs(platforms), cells,
+                        Map.of(Catalog.SERVICES, refs(excluded)), lifecycles));
+                serialised = new CompatibilityRoutes.Matrix(json, csv.toString());
             }
             return serialised;
         }

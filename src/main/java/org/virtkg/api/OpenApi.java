@@ -319,8 +319,10 @@ public final class OpenApi {
      * The schemas of the JSON responses, each generated from the record Jackson writes the answer
      * from ({@link Schemas#answer}): Value, Ref, Licensing, Licence, Technology and Platform
      * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
-     * Compatibility, Page ({@link Http.Envelope}) and Problem. What is given here is data the
-     * knowledge layer's records cannot carry: descriptions, allowed values, which may be null.
+     * Compatibility, Page ({@link Http.Envelope}), Problem, and the answers of health, explain, the
+     * feature matrix, paper and present, the matrix, selection, compare, fields, queries, claims,
+     * terms, imports, product writes and the change log (each its route's record). What is given
+     * here is data the records cannot carry: descriptions, allowed values, which may be null.
      * ResponseSchemaConformanceTest checks them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
@@ -359,6 +361,20 @@ public final class OpenApi {
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
         c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
         c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
+        // The routes' own answers, which carry their descriptions themselves (Describe).
+        for (Class<? extends Record> answer : List.of(HealthRoutes.Health.class, ExplainRoutes.Explained.class,
+                FeatureMatrixRoutes.FeatureMatrix.class, PaperAndPresent.Sides.class, CompatibilityRoutes.MatrixAnswer.class,
+                SelectionRoutes.Selected.class, FieldRoutes.Fields.class, QueryRoutes.Queries.class, ProductRoutes.Saved.class,
+                ClaimRoutes.Claim.class, TermRoutes.TermsGraphs.class, ImportRoutes.Imported.class, ChangeRoutes.ChangesPage.class,
+                ChangeRoutes.ChangesSince.class, ChangeRoutes.ChangeWithPatch.class, ChangeRoutes.Reverted.class))
+            c.put(Schemas.name(answer), Schemas.answer(answer, Map.of(), c));
+        // The reference fields a product write takes, each described by its label, as submitted.
+        Map<String, Map<String, Object>> references = new LinkedHashMap<>();
+        for (var f : ProductFields.WRITABLE.entrySet()) references.put(f.getKey(), Map.of("description", f.getValue().label()));
+        c.put("ProductSubmitted", Schemas.answer(ProductRoutes.Submitted.class, references, Map.of(), c));
+        // A product no current source speaks of has no lifecycle: null, by id.
+        c.put("Comparison", Schemas.answer(CompareRoutes.Comparison.class, Map.of("lifecycle",
+                Map.of("additionalProperties", Map.of("type", List.of("object", "null")))), c));
         return c;
     }
 

@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,9 +40,45 @@ public final class PaperAndPresent {
                     .withParameter("view"));
         knowledge.run(catalog -> {
             if (Http.notModified(ctx, catalog.version())) return;
-            cache.json(ctx, catalog.version(), () -> Lifecycles.sides(catalog, Ids.path(catalog, ctx.pathParam("id")), view));
+            cache.json(ctx, catalog.version(), () -> Sides.of(Lifecycles.sides(catalog, Ids.path(catalog, ctx.pathParam("id")), view)));
         });
     }
+
+    /**
+     * The answer of {@code /api/lifecycles/{id}} (its schema in /openapi.json is generated from
+     * it), made from what {@link Lifecycles#sides} found: a side the view does not show is absent,
+     * as are the disagreements but under view=all.
+     */
+    @Describe(name = "PaperAndPresent", description = "The product in the paper and today, side by side")
+    public record Sides(String id, String label, @Describe(allowed = {"all", "paper", "current"}) String view,
+            @Describe(description = "The paper's facts about it (each: property, propertyLabel, value, valueLabel for an id, source, "
+                    + "disputed); absent under view=current")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> paper,
+            @JsonUnwrapped Today today,
+            @Describe(description = "Under view=all: the properties on which the two sides differ, with each side's facts")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Disagreement> disputed) {
+        @SuppressWarnings("unchecked")
+        static Sides of(Map<String, Object> s) {
+            List<Map<String, Object>> disputed = (List<Map<String, Object>>) s.get("disputed");
+            return new Sides((String) s.get("id"), (String) s.get("label"), (String) s.get("view"), (List<Map<String, Object>>) s.get("paper"),
+                    s.containsKey("current") ? new Today((List<Map<String, Object>>) s.get("current"), (String) s.get("lifecycleStatus")) : null,
+                    disputed == null ? null : disputed.stream().map(d -> new Disagreement((String) d.get("property"),
+                            (List<Map<String, Object>>) d.get("paper"), (List<Map<String, Object>>) d.get("current"))).toList());
+        }
+    }
+
+    /** Today's side (absent under view=paper): the dated current facts, and the lifecycle status they give. */
+    public record Today(
+            @Describe(description = "The dated facts of current sources and of the newest imported support matrix that speaks of it "
+                    + "(as the paper's, with the address and asOf of their source); absent under view=paper")
+            List<Map<String, Object>> current,
+            @Describe(nullable = true, description = "Its lifecycle status today (a notation, e.g. maintained), or null when no "
+                    + "current source gives one; absent under view=paper")
+            String lifecycleStatus) {}
+
+    /** A property on which the paper and today's sources differ, with each side's facts. */
+    @Describe(name = "PaperAndPresentDisagreement")
+    public record Disagreement(String property, List<Map<String, Object>> paper, List<Map<String, Object>> current) {}
 
     /**
      * The "Paper and present" section of {@code /id/{name}}: the paper's facts next to the dated

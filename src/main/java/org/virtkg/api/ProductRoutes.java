@@ -1,6 +1,8 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -92,8 +94,12 @@ public final class ProductRoutes {
             if (takenInside(dsg, product, graph)) throw refusal.apply(product);
         });
         ctx.status(201).header("Location", "/api/products/" + id).header("ETag", etag)
-                .json(Map.of("id", id, "iri", product.getURI()));
+                .json(new Saved(id, product.getURI()));
     }
+
+    /** What a create or replace answers: the product's id and IRI (its address is the Location of a create). */
+    @Describe(name = "ProductSaved", description = "The product written: its id and IRI")
+    public record Saved(String id, String iri) {}
 
     public void replace(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
@@ -117,7 +123,7 @@ public final class ProductRoutes {
         Conditional condition = Conditional.of(ctx);
         Graph triples = toRdf(body, product, role, catalog -> {});
         String etag = write(role, "replace product " + id, product, triples, condition, (dsg, graph) -> keepProvenance(dsg, graph, triples));
-        ctx.status(200).header("ETag", etag).json(Map.of("id", id, "iri", product.getURI()));
+        ctx.status(200).header("ETag", etag).json(new Saved(id, product.getURI()));
     }
 
     public void delete(Context ctx) {
@@ -138,26 +144,20 @@ public final class ProductRoutes {
         Node product = userProduct(ctx.pathParam("id"));
         Node graph = graphOf(product);
         String[] etag = new String[1];
-        Map<String, Object> representation = knowledge.read(catalog -> {
+        Submitted representation = knowledge.read(catalog -> {
             DatasetGraph dsg = catalog.dataset();
             etag[0] = Conditional.etag(dsg, graph);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", IdIndex.idOf(product));
-            m.put("iri", product.getURI());
-            dsg.find(graph, product, RDF_TYPE, Node.ANY).forEachRemaining(q -> m.put("kind", IdIndex.idOf(q.getObject())));
-            dsg.find(graph, product, LABEL, Node.ANY).forEachRemaining(q -> m.put("label", q.getObject().getLiteralLexicalForm()));
-            dsg.find(graph, product, COMMENT, Node.ANY).forEachRemaining(q -> m.put("comment", q.getObject().getLiteralLexicalForm()));
-            dsg.find(graph, graph, DERIVED, Node.ANY).forEachRemaining(q -> m.put("source", q.getObject().getURI()));
+            Map<String, List<String>> references = new LinkedHashMap<>();
             for (String field : ProductFields.WRITABLE.keySet()) {
                 List<String> ids = new ArrayList<>();
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
-                if (!ids.isEmpty()) m.put(field, ids.stream().sorted().toList());
+                if (!ids.isEmpty()) references.put(field, ids.stream().sorted().toList());
             }
             List<Map<String, Object>> claims = claimsIn(dsg, graph, product);
-            if (!claims.isEmpty()) m.put("claims", claims);
-            dsg.find(graph, graph, ATTRIBUTED, Node.ANY).forEachRemaining(q -> m.put("addedBy", q.getObject().getLiteralLexicalForm()));
-            dsg.find(graph, graph, GENERATED, Node.ANY).forEachRemaining(q -> m.put("addedAt", q.getObject().getLiteralLexicalForm()));
-            return m;
+            return new Submitted(IdIndex.idOf(product), product.getURI(), last(dsg, graph, product, RDF_TYPE, IdIndex::idOf),
+                    last(dsg, graph, product, LABEL, Node::getLiteralLexicalForm), last(dsg, graph, product, COMMENT, Node::getLiteralLexicalForm),
+                    last(dsg, graph, graph, DERIVED, Node::getURI), references, claims.isEmpty() ? null : claims,
+                    last(dsg, graph, graph, ATTRIBUTED, Node::getLiteralLexicalForm), last(dsg, graph, graph, GENERATED, Node::getLiteralLexicalForm));
         });
         if (etag[0] != null) ctx.header("ETag", etag[0]);
         if (Conditional.notModified(ctx, etag[0])) {
@@ -165,6 +165,30 @@ public final class ProductRoutes {
             return;
         }
         ctx.json(representation);
+    }
+
+    /**
+     * A product as it was submitted, in the request's shape ({@link Body}; the schema
+     * ProductSubmitted in /openapi.json is generated from it): what the request left out is absent,
+     * a reference field too; then who added it and when.
+     */
+    @Describe(name = "ProductSubmitted", description = "A product added through the API, in the shape it was submitted")
+    public record Submitted(String id, String iri,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String label,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+            @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> references,
+            @Describe(description = "Its notes, and the triples no other field shows, as POST /api/claims takes them")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> claims,
+            @Describe(description = "Who added it: editor or admin") @JsonInclude(JsonInclude.Include.NON_NULL) String addedBy,
+            @Describe(description = "When it was added (ISO 8601)") @JsonInclude(JsonInclude.Include.NON_NULL) String addedAt) {}
+
+    /** The object of the last {@code s p ?o} in the product's graph (as it was read when there were several), shown; or null. */
+    private static String last(DatasetGraph dsg, Node graph, Node s, Node p, java.util.function.Function<Node, String> shown) {
+        String[] out = new String[1];
+        dsg.find(graph, s, p, Node.ANY).forEachRemaining(q -> out[0] = shown.apply(q.getObject()));
+        return out[0];
     }
 
     // ---- parse → RDF ----

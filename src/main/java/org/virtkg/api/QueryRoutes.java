@@ -45,24 +45,28 @@ public final class QueryRoutes {
 
     public void list(Context ctx) {
         if (Http.notModified(ctx, kb.version())) return;
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<Listed> items = new ArrayList<>();
         for (QueryLibrary.NamedQuery q : library.all()) items.add(describe(q));
-        ctx.json(Map.of("total", items.size(), "items", items));
+        ctx.json(new Queries(items.size(), items));
     }
 
-    private static Map<String, Object> describe(QueryLibrary.NamedQuery q) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", q.name());
-        m.put("href", "/api/queries/" + q.name());
-        m.put("summary", q.summary());
-        m.put("description", q.description());
-        m.put("params", q.params());
-        m.put("tags", q.tags());
-        m.put("example", q.example());
-        m.put("type", q.query().queryType().name());
+    /** The answer of {@code /api/queries} (its schema in /openapi.json is generated from it). */
+    @Describe(name = "Queries", description = "The named-query library")
+    public record Queries(int total, List<Listed> items) {}
+
+    /** A named query as the library lists it. */
+    @Describe(name = "NamedQuery")
+    public record Listed(String name, @Describe(description = "Where to run it") String href, String summary, String description,
+            @Describe(description = "Its parameters, bound as RDF terms: name, type, default and description") List<QueryLibrary.Param> params,
+            List<String> tags,
+            @Describe(nullable = true, description = "What it answers for its default parameters, in words") String example,
+            @Describe(allowed = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}) String type,
+            @Describe(description = "The query's text (the web UI's SPARQL editor preloads the library as examples)") String sparql) {}
+
+    private static Listed describe(QueryLibrary.NamedQuery q) {
         // The text, for the web UI's SPARQL editor (it preloads the library as examples).
-        m.put("sparql", q.query().serialize());
-        return m;
+        return new Listed(q.name(), "/api/queries/" + q.name(), q.summary(), q.description(), q.params(), q.tags(), q.example(),
+                q.query().queryType().name(), q.query().serialize());
     }
 
     public void run(Context ctx) {

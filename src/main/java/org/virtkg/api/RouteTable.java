@@ -46,12 +46,12 @@ public final class RouteTable {
         // ---- service ----
         t.add(Route.get("/api/health", h.health()::health).summary("Service status, version, store and triple counts; 503 with "
                 + "status store-unavailable when a remote store cannot be reached, or degraded (with a reason) when the knowledge "
-                + "base holds no ontology").ok("Status", type("object")));
+                + "base holds no ontology").ok("Status", ref("Health")));
         t.add(Route.get("/api/explain", h.explain()::explain).tag("reasoning")
                 .summary("Why the KB holds a triple: derivation tree down to asserted facts and their sources")
                 .params(query("s", "string", true, "Subject: id, prefixed name or IRI"),
                         query("p", "string", true, "Predicate, e.g. vkg:supports"), query("o", "string", true, "Object"))
-                .ok("Explanation tree", type("object")));
+                .ok("Explanation tree", ref("Explanation")));
 
         // ---- catalogue ----
         t.add(Route.get("/api/technologies", h.catalog()::listTechnologies).tag("catalogue")
@@ -82,18 +82,18 @@ public final class RouteTable {
                 .params(path("id", ID), query("driver", "string", false, "Nova driver name, e.g. libvirt-lxc"),
                         query("feature", "string", false, "Nova feature name, e.g. operation.live-migrate"),
                         query("release", "string", false, "The matrix as this imported release saw it"))
-                .ok("Releases, drivers, features and cells", type("object")));
+                .ok("Releases, drivers, features and cells", ref("FeatureMatrix")));
         t.add(Route.get("/api/lifecycles/{id}", h.paperAndPresent()::lifecycle).tag("catalogue")
                 .summary("The product in the paper and today, side by side: the paper's facts, the dated outside facts (lifecycle "
                         + "status, successor, fork, kernel versions) with their sources, and the properties on which they disagree (disputed)")
                 .params(path("id", ID), query("view", "string", false,
                         "paper (only the paper's facts), current (only current sources) or all (both, with disputes)").oneOf("paper", "current", "all"))
-                .ok("Paper, current and disputed facts", type("object")));
+                .ok("Paper, current and disputed facts", ref("PaperAndPresent")));
         t.add(Route.get("/api/fields", h.fields()::fields).tag("catalogue")
                 .summary("The product field table: each field's JSON name, predicate (and inverse), the products it describes "
                         + "(technology, platform or both), cardinality, value type, whether POST/PUT /api/products takes it, a label, "
                         + "the property's description and an example; the same table the product representations, the product writes "
-                        + "and these schemas are built from").ok("The fields", type("object")));
+                        + "and these schemas are built from").ok("The fields", ref("Fields")));
 
         // ---- the vocabulary (the web UI's search index, ontology browser and wizard options) ----
         t.add(Route.get("/api/vocabulary", h.vocabulary()::vocabulary).tag("vocabulary")
@@ -144,7 +144,7 @@ public final class RouteTable {
                         + "services only with include=services (excluded.services names them)")
                 .params(query("view", "string", false, "paper (the paper alone), current or all (default; adds lifecycles: "
                         + "product id -> status today)").oneOf("paper", "current", "all"), INCLUDE_SERVICES)
-                .respond("200", "The matrix (JSON, or CSV rows technology,platform,status,basis)", type("object"), "application/json")
+                .respond("200", "The matrix (JSON, or CSV rows technology,platform,status,basis)", ref("CompatibilityMatrix"), "application/json")
                 .respond("200", "", Map.of("type", "string", "description", "technology,platform,status,basis rows"), "text/csv"));
         t.add(Route.post("/api/selection", h.selection()::select).tag("selection")
                 .summary("Select and rank compatible (platform, technology) pairs against weighted requirements; pairs not "
@@ -160,17 +160,17 @@ public final class RouteTable {
                 .params(PAGING)
                 .body(Route.Body.json("Requirements", OpenApi.requirementsSchema(),
                         Map.of("guestOS", "Windows", "deploymentModel", "Hybrid", "serviceModel", "IaaS")))
-                .ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", type("object")));
+                .ok("Ranked pairs with per-requirement status (satisfied, violated, unknown), reasons and sources", ref("Selection")));
         t.add(Route.get("/api/compare", h.compare()::compare).tag("selection")
                 .summary("Two to four technologies, or two to four platforms, side by side: every property with each value's basis "
                         + "(stated or inferred), disputed flag and sources, the paper's sentences that compare them, and where each "
                         + "stands today (lifecycle; cautions for a discontinued or superseded one)")
                 .params(query("ids", "string", true, "Comma-separated ids of the same kind, e.g. KVM,Xen"))
-                .ok("Items, properties side by side, narrative comparisons", type("object")));
+                .ok("Items, properties side by side, narrative comparisons", ref("Comparison")));
 
         // ---- named queries (OpenApi also describes each library query at its own path) ----
         t.add(Route.get("/api/queries", h.queries()::list).tag("queries")
-                .summary("The named-query library: name, summary, description, parameters").ok("The queries", type("object")));
+                .summary("The named-query library: name, summary, description, parameters").ok("The queries", ref("Queries")));
         t.add(Route.get("/api/queries/{name}", h.queries()::run).tag("queries")
                 .summary("Run a named query; its parameters (see /api/queries) are query parameters, bound as RDF terms")
                 .params(path("name", "Query name, e.g. platforms-for-technology"))
@@ -286,11 +286,11 @@ public final class RouteTable {
                 .respond("201", "Created").respond("409", "The id is taken", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/products/{id}", h.products()::get).tag("products").etag()
                 .summary("A product added through the API, in the shape it was submitted").params(productId)
-                .ok("Product", type("object")));
+                .ok("Product", ref("ProductSubmitted")));
         t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(true).body(product)
                 .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match. "
                         + "With If-None-Match: * it creates the product at this id instead (201), or answers 412 if the id is taken")
-                .params(productId).ok("Replaced", type("object")).respond("201", "Created (If-None-Match: *)"));
+                .params(productId).ok("Replaced", ref("ProductSaved")).respond("201", "Created (If-None-Match: *)"));
         t.add(Route.delete("/api/products/{id}", h.products()::delete).tag("products").role(Role.EDITOR).conditional(false)
                 .summary("Delete a user-added product and, with it, its inferences").params(productId).respond("204", "Deleted"));
 
@@ -309,7 +309,7 @@ public final class RouteTable {
                 .respond("201", "Created")
                 .respond("422", "Unknown ids, or a contradiction without a source", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/claims/{id}", h.claims()::get).tag("claims")
-                .summary("One claim, with what the knowledge base now answers about its triple").params(claimId).ok("Claim", type("object")));
+                .summary("One claim, with what the knowledge base now answers about its triple").params(claimId).ok("Claim", ref("Claim")));
         t.add(Route.delete("/api/claims/{id}", h.claims()::delete).tag("claims").role(Role.EDITOR)
                 .summary("Withdraw a claim (editor or admin token): the answers become what they were without it")
                 .params(claimId).respond("204", "Withdrawn"));
@@ -317,7 +317,7 @@ public final class RouteTable {
         // ---- ontology terms (admin) ----
         Route.Param termsName = path("name", "Name of the terms graph");
         t.add(Route.get("/api/terms", h.terms()::list).tag("terms").summary("Ontology-term graphs users added")
-                .ok("Terms graphs", type("object")));
+                .ok("Terms graphs", ref("TermsGraphs")));
         t.add(Route.get("/api/terms/{name}", h.terms()::get).tag("terms").etag().summary("One terms graph as Turtle")
                 .params(termsName).okText("Turtle", List.of("text/turtle")));
         t.add(Route.put("/api/terms/{name}", h.terms()::put).tag("terms").role(Role.ADMIN).conditional(true)
@@ -341,7 +341,7 @@ public final class RouteTable {
                         query("commit", "string", false, "git commit id (default: taken from source)"),
                         query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date"))
                 .body(Route.Body.media("text/plain"))
-                .ok("What was imported, and whether anything changed", type("object")));
+                .ok("What was imported, and whether anything changed", ref("NovaMatrixImported")));
 
         // ---- the change log ----
         t.add(Route.get("/api/changes", h.changes()::list).tag("changes")
@@ -350,7 +350,8 @@ public final class RouteTable {
                 .params(query("limit", "integer", false, "Page size (1-500, default 50)"),
                         query("offset", "integer", false, "Items to skip (newest first)"),
                         query("since", "string", false, "Only changes after this change id or time (ISO 8601), oldest first, paged with next"))
-                .ok("Changes", type("object")));
+                .ok("A page of changes, newest first (with since: the changes after it, oldest first)",
+                        Map.of("oneOf", List.of(ref("ChangesPage"), ref("ChangesSince")))));
         // Before /api/changes/{id}: Javalin matches in registration order.
         t.add(Route.get("/api/changes/stream", h.feed()::stream).tag("changes")
                 .summary("Accepted changes as server-sent events (event: change, id: the change id); resumes after Last-Event-ID, "
@@ -361,11 +362,11 @@ public final class RouteTable {
                 .okText("An event stream", List.of("text/event-stream")));
         t.add(Route.get("/api/changes/{id}", h.changes()::get).tag("changes")
                 .summary("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)")
-                .params(path("id", "Change number")).ok("Change", type("object")));
+                .params(path("id", "Change number")).ok("Change", ref("ChangeWithPatch")));
         t.add(Route.post("/api/changes/{id}/revert", h.changes()::revert).tag("changes").role(Role.ADMIN)
                 .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 409 for one "
                         + "that cannot be reverted")
-                .params(path("id", "Change number")).ok("Reverted", type("object")));
+                .params(path("id", "Change number")).ok("Reverted", ref("Reverted")));
         return List.copyOf(t);
     }
 

@@ -56,7 +56,8 @@ public final class Schemas {
      * except one marked {@code @JsonInclude(NON_NULL)} (itself, or its whole record), absent rather
      * than null (so not required, unless {@link Describe#required} says it always has a value);
      * a {@code @JsonUnwrapped} record's properties are this one's, none required (it may be absent
-     * as a whole). Nested records are described the same way, added to {@code components}.
+     * as a whole) unless its {@link Describe#required} says it never is: then those its own schema
+     * requires. Nested records are described the same way, added to {@code components}.
      *
      * <p>{@code beside} adds keywords per component name, for a record that cannot carry
      * {@link Describe} (one of the knowledge layer's, which knows nothing of HTTP): its
@@ -71,7 +72,8 @@ public final class Schemas {
      * {@link #answer(Class, Map, Map)} of a record with a {@link JsonAnyGetter} component, a map
      * whose entries Jackson writes as members of their own, where the component stands:
      * {@code anyMembers} names them, in order, each with keywords (e.g. its description) beside
-     * the type of the map's values. Each is required: the record's map has every one.
+     * the type of the map's values. Each is required: the record's map has every one, unless the
+     * component is {@code @JsonInclude(NON_EMPTY)}: then the map holds only those with a value.
      */
     public static Map<String, Object> answer(Class<? extends Record> type, Map<String, Map<String, Object>> anyMembers,
             Map<String, Map<String, Object>> beside, Map<String, Object> components) {
@@ -99,13 +101,15 @@ public final class Schemas {
             }
             if (answer && annotated(type, c, JsonAnyGetter.class) && c.getGenericType() instanceof ParameterizedType map) {
                 Map<String, Object> valueType = javaType(map.getActualTypeArguments()[1], components, true);
+                // A map that holds only the members with values (NON_EMPTY) requires none of them.
+                boolean every = included(type, c) != JsonInclude.Include.NON_EMPTY;
                 for (var member : anyProperties.entrySet()) {
                     Map<String, Object> p = new LinkedHashMap<>(valueType);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> keywords = (Map<String, Object>) member.getValue();
                     p.putAll(keywords);
                     props.put(member.getKey(), p);
-                    required.add(member.getKey());
+                    if (every) required.add(member.getKey());
                 }
                 anyWritten = true;
                 continue;
@@ -116,6 +120,10 @@ public final class Schemas {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> innerProps = (Map<String, Object>) inner.get("properties");
                 props.putAll(innerProps);
+                // Never null (its Describe says required): its members are there as its own schema says.
+                Describe always = c.getAnnotation(Describe.class);
+                if (always != null && always.required() && inner.get("required") instanceof List<?> innerRequired)
+                    for (Object n : innerRequired) required.add((String) n);
                 continue;
             }
             String name = jsonName(type, c);

@@ -1,5 +1,6 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -87,47 +88,77 @@ public final class SelectionRoutes {
             List<Node> technologiesWanted = filter(catalog, "technology", technologyFilter, Catalog.TECHNOLOGY,
                     "a virtualization technology or a class of them");
             Selection.Outcome outcome = new Selection(catalog).select(reqs, platformsWanted, technologiesWanted, include, view);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("requirements", reqs.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("field", r.field().name());
-                m.put("value", r.shownValue());
-                m.put("weight", r.weightName());
-                m.put("weightValue", r.weight());
-                return m;
-            }).toList());
-            out.put("include", include.stream().sorted().toList());
-            out.put("view", view);
-            out.put("excluded", outcome.excluded());
-            out.put("candidates", outcome.candidates().size());
-            out.put("sensitivity", outcome.sensitivity());
-            List<Map<String, Object>> items = outcome.ranked().stream()
+            List<Pair> items = outcome.ranked().stream()
                     .map(c -> item(catalog, c, reqs, outcome.weights(), outcome.musts(), view)).toList();
-            // The selection's members, then the page's (the outcome reads before the pairs).
-            out.putAll(Json.members(page.envelope(ctx, page.slice(items), items.size())));
-            return out;
+            Http.Envelope<Pair> pairs = page.envelope(ctx, page.slice(items), items.size());
+            return new Selected(reqs.stream().map(r -> new Weighted(r.field().name(), r.shownValue(), r.weightName(), r.weight())).toList(),
+                    include.stream().sorted().toList(), view, outcome.excluded(), outcome.candidates().size(), outcome.sensitivity(),
+                    pairs.total(), pairs.limit(), pairs.offset(), pairs.next(), pairs.items());
         }));
     }
 
-    private static Map<String, Object> item(Catalog catalog, Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("platform", catalog.ref(c.platform()));
-        m.put("technology", catalog.ref(c.technology()));
-        Map<String, Object> compatibility = new LinkedHashMap<>();
+    /**
+     * The answer of {@code POST /api/selection} (its schema in /openapi.json is generated from it):
+     * the selection's members, then the page's (the outcome reads before the pairs), as a
+     * {@link Http.Envelope} names them.
+     */
+    @Describe(name = "Selection", description = "The requirements as read, what was left out, the sensitivity of the top choice, "
+            + "and a page of the ranked pairs")
+    public record Selected(
+            @Describe(description = "The requirements as read, each with its weight by name and by value") List<Weighted> requirements,
+            @Describe(description = "What include= brought back, sorted") List<String> include,
+            @Describe(allowed = {"all", "paper", "current"}) String view,
+            @Describe(description = "How many pairs were left out, by why: violated, unknown (a must), services, view")
+            Map<String, Integer> excluded,
+            @Describe(description = "The candidate pairs judged (before the musts and include= leave some out)") int candidates,
+            @Describe(description = "The smallest change that would change the top choice: top, runnerUp, margin, tiedWith, "
+                    + "weightChange (or null) and requirementChanges; or a note when no pair is selected")
+            Map<String, Object> sensitivity,
+            int total, int limit, int offset,
+            @Describe(nullable = true, description = "The next page's address, null on the last page") String next,
+            @Describe(description = "The ranked pairs, best first") List<Pair> items) {}
+
+    /** A requirement as read: its field, value (an id, or true/false), and weight by name and by value. */
+    @Describe(name = "SelectionRequirement")
+    public record Weighted(String field, @Describe(description = "An id, or true or false") Object value,
+            @Describe(description = "must, should, nice, or the number given") String weight, double weightValue) {}
+
+    /**
+     * One ranked pair: the platform and the technology, their compatibility, how they meet each
+     * requirement, and (not under view=paper) where each stands today.
+     */
+    @Describe(name = "SelectionPair")
+    public record Pair(
+            Catalog.Ref platform,
+            Catalog.Ref technology,
+            PairCompatibility compatibility,
+            @Describe(allowed = {"satisfied", "unknown", "violated"}, description = "How the pair meets the must requirements") String must,
+            @Describe(description = "Sum of weight x (+1 satisfied, 0 unknown, -1 violated)") double score,
+            @Describe(description = "The score of a pair satisfying every requirement") double maxScore,
+            int satisfied, int violated, int unknown,
+            @Describe(description = "Per requirement: field, value, status (satisfied, violated, unknown), reason, sources, "
+                    + "weight, weightValue and points")
+            List<Map<String, Object>> requirements,
+            @Describe(description = "Where each stands today; absent under view=paper") @JsonInclude(JsonInclude.Include.NON_NULL)
+            CompatibilityRoutes.Lifecycle lifecycle,
+            @Describe(description = "Warnings for a discontinued or superseded product; absent under view=paper")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> cautions) {}
+
+    /** A pair's compatibility in brief, with the address of the whole answer. */
+    @Describe(name = "SelectionCompatibility")
+    public record PairCompatibility(
+            @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status,
+            @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis,
+            boolean disputed,
+            @Describe(description = "IRIs of the source graphs the deciding claim rests on") List<String> sources,
+            @Describe(description = "The /api/compatibility question of the pair") String href) {}
+
+    private static Pair item(Catalog catalog, Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view) {
         Claims.Evidence deciding = c.answer().deciding();
-        compatibility.put("status", c.answer().status());
-        compatibility.put("basis", c.answer().basis() == null ? null : c.answer().basis().json());
-        compatibility.put("disputed", c.answer().status().equals("disputed"));
-        compatibility.put("sources", deciding.sources().stream().map(Node::getURI).toList());
-        compatibility.put("href", "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())
-                + (view.equals("all") ? "" : "&view=" + view));
-        m.put("compatibility", compatibility);
-        m.put("must", Selection.mustTier(c, musts));
-        m.put("score", Selection.score(c, weights));
-        m.put("maxScore", java.util.Arrays.stream(weights).sum());
-        m.put("satisfied", Selection.count(c, "satisfied"));
-        m.put("violated", Selection.count(c, "violated"));
-        m.put("unknown", Selection.count(c, "unknown"));
+        PairCompatibility compatibility = new PairCompatibility(c.answer().status(), c.answer().basis() == null ? null : c.answer().basis().json(),
+                c.answer().status().equals("disputed"), deciding.sources().stream().map(Node::getURI).toList(),
+                "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())
+                        + (view.equals("all") ? "" : "&view=" + view));
         List<Map<String, Object>> breakdown = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
             Map<String, Object> v = new LinkedHashMap<>(c.verdicts().get(i).json());
@@ -136,19 +167,21 @@ public final class SelectionRoutes {
             v.put("points", weights[i] * c.verdicts().get(i).sign());
             breakdown.add(v);
         }
-        m.put("requirements", breakdown);
+        CompatibilityRoutes.Lifecycle lifecycle = null;
+        List<String> cautions = null;
         if (!view.equals("paper")) {
             // Where each product stands today, as the compatibility check gives it: a person ranking
             // pairs to adopt now must see that a well-scoring platform is no longer developed.
             Map<String, Object> technologyToday = Lifecycles.lifecycle(catalog, c.technology());
             Map<String, Object> platformToday = Lifecycles.lifecycle(catalog, c.platform());
-            m.put("lifecycle", new CompatibilityRoutes.Lifecycle(technologyToday, platformToday));
-            List<String> cautions = new ArrayList<>();
+            lifecycle = new CompatibilityRoutes.Lifecycle(technologyToday, platformToday);
+            cautions = new ArrayList<>();
             Lifecycles.caution(catalog, c.platform(), platformToday).ifPresent(cautions::add);
             Lifecycles.caution(catalog, c.technology(), technologyToday).ifPresent(cautions::add);
-            m.put("cautions", cautions);
         }
-        return m;
+        return new Pair(catalog.ref(c.platform()), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
+                Selection.score(c, weights), java.util.Arrays.stream(weights).sum(), Selection.count(c, "satisfied"),
+                Selection.count(c, "violated"), Selection.count(c, "unknown"), breakdown, lifecycle, cautions);
     }
 
     // ---- reading the request ----

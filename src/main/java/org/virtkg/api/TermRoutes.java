@@ -36,18 +36,25 @@ public final class TermRoutes {
     }
 
     public void list(Context ctx) {
-        List<Map<String, Object>> items = kb.read(snapshot -> {
+        List<TermsGraph> items = kb.read(snapshot -> {
             var dsg = snapshot.dataset();
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<TermsGraph> out = new ArrayList<>();
             dsg.listGraphNodes().forEachRemaining(g -> {
                 if (g.isURI() && g.getURI().startsWith(Graphs.TERMS))
-                    out.add(Map.of("name", g.getURI().substring(Graphs.TERMS.length()), "graph", g.getURI(),
-                            "triples", dsg.getGraph(g).size()));
+                    out.add(new TermsGraph(g.getURI().substring(Graphs.TERMS.length()), g.getURI(), dsg.getGraph(g).size()));
             });
             return out;
         });
-        ctx.json(Map.of("items", items));
+        ctx.json(new TermsGraphs(items));
     }
+
+    /** The answer of {@code GET /api/terms} (its schema in /openapi.json is generated from it). */
+    @Describe(name = "TermsGraphs", description = "The ontology-term graphs users added")
+    public record TermsGraphs(List<TermsGraph> items) {}
+
+    /** A terms graph: its name (/api/terms/{name}), IRI and size. */
+    @Describe(name = "TermsGraph")
+    public record TermsGraph(String name, String graph, long triples) {}
 
     public void get(Context ctx) {
         Node g = graph(ctx.pathParam("name"));

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -74,20 +72,6 @@ public final class ChangeLog {
             if (patchParts.size() == 1) return patchParts.getFirst();
             ChangeRecorder all = quads();
             return patchText(all.added, all.deleted);
-        }
-
-        public Map<String, Object> toMap(boolean withPatch) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("kind", kind);
-            m.put("who", who);
-            m.put("when", when.toString());
-            m.put("summary", summary);
-            m.put("added", added);
-            m.put("deleted", deleted);
-            if (reverts != null) m.put("reverts", reverts);
-            if (withPatch) m.put("patch", patch());
-            return m;
         }
 
         /** The change as the quads it added and deleted; empty when no patch was kept. */

@@ -5,18 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
+import static org.virtkg.testing.Fixtures.send;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
+import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.ProductFields;
+import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
 
@@ -29,6 +37,8 @@ import org.virtkg.testing.TestServer;
  * "string" of a number fails here, not in a client.
  */
 class ResponseSchemaConformanceTest {
+    /** Reads answers without the service's limits on request bodies: a change's patch (the shipped sync's) is longer than a body may be. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper ANSWERS = new com.fasterxml.jackson.databind.ObjectMapper();
     static JsonNode doc;
     static String base;
 
@@ -145,6 +155,150 @@ class ResponseSchemaConformanceTest {
     }
 
     @Test
+    void healthIsAsDocumented() {
+        conforms("/api/health", "/api/health", 200, "application/json");
+        JsonNode health = doc.at("/components/schemas/Health");
+        assertEquals(List.of("status", "version", "knowledgeBaseVersion", "store"), texts(health.get("required")),
+                "reason only when degraded, the counts only when the store answers");
+    }
+
+    /** An asserted triple (its sources), an inferred one through an axiom (premises, justification), and the explanation inside a compatibility answer. */
+    @Test
+    void explanationsAreAsDocumented() {
+        conforms("/api/explain", "/api/explain?s=KVM&p=vkg:hostOS&o=Linux", 200, "application/json");
+        conforms("/api/explain", "/api/explain?s=XCP&p=rdf:type&o=vkg:IaaSPlatform", 200, "application/json");
+        conforms("/api/explain", "/api/explain?s=OpenStack&p=vkg:supports&o=KVM", 200, "application/json");
+        assertEquals("#/components/schemas/ExplanationStep", doc.at("/components/schemas/ExplanationStep/properties/premises/items/$ref").asText());
+    }
+
+    /** Ranked pairs in every view, with the pairs include= brings back, a page of them, and no requirement at all. */
+    @Test
+    void selectionsAreAsDocumented() {
+        String windows = "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\", \"serviceModel\": \"IaaS\"}";
+        conformsPost("/api/selection", "/api/selection", windows);
+        conformsPost("/api/selection", "/api/selection?include=violated,unknown&limit=5&offset=2", windows);
+        conformsPost("/api/selection", "/api/selection?view=paper", "{\"hostOS\": \"Linux\", \"containerBased\": true}");
+        conformsPost("/api/selection", "/api/selection?view=current&technology=KVM", "{\"features\": \"operation.live-migrate\"}");
+        conformsPost("/api/selection", "/api/selection", "{}");
+        conformsPost("/api/selection", "/api/selection", "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"hostOS\": "
+                + "{\"value\": \"NetBSD\", \"weight\": \"must\"}}"); // two musts few pairs meet, if any
+    }
+
+    @Test
+    void comparisonsAreAsDocumented() {
+        conforms("/api/compare", "/api/compare?ids=KVM,Xen", 200, "application/json");
+        conforms("/api/compare", "/api/compare?ids=OpenStack,OpenNebula,CloudStack,Eucalyptus", 200, "application/json");
+        conforms("/api/compare", "/api/compare?ids=LXC,OpenVZ,VirtualBox", 200, "application/json");
+    }
+
+    /** The log newest first (paged), after a change (oldest first), and one change with its patch. */
+    @Test
+    void changesAreAsDocumented() {
+        conforms("/api/changes", "/api/changes", 200, "application/json");
+        conforms("/api/changes", "/api/changes?limit=1", 200, "application/json");
+        conforms("/api/changes", "/api/changes?since=0&limit=1", 200, "application/json");
+        conforms("/api/changes/{id}", "/api/changes/1", 200, "application/json");
+        JsonNode withPatch = doc.at("/components/schemas/ChangeWithPatch");
+        assertEquals(List.of("id", "kind", "who", "when", "summary", "added", "deleted", "patch"), texts(withPatch.get("required")));
+    }
+
+    /**
+     * A revert's answer, which a read-only server cannot be made to send, and the change stream's
+     * events: written from the records the documented schemas are generated from.
+     */
+    @Test
+    void aRevertAndAChangeEventAreAsDocumented() throws Exception {
+        JsonNode reverted = doc.at("/paths/~1api~1changes~1{id}~1revert/post/responses/200/content/application~1json/schema");
+        assertEquals(List.of(), problems(Json.MAPPER.readTree(Json.write(new ChangeRoutes.Reverted(7, 8, 8))), reverted));
+        var entry = new org.virtkg.store.ChangeLog.Entry(8, "revert", "admin", java.time.Instant.parse("2026-11-27T10:00:00Z"),
+                "revert of change 7", 3, 4, 7L, List.of());
+        assertEquals(List.of(), problems(Json.MAPPER.readTree(Json.write(ChangeRoutes.ChangeWithPatch.of(entry))),
+                doc.at("/components/schemas/ChangeWithPatch")));
+        assertEquals(List.of(), problems(Json.MAPPER.readTree(Json.write(ChangeRoutes.Change.of(entry))), doc.at("/components/schemas/Change")));
+    }
+
+    /** A platform's feature matrix: whole, narrowed to a cell (with a caveat), and as an older release saw it. */
+    @Test
+    void featureMatricesAreAsDocumented() {
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features", 200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?driver=libvirt-lxc&feature=operation.live-migrate",
+                200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenStack/features?release=train", 200, "application/json");
+        conforms("/api/platforms/{id}/features", "/api/platforms/OpenNebula/features", 200, "application/json"); // no imported release
+    }
+
+    /** The paper and the present in each view, of a technology and of a platform (sides absent, status null). */
+    @Test
+    void paperAndPresentIsAsDocumented() {
+        for (String q : List.of("KVM", "Xen?view=paper", "Xen?view=current", "OpenStack", "OpenVZ", "Eucalyptus?view=all", "Lguest?view=current"))
+            conforms("/api/lifecycles/{id}", "/api/lifecycles/" + q, 200, "application/json");
+    }
+
+    /** The compatibility matrix in each view, with and without the commercial services. */
+    @Test
+    void theMatrixIsAsDocumented() {
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix", 200, "application/json");
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix?view=paper", 200, "application/json");
+        conforms("/api/compatibility/matrix", "/api/compatibility/matrix?view=current&include=services", 200, "application/json");
+    }
+
+    /** The field table, the query library and the (here empty) list of terms graphs. */
+    @Test
+    void theTablesAreAsDocumented() {
+        conforms("/api/fields", "/api/fields", 200, "application/json");
+        conforms("/api/queries", "/api/queries", 200, "application/json");
+        conforms("/api/terms", "/api/terms", 200, "application/json");
+        JsonNode field = doc.at("/components/schemas/Field");
+        assertEquals(List.of("name", "predicate", "inverse", "kind", "cardinality", "valueType", "writable", "label", "description", "example"),
+                texts(field.get("required")));
+    }
+
+    /**
+     * What writes answer, and what they made: a product as submitted and as replaced, and a claim
+     * about it, on the shared writable server (each removed again, the claim first: a product a
+     * claim names cannot be deleted); a Nova matrix import's answer, which would change what other
+     * classes read, from the record it is written from.
+     */
+    @Test
+    @ResourceLock(Locks.SHIPPED_WRITABLE)
+    void writesAndWhatTheyMadeAreAsDocumented(@SharedServer(SHIPPED_WRITABLE) TestServer writable) throws Exception {
+        String w = writable.base();
+        String[] editor = {"Content-Type", "application/json", "Authorization", "Bearer " + EDITOR};
+        var created = post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
+                + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\"}", editor);
+        assertEquals(201, created.statusCode(), created.body());
+        String claim = null;
+        try {
+            conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
+            var replaced = send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\": \"Hypervisor\", \"label\": \"Schema probe, replaced\", "
+                            + "\"hostOS\": [\"Linux\", \"Windows\"], \"guestOS\": [\"Linux\"]}")),
+                    "Content-Type", "application/json", "Authorization", "Bearer " + EDITOR,
+                    "If-Match", created.headers().firstValue("ETag").orElseThrow());
+            assertEquals(200, replaced.statusCode(), replaced.body());
+            assertEquals(List.of(), problems(ANSWERS.readTree(replaced.body()),
+                    doc.at("/paths/~1api~1products~1{id}/put/responses/200/content/application~1json/schema")));
+            conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
+            var claimed = post(w + "/api/claims", "{\"subject\": \"SchemaProbeVisor\", \"property\": \"guestOS\", "
+                    + "\"object\": \"Windows\", \"source\": \"https://example.org/schema-probe-claims\", \"note\": \"A probe\"}", editor);
+            assertEquals(201, claimed.statusCode(), claimed.body());
+            claim = claimed.headers().firstValue("Location").orElseThrow();
+            conforms(w, "/api/claims/{id}", claim, 200, "application/json");
+        } finally {
+            if (claim != null)
+                assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + claim)).DELETE(),
+                        "Authorization", "Bearer " + EDITOR).statusCode());
+            assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor"))
+                    .DELETE(), "Authorization", "Bearer " + EDITOR).statusCode());
+        }
+        JsonNode imported = doc.at("/paths/~1api~1imports~1nova-matrix/post/responses/200/content/application~1json/schema");
+        String zed = "https://w3id.org/virtkg/source/nova/zed";
+        for (var answer : List.of(new ImportRoutes.Imported("zed", zed, true, 7L, 5, 5, 24, List.of("fx"), List.of("line 30: a note")),
+                new ImportRoutes.Imported("zed", zed, false, null, 5, 5, 24, List.of(), List.of()))) // imported before: nothing changed
+            assertEquals(List.of(), problems(ANSWERS.readTree(Json.write(answer)), imported));
+    }
+
+    @Test
     void anUnknownIdIsTheDocumentedProblem() {
         conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
     }
@@ -187,6 +341,10 @@ class ResponseSchemaConformanceTest {
     }
 
     private void conforms(String path, String target, int status, String mediaType) {
+        conforms(base, path, target, status, mediaType);
+    }
+
+    private void conforms(String base, String path, String target, int status, String mediaType) {
         var r = get(base + target);
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(mediaType), r.headers().toString());
@@ -194,12 +352,26 @@ class ResponseSchemaConformanceTest {
         assertTrue(schema.isObject(), "no documented " + status + " " + mediaType + " schema for GET " + path);
         JsonNode answer;
         try {
-            answer = Json.MAPPER.readTree(r.body());
+            answer = ANSWERS.readTree(r.body());
         } catch (Exception e) {
             throw new AssertionError(target + " is not JSON: " + r.body(), e);
         }
         List<String> problems = problems(answer, schema);
         assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), "GET " + target + " against the documented schema");
+    }
+
+    private void conformsPost(String path, String target, String body) {
+        var r = post(base + target, body, "Content-Type", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode schema = doc.at("/paths/" + pointer(path) + "/post/responses/200/content/application~1json/schema");
+        assertTrue(schema.isObject(), "no documented 200 application/json schema for POST " + path);
+        List<String> problems;
+        try {
+            problems = problems(Json.MAPPER.readTree(r.body()), schema);
+        } catch (Exception e) {
+            throw new AssertionError(target + " is not JSON: " + r.body(), e);
+        }
+        assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), "POST " + target + " " + body + " against the documented schema");
     }
 
     private static List<String> texts(JsonNode array) {
