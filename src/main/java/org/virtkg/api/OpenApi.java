@@ -365,7 +365,7 @@ public final class OpenApi {
         for (Class<? extends Record> answer : List.of(HealthRoutes.Health.class, ExplainRoutes.Explained.class,
                 FeatureMatrixRoutes.FeatureMatrix.class, PaperAndPresent.Sides.class, CompatibilityRoutes.MatrixAnswer.class,
                 SelectionRoutes.Selected.class, FieldRoutes.Fields.class, QueryRoutes.Queries.class, ProductRoutes.Saved.class,
-                ClaimRoutes.Claim.class, TermRoutes.TermsGraphs.class, ImportRoutes.Imported.class, ChangeRoutes.ChangesPage.class,
+                ClaimRoutes.Claim.class, TermRoutes.TermsGraphs.class, TermRoutes.TermsWritten.class, ImportRoutes.Imported.class, ChangeRoutes.ChangesPage.class,
                 ChangeRoutes.ChangesSince.class, ChangeRoutes.ChangeWithPatch.class, ChangeRoutes.Reverted.class))
             c.put(Schemas.name(answer), Schemas.answer(answer, Map.of(), c));
         // The reference fields a product write takes, each described by its label, as submitted.

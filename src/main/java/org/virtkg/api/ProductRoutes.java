@@ -227,8 +227,13 @@ public final class ProductRoutes {
                 for (String ref : ids(field, v)) {
                     Optional<Node> target = existingId(catalog, ref);
                     if (target.isEmpty()) {
-                        problems.add(Map.of("field", field, "value", ref, "message", "unknown id",
-                                "suggestions", catalog.index().suggest(ref, false, 8)));
+                        // In one order (Map.of's changes with every start): the report a client reads and a test compares.
+                        Map<String, Object> unknown = new LinkedHashMap<>();
+                        unknown.put("field", field);
+                        unknown.put("value", ref);
+                        unknown.put("message", "unknown id");
+                        unknown.put("suggestions", catalog.index().suggest(ref, false, 8));
+                        problems.add(unknown);
                         continue;
                     }
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));

@@ -269,9 +269,15 @@ public final class ResourceRoutes {
                 partly ? String.valueOf(s.getOrDefault("disputeNote", "")) : null);
     }
 
+    /** One edge of the page's neighbourhood diagram: subject, predicate and object IRIs, and whether it is inferred. */
+    private record Edge(String s, String p, String o, boolean inferred) {}
+
+    /** The diagram's data: its edges and each resource's label by IRI. */
+    private record Neighbourhood(List<Edge> edges, Map<String, String> labels) {}
+
     /** Edges between x and other resources of the id namespace, both directions, as JSON for the graph view. */
     private String neighbourhoodJson(Catalog catalog, Node x) {
-        List<Map<String, Object>> edges = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(x.getURI(), catalog.label(x));
         Set<String> seen = new HashSet<>();
@@ -284,14 +290,14 @@ public final class ResourceRoutes {
             Node other = t.getSubject().equals(x) ? t.getObject() : t.getSubject();
             if (!other.isURI() || !other.getURI().startsWith(Graphs.ID) || other.equals(x)) return;
             labels.putIfAbsent(other.getURI(), catalog.label(other));
-            edges.add(Map.of("s", t.getSubject().getURI(), "p", t.getPredicate().getURI(), "o", t.getObject().getURI(),
-                    "inferred", catalog.claims().evidence(t).basis() == Claims.Basis.INFERRED));
+            edges.add(new Edge(t.getSubject().getURI(), t.getPredicate().getURI(), t.getObject().getURI(),
+                    catalog.claims().evidence(t).basis() == Claims.Basis.INFERRED));
         };
         // In one order, not the store's: which 80 edges are drawn must not change with a restart.
         List<Triple> outgoing = catalog.union().find(x, Node.ANY, Node.ANY).toList(), incoming = catalog.union().find(Node.ANY, Node.ANY, x).toList();
         for (List<Triple> ts : List.of(outgoing, incoming)) ts.stream().sorted(org.virtkg.reasoner.RlReasoner.CANONICAL).forEach(add);
         try {
-            return Json.MAPPER.writeValueAsString(Map.of("edges", edges, "labels", labels));
+            return Json.MAPPER.writeValueAsString(new Neighbourhood(edges, labels));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -324,7 +324,8 @@ public final class RouteTable {
                 .summary("Add or replace ontology terms (admin); refused whole (422) when it would make the knowledge base "
                         + "inconsistent; If-None-Match: * creates only")
                 .params(termsName).body(Route.Body.media("text/turtle", "application/ld+json"))
-                .respond("201", "Created").respond("200", "Replaced"));
+                .respond("201", "Created", ref("TermsWritten"), "application/json")
+                .respond("200", "Replaced", ref("TermsWritten"), "application/json"));
         t.add(Route.delete("/api/terms/{name}", h.terms()::delete).tag("terms").role(Role.ADMIN).conditional(false)
                 .summary("Remove a terms graph (admin)").params(termsName).respond("204", "Deleted"));
 

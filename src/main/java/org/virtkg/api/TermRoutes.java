@@ -52,6 +52,10 @@ public final class TermRoutes {
     @Describe(name = "TermsGraphs", description = "The ontology-term graphs users added")
     public record TermsGraphs(List<TermsGraph> items) {}
 
+    /** What a PUT of terms answers: the graph written and its size. */
+    @Describe(name = "TermsWritten", description = "The terms graph written: its IRI and how many triples it holds")
+    public record TermsWritten(String graph, long triples) {}
+
     /** A terms graph: its name (/api/terms/{name}), IRI and size. */
     @Describe(name = "TermsGraph")
     public record TermsGraph(String name, String graph, long triples) {}
@@ -87,7 +91,7 @@ public final class TermRoutes {
         Conditional.Written[] written = new Conditional.Written[1];
         write(role, "terms " + name, dsg -> written[0] = condition.write(dsg, g, terms, true, "terms '" + name + "'"));
         ctx.status(written[0].existed() ? 200 : 201).header("Location", "/api/terms/" + name).header("ETag", written[0].etag())
-                .json(Map.of("graph", g.getURI(), "triples", terms.size()));
+                .json(new TermsWritten(g.getURI(), terms.size()));
     }
 
     public void delete(Context ctx) {

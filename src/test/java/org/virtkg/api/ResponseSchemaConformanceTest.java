@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
+import static org.virtkg.testing.Fixtures.ADMIN;
 import static org.virtkg.testing.Fixtures.EDITOR;
 import static org.virtkg.testing.Fixtures.get;
 import static org.virtkg.testing.Fixtures.post;
@@ -290,6 +291,22 @@ class ResponseSchemaConformanceTest {
                         "Authorization", "Bearer " + EDITOR).statusCode());
             assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor"))
                     .DELETE(), "Authorization", "Bearer " + EDITOR).statusCode());
+        }
+        var terms = send(HttpRequest.newBuilder(URI.create(w + "/api/terms/schema-probe")).PUT(HttpRequest.BodyPublishers.ofString("""
+                @prefix vkg: <https://w3id.org/virtkg/ontology#> .
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                vkg:SchemaProbeKind a owl:Class ; rdfs:subClassOf vkg:Hypervisor ;
+                    rdfs:label "Schema probe kind" ; rdfs:comment "A kind of hypervisor only this test adds." .
+                """)), "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
+        try {
+            assertEquals(201, terms.statusCode(), terms.body());
+            JsonNode written = doc.at("/paths/~1api~1terms~1{name}/put/responses/201/content/application~1json/schema");
+            assertEquals("#/components/schemas/TermsWritten", written.path("$ref").asText(), "a PUT of terms documents its answer");
+            assertEquals(List.of(), problems(ANSWERS.readTree(terms.body()), written));
+        } finally {
+            assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + "/api/terms/schema-probe")).DELETE(),
+                    "Authorization", "Bearer " + ADMIN).statusCode());
         }
         JsonNode imported = doc.at("/paths/~1api~1imports~1nova-matrix/post/responses/200/content/application~1json/schema");
         String zed = "https://w3id.org/virtkg/source/nova/zed";
