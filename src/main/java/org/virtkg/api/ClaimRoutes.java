@@ -44,7 +44,8 @@ import org.virtkg.store.Graphs;
  * Withdrawing ({@code DELETE}) drops the graph: the answers are what they were before.
  */
 public final class ClaimRoutes {
-    private static final String PREFIX = Graphs.USER + "claim/";
+    /** Where claims' graphs live: {@code PREFIX + id}. */
+    static final String PREFIX = Graphs.USER + "claim/";
     private static final Node DERIVED = ClaimRequests.DERIVED;
     private static final Node ATTRIBUTED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
     private static final Node GENERATED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");

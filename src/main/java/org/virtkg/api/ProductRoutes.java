@@ -438,7 +438,7 @@ public final class ProductRoutes {
         if (!naming.isEmpty())
             throw new WriteRejectedException("conflict", "Product '" + id + "' is still named by " + naming.size()
                     + " other graph(s) (claims about it, or products that use it): " + NamingGraphs.listed(naming)
-                    + ". Withdraw those first (DELETE /api/claims/{id}), then delete the product", NamingGraphs.report(naming));
+                    + ". Remove those first (" + NamingGraphs.removals(naming, dsg) + "), then delete the product", NamingGraphs.report(naming));
     }
 
     /** The statements naming {@code product}, as subject or as object. */

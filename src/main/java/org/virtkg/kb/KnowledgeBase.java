@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
@@ -789,16 +790,37 @@ public final class KnowledgeBase implements AutoCloseable {
                     // Only a revert that undoes exactly what the change did: if later changes took
                     // away what it added or brought back what it removed, undoing it now would
                     // leave a state no write ever made (half a product, without its kind).
-                    long gone = quads.added.stream().filter(q -> !dsg.contains(q)).count();
-                    long back = quads.deleted.stream().filter(dsg::contains).count();
-                    if (gone + back > 0)
+                    Set<Quad> gone = quads.added.stream().filter(q -> !dsg.contains(q)).collect(Collectors.toSet());
+                    Set<Quad> back = quads.deleted.stream().filter(dsg::contains).collect(Collectors.toSet());
+                    if (!gone.isEmpty() || !back.isEmpty())
                         throw new WriteRejectedException("conflict", "Change " + id + " can no longer be reverted as it was: later changes "
-                                + (gone > 0 ? "took away " + gone + " of the statements it added" : "")
-                                + (gone > 0 && back > 0 ? " and " : "") + (back > 0 ? "brought back " + back + " of those it removed" : "")
+                                + (!gone.isEmpty() ? "took away " + gone.size() + " of the statements it added" : "")
+                                + (!gone.isEmpty() && !back.isEmpty() ? " and " : "")
+                                + (!back.isEmpty() ? "brought back " + back.size() + " of those it removed" : "")
+                                + laterChangesIn(dsg, id, gone, back)
                                 + ". Revert those later changes first (newest first), or make the change you want as a new one", List.of());
                     for (Quad q : quads.added) dsg.delete(q);
                     for (Quad q : quads.deleted) dsg.add(q);
                 });
+    }
+
+    /** How many later changes a refusal to revert reads, at most, to name those in its way. */
+    private static final int MAX_LATER_CHANGES_READ = 1_000;
+
+    /**
+     * " (change 17)", " (changes 17 and 19)": the later changes that deleted one of {@code gone} or
+     * added one of {@code back}, so the refusal names what to revert first; "" when none of the
+     * next {@value #MAX_LATER_CHANGES_READ} kept a patch that shows it.
+     */
+    private static String laterChangesIn(DatasetGraph dsg, long id, Set<Quad> gone, Set<Quad> back) {
+        List<String> ids = new ArrayList<>();
+        for (ChangeLog.Entry later : ChangeLog.after(dsg, id, MAX_LATER_CHANGES_READ)) {
+            ChangeRecorder q = later.quads();
+            if (q.deleted.stream().anyMatch(gone::contains) || q.added.stream().anyMatch(back::contains)) ids.add(String.valueOf(later.id()));
+        }
+        if (ids.isEmpty()) return "";
+        String listed = ids.size() == 1 ? ids.getFirst() : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
+        return " (change" + (ids.size() == 1 ? " " : "s ") + listed + ")";
     }
 
     /** What a change may write: its kind's scope; for a revert, that of the change at the start of the chain. */

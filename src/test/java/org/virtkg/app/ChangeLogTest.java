@@ -86,7 +86,8 @@ class ChangeLogTest {
         long removed = Json.MAPPER.readTree(get(base + "/api/changes").body()).at("/items/0/id").asLong();
         var refused = post(base + "/api/changes/" + added + "/revert", "", "Authorization", "Bearer " + ADMIN);
         assertEquals(409, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("took away 1 of the statements it added") && refused.body().contains("Revert those later changes first"),
+        assertTrue(refused.body().contains("took away 1 of the statements it added (change " + removed + ")")
+                        && refused.body().contains("Revert those later changes first"),
                 refused.body());
         assertTrue(VirtkgServerTest.askAt(base, "<urn:ex:o1> <urn:ex:p> \"one\""), "nothing was changed");
         assertEquals(200, post(base + "/api/changes/" + removed + "/revert", "", "Authorization", "Bearer " + ADMIN).statusCode());

@@ -188,6 +188,7 @@ class ClaimsAndDisputesTest {
         // A product a claim still names is not deleted: it would live on in the claim, beyond every endpoint's reach.
         JsonNode named = json(send("DELETE", "/api/products/Quokka", null, EDITOR), 409);
         assertTrue(named.get("detail").asText().contains("/claim/" + dispute), named.toString());
+        assertTrue(named.get("detail").asText().contains("(DELETE /api/claims/" + dispute + ")"), "says how to remove it: " + named);
         assertEquals(200, get(base + "/api/products/Quokka").statusCode(), "still there, whole");
         assertEquals(204, send("DELETE", "/api/claims/" + dispute, null, EDITOR).statusCode());
         assertEquals(204, send("DELETE", "/api/products/Quokka", null, EDITOR).statusCode());

@@ -56,6 +56,28 @@ class ProductApiTest {
         return VirtkgServerTest.askAt(base, "<" + ID + s + "> <" + VKG + p + "> <" + ID + o + ">");
     }
 
+    /**
+     * A product another graph still names is not deleted, and the refusal says which request
+     * removes each such graph: here one written with SPARQL Update, as the README does, which is
+     * no claim (it said "DELETE /api/claims/{id}" for every graph; fifth walk-through).
+     */
+    @Test
+    void aRefusedDeleteSaysHowToRemoveWhatStillNamesTheProduct() {
+        String body = FIRECRACKER.replace("\"Firecracker\"", "\"NotedVisor\"");
+        assertEquals(201, send("POST", "/api/products", body, EDITOR).statusCode());
+        String notes = "https://w3id.org/virtkg/graph/user/notes-on-noted-visor";
+        var update = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/update")).POST(HttpRequest.BodyPublishers.ofString(
+                "INSERT DATA { GRAPH <" + notes + "> { <" + ID + "NotedVisor> <http://www.w3.org/2000/01/rdf-schema#comment> \"Noted\" } }")),
+                "Content-Type", "application/sparql-update", "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, update.statusCode(), update.body());
+        var refused = send("DELETE", "/api/products/NotedVisor", null, EDITOR);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertJson(refused).at("/detail").hasTextBelowContaining("(DELETE /data?graph=" + notes + " (admin))");
+        var dropped = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + notes)).DELETE(), "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, dropped.statusCode(), dropped.body());
+        assertEquals(204, send("DELETE", "/api/products/NotedVisor", null, EDITOR).statusCode());
+    }
+
     /** README: "If-None-Match: * makes a PUT a create that fails if it exists" (a PUT to a new id was a 404). */
     @Test
     void aPutWithIfNoneMatchStarCreatesTheProductOrAnswers412() throws Exception {
@@ -129,6 +151,12 @@ class ProductApiTest {
         JsonNode after = Json.MAPPER.readTree(get(base + "/api/products/Firecracker").body());
         assertEquals("editor", after.get("addedBy").asText(), after.toString());
         assertEquals(stored.get("addedAt").asText(), after.get("addedAt").asText(), after.toString());
+        assertEquals("https://firecracker-microvm.github.io/", after.get("source").asText(), after.toString());
+        // README: "A PUT replaces the whole product: a field it leaves out, the source included, is gone after it."
+        var withoutSource = send("PUT", "/api/products/Firecracker",
+                FIRECRACKER.replaceAll(",\\s*\"source\": \"[^\"]*\"", ""), ADMIN);
+        assertEquals(200, withoutSource.statusCode(), withoutSource.body());
+        assertFalse(Json.MAPPER.readTree(get(base + "/api/products/Firecracker").body()).has("source"));
 
         assertEquals(204, send("DELETE", "/api/products/Firecracker", null, EDITOR).statusCode());
         assertFalse(ask("OpenStack", "supports", "Firecracker"));
