@@ -111,7 +111,6 @@ final class KnowledgeAsWritten {
     @Describe(name = "SelectionDriverAnswer", description = "What one driver of an imported support matrix answers for a feature")
     interface DriverAnswer {
         @Describe(allowed = {"supported", "partial", "unknown", "unsupported"})
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         String answer();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
