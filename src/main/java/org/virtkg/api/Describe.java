@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * a list may hold ({@link Schemas#of}, {@link Schemas#answer}).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.RECORD_COMPONENT})
+@Target({ElementType.TYPE, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 public @interface Describe {
     /** On a record: the schema's name under components/schemas. */
     String name() default "";

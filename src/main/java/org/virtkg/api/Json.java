@@ -33,10 +33,10 @@ public final class Json {
             .maxStringLength(1_000_000)
             .build();
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = KnowledgeAsWritten.register(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addMixIn(Catalog.Product.class, ProductAsWritten.class)
+            .addMixIn(Catalog.Product.class, ProductAsWritten.class))
             .build();
 
     /**

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.virtkg.knowledge.Catalog;
@@ -51,34 +50,25 @@ public final class PaperAndPresent {
      */
     @Describe(name = "PaperAndPresent", description = "The product in the paper and today, side by side")
     public record Sides(String id, String label, @Describe(allowed = {"all", "paper", "current"}) String view,
-            @Describe(description = "The paper's facts about it (each: property, propertyLabel, value, valueLabel for an id, source, "
-                    + "disputed); absent under view=current")
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> paper,
+            @Describe(description = "The paper's facts about it; absent under view=current")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Lifecycles.Fact> paper,
             @JsonUnwrapped Today today,
             @Describe(description = "Under view=all: the properties on which the two sides differ, with each side's facts")
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Disagreement> disputed) {
-        @SuppressWarnings("unchecked")
-        static Sides of(Map<String, Object> s) {
-            List<Map<String, Object>> disputed = (List<Map<String, Object>>) s.get("disputed");
-            return new Sides((String) s.get("id"), (String) s.get("label"), (String) s.get("view"), (List<Map<String, Object>>) s.get("paper"),
-                    s.containsKey("current") ? new Today((List<Map<String, Object>>) s.get("current"), (String) s.get("lifecycleStatus")) : null,
-                    disputed == null ? null : disputed.stream().map(d -> new Disagreement((String) d.get("property"),
-                            (List<Map<String, Object>>) d.get("paper"), (List<Map<String, Object>>) d.get("current"))).toList());
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Lifecycles.Disagreement> disputed) {
+        static Sides of(Lifecycles.Sides s) {
+            return new Sides(s.id(), s.label(), s.view(), s.paper(), s.current() == null ? null : new Today(s.current(), s.lifecycleStatus()),
+                    s.disputed());
         }
     }
 
     /** Today's side (absent under view=paper): the dated current facts, and the lifecycle status they give. */
     public record Today(
             @Describe(description = "The dated facts of current sources and of the newest imported support matrix that speaks of it "
-                    + "(as the paper's, with the address and asOf of their source); absent under view=paper")
-            List<Map<String, Object>> current,
+                    + "(with the address and asOf of their source); absent under view=paper")
+            List<Lifecycles.Fact> current,
             @Describe(nullable = true, description = "Its lifecycle status today (a notation, e.g. maintained), or null when no "
                     + "current source gives one; absent under view=paper")
             String lifecycleStatus) {}
-
-    /** A property on which the paper and today's sources differ, with each side's facts. */
-    @Describe(name = "PaperAndPresentDisagreement")
-    public record Disagreement(String property, List<Map<String, Object>> paper, List<Map<String, Object>> current) {}
 
     /**
      * The "Paper and present" section of {@code /id/{name}}: the paper's facts next to the dated
@@ -86,32 +76,27 @@ public final class PaperAndPresent {
      * speaks of {@code x}.
      */
     public static ResourcePage.Comparison comparison(Catalog catalog, Node x) {
-        Map<String, Object> s = Lifecycles.sides(catalog, x, "all");
-        @SuppressWarnings("unchecked") List<Map<String, Object>> current = (List<Map<String, Object>>) s.get("current");
-        if (current.isEmpty()) return null;
-        @SuppressWarnings("unchecked") List<Map<String, Object>> paper = (List<Map<String, Object>>) s.get("paper");
+        Lifecycles.Sides s = Lifecycles.sides(catalog, x, "all");
+        if (s.current().isEmpty()) return null;
         // Each fact once (several of the paper's cells and sentences state the same one), and only
         // the facts a reader compares with today's: names and descriptions are in the page's head.
         Set<ResourcePage.Fact> paperFacts = new LinkedHashSet<>();
-        for (var f : paper)
-            if (!NOT_COMPARED.contains(String.valueOf(f.get("property")))) paperFacts.add(fact(f, null, null));
+        for (var f : s.paper())
+            if (!NOT_COMPARED.contains(f.property())) paperFacts.add(fact(f, null, null));
         List<ResourcePage.Fact> today = new ArrayList<>();
-        for (var f : current) {
+        for (var f : s.current()) {
             // Only a web address becomes a link.
-            String address = f.get("address") instanceof String a && (a.startsWith("https://") || a.startsWith("http://")) ? a : null;
-            today.add(fact(f, address, (String) f.get("asOf")));
+            String address = f.address() != null && (f.address().startsWith("https://") || f.address().startsWith("http://")) ? f.address() : null;
+            today.add(fact(f, address, f.asOf()));
         }
-        @SuppressWarnings("unchecked") List<Map<String, Object>> disputed = (List<Map<String, Object>>) s.get("disputed");
-        return new ResourcePage.Comparison(List.copyOf(paperFacts), today, disputed.stream().map(d -> (String) d.get("property")).toList());
+        return new ResourcePage.Comparison(List.copyOf(paperFacts), today, s.disputed().stream().map(Lifecycles.Disagreement::property).toList());
     }
 
     /** Properties (as {@link IdIndex#idOf} gives them) not listed side by side: names and descriptions. */
     private static final Set<String> NOT_COMPARED = Set.of("http://www.w3.org/2000/01/rdf-schema#label",
             "http://www.w3.org/2000/01/rdf-schema#comment", "http://www.w3.org/2004/02/skos/core#altLabel");
 
-    private static ResourcePage.Fact fact(Map<String, Object> f, String address, String asOf) {
-        Object label = f.getOrDefault("valueLabel", f.get("value"));
-        return new ResourcePage.Fact(String.valueOf(f.get("propertyLabel")), String.valueOf(label), Boolean.TRUE.equals(f.get("disputed")),
-                address, asOf);
+    private static ResourcePage.Fact fact(Lifecycles.Fact f, String address, String asOf) {
+        return new ResourcePage.Fact(f.propertyLabel(), f.valueLabel() != null ? f.valueLabel() : f.value(), f.disputed(), address, asOf);
     }
 }

@@ -34,9 +34,12 @@ public final class Schemas {
         return Map.of("$ref", "#/components/schemas/" + name);
     }
 
-    /** The name a record's schema has under components/schemas: {@link Describe#name()}, else its simple name. */
+    /**
+     * The name a record's schema has under components/schemas: {@link Describe#name()} (on the
+     * record, or on its mix-in), else its simple name.
+     */
     public static String name(Class<?> type) {
-        Describe d = type.getAnnotation(Describe.class);
+        Describe d = described(type);
         return d != null && !d.name().isEmpty() ? d.name() : type.getSimpleName();
     }
 
@@ -130,7 +133,7 @@ public final class Schemas {
             Map<String, Object> p = new LinkedHashMap<>(javaType(c.getGenericType(), components, answer));
             Map<String, Object> extra = new LinkedHashMap<>(beside.getOrDefault(c.getName(), Map.of()));
             boolean nullable = Boolean.TRUE.equals(extra.remove("nullable"));
-            Describe d = c.getAnnotation(Describe.class);
+            Describe d = annotation(type, c, Describe.class);
             if (d != null) {
                 if (!d.description().isEmpty()) p.put("description", d.description());
                 if (d.allowed().length > 0) p.put("enum", List.of(d.allowed()));
@@ -153,7 +156,7 @@ public final class Schemas {
             throw new IllegalArgumentException(type.getName() + " has no @JsonAnyGetter map for the members " + anyProperties.keySet());
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
-        Describe d = type.getAnnotation(Describe.class);
+        Describe d = described(type);
         if (d != null && !d.description().isEmpty()) schema.put("description", d.description());
         schema.put("additionalProperties", false);
         if (!required.isEmpty()) schema.put("required", required);
@@ -177,10 +180,19 @@ public final class Schemas {
         }
     }
 
-    /** A component's {@code @JsonInclude}, else its record's, or null. */
+    /** A record's {@link Describe}, else its mix-in's (a knowledge-layer record's), or null. */
+    private static Describe described(Class<?> type) {
+        Describe d = type.getAnnotation(Describe.class);
+        Class<?> mixIn = Json.MAPPER.findMixInClassFor(type);
+        return d == null && mixIn != null ? mixIn.getAnnotation(Describe.class) : d;
+    }
+
+    /** A component's {@code @JsonInclude}, else its record's (or its mix-in's), or null. */
     private static JsonInclude.Include included(Class<?> type, RecordComponent c) {
         JsonInclude i = annotation(type, c, JsonInclude.class);
         if (i == null) i = type.getAnnotation(JsonInclude.class);
+        Class<?> mixIn = Json.MAPPER.findMixInClassFor(type);
+        if (i == null && mixIn != null) i = mixIn.getAnnotation(JsonInclude.class);
         return i == null ? null : i.value();
     }
 
@@ -195,9 +207,9 @@ public final class Schemas {
     }
 
     /**
-     * A Jackson annotation of a component: those do not target record components, so javac puts
-     * them on the component's field, accessor or constructor parameter instead; or on the
-     * accessor's namesake in the record's mix-in ({@link Json#MAPPER}).
+     * A Jackson annotation (or {@link Describe}) of a component: Jackson's do not target record
+     * components, so javac puts them on the component's field, accessor or constructor parameter
+     * instead; or on the accessor's namesake in the record's mix-in ({@link Json#MAPPER}).
      */
     private static <A extends Annotation> A annotation(Class<?> type, RecordComponent c, Class<A> a) {
         A found = c.getAnnotation(a);

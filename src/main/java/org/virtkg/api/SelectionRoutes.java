@@ -1,10 +1,10 @@
 package org.virtkg.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,13 +136,17 @@ public final class SelectionRoutes {
             @Describe(description = "Sum of weight x (+1 satisfied, 0 unknown, -1 violated)") double score,
             @Describe(description = "The score of a pair satisfying every requirement") double maxScore,
             int satisfied, int violated, int unknown,
-            @Describe(description = "Per requirement: field, value, status (satisfied, violated, unknown), reason, sources, "
-                    + "weight, weightValue and points")
-            List<Map<String, Object>> requirements,
+            @Describe(description = "How the pair meets each requirement, in the request's order") List<Judged> requirements,
             @Describe(description = "Where each stands today; absent under view=paper") @JsonInclude(JsonInclude.Include.NON_NULL)
             CompatibilityRoutes.Lifecycle lifecycle,
             @Describe(description = "Warnings for a discontinued or superseded product; absent under view=paper")
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> cautions) {}
+
+    /** A requirement's verdict for a pair, with the requirement's weight and the points the verdict earns. */
+    @Describe(name = "SelectionVerdict")
+    public record Judged(@JsonUnwrapped @Describe(required = true) Selection.Verdict verdict,
+            @Describe(description = "must, should, nice, or the number given") String weight, double weightValue,
+            @Describe(description = "weightValue x (+1 satisfied, 0 unknown, -1 violated)") double points) {}
 
     /** A pair's compatibility in brief, with the address of the whole answer. */
     @Describe(name = "SelectionCompatibility")
@@ -159,14 +163,9 @@ public final class SelectionRoutes {
                 c.answer().status().equals("disputed"), deciding.sources().stream().map(Node::getURI).toList(),
                 "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())
                         + (view.equals("all") ? "" : "&view=" + view));
-        List<Map<String, Object>> breakdown = new ArrayList<>();
-        for (int i = 0; i < reqs.size(); i++) {
-            Map<String, Object> v = new LinkedHashMap<>(c.verdicts().get(i).json());
-            v.put("weight", reqs.get(i).weightName());
-            v.put("weightValue", weights[i]);
-            v.put("points", weights[i] * c.verdicts().get(i).sign());
-            breakdown.add(v);
-        }
+        List<Judged> breakdown = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++)
+            breakdown.add(new Judged(c.verdicts().get(i), reqs.get(i).weightName(), weights[i], weights[i] * c.verdicts().get(i).sign()));
         CompatibilityRoutes.Lifecycle lifecycle = null;
         List<String> cautions = null;
         if (!view.equals("paper")) {

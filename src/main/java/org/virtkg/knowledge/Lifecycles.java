@@ -32,27 +32,40 @@ public final class Lifecycles {
     private static final Node LIFECYCLE = Graphs.node(Graphs.VOCAB + "lifecycleStatus");
     private static final Node NOTATION = Graphs.node("http://www.w3.org/2004/02/skos/core#notation");
 
-    /** One stated fact: property and value ids/labels, and where it is stated. */
-    private static Map<String, Object> fact(Catalog catalog, Quad q, boolean current) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("property", IdIndex.idOf(q.getPredicate()));
-        f.put("propertyLabel", catalog.label(q.getPredicate()));
+    /**
+     * One stated fact: property and value ids and labels, the graph stating it, and whether a
+     * source disputes it; a current one also the address and date of its source. Null members have
+     * no value (a literal has no {@code valueLabel}, a paper fact no {@code address} or {@code asOf}).
+     */
+    public record Fact(String property, String propertyLabel, String value, String valueLabel, String source, boolean disputed,
+                       String address, String asOf) {}
+
+    /** A property on which the paper and today's sources differ, with each side's facts of it. */
+    public record Disagreement(String property, List<Fact> paper, List<Fact> current) {}
+
+    /**
+     * A product's two sides under a view: the paper's facts (null under {@code current}), today's
+     * facts and lifecycle status ({@code current} null under {@code paper}), and the properties on
+     * which they differ (null but under {@code all}).
+     */
+    public record Sides(String id, String label, String view, List<Fact> paper, List<Fact> current, String lifecycleStatus,
+                        List<Disagreement> disputed) {}
+
+    private static Fact fact(Catalog catalog, Quad q, boolean current) {
         Node o = q.getObject();
-        f.put("value", o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o));
-        if (o.isURI()) f.put("valueLabel", catalog.label(o));
-        f.put("source", q.getGraph().getURI());
-        // As every view: a disputed claim is never shown as plain fact (claims/Claims).
-        f.put("disputed", catalog.claims().evidence(q.asTriple()).disputed());
+        String address = null, asOf = null;
         if (current) {
             // A current.trig claim is described in source/current; an imported release describes itself.
             DatasetGraph dsg = catalog.dataset();
             Node described = q.getGraph().getURI().startsWith(IMPORTED) ? q.getGraph() : CURRENT_DESCRIPTIONS;
             var from = dsg.find(described, q.getGraph(), DERIVED, Node.ANY);
-            if (from.hasNext()) f.put("address", from.next().getObject().getURI());
-            String asOf = asOf(catalog, q.getGraph());
-            if (asOf != null) f.put("asOf", asOf);
+            if (from.hasNext()) address = from.next().getObject().getURI();
+            asOf = asOf(catalog, q.getGraph());
         }
-        return f;
+        return new Fact(IdIndex.idOf(q.getPredicate()), catalog.label(q.getPredicate()),
+                o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o), o.isURI() ? catalog.label(o) : null, q.getGraph().getURI(),
+                // As every view: a disputed claim is never shown as plain fact (claims/Claims).
+                catalog.claims().evidence(q.asTriple()).disputed(), address, asOf);
     }
 
     /** A source graph's date ({@code vkg:asOf}), as the claims read it ({@link org.virtkg.claims.Claims#dateOf}), or null. */
@@ -66,8 +79,8 @@ public final class Lifecycles {
      * side holds the dated claims of {@code source/current/…} and those of the newest imported
      * support matrix that speaks of the product (older releases are history, not the present).
      */
-    public static Map<String, Object> sides(Catalog catalog, Node x, String view) {
-        List<Map<String, Object>> paper = new ArrayList<>(), current = new ArrayList<>();
+    public static Sides sides(Catalog catalog, Node x, String view) {
+        List<Fact> paper = new ArrayList<>(), current = new ArrayList<>();
         Map<String, Set<String>> paperValues = new LinkedHashMap<>(), currentValues = new LinkedHashMap<>();
         String status = null;
         DatasetGraph dsg = catalog.dataset();
@@ -94,36 +107,23 @@ public final class Lifecycles {
             // check asks for today's side of two products on every new version).
             if (isPaper && view.equals("current") || isCurrent && view.equals("paper")) continue;
             if (!isPaper && !isCurrent) continue;
-            Map<String, Object> f = fact(catalog, q, isCurrent);
+            Fact f = fact(catalog, q, isCurrent);
             (isPaper ? paper : current).add(f);
             // Only what sources say of x itself is weighed for disagreement: a current source that
             // says OpenStack supports KVM says nothing of the other platforms the paper names.
             if (!fromOtherSide.contains(q))
-                (isPaper ? paperValues : currentValues).computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add((String) f.get("value"));
-            if (isCurrent && q.getPredicate().equals(LIFECYCLE)) status = (String) f.get("value");
+                (isPaper ? paperValues : currentValues).computeIfAbsent(f.property(), k -> new LinkedHashSet<>()).add(f.value());
+            if (isCurrent && q.getPredicate().equals(LIFECYCLE)) status = f.value();
         }
-        List<Map<String, Object>> disputed = new ArrayList<>();
+        List<Disagreement> disputed = new ArrayList<>();
         for (var e : paperValues.entrySet()) {
             Set<String> now = currentValues.get(e.getKey());
-            if (now != null && !now.equals(e.getValue())) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("property", e.getKey());
-                d.put("paper", paper.stream().filter(f -> f.get("property").equals(e.getKey())).toList());
-                d.put("current", current.stream().filter(f -> f.get("property").equals(e.getKey())).toList());
-                disputed.add(d);
-            }
+            if (now != null && !now.equals(e.getValue()))
+                disputed.add(new Disagreement(e.getKey(), paper.stream().filter(f -> f.property().equals(e.getKey())).toList(),
+                        current.stream().filter(f -> f.property().equals(e.getKey())).toList()));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", IdIndex.idOf(x));
-        out.put("label", catalog.label(x));
-        out.put("view", view);
-        if (!view.equals("current")) out.put("paper", paper);
-        if (!view.equals("paper")) {
-            out.put("current", current);
-            out.put("lifecycleStatus", status);
-        }
-        if (view.equals("all")) out.put("disputed", disputed);
-        return out;
+        return new Sides(IdIndex.idOf(x), catalog.label(x), view, view.equals("current") ? null : paper,
+                view.equals("paper") ? null : current, view.equals("paper") ? null : status, view.equals("all") ? disputed : null);
     }
 
     /**
@@ -134,23 +134,22 @@ public final class Lifecycles {
      * address and date of the status's source.
      */
     public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
-        Map<String, Object> s = sides(catalog, x, "current");
-        @SuppressWarnings("unchecked") List<Map<String, Object>> facts = (List<Map<String, Object>>) s.get("current");
+        List<Fact> facts = sides(catalog, x, "current").current();
         if (facts.isEmpty()) return null;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", null);
         for (var f : facts) {
-            if (f.get("property").equals(IdIndex.idOf(LIFECYCLE))) {
-                out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.get("value"))));
-                out.put("address", f.get("address"));
-                out.put("asOf", f.get("asOf"));
+            if (f.property().equals(IdIndex.idOf(LIFECYCLE))) {
+                out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.value())));
+                out.put("address", f.address());
+                out.put("asOf", f.asOf());
             }
         }
         // A property with several values today (OpenStack does not support UML, says one source, nor
         // Xen, says Nova's newest matrix) lists them all; one with one value gives it alone.
         Map<String, Set<Object>> others = new LinkedHashMap<>();
         for (var f : facts)
-            if (!f.get("property").equals(IdIndex.idOf(LIFECYCLE))) others.computeIfAbsent((String) f.get("property"), k -> new LinkedHashSet<>()).add(f.get("value"));
+            if (!f.property().equals(IdIndex.idOf(LIFECYCLE))) others.computeIfAbsent(f.property(), k -> new LinkedHashSet<>()).add(f.value());
         others.forEach((property, values) -> out.putIfAbsent(property, values.size() == 1 ? values.iterator().next() : List.copyOf(values)));
         return out;
     }

@@ -91,10 +91,17 @@ public final class Selection {
     }
 
     /**
-     * A requirement's outcome for one pair: {@code satisfied}, {@code violated} or {@code unknown},
-     * the fact it rests on (null when none), and its fields as shown (reason, sources, basis…).
+     * A requirement's outcome for one pair: its field and value, the product it was judged on,
+     * {@code satisfied}, {@code violated} or {@code unknown} and why, the described sources, and
+     * the fact it rests on ({@code fact}, null when none). Resting on a fact, it has that fact's
+     * {@code basis}, {@code disputed} (and, disputed, the {@code disputes}) and the
+     * {@code explain} address; a verdict read from a table cell as a complete list is
+     * {@code editorial}; one from an imported support matrix has the drivers' {@code answer}s.
+     * Null members have no value (left out where shown).
      */
-    public record Verdict(String status, Map<String, Object> json, Triple fact) {
+    public record Verdict(String field, Object value, String subject, String status, String reason, List<Map<String, Object>> sources,
+                          String basis, Boolean disputed, List<String> disputes, String explain, Boolean editorial, String answer,
+                          List<DriverAnswer> drivers, Triple fact) {
         public int sign() {
             return switch (status) {
                 case "satisfied" -> 1;
@@ -103,6 +110,13 @@ public final class Selection {
             };
         }
     }
+
+    /**
+     * What one driver of an imported support matrix answers for a feature: its key and title, the
+     * answer, the caveat and its source when it has one, the release's graph, and the statement
+     * when the matrix makes one (none: the answer is {@code unknown}).
+     */
+    public record DriverAnswer(String driver, String title, String answer, String caveat, String caveatSource, String source, String statement) {}
 
     /** One candidate pair: the view's compatibility answer and its verdicts (in requirement order). */
     public record Candidate(Node platform, Node technology, Claims.Compatibility answer, String pLabel, String tLabel, List<Verdict> verdicts) {
@@ -336,7 +350,7 @@ public final class Selection {
     /** Whether a pair's compatibility, or a requirement it meets or misses, rests on a fact some source disputes. */
     private static boolean restsOnADispute(Candidate c) {
         return c.answer().status().equals("disputed") || c.answer().deciding().disputed()
-                || c.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.json().get("disputed")));
+                || c.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.disputed()));
     }
 
     private static Map<String, Object> change(String what, Requirement r, String newTop) {
@@ -461,10 +475,9 @@ public final class Selection {
         Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
                 + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
                 + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null);
-        v.json().put("sources", sources);
         // Not stated by the paper and not entailed by the ontology: say so, so no one takes it for either.
-        v.json().put("editorial", true);
-        return v;
+        return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(), sources, v.basis(), v.disputed(), v.disputes(),
+                v.explain(), true, v.answer(), v.drivers(), v.fact());
     }
 
     /**
@@ -556,26 +569,18 @@ public final class Selection {
         SupportMatrices.Release newest = SupportMatrices.newest(SupportMatrices.releases(catalog.dataset()), named).orElse(null);
         if (newest == null)
             return verdict(r, p, "unknown", catalog.label(p) + "'s imported support matrix has no dated release to say whether it offers " + feature, null);
-        List<Map<String, Object>> drivers = new ArrayList<>();
+        List<DriverAnswer> drivers = new ArrayList<>();
         String best = null;
         for (Row row : rows) {
             if (!row.release().equals(newest.name()) || !t.equals(row.tech())) continue;
             String answer = row.answer() == null ? "unknown" : row.answer();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("driver", row.key());
-            d.put("title", row.title());
-            d.put("answer", answer);
-            if (row.caveat() != null) d.put("caveat", row.caveat());
-            if (row.caveatSource() != null) d.put("caveatSource", row.caveatSource());
-            d.put("source", row.graph());
-            if (row.statement() != null) d.put("statement", row.statement());
-            drivers.add(d);
+            drivers.add(new DriverAnswer(row.key(), row.title(), answer, row.caveat(), row.caveatSource(), row.graph(), row.statement()));
             if (best == null || ANSWER_ORDER.indexOf(answer) < ANSWER_ORDER.indexOf(best)) best = answer;
         }
-        drivers.sort(java.util.Comparator.comparing((Map<String, Object> d) -> ANSWER_ORDER.indexOf((String) d.get("answer")))
-                .thenComparing(d -> (String) d.get("driver")));
+        drivers.sort(java.util.Comparator.comparing((DriverAnswer d) -> ANSWER_ORDER.indexOf(d.answer())).thenComparing(DriverAnswer::driver));
         String where = " (release " + newest.name() + " of its support matrix, as of " + newest.asOf() + ")";
         Verdict v;
+        List<Map<String, Object>> sources = null;
         if (best == null)
             v = verdict(r, p, "unknown", catalog.label(p) + " has no driver for " + catalog.label(t) + where, null);
         else {
@@ -584,19 +589,22 @@ public final class Selection {
                 case "unsupported" -> "violated";
                 default -> "unknown";
             };
-            Map<String, Object> top = drivers.get(0);
-            v = verdict(r, p, status, catalog.label(p) + "'s driver " + top.get("driver") + " for " + catalog.label(t) + ": " + feature + " "
+            DriverAnswer top = drivers.get(0);
+            v = verdict(r, p, status, catalog.label(p) + "'s driver " + top.driver() + " for " + catalog.label(t) + ": " + feature + " "
                     + switch (best) {
                         case "supported" -> "supported";
-                        case "partial" -> "partly supported" + (top.get("caveat") == null ? "" : " (" + top.get("caveat") + ")");
+                        case "partial" -> "partly supported" + (top.caveat() == null ? "" : " (" + top.caveat() + ")");
                         case "unsupported" -> "not supported by any of its drivers for it";
                         default -> "of unknown support";
                     } + where, null);
-            v.json().put("answer", best);
-            v.json().put("sources", List.of(Map.of("graph", newest.graph().getURI(), "release", newest.name(), "asOf", newest.asOf())));
+            Map<String, Object> release = new LinkedHashMap<>();
+            release.put("graph", newest.graph().getURI());
+            release.put("release", newest.name());
+            release.put("asOf", newest.asOf());
+            sources = List.of(release);
         }
-        v.json().put("drivers", drivers);
-        return v;
+        return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(), sources == null ? v.sources() : sources, v.basis(),
+                v.disputed(), v.disputes(), v.explain(), v.editorial(), best, drivers, v.fact());
     }
 
     /**
@@ -605,42 +613,28 @@ public final class Selection {
      * resting on a paper fact takes the paper's basis and dispute flag.
      */
     private Verdict asThePaperSays(Verdict v, Claims paper) {
-        boolean imported = v.json().containsKey("release") || v.json().containsKey("driver") || v.json().containsKey("drivers");
+        boolean imported = v.drivers() != null;
         if (v.fact() == null && !imported) return v;
         Claims.Evidence e = v.fact() == null ? null : paper.evidence(v.fact());
-        Map<String, Object> m = new LinkedHashMap<>(v.json());
-        if (e != null && e.holds()) {
-            m.put("basis", e.basis().json());
-            m.put("disputed", e.disputed());
-            m.put("sources", e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList());
-            return new Verdict(v.status(), m, v.fact());
-        }
-        m.put("status", "unknown");
-        m.put("reason", "The paper does not say (view=paper); other sources do: " + v.json().get("reason"));
-        m.put("sources", List.of());
-        m.remove("basis");
-        m.remove("disputed");
-        return new Verdict("unknown", m, null);
+        if (e != null && e.holds())
+            return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(),
+                    e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList(), e.basis().json(), e.disputed(),
+                    v.disputes(), v.explain(), v.editorial(), v.answer(), v.drivers(), v.fact());
+        return new Verdict(v.field(), v.value(), v.subject(), "unknown", "The paper does not say (view=paper); other sources do: " + v.reason(),
+                List.of(), null, null, v.disputes(), v.explain(), v.editorial(), v.answer(), v.drivers(), null);
     }
 
     private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("field", r.field().name());
-        m.put("value", r.shownValue());
-        m.put("subject", IdIndex.idOf(subject));
-        m.put("status", status);
-        m.put("reason", reason);
-        m.put("sources", List.of());
-        if (fact != null) {
-            // The fact the verdict rests on, as every view judges a claim (Claims).
-            Claims.Evidence e = catalog.claims().evidence(fact);
-            m.put("basis", e.basis() == null ? null : e.basis().json());
-            m.put("disputed", e.disputed());
-            if (e.disputed()) m.put("disputes", e.notes().stream().filter(n -> !n.kind().equals("condition")).map(n -> n.text()).toList());
-            m.put("sources", catalog.sourcesOfDerived(fact));
-            m.put("explain", "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate())
-                    + "&o=" + param(fact.getObject()));
-        }
-        return new Verdict(status, m, fact);
+        if (fact == null)
+            return new Verdict(r.field().name(), r.shownValue(), IdIndex.idOf(subject), status, reason, List.of(), null, null, null, null, null,
+                    null, null, null);
+        // The fact the verdict rests on, as every view judges a claim (Claims); each verdict's fact
+        // holds (it is found by what holds), so it always has a basis.
+        Claims.Evidence e = catalog.claims().evidence(fact);
+        return new Verdict(r.field().name(), r.shownValue(), IdIndex.idOf(subject), status, reason, catalog.sourcesOfDerived(fact),
+                e.basis() == null ? null : e.basis().json(), e.disputed(),
+                e.disputed() ? e.notes().stream().filter(n -> !n.kind().equals("condition")).map(n -> n.text()).toList() : null,
+                "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate()) + "&o=" + param(fact.getObject()),
+                null, null, null, fact);
     }
 }

@@ -337,6 +337,29 @@ class ResponseSchemaConformanceTest {
         assertEquals("#/components/schemas/Ref", c.at("/properties/technology/$ref").asText());
     }
 
+    /**
+     * The nested parts the knowledge layer builds (a selection's verdicts and drivers' answers, a
+     * lifecycle's facts) are closed schemas generated from their records, requiring the members
+     * always written, so the answers above are checked inside them too, not passed as open objects.
+     */
+    @Test
+    void theKnowledgeLayersNestedPartsAreClosedAndRequireTheirMembers() {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("SelectionVerdict", List.of("field", "value", "subject", "status", "reason", "sources", "weight", "weightValue", "points"));
+        expected.put("SelectionDriverAnswer", List.of("driver", "title", "answer", "source"));
+        expected.put("LifecycleFact", List.of("property", "propertyLabel", "value", "source", "disputed"));
+        expected.put("PaperAndPresentDisagreement", List.of("property", "paper", "current"));
+        expected.forEach((name, members) -> {
+            JsonNode s = doc.at("/components/schemas/" + name);
+            List<String> required = new ArrayList<>();
+            s.get("required").forEach(n -> required.add(n.asText()));
+            assertEquals(members, required, name);
+            assertEquals("false", s.get("additionalProperties").toString(), name);
+        });
+        assertEquals("#/components/schemas/SelectionVerdict", doc.at("/components/schemas/SelectionPair/properties/requirements/items/$ref").asText());
+        assertEquals("#/components/schemas/LifecycleFact", doc.at("/components/schemas/PaperAndPresent/properties/current/items/$ref").asText());
+    }
+
     /** A description given beside a knowledge-layer record for a component it does not have stops the document being built. */
     @Test
     void aDescriptionOfNoComponentIsRefused() {
