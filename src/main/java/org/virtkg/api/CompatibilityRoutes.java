@@ -305,11 +305,8 @@ public final class CompatibilityRoutes {
                 String note = !status.equals("unknown") ? null
                         : "The knowledge base neither states nor entails that " + catalog.label(p) + " supports or does not support "
                                 + catalog.label(t) + "; under the open-world assumption that is unknown, not no.";
-                // Today's view can only repeat what the paper said where no later source speaks of the pair: say so.
-                if (view.equals("current") && against == null && !deciding.sources().isEmpty()
-                        && deciding.sources().stream().allMatch(g -> g.getURI().startsWith(PAPER_SOURCES)))
-                    note = "Only the paper states this (as of " + claims.newest(deciding.sources()).orElse("its date") + ", an editorial "
-                            + "date); no later source confirms or overturns it, so today's view rests on the paper's word alone.";
+                String paperAlone = paperAloneNote(claims, view, answer);
+                if (paperAlone != null) note = paperAlone;
                 return new Compatibility(catalog.ref(t), catalog.ref(p), status, answer.basis() == null ? null : answer.basis().json(),
                         status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
                         notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList(),
@@ -317,6 +314,21 @@ public final class CompatibilityRoutes {
                         against, asOf, decidedBy, present, view, note);
             });
         });
+    }
+
+    /**
+     * Today's view can only repeat what the paper said where no later source speaks of the pair:
+     * under {@code view=current}, when the deciding claim rests on the paper's graphs alone (and no
+     * other claim contradicts it), the sentence that says so; else null. The compatibility check and
+     * the selection's pairs say it alike.
+     */
+    static String paperAloneNote(Claims claims, String view, Claims.Compatibility answer) {
+        Claims.Evidence deciding = answer.deciding();
+        if (!view.equals("current") || (answer.supports().holds() && answer.doesNotSupport().holds()) || deciding.sources().isEmpty()
+                || !deciding.sources().stream().allMatch(g -> g.getURI().startsWith(PAPER_SOURCES)))
+            return null;
+        return "Only the paper states this (as of " + claims.newest(deciding.sources()).orElse("its date") + ", an editorial "
+                + "date); no later source confirms or overturns it, so today's view rests on the paper's word alone.";
     }
 
     /**

@@ -155,14 +155,17 @@ public final class SelectionRoutes {
             @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis,
             boolean disputed,
             @Describe(description = "IRIs of the source graphs the deciding claim rests on") List<String> sources,
-            @Describe(description = "The /api/compatibility question of the pair") String href) {}
+            @Describe(description = "The /api/compatibility question of the pair") String href,
+            @Describe(description = "Under view=current, when only the paper states the pair: that today's view rests on its word alone")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     private static Pair item(Catalog catalog, Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view) {
         Claims.Evidence deciding = c.answer().deciding();
         PairCompatibility compatibility = new PairCompatibility(c.answer().status(), c.answer().basis() == null ? null : c.answer().basis().json(),
                 c.answer().status().equals("disputed"), deciding.sources().stream().map(Node::getURI).toList(),
                 "/api/compatibility?technology=" + IdIndex.idOf(c.technology()) + "&platform=" + IdIndex.idOf(c.platform())
-                        + (view.equals("all") ? "" : "&view=" + view));
+                        + (view.equals("all") ? "" : "&view=" + view),
+                CompatibilityRoutes.paperAloneNote(catalog.claims(view), view, c.answer()));
         List<Judged> breakdown = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++)
             breakdown.add(new Judged(c.verdicts().get(i), reqs.get(i).weightName(), weights[i], weights[i] * c.verdicts().get(i).sign()));

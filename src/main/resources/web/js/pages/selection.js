@@ -102,6 +102,8 @@ function renderRanking(out, r) {
       el('a', { href: `#/matrix?${(r.include || []).includes('services') ? 'include=services&' : ''}t=${encodeURIComponent(c.technology.id)}&p=${encodeURIComponent(c.platform.id)}` }, 'why compatible?'));
     // Where a product of the pair stands today (not in the score: said beside it).
     for (const caution of c.cautions || []) li.append(el('p', { class: 'caution', role: 'note' }, '⚠ ', caution));
+    // Today's view resting on the paper's word alone, as the compatibility check says it.
+    if (c.compatibility.note) li.append(el('p', { class: 'muted paper-alone', role: 'note' }, c.compatibility.note));
     const ul = el('ul', { class: 'reqs' });
     for (const q of c.requirements) {
       const item = el('li', {}, el('span', { class: 'st st-' + q.status }, REQ[q.status] || q.status), ' ', el('span', {}, q.reason),

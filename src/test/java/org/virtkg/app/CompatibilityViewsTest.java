@@ -110,6 +110,15 @@ class CompatibilityViewsTest {
         assertTrue(kvm.get("note") == null, "Nova's matrices state it too: " + kvm);
         JsonNode all = json(full.base() + "/api/compatibility?technology=LXD&platform=OpenStack", 200);
         assertTrue(all.get("note") == null, "only today's view says it: " + all);
+        // The selection's pairs say it alike (fifth walk-through: a selection under view=current had no note).
+        for (String view : List.of("current", "all")) {
+            var selected = Fixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(full.base() + "/api/selection?view=" + view))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"platform\": \"OpenStack\", \"technology\": \"LXD\", \"hostOS\": \"Linux\"}")),
+                    "Content-Type", "application/json");
+            assertEquals(200, selected.statusCode(), selected.body());
+            JsonNode pair = Json.MAPPER.readTree(selected.body()).at("/items/0/compatibility");
+            assertEquals(view.equals("current") ? lxd.get("note") : null, pair.get("note"), pair.toString());
+        }
     }
 
     @Test

@@ -319,6 +319,9 @@ class UiPagesTest {
                 .filter(li -> li.getText().startsWith("Nimbus + ")).findFirst().orElseThrow(() -> new AssertionError("no Nimbus pair: " + today));
         String caution = nimbus.findElement(By.cssSelector(".caution")).getText();
         assertTrue(caution.contains("Nimbus is discontinued (as of "), caution);
+        // ... and, where only the paper states the pair, that today's view rests on its word alone.
+        String alone = nimbus.findElement(By.cssSelector(".paper-alone")).getText();
+        assertTrue(alone.startsWith("Only the paper states this"), alone);
         browser.js("arguments[0].scrollIntoView()", nimbus);
         browser.screenshot("selection-caution");
         noConsoleErrors("selection");
