@@ -123,8 +123,9 @@ public final class RouteTable {
                 .ok("Requirements with their options", Map.of("type", "object", "properties", Map.of(
                         "items", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
                                 "name", type("string"), "label", type("string"), "side", type("string"),
-                                "property", type("string"), "values", Map.of("type", "array", "items", Map.of("type", "object",
-                                        "properties", Map.of("id", type("string"), "label", type("string"))))))),
+                                // null for a requirement that is no one property's values (containerBased: a class)
+                                "property", Map.of("type", List.of("string", "null")), "values", Map.of("type", List.of("array", "null"),
+                                        "items", Map.of("type", "object", "properties", Map.of("id", type("string"), "label", type("string"))))))),
                         "weights", Map.of("type", "object", "additionalProperties", type("number")),
                         "defaultWeight", type("string")))));
 
@@ -283,14 +284,16 @@ public final class RouteTable {
         t.add(Route.post("/api/products", h.products()::create).tag("products").role(Role.EDITOR).body(product)
                 .summary("Add a product (editor or admin token): 201 with Location and ETag; 409 when the id is taken (also when "
                         + "another create of it won the race); 422 with the SHACL or inconsistency report")
-                .respond("201", "Created").respond("409", "The id is taken", ref("Problem"), Problem.MEDIA_TYPE));
+                .respond("201", "Created", ref("ProductSaved"), "application/json")
+                .respond("409", "The id is taken", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/products/{id}", h.products()::get).tag("products").etag()
                 .summary("A product added through the API, in the shape it was submitted").params(productId)
                 .ok("Product", ref("ProductSubmitted")));
         t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(true).body(product)
                 .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match. "
                         + "With If-None-Match: * it creates the product at this id instead (201), or answers 412 if the id is taken")
-                .params(productId).ok("Replaced", ref("ProductSaved")).respond("201", "Created (If-None-Match: *)"));
+                .params(productId).ok("Replaced", ref("ProductSaved"))
+                .respond("201", "Created (If-None-Match: *)", ref("ProductSaved"), "application/json"));
         t.add(Route.delete("/api/products/{id}", h.products()::delete).tag("products").role(Role.EDITOR).conditional(false)
                 .summary("Delete a user-added product and, with it, its inferences").params(productId).respond("204", "Deleted"));
 
@@ -306,7 +309,7 @@ public final class RouteTable {
                         + "'contradiction', naming what it contradicts) when it has none. 201 with Location")
                 .body(Route.Body.json(ClaimRequests.Body.class, Map.of("subject", "CloudStack", "property", "doesNotSupport",
                         "object", "KVM", "source", "https://example.org/cloudstack-notes", "note", "Our tests of CloudStack 4.x failed with KVM")))
-                .respond("201", "Created")
+                .respond("201", "Created: the claim, with what the knowledge base now answers about its triple", ref("Claim"), "application/json")
                 .respond("422", "Unknown ids, or a contradiction without a source", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/claims/{id}", h.claims()::get).tag("claims")
                 .summary("One claim, with what the knowledge base now answers about its triple").params(claimId).ok("Claim", ref("Claim")));

@@ -16,6 +16,7 @@ import static org.virtkg.testing.SharedServer.Config.SHIPPED_WRITABLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,6 +250,8 @@ class ResponseSchemaConformanceTest {
         conforms("/api/fields", "/api/fields", 200, "application/json");
         conforms("/api/queries", "/api/queries", 200, "application/json");
         conforms("/api/terms", "/api/terms", 200, "application/json");
+        // containerBased is a class, no one property's values: its property and values are null
+        conforms("/api/selection/requirements", "/api/selection/requirements", 200, "application/json");
         JsonNode field = doc.at("/components/schemas/Field");
         assertEquals(List.of("name", "predicate", "inverse", "kind", "cardinality", "valueType", "writable", "label", "description", "example"),
                 texts(field.get("required")));
@@ -268,6 +271,7 @@ class ResponseSchemaConformanceTest {
         var created = post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
                 + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\"}", editor);
         assertEquals(201, created.statusCode(), created.body());
+        answerIsAsDocumented(created, "/paths/~1api~1products/post/responses/201", "ProductSaved");
         String claim = null;
         try {
             conforms(w, "/api/products/{id}", "/api/products/SchemaProbeVisor", 200, "application/json");
@@ -283,6 +287,7 @@ class ResponseSchemaConformanceTest {
             var claimed = post(w + "/api/claims", "{\"subject\": \"SchemaProbeVisor\", \"property\": \"guestOS\", "
                     + "\"object\": \"Windows\", \"source\": \"https://example.org/schema-probe-claims\", \"note\": \"A probe\"}", editor);
             assertEquals(201, claimed.statusCode(), claimed.body());
+            answerIsAsDocumented(claimed, "/paths/~1api~1claims/post/responses/201", "Claim");
             claim = claimed.headers().firstValue("Location").orElseThrow();
             conforms(w, "/api/claims/{id}", claim, 200, "application/json");
         } finally {
@@ -422,6 +427,13 @@ class ResponseSchemaConformanceTest {
 
     private static String pointer(String s) {
         return s.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A write's answer matches the schema its response documents, which is {@code schema} (not one left out). */
+    private static void answerIsAsDocumented(HttpResponse<String> r, String response, String schema) throws Exception {
+        JsonNode documented = doc.at(response + "/content/application~1json/schema");
+        assertEquals("#/components/schemas/" + schema, documented.path("$ref").asText(), response + " documents its answer");
+        assertEquals(List.of(), problems(ANSWERS.readTree(r.body()), documented));
     }
 
     private static List<String> problems(JsonNode value, JsonNode schema) {
