@@ -404,9 +404,8 @@ public final class Selection {
         };
         for (Node s : subjects) {
             if (catalog.holds(s, prop, r.node())) {
-                boolean stated = catalog.claims().evidence(s, prop, r.node()).basis() == Claims.Basis.STATED;
                 return verdict(r, s, "satisfied", catalog.label(s) + " " + catalog.label(prop) + " " + catalog.label(r.node())
-                        + (stated ? " (stated)" : " (inferred)"), Triple.create(s, prop, r.node()));
+                        + basisInWords(catalog.claims().evidence(s, prop, r.node())), Triple.create(s, prop, r.node()));
             }
         }
         for (Node s : subjects) {
@@ -616,12 +615,24 @@ public final class Selection {
         boolean imported = v.drivers() != null;
         if (v.fact() == null && !imported) return v;
         Claims.Evidence e = v.fact() == null ? null : paper.evidence(v.fact());
-        if (e != null && e.holds())
-            return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(),
+        if (e != null && e.holds()) {
+            // The reason says the paper's basis and dispute flag too, not every source's.
+            String said = basisInWords(catalog.claims().evidence(v.fact()));
+            String reason = v.reason().endsWith(said) ? v.reason().substring(0, v.reason().length() - said.length()) + basisInWords(e) : v.reason();
+            return new Verdict(v.field(), v.value(), v.subject(), v.status(), reason,
                     e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList(), e.basis().json(), e.disputed(),
                     v.disputes(), v.explain(), v.editorial(), v.answer(), v.drivers(), v.fact());
+        }
         return new Verdict(v.field(), v.value(), v.subject(), "unknown", "The paper does not say (view=paper); other sources do: " + v.reason(),
                 List.of(), null, null, v.disputes(), v.explain(), v.editorial(), v.answer(), v.drivers(), null);
+    }
+
+    /**
+     * " (stated)", " (inferred, disputed)": how a fact a verdict rests on is known, said in its
+     * reason, so a person reading only the sentence sees a dispute as plainly as the basis.
+     */
+    private static String basisInWords(Claims.Evidence e) {
+        return " (" + (e.basis() == Claims.Basis.STATED ? "stated" : "inferred") + (e.disputed() ? ", disputed" : "") + ")";
     }
 
     private Verdict verdict(Requirement r, Node subject, String status, String reason, Triple fact) {

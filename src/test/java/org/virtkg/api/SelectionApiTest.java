@@ -182,7 +182,16 @@ class SelectionApiTest {
         assertTrue(nimbus.get("sources").toString().contains("Cloud type"), nimbus.toString());
         assertTrue(nimbus.get("editorial").asBoolean(), "the complete-list reading is virtkg's, and says so: " + nimbus);
         // Eucalyptus's cell says "Private", but section 3 says "private, public or hybrid": satisfied.
-        assertEquals("satisfied", pair(r, "Eucalyptus", "KVM").at("/requirements/0/status").asText());
+        JsonNode eucalyptus = pair(r, "Eucalyptus", "KVM").at("/requirements/0");
+        assertEquals("satisfied", eucalyptus.get("status").asText());
+        // ... and disputed (by the cell's complete-list reading), which its reason says as plainly as its basis (fifth walk-through).
+        assertTrue(eucalyptus.get("disputed").asBoolean(), eucalyptus.toString());
+        assertTrue(eucalyptus.get("reason").asText().endsWith(" (stated, disputed)"), eucalyptus.toString());
+        for (String view : List.of("paper", "current")) {
+            JsonNode v = pair(json(post(base + "/api/selection?limit=500&view=" + view, "{\"deploymentModel\": \"Hybrid\"}",
+                    "Content-Type", "application/json"), 200), "Eucalyptus", "KVM").at("/requirements/0");
+            assertEquals(v.path("disputed").asBoolean(), v.get("reason").asText().endsWith(", disputed)"), view + ": " + v);
+        }
         // A platform Table 2 does not cover is never closed by it (Amazon EC2, a commercial service: asked for).
         JsonNode withServices = json(post(base + "/api/selection?limit=500&include=services", "{\"deploymentModel\": \"Hybrid\"}",
                 "Content-Type", "application/json"), 200);
