@@ -81,7 +81,11 @@ public final class QueryLibrary {
         public Query with(Map<String, Node> bindings) {
             Map<org.apache.jena.sparql.core.Var, Node> vars = new java.util.LinkedHashMap<>();
             bindings.forEach((k, v) -> vars.put(org.apache.jena.sparql.core.Var.alloc("_" + k), v));
-            return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.syntaxSubstitute(query, vars);
+            Query out = org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.syntaxSubstitute(query, vars);
+            // The substitution keeps each bound ?_name as a column, (value AS ?_name); the server's answer has only the
+            // columns the query names, and so does this one.
+            if (out.isSelectType() && !query.isQueryResultStar()) vars.keySet().forEach(out.getProject()::remove);
+            return out;
         }
     }
 
