@@ -858,6 +858,19 @@ class NamedQueryAnswersTest {
                 contradictions.stream().map(r -> r.get("claim") + " | " + r.get("note") + " | "
                         + Arrays.stream(r.get("disputedBy").split(" ")).sorted().collect(Collectors.joining(" ")))
                         .collect(Collectors.toCollection(TreeSet::new)));
+
+        // claim-sources says who disputes it, either way round (fifth walk-through: disputed true, note and disputedBy empty).
+        String id = "https://w3id.org/virtkg/id/", vkg = "https://w3id.org/virtkg/ontology#";
+        for (Map<String, String> claim : List.of(Map.of("subject", id + "CloudStack", "property", vkg + "supports", "object", id + "KVM"),
+                Map.of("subject", id + "KVM", "property", vkg + "supportedBy", "object", id + "CloudStack"))) {
+            List<Map<String, String>> sources = run(dsg, library.get("claim-sources"), claim);
+            assertEquals(3, sources.size(), "the paper's three statements: " + sources);
+            for (Map<String, String> row : sources) {
+                assertEquals("true", row.get("disputed"), row.toString());
+                assertEquals("Contradicted by: does not support", row.get("disputeNote"), row.toString());
+                assertEquals(user.getURI(), row.get("disputedBy"), row.toString());
+            }
+        }
     }
 
     private static List<Map<String, String>> run(DatasetGraph dsg, QueryLibrary.NamedQuery q, Map<String, String> params) {
