@@ -161,7 +161,9 @@ public final class OpenApi {
                 for (QueryLibrary.NamedQuery q : library.all()) {
                     Route one = Route.get("/api/queries/" + q.name(), r.handler).tag(r.tag)
                             .summary(q.summary() == null ? q.name() : q.summary()).params(namedQueryParams(q));
-                    one.responses.addAll(r.responses);
+                    one.responses.add(answerOf(q));
+                    // The template's other responses (its problems); its 200 is this query's own.
+                    r.responses.stream().filter(x -> !x.status().equals("200")).forEach(one.responses::add);
                     put(paths, one.path, one.method, operation(one, schemas));
                 }
         }
@@ -174,6 +176,53 @@ public final class OpenApi {
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
         return doc;
+    }
+
+    /**
+     * A library query's 200 as its own query answers it: a SELECT's rows in the SPARQL 1.1 Query
+     * Results JSON Format with exactly its columns (each an {@code RdfTerm}, absent where unbound),
+     * or CSV; an ASK's boolean; a CONSTRUCT's or DESCRIBE's graph as Turtle, JSON-LD or N-Triples.
+     */
+    private static Route.Response answerOf(QueryLibrary.NamedQuery q) {
+        var query = q.query();
+        Map<String, Map<String, Object>> content = new LinkedHashMap<>();
+        if (query.isConstructType() || query.isDescribeType()) {
+            for (String t : List.of("text/turtle", "application/ld+json", "application/n-triples")) content.put(t, Schemas.type("string"));
+            return new Route.Response("200", "The graph", content);
+        }
+        Map<String, Object> head = closed(Map.of("vars", query.isAskType() ? Map.of("type", "array", "maxItems", 0)
+                : Map.of("type", "array", "items", Map.of("enum", query.getResultVars()))), List.of("vars"));
+        Map<String, Object> json;
+        if (query.isAskType()) {
+            json = closed(orderedOf("head", head, "boolean", Schemas.type("boolean")), List.of("head", "boolean"));
+        } else {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            for (String v : query.getResultVars()) columns.put(v, Schemas.ref("RdfTerm"));
+            Map<String, Object> row = new LinkedHashMap<>(closed(columns, List.of()));
+            json = closed(orderedOf("head", head, "results",
+                    closed(Map.of("bindings", Map.of("type", "array", "items", row)), List.of("bindings"))), List.of("head", "results"));
+        }
+        content.put("application/sparql-results+json", json);
+        content.put("application/json", json);
+        if (!query.isAskType()) content.put("text/csv", Schemas.type("string"));
+        return new Route.Response("200", "SPARQL results: " + (query.isAskType() ? "yes or no" : String.join(", ", query.getResultVars())), content);
+    }
+
+    private static Map<String, Object> orderedOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    /** An object schema with these properties and no others, {@code required} of them required. */
+    private static Map<String, Object> closed(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "object");
+        m.put("properties", properties);
+        if (!required.isEmpty()) m.put("required", required);
+        m.put("additionalProperties", false);
+        return m;
     }
 
     private static List<Route.Param> namedQueryParams(QueryLibrary.NamedQuery q) {
@@ -361,6 +410,7 @@ public final class OpenApi {
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
         c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
         c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
+        c.put("RdfTerm", Schemas.answer(QueryRoutes.RdfTerm.class, Map.of(), c));
         // The routes' own answers, which carry their descriptions themselves (Describe).
         for (Class<? extends Record> answer : List.of(HealthRoutes.Health.class, ExplainRoutes.Explained.class,
                 FeatureMatrixRoutes.FeatureMatrix.class, PaperAndPresent.Sides.class, CompatibilityRoutes.MatrixAnswer.class,

@@ -29,6 +29,19 @@ import org.virtkg.knowledge.Knowledge;
  * union graph with inferences.
  */
 public final class QueryRoutes {
+    /**
+     * One RDF term of a row of a named query's answer, as the SPARQL 1.1 Query Results JSON Format
+     * writes it (Jena's writer writes the answers; this record only describes them, for each
+     * library query's schema in /openapi.json, {@link OpenApi}).
+     */
+    @Describe(name = "RdfTerm", description = "An RDF term in the SPARQL 1.1 Query Results JSON Format")
+    public record RdfTerm(@Describe(allowed = {"uri", "literal", "bnode", "triple"}) String type,
+            @Describe(description = "The IRI, the literal's lexical form, or the blank node's label") String value,
+            @Describe(description = "A typed literal's datatype IRI") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String datatype,
+            @Describe(description = "A language-tagged literal's language") @com.fasterxml.jackson.annotation.JsonProperty("xml:lang")
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String lang) {}
+
     private static final Set<String> RESERVED = Set.of("format");
     private final QueryLibrary library;
     private final KnowledgeBase kb;

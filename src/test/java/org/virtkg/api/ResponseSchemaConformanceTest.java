@@ -244,6 +244,32 @@ class ResponseSchemaConformanceTest {
         conforms("/api/compatibility/matrix", "/api/compatibility/matrix?view=current&include=services", 200, "application/json");
     }
 
+    /**
+     * Every library query's answer (with its defaults) is as its own operation documents it: the
+     * SPARQL JSON results with exactly the query's columns, each an RDF term (fifth walk-through:
+     * documented as a string).
+     */
+    @Test
+    void everyNamedQueryAnswerIsAsDocumented() throws Exception {
+        JsonNode library = ANSWERS.readTree(get(base + "/api/queries").body());
+        int checked = 0;
+        for (JsonNode q : library.get("items")) {
+            String path = "/api/queries/" + q.get("name").asText();
+            conforms(path, path, 200, "application/sparql-results+json");
+            checked++;
+        }
+        assertTrue(checked >= 17, "the shipped library: " + checked);
+        JsonNode columns = doc.at("/paths/~1api~1queries~1platforms-for-technology/get/responses/200/content/"
+                + "application~1sparql-results+json/schema/properties/results/properties/bindings/items/properties");
+        assertEquals(List.of("platform", "label", "via", "viaLabel", "basis", "disputed"), fieldNames(columns));
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** The field table, the query library and the (here empty) list of terms graphs. */
     @Test
     void theTablesAreAsDocumented() {
