@@ -1,7 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -21,8 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.virtkg.knowledge.Catalog;
 
 /** The one Jackson configuration of the service: strict on input, plain on output. */
 public final class Json {
@@ -35,23 +31,8 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = KnowledgeAsWritten.register(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addMixIn(Catalog.Product.class, ProductAsWritten.class))
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS))
             .build();
-
-    /**
-     * How a product ({@link Catalog.Product}) is written, which the knowledge layer's record
-     * cannot say itself (that layer knows nothing of JSON): each field of its kind a member of its
-     * own where the map stands, in the field table's order, and no {@code view} in the default
-     * one. {@link Schemas#answer} reads these annotations too.
-     */
-    interface ProductAsWritten {
-        @JsonAnyGetter
-        Map<String, List<Catalog.Value>> fields();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String view();
-    }
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(READ_LIMITS);

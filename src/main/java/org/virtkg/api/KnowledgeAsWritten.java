@@ -1,11 +1,13 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Triple;
+import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.Selection;
 
@@ -19,10 +21,23 @@ final class KnowledgeAsWritten {
     private KnowledgeAsWritten() {}
 
     static JsonMapper.Builder register(JsonMapper.Builder b) {
-        return b.addMixIn(Lifecycles.Fact.class, Fact.class)
+        return b.addMixIn(Catalog.Product.class, Product.class)
+                .addMixIn(Lifecycles.Fact.class, Fact.class)
                 .addMixIn(Lifecycles.Disagreement.class, Disagreement.class)
                 .addMixIn(Selection.Verdict.class, Verdict.class)
                 .addMixIn(Selection.DriverAnswer.class, DriverAnswer.class);
+    }
+
+    /**
+     * A product ({@link Catalog.Product}): each field of its kind a member of its own where the map
+     * stands, in the field table's order, and no {@code view} in the default one.
+     */
+    interface Product {
+        @JsonAnyGetter
+        Map<String, List<Catalog.Value>> fields();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String view();
     }
 
     @Describe(name = "LifecycleFact", description = "A fact a source states about a product")
