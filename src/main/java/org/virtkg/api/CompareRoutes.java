@@ -83,15 +83,11 @@ public final class CompareRoutes {
             }
             // Where each stands today, as selection gives it beside a pair: a side-by-side choice must
             // not hide that one of them is no longer developed.
+            Lifecycles.Today today = new Lifecycles.Today(catalog);
             Map<String, Map<String, Object>> lifecycle = new LinkedHashMap<>();
-            List<String> cautions = new ArrayList<>();
-            for (Node n : nodes) {
-                Map<String, Object> today = Lifecycles.lifecycle(catalog, n);
-                lifecycle.put(IdIndex.idOf(n), today);
-                Lifecycles.caution(catalog, n, today).ifPresent(cautions::add);
-            }
+            for (Node n : nodes) lifecycle.put(IdIndex.idOf(n), today.lifecycle(n));
             return new Comparison(technologies ? "technology" : "platform", nodes.stream().map(n -> catalog.ref(n)).toList(), properties,
-                    narrative(catalog, nodes), lifecycle, cautions);
+                    narrative(catalog, nodes), lifecycle, today.cautions(nodes));
         }));
     }
 

@@ -88,9 +88,11 @@ public final class SelectionRoutes {
             List<Node> technologiesWanted = filter(catalog, "technology", technologyFilter, Catalog.TECHNOLOGY,
                     "a virtualization technology or a class of them");
             Selection.Outcome outcome = new Selection(catalog).select(reqs, platformsWanted, technologiesWanted, include, view);
-            List<Pair> items = outcome.ranked().stream()
-                    .map(c -> item(catalog, c, reqs, outcome.weights(), outcome.musts(), view)).toList();
-            Http.Envelope<Pair> pairs = page.envelope(ctx, page.slice(items), items.size());
+            // Only the page's pairs are written out; where their products stand today is read once per product.
+            Lifecycles.Today today = new Lifecycles.Today(catalog);
+            List<Pair> items = page.slice(outcome.ranked()).stream()
+                    .map(c -> item(catalog, c, reqs, outcome.weights(), outcome.musts(), view, today)).toList();
+            Http.Envelope<Pair> pairs = page.envelope(ctx, items, outcome.ranked().size());
             return new Selected(reqs.stream().map(r -> new Weighted(r.field().name(), r.shownValue(), r.weightName(), r.weight())).toList(),
                     include.stream().sorted().toList(), view, outcome.excluded(), outcome.candidates().size(), outcome.sensitivity(),
                     pairs.total(), pairs.limit(), pairs.offset(), pairs.next(), pairs.items());
@@ -159,7 +161,8 @@ public final class SelectionRoutes {
             @Describe(description = "Under view=current, when only the paper states the pair: that today's view rests on its word alone")
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
-    private static Pair item(Catalog catalog, Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view) {
+    private static Pair item(Catalog catalog, Candidate c, List<Requirement> reqs, double[] weights, boolean[] musts, String view,
+            Lifecycles.Today today) {
         Claims.Evidence deciding = c.answer().deciding();
         PairCompatibility compatibility = new PairCompatibility(c.answer().status(), c.answer().basis() == null ? null : c.answer().basis().json(),
                 c.answer().status().equals("disputed"), deciding.sources().stream().map(Node::getURI).toList(),
@@ -174,12 +177,8 @@ public final class SelectionRoutes {
         if (!view.equals("paper")) {
             // Where each product stands today, as the compatibility check gives it: a person ranking
             // pairs to adopt now must see that a well-scoring platform is no longer developed.
-            Map<String, Object> technologyToday = Lifecycles.lifecycle(catalog, c.technology());
-            Map<String, Object> platformToday = Lifecycles.lifecycle(catalog, c.platform());
-            lifecycle = new CompatibilityRoutes.Lifecycle(technologyToday, platformToday);
-            cautions = new ArrayList<>();
-            Lifecycles.caution(catalog, c.platform(), platformToday).ifPresent(cautions::add);
-            Lifecycles.caution(catalog, c.technology(), technologyToday).ifPresent(cautions::add);
+            lifecycle = new CompatibilityRoutes.Lifecycle(today.lifecycle(c.technology()), today.lifecycle(c.platform()));
+            cautions = today.cautions(List.of(c.platform(), c.technology()));
         }
         return new Pair(catalog.ref(c.platform()), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
                 Selection.score(c, weights), java.util.Arrays.stream(weights).sum(), Selection.count(c, "satisfied"),

@@ -155,6 +155,32 @@ public final class Lifecycles {
     }
 
     /**
+     * Where products stand today, for one answer that names them (a selection's pairs, which share
+     * their platforms; a comparison): each product's {@link #lifecycle} computed once, and the
+     * {@link #caution}s a list of them calls for. Not thread-safe: one per request.
+     */
+    public static final class Today {
+        private final Catalog catalog;
+        private final Map<Node, Optional<Map<String, Object>>> lifecycles = new java.util.HashMap<>();
+
+        public Today(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        /** The product's {@link #lifecycle}: null when no current source speaks of it. */
+        public Map<String, Object> lifecycle(Node product) {
+            return lifecycles.computeIfAbsent(product, p -> Optional.ofNullable(Lifecycles.lifecycle(catalog, p))).orElse(null);
+        }
+
+        /** The cautions the products call for, in their order. */
+        public List<String> cautions(List<Node> products) {
+            List<String> out = new ArrayList<>();
+            for (Node p : products) caution(catalog, p, lifecycle(p)).ifPresent(out::add);
+            return out;
+        }
+    }
+
+    /**
      * A sentence for a product a current source says is no longer developed as such (discontinued,
      * or superseded by another), with that source and its date; none for a maintained or forked
      * one (a fork runs beside it) or one no current source speaks of; {@code today} is the
