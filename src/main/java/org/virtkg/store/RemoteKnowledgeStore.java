@@ -11,7 +11,6 @@ import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 
 /**
@@ -49,7 +48,7 @@ public final class RemoteKnowledgeStore implements KnowledgeStore {
         this.client = new SparqlStoreClient(settings);
         // On disk in a temporary directory, not TDB2's in-memory mode (see TdbKnowledgeStore.inMemory).
         this.copyDir = TdbKnowledgeStore.scratchDirectory("virtkg-copy-");
-        this.copy = DatabaseMgr.connectDatasetGraph(copyDir.toString());
+        this.copy = TdbKnowledgeStore.connect(copyDir);
         copy.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
