@@ -846,6 +846,8 @@ public final class KnowledgeBase implements AutoCloseable {
                 if (why != null) throw new WriteRejectedException("forbidden", "The graph <" + g.getURI() + "> is read-only: " + why, List.of());
             }
         }
+        String invalidIri = ValidIris.refusal(recorder.added);
+        if (invalidIri != null) throw new WriteRejectedException("invalid", invalidIri, List.of());
         // A value the store would not give back as written is refused, not narrowed on disk.
         String unstorable = org.virtkg.store.StorableLiterals.refusal(recorder.added);
         if (unstorable != null) throw new WriteRejectedException("invalid", unstorable, List.of());

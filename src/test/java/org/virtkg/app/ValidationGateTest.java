@@ -63,6 +63,21 @@ class ValidationGateTest {
     }
 
     @Test
+    void anUpdateWritingAnIriTheRdfBodiesRefuseIsRefusedToo() throws Exception {
+        // <urn:a> names no URN namespace (RFC 8141: urn:NID:NSS); a Turtle body with it is a 400, and
+        // SPARQL's parser lets it through, so the write path itself refuses it, in the same words.
+        var r = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/badiri> { <urn:a> rdfs:label \"A\" } }");
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("Nothing was changed: The IRI <urn:a> is not valid (namespace not terminated by ':').",
+                Json.MAPPER.readTree(r.body()).get("detail").asText());
+        assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/badiri> { ?s ?p ?o }"));
+        // A URN with its namespace is an IRI like any other.
+        var ok = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/goodiri> { <urn:isbn:0451450523> rdfs:label \"A book\" } }");
+        assertEquals(204, ok.statusCode(), ok.body());
+        assertEquals(204, update("DROP GRAPH <https://w3id.org/virtkg/graph/user/goodiri>").statusCode());
+    }
+
+    @Test
     void aWellFormedProductIsAcceptedAndReasonedOver() {
         var r = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/crosvm> { "
                 + "id:Crosvm a vkg:Hypervisor ; rdfs:label \"crosvm\" ; vkg:uses id:KVM ; "
