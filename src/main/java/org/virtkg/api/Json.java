@@ -63,23 +63,31 @@ public final class Json {
         if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json"))
             throw ProblemException.of(415, "Send " + what + " as application/json (got " + type
                     + "), e.g. " + example);
-        byte[] bytes = RdfBodies.read(ctx, maxBytes);
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(bytes);
-        } catch (StreamConstraintsException e) {
-            throw ProblemException.of(400, "The body is larger or deeper than allowed (" + e.getOriginalMessage().split("\\(")[0].strip() + ")");
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            throw ProblemException.of(400, "The body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()) + ". Send " + what
-                    + " as a JSON object, e.g. " + example);
-        } catch (java.io.IOException e) {
-            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
-        }
+        JsonNode node = tree(RdfBodies.read(ctx, maxBytes), "The body", ". Send " + what + " as a JSON object, e.g. " + example);
         if (node == null || !node.isObject())
             throw ProblemException.of(400, "The body must be a JSON object: " + what + ", e.g. " + example);
         return node;
+    }
+
+    /**
+     * Parses a JSON request body, refusing one the parser refuses in words: {@code body} names it
+     * ("The body", "The JSON-LD body"), {@code advice} follows a syntax error's clause. The limits are
+     * {@link #MAPPER}'s (nesting, sizes): said with their figures, not the library's class names.
+     */
+    static JsonNode tree(byte[] bytes, String body, String advice) {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            // "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)": the figures, not the class.
+            throw ProblemException.of(400, body + " is larger or deeper than this server reads: "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw ProblemException.of(400, body + " is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + firstClause(e.getOriginalMessage()) + advice);
+        } catch (java.io.IOException e) {
+            throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.virtkg.api;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -244,19 +243,7 @@ public final class RdfBodies {
      * {@link Json#READ_LIMITS} check the document first.
      */
     static void checkJsonLimits(byte[] json) {
-        try {
-            Json.MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            // "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)": the figures, not the class.
-            throw ProblemException.of(400, "The JSON-LD body is larger or deeper than this server reads: "
-                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw ProblemException.of(400, "The JSON-LD body does not parse, nothing was changed: " + where + Json.firstClause(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw ProblemException.of(400, "Cannot read the JSON-LD body: " + e.getMessage());
-        }
+        Json.tree(json, "The JSON-LD body", ", nothing was changed");
     }
 
     /**

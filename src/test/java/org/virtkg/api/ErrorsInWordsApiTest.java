@@ -138,6 +138,16 @@ class ErrorsInWordsApiTest {
     }
 
     @Test
+    void aJsonBodyDeeperThanTheServerReadsSaysItsFiguresAsAJsonLdBodyDoes() throws Exception {
+        String deep = "{\"guestOS\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}";
+        HttpResponse<String> r = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/selection"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(deep)));
+        String detail = problem(r, 400).get("detail").asText();
+        assertTrue(detail.matches("The body is larger or deeper than this server reads: Document nesting depth \\(\\d+\\) exceeds "
+                + "the maximum allowed \\(\\d+\\)"), detail);
+    }
+
+    @Test
     void aFormSentWithoutAContentTypeIsNotValidJsonInWords() throws Exception {
         HttpResponse<String> r = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/api/selection"))
                 .POST(HttpRequest.BodyPublishers.ofString("guestOS=Windows")));

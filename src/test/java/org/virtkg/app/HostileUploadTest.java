@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.virtkg.api.Json;
 import org.virtkg.security.AccessTokens;
 import org.virtkg.testing.ConnectionWitness;
 import org.virtkg.testing.Fixtures;
@@ -88,10 +89,13 @@ class HostileUploadTest {
     }
 
     @Test
-    void jsonLdIsCheckedForDepthAndNumberLengthBeforeParsing() {
+    void jsonLdIsCheckedForDepthAndNumberLengthBeforeParsing() throws Exception {
         String deep = "{\"@id\": \"http://example.org/x\", \"http://example.org/p\": " + "[".repeat(500) + "1" + "]".repeat(500) + "}";
         var r = put(deep.getBytes(), "application/ld+json");
         assertEquals(400, r.statusCode(), r.body());
+        String detail = Json.MAPPER.readTree(r.body()).get("detail").asText();
+        assertTrue(detail.matches("The JSON-LD body is larger or deeper than this server reads: Document nesting depth \\(\\d+\\) "
+                + "exceeds the maximum allowed \\(\\d+\\)"), detail);
         String longNumber = "{\"@id\": \"http://example.org/x\", \"http://example.org/p\": " + "9".repeat(100_000) + "}";
         var n = put(longNumber.getBytes(), "application/ld+json");
         assertEquals(400, n.statusCode());
