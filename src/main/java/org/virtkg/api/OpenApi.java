@@ -156,6 +156,7 @@ public final class OpenApi {
         Map<String, Object> schemas = responseSchemas();
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Route r : routes) {
+            for (Class<? extends Record> item : r.pageItems) schemas.putIfAbsent(Schemas.pageName(item), Schemas.page(item, schemas));
             put(paths, r.path, r.method, operation(r, schemas));
             if (r.method == Route.Method.GET && r.path.equals("/api/queries/{name}"))
                 for (QueryLibrary.NamedQuery q : library.all()) {
