@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Triple;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.Selection;
@@ -25,7 +26,13 @@ final class KnowledgeAsWritten {
                 .addMixIn(Lifecycles.Fact.class, Fact.class)
                 .addMixIn(Lifecycles.Disagreement.class, Disagreement.class)
                 .addMixIn(Selection.Verdict.class, Verdict.class)
-                .addMixIn(Selection.DriverAnswer.class, DriverAnswer.class);
+                .addMixIn(Selection.DriverAnswer.class, DriverAnswer.class)
+                .addMixIn(WriteRejectedException.ShapeViolation.class, ShapeViolation.class)
+                .addMixIn(WriteRejectedException.Inconsistent.class, Inconsistent.class)
+                .addMixIn(WriteRejectedException.Derivation.class, Derivation.class)
+                .addMixIn(WriteRejectedException.Contradicted.class, Contradicted.class)
+                .addMixIn(WriteRejectedException.UnknownReference.class, UnknownReference.class)
+                .addMixIn(WriteRejectedException.NamingGraph.class, NamingGraph.class);
     }
 
     /**
@@ -141,4 +148,57 @@ final class KnowledgeAsWritten {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String statement();
     }
+
+    @Describe(name = "ShapeViolation", description = "A SHACL result: what does not satisfy which shape, in words")
+    interface ShapeViolation {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String path();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String value();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String constraint();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String shape();
+
+        @Describe(description = "The request's field that set the property")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String field();
+    }
+
+    @Describe(name = "Inconsistency", description = "An inconsistency the reasoner found: its rule, the triples involved and how each was "
+            + "concluded; of a disagreement, who states each triple; of a refused contradiction, the claim and what it contradicts")
+    interface Inconsistent {
+        @Describe(description = "Triple -> the graphs that state it")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Map<String, List<String>> statedBy();
+
+        @Describe(description = "Of a refused contradiction: the statement refused")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String claim();
+
+        @Describe(description = "Of a refused contradiction: the statements it contradicts, with their graphs")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<WriteRejectedException.Contradicted> contradicts();
+    }
+
+    @Describe(name = "InconsistencyDerivation", description = "How a triple was concluded: the rule and its premises")
+    interface Derivation {
+        @Describe(nullable = true)
+        String rule();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<WriteRejectedException.Derivation> premises();
+    }
+
+    @Describe(name = "InconsistencyContradicted")
+    interface Contradicted {}
+
+    @Describe(name = "UnknownReference", description = "An id the request names that the knowledge base does not have, with the nearest known ones")
+    interface UnknownReference {}
+
+    @Describe(name = "NamingGraph", description = "A graph that still names what the request would remove")
+    interface NamingGraph {}
 }

@@ -109,7 +109,8 @@ class ResponseSchemaConformanceTest {
     void theProblemsOfRefusedWritesAreAsDocumented() throws Exception {
         JsonNode schema = doc.at("/components/schemas/Problem");
         var shacl = new org.virtkg.kb.WriteRejectedException("shacl", "refused",
-                List.of(Map.of("field", "hostOS", "message", "Host OS must be an operating system", "value", "KVM")));
+                List.of(new org.virtkg.kb.WriteRejectedException.ShapeViolation("https://w3id.org/virtkg/id/Probe",
+                        "<https://w3id.org/virtkg/ontology#hostOS>", "KVM", "Host OS must be an operating system", null, null, "hostOS")));
         List<Problem> sent = List.of(ProblemException.rejected(shacl).at("/api/products"),
                 ProblemException.storeUnavailable(new org.virtkg.store.StoreException("unreachable")),
                 Problem.of(409, "taken").withExisting("https://w3id.org/virtkg/id/KVM"),
