@@ -153,7 +153,7 @@ public final class ProductRoutes {
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) references.put(field, ids.stream().sorted().toList());
             }
-            List<Map<String, Object>> claims = claimsIn(dsg, graph, product);
+            List<ClaimRequests.Filed> claims = claimsIn(dsg, graph, product);
             return new Submitted(IdIndex.idOf(product), product.getURI(), last(dsg, graph, product, RDF_TYPE, IdIndex::idOf),
                     last(dsg, graph, product, LABEL, Node::getLiteralLexicalForm), last(dsg, graph, product, COMMENT, Node::getLiteralLexicalForm),
                     last(dsg, graph, graph, DERIVED, Node::getURI), references, claims.isEmpty() ? null : claims,
@@ -180,7 +180,7 @@ public final class ProductRoutes {
             @JsonInclude(JsonInclude.Include.NON_NULL) String source,
             @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> references,
             @Describe(description = "Its notes, and the triples no other field shows, as POST /api/claims takes them")
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> claims,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ClaimRequests.Filed> claims,
             @Describe(description = "Who added it: editor or admin") @JsonInclude(JsonInclude.Include.NON_NULL) String addedBy,
             @Describe(description = "When it was added (ISO 8601)") @JsonInclude(JsonInclude.Include.NON_NULL) String addedAt) {}
 
@@ -286,25 +286,22 @@ public final class ProductRoutes {
      * The entries of {@code claims} a product's graph holds: its notes, and the triples no other
      * field shows (so a GET, edited and PUT back, keeps them).
      */
-    private static List<Map<String, Object>> claimsIn(DatasetGraph dsg, Node graph, Node product) {
+    private static List<ClaimRequests.Filed> claimsIn(DatasetGraph dsg, Node graph, Node product) {
         Graph g = dsg.getGraph(graph);
-        List<Map<String, Object>> out = new ArrayList<>(ClaimRequests.notesIn(g));
+        List<ClaimRequests.Filed> out = new ArrayList<>(ClaimRequests.notesIn(g));
         Set<Node> notes = new java.util.HashSet<>();
         for (Node c : ClaimRequests.NOTE_CLASS.values()) g.find(Node.ANY, RDF_TYPE, c).forEachRemaining(t -> notes.add(t.getSubject()));
         Set<Node> shownOfProduct = new java.util.HashSet<>(List.of(RDF_TYPE, LABEL, COMMENT));
         for (String f : ProductFields.WRITABLE.keySet()) shownOfProduct.add(ProductFields.property(f));
-        List<Map<String, Object>> stated = new ArrayList<>();
+        List<ClaimRequests.Filed> stated = new ArrayList<>();
         g.find().forEachRemaining(t -> {
             if (t.getSubject().equals(graph) || notes.contains(t.getSubject())) return;
             if (t.getSubject().equals(product) && shownOfProduct.contains(t.getPredicate())) return;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", "claim");
-            if (!t.getSubject().equals(product)) m.put("subject", IdIndex.idOf(t.getSubject()));
-            m.put("property", t.getPredicate().equals(RDF_TYPE) ? "type" : IdIndex.idOf(t.getPredicate()));
-            m.put("object", t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : IdIndex.idOf(t.getObject()));
-            stated.add(m);
+            stated.add(new ClaimRequests.Filed("claim", t.getSubject().equals(product) ? null : IdIndex.idOf(t.getSubject()),
+                    t.getPredicate().equals(RDF_TYPE) ? "type" : IdIndex.idOf(t.getPredicate()),
+                    t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : IdIndex.idOf(t.getObject()), null));
         });
-        stated.sort(java.util.Comparator.comparing(Object::toString));
+        stated.sort(ClaimRequests.Filed.ORDER);
         out.addAll(stated);
         return out;
     }
