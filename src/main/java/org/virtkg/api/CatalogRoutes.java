@@ -1,8 +1,9 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
@@ -117,16 +118,11 @@ public final class CatalogRoutes {
                     if (!services && pn != null && catalog.isService(pn)) excluded.add(catalog.ref(pn));
                     else platforms.add(p);
                 }
-                List<Map<String, Object>> items = new ArrayList<>();
+                List<SupportingPlatform> items = new ArrayList<>();
                 for (Catalog.Value p : page.slice(platforms)) {
                     Node pn = catalog.index().id(p.id());
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("platform", p);
-                    m.put("status", catalog.claims().compatibility(pn, t).status());
-                    m.put("basis", p.basis());
-                    m.put("disputed", p.disputed());
-                    m.put("explanation", explain.explanation(Triple.create(pn, Catalog.SUPPORTS, t)));
-                    items.add(m);
+                    items.add(new SupportingPlatform(p, catalog.claims().compatibility(pn, t).status(), p.basis(), p.disputed(),
+                            explain.explanation(Triple.create(pn, Catalog.SUPPORTS, t))));
                 }
                 return page.envelope(ctx, items, platforms.size()).withTechnology(catalog.ref(t))
                         .withExcluded(Map.of(Catalog.SERVICES, excluded));
@@ -152,8 +148,25 @@ public final class CatalogRoutes {
         });
     }
 
+    /** A platform that supports the technology: its value, the pair's compatibility status, and why it supports it. */
+    @Describe(name = "SupportingPlatform")
+    public record SupportingPlatform(Catalog.Value platform,
+            @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status,
+            @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
+            @Describe(nullable = true, description = "How the support is stated or entailed (as /api/explain)") ExplainRoutes.Explained explanation) {}
+
+    /** A platform in a list: its summary and, when the list is of those supporting something, what it supports of it. */
+    @Describe(name = "PlatformSummary")
+    public record PlatformSummary(@JsonUnwrapped @Describe(required = true) Catalog.Summary summary,
+            @Describe(description = "Of a list of those supporting a technology or class: the technologies it supports of it")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Catalog.Value> supports,
+            @Describe(allowed = {"stated", "inferred"}, description = "Of such a list: inferred when every one of those is")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String basis,
+            @Describe(description = "Of such a list: true when every one of those is disputed")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean disputed) {}
+
     /** The platform list before paging: the platforms (summaries, with what they support when asked) and the services left out. */
-    record PlatformList(List<Map<String, Object>> items, List<Catalog.Ref> excluded) {}
+    record PlatformList(List<PlatformSummary> items, List<Catalog.Ref> excluded) {}
 
     /**
      * The platform list at {@code catalog}'s version. The summaries, support values and class
@@ -162,16 +175,16 @@ public final class CatalogRoutes {
      * platforms and values there are, and the filter, are read here either way.
      */
     static PlatformList platformList(Catalog catalog, PlatformListView parts, String supports, boolean services) {
-        java.util.function.Function<Node, Map<String, Object>> summary = parts == null ? catalog::summary : p -> parts.summary(catalog, p);
+        java.util.function.Function<Node, Catalog.Summary> summary = parts == null ? catalog::summary : p -> parts.summary(catalog, p);
         java.util.function.Function<Node, List<Catalog.Value>> supported = parts == null
                 ? p -> catalog.values(p, Catalog.SUPPORTS, Catalog.SUPPORTED_BY) : p -> parts.supports(catalog, p);
         java.util.function.BiPredicate<Node, Node> isA = parts == null ? catalog::isA : (x, c) -> parts.isA(catalog, x, c);
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<PlatformSummary> all = new ArrayList<>();
         List<Catalog.Ref> excluded = new ArrayList<>();
         if (supports == null || supports.isBlank()) {
             for (Node p : catalog.platforms()) {
                 if (!services && isA.test(p, Catalog.SERVICE)) excluded.add(catalog.ref(p));
-                else all.add(summary.apply(p));
+                else all.add(new PlatformSummary(summary.apply(p), null, null, null));
             }
         } else {
             Node target = Ids.param(catalog, "supports", supports, true);
@@ -188,11 +201,8 @@ public final class CatalogRoutes {
                     excluded.add(catalog.ref(p));
                     continue;
                 }
-                Map<String, Object> m = summary.apply(p);
-                m.put("supports", via);
-                m.put("basis", via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated");
-                m.put("disputed", via.stream().allMatch(Catalog.Value::disputed));
-                all.add(m);
+                all.add(new PlatformSummary(summary.apply(p), via, via.stream().allMatch(Catalog.Value::inferred) ? "inferred" : "stated",
+                        via.stream().allMatch(Catalog.Value::disputed)));
             }
         }
         return new PlatformList(all, excluded);

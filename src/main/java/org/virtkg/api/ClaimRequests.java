@@ -1,5 +1,7 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.TypeMapper;
@@ -155,27 +157,43 @@ final class ClaimRequests {
         g.add(Triple.create(note, DERIVED, NodeFactory.createURI(r.source())));
     }
 
+    /**
+     * An entry of a product's {@code claims} as it was sent: its kind, the triple (the subject
+     * absent when it is the product's), and of a dispute or condition its source and note.
+     */
+    @Describe(name = "ProductClaim", description = "A note or triple of a product's graph, as POST /api/claims takes it")
+    record Filed(@Describe(allowed = {"claim", "dispute", "condition"}) String kind,
+            @Describe(description = "Absent when it is the product") @JsonInclude(JsonInclude.Include.NON_NULL) String subject,
+            String property, String object,
+            @JsonUnwrapped Sourced sourced) {
+        /**
+         * By their members as text, in order ("{kind=dispute, subject=KVM, …}"), as the maps they
+         * were before were sorted: a GET lists them alike on every read, and as it always did.
+         */
+        static final java.util.Comparator<Filed> ORDER = java.util.Comparator.comparing(f -> "{kind=" + f.kind
+                + (f.subject == null ? "" : ", subject=" + f.subject) + ", property=" + f.property + ", object=" + f.object
+                + (f.sourced == null ? "" : ", source=" + f.sourced.source + ", note=" + f.sourced.note) + "}");
+    }
+
+    /** A dispute's or condition's source and note, each null when it has none. */
+    record Sourced(@Describe(nullable = true) String source, @Describe(nullable = true) String note) {}
+
     /** The notes of {@code graph} (a product's or a claim's), as they were sent. */
-    static java.util.List<Map<String, Object>> notesIn(Graph g) {
-        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+    static java.util.List<Filed> notesIn(Graph g) {
+        java.util.List<Filed> out = new java.util.ArrayList<>();
         for (var e : NOTE_CLASS.entrySet()) {
             g.find(Node.ANY, RDF.type.asNode(), e.getValue()).forEachRemaining(t -> {
                 Node n = t.getSubject();
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("kind", e.getKey());
-                m.put("subject", IdIndex.idOf(one(g, n, Catalog.vkg("claimSubject"))));
                 Node p = one(g, n, Catalog.vkg("claimProperty"));
-                m.put("property", p.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(p));
                 Node o = one(g, n, Catalog.vkg("claimObject"));
-                m.put("object", o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o));
                 Node src = one(g, n, DERIVED);
-                m.put("source", src == null ? null : src.getURI());
                 Node c = one(g, n, RDFS.comment.asNode());
-                m.put("note", c == null ? null : c.getLiteralLexicalForm());
-                out.add(m);
+                out.add(new Filed(e.getKey(), IdIndex.idOf(one(g, n, Catalog.vkg("claimSubject"))),
+                        p.equals(RDF.type.asNode()) ? "type" : IdIndex.idOf(p), o.isLiteral() ? o.getLiteralLexicalForm() : IdIndex.idOf(o),
+                        new Sourced(src == null ? null : src.getURI(), c == null ? null : c.getLiteralLexicalForm())));
             });
         }
-        out.sort(java.util.Comparator.comparing(Object::toString));
+        out.sort(Filed.ORDER);
         return out;
     }
 

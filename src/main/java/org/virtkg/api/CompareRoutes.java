@@ -1,5 +1,6 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class CompareRoutes {
             // Where each stands today, as selection gives it beside a pair: a side-by-side choice must
             // not hide that one of them is no longer developed.
             Lifecycles.Today today = new Lifecycles.Today(catalog);
-            Map<String, Map<String, Object>> lifecycle = new LinkedHashMap<>();
+            Map<String, Lifecycles.Standing> lifecycle = new LinkedHashMap<>();
             for (Node n : nodes) lifecycle.put(IdIndex.idOf(n), today.lifecycle(n));
             return new Comparison(technologies ? "technology" : "platform", nodes.stream().map(n -> catalog.ref(n)).toList(), properties,
                     narrative(catalog, nodes), lifecycle, today.cautions(nodes));
@@ -100,10 +101,15 @@ public final class CompareRoutes {
             @Describe(description = "Kind, then the kind's fields of the field table (/api/fields)") List<Row> properties,
             @Describe(description = "Sentences of the sources that name at least two of them: the sentence's source described "
                     + "(graph, quote, ...) and mentions, the ids it names")
-            List<Map<String, Object>> narrative,
+            List<Mention> narrative,
             @Describe(description = "Product id -> where it stands today (status, address, asOf, ...), null when no current source speaks of it")
-            Map<String, Map<String, Object>> lifecycle,
+            Map<String, Lifecycles.Standing> lifecycle,
             @Describe(description = "Warnings for a discontinued or superseded product") List<String> cautions) {}
+
+    /** A sentence of a source that names two or more of the products compared: its source described, and the ids it names. */
+    @Describe(name = "ComparisonMention")
+    public record Mention(@JsonUnwrapped @Describe(required = true) Provenance.Source source,
+            @Describe(description = "The ids of the products compared it names") List<String> mentions) {}
 
     /** One property side by side: its JSON name and label, and each product's values by id. */
     @Describe(name = "ComparisonRow")
@@ -112,7 +118,7 @@ public final class CompareRoutes {
     /** A value as a product's own answer gives it ({@link Catalog.Value}), with its source graphs described rather than named. */
     @Describe(name = "ComparedValue")
     public record Compared(String id, String label, @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
-            @Describe(description = "The source graphs it rests on, described") List<Map<String, Object>> sources,
+            @Describe(description = "The source graphs it rests on, described") List<Provenance.Source> sources,
             List<Catalog.Dispute> disputes, List<Catalog.Condition> conditions) {}
 
     private static List<Compared> values(Catalog catalog, Node s, String[] p) {
@@ -120,7 +126,7 @@ public final class CompareRoutes {
         List<Catalog.Value> vs = p[1] == null ? catalog.kinds(s) : catalog.values(s, Catalog.vkg(p[1]), p[2] == null ? null : Catalog.vkg(p[2]));
         List<Compared> out = new ArrayList<>();
         for (Catalog.Value v : vs) {
-            List<Map<String, Object>> sources = new ArrayList<>();
+            List<Provenance.Source> sources = new ArrayList<>();
             for (String g : v.sources()) sources.add(Provenance.describe(dsg, org.apache.jena.graph.NodeFactory.createURI(g)));
             // Why it is disputed and with what condition, as a product's own values say (who filed each: filedIn).
             out.add(new Compared(v.id(), v.label(), v.basis(), v.disputed(), sources, v.disputes(), v.conditions()));
@@ -129,7 +135,7 @@ public final class CompareRoutes {
     }
 
     /** Sentences of the sources that name at least two of the compared products (by label or alternative label). */
-    private static List<Map<String, Object>> narrative(Catalog catalog, List<Node> nodes) {
+    private static List<Mention> narrative(Catalog catalog, List<Node> nodes) {
         DatasetGraph dsg = catalog.dataset();
         Map<Node, List<Pattern>> names = new LinkedHashMap<>();
         for (Node n : nodes) {
@@ -140,7 +146,7 @@ public final class CompareRoutes {
             names.put(n, labels.stream().map(l -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(l) + "(?![\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList());
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Mention> out = new ArrayList<>();
         Set<Node> seen = new LinkedHashSet<>();
         for (var it = dsg.find(Node.ANY, Node.ANY, QUOTE, Node.ANY); it.hasNext(); ) {
             var q = it.next();
@@ -150,11 +156,9 @@ public final class CompareRoutes {
             for (var e : names.entrySet())
                 if (e.getValue().stream().anyMatch(p -> p.matcher(text).find())) mentions.add(IdIndex.idOf(e.getKey()));
             if (mentions.size() < MIN_IDS) continue;
-            Map<String, Object> m = new LinkedHashMap<>(Provenance.describe(dsg, q.getSubject()));
-            m.put("mentions", mentions);
-            out.add(m);
+            out.add(new Mention(Provenance.describe(dsg, q.getSubject()), mentions));
         }
-        out.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("graph")).toLowerCase(Locale.ROOT)));
+        out.sort(java.util.Comparator.comparing(m -> m.source().graph().toLowerCase(Locale.ROOT)));
         return out;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
@@ -213,26 +212,33 @@ public final class CompatibilityRoutes {
      * What the platform's newest imported support matrix says of the technology, or null when it
      * has none or says nothing that counts; {@code status} is the newest-wins answer of the claims.
      */
-    private Map<String, Object> current(Catalog catalog, Node t, Node p, Claims.Compatibility newest) {
+    private Current current(Catalog catalog, Node t, Node p, Claims.Compatibility newest) {
         DriverSupport d = driverSupport(catalog).get(p);
         if (d == null) return null;
         List<String> drivers = d.newestDrivers().get(t);
         String last = d.lastReleaseWith().get(t);
         boolean has = drivers != null && !drivers.isEmpty();
         if (!has && last == null && !newest.doesNotSupport().holds()) return null;
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("status", newest.status());
-        c.put("release", d.release());
-        c.put("asOf", d.asOf());
-        c.put("address", d.address());
-        if (has) c.put("drivers", drivers);
-        else {
-            c.put("lastReleaseWithDriver", last);
-            c.put("note", "The newest imported support matrix of " + catalog.label(p) + " (release " + d.release() + ") has no driver for "
-                    + catalog.label(t) + (last == null ? "" : "; the last imported release with one was " + last) + ".");
-        }
-        return c;
+        NoDriver none = has ? null : new NoDriver(last, "The newest imported support matrix of " + catalog.label(p) + " (release "
+                + d.release() + ") has no driver for " + catalog.label(t) + (last == null ? "" : "; the last imported release with one was " + last) + ".");
+        return new Current(newest.status(), d.release(), d.asOf(), d.address(), has ? drivers : null, none);
     }
+
+    /**
+     * What the platform's newest imported support matrix says of the technology: the newest-wins
+     * status, the release, its date and address, and the drivers it lists for it or, when it lists
+     * none, why not ({@link NoDriver}).
+     */
+    @Describe(name = "CompatibilityCurrent", description = "What the platform's newest imported support matrix says of the technology")
+    public record Current(
+            @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"}) String status,
+            String release, String asOf, String address,
+            @Describe(description = "The matrix's drivers for the technology; absent when it has none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> drivers,
+            @JsonUnwrapped NoDriver noDriver) {}
+
+    /** When the newest matrix has no driver for the technology: the last imported release that had one (null when none did), in words too. */
+    public record NoDriver(@Describe(nullable = true) String lastReleaseWithDriver, String note) {}
 
     /** One matrix cell: the status and the basis of the claim it rests on (null when unknown). */
     @Describe(name = "CompatibilityCell")
@@ -283,7 +289,7 @@ public final class CompatibilityRoutes {
                     fact = claims.inverse(fact);
                 ExplainRoutes.Explained explanation = fact == null ? null
                         : paper == null ? explain.explanation(fact) : explain.explanation(fact, paper.reasoner(), PaperView::isPaperGraph);
-                List<Map<String, Object>> notes = new ArrayList<>();
+                List<Note> notes = new ArrayList<>();
                 for (Claims.Evidence e : List.of(answer.supports(), answer.doesNotSupport()))
                     for (Claims.Note n : e.notes()) notes.add(note(catalog, claims, n, e));
                 Against against = null;
@@ -309,8 +315,8 @@ public final class CompatibilityRoutes {
                 if (paperAlone != null) note = paperAlone;
                 return new Compatibility(catalog.ref(t), catalog.ref(p), status, answer.basis() == null ? null : answer.basis().json(),
                         status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
-                        notes.stream().filter(n -> !"condition".equals(n.get("kind"))).toList(),
-                        notes.stream().filter(n -> "condition".equals(n.get("kind"))).toList(),
+                        notes.stream().filter(n -> !"condition".equals(n.kind())).toList(),
+                        notes.stream().filter(n -> "condition".equals(n.kind())).toList(),
                         against, asOf, decidedBy, present, view, note);
             });
         });
@@ -348,9 +354,9 @@ public final class CompatibilityRoutes {
             boolean disputed,
             @Describe(nullable = true, description = "How the deciding claim is stated or entailed (as /api/explain), or null when none holds")
             ExplainRoutes.Explained explanation,
-            @Describe(description = "The source graphs the deciding claim rests on, described") List<Map<String, Object>> sources,
-            @Describe(description = "Dispute notes and contradictions, each with its own sources") List<Map<String, Object>> disputes,
-            @Describe(description = "Stated conditions of the support, each with its own sources") List<Map<String, Object>> conditions,
+            @Describe(description = "The source graphs the deciding claim rests on, described") List<Provenance.Source> sources,
+            @Describe(description = "Dispute notes and contradictions, each with its own sources") List<Note> disputes,
+            @Describe(description = "Stated conditions of the support, each with its own sources") List<Note> conditions,
             @Describe(description = "When sources say both: the claim that did not decide, with its basis and sources")
             @JsonInclude(JsonInclude.Include.NON_NULL) Against against,
             @Describe(description = "When sources say both: the date of the deciding side's newest source")
@@ -365,7 +371,7 @@ public final class CompatibilityRoutes {
 
     /** When sources say both: the other side's claim, its basis, its sources and (when dated) the newest one's date. */
     @Describe(name = "CompatibilityAgainst")
-    public record Against(String claim, @Describe(allowed = {"stated", "inferred"}) String basis, List<Map<String, Object>> sources,
+    public record Against(String claim, @Describe(allowed = {"stated", "inferred"}) String basis, List<Provenance.Source> sources,
             @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {}
 
     /** What only the views with current sources (all, current) add: the paper's and the whole KB's answers, today's matrix and lifecycles. */
@@ -374,7 +380,7 @@ public final class CompatibilityRoutes {
             @Describe(description = "What all the knowledge base's statements say, before the newest source is let win") Status knowledgeBase,
             @Describe(nullable = true, description = "What the platform's newest imported support matrix says (status, release, asOf, "
                     + "address, drivers or lastReleaseWithDriver), or null when it has none that counts; absent under view=paper")
-            Map<String, Object> current,
+            Current current,
             @Describe(description = "Where each stands today (status, address, asOf, ...); absent under view=paper") Lifecycle lifecycle) {}
 
     /** A compatibility status alone. */
@@ -389,31 +395,38 @@ public final class CompatibilityRoutes {
      */
     @Describe(name = "Lifecycles", description = "Where each product stands today: status (null when no current source gives one), address and asOf of the status's source, "
             + "and every other current fact by property id (a value, or a list of values when the property has several)")
-    public record Lifecycle(@Describe(nullable = true) Map<String, Object> technology, @Describe(nullable = true) Map<String, Object> platform) {}
+    public record Lifecycle(@Describe(nullable = true) Lifecycles.Standing technology, @Describe(nullable = true) Lifecycles.Standing platform) {}
 
-    private static List<Map<String, Object>> describe(Catalog catalog, List<Node> graphs) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<Provenance.Source> describe(Catalog catalog, List<Node> graphs) {
+        List<Provenance.Source> out = new ArrayList<>();
         for (Node g : graphs) out.add(Provenance.describe(catalog.dataset(), g));
         return out;
     }
 
-    /** A note as JSON: its kind, what it says, the claim it is about, its own sources and, for a filed one, who filed it, described. */
-    static Map<String, Object> note(Catalog catalog, Claims claims, Claims.Note n, Claims.Evidence about) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", n.kind());
-        if (n.id() != null) m.put("id", n.id().getURI());
-        m.put("claim", claims.sentence(about.claim()));
-        m.put("note", n.text());
-        if (!n.about().isEmpty()) m.put("about", n.about().stream().map(Node::getURI).toList());
-        List<Object> grounds = new ArrayList<>();
+    /**
+     * A dispute or condition note: its kind, its IRI (a note the knowledge base draws has none), the
+     * claim it is about, what it says, the statements it is about (when it names them), its own
+     * sources, and the graph that filed it, described (who, when; none for one the knowledge base draws).
+     */
+    @Describe(name = "CompatibilityNote", description = "A dispute, contradiction or condition, with its own sources and who filed it")
+    public record Note(@Describe(allowed = {"dispute", "contradiction", "condition", "rests-on-disputed"}) String kind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+            String claim, String note,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> about,
+            @Describe(description = "Its sources: source graphs described, or outside documents by address") List<Provenance.Cited> sources,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Provenance.Source filedBy) {}
+
+    /** A note ({@link Note}) about the claim of {@code about}. */
+    static Note note(Catalog catalog, Claims claims, Claims.Note n, Claims.Evidence about) {
+        List<Provenance.Cited> grounds = new ArrayList<>();
         for (Node g : n.grounds()) {
             if (g.isURI() && catalog.dataset().containsGraph(g)) grounds.add(Provenance.describe(catalog.dataset(), g));
-            else grounds.add(Map.of("address", g.isURI() ? g.getURI() : g.toString()));
+            else grounds.add(new Provenance.Document(g.isURI() ? g.getURI() : g.toString()));
         }
-        m.put("sources", grounds);
         // Who filed it and when (the filing graph's description); the notes the knowledge base draws have none.
-        if (n.statedIn() != null) m.put("filedBy", Provenance.describe(catalog.dataset(), n.statedIn()));
-        return m;
+        return new Note(n.kind(), n.id() == null ? null : n.id().getURI(), claims.sentence(about.claim()), n.text(),
+                n.about().isEmpty() ? null : n.about().stream().map(Node::getURI).toList(), grounds,
+                n.statedIn() == null ? null : Provenance.describe(catalog.dataset(), n.statedIn()));
     }
 
     public void matrix(Context ctx) {

@@ -33,4 +33,7 @@ public @interface Describe {
 
     /** Of a response record's component: written as null when it has no value (else always a value). */
     boolean nullable() default false;
+
+    /** The JSON types of a component whose Java type does not say them (an {@code Object} that is an id or a yes or no). */
+    String[] types() default {};
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -78,7 +77,7 @@ public final class ExplainRoutes {
             @Describe(description = "The OWL 2 RL rule that concluded it (e.g. cax-sco), or asserted") String rule,
             boolean asserted,
             @Describe(description = "Of an asserted triple: the source graphs stating it, described") @JsonInclude(JsonInclude.Include.NON_NULL)
-            List<Map<String, Object>> sources,
+            List<Provenance.Source> sources,
             @Describe(description = "Of an inferred triple: the steps it was concluded from") @JsonInclude(JsonInclude.Include.NON_NULL)
             List<Step> premises,
             @Describe(description = "The stated justifications (source or modelling rationale) of the axioms among the premises")
@@ -112,8 +111,8 @@ public final class ExplainRoutes {
     }
 
     private Step tree(DatasetGraph dsg, Explanation e, java.util.function.Predicate<String> graphs) {
-        List<Map<String, Object>> sources = !e.asserted() ? null
-                : Provenance.sourcesOf(dsg, e.triple()).stream().filter(s -> graphs.test((String) s.get("graph"))).toList();
+        List<Provenance.Source> sources = !e.asserted() ? null
+                : Provenance.sourcesOf(dsg, e.triple()).stream().filter(s -> graphs.test(s.graph())).toList();
         List<Step> premises = null;
         List<Justification> why = null;
         if (!e.premises().isEmpty()) {

@@ -3,12 +3,15 @@ package org.virtkg.api;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Triple;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.knowledge.Catalog;
 import org.virtkg.knowledge.Lifecycles;
+import org.virtkg.knowledge.Provenance;
 import org.virtkg.knowledge.Selection;
 
 /**
@@ -25,7 +28,24 @@ final class KnowledgeAsWritten {
                 .addMixIn(Lifecycles.Fact.class, Fact.class)
                 .addMixIn(Lifecycles.Disagreement.class, Disagreement.class)
                 .addMixIn(Selection.Verdict.class, Verdict.class)
-                .addMixIn(Selection.DriverAnswer.class, DriverAnswer.class);
+                .addMixIn(Selection.DriverAnswer.class, DriverAnswer.class)
+                .addMixIn(Catalog.Summary.class, Summary.class)
+                .addMixIn(Catalog.Openness.class, Openness.class)
+                .addMixIn(Provenance.Source.class, Source.class)
+                .addMixIn(Provenance.Release.class, Release.class)
+                .addMixIn(Provenance.Document.class, Document.class)
+                .addMixIn(Lifecycles.Standing.class, Standing.class)
+                .addMixIn(Lifecycles.StatusSource.class, StatusSource.class)
+                .addMixIn(Selection.Sensitivity.class, Sensitivity.class)
+                .addMixIn(Selection.TopChoice.class, TopChoice.class)
+                .addMixIn(Selection.WeightChange.class, WeightChange.class)
+                .addMixIn(Selection.RequirementChange.class, RequirementChange.class)
+                .addMixIn(WriteRejectedException.ShapeViolation.class, ShapeViolation.class)
+                .addMixIn(WriteRejectedException.Inconsistent.class, Inconsistent.class)
+                .addMixIn(WriteRejectedException.Derivation.class, Derivation.class)
+                .addMixIn(WriteRejectedException.Contradicted.class, Contradicted.class)
+                .addMixIn(WriteRejectedException.UnknownReference.class, UnknownReference.class)
+                .addMixIn(WriteRejectedException.NamingGraph.class, NamingGraph.class);
     }
 
     /**
@@ -76,7 +96,7 @@ final class KnowledgeAsWritten {
         @Describe(description = "The requirement's field")
         String field();
 
-        @Describe(description = "The requirement's value: an id, or true or false")
+        @Describe(types = {"string", "boolean"}, description = "The requirement's value: an id, or true or false")
         Object value();
 
         @Describe(description = "The product it was judged on")
@@ -88,7 +108,7 @@ final class KnowledgeAsWritten {
         String reason();
 
         @Describe(description = "The sources it rests on, described; a support matrix's verdict, its release")
-        List<Map<String, Object>> sources();
+        List<Provenance.Cited> sources();
 
         @Describe(allowed = {"stated", "inferred"}, description = "Resting on a fact: whether a source states it or it is inferred")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -141,4 +161,187 @@ final class KnowledgeAsWritten {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String statement();
     }
+
+    /** A list's short form of a product or another resource: whether it is open source only of a product. */
+    @Describe(name = "Summary", description = "A resource in short: id, IRI, label, kinds and, of a product, whether it is open source")
+    interface Summary {
+        @JsonUnwrapped
+        Catalog.Openness openness();
+    }
+
+    interface Openness {
+        @Describe(nullable = true, description = "true: open source; false: a commercial service; null: no source says (or sources disagree)")
+        Boolean openSource();
+    }
+
+    /** A source graph described: graph and role always, each other member only when the graph has it. */
+    @Describe(name = "SourceDescription", description = "A source graph and what the knowledge base says of it: its place in the paper "
+            + "(table, row, column, cell text; section, quote), the document it was derived from, its date, who filed it and when")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    interface Source {
+        @Describe(required = true, description = "The graph's IRI")
+        String graph();
+
+        @Describe(required = true, allowed = {"ontology", "shapes", "import", "seed", "user", "terms", "inferred", "system", "changes",
+                "journal", "other"}, description = "What the graph is: seed (the shipped sources), user (written through the API), import, ...")
+        String role();
+
+        @Describe(description = "Its class (vkg:Source)")
+        String type();
+
+        @Describe(description = "An imported release's or a graph written through the API: when it was made (ISO 8601)")
+        String generatedAtTime();
+
+        @Describe(description = "Who filed it: editor or admin")
+        String wasAttributedTo();
+
+        @Describe(description = "The document it was derived from")
+        String wasDerivedFrom();
+
+        @Describe(description = "The date it speaks for")
+        String asOf();
+
+        @Describe(description = "Of a table cell: its column's position")
+        Long columnIndex();
+
+        @Describe(description = "Of a table cell: its row's position")
+        Long rowIndex();
+
+        @Describe(description = "True when part of what it says is doubtful and was not recorded as a fact (disputeNote says what)")
+        Boolean disputed();
+    }
+
+    @Describe(name = "SupportMatrixRelease", description = "A release of an imported support matrix: its graph, name and date")
+    interface Release {}
+
+    @Describe(name = "SourceDocument", description = "An outside document cited by its address")
+    interface Document {}
+
+    /** Where a product stands today: the status's source and the other facts are members of their own. */
+    @Describe(name = "Lifecycle", description = "Where a product stands today: its lifecycle status (null when no current source gives one), "
+            + "address and asOf of the status's source (absent when none gives a status), and every other current fact by property id "
+            + "(a value, or a list of values when the property has several)")
+    interface Standing {
+        @Describe(nullable = true, description = "The status's notation: maintained, discontinued, superseded, forked, ...")
+        String status();
+
+        @JsonUnwrapped
+        Lifecycles.StatusSource statusSource();
+
+        @JsonAnyGetter
+        Map<String, Object> facts();
+    }
+
+    interface StatusSource {
+        @Describe(nullable = true, description = "The address of the status's source, null when it gives none")
+        String address();
+
+        @Describe(nullable = true, description = "The date of the status's source, null when it has none")
+        String asOf();
+    }
+
+    /** The top choice's members are the sensitivity's own, absent when no pair is selected. */
+    @Describe(name = "SelectionSensitivity", description = "The smallest change that would change the top choice: top, runnerUp, margin, "
+            + "tiedWith, weightChange (or null) and requirementChanges; or only a note when no pair is selected")
+    interface Sensitivity {
+        @JsonUnwrapped
+        Selection.TopChoice choice();
+
+        @Describe(description = "Of a tie in which some rest on a disputed fact: those that rest on none")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> tiedUndisputed();
+
+        @Describe(description = "All of it in words")
+        String note();
+    }
+
+    interface TopChoice {
+        @Describe(description = "The top pair's id")
+        String top();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String runnerUp();
+
+        @Describe(description = "The top's score less the runner-up's")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Double margin();
+
+        @Describe(description = "The pairs the requirements cannot tell from the top")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> tiedWith();
+
+        @Describe(nullable = true, description = "The smallest change of one weight that gives another top, or null when none does")
+        Selection.WeightChange weightChange();
+    }
+
+    @Describe(name = "SelectionWeightChange")
+    interface WeightChange {
+        @Describe(types = {"string", "boolean"}, description = "The requirement's value: an id, or true or false")
+        Object value();
+
+        @Describe(allowed = {"raise", "lower"})
+        String direction();
+    }
+
+    @Describe(name = "SelectionRequirementChange")
+    interface RequirementChange {
+        @Describe(allowed = {"drop", "relax to should"})
+        String change();
+
+        @Describe(types = {"string", "boolean"}, description = "The requirement's value: an id, or true or false")
+        Object value();
+    }
+
+    @Describe(name = "ShapeViolation", description = "A SHACL result: what does not satisfy which shape, in words")
+    interface ShapeViolation {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String path();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String value();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String constraint();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String shape();
+
+        @Describe(description = "The request's field that set the property")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String field();
+    }
+
+    @Describe(name = "Inconsistency", description = "An inconsistency the reasoner found: its rule, the triples involved and how each was "
+            + "concluded; of a disagreement, who states each triple; of a refused contradiction, the claim and what it contradicts")
+    interface Inconsistent {
+        @Describe(description = "Triple -> the graphs that state it")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Map<String, List<String>> statedBy();
+
+        @Describe(description = "Of a refused contradiction: the statement refused")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String claim();
+
+        @Describe(description = "Of a refused contradiction: the statements it contradicts, with their graphs")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<WriteRejectedException.Contradicted> contradicts();
+    }
+
+    @Describe(name = "InconsistencyDerivation", description = "How a triple was concluded: the rule and its premises")
+    interface Derivation {
+        @Describe(nullable = true)
+        String rule();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<WriteRejectedException.Derivation> premises();
+    }
+
+    @Describe(name = "InconsistencyContradicted")
+    interface Contradicted {}
+
+    @Describe(name = "UnknownReference", description = "An id the request names that the knowledge base does not have, with the nearest known ones")
+    interface UnknownReference {}
+
+    @Describe(name = "NamingGraph", description = "A graph that still names what the request would remove")
+    interface NamingGraph {}
 }

@@ -2,12 +2,12 @@ package org.virtkg.api;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.Graphs;
 
 /**
@@ -54,7 +54,7 @@ final class NamingGraphs {
     }
 
     /** The graphs as a refusal's report. */
-    static List<Map<String, Object>> report(Set<String> graphs) {
-        return graphs.stream().map(g -> Map.<String, Object>of("graph", g)).toList();
+    static List<WriteRejectedException.NamingGraph> report(Set<String> graphs) {
+        return graphs.stream().map(WriteRejectedException.NamingGraph::new).toList();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.virtkg.app.Version;
 import org.virtkg.knowledge.Catalog;
+import org.virtkg.knowledge.Lifecycles;
 import org.virtkg.knowledge.ProductFields;
 
 /**
@@ -156,6 +157,7 @@ public final class OpenApi {
         Map<String, Object> schemas = responseSchemas();
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Route r : routes) {
+            for (Class<? extends Record> item : r.pageItems) schemas.putIfAbsent(Schemas.pageName(item), Schemas.page(item, schemas));
             put(paths, r.path, r.method, operation(r, schemas));
             if (r.method == Route.Method.GET && r.path.equals("/api/queries/{name}"))
                 for (QueryLibrary.NamedQuery q : library.all()) {
@@ -368,10 +370,11 @@ public final class OpenApi {
      * The schemas of the JSON responses, each generated from the record Jackson writes the answer
      * from ({@link Schemas#answer}): Value, Ref, Licensing, Licence, Technology and Platform
      * ({@link Catalog.Product}, whose fields are its kind's rows of {@link ProductFields}),
-     * Compatibility, Page ({@link Http.Envelope}), Problem, and the answers of health, explain, the
+     * Lifecycle ({@link Lifecycles.Standing}), Compatibility, Problem, and the answers of health, explain, the
      * feature matrix, paper and present, the matrix, selection, compare, fields, queries, claims,
-     * terms, imports, product writes and the change log (each its route's record). What is given
-     * here is data the records cannot carry: descriptions, allowed values, which may be null.
+     * terms, imports, product writes and the change log (each its route's record); a page's schema
+     * is added with the route that answers it ({@link Route#okPage}). What is given here is data
+     * the records cannot carry: descriptions, allowed values, which may be null.
      * ResponseSchemaConformanceTest checks them against live answers.
      */
     private static Map<String, Object> responseSchemas() {
@@ -405,10 +408,12 @@ public final class OpenApi {
                 "basis", Map.of("nullable", true, "enum", List.of("stated", "inferred"), "description", "null when the status is unknown"),
                 "sources", Map.of("description", "IRIs of the source graphs the status rests on")), c));
         c.put("Licensing", licensing);
+        // A lifecycle's other facts are members named by property id, each a value or a list of values.
+        c.put(Schemas.name(Lifecycles.Standing.class), Schemas.answer(Lifecycles.Standing.class, Map.of("facts",
+                Map.of("oneOf", List.of(Schemas.type("string"), Map.of("type", "array", "items", Schemas.type("string"))))), c));
         c.put("Technology", product(ProductFields.Kind.technology, c));
         c.put("Platform", product(ProductFields.Kind.platform, c));
         c.put("Compatibility", Schemas.answer(CompatibilityRoutes.Compatibility.class, Map.of(), c));
-        c.put("Page", Schemas.answer(Http.Envelope.class, Map.of(), c));
         c.put("Problem", Schemas.answer(Problem.class, Map.of(), c));
         c.put("RdfTerm", Schemas.answer(QueryRoutes.RdfTerm.class, Map.of(), c));
         // The routes' own answers, which carry their descriptions themselves (Describe).
@@ -423,8 +428,8 @@ public final class OpenApi {
         for (var f : ProductFields.WRITABLE.entrySet()) references.put(f.getKey(), Map.of("description", f.getValue().label()));
         c.put("ProductSubmitted", Schemas.answer(ProductRoutes.Submitted.class, references, Map.of(), c));
         // A product no current source speaks of has no lifecycle: null, by id.
-        c.put("Comparison", Schemas.answer(CompareRoutes.Comparison.class, Map.of("lifecycle",
-                Map.of("additionalProperties", Map.of("type", List.of("object", "null")))), c));
+        c.put("Comparison", Schemas.answer(CompareRoutes.Comparison.class, Map.of("lifecycle", Map.of("additionalProperties",
+                Map.of("oneOf", List.of(Schemas.ref(Schemas.name(Lifecycles.Standing.class)), Schemas.type("null"))))), c));
         return c;
     }
 

@@ -2,7 +2,6 @@ package org.virtkg.api;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +86,7 @@ final class PlatformListView {
     final long version;
     /** The claims every part was judged with; a version whose catalogue has other claims gets a view of its own. */
     final Claims claims;
-    private final Map<Node, Part<Map<String, Object>>> summaries;
+    private final Map<Node, Part<Catalog.Summary>> summaries;
     private final Map<Triple, Part<Catalog.Value>> values;
     private final Map<Triple, Part<Boolean>> memberships;
     /** Per platform, the technologies of its support values ({@link Catalog#objects}), as read or followed since. */
@@ -97,7 +96,7 @@ final class PlatformListView {
         this(version, claims, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
-    private PlatformListView(long version, Claims claims, Map<Node, Part<Map<String, Object>>> summaries,
+    private PlatformListView(long version, Claims claims, Map<Node, Part<Catalog.Summary>> summaries,
                              Map<Triple, Part<Catalog.Value>> values, Map<Triple, Part<Boolean>> memberships,
                              Map<Node, List<Node>> objects) {
         this.version = version;
@@ -108,14 +107,14 @@ final class PlatformListView {
         this.objects = objects;
     }
 
-    /** {@link Catalog#summary} of {@code p}, a copy the caller may add to. */
-    Map<String, Object> summary(Catalog catalog, Node p) {
-        Part<Map<String, Object>> part = summaries.get(p);
+    /** {@link Catalog#summary} of {@code p}. */
+    Catalog.Summary summary(Catalog catalog, Node p) {
+        Part<Catalog.Summary> part = summaries.get(p);
         if (part == null) {
             part = compute(catalog, () -> catalog.summary(p), Set.of(p));
             summaries.put(p, part);
         }
-        return new LinkedHashMap<>(part.value());
+        return part.value();
     }
 
     /**

@@ -2,8 +2,8 @@ package org.virtkg.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
+import org.virtkg.kb.WriteRejectedException;
 
 /**
  * An RFC 9457 problem-details body: the standard members, then the extension members (RFC 9457
@@ -16,8 +16,9 @@ public record Problem(@Describe(required = true) String type, @Describe(required
         @Describe(required = true) String detail, String instance,
         @Describe(description = "What kind of refusal: of a write, shacl, contradiction, conflict, precondition, forbidden...; "
                 + "store-unavailable when the store could not take part") String kind,
-        @Describe(description = "Why a write was refused, one entry per finding (e.g. its field, message, value, suggestions)")
-        List<Map<String, Object>> report,
+        @Describe(description = "Why a write was refused, one entry per finding: a shape's violation, an inconsistency, an unknown id "
+                + "(with suggestions), or a graph still naming what a delete would remove")
+        List<WriteRejectedException.Finding> report,
         @Describe(description = "The query parameter (or selection requirement) at fault") String parameter,
         @Describe(description = "The body's field at fault (with its path, e.g. claims[1].object)") String field,
         @Describe(description = "Every unknown name sent (query parameters, or fields with their paths)") List<String> unknown,
@@ -48,7 +49,7 @@ public record Problem(@Describe(required = true) String type, @Describe(required
         return with(d -> d.kind = kind);
     }
 
-    public Problem withReport(List<Map<String, Object>> report) {
+    public Problem withReport(List<? extends WriteRejectedException.Finding> report) {
         return with(d -> d.report = List.copyOf(report));
     }
 
@@ -107,7 +108,7 @@ public record Problem(@Describe(required = true) String type, @Describe(required
     /** The members a problem may have set anew, copied from one. */
     private static final class Draft {
         String instance, kind, parameter, field, view, existing, truth;
-        List<Map<String, Object>> report;
+        List<WriteRejectedException.Finding> report;
         List<String> unknown, accepted, suggestions, releases;
         Integer line;
 

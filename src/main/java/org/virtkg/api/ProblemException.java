@@ -25,7 +25,8 @@ public final class ProblemException extends RuntimeException {
     public static Problem rejected(WriteRejectedException e) {
         String detail = e.getMessage();
         if (e.kind().equals("shacl") && !e.report().isEmpty()) {
-            java.util.List<String> messages = e.report().stream().map(r -> String.valueOf(r.get("message"))).distinct().toList();
+            java.util.List<String> messages = e.report().stream().filter(WriteRejectedException.ShapeViolation.class::isInstance)
+                    .map(r -> String.valueOf(((WriteRejectedException.ShapeViolation) r).message())).distinct().toList();
             detail = String.join("; ", messages.subList(0, Math.min(3, messages.size())))
                     + (messages.size() > 3 ? "; and " + (messages.size() - 3) + " more (see report)" : "");
         }
@@ -33,7 +34,7 @@ public final class ProblemException extends RuntimeException {
         Problem problem = Problem.of(e.status(), "Nothing was changed: " + detail).withKind(e.kind()).withReport(e.report());
         // When every problem is about one field of the body (a route named them, ProductRoutes.inFields), the answer names it.
         java.util.Set<Object> fields = new java.util.HashSet<>();
-        for (var entry : e.report()) fields.add(entry.get("field"));
+        for (var entry : e.report()) fields.add(fieldOf(entry));
         return fields.size() == 1 && fields.iterator().next() != null ? problem.withField(String.valueOf(fields.iterator().next())) : problem;
     }
 
@@ -50,5 +51,14 @@ public final class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The request's field a finding is about, where it names one. */
+    private static String fieldOf(WriteRejectedException.Finding finding) {
+        return switch (finding) {
+            case WriteRejectedException.ShapeViolation v -> v.field();
+            case WriteRejectedException.UnknownReference u -> u.field();
+            default -> null;
+        };
     }
 }

@@ -153,7 +153,7 @@ public final class ProductRoutes {
                 dsg.find(graph, product, ProductFields.property(field), Node.ANY).forEachRemaining(q -> ids.add(IdIndex.idOf(q.getObject())));
                 if (!ids.isEmpty()) references.put(field, ids.stream().sorted().toList());
             }
-            List<Map<String, Object>> claims = claimsIn(dsg, graph, product);
+            List<ClaimRequests.Filed> claims = claimsIn(dsg, graph, product);
             return new Submitted(IdIndex.idOf(product), product.getURI(), last(dsg, graph, product, RDF_TYPE, IdIndex::idOf),
                     last(dsg, graph, product, LABEL, Node::getLiteralLexicalForm), last(dsg, graph, product, COMMENT, Node::getLiteralLexicalForm),
                     last(dsg, graph, graph, DERIVED, Node::getURI), references, claims.isEmpty() ? null : claims,
@@ -180,7 +180,7 @@ public final class ProductRoutes {
             @JsonInclude(JsonInclude.Include.NON_NULL) String source,
             @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> references,
             @Describe(description = "Its notes, and the triples no other field shows, as POST /api/claims takes them")
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> claims,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ClaimRequests.Filed> claims,
             @Describe(description = "Who added it: editor or admin") @JsonInclude(JsonInclude.Include.NON_NULL) String addedBy,
             @Describe(description = "When it was added (ISO 8601)") @JsonInclude(JsonInclude.Include.NON_NULL) String addedAt) {}
 
@@ -200,7 +200,7 @@ public final class ProductRoutes {
     private Graph toRdf(Body body, Node product, Role role, java.util.function.Consumer<Catalog> checkFirst) {
         Graph g = GraphFactory.createDefaultGraph();
         Node graph = graphOf(product);
-        List<Map<String, Object>> problems = new ArrayList<>();
+        List<WriteRejectedException.UnknownReference> problems = new ArrayList<>();
         knowledge.read(catalog -> {
             checkFirst.accept(catalog);
             DatasetGraph dsg = catalog.dataset();
@@ -227,13 +227,7 @@ public final class ProductRoutes {
                 for (String ref : ids(field, v)) {
                     Optional<Node> target = existingId(catalog, ref);
                     if (target.isEmpty()) {
-                        // In one order (Map.of's changes with every start): the report a client reads and a test compares.
-                        Map<String, Object> unknown = new LinkedHashMap<>();
-                        unknown.put("field", field);
-                        unknown.put("value", ref);
-                        unknown.put("message", "unknown id");
-                        unknown.put("suggestions", catalog.index().suggest(ref, false, 8));
-                        problems.add(unknown);
+                        problems.add(new WriteRejectedException.UnknownReference(field, ref, "unknown id", catalog.index().suggest(ref, false, 8)));
                         continue;
                     }
                     g.add(Triple.create(product, ProductFields.property(field), target.get()));
@@ -245,14 +239,13 @@ public final class ProductRoutes {
         if (!problems.isEmpty()) {
             // Which field, which id, and the nearest known ones, in the detail itself (a person reads that, not the report).
             List<String> said = problems.stream().limit(3).map(p -> {
-                @SuppressWarnings("unchecked")
-                List<String> near = (List<String>) p.get("suggestions");
-                return "field '" + p.get("field") + "': no id '" + p.get("value") + "'"
+                List<String> near = p.suggestions();
+                return "field '" + p.field() + "': no id '" + p.value() + "'"
                         + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near.subList(0, Math.min(3, near.size()))) + "?)");
             }).toList();
             Problem problem = Problem.of(422, "Unknown ids: " + String.join("; ", said)
                     + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more (see report)" : "")).withReport(problems);
-            if (problems.stream().map(p -> p.get("field")).distinct().count() == 1) problem = problem.withField(String.valueOf(problems.getFirst().get("field")));
+            if (problems.stream().map(p -> p.field()).distinct().count() == 1) problem = problem.withField(problems.getFirst().field());
             throw new ProblemException(problem);
         }
         g.add(Triple.create(graph, ATTRIBUTED, NodeFactory.createLiteralString(role.actor())));
@@ -293,25 +286,22 @@ public final class ProductRoutes {
      * The entries of {@code claims} a product's graph holds: its notes, and the triples no other
      * field shows (so a GET, edited and PUT back, keeps them).
      */
-    private static List<Map<String, Object>> claimsIn(DatasetGraph dsg, Node graph, Node product) {
+    private static List<ClaimRequests.Filed> claimsIn(DatasetGraph dsg, Node graph, Node product) {
         Graph g = dsg.getGraph(graph);
-        List<Map<String, Object>> out = new ArrayList<>(ClaimRequests.notesIn(g));
+        List<ClaimRequests.Filed> out = new ArrayList<>(ClaimRequests.notesIn(g));
         Set<Node> notes = new java.util.HashSet<>();
         for (Node c : ClaimRequests.NOTE_CLASS.values()) g.find(Node.ANY, RDF_TYPE, c).forEachRemaining(t -> notes.add(t.getSubject()));
         Set<Node> shownOfProduct = new java.util.HashSet<>(List.of(RDF_TYPE, LABEL, COMMENT));
         for (String f : ProductFields.WRITABLE.keySet()) shownOfProduct.add(ProductFields.property(f));
-        List<Map<String, Object>> stated = new ArrayList<>();
+        List<ClaimRequests.Filed> stated = new ArrayList<>();
         g.find().forEachRemaining(t -> {
             if (t.getSubject().equals(graph) || notes.contains(t.getSubject())) return;
             if (t.getSubject().equals(product) && shownOfProduct.contains(t.getPredicate())) return;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", "claim");
-            if (!t.getSubject().equals(product)) m.put("subject", IdIndex.idOf(t.getSubject()));
-            m.put("property", t.getPredicate().equals(RDF_TYPE) ? "type" : IdIndex.idOf(t.getPredicate()));
-            m.put("object", t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : IdIndex.idOf(t.getObject()));
-            stated.add(m);
+            stated.add(new ClaimRequests.Filed("claim", t.getSubject().equals(product) ? null : IdIndex.idOf(t.getSubject()),
+                    t.getPredicate().equals(RDF_TYPE) ? "type" : IdIndex.idOf(t.getPredicate()),
+                    t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : IdIndex.idOf(t.getObject()), null));
         });
-        stated.sort(java.util.Comparator.comparing(Object::toString));
+        stated.sort(ClaimRequests.Filed.ORDER);
         out.addAll(stated);
         return out;
     }
@@ -355,20 +345,23 @@ public final class ProductRoutes {
      */
     static WriteRejectedException inFields(WriteRejectedException e, Node product) {
         if (!e.kind().equals("shacl")) return e;
-        List<Map<String, Object>> report = new ArrayList<>();
-        for (Map<String, Object> entry : e.report()) {
-            Map<String, Object> named = new java.util.LinkedHashMap<>(entry);
-            String path = String.valueOf(entry.get("path"));
-            String field = product.getURI().equals(entry.get("focusNode")) && path.startsWith("<") && path.endsWith(">")
-                    ? FIELD_OF_PROPERTY.get(path.substring(1, path.length() - 1)) : null;
-            if (field != null) {
-                named.put("field", field);
-                // "'host OS' must be …" (the property's label) becomes "Field 'hostOS' must be …"; a shape's own words get the field before them.
-                String message = String.valueOf(entry.get("message"));
-                named.put("message", message.matches("'[^']+' .*") ? "Field '" + field + "'" + message.substring(message.indexOf('\'', 1) + 1)
-                        : "Field '" + field + "': " + message);
+        List<WriteRejectedException.Finding> report = new ArrayList<>();
+        for (WriteRejectedException.Finding finding : e.report()) {
+            if (!(finding instanceof WriteRejectedException.ShapeViolation entry)) {
+                report.add(finding);
+                continue;
             }
-            report.add(named);
+            String path = String.valueOf(entry.path());
+            String field = product.getURI().equals(entry.focusNode()) && path.startsWith("<") && path.endsWith(">")
+                    ? FIELD_OF_PROPERTY.get(path.substring(1, path.length() - 1)) : null;
+            if (field == null) {
+                report.add(entry);
+                continue;
+            }
+            // "'host OS' must be …" (the property's label) becomes "Field 'hostOS' must be …"; a shape's own words get the field before them.
+            String message = String.valueOf(entry.message());
+            report.add(entry.inField(field, message.matches("'[^']+' .*") ? "Field '" + field + "'" + message.substring(message.indexOf('\'', 1) + 1)
+                    : "Field '" + field + "': " + message));
         }
         return new WriteRejectedException(e.kind(), e.getMessage(), report);
     }

@@ -195,8 +195,8 @@ public final class ResourceRoutes {
         List<ResourcePage.Source> sources = new ArrayList<>();
         if (ev.basis() == Claims.Basis.STATED && !t.getPredicate().equals(RDF.type.asNode()))
             for (Node sg : ev.sources()) {
-                Map<String, Object> d = Provenance.describe(catalog.dataset(), sg);
-                if (!"ontology".equals(d.get("role"))) sources.add(source(d));
+                Provenance.Source d = Provenance.describe(catalog.dataset(), sg);
+                if (!"ontology".equals(d.role())) sources.add(source(d));
             }
         return new ResourcePage.Value(o.isURI() ? link(catalog, o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
                 ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources);
@@ -232,10 +232,10 @@ public final class ResourceRoutes {
     }
 
     /** Who filed a note and when, from the filing graph's description; a shipped one by its name. */
-    private static String filedBy(Map<String, Object> filing) {
-        Object who = filing.get("wasAttributedTo"), when = filing.get("generatedAtTime");
-        if (who == null) return filing.get("label") == null ? null : "filed in " + filing.get("label");
-        String day = when == null ? "" : when.toString();
+    private static String filedBy(Provenance.Source filing) {
+        String who = filing.wasAttributedTo(), when = filing.generatedAtTime();
+        if (who == null) return filing.label() == null ? null : "filed in " + filing.label();
+        String day = when == null ? "" : when;
         return "filed by " + who + (day.length() >= 10 ? " on " + day.substring(0, 10) : "");
     }
 
@@ -251,22 +251,22 @@ public final class ResourceRoutes {
     }
 
     /** A source as {@link Provenance#describe} gives it: its place in the paper, what it says, the document behind it. */
-    private static ResourcePage.Source source(Map<String, Object> s) {
+    private static ResourcePage.Source source(Provenance.Source s) {
         String heading = null;
         String code = null;
-        if (s.get("table") != null) heading = s.get("table") + ", row " + s.get("row") + ", column " + s.get("column");
-        else if (s.get("section") != null) heading = "abstract".equals(s.get("section")) ? "Abstract" : "Section " + s.get("section");
-        else code = String.valueOf(s.get("graph")).replace(Graphs.BASE, "");
-        Object text = s.getOrDefault("cellText", s.getOrDefault("quote", s.get("comment")));
+        if (s.table() != null) heading = s.table() + ", row " + s.row() + ", column " + s.column();
+        else if (s.section() != null) heading = "abstract".equals(s.section()) ? "Abstract" : "Section " + s.section();
+        else code = s.graph().replace(Graphs.BASE, "");
+        String text = s.cellText() != null ? s.cellText() : s.quote() != null ? s.quote() : s.comment();
         // An outside source names the public document it was derived from: link it so a reader can check.
-        Object from = s.get("wasDerivedFrom");
-        Link document = from instanceof String doc && doc.startsWith("https://") && !doc.startsWith(Graphs.BASE)
-                ? new Link(doc, String.valueOf(s.getOrDefault("label", doc))) : null;
+        String from = s.wasDerivedFrom();
+        Link document = from != null && from.startsWith("https://") && !from.startsWith(Graphs.BASE)
+                ? new Link(from, s.label() != null ? s.label() : from) : null;
         // A source-level flag: part of what the sentence or cell says is doubtful and was not
         // recorded as a fact; the facts that were recorded carry their own dispute notes (Claims).
-        boolean partly = Boolean.TRUE.equals(s.get("disputed"));
-        return new ResourcePage.Source(heading, code, text == null ? null : String.valueOf(text), document, partly,
-                partly ? String.valueOf(s.getOrDefault("disputeNote", "")) : null);
+        boolean partly = Boolean.TRUE.equals(s.disputed());
+        return new ResourcePage.Source(heading, code, text, document, partly,
+                partly ? (s.disputeNote() == null ? "" : s.disputeNote()) : null);
     }
 
     /** One edge of the page's neighbourhood diagram: subject, predicate and object IRIs, and whether it is inferred. */

@@ -78,6 +78,8 @@ public final class Route {
     final List<Param> params = new ArrayList<>();
     Body body;
     final List<Response> responses = new ArrayList<>();
+    /** The items of the pages the route answers ({@link #okPage}), whose page schemas the description adds. */
+    final List<Class<? extends Record>> pageItems = new ArrayList<>();
     /** The representation carries a strong ETag of its own; If-None-Match gives 304. */
     boolean etag;
     /** null: no preconditions; false: If-Match; true: If-Match and If-None-Match: * (creates). */
@@ -122,6 +124,7 @@ public final class Route {
         head.summary = "Headers of GET (no body): " + summary;
         head.params.addAll(params);
         head.responses.addAll(responses);
+        head.pageItems.addAll(pageItems);
         head.etag = etag;
         return head;
     }
@@ -172,6 +175,12 @@ public final class Route {
     /** 200 with a JSON body of this schema. */
     public Route ok(String description, Map<String, Object> schema) {
         return respond("200", description, schema, "application/json");
+    }
+
+    /** 200 with a JSON page ({@link Http.Envelope}) of {@code item}s. */
+    public Route okPage(String description, Class<? extends Record> item) {
+        pageItems.add(item);
+        return ok(description, Schemas.ref(Schemas.pageName(item)));
     }
 
     /** 200 with text (or RDF, HTML...) in any of these media types. */

@@ -10,6 +10,7 @@ import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.virtkg.knowledge.Catalog;
 import org.virtkg.security.Role;
 
 /**
@@ -56,7 +57,7 @@ public final class RouteTable {
         // ---- catalogue ----
         t.add(Route.get("/api/technologies", h.catalog()::listTechnologies).tag("catalogue")
                 .summary("Virtualization technologies (hypervisors, container technologies...)").params(PAGING)
-                .ok("A page of technologies", ref("Page")));
+                .okPage("A page of technologies", Catalog.Summary.class));
         t.add(Route.get("/api/technologies/{id}", h.catalog()::technology).tag("catalogue")
                 .summary("One technology with kinds, VMM type, virtualization, host/guest OS, platforms, based-on, features and "
                         + "sources; every value flagged inferred or not")
@@ -64,13 +65,13 @@ public final class RouteTable {
         t.add(Route.get("/api/technologies/{id}/platforms", h.catalog()::technologyPlatforms).tag("catalogue")
                 .summary("Platforms that support the technology, each with whether that is inferred and its explanation; "
                         + "commercial services only with include=services (excluded.services names them)")
-                .params(path("id", ID), INCLUDE_SERVICES).params(PAGING).ok("A page of platforms", ref("Page")));
+                .params(path("id", ID), INCLUDE_SERVICES).params(PAGING).okPage("A page of platforms", CatalogRoutes.SupportingPlatform.class));
         t.add(Route.get("/api/platforms", h.catalog()::listPlatforms).tag("catalogue")
                 .summary("Cloud platforms, each with whether it is open source and its licences (with sources), optionally only "
                         + "those supporting a technology or a class of them; commercial services (the survey's public-cloud examples, "
                         + "e.g. Amazon EC2) only with include=services (excluded.services names them)")
                 .params(query("supports", "string", false, "Technology id (LXC) or technology class (ContainerTechnology)"),
-                        INCLUDE_SERVICES).params(PAGING).ok("A page of platforms", ref("Page")));
+                        INCLUDE_SERVICES).params(PAGING).okPage("A page of platforms", CatalogRoutes.PlatformSummary.class));
         t.add(Route.get("/api/platforms/{id}", h.catalog()::platform).tag("catalogue")
                 .summary("One platform with deployment and service models, hypervisors, OS, languages, characteristics, "
                         + "components, interfaces, organisations and sources")
@@ -108,7 +109,7 @@ public final class RouteTable {
                 .summary("The resources that are instances of a vkg: class (inferred membership included), sorted by label; 404 "
                         + "naming the nearest classes for an unknown one")
                 .params(path("id", "Class name, case-insensitive (the local name of https://w3id.org/virtkg/ontology#{id}), e.g. Hypervisor"))
-                .params(PAGING).ok("A page of instances (id, label) and the class", ref("Page")));
+                .params(PAGING).okPage("A page of instances (id, label) and the class", Catalog.Ref.class));
         t.add(Route.get("/api/values", h.vocabulary()::values).tag("vocabulary")
                 .summary("The resources each vkg: property takes as values: the instances of its declared ranges and every value "
                         + "some resource has for it, sorted by label; 400 naming the nearest properties for an unknown one")
@@ -301,7 +302,7 @@ public final class RouteTable {
         Route.Param claimId = path("id", "Claim id");
         t.add(Route.get("/api/claims", h.claims()::list).tag("claims")
                 .summary("Claims editors added (oldest first), each with what the knowledge base now answers about its triple")
-                .params(PAGING).ok("A page of claims", ref("Page")));
+                .params(PAGING).okPage("A page of claims", ClaimRoutes.Claim.class));
         t.add(Route.post("/api/claims", h.claims()::create).tag("claims").role(Role.EDITOR)
                 .summary("Add a claim (editor or admin token): kind 'claim' (default) states subject property object; 'dispute' or "
                         + "'condition' attaches a note to that claim. A claim contradicting sourced statements is recorded as a "

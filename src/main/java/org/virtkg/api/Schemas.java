@@ -60,7 +60,8 @@ public final class Schemas {
      * than null (so not required, unless {@link Describe#required} says it always has a value);
      * a {@code @JsonUnwrapped} record's properties are this one's, none required (it may be absent
      * as a whole) unless its {@link Describe#required} says it never is: then those its own schema
-     * requires. Nested records are described the same way, added to {@code components}.
+     * requires. Nested records are described the same way, added to {@code components}; a value
+     * of a sealed interface is one of the records it permits ({@code oneOf}).
      *
      * <p>{@code beside} adds keywords per component name, for a record that cannot carry
      * {@link Describe} (one of the knowledge layer's, which knows nothing of HTTP): its
@@ -77,10 +78,33 @@ public final class Schemas {
      * {@code anyMembers} names them, in order, each with keywords (e.g. its description) beside
      * the type of the map's values. Each is required: the record's map has every one, unless the
      * component is {@code @JsonInclude(NON_EMPTY)}: then the map holds only those with a value.
+     * With no {@code anyMembers}, the map's keys are data (property ids, say): the record is open
+     * to members of the map's value type, or of the schema {@code beside} gives for the component.
      */
     public static Map<String, Object> answer(Class<? extends Record> type, Map<String, Map<String, Object>> anyMembers,
             Map<String, Map<String, Object>> beside, Map<String, Object> components) {
         return build(type, new LinkedHashMap<String, Object>(anyMembers), beside, components, true);
+    }
+
+    /** The name of the schema of a page ({@link Http.Envelope}) of {@code item}s under components/schemas. */
+    public static String pageName(Class<? extends Record> item) {
+        return name(item) + "Page";
+    }
+
+    /**
+     * The schema of a page ({@link Http.Envelope}) of {@code item}s: the envelope's, its items each
+     * {@code item}'s (added to {@code components}), which the generic record cannot say itself.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> page(Class<? extends Record> item, Map<String, Object> components) {
+        Map<String, Object> schema = new LinkedHashMap<>(answer(Http.Envelope.class, Map.of(), components));
+        Map<String, Object> props = new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
+        Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) props.get("items"));
+        items.put("items", javaType(item, components, true));
+        props.put("items", items);
+        schema.put("description", "A page of " + name(item) + " items");
+        schema.put("properties", props);
+        return schema;
     }
 
     /**
@@ -96,6 +120,7 @@ public final class Schemas {
         for (String n : beside.keySet())
             if (!names.contains(n)) throw new IllegalArgumentException(type.getName() + " has no component '" + n + "' (it has " + names + ")");
         boolean anyWritten = false;
+        Map<String, Object> anyValues = null;
         for (RecordComponent c : type.getRecordComponents()) {
             if (annotated(type, c, JsonIgnore.class)) continue;
             if (annotated(type, c, JsonAnySetter.class)) {
@@ -104,6 +129,14 @@ public final class Schemas {
             }
             if (answer && annotated(type, c, JsonAnyGetter.class) && c.getGenericType() instanceof ParameterizedType map) {
                 Map<String, Object> valueType = javaType(map.getActualTypeArguments()[1], components, true);
+                if (anyProperties.isEmpty()) {
+                    // Its keys are data (property ids, say): the record is open to members of the map's values' schema,
+                    // or of the one beside gives for the component, when the Java type does not say it.
+                    Map<String, Object> others = new LinkedHashMap<>(valueType);
+                    others.putAll(beside.getOrDefault(c.getName(), Map.of()));
+                    anyValues = others;
+                    continue;
+                }
                 // A map that holds only the members with values (NON_EMPTY) requires none of them.
                 boolean every = included(type, c) != JsonInclude.Include.NON_EMPTY;
                 for (var member : anyProperties.entrySet()) {
@@ -124,7 +157,7 @@ public final class Schemas {
                 Map<String, Object> innerProps = (Map<String, Object>) inner.get("properties");
                 props.putAll(innerProps);
                 // Never null (its Describe says required): its members are there as its own schema says.
-                Describe always = c.getAnnotation(Describe.class);
+                Describe always = annotation(type, c, Describe.class);
                 if (always != null && always.required() && inner.get("required") instanceof List<?> innerRequired)
                     for (Object n : innerRequired) required.add((String) n);
                 continue;
@@ -135,6 +168,7 @@ public final class Schemas {
             boolean nullable = Boolean.TRUE.equals(extra.remove("nullable"));
             Describe d = annotation(type, c, Describe.class);
             if (d != null) {
+                if (d.types().length > 0) p.put("type", d.types().length == 1 ? d.types()[0] : List.of(d.types()));
                 if (!d.description().isEmpty()) p.put("description", d.description());
                 if (d.allowed().length > 0) p.put("enum", List.of(d.allowed()));
                 if (!d.pattern().isEmpty()) p.put("pattern", d.pattern());
@@ -158,7 +192,7 @@ public final class Schemas {
         schema.put("type", "object");
         Describe d = described(type);
         if (d != null && !d.description().isEmpty()) schema.put("description", d.description());
-        schema.put("additionalProperties", false);
+        schema.put("additionalProperties", anyValues == null ? false : anyValues);
         if (!required.isEmpty()) schema.put("required", required);
         schema.put("properties", props);
         return schema;
@@ -243,6 +277,9 @@ public final class Schemas {
         if (c == boolean.class || c == Boolean.class) return type("boolean");
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) return type("integer");
         if (c == double.class || c == Double.class || c == float.class || c == Float.class) return type("number");
+        // One of the records it permits (an answer's list of findings, of cited sources): Jackson writes each as itself.
+        if (c.isInterface() && c.isSealed())
+            return Map.of("oneOf", java.util.Arrays.stream(c.getPermittedSubclasses()).map(r -> javaType(r, components, answer)).toList());
         if (c.isRecord()) {
             String name = name(c);
             if (!components.containsKey(name)) {

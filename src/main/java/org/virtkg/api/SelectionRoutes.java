@@ -113,16 +113,14 @@ public final class SelectionRoutes {
             @Describe(description = "How many pairs were left out, by why: violated, unknown (a must), services, view")
             Map<String, Integer> excluded,
             @Describe(description = "The candidate pairs judged (before the musts and include= leave some out)") int candidates,
-            @Describe(description = "The smallest change that would change the top choice: top, runnerUp, margin, tiedWith, "
-                    + "weightChange (or null) and requirementChanges; or a note when no pair is selected")
-            Map<String, Object> sensitivity,
+            Selection.Sensitivity sensitivity,
             int total, int limit, int offset,
             @Describe(nullable = true, description = "The next page's address, null on the last page") String next,
             @Describe(description = "The ranked pairs, best first") List<Pair> items) {}
 
     /** A requirement as read: its field, value (an id, or true/false), and weight by name and by value. */
     @Describe(name = "SelectionRequirement")
-    public record Weighted(String field, @Describe(description = "An id, or true or false") Object value,
+    public record Weighted(String field, @Describe(types = {"string", "boolean"}, description = "An id, or true or false") Object value,
             @Describe(description = "must, should, nice, or the number given") String weight, double weightValue) {}
 
     /**

@@ -120,7 +120,7 @@ public final class ImportCommand implements Runnable {
                 return 2;
             } catch (WriteRejectedException e) {
                 System.err.println("virtkg import nova-matrix: nothing imported; refused (" + e.kind() + "): " + e.getMessage());
-                for (var problem : e.report()) System.err.println("  " + problem);
+                for (String line : e.reportInWords()) System.err.println("  " + line);
                 return 3;
             }
         }

@@ -144,7 +144,7 @@ public final class Disagreements {
      * {@link WriteRejectedException} otherwise, naming the statements and who states them.
      */
     static void judge(DatasetGraph dsg, List<Inconsistency> fresh, Set<Quad> added) {
-        List<Map<String, Object>> selfContradictions = new ArrayList<>();
+        List<WriteRejectedException.Inconsistent> selfContradictions = new ArrayList<>();
         for (Inconsistency inc : fresh) {
             Traced traced = trace(dsg, inc);
             if (traced.facts().isEmpty() || traced.commonSource() != null) {
@@ -165,23 +165,20 @@ public final class Disagreements {
             for (var e : brought.entrySet()) {
                 boolean sourced = e.getValue().stream().anyMatch(g -> isSourced(dsg, g));
                 if (sourced) continue;
-                Map<String, Object> report = reportOf(traced);
-                List<Map<String, Object>> others = new ArrayList<>();
+                WriteRejectedException.Inconsistent found = reportOf(traced);
+                List<WriteRejectedException.Contradicted> others = new ArrayList<>();
                 List<String> said = new ArrayList<>();
                 for (var f : traced.facts().entrySet()) {
                     if (f.getKey().equals(e.getKey())) continue;
-                    Map<String, Object> other = new LinkedHashMap<>();
-                    other.put("claim", KnowledgeBase.tripleString(f.getKey()));
-                    other.put("sources", f.getValue().stream().map(Node::getURI).toList());
-                    others.add(other);
+                    others.add(new WriteRejectedException.Contradicted(KnowledgeBase.tripleString(f.getKey()),
+                            f.getValue().stream().map(Node::getURI).toList()));
                     said.add("'" + words(dsg, f.getKey()) + "', which " + String.join(" and ",
                             f.getValue().stream().map(g -> name(dsg, g) + " (" + g.getURI() + ")").toList())
                             + (f.getValue().size() == 1 ? " states" : " state"));
                 }
-                report.put("claim", KnowledgeBase.tripleString(e.getKey()));
-                report.put("contradicts", others);
                 // Nothing was kept: the graphs this change would have stated it in are named by no one.
-                unstated(report, e.getKey(), e.getValue());
+                var report = new WriteRejectedException.Inconsistent(found.rule(), found.message(), found.triples(),
+                        found.explanations(), unstated(found.statedBy(), e.getKey(), e.getValue()), KnowledgeBase.tripleString(e.getKey()), others);
                 throw new WriteRejectedException("contradiction", "The statement '" + words(dsg, e.getKey()) + "' contradicts "
                         + String.join("; and ", said) + ". A statement that contradicts a sourced one is recorded only with a "
                         + "source of its own: send it with a 'source' URL (POST /api/claims), and both are then shown as disputed",
@@ -214,21 +211,19 @@ public final class Disagreements {
     }
 
     /** {@code statedBy} of a refusal without the graphs the refused change would have put {@code fact} in (it kept nothing). */
-    @SuppressWarnings("unchecked")
-    private static void unstated(Map<String, Object> report, Triple fact, List<Node> refusedGraphs) {
-        Map<String, Object> statedBy = (Map<String, Object>) report.get("statedBy");
+    private static Map<String, List<String>> unstated(Map<String, List<String>> statedBy, Triple fact, List<Node> refusedGraphs) {
+        Map<String, List<String>> out = new LinkedHashMap<>(statedBy);
         String key = KnowledgeBase.tripleString(fact);
-        List<String> kept = ((List<String>) statedBy.get(key)).stream()
-                .filter(g -> refusedGraphs.stream().noneMatch(r -> r.getURI().equals(g))).toList();
-        if (kept.isEmpty()) statedBy.remove(key);
-        else statedBy.put(key, kept);
+        List<String> kept = out.get(key).stream().filter(g -> refusedGraphs.stream().noneMatch(r -> r.getURI().equals(g))).toList();
+        if (kept.isEmpty()) out.remove(key);
+        else out.put(key, kept);
+        return out;
     }
 
-    private static Map<String, Object> reportOf(Traced traced) {
-        Map<String, Object> m = new LinkedHashMap<>(KnowledgeBase.report(List.of(traced.inconsistency())).get(0));
-        Map<String, Object> facts = new LinkedHashMap<>();
+    private static WriteRejectedException.Inconsistent reportOf(Traced traced) {
+        WriteRejectedException.Inconsistent found = KnowledgeBase.report(List.of(traced.inconsistency())).get(0);
+        Map<String, List<String>> facts = new LinkedHashMap<>();
         traced.facts().forEach((t, graphs) -> facts.put(KnowledgeBase.tripleString(t), graphs.stream().map(Node::getURI).toList()));
-        m.put("statedBy", facts);
-        return m;
+        return new WriteRejectedException.Inconsistent(found.rule(), found.message(), found.triples(), found.explanations(), facts, null, null);
     }
 }

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -904,27 +902,16 @@ public final class KnowledgeBase implements AutoCloseable {
         for (Triple t : delta.addedInferred()) dsg.add(INFERRED, t.getSubject(), t.getPredicate(), t.getObject());
     }
 
-    /** Inconsistencies as JSON-ready maps: rule, message, triples and explanation trees. */
-    public static List<Map<String, Object>> report(List<Inconsistency> incs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Inconsistency inc : incs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", inc.rule());
-            m.put("message", inc.message());
-            m.put("triples", inc.triples().stream().map(KnowledgeBase::tripleString).toList());
-            m.put("explanations", inc.explanations().stream().map(KnowledgeBase::explanationMap).toList());
-            out.add(m);
-        }
-        return out;
+    /** Inconsistencies as a refusal reports them: rule, message, triples and how each was concluded. */
+    public static List<WriteRejectedException.Inconsistent> report(List<Inconsistency> incs) {
+        return incs.stream().map(inc -> new WriteRejectedException.Inconsistent(inc.rule(), inc.message(),
+                inc.triples().stream().map(KnowledgeBase::tripleString).toList(),
+                inc.explanations().stream().map(KnowledgeBase::derivation).toList(), null, null, null)).toList();
     }
 
-    public static Map<String, Object> explanationMap(Explanation e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("triple", tripleString(e.triple()));
-        m.put("rule", e.rule());
-        m.put("asserted", e.asserted());
-        if (!e.premises().isEmpty()) m.put("premises", e.premises().stream().map(KnowledgeBase::explanationMap).toList());
-        return m;
+    private static WriteRejectedException.Derivation derivation(Explanation e) {
+        return new WriteRejectedException.Derivation(tripleString(e.triple()), e.rule(), e.asserted(),
+                e.premises().isEmpty() ? null : e.premises().stream().map(KnowledgeBase::derivation).toList());
     }
 
     static String tripleString(Triple t) {

@@ -1,7 +1,6 @@
 package org.virtkg.kb;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,7 @@ final class ShapeGate {
     void check(DatasetGraph dsg, Set<Node> focus) {
         if (shapes == null || focus.isEmpty()) return;
         Graph asserted = new Remembering(new AssertedView(dsg).getDefaultGraph());
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<WriteRejectedException.ShapeViolation> results = new ArrayList<>();
         for (Node node : focus) {
             ValidationReport report = ShaclValidator.get().validate(shapes, asserted, node);
             for (ReportEntry e : report.getEntries()) results.add(entry(e, asserted));
@@ -93,15 +92,11 @@ final class ShapeGate {
         }
     }
 
-    private Map<String, Object> entry(ReportEntry e, Graph data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("focusNode", str(e.focusNode()));
-        if (e.resultPath() != null) m.put("path", e.resultPath().toString());
-        if (e.value() != null) m.put("value", str(e.value()));
-        m.put("message", message(e, data));
-        if (e.sourceConstraintComponent() != null) m.put("constraint", str(e.sourceConstraintComponent()));
-        if (e.source() != null && e.source().isURI()) m.put("shape", e.source().getURI());
-        return m;
+    private WriteRejectedException.ShapeViolation entry(ReportEntry e, Graph data) {
+        return new WriteRejectedException.ShapeViolation(str(e.focusNode()), e.resultPath() == null ? null : e.resultPath().toString(),
+                e.value() == null ? null : str(e.value()), message(e, data),
+                e.sourceConstraintComponent() == null ? null : str(e.sourceConstraintComponent()),
+                e.source() != null && e.source().isURI() ? e.source().getURI() : null, null);
     }
 
     private static final String SH = "http://www.w3.org/ns/shacl#";

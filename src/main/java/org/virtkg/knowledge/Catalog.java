@@ -157,7 +157,7 @@ public final class Catalog {
     }
 
     /** The sources of a fact that may be inferred ({@link Provenance#sourcesOfDerived}). */
-    public List<Map<String, Object>> sourcesOfDerived(Triple t) {
+    public List<Provenance.Source> sourcesOfDerived(Triple t) {
         return Provenance.sourcesOfDerived(knowledge.kb(), dataset(), t);
     }
 
@@ -416,12 +416,12 @@ public final class Catalog {
     }
 
     /** Source graphs that state something about {@code x} (as subject, or as the object of supports), described. */
-    public List<Map<String, Object>> sources(Node x) {
+    public List<Provenance.Source> sources(Node x) {
         return sources(x, Set.of());
     }
 
     /** {@link #sources(Node)}, and the asserted graphs among {@code alsoNamed} that the store holds. */
-    private List<Map<String, Object>> sources(Node x, Set<Node> alsoNamed) {
+    private List<Provenance.Source> sources(Node x, Set<Node> alsoNamed) {
         DatasetGraph dsg = dataset();
         Set<Node> graphs = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
         for (Node g : alsoNamed) if (KnowledgeBase.isAssertedGraph(g) && dsg.containsGraph(g)) graphs.add(g);
@@ -430,7 +430,7 @@ public final class Catalog {
         // The graphs filing disputes and conditions of its claims: their descriptions say who filed them, and when.
         dsg.find(Node.ANY, Node.ANY, vkg("claimSubject"), x).forEachRemaining(q -> addGraph(graphs, q));
         dsg.find(Node.ANY, Node.ANY, vkg("claimObject"), x).forEachRemaining(q -> addGraph(graphs, q));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Provenance.Source> out = new ArrayList<>();
         for (Node g : graphs) out.add(Provenance.describe(dsg, g));
         return out;
     }
@@ -477,7 +477,7 @@ public final class Catalog {
      * (the mix-in the HTTP layer gives it says so: this layer knows nothing of JSON).
      */
     public record Product(String id, String iri, String label, List<Value> kinds, Map<String, List<Value>> fields,
-                          Boolean openSource, Licensing licensing, String view, List<Map<String, Object>> sources) {
+                          Boolean openSource, Licensing licensing, String view, List<Provenance.Source> sources) {
         public Product {
             // In the table's order (Map.copyOf would lose it), and as unchangeable as the rest.
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -538,20 +538,21 @@ public final class Catalog {
 
     /**
      * The short form used in lists: id, IRI, label, kinds and, for a product, whether it is open
-     * source and its licensing (as {@link Product} has them). A map: the platform list adds the
-     * members of its filter to it ({@code supports}, {@code basis}, {@code disputed}).
+     * source and its licensing (as {@link Product} has them; {@code openness} is null for anything
+     * else, and left out where it is written).
      */
-    public Map<String, Object> summary(Node n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", IdIndex.idOf(n));
-        m.put("iri", n.getURI());
-        m.put("label", label(n));
-        m.put("kinds", kinds(n));
+    public record Summary(String id, String iri, String label, List<Value> kinds, Openness openness) {}
+
+    /** Whether a product is open source, and its licensing ({@link Licensing#openSource}, {@link #licensing}). */
+    public record Openness(Boolean openSource, Licensing licensing) {}
+
+    /** {@link Summary} of {@code n}. */
+    public Summary summary(Node n) {
+        Openness openness = null;
         if (isA(n, vkg("Product"))) {
             Licensing licensing = licensing(n);
-            m.put("openSource", licensing.openSource());
-            m.put("licensing", licensing);
+            openness = new Openness(licensing.openSource(), licensing);
         }
-        return m;
+        return new Summary(IdIndex.idOf(n), n.getURI(), label(n), kinds(n), openness);
     }
 }

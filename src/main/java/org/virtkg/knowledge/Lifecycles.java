@@ -127,32 +127,43 @@ public final class Lifecycles {
     }
 
     /**
-     * Where {@code x} stands today, or null when no current source says anything of it: the
-     * status's notation ({@code maintained}, {@code discontinued}, …, or null when no source gives
-     * one, as for Eucalyptus, whose latest release a source dates), every other current fact about
-     * it (property id → value id or text, or a list of them when a property has several), and the
-     * address and date of the status's source.
+     * Where a product stands today: the status's notation ({@code maintained}, {@code discontinued},
+     * …, or null when no source gives one, as for Eucalyptus, whose latest release a source dates),
+     * the status's source ({@code statusSource}, null when no source gives a status), and every
+     * other current fact about it by property id (a value id or text, or a list of them when a
+     * property has several).
      */
-    public static Map<String, Object> lifecycle(Catalog catalog, Node x) {
+    public record Standing(String status, StatusSource statusSource, Map<String, Object> facts) {}
+
+    /** The address and date of the source of a lifecycle status, each null when that source gives none. */
+    public record StatusSource(String address, String asOf) {}
+
+    /** Where {@code x} stands today ({@link Standing}), or null when no current source says anything of it. */
+    public static Standing lifecycle(Catalog catalog, Node x) {
         List<Fact> facts = sides(catalog, x, "current").current();
         if (facts.isEmpty()) return null;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", null);
+        String status = null;
+        StatusSource statusSource = null;
         for (var f : facts) {
             if (f.property().equals(IdIndex.idOf(LIFECYCLE))) {
-                out.put("status", notation(catalog, Graphs.node(Graphs.ID + f.value())));
-                out.put("address", f.address());
-                out.put("asOf", f.asOf());
+                status = notation(catalog, Graphs.node(Graphs.ID + f.value()));
+                statusSource = new StatusSource(f.address(), f.asOf());
             }
         }
         // A property with several values today (OpenStack does not support UML, says one source, nor
         // Xen, says Nova's newest matrix) lists them all; one with one value gives it alone.
-        Map<String, Set<Object>> others = new LinkedHashMap<>();
+        Map<String, Set<String>> others = new LinkedHashMap<>();
         for (var f : facts)
             if (!f.property().equals(IdIndex.idOf(LIFECYCLE))) others.computeIfAbsent(f.property(), k -> new LinkedHashSet<>()).add(f.value());
-        others.forEach((property, values) -> out.putIfAbsent(property, values.size() == 1 ? values.iterator().next() : List.copyOf(values)));
-        return out;
+        Map<String, Object> values = new LinkedHashMap<>();
+        // status, address and asOf are the standing's own members: a property by one of those ids (none has one) would be written twice.
+        others.forEach((property, v) -> {
+            if (!STANDING_MEMBERS.contains(property)) values.put(property, v.size() == 1 ? v.iterator().next() : List.copyOf(v));
+        });
+        return new Standing(status, statusSource, values);
     }
+
+    private static final Set<String> STANDING_MEMBERS = Set.of("status", "address", "asOf");
 
     /**
      * Where products stand today, for one answer that names them (a selection's pairs, which share
@@ -161,14 +172,14 @@ public final class Lifecycles {
      */
     public static final class Today {
         private final Catalog catalog;
-        private final Map<Node, Optional<Map<String, Object>>> lifecycles = new java.util.HashMap<>();
+        private final Map<Node, Optional<Standing>> lifecycles = new java.util.HashMap<>();
 
         public Today(Catalog catalog) {
             this.catalog = catalog;
         }
 
         /** The product's {@link #lifecycle}: null when no current source speaks of it. */
-        public Map<String, Object> lifecycle(Node product) {
+        public Standing lifecycle(Node product) {
             return lifecycles.computeIfAbsent(product, p -> Optional.ofNullable(Lifecycles.lifecycle(catalog, p))).orElse(null);
         }
 
@@ -187,18 +198,19 @@ public final class Lifecycles {
      * product's {@link #lifecycle}. A selection says it beside a pair's score, which weighs only
      * the requirements given.
      */
-    public static Optional<String> caution(Catalog catalog, Node product, Map<String, Object> today) {
-        if (today == null || !(today.get("status") instanceof String status)) return Optional.empty();
-        String what = switch (status) {
+    public static Optional<String> caution(Catalog catalog, Node product, Standing today) {
+        if (today == null || today.status() == null) return Optional.empty();
+        String what = switch (today.status()) {
             case "discontinued" -> "is discontinued";
-            case "superseded" -> "is superseded" + (today.get("supersededBy") instanceof String by
+            case "superseded" -> "is superseded" + (today.facts().get("supersededBy") instanceof String by
                     ? " by " + catalog.label(Graphs.node(Graphs.ID + by)) : "");
             default -> null;
         };
         if (what == null) return Optional.empty();
         List<String> saidBy = new ArrayList<>();
-        if (today.get("asOf") instanceof String asOf) saidBy.add("as of " + asOf);
-        if (today.get("address") instanceof String address) saidBy.add(address);
+        StatusSource source = today.statusSource();
+        if (source.asOf() != null) saidBy.add("as of " + source.asOf());
+        if (source.address() != null) saidBy.add(source.address());
         return Optional.of(catalog.label(product) + " " + what + (saidBy.isEmpty() ? "" : " (" + String.join(", ", saidBy) + ")") + ".");
     }
 

@@ -99,7 +99,7 @@ public final class Selection {
      * {@code editorial}; one from an imported support matrix has the drivers' {@code answer}s.
      * Null members have no value (left out where shown).
      */
-    public record Verdict(String field, Object value, String subject, String status, String reason, List<Map<String, Object>> sources,
+    public record Verdict(String field, Object value, String subject, String status, String reason, List<Provenance.Cited> sources,
                           String basis, Boolean disputed, List<String> disputes, String explain, Boolean editorial, String answer,
                           List<DriverAnswer> drivers, Triple fact) {
         public int sign() {
@@ -132,7 +132,28 @@ public final class Selection {
      * {@code services}, {@code view}), and the sensitivity of the top choice.
      */
     public record Outcome(List<Requirement> requirements, double[] weights, boolean[] musts, List<Candidate> candidates,
-                          List<Candidate> ranked, Map<String, Integer> excluded, Map<String, Object> sensitivity) {}
+                          List<Candidate> ranked, Map<String, Integer> excluded, Sensitivity sensitivity) {}
+
+    /**
+     * The smallest change that would change the top choice ({@code choice}; null when no pair is
+     * selected), which of a tie rest on no disputed fact (null but for a tie in which some do), and
+     * all of it in words ({@code note}).
+     */
+    public record Sensitivity(TopChoice choice, List<String> tiedUndisputed, String note) {}
+
+    /**
+     * The top pair's id, the runner-up's and the score between them (null when there is none), the
+     * pairs tied with it (null when none), the smallest weight change that gives another top (null
+     * when none does), and each requirement change that does.
+     */
+    public record TopChoice(String top, String runnerUp, Double margin, List<String> tiedWith, WeightChange weightChange,
+                            List<RequirementChange> requirementChanges) {}
+
+    /** One requirement's weight, {@code from} raised or lowered ({@code direction}) {@code beyond} a value, makes {@code newTop} the top. */
+    public record WeightChange(String field, Object value, double from, String direction, double beyond, String newTop) {}
+
+    /** Dropping a requirement, or relaxing it from must to should ({@code change}), makes {@code newTop} the top. */
+    public record RequirementChange(String change, String field, Object value, String newTop) {}
 
     private final Catalog catalog;
 
@@ -259,24 +280,17 @@ public final class Selection {
      * lowered (every other weight kept), and each requirement whose removal, or relaxing from
      * must to should, gives another top.
      */
-    private Map<String, Object> sensitivity(List<Candidate> all, List<Requirement> reqs, double[] weights, boolean[] musts, Set<String> include) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private Sensitivity sensitivity(List<Candidate> all, List<Requirement> reqs, double[] weights, boolean[] musts, Set<String> include) {
         List<Candidate> ranked = rank(all, weights, musts, include);
-        if (ranked.isEmpty()) {
-            out.put("note", "No pair is selected; relax a must requirement or add include=violated,unknown.");
-            return out;
-        }
+        if (ranked.isEmpty()) return new Sensitivity(null, null, "No pair is selected; relax a must requirement or add include=violated,unknown.");
         Candidate top = ranked.get(0);
-        out.put("top", top.id());
-        if (ranked.size() > 1) out.put("runnerUp", ranked.get(1).id());
-        if (ranked.size() > 1) out.put("margin", score(top, weights) - score(ranked.get(1), weights));
+        Candidate runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
         // Pairs the ranking cannot tell from the top (same must tier, score, requirements met and
         // missed) follow it only by name: a tie, said as one.
         List<Candidate> tied = ranked.stream().skip(1).takeWhile(c -> sameRank(c, top, weights, musts)).toList();
-        if (!tied.isEmpty()) out.put("tiedWith", tied.stream().map(Candidate::id).toList());
         // A weight change reorders candidates within the top's must tier only (musts still exclude).
         String topTier = mustTier(top, musts);
-        Map<String, Object> best = null;
+        WeightChange best = null;
         double bestDelta = Double.POSITIVE_INFINITY;
         for (int i = 0; i < reqs.size(); i++) {
             int cTop = top.verdicts().get(i).sign();
@@ -291,18 +305,12 @@ public final class Selection {
                 if (to <= EPSILON || to > MAX_WEIGHT) continue;
                 if (delta < bestDelta - EPSILON) {
                     bestDelta = delta;
-                    best = new LinkedHashMap<>();
-                    best.put("field", reqs.get(i).field().name());
-                    best.put("value", reqs.get(i).shownValue());
-                    best.put("from", weights[i]);
-                    best.put("direction", cOther > cTop ? "raise" : "lower");
-                    best.put("beyond", to);
-                    best.put("newTop", other.id());
+                    best = new WeightChange(reqs.get(i).field().name(), reqs.get(i).shownValue(), weights[i],
+                            cOther > cTop ? "raise" : "lower", to, other.id());
                 }
             }
         }
-        out.put("weightChange", best);
-        List<Map<String, Object>> changes = new ArrayList<>();
+        List<RequirementChange> changes = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
             String after = topWithout(all, weights, musts, include, i, false);
             if (after != null && !after.equals(top.id()))
@@ -313,7 +321,10 @@ public final class Selection {
                     changes.add(change("relax to should", reqs.get(i), relaxed));
             }
         }
-        out.put("requirementChanges", changes);
+        TopChoice choice = new TopChoice(top.id(), runnerUp == null ? null : runnerUp.id(),
+                runnerUp == null ? null : score(top, weights) - score(runnerUp, weights),
+                tied.isEmpty() ? null : tied.stream().map(Candidate::id).toList(), best, changes);
+        List<String> tiedUndisputed = null;
         StringBuilder note = new StringBuilder();
         if (tied.isEmpty()) note.append("Top choice: " + top.pLabel() + " with " + top.tLabel() + ".");
         else {
@@ -326,7 +337,7 @@ public final class Selection {
             List<Candidate> inTie = ranked.subList(0, tied.size() + 1);
             List<Candidate> undisputed = inTie.stream().filter(c -> !restsOnADispute(c)).toList();
             if (undisputed.size() < inTie.size()) {
-                out.put("tiedUndisputed", undisputed.stream().map(Candidate::id).toList());
+                tiedUndisputed = undisputed.stream().map(Candidate::id).toList();
                 List<String> clean = undisputed.stream().map(c -> c.pLabel() + " with " + c.tLabel()).toList();
                 note.append(clean.isEmpty() ? " Each of them rests on a disputed fact."
                         : " Of these, only " + inWords(clean) + (clean.size() == 1 ? " rests" : " rest") + " on no disputed fact.");
@@ -334,12 +345,11 @@ public final class Selection {
         }
         if (best != null)
             note.append(String.format(Locale.ROOT, " The smallest weight change that changes it: %s the weight of %s=%s from %s to beyond %s (then %s).",
-                    best.get("direction"), best.get("field"), best.get("value"), fmt((double) best.get("from")), fmt((double) best.get("beyond")), best.get("newTop")));
+                    best.direction(), best.field(), best.value(), fmt(best.from()), fmt(best.beyond()), best.newTop()));
         else note.append(" No single weight change alters it.");
-        for (Map<String, Object> c : changes)
-            note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.get("change"), c.get("field"), c.get("value"), c.get("newTop")));
-        out.put("note", note.toString());
-        return out;
+        for (RequirementChange c : changes)
+            note.append(String.format(Locale.ROOT, " To %s %s=%s makes %s the top.", c.change(), c.field(), c.value(), c.newTop()));
+        return new Sensitivity(choice, tiedUndisputed, note.toString());
     }
 
     /** "A", "A and B", "A, B and C". */
@@ -353,13 +363,8 @@ public final class Selection {
                 || c.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.disputed()));
     }
 
-    private static Map<String, Object> change(String what, Requirement r, String newTop) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("change", what);
-        m.put("field", r.field().name());
-        m.put("value", r.shownValue());
-        m.put("newTop", newTop);
-        return m;
+    private static RequirementChange change(String what, Requirement r, String newTop) {
+        return new RequirementChange(what, r.field().name(), r.shownValue(), newTop);
     }
 
     /** The top after dropping requirement {@code i} (or, with {@code relax}, turning its must into should). */
@@ -469,9 +474,11 @@ public final class Selection {
             if (g.isURI() && catalog.dataset().contains(Node.ANY, g, TABLE, Node.ANY)) cells.add(g);
         }
         if (cells.isEmpty()) return null;
-        List<Map<String, Object>> sources = cells.stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList();
+        List<Provenance.Source> described = cells.stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList();
+        List<Provenance.Cited> sources = List.copyOf(described);
+        String table = described.get(0).table();
         List<String> listed = catalog.values(s, prop, null).stream().map(Catalog.Value::label).toList();
-        Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + sources.get(0).getOrDefault("table", "the table") + " gives its "
+        Verdict v = verdict(r, s, "violated", catalog.label(s) + "'s row of " + (table == null ? "the table" : table) + " gives its "
                 + catalog.label(prop).replaceFirst("^has ", "") + " as " + String.join(", ", listed) + " only, and no source states "
                 + catalog.label(r.node()) + " (virtkg's reading, not the paper's words: a table cell lists every value)", null);
         // Not stated by the paper and not entailed by the ontology: say so, so no one takes it for either.
@@ -579,7 +586,7 @@ public final class Selection {
         drivers.sort(java.util.Comparator.comparing((DriverAnswer d) -> ANSWER_ORDER.indexOf(d.answer())).thenComparing(DriverAnswer::driver));
         String where = " (release " + newest.name() + " of its support matrix, as of " + newest.asOf() + ")";
         Verdict v;
-        List<Map<String, Object>> sources = null;
+        List<Provenance.Cited> sources = null;
         if (best == null)
             v = verdict(r, p, "unknown", catalog.label(p) + " has no driver for " + catalog.label(t) + where, null);
         else {
@@ -596,11 +603,7 @@ public final class Selection {
                         case "unsupported" -> "not supported by any of its drivers for it";
                         default -> "of unknown support";
                     } + where, null);
-            Map<String, Object> release = new LinkedHashMap<>();
-            release.put("graph", newest.graph().getURI());
-            release.put("release", newest.name());
-            release.put("asOf", newest.asOf());
-            sources = List.of(release);
+            sources = List.of(new Provenance.Release(newest.graph().getURI(), newest.name(), newest.asOf()));
         }
         return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(), sources == null ? v.sources() : sources, v.basis(),
                 v.disputed(), v.disputes(), v.explain(), v.editorial(), best, drivers, v.fact());
@@ -620,7 +623,7 @@ public final class Selection {
             String said = basisInWords(catalog.claims().evidence(v.fact()));
             String reason = v.reason().endsWith(said) ? v.reason().substring(0, v.reason().length() - said.length()) + basisInWords(e) : v.reason();
             return new Verdict(v.field(), v.value(), v.subject(), v.status(), reason,
-                    e.sources().stream().map(g -> Provenance.describe(catalog.dataset(), g)).toList(), e.basis().json(), e.disputed(),
+                    e.sources().stream().<Provenance.Cited>map(g -> Provenance.describe(catalog.dataset(), g)).toList(), e.basis().json(), e.disputed(),
                     v.disputes(), v.explain(), v.editorial(), v.answer(), v.drivers(), v.fact());
         }
         return new Verdict(v.field(), v.value(), v.subject(), "unknown", "The paper does not say (view=paper); other sources do: " + v.reason(),
@@ -642,7 +645,7 @@ public final class Selection {
         // The fact the verdict rests on, as every view judges a claim (Claims); each verdict's fact
         // holds (it is found by what holds), so it always has a basis.
         Claims.Evidence e = catalog.claims().evidence(fact);
-        return new Verdict(r.field().name(), r.shownValue(), IdIndex.idOf(subject), status, reason, catalog.sourcesOfDerived(fact),
+        return new Verdict(r.field().name(), r.shownValue(), IdIndex.idOf(subject), status, reason, List.copyOf(catalog.sourcesOfDerived(fact)),
                 e.basis() == null ? null : e.basis().json(), e.disputed(),
                 e.disputed() ? e.notes().stream().filter(n -> !n.kind().equals("condition")).map(n -> n.text()).toList() : null,
                 "/api/explain?s=" + param(fact.getSubject()) + "&p=" + param(fact.getPredicate()) + "&o=" + param(fact.getObject()),

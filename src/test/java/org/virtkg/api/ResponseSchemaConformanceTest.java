@@ -109,7 +109,8 @@ class ResponseSchemaConformanceTest {
     void theProblemsOfRefusedWritesAreAsDocumented() throws Exception {
         JsonNode schema = doc.at("/components/schemas/Problem");
         var shacl = new org.virtkg.kb.WriteRejectedException("shacl", "refused",
-                List.of(Map.of("field", "hostOS", "message", "Host OS must be an operating system", "value", "KVM")));
+                List.of(new org.virtkg.kb.WriteRejectedException.ShapeViolation("https://w3id.org/virtkg/id/Probe",
+                        "<https://w3id.org/virtkg/ontology#hostOS>", "KVM", "Host OS must be an operating system", null, null, "hostOS")));
         List<Problem> sent = List.of(ProblemException.rejected(shacl).at("/api/products"),
                 ProblemException.storeUnavailable(new org.virtkg.store.StoreException("unreachable")),
                 Problem.of(409, "taken").withExisting("https://w3id.org/virtkg/id/KVM"),
@@ -141,19 +142,34 @@ class ResponseSchemaConformanceTest {
             conforms("/api/compatibility", "/api/compatibility?technology=" + q, 200, "application/json");
     }
 
-    /** Each list that is a Page, with the members some add (technology, class, excluded): the Page schema is closed. */
+    /**
+     * Each list that is a page, with the members some add (technology, class, excluded): each
+     * route's page schema is closed, and its items are its own item's schema.
+     */
     @Test
     void everyPageIsAsDocumented() {
         conforms("/api/technologies", "/api/technologies?limit=3", 200, "application/json");
         conforms("/api/platforms", "/api/platforms?limit=2&offset=1", 200, "application/json");
         conforms("/api/platforms", "/api/platforms?supports=KVM&include=services", 200, "application/json");
+        conforms("/api/platforms", "/api/platforms?supports=ContainerTechnology", 200, "application/json");
         conforms("/api/technologies/{id}/platforms", "/api/technologies/KVM/platforms", 200, "application/json");
         conforms("/api/classes/{id}/instances", "/api/classes/Hypervisor/instances", 200, "application/json");
         conforms("/api/claims", "/api/claims?limit=5", 200, "application/json");
-        JsonNode page = doc.at("/components/schemas/Page");
-        assertFalse(page.path("additionalProperties").asBoolean(true), "Page is closed");
-        assertEquals(List.of("total", "limit", "offset", "next", "items"), texts(page.get("required")));
-        assertEquals("[\"string\",\"null\"]", page.at("/properties/next/type").toString());
+        Map<String, String> itemOf = new LinkedHashMap<>();
+        itemOf.put("/api/technologies", "Summary");
+        itemOf.put("/api/platforms", "PlatformSummary");
+        itemOf.put("/api/technologies/{id}/platforms", "SupportingPlatform");
+        itemOf.put("/api/classes/{id}/instances", "Ref");
+        itemOf.put("/api/claims", "Claim");
+        itemOf.forEach((path, item) -> {
+            String name = doc.at("/paths/" + pointer(path) + "/get/responses/200/content/application~1json/schema/$ref").asText();
+            assertEquals("#/components/schemas/" + item + "Page", name, path);
+            JsonNode page = doc.at(name.substring(1));
+            assertFalse(page.path("additionalProperties").asBoolean(true), name + " is closed");
+            assertEquals(List.of("total", "limit", "offset", "next", "items"), texts(page.get("required")));
+            assertEquals("[\"string\",\"null\"]", page.at("/properties/next/type").toString());
+            assertEquals("#/components/schemas/" + item, page.at("/properties/items/items/$ref").asText(), name);
+        });
     }
 
     @Test
@@ -175,7 +191,7 @@ class ResponseSchemaConformanceTest {
 
     /** Ranked pairs in every view, with the pairs include= brings back, a page of them, and no requirement at all. */
     @Test
-    void selectionsAreAsDocumented() {
+    void selectionsAreAsDocumented() throws Exception {
         String windows = "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\", \"serviceModel\": \"IaaS\"}";
         conformsPost("/api/selection", "/api/selection", windows);
         conformsPost("/api/selection", "/api/selection?include=violated,unknown&limit=5&offset=2", windows);
@@ -184,13 +200,23 @@ class ResponseSchemaConformanceTest {
         conformsPost("/api/selection", "/api/selection", "{}");
         conformsPost("/api/selection", "/api/selection", "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"hostOS\": "
                 + "{\"value\": \"NetBSD\", \"weight\": \"must\"}}"); // two musts few pairs meet, if any
+        conformsPost("/api/selection", "/api/selection", "{\"hostOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, "
+                + "\"containerBased\": {\"value\": true, \"weight\": \"must\"}}"); // no pair: the sensitivity is a note alone
+        JsonNode ranked = ANSWERS.readTree(post(base + "/api/selection", windows, "Content-Type", "application/json").body());
+        assertTrue(ranked.at("/sensitivity/top").isTextual() && ranked.at("/sensitivity/requirementChanges").isArray(), ranked.get("sensitivity").toString());
     }
 
+    /** Comparisons with narratives and lifecycles: a product with a status and its source, one without a status, one with none. */
     @Test
-    void comparisonsAreAsDocumented() {
+    void comparisonsAreAsDocumented() throws Exception {
         conforms("/api/compare", "/api/compare?ids=KVM,Xen", 200, "application/json");
         conforms("/api/compare", "/api/compare?ids=OpenStack,OpenNebula,CloudStack,Eucalyptus", 200, "application/json");
         conforms("/api/compare", "/api/compare?ids=LXC,OpenVZ,VirtualBox", 200, "application/json");
+        JsonNode platforms = ANSWERS.readTree(get(base + "/api/compare?ids=OpenStack,OpenNebula,CloudStack,Eucalyptus").body());
+        assertTrue(platforms.at("/lifecycle/OpenStack/address").isTextual(), platforms.get("lifecycle").toString());
+        assertTrue(platforms.at("/lifecycle/Eucalyptus/status").isNull() && platforms.at("/lifecycle/Eucalyptus/address").isMissingNode(),
+                platforms.get("lifecycle").toString());
+        assertFalse(platforms.get("narrative").isEmpty(), "the paper compares them");
     }
 
     /** The log newest first (paged), after a change (oldest first), and one change with its patch. */
@@ -294,8 +320,11 @@ class ResponseSchemaConformanceTest {
     void writesAndWhatTheyMadeAreAsDocumented(@SharedServer(SHIPPED_WRITABLE) TestServer writable) throws Exception {
         String w = writable.base();
         String[] editor = {"Content-Type", "application/json", "Authorization", "Bearer " + EDITOR};
+        // With a note and a triple no other field shows: its answer lists them (claims).
         var created = post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeVisor\", "
-                + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\"}", editor);
+                + "\"label\": \"Schema probe\", \"hostOS\": [\"Linux\"], \"source\": \"https://example.org/schema-probe\", "
+                + "\"claims\": [{\"kind\": \"condition\", \"property\": \"hostOS\", \"object\": \"Linux\", "
+                + "\"source\": \"https://example.org/schema-probe-condition\"}, {\"property\": \"guestOS\", \"object\": \"Windows\"}]}", editor);
         assertEquals(201, created.statusCode(), created.body());
         answerIsAsDocumented(created, "/paths/~1api~1products/post/responses/201", "ProductSaved");
         String claim = null;
@@ -316,6 +345,20 @@ class ResponseSchemaConformanceTest {
             answerIsAsDocumented(claimed, "/paths/~1api~1claims/post/responses/201", "Claim");
             claim = claimed.headers().firstValue("Location").orElseThrow();
             conforms(w, "/api/claims/{id}", claim, 200, "application/json");
+            conforms(w, "/api/claims", "/api/claims", 200, "application/json");
+            conforms(w, "/api/technologies/{id}", "/api/technologies/SchemaProbeVisor", 200, "application/json"); // a user graph described
+            // Refusals whose reports have entries of each kind: a graph still naming what a delete removes, unknown ids, a
+            // shape's violation (of a field), an inconsistency (with its derivations), a contradiction without a source.
+            problemIsAsDocumented(send(HttpRequest.newBuilder(URI.create(w + "/api/products/SchemaProbeVisor")).DELETE(),
+                    "Authorization", "Bearer " + EDITOR), 409, "NamingGraph");
+            problemIsAsDocumented(post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeOther\", \"label\": "
+                    + "\"Probe\", \"hostOS\": [\"Linux\", \"Linnux\"], \"platforms\": [\"OpenStak\"]}", editor), 422, "UnknownReference");
+            problemIsAsDocumented(post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeOther\", \"label\": "
+                    + "\"Probe\", \"hostOS\": [\"KVM\"]}", editor), 422, "ShapeViolation");
+            problemIsAsDocumented(post(w + "/api/products", "{\"kind\": \"Hypervisor\", \"id\": \"SchemaProbeOther\", \"label\": "
+                    + "\"Probe\", \"vmmType\": [\"Type1\", \"Type2\"]}", editor), 422, "Inconsistency");
+            problemIsAsDocumented(post(w + "/api/claims", "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", "
+                    + "\"object\": \"KVM\"}", editor), 422, "Inconsistency");
         } finally {
             if (claim != null)
                 assertEquals(204, send(HttpRequest.newBuilder(URI.create(w + claim)).DELETE(),
@@ -346,6 +389,23 @@ class ResponseSchemaConformanceTest {
             assertEquals(List.of(), problems(ANSWERS.readTree(Json.write(answer)), imported));
     }
 
+    /**
+     * A refusal's problem is as documented, and its report's entries are of the kind expected:
+     * each matches exactly one of the report's alternatives, and that one is {@code finding}.
+     */
+    private static void problemIsAsDocumented(HttpResponse<String> r, int status, String finding) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode problem = ANSWERS.readTree(r.body());
+        assertEquals(List.of(), problems(problem, doc.at("/components/schemas/Problem")), r.body());
+        assertFalse(problem.path("report").isEmpty(), "a report with entries: " + r.body());
+        JsonNode kinds = doc.at("/components/schemas/Problem/properties/report/items/oneOf");
+        for (JsonNode entry : problem.get("report")) {
+            List<String> matching = new ArrayList<>();
+            for (JsonNode kind : kinds) if (problems(entry, kind).isEmpty()) matching.add(kind.path("$ref").asText());
+            assertEquals(List.of("#/components/schemas/" + finding), matching, entry.toString());
+        }
+    }
+
     @Test
     void anUnknownIdIsTheDocumentedProblem() {
         conforms("/api/technologies/{id}", "/api/technologies/KVN", 404, Problem.MEDIA_TYPE);
@@ -362,7 +422,7 @@ class ResponseSchemaConformanceTest {
         c.get("required").forEach(n -> required.add(n.asText()));
         assertEquals(List.of("technology", "platform", "status", "basis", "disputed", "explanation", "sources", "disputes", "conditions", "view"), required);
         assertEquals("[\"string\",\"null\"]", c.at("/properties/basis/type").toString());
-        assertEquals("[\"object\",\"null\"]", c.at("/properties/current/type").toString());
+        assertEquals("[{\"$ref\":\"#/components/schemas/CompatibilityCurrent\"},{\"type\":\"null\"}]", c.at("/properties/current/oneOf").toString());
         assertEquals("#/components/schemas/CompatibilityStatus", c.at("/properties/paper/$ref").asText());
         assertEquals("#/components/schemas/Lifecycles", c.at("/properties/lifecycle/$ref").asText());
         assertEquals("#/components/schemas/Ref", c.at("/properties/technology/$ref").asText());
@@ -380,6 +440,9 @@ class ResponseSchemaConformanceTest {
         expected.put("SelectionDriverAnswer", List.of("driver", "title", "answer", "source"));
         expected.put("LifecycleFact", List.of("property", "propertyLabel", "value", "source", "disputed"));
         expected.put("PaperAndPresentDisagreement", List.of("property", "paper", "current"));
+        expected.put("SourceDescription", List.of("graph", "role"));
+        expected.put("SelectionSensitivity", List.of("note"));
+        expected.put("Inconsistency", List.of("rule", "message", "triples", "explanations"));
         expected.forEach((name, members) -> {
             JsonNode s = doc.at("/components/schemas/" + name);
             List<String> required = new ArrayList<>();
@@ -389,6 +452,10 @@ class ResponseSchemaConformanceTest {
         });
         assertEquals("#/components/schemas/SelectionVerdict", doc.at("/components/schemas/SelectionPair/properties/requirements/items/$ref").asText());
         assertEquals("#/components/schemas/LifecycleFact", doc.at("/components/schemas/PaperAndPresent/properties/current/items/$ref").asText());
+        // A lifecycle's other facts are members named by property id: a value or a list of values, nothing else.
+        assertEquals(List.of("status"), texts(doc.at("/components/schemas/Lifecycle/required")));
+        assertEquals("[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]",
+                doc.at("/components/schemas/Lifecycle/additionalProperties/oneOf").toString());
     }
 
     /** A description given beside a knowledge-layer record for a component it does not have stops the document being built. */

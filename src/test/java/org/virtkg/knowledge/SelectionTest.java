@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
@@ -149,20 +148,20 @@ class SelectionTest {
         read(catalog -> {
             List<Requirement> reqs = List.of(req(catalog, "hostOS", "Windows", "should"), containerBased(true, "nice"));
             Outcome o = select(catalog, reqs, Set.of());
-            Map<String, Object> s = o.sensitivity();
-            assertEquals(o.ranked().get(0).id(), s.get("top"));
-            @SuppressWarnings("unchecked") Map<String, Object> change = (Map<String, Object>) s.get("weightChange");
+            Selection.TopChoice s = o.sensitivity().choice();
+            assertEquals(o.ranked().get(0).id(), s.top());
+            Selection.WeightChange change = s.weightChange();
             assertNotNull(change, s.toString());
-            int i = List.of("hostOS", "containerBased").indexOf((String) change.get("field"));
-            double beyond = (double) change.get("beyond");
-            double step = change.get("direction").equals("raise") ? 0.01 : -0.01;
+            int i = List.of("hostOS", "containerBased").indexOf(change.field());
+            double beyond = change.beyond();
+            double step = change.direction().equals("raise") ? 0.01 : -0.01;
             List<Requirement> changed = new ArrayList<>(reqs);
             Requirement r = reqs.get(i);
             for (double w : List.of(beyond - step, beyond + step)) {
                 changed.set(i, new Requirement(r.field(), r.value(), r.node(), r.flag(), Selection.fmt(w), w));
                 String top = select(catalog, changed, Set.of()).ranked().get(0).id();
-                if (w == beyond - step) assertEquals(s.get("top"), top, "just short of the change, the top stays");
-                else assertEquals(change.get("newTop"), top, "just beyond it, the named pair is the top");
+                if (w == beyond - step) assertEquals(s.top(), top, "just short of the change, the top stays");
+                else assertEquals(change.newTop(), top, "just beyond it, the named pair is the top");
             }
             return null;
         });
