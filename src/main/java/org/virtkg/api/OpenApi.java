@@ -153,6 +153,7 @@ public final class OpenApi {
     }
 
     /** The whole document: one operation per route of the table, and one per library query under /api/queries/. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> document(QueryLibrary library, List<Route> routes) {
         Map<String, Object> schemas = responseSchemas();
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -177,7 +178,22 @@ public final class OpenApi {
                         + "come with suggestions. Writes need a bearer token of the role each operation names (x-role)."));
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
-        return doc;
+        return (Map<String, Object>) inOneOrder(doc);
+    }
+
+    /**
+     * The document with the same members in the same order at every start: a map built with
+     * {@code Map.of} iterates in an order that changes from one JVM to the next, so its members are
+     * put in the order of their names; the ordered maps (paths, a record's properties) keep theirs.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object inOneOrder(Object node) {
+        if (node instanceof List<?> list) return list.stream().map(OpenApi::inOneOrder).toList();
+        if (!(node instanceof Map<?, ?> map)) return node;
+        Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+                ? new LinkedHashMap<>() : new java.util.TreeMap<>();
+        ((Map<String, Object>) map).forEach((k, v) -> ordered.put(k, inOneOrder(v)));
+        return ordered;
     }
 
     /**
