@@ -344,7 +344,9 @@ public final class ResourceRoutes {
         }
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
-                catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION, related(catalog, x));
+                catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
+                // Another source's matched feature and its ratings are not the paper's: not in view=paper.
+                view.equals("paper") ? List.of() : related(catalog, x));
         return Pages.render("resource.jte", page);
     }
 

@@ -70,12 +70,18 @@ class RelatedFeatureTest {
         // Every release's ratings, each with its own source: train still had the xenserver driver.
         String xenserver = row(html, "train", "xenserver");
         assertTrue(xenserver != null && xenserver.contains("<code>source/nova/train</code>"), String.valueOf(xenserver));
+        // The paper alone knows nothing of Nova: its view of the page has no such section.
+        String paper = get(base + "/id/LiveMigration?view=paper", "Accept", "text/html").body();
+        assertTrue(!paper.contains("Related feature:"), "view=paper shows only the paper's facts");
     }
 
     @Test
     void itsJsonLdHasTheLinkTheRatingsAndWhatEachWasDerivedFrom() {
         var r = get(base + "/id/LiveMigration", "Accept", "application/ld+json");
         assertEquals(200, r.statusCode(), r.body());
+        // A JSON client finds the feature itself at the top, the others embedded in it.
+        String top = ShippedServer.json(get(base + "/id/LiveMigration", "Accept", "application/json"), 200).at("/@id").asText();
+        assertTrue(top.equals(ID + "LiveMigration") || top.equals("id:LiveMigration"), top);
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(r.body(), Lang.JSONLD).parse(g);
         Node live = uri(ID + "LiveMigration"), nova = uri(ID + "nova-operation-live-migrate");
