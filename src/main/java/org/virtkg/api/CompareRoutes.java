@@ -1,5 +1,6 @@
 package org.virtkg.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -119,7 +120,10 @@ public final class CompareRoutes {
     @Describe(name = "ComparedValue")
     public record Compared(String id, String label, @Describe(allowed = {"stated", "inferred"}, nullable = true) String basis, boolean disputed,
             @Describe(description = "The source graphs it rests on, described") List<Provenance.Source> sources,
-            List<Catalog.Dispute> disputes, List<Catalog.Condition> conditions) {}
+            List<Catalog.Dispute> disputes, List<Catalog.Condition> conditions,
+            @Describe(description = "True when the value is a commercial service (vkg:CommercialService, e.g. Amazon EC2), as a "
+                    + "product's own values mark it; absent for every other value")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean commercialService) {}
 
     private static List<Compared> values(Catalog catalog, Node s, String[] p) {
         DatasetGraph dsg = catalog.dataset();
@@ -129,7 +133,7 @@ public final class CompareRoutes {
             List<Provenance.Source> sources = new ArrayList<>();
             for (String g : v.sources()) sources.add(Provenance.describe(dsg, org.apache.jena.graph.NodeFactory.createURI(g)));
             // Why it is disputed and with what condition, as a product's own values say (who filed each: filedIn).
-            out.add(new Compared(v.id(), v.label(), v.basis(), v.disputed(), sources, v.disputes(), v.conditions()));
+            out.add(new Compared(v.id(), v.label(), v.basis(), v.disputed(), sources, v.disputes(), v.conditions(), v.commercialService()));
         }
         return out;
     }

@@ -25,6 +25,7 @@ final class KnowledgeAsWritten {
 
     static JsonMapper.Builder register(JsonMapper.Builder b) {
         return b.addMixIn(Catalog.Product.class, Product.class)
+                .addMixIn(Catalog.Value.class, Value.class)
                 .addMixIn(Lifecycles.Fact.class, Fact.class)
                 .addMixIn(Lifecycles.Disagreement.class, Disagreement.class)
                 .addMixIn(Selection.Verdict.class, Verdict.class)
@@ -58,6 +59,14 @@ final class KnowledgeAsWritten {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String view();
+    }
+
+    /** A value ({@link Catalog.Value}): the commercial-service mark only on a value that is one. */
+    interface Value {
+        @Describe(description = "True when the value is a commercial service (vkg:CommercialService, e.g. Amazon EC2: what platform "
+                + "lists leave out unless include=services); absent for every other value")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean commercialService();
     }
 
     @Describe(name = "LifecycleFact", description = "A fact a source states about a product")

@@ -80,15 +80,142 @@ public final class ResourceRoutes {
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, g, format);
-        ctx.contentType(type + (type.startsWith("text/") ? "; charset=utf-8" : "")).result(out.toByteArray());
+        byte[] body = format == RDFFormat.JSONLD_PRETTY ? rooted(out.toByteArray(), x, g) : out.toByteArray();
+        ctx.contentType(type + (type.startsWith("text/") ? "; charset=utf-8" : "")).result(body);
     }
 
-    /** Outgoing triples of {@code x}, and of the blank nodes they reach. */
+    /**
+     * The JSON-LD of a description with more than one node (a commercial service's type, a matched
+     * feature's ratings) as the described resource's own node, the others embedded where it (or a
+     * node embedded in it) refers to them, and a node that only refers to an embedded one under that
+     * one's {@code @reverse}: a JSON client still finds the resource at the top ({@code @id}), as
+     * it does for a description of one node. The same graph either way; when embedding would not
+     * give it back (or leaves a node out), the flat {@code @graph} is answered.
+     */
+    static byte[] rooted(byte[] jsonld, Node x, Graph g) {
+        try {
+            var mapper = Json.MAPPER;
+            var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(jsonld);
+            var graph = doc.get("@graph");
+            if (graph == null || !graph.isArray()) return jsonld;
+            Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes = new LinkedHashMap<>();
+            for (var n : graph) if (n.isObject() && n.has("@id")) nodes.put(n.get("@id").asText(), (com.fasterxml.jackson.databind.node.ObjectNode) n);
+            if (nodes.size() != graph.size()) return jsonld;
+            String rootId = nodes.containsKey(x.getURI()) ? x.getURI() : PREFIXES.shortForm(x.getURI());
+            var root = nodes.get(rootId);
+            if (root == null) return jsonld;
+            Set<String> placed = new HashSet<>(List.of(rootId));
+            Deque<com.fasterxml.jackson.databind.node.ObjectNode> pending = new ArrayDeque<>(List.of(root));
+            while (!pending.isEmpty()) embed(pending.pop(), nodes, placed, pending);
+            // Nodes nothing placed refers to, but which refer to a placed one: under its @reverse.
+            boolean progress = true;
+            while (placed.size() < nodes.size() && progress) {
+                progress = false;
+                for (var e : nodes.entrySet()) {
+                    if (placed.contains(e.getKey())) continue;
+                    var it = e.getValue().properties().iterator();
+                    while (it.hasNext()) {
+                        var prop = it.next();
+                        if (prop.getKey().startsWith("@")) continue;
+                        String target = referenceTo(prop.getValue(), nodes.keySet(), placed);
+                        if (target == null) continue;
+                        var node = e.getValue().deepCopy();
+                        // Only that reference moves under the target's @reverse; the property's other values stay.
+                        var values = node.get(prop.getKey());
+                        if (values.isArray()) {
+                            var a = (com.fasterxml.jackson.databind.node.ArrayNode) values;
+                            for (int i = a.size() - 1; i >= 0; i--)
+                                if (a.get(i).isObject() && a.get(i).size() == 1 && target.equals(a.get(i).path("@id").asText())) a.remove(i);
+                            if (a.isEmpty()) node.remove(prop.getKey());
+                        } else {
+                            node.remove(prop.getKey());
+                        }
+                        var reverse = nodes.get(target).has("@reverse") ? (com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(target).get("@reverse")
+                                : nodes.get(target).putObject("@reverse");
+                        var list = reverse.has(prop.getKey()) ? (com.fasterxml.jackson.databind.node.ArrayNode) reverse.get(prop.getKey())
+                                : reverse.putArray(prop.getKey());
+                        list.add(node);
+                        placed.add(e.getKey());
+                        nodes.put(e.getKey(), node);
+                        embed(node, nodes, placed, pending);
+                        while (!pending.isEmpty()) embed(pending.pop(), nodes, placed, pending);
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+            if (placed.size() < nodes.size()) return jsonld;
+            var out = mapper.createObjectNode();
+            if (doc.has("@context")) out.set("@context", doc.get("@context"));
+            out.setAll(root);
+            byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
+            Graph back = GraphFactory.createDefaultGraph();
+            org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(org.apache.jena.riot.Lang.JSONLD).parse(back);
+            return back.isIsomorphicWith(g) ? bytes : jsonld;
+        } catch (java.io.IOException | RuntimeException e) {
+            return jsonld;
+        }
+    }
+
+    /** Replaces each reference ({@code {"@id": …}} alone) in {@code node}'s values to a node not yet placed by that node. */
+    private static void embed(com.fasterxml.jackson.databind.node.ObjectNode node, Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes,
+                              Set<String> placed, Deque<com.fasterxml.jackson.databind.node.ObjectNode> pending) {
+        var it = node.properties().iterator();
+        while (it.hasNext()) {
+            var prop = it.next();
+            if (prop.getKey().startsWith("@")) continue;
+            var v = prop.getValue();
+            if (v.isArray()) {
+                var a = (com.fasterxml.jackson.databind.node.ArrayNode) v;
+                for (int i = 0; i < a.size(); i++) {
+                    var n = placeable(a.get(i), nodes, placed);
+                    if (n != null) {
+                        a.set(i, n);
+                        pending.push(n);
+                    }
+                }
+            } else {
+                var n = placeable(v, nodes, placed);
+                if (n != null) {
+                    prop.setValue(n);
+                    pending.push(n);
+                }
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode placeable(com.fasterxml.jackson.databind.JsonNode v,
+            Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes, Set<String> placed) {
+        if (!v.isObject() || v.size() != 1 || !v.has("@id")) return null;
+        String id = v.get("@id").asText();
+        if (!nodes.containsKey(id) || !placed.add(id)) return null;
+        return nodes.get(id);
+    }
+
+    /** The placed node a value refers to ({@code {"@id": …}}, alone or in an array), or null. */
+    private static String referenceTo(com.fasterxml.jackson.databind.JsonNode v, Set<String> ids, Set<String> placed) {
+        for (var item : v.isArray() ? v : List.of(v)) {
+            if (item.isObject() && item.size() == 1 && item.has("@id")) {
+                String id = item.get("@id").asText();
+                if (ids.contains(id) && placed.contains(id)) return id;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Outgoing triples of {@code x}, and of the blank nodes they reach; and, for each resource they
+     * name that is a commercial service ({@link Catalog#isService}), that membership
+     * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
+     * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
+     * open-source platforms as the platform list does.
+     */
     Graph describe(Catalog catalog, Node x) {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(PREFIXES);
         Deque<Node> pending = new ArrayDeque<>(List.of(x));
         Set<Node> seen = new HashSet<>();
+        Set<Node> named = new java.util.LinkedHashSet<>();
         while (!pending.isEmpty()) {
             Node s = pending.pop();
             if (!seen.add(s)) continue;
@@ -96,9 +223,47 @@ public final class ResourceRoutes {
                 if (isAnonymousType(t)) return;
                 out.add(t);
                 if (t.getObject().isBlank()) pending.push(t.getObject());
+                else if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID)) named.add(t.getObject());
             });
         }
+        for (Node o : named) if (catalog.isService(o)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
+        addRelated(catalog, x, out);
         return out;
+    }
+
+    private static final Node WAS_DERIVED_FROM = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+
+    /**
+     * For each feature matched with {@code x} ({@link #matches}, either way round): the match, the
+     * feature's label, and each support record of it (a driver's rating in one release, its own
+     * statements) with the driver's label and technologies, and the source graph stating the record
+     * as what it was derived from ({@code prov:wasDerivedFrom}), described by its label, release,
+     * date and address: the page's per-driver table, with its sources, as RDF.
+     */
+    private static void addRelated(Catalog catalog, Node x, Graph out) {
+        Set<Node> described = new HashSet<>();
+        for (Triple m : matches(catalog, x)) {
+            Node y = other(m, x);
+            out.add(m);
+            catalog.union().find(y, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
+            for (var it = catalog.dataset().find(Node.ANY, Node.ANY, SUPPORTED_FEATURE, y); it.hasNext(); ) {
+                var q = it.next();
+                if (!org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) continue;
+                Node fs = q.getSubject(), g = q.getGraph();
+                catalog.union().find(fs, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                    if (!isAnonymousType(t) && !t.getObject().isBlank()) out.add(t);
+                });
+                out.add(Triple.create(fs, WAS_DERIVED_FROM, g));
+                Node driver = first(catalog.union(), fs, DRIVER);
+                if (driver != null && described.add(driver)) {
+                    catalog.union().find(driver, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
+                    catalog.union().find(driver, DRIVER_FOR, Node.ANY).forEachRemaining(out::add);
+                }
+                if (described.add(g))
+                    for (Node p : List.of(org.apache.jena.vocabulary.RDFS.label.asNode(), RELEASE, Catalog.vkg("asOf"), WAS_DERIVED_FROM))
+                        catalog.dataset().getGraph(g).find(g, p, Node.ANY).forEachRemaining(out::add);
+            }
+        }
     }
 
     /**
@@ -179,8 +344,100 @@ public final class ResourceRoutes {
         }
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
-                catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION);
+                catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
+                // Another source's matched feature and its ratings are not the paper's: not in view=paper.
+                view.equals("paper") ? List.of() : related(catalog, x));
         return Pages.render("resource.jte", page);
+    }
+
+    private static final Node CLOSE_MATCH = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#closeMatch");
+    private static final Node EXACT_MATCH = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#exactMatch");
+    private static final Node SUPPORTED_FEATURE = Catalog.vkg("supportedFeature");
+    private static final Node DRIVER = Catalog.vkg("driver");
+    private static final Node DRIVER_FOR = Catalog.vkg("driverFor");
+    private static final Node SUPPORT_LEVEL = Catalog.vkg("supportLevel");
+    private static final Node CAVEAT = Catalog.vkg("caveat");
+    private static final Node RELEASE = Catalog.vkg("release");
+
+    /**
+     * The features of the knowledge base that a statement matches with {@code x}
+     * ({@code skos:closeMatch} or {@code skos:exactMatch}, either way round): the paper's live
+     * migration and Nova's live-migrate operation, linked by the editors' reading. Either way round
+     * so that each side's page shows the other.
+     */
+    private static List<Triple> matches(Catalog catalog, Node x) {
+        List<Triple> out = new ArrayList<>();
+        for (Node p : List.of(CLOSE_MATCH, EXACT_MATCH)) {
+            catalog.union().find(x, p, Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID) && !t.getObject().equals(x)) out.add(t);
+            });
+            catalog.union().find(Node.ANY, p, x).forEachRemaining(t -> {
+                if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID) && !t.getSubject().equals(x)) out.add(t);
+            });
+        }
+        out.sort(org.virtkg.reasoner.RlReasoner.CANONICAL);
+        return out;
+    }
+
+    /** The other side of a match of {@code x}. */
+    private static Node other(Triple match, Node x) {
+        return match.getSubject().equals(x) ? match.getObject() : match.getSubject();
+    }
+
+    /**
+     * The matched features of {@code x} ({@link #matches}) for its page: who states each match,
+     * whether that is an editorial reading (its source carries a {@code vkg:editorialNote}), and each
+     * rating of the matched feature by an imported support matrix, per release and driver, newest
+     * release first, with the release's source.
+     */
+    private List<ResourcePage.Related> related(Catalog catalog, Node x) {
+        List<ResourcePage.Related> out = new ArrayList<>();
+        for (Triple m : matches(catalog, x)) {
+            Node y = other(m, x);
+            Claims.Evidence ev = catalog.claims().evidence(m);
+            List<ResourcePage.Source> matchSources = new ArrayList<>();
+            boolean editorial = false;
+            for (Node g : ev.sources()) {
+                Provenance.Source d = Provenance.describe(catalog.dataset(), g);
+                editorial |= d.editorialNote() != null;
+                matchSources.add(source(d));
+            }
+            List<Map.Entry<String, ResourcePage.DriverSupport>> rows = new ArrayList<>();
+            for (var it = catalog.dataset().find(Node.ANY, Node.ANY, SUPPORTED_FEATURE, y); it.hasNext(); ) {
+                var q = it.next();
+                if (!org.virtkg.kb.KnowledgeBase.isAssertedGraph(q.getGraph())) continue;
+                Node fs = q.getSubject(), g = q.getGraph();
+                Node driver = first(catalog.union(), fs, DRIVER);
+                if (driver == null) continue;
+                List<Link> technologies = new ArrayList<>();
+                catalog.union().find(driver, DRIVER_FOR, Node.ANY).forEachRemaining(t -> {
+                    if (t.getObject().isURI()) technologies.add(link(catalog, t.getObject()));
+                });
+                technologies.sort(Comparator.comparing(Link::text, String.CASE_INSENSITIVE_ORDER));
+                Node level = first(catalog.union(), fs, SUPPORT_LEVEL);
+                Node caveat = first(catalog.union(), fs, CAVEAT);
+                Provenance.Source d = Provenance.describe(catalog.dataset(), g);
+                String from = d.wasDerivedFrom();
+                Link document = from != null && from.startsWith("https://") && !from.startsWith(Graphs.BASE)
+                        ? new Link(from, d.label() != null ? d.label() : from) : null;
+                ResourcePage.Source src = new ResourcePage.Source(null, g.getURI().replace(Graphs.BASE, ""), null, document, false, null);
+                Node release = first(catalog.dataset().getGraph(g), g, RELEASE);
+                String releaseText = release != null && release.isLiteral() ? release.getLiteralLexicalForm() : g.getURI().replace(Graphs.BASE, "");
+                String order = (d.asOf() == null ? "" : d.asOf()) + " " + releaseText;
+                rows.add(Map.entry(order, new ResourcePage.DriverSupport(releaseText, link(catalog, driver), technologies,
+                        level == null ? "not rated" : catalog.label(level), caveat != null && caveat.isLiteral() ? caveat.getLiteralLexicalForm() : null, src)));
+            }
+            rows.sort(Map.Entry.<String, ResourcePage.DriverSupport>comparingByKey().reversed()
+                    .thenComparing(e -> e.getValue().driver().text(), String.CASE_INSENSITIVE_ORDER));
+            out.add(new ResourcePage.Related(link(catalog, y), catalog.label(m.getPredicate()), editorial, matchSources,
+                    rows.stream().map(Map.Entry::getValue).toList()));
+        }
+        return out;
+    }
+
+    private static Node first(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
     }
 
     /** One value with what the page says about it: basis, why, disputes, conditions, notes, sources. */
@@ -199,7 +456,9 @@ public final class ResourceRoutes {
                 if (!"ontology".equals(d.role())) sources.add(source(d));
             }
         return new ResourcePage.Value(o.isURI() ? link(catalog, o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
-                ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources);
+                ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources,
+                // Marked as every view marks it (Catalog.Value#commercialService): a rented service, not open source.
+                o.isURI() && catalog.isService(o));
     }
 
     private static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";

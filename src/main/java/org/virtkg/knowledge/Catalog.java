@@ -52,10 +52,11 @@ public final class Catalog {
     /**
      * A value of a property, as it appears in every representation: the claim "subject property
      * value" with its basis ({@code stated} or {@code inferred}), whether it is disputed, and the
-     * source graphs it rests on.
+     * source graphs it rests on; {@code commercialService} is true when the value is a commercial
+     * service ({@link #isService}, what platform lists leave out), null for every other value.
      */
     public record Value(String id, String label, String basis, boolean disputed, List<String> sources, List<Dispute> disputes,
-                        List<Condition> conditions) {
+                        List<Condition> conditions, Boolean commercialService) {
         public boolean inferred() {
             return "inferred".equals(basis);
         }
@@ -241,8 +242,11 @@ public final class Catalog {
                 .map(n -> new Dispute(n.kind(), n.text(), groundsOf(n), filingOf(n))).toList();
         List<Condition> conditions = e.notes().stream().filter(n -> n.kind().equals("condition"))
                 .map(n -> new Condition(n.text(), groundsOf(n), filingOf(n))).toList();
-        return o.isLiteral() ? new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions)
-                : new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions);
+        if (o.isLiteral())
+            return new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions, null);
+        // A commercial service is marked wherever it is a value (a technology's platforms, compare), by
+        // the class membership that leaves it out of platform lists.
+        return new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions, isService(o) ? Boolean.TRUE : null);
     }
 
     /** What a note rests on: source graphs and documents by their IRIs. */

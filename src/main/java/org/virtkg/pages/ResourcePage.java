@@ -19,10 +19,27 @@ import java.util.List;
  * @param neighbourhoodJson the edges and labels the graph view draws (JSON)
  * @param sources every source of a statement about it
  * @param cytoscapeVersion the Cytoscape WebJar's version (the graph view's library)
+ * @param related the features another source names that a statement matches with this one
+ *        ({@code skos:closeMatch} or {@code skos:exactMatch}, either way), each with who states
+ *        the match and how that source rates it per driver
  */
 public record ResourcePage(String label, String iri, List<Kind> kinds, String comment, String compareHref, List<View> views,
                            boolean paperSilent, Comparison comparison, List<Group> groups, String neighbourhoodJson,
-                           List<Source> sources, String cytoscapeVersion) {
+                           List<Source> sources, String cytoscapeVersion, List<Related> related) {
+
+    /**
+     * A feature matched with the page's: the feature, how it is matched ("close match"), whether
+     * the match is the editors' reading, the match's sources, and each support record of the
+     * matched feature (an imported matrix's rating of one driver in one release).
+     */
+    public record Related(Link feature, String match, boolean editorial, List<Source> matchSources, List<DriverSupport> support) {}
+
+    /**
+     * One driver's rating of a feature in one release: the release, the driver and the
+     * technologies it drives, the level in words, virtkg's summary of the caveat (or {@code null}),
+     * and the source stating it.
+     */
+    public record DriverSupport(String release, Link driver, List<Link> technologies, String level, String caveat, Source source) {}
 
     /** A class the resource belongs to. */
     public record Kind(String label, boolean inferred, boolean disputed) {}
@@ -44,9 +61,10 @@ public record ResourcePage(String label, String iri, List<Kind> kinds, String co
      * @param basis {@code stated}, {@code inferred} or empty
      * @param inferred derived by the reasoner
      * @param whyHref the explanation of an inferred fact, or {@code null}
+     * @param commercialService the value is a commercial service (e.g. Amazon EC2), which platform lists leave out
      */
     public record Value(Link link, String literal, String basis, boolean inferred, String whyHref, boolean disputed,
-                        boolean conditional, List<Note> notes, List<Source> sources) {}
+                        boolean conditional, List<Note> notes, List<Source> sources, boolean commercialService) {}
 
     /**
      * A note on a fact (a dispute, a condition, an editorial reading), what it rests on and, for one

@@ -71,6 +71,8 @@ function cell(values) {
     const li = el('li', {}, v.id && !/^(true|false)$/.test(v.id) ? idLink(v.id, v.label) : String(v.label ?? v.id), ' ',
       el('span', { class: 'tag' + (v.basis === 'inferred' ? ' inferred' : ''), 'data-basis': v.basis }, v.basis));
     if (v.disputed) li.append(el('span', { class: 'badge disputed' }, 'disputed'));
+    // A rented service (e.g. Amazon EC2) among open-source platforms: marked as every view marks it.
+    if (v.commercialService) li.append(el('span', { class: 'badge commercial-service' }, 'commercial service'));
     if (v.sources?.length) {
       const list = el('ul', { class: 'sources' });
       for (const s of v.sources) list.append(el('li', { class: 'source' }, ...sourceText(s)));

@@ -287,7 +287,7 @@ class ResponseSchemaConformanceTest {
         assertTrue(checked >= 17, "the shipped library: " + checked);
         JsonNode columns = doc.at("/paths/~1api~1queries~1platforms-for-technology/get/responses/200/content/"
                 + "application~1sparql-results+json/schema/properties/results/properties/bindings/items/properties");
-        assertEquals(List.of("platform", "label", "via", "viaLabel", "basis", "disputed"), fieldNames(columns));
+        assertEquals(List.of("platform", "label", "commercialService", "via", "viaLabel", "basis", "disputed", "sources"), fieldNames(columns));
     }
 
     private static List<String> fieldNames(JsonNode object) {

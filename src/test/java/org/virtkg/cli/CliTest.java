@@ -162,7 +162,7 @@ class CliTest {
         String kvm = capture(() -> run("query", "--db", db.toString(), "--format", "csv", "-p", "technology=KVM", file));
         assertTrue(kvm.contains("/id/CloudStack") && kvm.contains("/id/OpenStack"), "KVM: " + kvm);
         // The columns are the query's, as the server answers them: no column for the bound parameter (fifth walk-through).
-        assertEquals("platform,label,via,viaLabel,basis,disputed", kvm.lines().findFirst().orElseThrow(), kvm);
+        assertEquals("platform,label,commercialService,via,viaLabel,basis,disputed,sources", kvm.lines().findFirst().orElseThrow(), kvm);
         int[] code = new int[1];
         String err = captureErr(() -> code[0] = run("query", "--db", db.toString(), "-p", "technologie=KVM", file));
         assertEquals(2, code[0], err);

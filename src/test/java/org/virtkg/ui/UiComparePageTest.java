@@ -68,6 +68,19 @@ class UiComparePageTest {
     }
 
     @Test
+    void aCommercialServiceAmongThePlatformsIsMarkedInWords() throws Exception {
+        // Amazon EC2 (Table 1, a commercial service) among KVM's platforms says so; OpenNebula does not.
+        browser.driver.get(server.base() + "/#/compare?ids=KVM,Xen");
+        WebElement cell = browser.visible("#compare-table tr[data-property=platforms] td[data-id=KVM]");
+        List<WebElement> marks = cell.findElements(By.cssSelector(".badge.commercial-service"));
+        assertEquals(1, marks.size(), cell.getText());
+        WebElement item = marks.get(0).findElement(By.xpath("./ancestor::li[1]"));
+        assertTrue(item.getText().startsWith("Amazon EC2"), item.getText());
+        assertEquals("commercial service", marks.get(0).getText());
+        noConsoleErrors("compare");
+    }
+
+    @Test
     void aComparedPlatformNoLongerDevelopedIsSaidAboveTheTable() throws Exception {
         browser.driver.get(server.base() + "/#/compare?ids=OpenStack,Nimbus");
         browser.visible("#compare-table thead th[data-id=Nimbus]");
