@@ -391,6 +391,37 @@ class NamedQueryAnswersTest {
                 .check();
     }
 
+    /** docs/ontology.md's query table sums up these two answers in figures: they are the answers' own. */
+    @Test
+    void theQueryTableInTheDocsCountsWhatTheQueriesAnswer() throws Exception {
+        String md = Files.readString(Fixtures.projectDir().resolve("docs/ontology.md"));
+        List<JsonNode> pairs = bindings("platform-vmm-compatibility");
+        assertEquals(figure(md, "platform-vmm-compatibility", "(\\d+) pairs of"), pairs.size());
+        assertEquals(figure(md, "platform-vmm-compatibility", "; (\\w+) disputed, all OpenStack's"),
+                pairs.stream().filter(b -> b.at("/disputed/value").asText().equals("true")).count());
+        List<JsonNode> disputes = bindings("disputed-claims");
+        for (String[] level : new String[][] {{"claim", "(\\d+) claim-level disputes"}, {"contradiction", "(\\d+) contradictions"},
+                {"source", "(\\d+) source-level disputes"}})
+            assertEquals(figure(md, "disputed-claims", level[1]),
+                    disputes.stream().filter(b -> b.at("/level/value").asText().equals(level[0])).count(), level[0]);
+    }
+
+    private static List<JsonNode> bindings(String query) {
+        List<JsonNode> out = new ArrayList<>();
+        json(get(base + "/api/queries/" + query, "Accept", "application/sparql-results+json"), 200).at("/results/bindings").forEach(out::add);
+        return out;
+    }
+
+    /** The figure {@code pattern} finds in the query's row of the docs' table, a number or a word ("five"). */
+    private static long figure(String md, String query, String pattern) {
+        String row = md.lines().filter(l -> l.startsWith("| `" + query + ".rq`")).findFirst()
+                .orElseThrow(() -> new AssertionError(query + " has no row in docs/ontology.md"));
+        var m = java.util.regex.Pattern.compile(pattern).matcher(row);
+        if (!m.find()) throw new AssertionError("docs/ontology.md's row of " + query + " gives no figure for " + pattern + ": " + row);
+        List<String> words = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        return words.contains(m.group(1)) ? words.indexOf(m.group(1)) : Long.parseLong(m.group(1));
+    }
+
     // --- Technologies ---------------------------------------------------------------------------------
 
     @Test
