@@ -438,6 +438,8 @@ public final class Selection {
         // "…does not list Windows under Xen's guest OS": the requirement's own name (a noun), not the property's label.
         String field = String.join(" or ", subjects.stream().map(catalog::label).toList()) + "'s " + Character.toLowerCase(r.field().label().charAt(0)) + r.field().label().substring(1);
         String wanted = catalog.label(r.node());
+        Verdict matched = r.field().name().equals("features") ? throughMatchedFeature(r, p, t) : null;
+        if (matched != null) return matched;
         return verdict(r, s, "unknown", known.isEmpty()
                 ? "The knowledge base says nothing of " + field + ", so it cannot tell whether " + wanted + " is among them"
                 : "The knowledge base does not list " + wanted + " under " + field + "; it lists " + String.join(", ", known)
@@ -607,6 +609,44 @@ public final class Selection {
         }
         return new Verdict(v.field(), v.value(), v.subject(), v.status(), v.reason(), sources == null ? v.sources() : sources, v.basis(),
                 v.disputed(), v.disputes(), v.explain(), v.editorial(), best, drivers, v.fact());
+    }
+
+    /** How virtkg's editors link a feature to its counterpart in an imported support matrix (SKOS mapping properties). */
+    private static final List<Node> FEATURE_MATCHES = List.of(org.apache.jena.vocabulary.SKOS.closeMatch.asNode(),
+            org.apache.jena.vocabulary.SKOS.exactMatch.asNode());
+
+    /**
+     * A feature no fact decides for the pair, judged through the imported support matrix's feature
+     * virtkg's editors read as its match ({@code skos:closeMatch} or {@code exactMatch}, either way
+     * round; the paper's live migration and Nova's operation.live-migrate): that feature's answer
+     * for the pair, as {@link #driverFeature} gives it, said to rest on the editors' reading, marked
+     * {@code editorial}, citing the link's sources before the release. Only where nothing else
+     * decided, so a source's own statement (LXD lacks live migration) always wins. Null when no
+     * matched feature has an answer for the platform and the technology.
+     */
+    private Verdict throughMatchedFeature(Requirement r, Node p, Node t) {
+        List<Triple> links = new ArrayList<>();
+        for (Node match : FEATURE_MATCHES) {
+            catalog.union().find(r.node(), match, Node.ANY).forEachRemaining(links::add);
+            catalog.union().find(Node.ANY, match, r.node()).forEachRemaining(links::add);
+        }
+        links.sort(org.virtkg.reasoner.RlReasoner.CANONICAL);
+        for (Triple link : links) {
+            Node other = link.getSubject().equals(r.node()) ? link.getObject() : link.getSubject();
+            if (!other.isURI() || !isImportedFeature(other)) continue;
+            Verdict v = driverFeature(new Requirement(r.field(), r.value(), other, r.flag(), r.weightName(), r.weight()), p, t);
+            if (v.drivers() == null || v.drivers().isEmpty()) continue;
+            List<Provenance.Cited> sources = new ArrayList<>();
+            for (Node g : catalog.claims().evidence(link).sources()) sources.add(Provenance.describe(catalog.dataset(), g));
+            sources.addAll(v.sources());
+            var key = catalog.union().find(other, FEATURE_KEY, Node.ANY);
+            String reason = "By virtkg's editorial reading, " + catalog.label(r.node()) + " is a " + catalog.label(link.getPredicate())
+                    + " of " + catalog.label(p) + "'s support-matrix feature \"" + catalog.label(other) + "\""
+                    + (key.hasNext() ? " (" + key.next().getObject().getLiteralLexicalForm() + ")" : "") + ": " + v.reason();
+            return new Verdict(v.field(), v.value(), v.subject(), v.status(), reason, sources, null, null, null, null, true, v.answer(),
+                    v.drivers(), null);
+        }
+        return null;
     }
 
     /**

@@ -284,6 +284,47 @@ class SelectionApiTest {
     }
 
     /**
+     * The paper's LiveMigration feature, which no fact of the paper decides for most pairs, is judged
+     * for OpenStack through Nova's live-migrate feature, the one virtkg's editors read as its close
+     * match: the matrix's answer per driver, marked editorial, citing the link's source and the
+     * release; a paper fact still decides where there is one (LXD lacks live migration), and the
+     * paper's view knows nothing of the link.
+     */
+    @Test
+    void aPaperFeatureIsJudgedThroughTheMatrixFeatureItsEditorsMatchMarkedEditorial() {
+        String body = "{\"platform\": \"OpenStack\", \"features\": \"LiveMigration\"}";
+        JsonNode r = json(post(base + "/api/selection?limit=500&include=violated,unknown", body, "Content-Type", "application/json"), 200);
+        JsonNode kvm = pair(r, "OpenStack", "KVM").get("requirements").get(0);
+        assertEquals("satisfied", kvm.get("status").asText(), kvm.toString());
+        assertEquals("LiveMigration", kvm.get("value").asText(), kvm.toString());
+        assertTrue(kvm.get("editorial").asBoolean(), kvm.toString());
+        assertEquals("supported", kvm.get("answer").asText(), kvm.toString());
+        assertTrue(kvm.get("reason").asText().matches("By virtkg's editorial reading, live migration is a close match of OpenStack's support-matrix "
+                + "feature \"Live migrate instance across hosts\" \\(operation.live-migrate\\): OpenStack's driver libvirt-kvm-\\w+ for KVM: "
+                + "Live migrate instance across hosts supported \\(release 2026.1 .*"), kvm.toString());
+        List<String> sources = new ArrayList<>();
+        kvm.get("sources").forEach(x -> sources.add(x.get("graph").asText()));
+        assertEquals(List.of("https://w3id.org/virtkg/source/outside/LiveMigration/novaLiveMigrate", "https://w3id.org/virtkg/source/nova/2026.1"),
+                sources, kvm.toString());
+        JsonNode lxc = pair(r, "OpenStack", "LXC").get("requirements").get(0);
+        assertEquals("violated", lxc.get("status").asText(), "Nova's libvirt-lxc has no live migration: " + lxc);
+        assertTrue(lxc.get("editorial").asBoolean(), lxc.toString());
+        // The paper says LXD lacks live migration: that fact decides, not the link.
+        JsonNode lxd = pair(r, "OpenStack", "LXD").get("requirements").get(0);
+        assertEquals("violated", lxd.get("status").asText(), lxd.toString());
+        assertFalse(lxd.has("editorial") && lxd.get("editorial").asBoolean(), lxd.toString());
+        assertEquals("LXD", lxd.get("subject").asText(), lxd.toString());
+        // A platform with no imported matrix: the paper's unknown, no link followed.
+        JsonNode nimbus = select("{\"platform\": \"Nimbus\", \"features\": {\"value\": \"LiveMigration\", \"weight\": \"nice\"}}");
+        JsonNode n = nimbus.get("items").get(0).get("requirements").get(0);
+        assertEquals("unknown", n.get("status").asText(), n.toString());
+        assertFalse(n.has("editorial"), n.toString());
+        // The paper alone: unknown for OpenStack and KVM.
+        JsonNode paper = json(post(base + "/api/selection?limit=500&include=violated,unknown&view=paper", body, "Content-Type", "application/json"), 200);
+        assertEquals("unknown", pair(paper, "OpenStack", "KVM").get("requirements").get(0).get("status").asText());
+    }
+
+    /**
      * A pair on a product no longer developed says so where it is ranked, with the source and its
      * date (view=all and current, as the compatibility check gives lifecycles); the paper's view,
      * which knows nothing of today, does not.
