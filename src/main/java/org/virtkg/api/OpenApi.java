@@ -190,8 +190,7 @@ public final class OpenApi {
     private static Object inOneOrder(Object node) {
         if (node instanceof List<?> list) return list.stream().map(OpenApi::inOneOrder).toList();
         if (!(node instanceof Map<?, ?> map)) return node;
-        Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
-                ? new LinkedHashMap<>() : new java.util.TreeMap<>();
+        Map<String, Object> ordered = map instanceof java.util.SequencedMap<?, ?> ? new LinkedHashMap<>() : new java.util.TreeMap<>();
         ((Map<String, Object>) map).forEach((k, v) -> ordered.put(k, inOneOrder(v)));
         return ordered;
     }

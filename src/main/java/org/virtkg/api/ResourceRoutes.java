@@ -242,8 +242,8 @@ public final class ResourceRoutes {
      */
     private static void addRelated(Catalog catalog, Node x, Graph out) {
         Set<Node> described = new HashSet<>();
-        for (Triple m : matches(catalog, x)) {
-            Node y = other(m, x);
+        for (Triple m : catalog.matchesOf(x)) {
+            Node y = Catalog.otherSide(m, x);
             out.add(m);
             catalog.union().find(y, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
             for (var it = catalog.dataset().find(Node.ANY, Node.ANY, SUPPORTED_FEATURE, y); it.hasNext(); ) {
@@ -350,39 +350,12 @@ public final class ResourceRoutes {
         return Pages.render("resource.jte", page);
     }
 
-    private static final Node CLOSE_MATCH = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#closeMatch");
-    private static final Node EXACT_MATCH = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#exactMatch");
     private static final Node SUPPORTED_FEATURE = Catalog.vkg("supportedFeature");
     private static final Node DRIVER = Catalog.vkg("driver");
     private static final Node DRIVER_FOR = Catalog.vkg("driverFor");
     private static final Node SUPPORT_LEVEL = Catalog.vkg("supportLevel");
     private static final Node CAVEAT = Catalog.vkg("caveat");
     private static final Node RELEASE = Catalog.vkg("release");
-
-    /**
-     * The features of the knowledge base that a statement matches with {@code x}
-     * ({@code skos:closeMatch} or {@code skos:exactMatch}, either way round): the paper's live
-     * migration and Nova's live-migrate operation, linked by the editors' reading. Either way round
-     * so that each side's page shows the other.
-     */
-    private static List<Triple> matches(Catalog catalog, Node x) {
-        List<Triple> out = new ArrayList<>();
-        for (Node p : List.of(CLOSE_MATCH, EXACT_MATCH)) {
-            catalog.union().find(x, p, Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID) && !t.getObject().equals(x)) out.add(t);
-            });
-            catalog.union().find(Node.ANY, p, x).forEachRemaining(t -> {
-                if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID) && !t.getSubject().equals(x)) out.add(t);
-            });
-        }
-        out.sort(org.virtkg.reasoner.RlReasoner.CANONICAL);
-        return out;
-    }
-
-    /** The other side of a match of {@code x}. */
-    private static Node other(Triple match, Node x) {
-        return match.getSubject().equals(x) ? match.getObject() : match.getSubject();
-    }
 
     /**
      * The matched features of {@code x} ({@link #matches}) for its page: who states each match,
@@ -392,8 +365,8 @@ public final class ResourceRoutes {
      */
     private List<ResourcePage.Related> related(Catalog catalog, Node x) {
         List<ResourcePage.Related> out = new ArrayList<>();
-        for (Triple m : matches(catalog, x)) {
-            Node y = other(m, x);
+        for (Triple m : catalog.matchesOf(x)) {
+            Node y = Catalog.otherSide(m, x);
             Claims.Evidence ev = catalog.claims().evidence(m);
             List<ResourcePage.Source> matchSources = new ArrayList<>();
             boolean editorial = false;

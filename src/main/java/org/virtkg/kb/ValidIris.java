@@ -22,10 +22,12 @@ final class ValidIris {
         Set<String> checked = new HashSet<>();
         for (Quad q : added)
             for (Node n : new Node[] {q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()}) {
-                if (!n.isURI() || !checked.add(n.getURI())) continue;
-                String why = violation(n.getURI());
+                // A literal's datatype is an IRI too ("x"^^<urn:a>), which the RDF parsers check as well.
+                String iri = n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralDatatypeURI() : null;
+                if (iri == null || !checked.add(iri)) continue;
+                String why = violation(iri);
                 if (why != null)
-                    return "The IRI <" + n.getURI() + "> is not valid" + (why.isEmpty() ? "" : " (" + why + ")");
+                    return "The IRI <" + iri + "> is not valid" + (why.isEmpty() ? "" : " (" + why + ")");
             }
         return null;
     }

@@ -109,7 +109,7 @@ public final class WriteRejectedException extends RuntimeException {
                     lines.add(line.toString());
                 }
                 case UnknownReference u -> lines.add(u.message() + "; value: " + u.value());
-                case NamingGraph g -> lines.add(kind);
+                case NamingGraph g -> lines.add(kind + ": still named by the graph " + g.graph());
             }
         }
         return lines;

@@ -157,6 +157,35 @@ public final class Catalog {
         return knowledge.kb().withReasoner(r -> r.explain(t));
     }
 
+    /** How virtkg's editors link a term to its counterpart in another source's vocabulary (SKOS mapping properties). */
+    private static final List<Node> MATCHES = List.of(org.apache.jena.vocabulary.SKOS.closeMatch.asNode(),
+            org.apache.jena.vocabulary.SKOS.exactMatch.asNode());
+
+    /**
+     * The statements matching {@code x} with another resource of the knowledge base
+     * ({@code skos:closeMatch} or {@code skos:exactMatch}, either way round, so that each side finds
+     * the other): the paper's live migration and Nova's live-migrate operation, linked by the
+     * editors' reading. In canonical order.
+     */
+    public List<Triple> matchesOf(Node x) {
+        List<Triple> out = new ArrayList<>();
+        for (Node p : MATCHES) {
+            union().find(x, p, Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID) && !t.getObject().equals(x)) out.add(t);
+            });
+            union().find(Node.ANY, p, x).forEachRemaining(t -> {
+                if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Graphs.ID) && !t.getSubject().equals(x)) out.add(t);
+            });
+        }
+        out.sort(org.virtkg.reasoner.RlReasoner.CANONICAL);
+        return out;
+    }
+
+    /** The other side of {@code match}, a statement of {@link #matchesOf} {@code x}. */
+    public static Node otherSide(Triple match, Node x) {
+        return match.getSubject().equals(x) ? match.getObject() : match.getSubject();
+    }
+
     /** The sources of a fact that may be inferred ({@link Provenance#sourcesOfDerived}). */
     public List<Provenance.Source> sourcesOfDerived(Triple t) {
         return Provenance.sourcesOfDerived(knowledge.kb(), dataset(), t);

@@ -433,13 +433,13 @@ public final class Selection {
             Verdict closed = closedByTable(r, s, prop);
             if (closed != null) return closed;
         }
+        Verdict matched = r.field().name().equals("features") ? throughMatchedFeature(r, p, t) : null;
+        if (matched != null) return matched;
         Node s = subjects.get(0);
         List<String> known = subjects.stream().flatMap(x -> catalog.values(x, prop, null).stream()).map(Catalog.Value::label).distinct().toList();
         // "…does not list Windows under Xen's guest OS": the requirement's own name (a noun), not the property's label.
         String field = String.join(" or ", subjects.stream().map(catalog::label).toList()) + "'s " + Character.toLowerCase(r.field().label().charAt(0)) + r.field().label().substring(1);
         String wanted = catalog.label(r.node());
-        Verdict matched = r.field().name().equals("features") ? throughMatchedFeature(r, p, t) : null;
-        if (matched != null) return matched;
         return verdict(r, s, "unknown", known.isEmpty()
                 ? "The knowledge base says nothing of " + field + ", so it cannot tell whether " + wanted + " is among them"
                 : "The knowledge base does not list " + wanted + " under " + field + "; it lists " + String.join(", ", known)
@@ -611,10 +611,6 @@ public final class Selection {
                 v.disputed(), v.disputes(), v.explain(), v.editorial(), best, drivers, v.fact());
     }
 
-    /** How virtkg's editors link a feature to its counterpart in an imported support matrix (SKOS mapping properties). */
-    private static final List<Node> FEATURE_MATCHES = List.of(org.apache.jena.vocabulary.SKOS.closeMatch.asNode(),
-            org.apache.jena.vocabulary.SKOS.exactMatch.asNode());
-
     /**
      * A feature no fact decides for the pair, judged through the imported support matrix's feature
      * virtkg's editors read as its match ({@code skos:closeMatch} or {@code exactMatch}, either way
@@ -625,24 +621,18 @@ public final class Selection {
      * matched feature has an answer for the platform and the technology.
      */
     private Verdict throughMatchedFeature(Requirement r, Node p, Node t) {
-        List<Triple> links = new ArrayList<>();
-        for (Node match : FEATURE_MATCHES) {
-            catalog.union().find(r.node(), match, Node.ANY).forEachRemaining(links::add);
-            catalog.union().find(Node.ANY, match, r.node()).forEachRemaining(links::add);
-        }
-        links.sort(org.virtkg.reasoner.RlReasoner.CANONICAL);
-        for (Triple link : links) {
-            Node other = link.getSubject().equals(r.node()) ? link.getObject() : link.getSubject();
-            if (!other.isURI() || !isImportedFeature(other)) continue;
+        for (Triple link : catalog.matchesOf(r.node())) {
+            Node other = Catalog.otherSide(link, r.node());
+            if (!isImportedFeature(other)) continue;
             Verdict v = driverFeature(new Requirement(r.field(), r.value(), other, r.flag(), r.weightName(), r.weight()), p, t);
             if (v.drivers() == null || v.drivers().isEmpty()) continue;
             List<Provenance.Cited> sources = new ArrayList<>();
             for (Node g : catalog.claims().evidence(link).sources()) sources.add(Provenance.describe(catalog.dataset(), g));
             sources.addAll(v.sources());
-            var key = catalog.union().find(other, FEATURE_KEY, Node.ANY);
+            Node key = catalog.union().find(other, FEATURE_KEY, Node.ANY).nextOptional().map(Triple::getObject).orElse(null);
             String reason = "By virtkg's editorial reading, " + catalog.label(r.node()) + " is a " + catalog.label(link.getPredicate())
                     + " of " + catalog.label(p) + "'s support-matrix feature \"" + catalog.label(other) + "\""
-                    + (key.hasNext() ? " (" + key.next().getObject().getLiteralLexicalForm() + ")" : "") + ": " + v.reason();
+                    + (key != null && key.isLiteral() ? " (" + key.getLiteralLexicalForm() + ")" : "") + ": " + v.reason();
             return new Verdict(v.field(), v.value(), v.subject(), v.status(), reason, sources, null, null, null, null, true, v.answer(),
                     v.drivers(), null);
         }

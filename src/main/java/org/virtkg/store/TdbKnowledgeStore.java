@@ -42,7 +42,10 @@ public final class TdbKnowledgeStore implements KnowledgeStore {
      * Queries read the union of the named graphs, which TDB2 answers from the indexes whose graph
      * comes last (SPOG, POSG, OSPG), all kept; a pattern inside one named graph starts with the
      * primary GSPO or with its other bound terms and checks the graph of each match (GPOS and GOSP
-     * went). TDB2 accepts four or six.
+     * went): a pattern that binds only the graph and the predicate, or the graph and the object,
+     * reads that whole graph through GSPO; virtkg's own reads seldom do, and a SPARQL query that
+     * binds the inferred graph and a predicate pays a scan of that graph.
+     * TDB2 takes four or six quad indexes (it refuses five).
      *
      * <p>TDB2 takes a store's indexes from these parameters only when it creates the store, and
      * records them in its {@code tdb.cfg}; an existing store keeps the indexes it was made with

@@ -116,7 +116,8 @@ class HostileUploadTest {
     void oversizedAndCompressedBodiesAreRefused() throws Exception {
         // Sent as a client sends a large body, asking first (Expect: 100-continue): without it the
         // server's 413, answered before the body is read and the connection closed, can reach a
-        // client still writing as a reset instead of an answer (seen once on a loaded machine).
+        // client still writing as a reset instead of an answer (seen once on a loaded machine). A client
+        // that sends such a body without asking may get that reset; the body is refused either way.
         var big = Fixtures.send(HttpRequest.newBuilder(URI.create(base + "/data?graph=" + enc(GRAPH))).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[17 << 20])), "Content-Type", "text/turtle", "Authorization", "Bearer " + ADMIN);
         assertEquals(413, big.statusCode());

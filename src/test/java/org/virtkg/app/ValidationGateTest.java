@@ -71,6 +71,10 @@ class ValidationGateTest {
         assertEquals("Nothing was changed: The IRI <urn:a> is not valid (namespace not terminated by ':').",
                 Json.MAPPER.readTree(r.body()).get("detail").asText());
         assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/badiri> { ?s ?p ?o }"));
+        // A literal's datatype is an IRI as well.
+        var typed = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/badiri> { id:KVM rdfs:comment \"x\"^^<urn:a> } }");
+        assertEquals(422, typed.statusCode(), typed.body());
+        assertFalse(VirtkgServerTest.askAt(base, "GRAPH <https://w3id.org/virtkg/graph/user/badiri> { ?s ?p ?o }"));
         // A URN with its namespace is an IRI like any other.
         var ok = update("INSERT DATA { GRAPH <https://w3id.org/virtkg/graph/user/goodiri> { <urn:isbn:0451450523> rdfs:label \"A book\" } }");
         assertEquals(204, ok.statusCode(), ok.body());

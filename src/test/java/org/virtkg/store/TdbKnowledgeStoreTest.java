@@ -10,7 +10,10 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.params.StoreParamsCodec;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.DatasetFactory;
@@ -64,9 +67,8 @@ class TdbKnowledgeStoreTest {
                 return null;
             });
         }
-        String recorded = Files.readString(tmp.resolve("tdb.cfg"));
-        assertTrue(recorded.matches("(?s).*\"tdb.quad_indexes\"\\s*:\\s*\\[\\s*\"GSPO\"\\s*,\\s*\"SPOG\"\\s*,\\s*\"POSG\"\\s*,\\s*\"OSPG\"\\s*].*"),
-                "the store records its four quad indexes: " + recorded);
+        StoreParams recorded = StoreParamsCodec.read(Location.create(tmp.toString()));
+        assertEquals(List.of("GSPO", "SPOG", "POSG", "OSPG"), List.of(recorded.getQuadIndexes()), "the store records its four quad indexes");
         // Opened by plain TDB2, without our parameters, it reads the four from the store itself.
         DatasetGraph plain = DatabaseMgr.connectDatasetGraph(tmp.toString());
         try {
