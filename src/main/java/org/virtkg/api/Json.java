@@ -78,9 +78,7 @@ public final class Json {
         try {
             return MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
-            // "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)": the figures, not the class.
-            throw ProblemException.of(400, body + " is larger or deeper than this server reads: "
-                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
+            throw ProblemException.of(400, body + " is larger or deeper than this server reads: " + limitInWords(e.getOriginalMessage()));
         } catch (JacksonException e) {
             var at = e.getLocation();
             throw ProblemException.of(400, body + " is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
@@ -88,6 +86,22 @@ public final class Json {
         } catch (java.io.IOException e) {
             throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
         }
+    }
+
+    /**
+     * Which of {@link #READ_LIMITS} a body passed, in our words and figures; Jackson's message
+     * ("Document nesting depth (65) exceeds the maximum allowed (64, from `StreamReadConstraints…`)")
+     * names its own classes and methods.
+     */
+    static String limitInWords(String jacksonMessage) {
+        String m = String.valueOf(jacksonMessage).toLowerCase(Locale.ROOT);
+        if (m.contains("nesting depth"))
+            return "it nests objects or arrays more than " + READ_LIMITS.getMaxNestingDepth() + " levels deep";
+        if (m.contains("number value length") || m.contains("number length"))
+            return "it has a number longer than " + READ_LIMITS.getMaxNumberLength() + " digits";
+        if (m.contains("string value length") || m.contains("string length"))
+            return "it has a string longer than " + READ_LIMITS.getMaxStringLength() + " characters";
+        return "it exceeds a limit on its size";
     }
 
     /**
