@@ -234,7 +234,7 @@ public final class ResourceRoutes {
     private static final Node WAS_DERIVED_FROM = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
 
     /**
-     * For each feature matched with {@code x} ({@link #matches}, either way round): the match, the
+     * For each feature matched with {@code x} ({@link Catalog#matchesOf}, either way round): the match, the
      * feature's label, and each support record of it (a driver's rating in one release, its own
      * statements) with the driver's label and technologies, and the source graph stating the record
      * as what it was derived from ({@code prov:wasDerivedFrom}), described by its label, release,
@@ -358,7 +358,7 @@ public final class ResourceRoutes {
     private static final Node RELEASE = Catalog.vkg("release");
 
     /**
-     * The matched features of {@code x} ({@link #matches}) for its page: who states each match,
+     * The matched features of {@code x} ({@link Catalog#matchesOf}) for its page: who states each match,
      * whether that is an editorial reading (its source carries a {@code vkg:editorialNote}), and each
      * rating of the matched feature by an imported support matrix, per release and driver, newest
      * release first, with the release's source.
@@ -390,10 +390,7 @@ public final class ResourceRoutes {
                 Node level = first(catalog.union(), fs, SUPPORT_LEVEL);
                 Node caveat = first(catalog.union(), fs, CAVEAT);
                 Provenance.Source d = Provenance.describe(catalog.dataset(), g);
-                String from = d.wasDerivedFrom();
-                Link document = from != null && from.startsWith("https://") && !from.startsWith(Graphs.BASE)
-                        ? new Link(from, d.label() != null ? d.label() : from) : null;
-                ResourcePage.Source src = new ResourcePage.Source(null, g.getURI().replace(Graphs.BASE, ""), null, document, false, null);
+                ResourcePage.Source src = new ResourcePage.Source(null, g.getURI().replace(Graphs.BASE, ""), null, document(d), false, null);
                 Node release = first(catalog.dataset().getGraph(g), g, RELEASE);
                 String releaseText = release != null && release.isLiteral() ? release.getLiteralLexicalForm() : g.getURI().replace(Graphs.BASE, "");
                 String order = (d.asOf() == null ? "" : d.asOf()) + " " + releaseText;
@@ -482,6 +479,13 @@ public final class ResourceRoutes {
         return out;
     }
 
+    /** The public document an outside source names as what it was derived from, linked so a reader can check; null for none. */
+    private static Link document(Provenance.Source s) {
+        String from = s.wasDerivedFrom();
+        return from != null && from.startsWith("https://") && !from.startsWith(Graphs.BASE)
+                ? new Link(from, s.label() != null ? s.label() : from) : null;
+    }
+
     /** A source as {@link Provenance#describe} gives it: its place in the paper, what it says, the document behind it. */
     private static ResourcePage.Source source(Provenance.Source s) {
         String heading = null;
@@ -490,10 +494,7 @@ public final class ResourceRoutes {
         else if (s.section() != null) heading = "abstract".equals(s.section()) ? "Abstract" : "Section " + s.section();
         else code = s.graph().replace(Graphs.BASE, "");
         String text = s.cellText() != null ? s.cellText() : s.quote() != null ? s.quote() : s.comment();
-        // An outside source names the public document it was derived from: link it so a reader can check.
-        String from = s.wasDerivedFrom();
-        Link document = from != null && from.startsWith("https://") && !from.startsWith(Graphs.BASE)
-                ? new Link(from, s.label() != null ? s.label() : from) : null;
+        Link document = document(s);
         // A source-level flag: part of what the sentence or cell says is doubtful and was not
         // recorded as a fact; the facts that were recorded carry their own dispute notes (Claims).
         boolean partly = Boolean.TRUE.equals(s.disputed());

@@ -626,8 +626,7 @@ public final class Selection {
             if (!isImportedFeature(other)) continue;
             Verdict v = driverFeature(new Requirement(r.field(), r.value(), other, r.flag(), r.weightName(), r.weight()), p, t);
             if (v.drivers() == null || v.drivers().isEmpty()) continue;
-            List<Provenance.Cited> sources = new ArrayList<>();
-            for (Node g : catalog.claims().evidence(link).sources()) sources.add(Provenance.describe(catalog.dataset(), g));
+            List<Provenance.Cited> sources = new ArrayList<>(Provenance.sourcesOf(catalog.dataset(), link));
             sources.addAll(v.sources());
             Node key = catalog.union().find(other, FEATURE_KEY, Node.ANY).nextOptional().map(Triple::getObject).orElse(null);
             String reason = "By virtkg's editorial reading, " + catalog.label(r.node()) + " is a " + catalog.label(link.getPredicate())
