@@ -32,26 +32,32 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // A command's output is its own lines; the service's log (INFO) is for the server. Set before
-        // any logger exists (slf4j-simple reads it once); a -D on the command line still wins.
-        boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("bench"));
-        if (!serving && System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
-        // The JDK's HTTP client keeps an idle connection 30 s, the idle timeout of Jetty and so of
-        // Fuseki: a request to a remote store sent after about 30 s of quiet could go out on a
-        // connection the store was closing that instant, and fail with the outcome unknown (seen in
-        // a CI run). Dropping idle connections well before any common server timeout (Jetty 30 s,
-        // Tomcat 20 s) takes that race away; a reconnect costs one handshake. Read once, when the
-        // first client is built, so set before any; a -D on the command line still wins.
-        if (System.getProperty(HTTP_CLIENT_KEEPALIVE) == null) System.setProperty(HTTP_CLIENT_KEEPALIVE, STORE_CONNECTION_IDLE_SECONDS);
+        jvmDefaults(args.length > 0 && (args[0].equals("serve") || args[0].equals("bench")));
         int code = commandLine().execute(args);
         // serve returns only when the server has stopped; everything else exits with its code.
         System.exit(code);
     }
 
-    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-    private static final String HTTP_CLIENT_KEEPALIVE = "jdk.httpclient.keepalive.timeout";
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    static final String HTTP_CLIENT_KEEPALIVE = "jdk.httpclient.keepalive.timeout";
     /** Seconds an idle connection to a remote store is kept: below the common servers' idle timeouts. */
     static final String STORE_CONNECTION_IDLE_SECONDS = "10";
+
+    /**
+     * The JVM-wide properties a command runs with unless its command line sets them (a {@code -D}
+     * still wins). Both are read once, so this runs before any logger or HTTP client exists.
+     */
+    static void jvmDefaults(boolean serving) {
+        // A command's output is its own lines; the service's log (INFO) is for the server.
+        if (!serving && System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
+        // The JDK's HTTP client keeps an idle connection 30 s, the idle timeout of Jetty and so of
+        // Fuseki: a request to a remote store sent after about 30 s of quiet could go out on a
+        // connection the store was closing that instant, and fail with the outcome unknown (seen in
+        // a CI run against the test Fuseki). Dropping idle connections well before the common
+        // servers' timeouts (Jetty 30 s, Tomcat 20 s) takes that race away; a reconnect costs one
+        // handshake.
+        if (System.getProperty(HTTP_CLIENT_KEEPALIVE) == null) System.setProperty(HTTP_CLIENT_KEEPALIVE, STORE_CONNECTION_IDLE_SECONDS);
+    }
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)

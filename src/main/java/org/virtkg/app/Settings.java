@@ -47,7 +47,10 @@ public final class Settings {
                     "parser safety (stack depth, quadratic number parsing); the body size is `max-json`"),
             new Fixed("Turtle / TriG nesting", "64 levels", "`RdfBodies.MAX_NESTING`", "parser stack safety"),
             new Fixed("Wait for a read's turn", "30 s, at most 4,096 waiting", "`VirtkgServer.MAX_READ_WAIT`, `MAX_WAITING_READS`",
-                    "bounds the memory of the waiting queue; tune `max-active-reads` instead"));
+                    "bounds the memory of the waiting queue; tune `max-active-reads` instead"),
+            new Fixed("Idle connection to a remote store", "kept 10 s (`-Djdk.httpclient.keepalive.timeout=S` overrides)",
+                    "`Main.STORE_CONNECTION_IDLE_SECONDS`",
+                    "closed before the store's own idle timeout (Fuseki's 30 s), so no request goes out on a connection the store is closing"));
 
     /** Where a value came from, as said in messages. */
     public record Source(String kind, String where) {
