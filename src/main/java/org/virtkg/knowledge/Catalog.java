@@ -262,7 +262,8 @@ public final class Catalog {
 
     /**
      * The commercial-service mark as every view writes it: true on a commercial service, null (so
-     * absent) on anything else, which says nothing either way (open world, as {@link #isService}).
+     * absent) on anything no source makes one; absent is no claim that it is open source (that is
+     * {@link #licensing}'s to say).
      */
     public static Boolean serviceMark(boolean service) {
         return service ? Boolean.TRUE : null;
