@@ -45,6 +45,18 @@ export function idLink(id, label) {
   return el('a', { href: '/id/' + encodeURIComponent(id) }, label || id);
 }
 
+/**
+ * " commercial service" beside a value or platform the API marks commercialService: true (a rented
+ * service, e.g. Amazon EC2, among open-source platforms), in the words and style of /id/{name}
+ * (space included, so its text reads "Amazon EC2 commercial service" as there); '' otherwise.
+ */
+export function serviceBadge(v) {
+  if (!v?.commercialService) return '';
+  const mark = document.createDocumentFragment();
+  mark.append(' ', el('span', { class: 'badge commercial-service' }, 'commercial service'));
+  return mark;
+}
+
 /** A source as inline nodes: "Table 2, row CloudStack, column Hypervisor support: “Xen,KVM”" or "§3: “quote”". */
 /** 'filed by who on day' from a filing graph's description (who, when), or '' when it names no one. */
 export function filedBy(description) {

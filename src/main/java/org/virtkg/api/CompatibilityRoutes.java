@@ -40,6 +40,9 @@ import org.virtkg.store.Graphs;
  * <p>The matrix leaves out the platforms that are commercial services (the survey's public-cloud
  * examples, e.g. Amazon EC2) unless {@code include=services}, and names them under
  * {@code excluded.services}; a single {@code /api/compatibility} question answers for any platform.
+ * Where a commercial service is named (the answer's platform, the matrix's columns with
+ * {@code include=services}) it is marked {@code commercialService: true}, as every view marks one
+ * ({@link Catalog#serviceMark}).
  */
 public final class CompatibilityRoutes {
     private final Knowledge knowledge;
@@ -252,7 +255,10 @@ public final class CompatibilityRoutes {
      * technology by technology, in the platforms' order.
      */
     @Describe(name = "CompatibilityMatrix", description = "Every technology x platform with status and basis")
-    public record MatrixAnswer(List<Catalog.Ref> technologies, List<Catalog.Ref> platforms, List<Cell> cells,
+    public record MatrixAnswer(List<Catalog.Ref> technologies,
+            @Describe(description = "The columns, in order; with include=services each commercial service is marked commercialService: true")
+            List<Catalog.PlatformRef> platforms,
+            List<Cell> cells,
             @Describe(description = "What the matrix leaves out, by the include= value that brings it back (services: commercial services)")
             Map<String, List<Catalog.Ref>> excluded,
             @Describe(description = "Product id -> its lifecycle status today; absent under view=paper")
@@ -313,7 +319,8 @@ public final class CompatibilityRoutes {
                                 + catalog.label(t) + "; under the open-world assumption that is unknown, not no.";
                 String paperAlone = paperAloneNote(claims, view, answer);
                 if (paperAlone != null) note = paperAlone;
-                return new Compatibility(catalog.ref(t), catalog.ref(p), status, answer.basis() == null ? null : answer.basis().json(),
+                // A single question answers for any platform, so the answer says when it is a rented service.
+                return new Compatibility(catalog.ref(t), catalog.platformRef(p), status, answer.basis() == null ? null : answer.basis().json(),
                         status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
                         notes.stream().filter(n -> !"condition".equals(n.kind())).toList(),
                         notes.stream().filter(n -> "condition".equals(n.kind())).toList(),
@@ -346,7 +353,8 @@ public final class CompatibilityRoutes {
     @Describe(name = "Compatibility", description = "Whether a platform supports a technology, why, and on whose word")
     public record Compatibility(
             Catalog.Ref technology,
-            Catalog.Ref platform,
+            @Describe(description = "The platform asked about, marked commercialService: true when it is a commercial service")
+            Catalog.PlatformRef platform,
             @Describe(allowed = {"supported", "partial", "unsupported", "disputed", "unknown"},
                     description = "partial: supported with a stated condition; disputed: sources disagree, or the only support is disputed")
             String status,

@@ -26,6 +26,7 @@ final class KnowledgeAsWritten {
     static JsonMapper.Builder register(JsonMapper.Builder b) {
         return b.addMixIn(Catalog.Product.class, Product.class)
                 .addMixIn(Catalog.Value.class, Value.class)
+                .addMixIn(Catalog.PlatformRef.class, PlatformRef.class)
                 .addMixIn(Lifecycles.Fact.class, Fact.class)
                 .addMixIn(Lifecycles.Disagreement.class, Disagreement.class)
                 .addMixIn(Selection.Verdict.class, Verdict.class)
@@ -65,6 +66,23 @@ final class KnowledgeAsWritten {
     interface Value {
         @Describe(description = "True when the value is a commercial service (vkg:CommercialService, e.g. Amazon EC2: what platform "
                 + "lists leave out unless include=services); absent for every other value")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean commercialService();
+    }
+
+    /** A platform named in an answer ({@link Catalog.PlatformRef}): marked as a value is, only when it is a commercial service. */
+    @Describe(name = "PlatformRef", description = "A platform named in an answer: id, label and, when it is a commercial service, "
+            + "commercialService: true")
+    interface PlatformRef {
+        @Describe(description = "The platform's id (/api/resources/{id})")
+        String id();
+
+        @Describe(description = "Its English label")
+        String label();
+
+        @Describe(description = "True when the platform is a commercial service (vkg:CommercialService, e.g. Amazon EC2: what platform "
+                + "lists, the matrix and the selection leave out unless asked for by include=services, or by the selection's "
+                + "platform filter naming it); absent for every other platform")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Boolean commercialService();
     }

@@ -57,6 +57,8 @@ final class MatrixView {
     final PaperView paper;
     final List<Node> technologies;
     final List<Node> platforms;
+    /** Of {@link #platforms}, the commercial services (some only with include=services): their columns are marked. */
+    final Set<Node> serviceColumns;
     final List<Node> excluded;
     final Map<Node, String> labels;
     final Map<Node, Row> rows;
@@ -64,8 +66,8 @@ final class MatrixView {
     private volatile CompatibilityRoutes.Matrix serialised;
 
     private MatrixView(long version, String view, boolean services, Claims claims, PaperView paper, List<Node> technologies,
-                       List<Node> platforms, List<Node> excluded, Map<Node, String> labels, Map<Node, Row> rows,
-                       Map<String, String> lifecycles) {
+                       List<Node> platforms, Set<Node> serviceColumns, List<Node> excluded, Map<Node, String> labels,
+                       Map<Node, Row> rows, Map<String, String> lifecycles) {
         this.version = version;
         this.view = view;
         this.services = services;
@@ -73,6 +75,7 @@ final class MatrixView {
         this.paper = paper;
         this.technologies = technologies;
         this.platforms = platforms;
+        this.serviceColumns = serviceColumns;
         this.excluded = excluded;
         this.labels = labels;
         this.rows = rows;
@@ -87,15 +90,21 @@ final class MatrixView {
         List<Node> ts = paper == null ? catalog.technologies() : paper.instances(Catalog.TECHNOLOGY, catalog);
         List<Node> ps = new ArrayList<>();
         List<Node> excluded = new ArrayList<>();
+        Set<Node> serviceColumns = new HashSet<>();
         for (Node p : paper == null ? catalog.platforms() : paper.instances(Catalog.PLATFORM, catalog)) {
             // Judged as the view judges everything else: the paper view by the paper's own reasoner.
-            if (isService(catalog, paper, p) && !services) excluded.add(p);
-            else ps.add(p);
+            // The same judgement marks the column of a service brought back, so mark and leaving out agree.
+            boolean service = isService(catalog, paper, p);
+            if (service && !services) excluded.add(p);
+            else {
+                ps.add(p);
+                if (service) serviceColumns.add(p);
+            }
         }
         for (List<Node> list : List.of(ts, ps, excluded)) for (Node n : list) labels.put(n, catalog.label(n));
         Map<Node, Row> rows = new HashMap<>();
         for (Node t : ts) rows.put(t, row(claims, view, t, ps, Map.of(), Set.copyOf(ps)));
-        return new MatrixView(version, view, services, claims, paper, ts, ps, excluded, labels, rows,
+        return new MatrixView(version, view, services, claims, paper, ts, ps, Set.copyOf(serviceColumns), excluded, labels, rows,
                 paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
@@ -126,6 +135,7 @@ final class MatrixView {
             }
         }
         Set<Node> ts = new HashSet<>(technologies), ps = new HashSet<>(platforms), es = new HashSet<>(excluded);
+        Set<Node> marked = new HashSet<>(serviceColumns);
         Map<Node, String> newLabels = new HashMap<>(labels);
         boolean reorder = false;
         Set<Node> newRows = new HashSet<>(), newColumns = new HashSet<>();
@@ -135,6 +145,9 @@ final class MatrixView {
             boolean isPlatform = isA(catalog, paper, n, Catalog.PLATFORM);
             boolean service = isPlatform && isService(catalog, paper, n);
             boolean isP = isPlatform && (services || !service), isE = isPlatform && !services && service;
+            // A column that stays while its product becomes (or stops being) a service changes only its mark.
+            if (isP && service) marked.add(n);
+            else marked.remove(n);
             if (isT != ts.contains(n)) {
                 if (isT) {
                     ts.add(n);
@@ -179,8 +192,8 @@ final class MatrixView {
             else if (!dirty.isEmpty() || columnsChanged) newRowsMap.put(t, row(claims, view, t, pList, old.cells(), dirty));
             else newRowsMap.put(t, old);
         }
-        return new MatrixView(changes.get(changes.size() - 1).version(), view, services, claims, paper, tList, pList, eList, newLabels,
-                newRowsMap, paper == null ? Lifecycles.lifecycles(catalog) : null);
+        return new MatrixView(changes.get(changes.size() - 1).version(), view, services, claims, paper, tList, pList, Set.copyOf(marked), eList,
+                newLabels, newRowsMap, paper == null ? Lifecycles.lifecycles(catalog) : null);
     }
 
     private static List<Node> sorted(Set<Node> nodes, Comparator<Node> order) {
@@ -229,7 +242,7 @@ final class MatrixView {
                     csv.append(r.csv());
                     cells.addAll(r.cells().values());
                 }
-                String json = Json.write(new CompatibilityRoutes.MatrixAnswer(refs(technologies), refs(platforms), cells,
+                String json = Json.write(new CompatibilityRoutes.MatrixAnswer(refs(technologies), columns(), cells,
                         Map.of(Catalog.SERVICES, refs(excluded)), lifecycles));
                 serialised = new CompatibilityRoutes.Matrix(json, csv.toString());
             }
@@ -239,5 +252,10 @@ final class MatrixView {
 
     private List<Catalog.Ref> refs(List<Node> nodes) {
         return nodes.stream().map(n -> new Catalog.Ref(IdIndex.idOf(n), labels.get(n))).toList();
+    }
+
+    /** The platforms' columns, each service's marked (read from what was kept: serialising opens no transaction). */
+    private List<Catalog.PlatformRef> columns() {
+        return platforms.stream().map(n -> Catalog.platformRef(n, labels.get(n), serviceColumns.contains(n))).toList();
     }
 }

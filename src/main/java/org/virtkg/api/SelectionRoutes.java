@@ -129,7 +129,7 @@ public final class SelectionRoutes {
      */
     @Describe(name = "SelectionPair")
     public record Pair(
-            Catalog.Ref platform,
+            @Describe(description = "The platform, marked commercialService: true when it is a commercial service") Catalog.PlatformRef platform,
             Catalog.Ref technology,
             PairCompatibility compatibility,
             @Describe(allowed = {"satisfied", "unknown", "violated"}, description = "How the pair meets the must requirements") String must,
@@ -178,7 +178,8 @@ public final class SelectionRoutes {
             lifecycle = new CompatibilityRoutes.Lifecycle(today.lifecycle(c.technology()), today.lifecycle(c.platform()));
             cautions = today.cautions(List.of(c.platform(), c.technology()));
         }
-        return new Pair(catalog.ref(c.platform()), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
+        // A pair on a commercial service (include=services, or named in the filter) says so, as every view marks one.
+        return new Pair(catalog.platformRef(c.platform()), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
                 Selection.score(c, weights), java.util.Arrays.stream(weights).sum(), Selection.count(c, "satisfied"),
                 Selection.count(c, "violated"), Selection.count(c, "unknown"), breakdown, lifecycle, cautions);
     }

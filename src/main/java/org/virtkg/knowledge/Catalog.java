@@ -83,6 +83,14 @@ public final class Catalog {
     public record Ref(String id, String label) {}
 
     /**
+     * A reference to a platform where an answer names one as such (a selection pair's, the
+     * compatibility answer's, the matrix's columns): id, label and the commercial-service mark a
+     * {@link Value} carries ({@link #serviceMark}), so a rented service brought back by
+     * include=services, or asked about by name, is told from the open-source platforms there too.
+     */
+    public record PlatformRef(String id, String label, Boolean commercialService) {}
+
+    /**
      * What a computation read through this catalogue, for views that keep its result from version
      * to version ({@link #recording}): the claims it judged (each a triple, its evidence read from
      * the quads stating it or its inverse and, for an inferred one, its derivation) and the
@@ -238,6 +246,29 @@ public final class Catalog {
         return new Ref(IdIndex.idOf(n), label(n));
     }
 
+    /** {@code n} named as a platform, marked when it is a commercial service ({@link #isService}). */
+    public PlatformRef platformRef(Node n) {
+        return platformRef(n, label(n), isService(n));
+    }
+
+    /**
+     * {@code n} named as a platform, with the label and the judgement of {@link #isService} a view
+     * already made (the matrix's, kept from version to version, judges the paper view by the
+     * paper's own reasoner, as it judges which platforms to leave out).
+     */
+    public static PlatformRef platformRef(Node n, String label, boolean service) {
+        return new PlatformRef(IdIndex.idOf(n), label, serviceMark(service));
+    }
+
+    /**
+     * The commercial-service mark as every view writes it: true on a commercial service, null (so
+     * absent) on anything no source makes one; absent is no claim that it is open source (that is
+     * {@link #licensing}'s to say).
+     */
+    public static Boolean serviceMark(boolean service) {
+        return service ? Boolean.TRUE : null;
+    }
+
     /** What the claims say at this version: built once per version and shared. */
     public Claims claims() {
         return knowledge.claims(this);
@@ -275,7 +306,7 @@ public final class Catalog {
             return new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions, null);
         // A commercial service is marked wherever it is a value (a technology's platforms, compare), by
         // the class membership that leaves it out of platform lists.
-        return new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions, isService(o) ? Boolean.TRUE : null);
+        return new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions, serviceMark(isService(o)));
     }
 
     /** What a note rests on: source graphs and documents by their IRIs. */

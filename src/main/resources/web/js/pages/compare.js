@@ -1,6 +1,6 @@
 // The compare page (#/compare?ids=KVM,Xen): GET /api/compare side by side, each value stated or
 // inferred with its sources, then the paper's sentences that speak of the compared products together.
-import { api, el, idLink, sourceText } from '../util.js';
+import { api, el, idLink, serviceBadge, sourceText } from '../util.js';
 import { searchIndex } from '../catalogue.js';
 
 /** How many products one comparison takes (the API's limits). */
@@ -72,7 +72,7 @@ function cell(values) {
       el('span', { class: 'tag' + (v.basis === 'inferred' ? ' inferred' : ''), 'data-basis': v.basis }, v.basis));
     if (v.disputed) li.append(el('span', { class: 'badge disputed' }, 'disputed'));
     // A rented service (e.g. Amazon EC2) among open-source platforms: marked as every view marks it.
-    if (v.commercialService) li.append(el('span', { class: 'badge commercial-service' }, 'commercial service'));
+    li.append(serviceBadge(v));
     if (v.sources?.length) {
       const list = el('ul', { class: 'sources' });
       for (const s of v.sources) list.append(el('li', { class: 'source' }, ...sourceText(s)));

@@ -1,6 +1,6 @@
 // #/matrix: every technology x platform (GET /api/compatibility/matrix) in one of the three views of
 // paper and present; a cell opens why and where the sources say so (GET /api/compatibility).
-import { api, el, filedBy, idLink, sourceText, VIEWS } from '../util.js';
+import { api, el, filedBy, idLink, serviceBadge, sourceText, VIEWS } from '../util.js';
 import { explanationTree, sourceList } from '../explanation.js';
 
 // The five answer states of /api/compatibility; "supported" split by basis (stated or inferred).
@@ -47,7 +47,9 @@ export default async function matrix(main, params) {
   const table = el('table', { class: 'matrix', id: 'matrix' });
   table.append(el('caption', { class: 'sr-only' }, 'Technologies (rows) by cloud platforms (columns)'));
   const hr = el('tr', {}, el('th', { scope: 'col' }, el('span', {}, 'Technology \\ platform')));
-  for (const p of m.platforms) hr.append(el('th', { scope: 'col' }, el('span', {}, el('a', { href: '/id/' + p.id, tabindex: '-1' }, p.label))));
+  // A commercial service's column (include=services) says so in words, on a line of its own beside the label.
+  for (const p of m.platforms) hr.append(el('th', { scope: 'col', 'data-column': p.id },
+    el('span', {}, el('a', { href: '/id/' + p.id, tabindex: '-1' }, p.label), p.commercialService ? [el('br'), serviceBadge(p)] : '')));
   table.append(el('thead', {}, hr));
   const body = el('tbody');
   const buttons = [];
@@ -59,7 +61,7 @@ export default async function matrix(main, params) {
       const k = cellClass(cell);
       const b = el('button', {
         type: 'button', class: 'cell s-' + k, 'data-technology': t.id, 'data-platform': p.id, 'data-status': k,
-        'aria-label': `${t.label} on ${p.label}: ${STATUS[k].text}`, 'aria-pressed': 'false', tabindex: r === 0 && c === 0 ? '0' : '-1',
+        'aria-label': `${t.label} on ${p.label}${p.commercialService ? ' (commercial service)' : ''}: ${STATUS[k].text}`, 'aria-pressed': 'false', tabindex: r === 0 && c === 0 ? '0' : '-1',
       }, STATUS[k].sym);
       b.addEventListener('click', () => select(b, t, p));
       b.addEventListener('keydown', ev => move(ev, r, c));
@@ -116,7 +118,8 @@ export default async function matrix(main, params) {
     panel.append(el('h2', {}, `${r.technology.label} on ${r.platform.label}`));
     panel.append(el('p', {}, el('span', { class: 'cell s-' + k, 'aria-hidden': 'true', style: 'display:inline-grid;place-items:center;margin-right:.4rem' }, STATUS[k].sym),
       el('strong', { id: 'cell-status' }, STATUS[k].text)));
-    panel.append(el('p', {}, idLink(r.platform.id, r.platform.label), ' · ', idLink(r.technology.id, r.technology.label)));
+    panel.append(el('p', { id: 'cell-products' }, idLink(r.platform.id, r.platform.label), serviceBadge(r.platform), ' · ',
+      idLink(r.technology.id, r.technology.label)));
     if (r.note) panel.append(el('p', { class: 'note' }, r.note));
     if (r.basis) panel.append(el('p', { class: 'muted', id: 'cell-basis' }, r.basis === 'stated' ? 'Stated by a source.' : 'Inferred by the reasoner: no source states it.'));
     if (r.against) panel.append(el('p', { class: 'note', id: 'cell-against' }, 'Against: ' + r.against.claim + '.'), sourceList(r.against.sources));

@@ -1,6 +1,6 @@
 // #/select: the selection wizard. Its requirements, their headings and options come from the
 // server's own table (GET /api/selection/requirements); the ranking is POST /api/selection.
-import { api, el, idLink, sourceText, VIEWS } from '../util.js';
+import { api, el, idLink, serviceBadge, sourceText, VIEWS } from '../util.js';
 
 let requirementsPromise;
 /** The requirements the server judges, each with its options (read once). */
@@ -95,7 +95,8 @@ function renderRanking(out, r) {
   const ol = el('ol', { class: 'results' });
   for (const c of r.items) {
     const li = el('li', { class: 'candidate' });
-    li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
+    // A pair on a rented service (include=services, or named in the filter) says so beside its platform.
+    li.append(el('strong', {}, idLink(c.platform.id, c.platform.label), serviceBadge(c.platform), ' + ', idLink(c.technology.id, c.technology.label)), ' ',
       el('span', { class: 'muted' }, `score ${c.score} of ${c.maxScore}: ${c.satisfied} satisfied, ${c.violated} violated, ${c.unknown} unknown`),
       c.compatibility.basis === 'inferred' ? el('span', { class: 'badge inferred' }, 'compatibility inferred') : '', ' ',
       c.compatibility.disputed ? el('span', { class: 'badge disputed' }, 'compatibility disputed') : '', ' ',

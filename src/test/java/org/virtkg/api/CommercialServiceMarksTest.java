@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.api.ShippedServer.json;
 import static org.virtkg.testing.Fixtures.get;
+import static org.virtkg.testing.Fixtures.post;
 import static org.virtkg.testing.SharedServer.Config.SHIPPED_READ_ONLY;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,8 @@ import org.virtkg.testing.TestServer;
  * of KVM and Xen) is left out of platform lists; wherever it does appear, every view marks it the
  * same way (walk-through: it appeared unmarked among KVM's open-source platforms). Over HTTP on the
  * shipped data: the technology's own answer, its platform list with include=services, compare, the
- * product page (HTML and JSON-LD) and the named query.
+ * product page (HTML and JSON-LD), the named query, the selection's pairs, the compatibility answer
+ * and the matrix's columns.
  */
 class CommercialServiceMarksTest {
     static String base;
@@ -103,5 +105,58 @@ class CommercialServiceMarksTest {
         assertEquals("true", marks.get("AmazonEC2"), marks.toString());
         assertEquals("false", marks.get("CloudStack"), marks.toString());
         assertEquals("false", marks.get("OpenStack"), marks.toString());
+    }
+
+    /** The commercialService member of a platform reference ("absent" when it has none). */
+    static String mark(JsonNode ref) {
+        return ref.has("commercialService") ? ref.get("commercialService").asText() : "absent";
+    }
+
+    @Test
+    void aSelectionPairOnACommercialServiceSaysSo() {
+        // Brought back by include=services: every pair on Amazon EC2 is marked, no other pair is.
+        JsonNode r = json(post(base + "/api/selection?include=services&limit=500", "{}", "Content-Type", "application/json"), 200);
+        Map<String, String> marks = new TreeMap<>();
+        for (JsonNode pair : r.get("items")) {
+            String platform = pair.at("/platform/id").asText();
+            String was = marks.put(platform, mark(pair.get("platform")));
+            assertTrue(was == null || was.equals(marks.get(platform)), platform + " is marked alike in each of its pairs");
+            assertFalse(pair.get("technology").has("commercialService"), pair.get("technology").toString());
+        }
+        assertEquals("true", marks.get("AmazonEC2"), marks.toString());
+        for (String open : new String[] {"CloudStack", "Eucalyptus", "OpenNebula", "OpenStack"})
+            assertEquals("absent", marks.get(open), open + " is no commercial service: " + marks);
+
+        // Named in the platform filter (asking for it), it is marked the same way.
+        JsonNode named = json(post(base + "/api/selection?platform=AmazonEC2", "{}", "Content-Type", "application/json"), 200);
+        assertTrue(named.get("items").size() > 0, named.toString());
+        for (JsonNode pair : named.get("items")) assertEquals("true", mark(pair.get("platform")), pair.toString());
+    }
+
+    @Test
+    void theCompatibilityAnswerMarksAPlatformThatIsACommercialService() {
+        for (String view : new String[] {"all", "paper", "current"}) {
+            JsonNode ec2 = json(get(base + "/api/compatibility?technology=KVM&platform=AmazonEC2&view=" + view), 200);
+            assertEquals("true", mark(ec2.get("platform")), view + ": " + ec2.get("platform"));
+            assertFalse(ec2.get("technology").has("commercialService"), ec2.get("technology").toString());
+            JsonNode open = json(get(base + "/api/compatibility?technology=KVM&platform=OpenStack&view=" + view), 200);
+            assertEquals("absent", mark(open.get("platform")), view + ": " + open.get("platform"));
+        }
+    }
+
+    @Test
+    void theMatrixMarksItsCommercialServiceColumns() {
+        for (String view : new String[] {"all", "paper", "current"}) {
+            JsonNode m = json(get(base + "/api/compatibility/matrix?include=services&view=" + view), 200);
+            Map<String, String> marks = marks(m.get("platforms"));
+            for (String service : OpenSourceApiTest.SERVICES)
+                assertEquals("true", marks.get(service), view + ": " + service + " is a commercial service: " + marks);
+            for (String open : new String[] {"CloudStack", "Eucalyptus", "OpenNebula", "OpenStack"})
+                assertEquals("absent", marks.get(open), view + ": " + open + " is no commercial service: " + marks);
+            for (JsonNode t : m.get("technologies")) assertFalse(t.has("commercialService"), view + ": " + t);
+            // Without include=services no column is a service, so none is marked.
+            JsonNode open = json(get(base + "/api/compatibility/matrix?view=" + view), 200);
+            assertEquals(java.util.Set.of("absent"), java.util.Set.copyOf(marks(open.get("platforms")).values()), view);
+        }
     }
 }

@@ -340,7 +340,17 @@ class UiPagesTest {
         assertTrue(browser.driver.getCurrentUrl().contains("include=services"), "the choice is in the address");
         assertTrue(browser.driver.findElement(By.id("include-services")).isSelected());
         assertTrue(browser.driver.findElements(By.id("matrix-excluded")).isEmpty());
+        // Brought back, a service's column says what it is in words, as /id/{name} does; an open-source one does not.
+        assertEquals("commercial service", browser.visible("#matrix th[data-column=AmazonEC2] .badge.commercial-service").getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("#matrix th[data-column=OpenStack] .badge")).isEmpty());
+        assertTrue(ec2.getAttribute("aria-label").contains("Amazon EC2 (commercial service)"), ec2.getAttribute("aria-label"));
         browser.screenshot("matrix-with-services");
+        // So does the compatibility answer of its cell.
+        ec2.click();
+        assertEquals("commercial service", browser.visible("#cell-products .badge.commercial-service").getText());
+        browser.driver.findElement(By.cssSelector("#matrix [data-technology=KVM][data-platform=OpenStack]")).click();
+        browser.wait.until(d -> d.findElement(By.id("cell-panel")).getText().contains("KVM on OpenStack"));
+        assertTrue(browser.visible("#cell-products").findElements(By.cssSelector(".badge")).isEmpty());
 
         // The wizard: the same default and the same checkbox.
         open("/#/select");
@@ -348,10 +358,22 @@ class UiPagesTest {
         WebElement out = browser.visible("#selection-results ol.results");
         assertTrue(browser.visible("#selection-services").getText().contains("commercial services"));
         assertFalse(out.getText().contains("Amazon EC2"), out.getText());
+        assertTrue(out.findElements(By.cssSelector(".badge.commercial-service")).isEmpty(), "no pair is on a service");
         browser.visible("#sel-include-services").click();
         browser.visible("#selection-form button[type=submit]").click();
         browser.wait.until(d -> d.findElement(By.id("selection-results")).getText().contains("Amazon EC2"));
         assertTrue(browser.driver.findElements(By.id("selection-services")).isEmpty());
+        // Each pair on Amazon EC2 says it is a commercial service, beside the platform; no other pair does.
+        for (WebElement pair : browser.driver.findElements(By.cssSelector("#selection-results li.candidate"))) {
+            List<WebElement> marks = pair.findElements(By.cssSelector("strong .badge.commercial-service"));
+            String text = pair.getText();
+            if (text.startsWith("Amazon EC2")) {
+                assertEquals(1, marks.size(), text);
+                assertTrue(text.startsWith("Amazon EC2 commercial service + "), text);
+            } else {
+                assertTrue(marks.isEmpty(), text);
+            }
+        }
         noConsoleErrors("commercial services");
     }
 
