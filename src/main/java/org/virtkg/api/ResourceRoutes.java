@@ -32,8 +32,9 @@ import org.virtkg.store.Graphs;
 
 /**
  * {@code GET /id/{name}}: one resource of the knowledge base as Turtle, JSON-LD, N-Triples or an
- * HTML page. The description is the resource's outgoing triples from the union graph (inferred ones
- * included), closed over blank nodes — a concise bounded description.
+ * HTML page, in the request's view ({@code view=paper|current|all}, all by default). The
+ * description is the resource's outgoing triples as the view gives them (inferred ones included),
+ * closed over blank nodes — a concise bounded description.
  */
 public final class ResourceRoutes {
     /** Offered in this order of preference; plain JSON clients get JSON-LD. */
@@ -72,7 +73,7 @@ public final class ResourceRoutes {
             ctx.contentType("text/html; charset=utf-8").result(html(catalog, x, view));
             return;
         }
-        Graph g = describe(catalog, x);
+        Graph g = describe(catalog, x, view);
         byte[] body = switch (type) {
             // The resource at the top, not Jena's flat @graph, for a client reading it as JSON.
             case "application/ld+json", "application/json" -> RootedJsonLd.write(g, x);
@@ -89,13 +90,16 @@ public final class ResourceRoutes {
     }
 
     /**
-     * Outgoing triples of {@code x}, and of the blank nodes they reach; and, for each resource they
-     * name that is a commercial service ({@link Catalog#isService}), that membership
+     * Outgoing triples of {@code x} as {@code view} gives them ({@link Catalog#statements}, the
+     * page's rule), and of the blank nodes they reach; for each resource they name that is a
+     * commercial service by the view's own facts ({@link Catalog#isService} in the union; the
+     * paper's section 1 in {@code view=paper}), that membership
      * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
      * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
-     * open-source platforms as the platform list does.
+     * open-source platforms as the platform list does; and, but under {@code view=paper}, the
+     * features matched with it ({@link #addRelated}).
      */
-    Graph describe(Catalog catalog, Node x) {
+    Graph describe(Catalog catalog, Node x, String view) {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(PREFIXES);
         Deque<Node> pending = new ArrayDeque<>(List.of(x));
@@ -104,16 +108,22 @@ public final class ResourceRoutes {
         while (!pending.isEmpty()) {
             Node s = pending.pop();
             if (!seen.add(s)) continue;
-            catalog.union().find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                if (isAnonymousType(t)) return;
+            for (Triple t : catalog.statements(s, view)) {
+                if (isAnonymousType(t)) continue;
                 out.add(t);
                 if (t.getObject().isBlank()) pending.push(t.getObject());
                 else if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID)) named.add(t.getObject());
-            });
+            }
         }
-        for (Node o : named) if (catalog.isService(o)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
-        addRelated(catalog, x, out);
+        Graph facts = catalog.graph(view);
+        for (Node o : named) if (facts.contains(o, RDF.type.asNode(), Catalog.SERVICE)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
+        if (showsRelated(view)) addRelated(catalog, x, out);
         return out;
+    }
+
+    /** Another source's matched feature and its ratings are not the paper's: not in view=paper, on the page or in RDF. */
+    private static boolean showsRelated(String view) {
+        return !view.equals("paper");
     }
 
     private static final Node WAS_DERIVED_FROM = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
@@ -183,14 +193,12 @@ public final class ResourceRoutes {
     private String html(Catalog catalog, Node x, String view) {
         String label = catalog.label(x);
         Claims claims = catalog.claims(view);
-        Graph facts = view.equals("paper") ? catalog.paperView().graph() : catalog.union();
         List<Triple> triples = new ArrayList<>();
-        facts.find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
+        for (Triple t : catalog.statements(x, view)) {
             // Every resource is an owl:Thing; saying so on the page only adds noise.
-            if (isAnonymousType(t) || t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) return;
-            if (view.equals("current") && catalog.overtaken(t.getSubject(), t.getPredicate(), t.getObject(), claims)) return;
+            if (isAnonymousType(t) || t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) continue;
             triples.add(t);
-        });
+        }
         triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate()), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(t -> catalog.label(t.getObject()), String.CASE_INSENSITIVE_ORDER));
         Map<String, Map<Node, List<Triple>>> groups = new LinkedHashMap<>();
@@ -230,8 +238,7 @@ public final class ResourceRoutes {
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
                 catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
-                // Another source's matched feature and its ratings are not the paper's: not in view=paper.
-                view.equals("paper") ? List.of() : related(catalog, x));
+                showsRelated(view) ? related(catalog, x) : List.of());
         return Pages.render("resource.jte", page);
     }
 
