@@ -91,9 +91,9 @@ public final class ResourceRoutes {
 
     /**
      * Outgoing triples of {@code x} as {@code view} gives them ({@link Catalog#statements}, the
-     * page's rule), and of the blank nodes they reach; for each resource they name that is a
-     * commercial service by the view's own facts ({@link Catalog#isService} in the union; the
-     * paper's section 1 in {@code view=paper}), that membership
+     * page's rule), and of the blank nodes they reach; for each resource they name that the view's
+     * own facts make a commercial service ({@link Catalog#graph}: under {@code view=paper} the
+     * paper's word, as the matrix judges it), that membership
      * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
      * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
      * open-source platforms as the platform list does; and, but under {@code view=paper}, the
