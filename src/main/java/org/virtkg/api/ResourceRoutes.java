@@ -32,8 +32,9 @@ import org.virtkg.store.Graphs;
 
 /**
  * {@code GET /id/{name}}: one resource of the knowledge base as Turtle, JSON-LD, N-Triples or an
- * HTML page. The description is the resource's outgoing triples from the union graph (inferred ones
- * included), closed over blank nodes — a concise bounded description.
+ * HTML page, in the request's view ({@code view=paper|current|all}, all by default). The
+ * description is the resource's outgoing triples as the view gives them (inferred ones included),
+ * closed over blank nodes — a concise bounded description.
  */
 public final class ResourceRoutes {
     /** Offered in this order of preference; plain JSON clients get JSON-LD. */
@@ -72,145 +73,33 @@ public final class ResourceRoutes {
             ctx.contentType("text/html; charset=utf-8").result(html(catalog, x, view));
             return;
         }
-        Graph g = describe(catalog, x);
-        RDFFormat format = switch (type) {
-            case "application/ld+json", "application/json" -> RDFFormat.JSONLD_PRETTY;
-            case "application/n-triples" -> RDFFormat.NTRIPLES;
-            default -> RDFFormat.TURTLE_PRETTY;
+        Graph g = describe(catalog, x, view);
+        byte[] body = switch (type) {
+            // The resource at the top, not Jena's flat @graph, for a client reading it as JSON.
+            case "application/ld+json", "application/json" -> RootedJsonLd.write(g, x);
+            case "application/n-triples" -> write(g, RDFFormat.NTRIPLES);
+            default -> write(g, RDFFormat.TURTLE_PRETTY);
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, g, format);
-        byte[] body = format == RDFFormat.JSONLD_PRETTY ? rooted(out.toByteArray(), x, g) : out.toByteArray();
         ctx.contentType(type + (type.startsWith("text/") ? "; charset=utf-8" : "")).result(body);
     }
 
-    /**
-     * The JSON-LD of a description with more than one node (a commercial service's type, a matched
-     * feature's ratings) as the described resource's own node, the others embedded where it (or a
-     * node embedded in it) refers to them, and a node that only refers to an embedded one under that
-     * one's {@code @reverse}: a JSON client still finds the resource at the top ({@code @id}), as
-     * it does for a description of one node. The same graph either way; when embedding would not
-     * give it back (or leaves a node out), the flat {@code @graph} is answered.
-     */
-    static byte[] rooted(byte[] jsonld, Node x, Graph g) {
-        try {
-            var mapper = Json.MAPPER;
-            var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(jsonld);
-            var graph = doc.get("@graph");
-            if (graph == null || !graph.isArray()) return jsonld;
-            Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes = new LinkedHashMap<>();
-            for (var n : graph) if (n.isObject() && n.has("@id")) nodes.put(n.get("@id").asText(), (com.fasterxml.jackson.databind.node.ObjectNode) n);
-            if (nodes.size() != graph.size()) return jsonld;
-            String rootId = nodes.containsKey(x.getURI()) ? x.getURI() : PREFIXES.shortForm(x.getURI());
-            var root = nodes.get(rootId);
-            if (root == null) return jsonld;
-            Set<String> placed = new HashSet<>(List.of(rootId));
-            Deque<com.fasterxml.jackson.databind.node.ObjectNode> pending = new ArrayDeque<>(List.of(root));
-            while (!pending.isEmpty()) embed(pending.pop(), nodes, placed, pending);
-            // Nodes nothing placed refers to, but which refer to a placed one: under its @reverse.
-            boolean progress = true;
-            while (placed.size() < nodes.size() && progress) {
-                progress = false;
-                for (var e : nodes.entrySet()) {
-                    if (placed.contains(e.getKey())) continue;
-                    var it = e.getValue().properties().iterator();
-                    while (it.hasNext()) {
-                        var prop = it.next();
-                        if (prop.getKey().startsWith("@")) continue;
-                        String target = referenceTo(prop.getValue(), nodes.keySet(), placed);
-                        if (target == null) continue;
-                        var node = e.getValue().deepCopy();
-                        // Only that reference moves under the target's @reverse; the property's other values stay.
-                        var values = node.get(prop.getKey());
-                        if (values.isArray()) {
-                            var a = (com.fasterxml.jackson.databind.node.ArrayNode) values;
-                            for (int i = a.size() - 1; i >= 0; i--)
-                                if (a.get(i).isObject() && a.get(i).size() == 1 && target.equals(a.get(i).path("@id").asText())) a.remove(i);
-                            if (a.isEmpty()) node.remove(prop.getKey());
-                        } else {
-                            node.remove(prop.getKey());
-                        }
-                        var reverse = nodes.get(target).has("@reverse") ? (com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(target).get("@reverse")
-                                : nodes.get(target).putObject("@reverse");
-                        var list = reverse.has(prop.getKey()) ? (com.fasterxml.jackson.databind.node.ArrayNode) reverse.get(prop.getKey())
-                                : reverse.putArray(prop.getKey());
-                        list.add(node);
-                        placed.add(e.getKey());
-                        nodes.put(e.getKey(), node);
-                        embed(node, nodes, placed, pending);
-                        while (!pending.isEmpty()) embed(pending.pop(), nodes, placed, pending);
-                        progress = true;
-                        break;
-                    }
-                }
-            }
-            if (placed.size() < nodes.size()) return jsonld;
-            var out = mapper.createObjectNode();
-            if (doc.has("@context")) out.set("@context", doc.get("@context"));
-            out.setAll(root);
-            byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
-            Graph back = GraphFactory.createDefaultGraph();
-            org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(org.apache.jena.riot.Lang.JSONLD).parse(back);
-            return back.isIsomorphicWith(g) ? bytes : jsonld;
-        } catch (java.io.IOException | RuntimeException e) {
-            return jsonld;
-        }
-    }
-
-    /** Replaces each reference ({@code {"@id": …}} alone) in {@code node}'s values to a node not yet placed by that node. */
-    private static void embed(com.fasterxml.jackson.databind.node.ObjectNode node, Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes,
-                              Set<String> placed, Deque<com.fasterxml.jackson.databind.node.ObjectNode> pending) {
-        var it = node.properties().iterator();
-        while (it.hasNext()) {
-            var prop = it.next();
-            if (prop.getKey().startsWith("@")) continue;
-            var v = prop.getValue();
-            if (v.isArray()) {
-                var a = (com.fasterxml.jackson.databind.node.ArrayNode) v;
-                for (int i = 0; i < a.size(); i++) {
-                    var n = placeable(a.get(i), nodes, placed);
-                    if (n != null) {
-                        a.set(i, n);
-                        pending.push(n);
-                    }
-                }
-            } else {
-                var n = placeable(v, nodes, placed);
-                if (n != null) {
-                    prop.setValue(n);
-                    pending.push(n);
-                }
-            }
-        }
-    }
-
-    private static com.fasterxml.jackson.databind.node.ObjectNode placeable(com.fasterxml.jackson.databind.JsonNode v,
-            Map<String, com.fasterxml.jackson.databind.node.ObjectNode> nodes, Set<String> placed) {
-        if (!v.isObject() || v.size() != 1 || !v.has("@id")) return null;
-        String id = v.get("@id").asText();
-        if (!nodes.containsKey(id) || !placed.add(id)) return null;
-        return nodes.get(id);
-    }
-
-    /** The placed node a value refers to ({@code {"@id": …}}, alone or in an array), or null. */
-    private static String referenceTo(com.fasterxml.jackson.databind.JsonNode v, Set<String> ids, Set<String> placed) {
-        for (var item : v.isArray() ? v : List.of(v)) {
-            if (item.isObject() && item.size() == 1 && item.has("@id")) {
-                String id = item.get("@id").asText();
-                if (ids.contains(id) && placed.contains(id)) return id;
-            }
-        }
-        return null;
+    private static byte[] write(Graph g, RDFFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, format);
+        return out.toByteArray();
     }
 
     /**
-     * Outgoing triples of {@code x}, and of the blank nodes they reach; and, for each resource they
-     * name that is a commercial service ({@link Catalog#isService}), that membership
+     * Outgoing triples of {@code x} as {@code view} gives them ({@link Catalog#statements}, the
+     * page's rule), and of the blank nodes they reach; for each resource they name that the view's
+     * own facts make a commercial service ({@link Catalog#graph}: under {@code view=paper} the
+     * paper's word, as the matrix judges it), that membership
      * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
      * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
-     * open-source platforms as the platform list does.
+     * open-source platforms as the platform list does; and, but under {@code view=paper}, the
+     * features matched with it ({@link #addRelated}).
      */
-    Graph describe(Catalog catalog, Node x) {
+    Graph describe(Catalog catalog, Node x, String view) {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(PREFIXES);
         Deque<Node> pending = new ArrayDeque<>(List.of(x));
@@ -219,16 +108,22 @@ public final class ResourceRoutes {
         while (!pending.isEmpty()) {
             Node s = pending.pop();
             if (!seen.add(s)) continue;
-            catalog.union().find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                if (isAnonymousType(t)) return;
+            for (Triple t : catalog.statements(s, view)) {
+                if (isAnonymousType(t)) continue;
                 out.add(t);
                 if (t.getObject().isBlank()) pending.push(t.getObject());
                 else if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID)) named.add(t.getObject());
-            });
+            }
         }
-        for (Node o : named) if (catalog.isService(o)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
-        addRelated(catalog, x, out);
+        Graph facts = catalog.graph(view);
+        for (Node o : named) if (facts.contains(o, RDF.type.asNode(), Catalog.SERVICE)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
+        if (showsRelated(view)) addRelated(catalog, x, out);
         return out;
+    }
+
+    /** Another source's matched feature and its ratings are not the paper's: not in view=paper, on the page or in RDF. */
+    private static boolean showsRelated(String view) {
+        return !view.equals("paper");
     }
 
     private static final Node WAS_DERIVED_FROM = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
@@ -298,14 +193,12 @@ public final class ResourceRoutes {
     private String html(Catalog catalog, Node x, String view) {
         String label = catalog.label(x);
         Claims claims = catalog.claims(view);
-        Graph facts = view.equals("paper") ? catalog.paperView().graph() : catalog.union();
         List<Triple> triples = new ArrayList<>();
-        facts.find(x, Node.ANY, Node.ANY).forEachRemaining(t -> {
+        for (Triple t : catalog.statements(x, view)) {
             // Every resource is an owl:Thing; saying so on the page only adds noise.
-            if (isAnonymousType(t) || t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) return;
-            if (view.equals("current") && catalog.overtaken(t.getSubject(), t.getPredicate(), t.getObject(), claims)) return;
+            if (isAnonymousType(t) || t.getObject().equals(org.apache.jena.vocabulary.OWL2.Thing.asNode())) continue;
             triples.add(t);
-        });
+        }
         triples.sort(Comparator.comparing((Triple t) -> catalog.label(t.getPredicate()), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(t -> catalog.label(t.getObject()), String.CASE_INSENSITIVE_ORDER));
         Map<String, Map<Node, List<Triple>>> groups = new LinkedHashMap<>();
@@ -345,8 +238,7 @@ public final class ResourceRoutes {
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
                 catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
-                // Another source's matched feature and its ratings are not the paper's: not in view=paper.
-                view.equals("paper") ? List.of() : related(catalog, x));
+                showsRelated(view) ? related(catalog, x) : List.of());
         return Pages.render("resource.jte", page);
     }
 

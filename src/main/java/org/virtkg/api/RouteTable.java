@@ -182,9 +182,9 @@ public final class RouteTable {
         t.add(Route.get("/id/{name}", h.resources()::resource).tag("linked data")
                 .summary("Any resource as Turtle, JSON-LD, N-Triples or HTML (content negotiation); inferred facts included and "
                         + "marked in HTML")
-                .params(path("name", ID), query("view", "string", false, "For the HTML page: paper (the paper's facts alone), "
-                        + "current (a support claim a newer source contradicts is left out) or all (default); the RDF forms describe "
-                        + "the whole knowledge base").oneOf("paper", "current", "all"))
+                .params(path("name", ID), query("view", "string", false, "paper (the paper's facts alone; no other source's "
+                        + "matched features), current (a support claim a newer source contradicts is left out) or all (default), for the "
+                        + "page and the RDF descriptions alike").oneOf("paper", "current", "all"))
                 .okText("The resource", ResourceRoutes.FORMATS));
         // Where https://w3id.org/virtkg/ontology redirects (docs/ontology.md); /cite before the version path.
         Route ontology = Route.get("/ontology", h.ontology()::ontology).tag("linked data")

@@ -330,15 +330,37 @@ public final class Catalog {
      * ({@link Claims#newestWins}); {@code all}, everything.
      */
     public List<Value> values(Node s, Node p, Node inverse, String view) {
-        Graph from = view.equals("paper") ? paperView().graph() : union();
         Claims claims = claims(view);
         List<Value> out = new ArrayList<>();
-        for (Node o : objects(from, s, p, inverse)) {
-            if (view.equals("current") && overtaken(s, p, o, claims)) continue;
+        for (Node o : objects(graph(view), s, p, inverse)) {
+            if (!shows(view, s, p, o, claims)) continue;
             out.add(value(s, p, o, claims));
         }
         out.sort(VALUE_ORDER);
         return out;
+    }
+
+    /**
+     * The statements about {@code s} as a view gives them, by the rule of {@link #values(Node, Node, Node, String)}:
+     * what the {@code /id} page shows and its RDF descriptions say.
+     */
+    public List<Triple> statements(Node s, String view) {
+        Claims claims = claims(view);
+        List<Triple> out = new ArrayList<>();
+        graph(view).find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            if (shows(view, t.getSubject(), t.getPredicate(), t.getObject(), claims)) out.add(t);
+        });
+        return out;
+    }
+
+    /** The graph a view reads facts from: the paper's own closure for {@code paper}, every source's (the union) otherwise. */
+    public Graph graph(String view) {
+        return view.equals("paper") ? paperView().graph() : union();
+    }
+
+    /** Whether a view shows {@code s p o} of its {@link #graph}: {@code current} leaves out a support claim a newer source overturns. */
+    private boolean shows(String view, Node s, Node p, Node o, Claims claims) {
+        return !view.equals("current") || !overtaken(s, p, o, claims);
     }
 
     /** The order of {@link #values}: by label, ignoring case, then id (never the store's order, which a restored store has otherwise). */

@@ -80,6 +80,11 @@ public final class IdIndex {
         return id == null ? null : ids.get(id.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** Every individual it knows, by id ignoring case: the resources {@code /id/{name}} describes. */
+    public Collection<Node> individuals() {
+        return java.util.Collections.unmodifiableCollection(ids.values());
+    }
+
     /** The {@code vkg:} class with this local name (any case), or null. */
     public Node vocabClass(String name) {
         return name == null ? null : classes.get(name.trim().toLowerCase(Locale.ROOT));
