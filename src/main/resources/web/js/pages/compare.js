@@ -55,7 +55,9 @@ function table(r) {
   const body = el('tbody');
   for (const row of r.properties) {
     const tr = el('tr', { 'data-property': row.property }, el('th', { scope: 'row' }, row.label || row.property));
-    for (const i of r.items) tr.append(el('td', { 'data-id': i.id }, cell(row.values[i.id] || [])));
+    // A kind is a class of the ontology, documented on /ontology, not a resource with a page of its own.
+    const link = row.property === 'kinds' ? v => el('a', { href: '/ontology#' + encodeURIComponent(v.id) }, v.label || v.id) : null;
+    for (const i of r.items) tr.append(el('td', { 'data-id': i.id }, cell(row.values[i.id] || [], link)));
     body.append(tr);
   }
   return el('div', { class: 'scroll compare-scroll' },
@@ -64,11 +66,11 @@ function table(r) {
       el('thead', {}, head), body));
 }
 
-function cell(values) {
+function cell(values, link) {
   if (!values.length) return el('span', { class: 'muted' }, '—');
   const ul = el('ul', { class: 'values' });
   for (const v of values) {
-    const li = el('li', {}, v.id && !/^(true|false)$/.test(v.id) ? idLink(v.id, v.label) : String(v.label ?? v.id), ' ',
+    const li = el('li', {}, v.id && !/^(true|false)$/.test(v.id) ? (link ? link(v) : idLink(v.id, v.label)) : String(v.label ?? v.id), ' ',
       el('span', { class: 'tag' + (v.basis === 'inferred' ? ' inferred' : ''), 'data-basis': v.basis }, v.basis));
     if (v.disputed) li.append(el('span', { class: 'badge disputed' }, 'disputed'));
     // A rented service (e.g. Amazon EC2) among open-source platforms: marked as every view marks it.

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.Locks;
 import org.virtkg.testing.SharedServer;
 import org.virtkg.testing.TestServer;
@@ -88,6 +89,30 @@ class UiComparePageTest {
         assertTrue(caution.contains("Nimbus is discontinued (as of "), caution);
         browser.screenshot("compare-caution");
         noConsoleErrors("compare OpenStack,Nimbus");
+    }
+
+    /**
+     * Every link of the table leads somewhere: the products' values to their pages, and a kind (a
+     * class of the ontology, not a resource with a page of its own) to its entry on /ontology.
+     */
+    @Test
+    void everyLinkInTheTableLeadsToAPage() throws Exception {
+        browser.driver.get(server.base() + "/#/compare?ids=KVM,Xen");
+        browser.visible("#compare-table tr[data-property=vmmType]");
+        List<String> kinds = browser.driver.findElements(By.cssSelector("#compare-table tr[data-property=kinds] td a")).stream()
+                .map(a -> a.getDomAttribute("href")).distinct().toList();
+        assertTrue(kinds.contains("/ontology#Hypervisor"), "a kind links to its ontology entry: " + kinds);
+        List<String> hrefs = browser.driver.findElements(By.cssSelector("#compare-table a[href]")).stream()
+                .map(a -> a.getDomAttribute("href")).distinct().toList();
+        assertTrue(hrefs.size() > 10, "links in the table: " + hrefs);
+        for (String href : hrefs) {
+            String page = href.replaceFirst("#.*$", "");
+            var r = Fixtures.get(server.base() + page, "Accept", "text/html");
+            assertEquals(200, r.statusCode(), href + " answers " + r.statusCode());
+            if (href.startsWith("/ontology#"))
+                assertTrue(r.body().contains("id=\"" + href.substring("/ontology#".length()) + "\""), href + ": the ontology page has its anchor");
+        }
+        noConsoleErrors("compare KVM,Xen links");
     }
 
     @Test
