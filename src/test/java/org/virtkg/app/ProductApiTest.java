@@ -143,6 +143,7 @@ class ProductApiTest {
         assertEquals("OpenNebula", stored.at("/platforms/0").asText());
         assertEquals("editor", stored.get("addedBy").asText());
 
+        // README: "A PUT or DELETE without If-Match applies to whatever is there, as HTTP allows."
         var replaced = send("PUT", "/api/products/Firecracker", FIRECRACKER.replace("OpenNebula", "OpenStack"), ADMIN);
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertFalse(ask("OpenNebula", "supports", "Firecracker"), "the replaced fact and its inference are gone");
