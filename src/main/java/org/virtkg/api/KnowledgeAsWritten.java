@@ -228,6 +228,9 @@ final class KnowledgeAsWritten {
         @Describe(description = "The date it speaks for")
         String asOf();
 
+        @Describe(description = "Of a table cell read into no fact: the product whose column or row it is in (its IRI)")
+        String cellOf();
+
         @Describe(description = "Of a table cell: its column's position")
         Long columnIndex();
 

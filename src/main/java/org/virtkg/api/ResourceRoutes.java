@@ -96,8 +96,9 @@ public final class ResourceRoutes {
      * paper's word, as the matrix judges it), that membership
      * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
      * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
-     * open-source platforms as the platform list does; and, but under {@code view=paper}, the
-     * features matched with it ({@link #addRelated}).
+     * open-source platforms as the platform list does; but under {@code view=paper}, the
+     * features matched with it ({@link #addRelated}); and the paper's table cells about it read
+     * into no fact ({@link Catalog#cellsOf}), each described, with its {@code vkg:cellOf} link.
      */
     Graph describe(Catalog catalog, Node x, String view) {
         Graph out = GraphFactory.createDefaultGraph();
@@ -118,6 +119,10 @@ public final class ResourceRoutes {
         Graph facts = catalog.graph(view);
         for (Node o : named) if (facts.contains(o, RDF.type.asNode(), Catalog.SERVICE)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
         if (showsRelated(view)) addRelated(catalog, x, out);
+        // The paper's cells about it read into no fact: no statement of its leads to them (the page's section).
+        for (Provenance.Source cell : catalog.cellsOf(x))
+            for (Triple t : catalog.statements(org.apache.jena.graph.NodeFactory.createURI(cell.graph()), view))
+                if (!isAnonymousType(t)) out.add(t);
         return out;
     }
 
@@ -238,7 +243,8 @@ public final class ResourceRoutes {
         ResourcePage page = new ResourcePage(label, x.getURI(), kinds, comment, compare, views, view.equals("paper") && triples.isEmpty(),
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
                 catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
-                showsRelated(view) ? related(catalog, x) : List.of());
+                showsRelated(view) ? related(catalog, x) : List.of(),
+                catalog.cellsOf(x).stream().map(ResourceRoutes::cell).toList());
         return Pages.render("resource.jte", page);
     }
 
@@ -392,6 +398,13 @@ public final class ResourceRoutes {
         boolean partly = Boolean.TRUE.equals(s.disputed());
         return new ResourcePage.Source(heading, code, text, document, partly,
                 partly ? (s.disputeNote() == null ? "" : s.disputeNote()) : null);
+    }
+
+    /** A cell read into no fact, as its section of the page shows it: its dispute note, else how it was read. */
+    private static ResourcePage.Cell cell(Provenance.Source s) {
+        boolean disputed = Boolean.TRUE.equals(s.disputed());
+        String note = disputed && s.disputeNote() != null ? s.disputeNote() : s.editorialNote() != null ? s.editorialNote() : s.comment();
+        return new ResourcePage.Cell(source(s).heading(), s.cellText(), disputed, note);
     }
 
     /** One edge of the page's neighbourhood diagram: subject, predicate and object IRIs, and whether it is inferred. */

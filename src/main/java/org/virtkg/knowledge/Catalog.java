@@ -521,6 +521,26 @@ public final class Catalog {
         return out;
     }
 
+    /**
+     * The paper's table cells from which no fact was read that are about {@code x} (the product
+     * whose column or row they are in, {@code vkg:cellOf}), described, in IRI order: Lguest's
+     * platforms given as "Xen, KVM" (disputed), LXC's "No hypervisor". With no fact to lead to
+     * them, nothing else shows them with the product.
+     */
+    public List<Provenance.Source> cellsOf(Node x) {
+        DatasetGraph dsg = dataset();
+        Set<Node> cells = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
+        dsg.find(Node.ANY, Node.ANY, CELL_OF, x).forEachRemaining(q -> {
+            if (KnowledgeBase.isAssertedGraph(q.getGraph()) && q.getSubject().isURI()) cells.add(q.getSubject());
+        });
+        List<Provenance.Source> out = new ArrayList<>();
+        for (Node cell : cells) out.add(Provenance.describe(dsg, cell));
+        return out;
+    }
+
+    /** A table cell's link to the product it is about ({@link #cellsOf}). */
+    public static final Node CELL_OF = vkg("cellOf");
+
     private static void addGraph(Set<Node> graphs, Quad q) {
         if (KnowledgeBase.isAssertedGraph(q.getGraph())) graphs.add(q.getGraph());
     }

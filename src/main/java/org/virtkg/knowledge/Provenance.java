@@ -35,7 +35,7 @@ public final class Provenance {
      * imported support matrices and the graphs written through the API are described.
      */
     public record Source(String graph, String role, String type, String comment, String label, String generatedAtTime,
-                         String wasAttributedTo, String wasDerivedFrom, String asOf, String caption, String cellText, String column,
+                         String wasAttributedTo, String wasDerivedFrom, String asOf, String caption, String cellOf, String cellText, String column,
                          Long columnIndex, String commit, String cornerText, String disputeNote, Boolean disputed, String editorialNote,
                          String quote, String release, String row, Long rowIndex, String section, String sourcePath, String table)
             implements Cited {}
@@ -111,7 +111,7 @@ public final class Provenance {
         }
         return new Source(graph.getURI(), Graphs.role(graph.getURI()), text(m, "type"), text(m, "comment"), text(m, "label"),
                 text(m, "generatedAtTime"), text(m, "wasAttributedTo"), text(m, "wasDerivedFrom"), text(m, "asOf"), text(m, "caption"),
-                text(m, "cellText"), text(m, "column"), integer(m, "columnIndex"), text(m, "commit"), text(m, "cornerText"),
+                text(m, "cellOf"), text(m, "cellText"), text(m, "column"), integer(m, "columnIndex"), text(m, "commit"), text(m, "cornerText"),
                 text(m, "disputeNote"), m.get("disputed") instanceof Boolean b ? b : null, text(m, "editorialNote"), text(m, "quote"),
                 text(m, "release"), text(m, "row"), integer(m, "rowIndex"), text(m, "section"), text(m, "sourcePath"), text(m, "table"));
     }

@@ -22,10 +22,18 @@ import java.util.List;
  * @param related the features another source names that a statement matches with this one
  *        ({@code skos:closeMatch} or {@code skos:exactMatch}, either way), each with who states
  *        the match and how that source rates it per driver
+ * @param cells the paper's table cells about it from which no fact was read, in every view (they
+ *        are the paper's): what each says, verbatim, and why nothing was recorded
  */
 public record ResourcePage(String label, String iri, List<Kind> kinds, String comment, String compareHref, List<View> views,
                            boolean paperSilent, Comparison comparison, List<Group> groups, String neighbourhoodJson,
-                           List<Source> sources, String cytoscapeVersion, List<Related> related) {
+                           List<Source> sources, String cytoscapeVersion, List<Related> related, List<Cell> cells) {
+
+    /**
+     * A table cell read into no fact: where it is ("Table 1, row …, column …"), its text verbatim,
+     * whether it is disputed, and the note that says why, or how it was read.
+     */
+    public record Cell(String heading, String text, boolean disputed, String note) {}
 
     /**
      * A feature matched with the page's: the feature, how it is matched ("close match"), whether
