@@ -344,7 +344,8 @@ public final class RouteTable {
                 .params(query("release", "string", true, "OpenStack release name, e.g. train or 2026.1"),
                         query("source", "string", true, "http(s) address the file was read from; recorded, never fetched"),
                         query("commit", "string", false, "git commit id (default: taken from source)"),
-                        query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date"))
+                        query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date; not after today (UTC), "
+                                + "as a claim's asOf (400)"))
                 .body(Route.Body.media("text/plain"))
                 .ok("What was imported, and whether anything changed", ref("NovaMatrixImported")));
 
