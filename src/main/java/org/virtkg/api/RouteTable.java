@@ -370,7 +370,8 @@ public final class RouteTable {
                 .summary("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)")
                 .params(path("id", "Change number")).ok("Change", ref("ChangeWithPatch")));
         t.add(Route.post("/api/changes/{id}/revert", h.changes()::revert).tag("changes").role(Role.ADMIN)
-                .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 409 for one "
+                .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 403 for one "
+                        + "that wrote the shipped graphs (the sync of ontology/ and data/, a restored backup), which are read-only; 409 for one "
                         + "that cannot be reverted")
                 .params(path("id", "Change number")).ok("Reverted", ref("Reverted")));
         return List.copyOf(t);

@@ -2,6 +2,7 @@ package org.virtkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.Main;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.ChangeLog;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KbVersion;
@@ -89,6 +91,18 @@ class CliTest {
             kb.revert(loadId, "admin");
             assertFalse(kb.store().graphSizes().containsKey("https://w3id.org/virtkg/graph/user/firecracker"));
             assertEquals(List.of("sync", "load", "revert"), Txn.calculateRead(dsg, () -> kinds(dsg)));
+        }
+        // The restore brought back the shipped graphs as the backup held them: a revert of it would
+        // take the knowledge base out, and is refused as a revert of the sync is (ChangeLogTest).
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(restored), line -> {})) {
+            var dsg = kb.store().dataset();
+            long restore = Txn.calculateRead(dsg, () -> ChangeLog.after(dsg, 0, 10)).getLast().id();
+            long version = kb.version();
+            var refused = assertThrows(WriteRejectedException.class, () -> kb.revert(restore, "admin"));
+            assertEquals("forbidden", refused.kind(), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("Change " + restore + " cannot be reverted: it wrote the graph <")
+                    && refused.getMessage().contains("is read-only: it is shipped knowledge"), refused.getMessage());
+            assertEquals(version, kb.version(), "nothing changed");
         }
     }
 
