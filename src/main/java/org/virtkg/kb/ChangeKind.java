@@ -6,8 +6,9 @@ import org.virtkg.store.Graphs;
 /**
  * What made a change, recorded with it in the change log, and therefore which graphs it may
  * write. Users write only their own graphs; the shipped-data sync only the shipped graphs and the
- * files' records; {@code virtkg load} (which restores backups) anything the reasoner does not own.
- * A revert may write what the change it reverts wrote.
+ * files' records; {@code virtkg load} of files what users may, and of a backup into a store
+ * without a knowledge base anything the reasoner does not own. A revert may write what the change
+ * it reverts wrote, but never the shipped graphs ({@link #revertRefusal}).
  */
 public enum ChangeKind {
     /** {@code /api/products}. */
@@ -22,7 +23,10 @@ public enum ChangeKind {
     GRAPH_STORE("graph-store", Scope.USER),
     /** {@code POST /api/changes/{id}/revert}; its scope is that of the change reverted. */
     REVERT("revert", Scope.USER),
-    /** {@code virtkg load}: files, or a backup being restored. */
+    /**
+     * {@code virtkg load}: a backup restored into a store without a knowledge base, with these
+     * rights; files loaded into a knowledge base write with a user's ({@code LoadCommand}).
+     */
     LOAD("load", Scope.ANY),
     /** {@code virtkg import} and {@code POST /api/imports/…}: an outside document's facts, into its own graph. */
     IMPORT("import", Scope.IMPORTED),

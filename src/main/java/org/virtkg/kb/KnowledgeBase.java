@@ -284,6 +284,17 @@ public final class KnowledgeBase implements AutoCloseable {
         return write(kind, kind.scope(), who, summary, null, change);
     }
 
+    /**
+     * {@link #write(ChangeKind, String, String, Consumer)} with the narrower rights of
+     * {@code scope}: {@code virtkg load} writes files into a knowledge base with a user's, and only
+     * a backup restored into a store without one with all of a load's.
+     */
+    public WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Consumer<DatasetGraph> change) {
+        if (scope != kind.scope() && kind.scope() != ChangeKind.Scope.ANY)
+            throw new IllegalArgumentException("A change of kind " + kind.id() + " writes with its own rights, not with those of " + scope);
+        return write(kind, scope, who, summary, null, change);
+    }
+
     private WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
                               Consumer<DatasetGraph> change) {
         Queued w = new Queued(kind, scope, who, summary, reverts, change);

@@ -300,6 +300,44 @@ class CliTest {
         assertTrue(csv.contains("https://w3id.org/virtkg/id/CloudStack"), csv);
     }
 
+    /**
+     * {@code load --graph} takes the graph names the server takes ({@code ?graph=} of /data: an
+     * absolute http(s) or urn IRI), and neither it nor a quad file may write what a user may not:
+     * the shipped graphs (the next serve would find the files "up to date" while the store says
+     * more), an import's, or virtkg's own. Each is refused in words, exit non-zero, nothing written.
+     */
+    @Test
+    void loadWritesOnlyTheGraphsAUserMayWrite() throws Exception {
+        Path db = tmp.resolve("db");
+        ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
+        DatasetGraph before = snapshot(db);
+        Path mine = tmp.resolve("mine.ttl");
+        Files.writeString(mine, "<https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" .\n");
+
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", "notanIRI", mine.toString()));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("--graph notanIRI must be an absolute http(s) or urn IRI"), err);
+
+        for (String shipped : List.of(Graphs.ONTOLOGY, Graphs.DATA + "a", Graphs.SOURCE + "paper/table1", Graphs.IMPORTED + "train", Graphs.SYSTEM)) {
+            err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", shipped, mine.toString()));
+            assertEquals(2, code[0], err);
+            assertTrue(err.contains("--graph <" + shipped + "> is read-only: it "), err);
+        }
+        // A quad file naming a shipped graph, without --graph: the same refusal, from the write itself.
+        Path trig = tmp.resolve("into-the-ontology.trig");
+        Files.writeString(trig, "<" + Graphs.USER + "fine> { <https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" . }\n"
+                + "<" + Graphs.ONTOLOGY + "> { <https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" . }\n");
+        err = captureErr(() -> code[0] = run("load", "--db", db.toString(), trig.toString()));
+        assertEquals(3, code[0], err);
+        assertTrue(err.contains("nothing loaded") && err.contains("The graph <" + Graphs.ONTOLOGY + "> is read-only: it is shipped"), err);
+
+        DatasetGraph after = snapshot(db);
+        assertEquals(graphNames(before), graphNames(after), "no graph was added");
+        assertEquals(before.getGraph(Graphs.node(Graphs.ONTOLOGY)).size(), after.getGraph(Graphs.node(Graphs.ONTOLOGY)).size());
+        assertEquals(kinds(before), kinds(after), "no change was logged");
+    }
+
     private static DatasetGraph snapshot(Path db) {
         return parse(backupOf(db));
     }
