@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
@@ -336,6 +337,23 @@ class CliTest {
         assertEquals(graphNames(before), graphNames(after), "no graph was added");
         assertEquals(before.getGraph(Graphs.node(Graphs.ONTOLOGY)).size(), after.getGraph(Graphs.node(Graphs.ONTOLOGY)).size());
         assertEquals(kinds(before), kinds(after), "no change was logged");
+    }
+
+    /**
+     * {@code backup --mem} backs up what {@code query --mem} answers from, the shipped knowledge in
+     * a throwaway store (never an empty store: a 0-byte file once said "wrote"): the same quads.
+     */
+    @Test
+    void backupOfAThrowawayStoreIsTheShippedKnowledgeQueryMemAnswersFrom() throws Exception {
+        Path out = tmp.resolve("mem.nq");
+        assertEquals(0, run("backup", "--mem", "--out", out.toString()));
+        DatasetGraph backedUp = parse(Files.readString(out));
+        assertTrue(backedUp.getGraph(Graphs.node(Graphs.ONTOLOGY)).size() > 100, "the shipped ontology");
+        assertTrue(backedUp.getGraph(Graphs.node(Graphs.INFERRED)).size() > 100, "and its inferences");
+        Path q = tmp.resolve("count.rq");
+        Files.writeString(q, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        String csv = capture(() -> run("query", "--mem", "--format", "csv", q.toString()));
+        assertEquals(String.valueOf(Iter.count(backedUp.find())), csv.lines().skip(1).findFirst().orElseThrow().strip(), csv);
     }
 
     private static DatasetGraph snapshot(Path db) {
