@@ -108,13 +108,14 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         long read = total;
+        boolean restore = false;
         try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {
             // A store without the knowledge base (a new one) has nothing to check the files against:
             // the shipped ontology and data come first, as 'serve' would bring them, so a file that
             // contradicts them is refused now rather than stop the server later. A backup brings its
             // own ontology and is restored as it is.
             boolean held = holdsOntology(opened);
-            boolean restore = !held && incoming.containsGraph(ONTOLOGY_GRAPH);
+            restore = !held && incoming.containsGraph(ONTOLOGY_GRAPH);
             if (!held && !restore) {
                 kb.sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
                 System.err.println("virtkg load: the store held no knowledge base; the shipped ontology and data were brought in first"
@@ -141,7 +142,7 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (WriteRejectedException e) {
             System.err.println("virtkg load: nothing loaded; refused (" + e.kind() + "): " + e.getMessage());
             for (String line : e.reportInWords()) System.err.println("  " + line);
-            if (e.kind().equals("forbidden"))
+            if (e.kind().equals("forbidden") && !restore)
                 System.err.println("virtkg load: a backup (virtkg backup) is restored whole into a store without a knowledge base: "
                         + "virtkg load --db NEWDIR FILE");
             return 3;

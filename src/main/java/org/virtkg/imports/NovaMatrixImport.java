@@ -126,7 +126,7 @@ public final class NovaMatrixImport {
 
     /** A release's date after today ({@link AsOf}), for the command line and the route to name as they take it. */
     public static final class DateAfterToday extends IllegalArgumentException {
-        private final transient LocalDate date;
+        private final LocalDate date;
 
         DateAfterToday(LocalDate date) {
             super("date " + date + " " + AsOf.AFTER_TODAY);

@@ -320,10 +320,10 @@ class CliTest {
         assertEquals(2, code[0], err);
         assertTrue(err.contains("--graph notanIRI must be an absolute http(s) or urn IRI"), err);
 
-        for (String shipped : List.of(Graphs.ONTOLOGY, Graphs.DATA + "a", Graphs.SOURCE + "paper/table1", Graphs.IMPORTED + "train", Graphs.SYSTEM)) {
-            err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", shipped, mine.toString()));
+        for (String readOnly : List.of(Graphs.ONTOLOGY, Graphs.DATA + "a", Graphs.SOURCE + "paper/table1", Graphs.IMPORTED + "train", Graphs.SYSTEM)) {
+            err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", readOnly, mine.toString()));
             assertEquals(2, code[0], err);
-            assertTrue(err.contains("--graph <" + shipped + "> is read-only: it "), err);
+            assertTrue(err.contains("--graph <" + readOnly + "> is read-only: it "), err);
         }
         // A quad file naming a shipped graph, without --graph: the same refusal, from the write itself.
         Path trig = tmp.resolve("into-the-ontology.trig");
