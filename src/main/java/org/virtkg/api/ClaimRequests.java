@@ -76,8 +76,7 @@ final class ClaimRequests {
             } catch (java.time.format.DateTimeParseException e) {
                 throw problem(400, at + "asOf", "must be a date as YYYY-MM-DD, e.g. 2026-04-01, not '" + asOf + "'");
             }
-            if (day.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC)))
-                throw problem(400, at + "asOf", "is after today: a source speaks as of a day that has come");
+            if (org.virtkg.kb.AsOf.isAfterToday(day)) throw problem(400, at + "asOf", org.virtkg.kb.AsOf.AFTER_TODAY);
             // (In a product, whose claims take the product's source and date, the product says so.)
             if (source == null && defaultSubject == null) throw problem(422, at + "asOf", "dates a source: give the claim's source too");
         }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.virtkg.imports.NovaMatrix;
 import org.virtkg.imports.NovaMatrixImport;
+import org.virtkg.kb.AsOf;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.security.Role;
 
@@ -36,6 +37,9 @@ public final class ImportRoutes {
             String date = ctx.queryParam("date");
             release = new NovaMatrixImport.Release(ctx.queryParam("release"), ctx.queryParam("source"), ctx.queryParam("commit"),
                     date == null ? null : LocalDate.parse(date));
+        } catch (NovaMatrixImport.DateAfterToday e) {
+            throw new ProblemException(Problem.of(400, "Query parameter 'date' " + e.date() + " " + AsOf.AFTER_TODAY
+                    + "; nothing was changed").withParameter("date"));
         } catch (IllegalArgumentException e) {
             throw ProblemException.of(400, "Query parameter: " + e.getMessage());
         } catch (DateTimeParseException e) {

@@ -344,7 +344,8 @@ public final class RouteTable {
                 .params(query("release", "string", true, "OpenStack release name, e.g. train or 2026.1"),
                         query("source", "string", true, "http(s) address the file was read from; recorded, never fetched"),
                         query("commit", "string", false, "git commit id (default: taken from source)"),
-                        query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date"))
+                        query("date", "string", false, "YYYY-MM-DD the facts hold for, e.g. the commit date; not after today (UTC), "
+                                + "as a claim's asOf (400)"))
                 .body(Route.Body.media("text/plain"))
                 .ok("What was imported, and whether anything changed", ref("NovaMatrixImported")));
 
@@ -369,7 +370,8 @@ public final class RouteTable {
                 .summary("One change with its RDF Patch (Accept: application/rdf-patch for the patch alone)")
                 .params(path("id", "Change number")).ok("Change", ref("ChangeWithPatch")));
         t.add(Route.post("/api/changes/{id}/revert", h.changes()::revert).tag("changes").role(Role.ADMIN)
-                .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 409 for one "
+                .summary("Revert a change (admin), as a new validated change with the rights of the change it reverts; 403 for one "
+                        + "that wrote the shipped graphs (the sync of ontology/ and data/, a restored backup), which are read-only; 409 for one "
                         + "that cannot be reverted")
                 .params(path("id", "Change number")).ok("Reverted", ref("Reverted")));
         return List.copyOf(t);

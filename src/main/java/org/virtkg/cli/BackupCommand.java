@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code virtkg backup} (alias {@code export}): a consistent N-Quads snapshot of every graph. */
+/**
+ * {@code virtkg backup} (alias {@code export}): a consistent N-Quads snapshot of every graph; of
+ * the shipped knowledge with {@code --mem}, as {@code query --mem} answers from it.
+ */
 @Command(name = "backup", aliases = "export", mixinStandardHelpOptions = true,
         description = {"Write an N-Quads snapshot of every graph, read in one transaction.",
+                "With --mem: of the shipped knowledge and its inferences, in a throwaway store (what 'serve --mem' starts with).",
                 "Restore it with 'virtkg load --db NEWDIR FILE'."})
 public final class BackupCommand implements Callable<Integer> {
     @Mixin

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.virtkg.imports.NovaMatrix;
 import org.virtkg.imports.NovaMatrixImport;
+import org.virtkg.kb.AsOf;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.KnowledgeStore;
@@ -51,7 +52,8 @@ public final class ImportCommand implements Runnable {
         String commit;
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-                description = "The date the facts hold for, e.g. the commit date (default: the date of an earlier import of this release, else today).")
+                description = "The date the facts hold for, e.g. the commit date, not after today (UTC) (default: the date of an earlier import "
+                        + "of this release, else today).")
         String date;
 
         @Option(names = "--out", paramLabel = "FILE.trig",
@@ -68,6 +70,9 @@ public final class ImportCommand implements Runnable {
             NovaMatrixImport.Release rel;
             try {
                 rel = new NovaMatrixImport.Release(release, source, commit, date == null ? null : LocalDate.parse(date));
+            } catch (NovaMatrixImport.DateAfterToday e) {
+                System.err.println("virtkg import nova-matrix: nothing imported; --date " + e.date() + " " + AsOf.AFTER_TODAY);
+                return 2;
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 System.err.println("virtkg import nova-matrix: " + e.getMessage());
                 return 2;

@@ -42,6 +42,8 @@ import picocli.CommandLine.Parameters;
  * {@code virtkg load}: add RDF files to the store in one transaction. Quad files (TriG, N-Quads —
  * e.g. a backup) keep their graphs; triples go to {@code --graph}. All or nothing; a graph the
  * store already holds exactly is left alone, so loading the same backup twice changes nothing.
+ * Into a knowledge base, files write only the graphs a user may write; a backup restored into a
+ * store without one brings back every graph it held.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load RDF files into the store in one transaction (all or nothing).",
@@ -51,7 +53,8 @@ public final class LoadCommand implements Callable<Integer> {
     StoreOptions store = new StoreOptions();
 
     @Option(names = "--graph", paramLabel = "IRI",
-            description = "Graph for triples (default: " + Graphs.USER + "loaded). Quads keep their own graph.")
+            description = "Graph for triples: an absolute http(s) or urn IRI, not a shipped graph, an import's or virtkg's own "
+                    + "(default: " + Graphs.USER + "loaded). Quads keep their own graph.")
     String graph = Graphs.USER + "loaded";
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "RDF files in any syntax Jena reads (by extension; .gz ok).")
@@ -69,11 +72,19 @@ public final class LoadCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Node target = NodeFactory.createURI(graph);
-        if (Graphs.isSystemManaged(graph)) {
-            System.err.println("virtkg load: the graph <" + graph + "> is maintained by virtkg itself");
+        // The graph names the server takes (?graph= of /data), and the graphs a user may write:
+        // a graph named otherwise could be neither read nor deleted over HTTP, and a shipped one
+        // would differ from its file while the next start finds the file up to date.
+        if (!Graphs.isAbsoluteGraphName(graph)) {
+            System.err.println("virtkg load: --graph " + graph + " must be an absolute http(s) or urn IRI, e.g. " + Graphs.USER + "mine");
             return 2;
         }
+        String readOnly = ChangeKind.refusal(ChangeKind.Scope.USER, graph);
+        if (readOnly != null) {
+            System.err.println("virtkg load: --graph <" + graph + "> is read-only: " + readOnly);
+            return 2;
+        }
+        Node target = NodeFactory.createURI(graph);
         // Every file is parsed completely before the store is opened for writing: a broken file
         // is named (with line and column) and nothing is changed.
         DatasetGraph incoming = DatasetGraphFactory.create();
@@ -97,21 +108,26 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }
         long read = total;
+        boolean restore = false;
         try (KnowledgeStore opened = store.open(); KnowledgeBase kb = KnowledgeBase.openForOneChange(opened)) {
             // A store without the knowledge base (a new one) has nothing to check the files against:
             // the shipped ontology and data come first, as 'serve' would bring them, so a file that
             // contradicts them is refused now rather than stop the server later. A backup brings its
             // own ontology and is restored as it is.
-            if (!incoming.containsGraph(ONTOLOGY_GRAPH) && !holdsOntology(opened)) {
+            boolean held = holdsOntology(opened);
+            restore = !held && incoming.containsGraph(ONTOLOGY_GRAPH);
+            if (!held && !restore) {
                 kb.sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
                 System.err.println("virtkg load: the store held no knowledge base; the shipped ontology and data were brought in first"
                         + " (a change of kind sync), so the files are checked against them");
             }
             // One change through the write pipeline, like any other: validated, reasoned over
             // (the inferred graph is committed with it), and logged with kind "load", so it can be
-            // seen in /api/changes and reverted.
+            // seen in /api/changes and reverted. Into a knowledge base, files write what a user
+            // may (the pipeline refuses a quad in a shipped graph, an import's or virtkg's own);
+            // a backup restored into a store without one brings back every graph it held.
             List<String> same = new ArrayList<>();
-            var result = kb.write(ChangeKind.LOAD, "virtkg load", "load " + files.stream()
+            var result = kb.write(ChangeKind.LOAD, restore ? ChangeKind.Scope.ANY : ChangeKind.Scope.USER, "virtkg load", "load " + files.stream()
                     .map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")), dsg -> addAll(incoming, dsg, same));
             if (!same.isEmpty())
                 System.err.printf(Locale.ROOT, "virtkg load: %d graph(s) already held exactly this content and were left as they were%n",
@@ -126,6 +142,9 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (WriteRejectedException e) {
             System.err.println("virtkg load: nothing loaded; refused (" + e.kind() + "): " + e.getMessage());
             for (String line : e.reportInWords()) System.err.println("  " + line);
+            if (e.kind().equals("forbidden") && !restore)
+                System.err.println("virtkg load: a backup (virtkg backup) is restored whole into a store without a knowledge base: "
+                        + "virtkg load --db NEWDIR FILE");
             return 3;
         }
     }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryParseException;
@@ -18,8 +17,6 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.virtkg.app.ShippedKnowledge;
-import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.sparql.SparqlErrors;
 import org.virtkg.sparql.SparqlSafety;
 import org.virtkg.store.KnowledgeStore;
@@ -97,11 +94,8 @@ public final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         SparqlSafety.applyGlobally();
+        // A throwaway store holds the shipped knowledge (StoreOptions.openExisting), as on a server started with --mem.
         try (KnowledgeStore kb = store.openExisting()) {
-            // A throwaway store starts empty; the shipped knowledge (and what follows from it) is
-            // what a query there is about, as on a server started with --mem.
-            if (store.isThrowaway())
-                KnowledgeBase.openDeferred(kb, Duration.ZERO, line -> {}).sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
             Txn.executeRead(kb.dataset(), () -> {
                 try (QueryExec exec = QueryExec.dataset(kb.dataset()).query(query).build()) {
                     print(exec, query, System.out);

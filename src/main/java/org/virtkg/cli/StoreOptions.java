@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.virtkg.app.Setting;
 import org.virtkg.app.Settings;
+import org.virtkg.app.ShippedKnowledge;
+import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.KnowledgeStore;
 import org.virtkg.store.RemoteKnowledgeStore;
 import org.virtkg.store.RemoteStoreSettings;
@@ -119,19 +121,29 @@ final class StoreOptions {
     }
 
     /**
-     * For commands that only read ({@code query}, {@code backup}): the store, which must exist. An
-     * embedded store's directory that holds none is refused rather than created, so a mistyped or
-     * missing {@code --db} never answers from an empty store.
+     * For commands that only read ({@code query}, {@code backup}): the store, which must exist, and
+     * is never an empty one. An embedded store's directory that holds none is refused rather than
+     * created, so a mistyped or missing {@code --db} is said; {@code --mem} is a throwaway store
+     * holding the shipped knowledge and its inferences, as {@code serve --mem} starts with: what a
+     * query there is about, and what a backup of it holds.
      */
     KnowledgeStore openExisting() {
         if (choice == null || (!choice.mem && choice.storeUrl == null)) {
             Path db = embeddedDb().toAbsolutePath().normalize();
             if (!TdbKnowledgeStore.holdsStore(db))
                 throw new StoreException("There is no virtkg store at " + db + ": name one with --db DIR (the directory 'virtkg serve --db DIR' "
-                        + "or 'virtkg load --db DIR' wrote), or use --store-url URL" + (command != null && command.name().equals("query")
-                        ? ", or --mem for a throwaway store holding the shipped knowledge" : ""));
+                        + "or 'virtkg load --db DIR' wrote), or use --store-url URL, or --mem for a throwaway store holding the shipped knowledge");
         }
-        return open();
+        KnowledgeStore opened = open();
+        if (isThrowaway()) {
+            try {
+                KnowledgeBase.openDeferred(opened, Duration.ZERO, line -> {}).sync(ShippedKnowledge.locate(null).shippedData(line -> {}));
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }
+        return opened;
     }
 
     /** Opens the store; {@code settings} are the invocation's if already read, else they are read here when needed. */

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.virtkg.kb.AsOf;
 import org.virtkg.kb.ChangeKind;
 import org.virtkg.kb.KnowledgeBase;
 import org.virtkg.store.Graphs;
@@ -115,10 +115,26 @@ public final class NovaMatrixImport {
             } else if (!COMMIT.matcher(commit).matches()) {
                 throw new IllegalArgumentException("commit must be a git commit id (7-40 lowercase hex digits), got '" + commit + "'");
             }
+            // The newest release wins under view=current: one dated after today would win until its day came.
+            if (date != null && AsOf.isAfterToday(date)) throw new DateAfterToday(date);
         }
 
         public String graph() {
             return Graphs.IMPORTED + name;
+        }
+    }
+
+    /** A release's date after today ({@link AsOf}), for the command line and the route to name as they take it. */
+    public static final class DateAfterToday extends IllegalArgumentException {
+        private final LocalDate date;
+
+        DateAfterToday(LocalDate date) {
+            super("date " + date + " " + AsOf.AFTER_TODAY);
+            this.date = date;
+        }
+
+        public LocalDate date() {
+            return date;
         }
     }
 
@@ -195,7 +211,7 @@ public final class NovaMatrixImport {
         if (release.date() != null) return release.date();
         var it = dsg.find(g, g, AS_OF, Node.ANY);
         if (it.hasNext()) return LocalDate.parse(it.next().getObject().getLiteralLexicalForm());
-        return LocalDate.now(ZoneOffset.UTC);
+        return AsOf.today();
     }
 
     private static void replaceGraph(DatasetGraph dsg, Node g, Graph wanted) {

@@ -6,8 +6,9 @@ import org.virtkg.store.Graphs;
 /**
  * What made a change, recorded with it in the change log, and therefore which graphs it may
  * write. Users write only their own graphs; the shipped-data sync only the shipped graphs and the
- * files' records; {@code virtkg load} (which restores backups) anything the reasoner does not own.
- * A revert may write what the change it reverts wrote.
+ * files' records; {@code virtkg load} of files what users may, and of a backup into a store
+ * without a knowledge base anything the reasoner does not own. A revert may write what the change
+ * it reverts wrote, but never the shipped graphs ({@link #revertRefusal}).
  */
 public enum ChangeKind {
     /** {@code /api/products}. */
@@ -22,7 +23,10 @@ public enum ChangeKind {
     GRAPH_STORE("graph-store", Scope.USER),
     /** {@code POST /api/changes/{id}/revert}; its scope is that of the change reverted. */
     REVERT("revert", Scope.USER),
-    /** {@code virtkg load}: files, or a backup being restored. */
+    /**
+     * {@code virtkg load}: a backup restored into a store without a knowledge base, with these
+     * rights; files loaded into a knowledge base write with a user's ({@code LoadCommand}).
+     */
     LOAD("load", Scope.ANY),
     /** {@code virtkg import} and {@code POST /api/imports/…}: an outside document's facts, into its own graph. */
     IMPORT("import", Scope.IMPORTED),
@@ -72,12 +76,19 @@ public enum ChangeKind {
         return refusal(scope, graph);
     }
 
+    /**
+     * Why the shipped knowledge may not be written: it is what the files say, and the sync at
+     * start keeps the store equal to them (a graph changed any other way would differ from its
+     * file while the file's record says it is up to date).
+     */
+    private static final String SHIPPED = "it is shipped knowledge (change ontology/ or data/ and restart virtkg instead)";
+
     /** Why {@code graph} is out of this scope, or null when it may be written. */
-    static String refusal(Scope scope, String graph) {
+    public static String refusal(Scope scope, String graph) {
         boolean shipped = Graphs.isShipped(graph);
         return switch (scope) {
             case USER -> Graphs.isSystemManaged(graph) ? "it is maintained by virtkg itself"
-                    : shipped ? "it is shipped paper data (change ontology/ or data/ instead)"
+                    : shipped ? SHIPPED
                     : Graphs.isImported(graph) ? "it holds an imported document's facts (import the document again instead)" : null;
             case IMPORTED -> Graphs.isImported(graph) ? null : "an import writes only its own graph under " + Graphs.IMPORTED;
             // The sync also writes the imported documents shipped as files (data/nova-*.trig): the
@@ -88,5 +99,19 @@ public enum ChangeKind {
                     ? "it is maintained by virtkg itself (the reasoner's conclusions are re-derived)" : null;
             case NONE -> "no asserted graph may change here";
         };
+    }
+
+    /**
+     * Why a change made with {@code scope} that wrote {@code graphs} may not be reverted, or null
+     * when it may (with the rights it was made with). The shipped graphs are read-only to users
+     * whoever asks, an admin's revert included, by the rule that refuses any user's write to them:
+     * a revert of the sync that brought them in once emptied the knowledge base, and one of a
+     * restored backup would too. What the sync wrote elsewhere (a shipped release of Nova's matrix,
+     * the files' records) is the files' as well.
+     */
+    public static String revertRefusal(Scope scope, Iterable<String> graphs) {
+        for (String g : graphs)
+            if (Graphs.isShipped(g)) return "it wrote the graph <" + g + ">, which is read-only: " + refusal(Scope.USER, g);
+        return scope == Scope.SHIPPED ? "what the shipped-data sync wrote is read-only: " + SHIPPED : null;
     }
 }

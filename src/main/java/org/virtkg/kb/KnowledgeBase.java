@@ -284,6 +284,17 @@ public final class KnowledgeBase implements AutoCloseable {
         return write(kind, kind.scope(), who, summary, null, change);
     }
 
+    /**
+     * {@link #write(ChangeKind, String, String, Consumer)} with the narrower rights of
+     * {@code scope}: {@code virtkg load} writes files into a knowledge base with a user's, and only
+     * a backup restored into a store without one with all of a load's.
+     */
+    public WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Consumer<DatasetGraph> change) {
+        if (scope != kind.scope() && kind.scope() != ChangeKind.Scope.ANY)
+            throw new IllegalArgumentException("A change of kind " + kind.id() + " writes with its own rights, not with those of " + scope);
+        return write(kind, scope, who, summary, null, change);
+    }
+
     private WriteResult write(ChangeKind kind, ChangeKind.Scope scope, String who, String summary, Long reverts,
                               Consumer<DatasetGraph> change) {
         Queued w = new Queued(kind, scope, who, summary, reverts, change);
@@ -767,9 +778,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /**
      * Undoes change {@code id} by applying its patch in reverse, as a new change through the same
-     * validation, with the rights of the change it undoes. Throws
-     * {@link java.util.NoSuchElementException} for an unknown id and {@link WriteRejectedException}
-     * ({@code conflict}) for a change that cannot be reverted.
+     * validation, with the rights of the change it undoes, less the shipped graphs
+     * ({@link ChangeKind#revertRefusal}). Throws {@link java.util.NoSuchElementException} for an
+     * unknown id and {@link WriteRejectedException} ({@code forbidden} for a change that wrote the
+     * shipped graphs, {@code conflict} for one that cannot be reverted).
      */
     public WriteResult revert(long id, String who) {
         ChangeLog.Entry entry = Txn.calculateRead(store.dataset(), () -> ChangeLog.get(store.dataset(), id))
@@ -778,12 +790,21 @@ public final class KnowledgeBase implements AutoCloseable {
         if (original == ChangeKind.REASONER)
             throw new WriteRejectedException("conflict", "Change " + id + " only brought the reasoner's conclusions up to date; "
                     + "there is nothing to revert", List.of());
+        ChangeKind.Scope scope = scopeOf(entry);
+        ChangeRecorder quads = entry.patch() == null ? new ChangeRecorder(null) : entry.quads();
+        // Refused before anything runs, as a Graph Store write to a shipped graph is: the patch
+        // names every graph the revert would write (a sync too large to keep one is refused by its kind).
+        Set<String> graphs = new LinkedHashSet<>();
+        for (Set<Quad> side : List.of(quads.added, quads.deleted))
+            for (Quad q : side) if (q.getGraph().isURI()) graphs.add(q.getGraph().getURI());
+        String shipped = ChangeKind.revertRefusal(scope, graphs);
+        if (shipped != null)
+            throw new WriteRejectedException("forbidden", "Change " + id + " cannot be reverted: " + shipped, List.of());
         if (entry.patch() == null)
             throw new WriteRejectedException("conflict", "Change " + id + " touched " + (entry.added() + entry.deleted())
                     + " quads, more than the " + ChangeLog.MAX_PATCH_QUADS + " the change log keeps a patch for; it cannot be reverted",
                     List.of());
-        ChangeRecorder quads = entry.quads();
-        return write(ChangeKind.REVERT, scopeOf(entry), who,
+        return write(ChangeKind.REVERT, scope, who,
                 "revert of change " + id + ": " + entry.summary(), id, dsg -> {
                     // Only a revert that undoes exactly what the change did: if later changes took
                     // away what it added or brought back what it removed, undoing it now would

@@ -70,6 +70,35 @@ class ChangeLogTest {
     }
 
     /**
+     * The shipped knowledge is read-only to users, an admin's revert included: a revert of the
+     * sync that loaded ontology/ and data/ once took the whole knowledge base out (and /api/health
+     * to 503). It is refused as a Graph Store write to a shipped graph is (403, the graph, why, and
+     * what to do instead), and nothing changes.
+     */
+    @Test
+    void aRevertOfTheShippedDataSyncIsRefusedAndChangesNothing() throws Exception {
+        long sync = -1;
+        for (JsonNode c : Json.MAPPER.readTree(get(base + "/api/changes?since=0").body()).get("items"))
+            if ("sync".equals(c.get("kind").asText())) sync = c.get("id").asLong();
+        assertTrue(sync > 0, "the fixtures were loaded by a sync");
+        JsonNode before = Json.MAPPER.readTree(get(base + "/api/health").body());
+
+        var refused = post(base + "/api/changes/" + sync + "/revert", "", "Authorization", "Bearer " + ADMIN);
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode problem = Json.MAPPER.readTree(refused.body());
+        assertEquals("forbidden", problem.get("kind").asText(), problem.toString());
+        String detail = problem.get("detail").asText();
+        assertTrue(detail.contains("Change " + sync + " cannot be reverted") && detail.contains("is read-only")
+                && detail.contains("shipped") && detail.contains("ontology/ or data/"), detail);
+
+        var health = get(base + "/api/health");
+        assertEquals(200, health.statusCode(), health.body());
+        JsonNode after = Json.MAPPER.readTree(health.body());
+        assertEquals(before.get("knowledgeBaseVersion"), after.get("knowledgeBaseVersion"), "no change was made");
+        assertEquals(before.get("graphs"), after.get("graphs"), "every graph holds what it held");
+    }
+
+    /**
      * A revert undoes exactly what its change did, or nothing: once a later change took away
      * what it added, undoing it would leave a state no write made (half a graph), so it is refused
      * naming why, and the later change reverted first makes it possible again.

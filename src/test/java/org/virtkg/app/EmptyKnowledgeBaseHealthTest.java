@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtkg.testing.Fixtures.ADMIN;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.virtkg.api.Json;
+import org.virtkg.kb.ChangeKind;
 import org.virtkg.security.AccessTokens;
+import org.virtkg.store.Graphs;
 import org.virtkg.testing.Fixtures;
 import org.virtkg.testing.TestServer;
 
@@ -23,13 +26,13 @@ class EmptyKnowledgeBaseHealthTest {
             JsonNode up = Json.MAPPER.readTree(Fixtures.get(base + "/api/health").body());
             assertEquals("up", up.get("status").asText(), up.toString());
 
-            // Revert the change that loaded the shipped files: the store is left with no ontology.
-            JsonNode changes = Json.MAPPER.readTree(Fixtures.get(base + "/api/changes?since=0").body());
-            long sync = -1;
-            for (JsonNode c : changes.get("items")) if ("sync".equals(c.get("kind").asText())) sync = c.get("id").asLong();
-            assertTrue(sync > 0, changes.toString());
-            var reverted = Fixtures.post(base + "/api/changes/" + sync + "/revert", "", "Authorization", "Bearer " + ADMIN);
-            assertEquals(200, reverted.statusCode(), reverted.body());
+            // No request can empty it: a revert of the sync that loaded the shipped files is refused
+            // (ChangeLogTest). A store that lost its ontology under the service (a restore gone
+            // wrong, another tool writing a remote store) is stood in for by a write of the kind
+            // restores are, which may write every asserted graph, taking the ontology out.
+            var kb = server.server().knowledgeBase();
+            kb.write(ChangeKind.LOAD, "test", "the ontology taken out", dsg ->
+                    dsg.deleteAny(Graphs.node(Graphs.ONTOLOGY), Node.ANY, Node.ANY, Node.ANY));
 
             var health = Fixtures.get(base + "/api/health");
             assertEquals(503, health.statusCode(), health.body());

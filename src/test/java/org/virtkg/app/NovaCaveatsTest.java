@@ -92,7 +92,7 @@ class NovaCaveatsTest {
     void aSummarisedNoteGetsItsSummaryTheOthersTheGenericSentence() throws Exception {
         var file = read(NovaMatrixImportTest.FIXTURE_1);
         var summaries = table();
-        List<String> warnings = importWithTable(Files.readString(NovaMatrixImportTest.FIXTURE_1), "caveats-a", "2030-01-01");
+        List<String> warnings = importWithTable(Files.readString(NovaMatrixImportTest.FIXTURE_1), "caveats-a", "2026-06-01");
         int specific = 0, unsummarised = 0, noNote = 0;
         List<String> expectedWarnings = new ArrayList<>();
         for (var section : file.entrySet())
@@ -130,7 +130,7 @@ class NovaCaveatsTest {
         assertTrue(text.contains(before));
         // Nova rewords the note: the summary of the old words must not be reused.
         String changed = text.replace(before, "that run the same kernel and the same CPU model.");
-        List<String> warnings = importWithTable(changed, "caveats-b", "2030-02-01");
+        List<String> warnings = importWithTable(changed, "caveats-b", "2026-07-01");
         int noteLine = read(NovaMatrixImportTest.FIXTURE_1).get(LIVE).get("driver-notes." + LXC).line();
         JsonNode c = cell("caveats-b", LXC, LIVE);
         assertEquals(NovaCaveats.GENERIC_WITH_NOTE, c.get("caveat").asText(), c.toString());
@@ -141,7 +141,7 @@ class NovaCaveatsTest {
         // The same words wrapped on other lines are the same note: the summary holds.
         String rewrapped = text.replace("only between hosts\n  that run", "only\n  between hosts that run");
         assertFalse(rewrapped.equals(text), "the fixture's note is wrapped where the test expects");
-        importWithTable(rewrapped, "caveats-c", "2030-03-01");
+        importWithTable(rewrapped, "caveats-c", "2026-08-01");
         assertEquals(table().get(LXC + " " + LIVE)[1], cell("caveats-c", LXC, LIVE).get("caveat").asText());
     }
 

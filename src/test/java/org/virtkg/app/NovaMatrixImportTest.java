@@ -37,8 +37,9 @@ import org.virtkg.testing.TestServer;
  * support-matrix.ini, test resources), over HTTP into the real service with the shipped data, then
  * asked about through the REST API and SPARQL. Expected figures are read from the fixture by this
  * test itself, with its own line scan, never written down. The fixture's releases are dated after
- * the shipped ones so that they are the newest the matrix knows; its drivers and features are its
- * own, so the shipped releases' cells never mix with them.
+ * the shipped ones (the newest, 2026.1, is of 2026-04-01) so that they are the newest the matrix
+ * knows, and before today, as every date must be; its drivers and features are its own, so the
+ * shipped releases' cells never mix with them.
  */
 class NovaMatrixImportTest {
     static final Path FIXTURE_1 = Fixtures.projectDir().resolve("src/test/resources/nova/fixture-1.ini");
@@ -47,7 +48,7 @@ class NovaMatrixImportTest {
     static final String COMMIT_2 = "2222222222222222222222222222222222222222";
     static final String URL_1 = "https://example.org/virtkg-fixtures/blob/" + COMMIT_1 + "/fixture-1.ini";
     static final String URL_2 = "https://example.org/virtkg-fixtures/blob/" + COMMIT_2 + "/fixture-2.ini";
-    static final String DATE_1 = "2030-01-01", DATE_2 = "2031-01-01";
+    static final String DATE_1 = "2026-06-01", DATE_2 = "2026-07-01";
     static TestServer server;
     static String base;
 
@@ -278,8 +279,8 @@ class NovaMatrixImportTest {
         }
         assertEquals(values(one), fixtureCells);
 
-        // Each release states what OpenStack supports: fixture-1 (2030) has a XenServer driver, fixture-2
-        // (2031) has none. Both are kept as claims: disputed under view=all, the newest wins under view=current.
+        // Each release states what OpenStack supports: fixture-1 (June 2026) has a XenServer driver, fixture-2
+        // (July 2026) has none. Both are kept as claims: disputed under view=all, the newest wins under view=current.
         assertTrue(ask("GRAPH <https://w3id.org/virtkg/source/nova/fixture-1> { <https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#supports> <https://w3id.org/virtkg/id/XenServer> }"));
         assertTrue(ask("GRAPH <https://w3id.org/virtkg/source/nova/fixture-2> { <https://w3id.org/virtkg/id/OpenStack> <https://w3id.org/virtkg/ontology#doesNotSupport> <https://w3id.org/virtkg/id/XenServer> }"));
         String q = base + "/api/compatibility?technology=XenServer&platform=OpenStack";
@@ -345,10 +346,33 @@ class NovaMatrixImportTest {
         assertFalse(ask("GRAPH <https://w3id.org/virtkg/source/nova/ok> { ?s ?p ?o }"));
     }
 
+    /**
+     * A release dated after today would be the newest source of every pair it speaks of, and win
+     * under view=current until that day came: refused like a claim's asOf after today (400, naming
+     * the parameter), today itself (UTC, as for claims) being the last day accepted; nothing changes.
+     */
+    @Test
+    void aDateAfterTodayIsRefusedAndChangesNothing() throws Exception {
+        long version = newestChange();
+        String text = Files.readString(FIXTURE_1);
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        for (String date : List.of("2099-05-05", tomorrow)) {
+            var r = importIni(text, "release=future&source=" + enc(URL_1) + "&date=" + date, ADMIN, "text/plain");
+            JsonNode p = json(r, 400);
+            assertEquals("date", p.get("parameter").asText(), p.toString());
+            assertTrue(p.get("detail").asText().contains("'date' " + date + " is after today"), p.toString());
+            assertTrue(p.get("detail").asText().contains("nothing was changed"), p.toString());
+        }
+        assertEquals(version, newestChange(), "nothing changed");
+        assertFalse(ask("GRAPH <https://w3id.org/virtkg/source/nova/future> { ?s ?p ?o }"));
+        JsonNode now = json(Fixtures.get(base + "/api/compatibility?technology=XenServer&platform=OpenStack&view=current"), 200);
+        assertFalse(now.toString().contains("2099"), now.toString());
+    }
+
     @Test
     void anImportIsOneChangeThatCanBeReverted() throws Exception {
         var file = read(FIXTURE_1);
-        JsonNode r = json(importIni(Files.readString(FIXTURE_1), "release=revert-me&source=" + enc("https://example.org/fixture-1.ini") + "&date=2040-01-01",
+        JsonNode r = json(importIni(Files.readString(FIXTURE_1), "release=revert-me&source=" + enc("https://example.org/fixture-1.ini") + "&date=2026-08-01",
                 ADMIN, "text/plain; charset=utf-8"), 200);
         assertEquals(values(file), r.get("values").asLong());
         long id = r.get("change").asLong();

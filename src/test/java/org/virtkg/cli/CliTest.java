@@ -2,6 +2,7 @@ package org.virtkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.Main;
 import org.virtkg.kb.KnowledgeBase;
+import org.virtkg.kb.WriteRejectedException;
 import org.virtkg.store.ChangeLog;
 import org.virtkg.store.Graphs;
 import org.virtkg.store.KbVersion;
@@ -89,6 +92,18 @@ class CliTest {
             kb.revert(loadId, "admin");
             assertFalse(kb.store().graphSizes().containsKey("https://w3id.org/virtkg/graph/user/firecracker"));
             assertEquals(List.of("sync", "load", "revert"), Txn.calculateRead(dsg, () -> kinds(dsg)));
+        }
+        // The restore brought back the shipped graphs as the backup held them: a revert of it would
+        // take the knowledge base out, and is refused as a revert of the sync is (ChangeLogTest).
+        try (var kb = KnowledgeBase.open(TdbKnowledgeStore.open(restored), line -> {})) {
+            var dsg = kb.store().dataset();
+            long restore = Txn.calculateRead(dsg, () -> ChangeLog.after(dsg, 0, 10)).getLast().id();
+            long version = kb.version();
+            var refused = assertThrows(WriteRejectedException.class, () -> kb.revert(restore, "admin"));
+            assertEquals("forbidden", refused.kind(), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("Change " + restore + " cannot be reverted: it wrote the graph <")
+                    && refused.getMessage().contains("is read-only: it is shipped knowledge"), refused.getMessage());
+            assertEquals(version, kb.version(), "nothing changed");
         }
     }
 
@@ -284,6 +299,61 @@ class CliTest {
         String csv = capture(() -> run("query", "--mem", "--format", "csv", q.toString()));
         assertTrue(csv.contains("https://w3id.org/virtkg/id/OpenStack"), csv);
         assertTrue(csv.contains("https://w3id.org/virtkg/id/CloudStack"), csv);
+    }
+
+    /**
+     * {@code load --graph} takes the graph names the server takes ({@code ?graph=} of /data: an
+     * absolute http(s) or urn IRI), and neither it nor a quad file may write what a user may not:
+     * the shipped graphs (the next serve would find the files "up to date" while the store says
+     * more), an import's, or virtkg's own. Each is refused in words, exit non-zero, nothing written.
+     */
+    @Test
+    void loadWritesOnlyTheGraphsAUserMayWrite() throws Exception {
+        Path db = tmp.resolve("db");
+        ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
+        DatasetGraph before = snapshot(db);
+        Path mine = tmp.resolve("mine.ttl");
+        Files.writeString(mine, "<https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" .\n");
+
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", "notanIRI", mine.toString()));
+        assertEquals(2, code[0], err);
+        assertTrue(err.contains("--graph notanIRI must be an absolute http(s) or urn IRI"), err);
+
+        for (String readOnly : List.of(Graphs.ONTOLOGY, Graphs.DATA + "a", Graphs.SOURCE + "paper/table1", Graphs.IMPORTED + "train", Graphs.SYSTEM)) {
+            err = captureErr(() -> code[0] = run("load", "--db", db.toString(), "--graph", readOnly, mine.toString()));
+            assertEquals(2, code[0], err);
+            assertTrue(err.contains("--graph <" + readOnly + "> is read-only: it "), err);
+        }
+        // A quad file naming a shipped graph, without --graph: the same refusal, from the write itself.
+        Path trig = tmp.resolve("into-the-ontology.trig");
+        Files.writeString(trig, "<" + Graphs.USER + "fine> { <https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" . }\n"
+                + "<" + Graphs.ONTOLOGY + "> { <https://w3id.org/virtkg/id/MyThing> <http://www.w3.org/2000/01/rdf-schema#label> \"mine\" . }\n");
+        err = captureErr(() -> code[0] = run("load", "--db", db.toString(), trig.toString()));
+        assertEquals(3, code[0], err);
+        assertTrue(err.contains("nothing loaded") && err.contains("The graph <" + Graphs.ONTOLOGY + "> is read-only: it is shipped"), err);
+
+        DatasetGraph after = snapshot(db);
+        assertEquals(graphNames(before), graphNames(after), "no graph was added");
+        assertEquals(before.getGraph(Graphs.node(Graphs.ONTOLOGY)).size(), after.getGraph(Graphs.node(Graphs.ONTOLOGY)).size());
+        assertEquals(kinds(before), kinds(after), "no change was logged");
+    }
+
+    /**
+     * {@code backup --mem} backs up what {@code query --mem} answers from, the shipped knowledge in
+     * a throwaway store (never an empty store: a 0-byte file once said "wrote"): the same quads.
+     */
+    @Test
+    void backupOfAThrowawayStoreIsTheShippedKnowledgeQueryMemAnswersFrom() throws Exception {
+        Path out = tmp.resolve("mem.nq");
+        assertEquals(0, run("backup", "--mem", "--out", out.toString()));
+        DatasetGraph backedUp = parse(Files.readString(out));
+        assertTrue(backedUp.getGraph(Graphs.node(Graphs.ONTOLOGY)).size() > 100, "the shipped ontology");
+        assertTrue(backedUp.getGraph(Graphs.node(Graphs.INFERRED)).size() > 100, "and its inferences");
+        Path q = tmp.resolve("count.rq");
+        Files.writeString(q, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        String csv = capture(() -> run("query", "--mem", "--format", "csv", q.toString()));
+        assertEquals(String.valueOf(Iter.count(backedUp.find())), csv.lines().skip(1).findFirst().orElseThrow().strip(), csv);
     }
 
     private static DatasetGraph snapshot(Path db) {

@@ -11,6 +11,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.virtkg.Main;
 import org.virtkg.store.KbVersion;
 import org.virtkg.store.TdbKnowledgeStore;
@@ -31,7 +33,7 @@ class ImportCommandTest {
         Path one = tmp.resolve("one.trig"), two = tmp.resolve("two.trig");
         for (Path out : new Path[] {one, two})
             assertEquals(0, Main.commandLine().execute("import", "nova-matrix", CURRENT.toString(), "--release", "fixture-2",
-                    "--date", "2031-01-01", "--source", URL, "--out", out.toString(), "--db", tmp.resolve("no-store").toString()));
+                    "--date", "2026-07-01", "--source", URL, "--out", out.toString(), "--db", tmp.resolve("no-store").toString()));
         assertEquals(-1L, Files.mismatch(one, two), "the same file, release and date give the same bytes");
         var parsed = org.apache.jena.riot.RDFParser.source(one).lang(org.apache.jena.riot.Lang.TRIG).toDatasetGraph();
         var g = NodeFactory.createURI("https://w3id.org/virtkg/source/nova/fixture-2");
@@ -52,7 +54,7 @@ class ImportCommandTest {
     void importsOnceAndThenChangesNothing() throws Exception {
         Path db = tmp.resolve("db");
         ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
-        String[] args = {"import", "nova-matrix", CURRENT.toString(), "--db", db.toString(), "--release", "fixture-2", "--source", URL, "--date", "2031-01-01"};
+        String[] args = {"import", "nova-matrix", CURRENT.toString(), "--db", db.toString(), "--release", "fixture-2", "--source", URL, "--date", "2026-07-01"};
         assertEquals(0, Main.commandLine().execute(args));
         long expected = Files.readAllLines(CURRENT).stream().filter(l -> l.matches("^driver\\.[^=]+=.*")).count();
         long after;
@@ -80,5 +82,49 @@ class ImportCommandTest {
             assertEquals(after, Txn.calculateRead(store.dataset(), () -> KbVersion.read(store.dataset())), "refused files change nothing");
             assertTrue(Txn.calculateRead(store.dataset(), () -> !store.dataset().containsGraph(NodeFactory.createURI("https://w3id.org/virtkg/source/nova/x"))));
         }
+    }
+
+    /**
+     * A date after today is refused as a claim's asOf is (ImportRoutes' date too): exit 2, the
+     * flag named, nothing written, neither into a store nor as a file to ship.
+     */
+    @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
+    void aDateAfterTodayIsRefusedAndNothingIsWritten() throws Exception {
+        Path db = tmp.resolve("db");
+        ShippedStoreSeed.copyInto(TdbKnowledgeStore.open(db)).close();
+        long before;
+        try (var store = TdbKnowledgeStore.open(db)) {
+            before = Txn.calculateRead(store.dataset(), () -> KbVersion.read(store.dataset()));
+        }
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        Path out = tmp.resolve("future.trig");
+        for (String date : List.of("2099-01-01", tomorrow)) {
+            for (String[] where : new String[][] {{"--db", db.toString()}, {"--out", out.toString()}}) {
+                int[] code = new int[1];
+                String err = captureErr(() -> code[0] = Main.commandLine().execute("import", "nova-matrix", CURRENT.toString(),
+                        "--release", "fx3", "--source", URL, "--date", date, where[0], where[1]));
+                assertEquals(2, code[0], err);
+                assertTrue(err.contains("--date " + date + " is after today"), err);
+            }
+        }
+        assertFalse(Files.exists(out), "no file written");
+        try (var store = TdbKnowledgeStore.open(db)) {
+            assertEquals(before, Txn.calculateRead(store.dataset(), () -> KbVersion.read(store.dataset())), "nothing changed");
+            assertFalse(Txn.calculateRead(store.dataset(),
+                    () -> store.dataset().containsGraph(NodeFactory.createURI("https://w3id.org/virtkg/source/nova/fx3"))));
+        }
+    }
+
+    private static String captureErr(Runnable r) {
+        java.io.PrintStream old = System.err;
+        var buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
