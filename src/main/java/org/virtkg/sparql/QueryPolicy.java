@@ -9,6 +9,7 @@ import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.expr.NodeValue;
 import java.util.List;
@@ -47,6 +48,13 @@ public final class QueryPolicy {
 
     private QueryPolicy() {}
 
+    /**
+     * Why a SERVICE is refused, in a query or in an update's WHERE. Jena is hardened not to send it
+     * ({@link SparqlSafety}), but would say so in its own words, naming the setting that turns it
+     * on, and only once it runs; this says it first, in ours.
+     */
+    public static final String SERVICE_REFUSED = "SERVICE is disabled: virtkg never sends requests to other endpoints";
+
     /** Returns {@code null} when the query may run, otherwise the reason it may not. */
     public static String check(Query query) {
         if (query.hasLimit() && query.getLimit() > MAX_LIMIT) return "LIMIT is larger than " + MAX_LIMIT;
@@ -57,10 +65,41 @@ public final class QueryPolicy {
         String growth = ValueGrowth.check(query);
         if (growth != null) return growth;
         String[] problem = new String[1];
-        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+        walk(query.getQueryPattern(), problem);
+        // The query's own expressions (SELECT (… AS ?x), GROUP BY, HAVING, ORDER BY) are held to the same rules as a FILTER's.
+        query.getProject().forEachExpr((v, e) -> checkExpr(e, problem));
+        if (query.hasGroupBy()) query.getGroupBy().forEachExpr((v, e) -> checkExpr(e, problem));
+        if (query.hasHaving()) query.getHavingExprs().forEach(e -> checkExpr(e, problem));
+        if (query.hasOrderBy()) query.getOrderBy().forEach(c -> checkExpr(c.getExpression(), problem));
+        return problem[0];
+    }
+
+    /**
+     * The same rules for the WHERE of an update ({@code DELETE/INSERT … WHERE}): it is evaluated as
+     * a query's pattern is, so it may hold what a query may not (a SERVICE, a runaway regex, a
+     * growing BIND). Returns {@code null} when it may run, otherwise the reason it may not.
+     */
+    public static String checkPattern(Element where) {
+        if (where == null) return null;
+        if (depth(where, 0) > MAX_DEPTH)
+            return "the WHERE clause is nested too deeply (more than " + MAX_DEPTH + " levels of groups, OPTIONALs, UNIONs or subqueries)";
+        String growth = ValueGrowth.check(where);
+        if (growth != null) return growth;
+        String[] problem = new String[1];
+        walk(where, problem);
+        return problem[0];
+    }
+
+    /**
+     * Checks every element of {@code pattern}, into its subqueries (each a query, with every rule
+     * of one) and the patterns of its {@code EXISTS}/{@code NOT EXISTS}: Jena's walker goes into
+     * neither, and a SERVICE or a regex there runs like any other.
+     */
+    private static void walk(Element pattern, String[] problem) {
+        ElementWalker.walk(pattern, new ElementVisitorBase() {
             @Override
             public void visit(ElementService el) {
-                if (problem[0] == null) problem[0] = "SERVICE is disabled: virtkg never sends requests to other endpoints";
+                if (problem[0] == null) problem[0] = SERVICE_REFUSED;
             }
 
             @Override
@@ -72,8 +111,12 @@ public final class QueryPolicy {
             public void visit(ElementBind el) {
                 checkExpr(el.getExpr(), problem);
             }
+
+            @Override
+            public void visit(ElementSubQuery el) {
+                if (problem[0] == null) problem[0] = check(el.getQuery());
+            }
         });
-        return problem[0];
     }
 
     /** Nesting depth of a pattern; stops counting past the limit, so its own recursion stays bounded. */
@@ -109,6 +152,12 @@ public final class QueryPolicy {
                 if (lex.length() > MAX_LITERAL_LENGTH) problem[0] = "a literal is longer than " + MAX_LITERAL_LENGTH + " characters";
                 else if (nv.isNumber() && lex.replaceAll("[^0-9]", "").length() > MAX_NUMBER_DIGITS)
                     problem[0] = "a number has more than " + MAX_NUMBER_DIGITS + " digits";
+            }
+
+            @Override
+            public void visit(ExprFunctionOp op) {
+                // EXISTS { … } / NOT EXISTS { … }: a pattern inside an expression.
+                if (problem[0] == null && op.getElement() != null) walk(op.getElement(), problem);
             }
 
             @Override
