@@ -78,6 +78,37 @@ class PoliciesTest {
         assertEquals(QueryPolicy.SERVICE_REFUSED, query(text));
     }
 
+    /**
+     * EXISTS / NOT EXISTS nest at most {@link QueryPolicy#MAX_EXISTS_DEPTH} deep (Jena's optimiser
+     * takes time exponential in that nesting), and within the bound each level is checked once: a
+     * SERVICE or a regex at the bottom is found, quickly.
+     */
+    @Test
+    void existsNestAtMostTenDeepAndEachLevelIsCheckedOnce() {
+        int n = QueryPolicy.MAX_EXISTS_DEPTH;
+        String clean = "SELECT * WHERE { ?s ?p ?o " + "FILTER EXISTS { ?s ?p ?o ".repeat(n) + "} ".repeat(n) + "}";
+        String service = "SELECT * WHERE { ?s ?p ?o " + "FILTER EXISTS { ?s ?p ?o ".repeat(n) + "SERVICE <http://example.org/sparql> { ?s ?p ?o } "
+                + "} ".repeat(n) + "}";
+        String regex = "SELECT * WHERE { ?s ?p ?o " + "FILTER NOT EXISTS { ?s ?p ?o ".repeat(n) + "FILTER(regex(?o, '(a+)+$')) "
+                + "} ".repeat(n) + "}";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertNull(query(clean));
+            assertEquals(QueryPolicy.SERVICE_REFUSED, query(service));
+            assertTrue(query(regex).contains("nests quantifiers"));
+            assertEquals(UpdatePolicy.BAD + ": operation 1: " + QueryPolicy.SERVICE_REFUSED,
+                    update("INSERT { GRAPH " + USER + " { ?s ?p ?o } } " + service.substring(service.indexOf("WHERE"))));
+        });
+        String deeper = "FILTER EXISTS { ?s ?p ?o ".repeat(n + 1) + "} ".repeat(n + 1);
+        assertEquals(QueryPolicy.EXISTS_TOO_DEEP, query("SELECT * WHERE { ?s ?p ?o " + deeper + "}"));
+        assertEquals(QueryPolicy.EXISTS_TOO_DEEP, query("SELECT * WHERE { " + "?s ?p ?o BIND(EXISTS { ".repeat(n + 1) + "?s ?p ?o "
+                + "} AS ?b) ".repeat(n + 1) + "}"));
+        assertEquals(QueryPolicy.EXISTS_TOO_DEEP, query("SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?x FILTER NOT EXISTS { ?s ?p ?o ".repeat(n + 1)
+                + "} } ".repeat(n + 1) + "}"));
+        assertEquals(QueryPolicy.EXISTS_TOO_DEEP, query("SELECT (EXISTS { ?s ?p ?o " + deeper + "} AS ?e) WHERE { ?s ?p ?o }"));
+        assertEquals(UpdatePolicy.BAD + ": operation 1: " + QueryPolicy.EXISTS_TOO_DEEP,
+                update("INSERT { GRAPH " + USER + " { ?s ?p ?o } } WHERE { ?s ?p ?o " + deeper + "}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "INSERT { GRAPH " + USER + " { ?s ?p ?o } } WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
