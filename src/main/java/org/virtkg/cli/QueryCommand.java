@@ -58,7 +58,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",
             description = {"Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                    "SELECT and ASK: text (a table), json, xml, csv, tsv; CONSTRUCT and DESCRIBE: text (Turtle), turtle, ntriples,",
+                    "SELECT and ASK: text (a table; true or false), json, xml, csv, tsv; CONSTRUCT and DESCRIBE: text (Turtle), turtle, ntriples,",
                     "jsonld, xml (RDF/XML). A format that does not suit the query is refused (exit 2)."})
     Format format;
 
