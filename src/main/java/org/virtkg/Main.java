@@ -61,9 +61,11 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                // A store that cannot be opened or reached, or a bad setting, is the user's to fix: say why, no stack trace.
+                // A store that cannot be opened or reached, a bad setting or an unreadable tokens file
+                // is the user's to fix: say why, no stack trace.
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (!(e instanceof StoreException || e instanceof org.virtkg.app.Settings.Invalid)) throw e;
+                    if (!(e instanceof StoreException || e instanceof org.virtkg.app.Settings.Invalid
+                            || e instanceof org.virtkg.security.AccessTokens.UnreadableFile)) throw e;
                     cmd.getErr().println("virtkg: " + e.getMessage());
                     return 1;
                 });

@@ -43,7 +43,8 @@ final class ClaimRequests {
     record Body(@Describe(allowed = {"claim", "dispute", "condition"}, description = "claim (default), or a note on that claim") String kind,
                 @Describe(description = "Id, prefixed name or IRI (in a product: defaults to the product)") String subject,
                 @Describe(required = true, description = "A property, e.g. supports or doesNotSupport") String property,
-                @Describe(required = true) String object,
+                @Describe(required = true, description = "Id, prefixed name or IRI (a class for type; for a datatype property, the "
+                        + "value's text)") String object,
                 @Describe(format = "uri", description = "Where the claim comes from (recorded, never fetched)") String source,
                 String note,
                 @Describe(format = "date", description = "The day the source speaks as of (YYYY-MM-DD; not after today): view=current "
@@ -92,11 +93,15 @@ final class ClaimRequests {
         return value;
     }
 
+    /** A resource named by its id, its id's prefixed name or its full IRI ({@link IdIndex#id}); 422 saying how to name one otherwise. */
     private static Node resource(Catalog catalog, String field, String id) {
         Node n = catalog.index().id(id);
-        if (n == null)
-            throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base")
-                    .withField(field).withSuggestions(catalog.index().suggest(id, false, 8)));
+        if (n == null) {
+            java.util.List<String> near = catalog.index().suggest(id, false, 8);
+            String example = near.isEmpty() ? "KVM" : near.getFirst();
+            throw new ProblemException(Problem.of(422, "Field '" + field + "': no id '" + id + "' in the knowledge base; give an id (such as "
+                    + example + "), id:" + example + " or the IRI " + org.virtkg.store.Graphs.ID + example).withField(field).withSuggestions(near));
+        }
         return n;
     }
 

@@ -56,15 +56,11 @@ public final class ClaimRoutes {
     private final Knowledge knowledge;
     private final Auth auth;
     private final ClaimRequests requests;
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    public ClaimRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth) {
-        this(kb, knowledge, auth, Json.MAX_BODY_BYTES);
-    }
-
-    /** Routes that read claim bodies of at most {@code maxBytes} ({@code max-json}). */
-    public ClaimRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, long maxBytes) {
-        this.maxBytes = maxBytes;
+    /** Routes that read claim bodies of at most {@code limit} ({@code max-json}). */
+    public ClaimRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, BodyLimit limit) {
+        this.limit = limit;
         this.kb = kb;
         this.knowledge = knowledge;
         this.auth = auth;
@@ -73,7 +69,7 @@ public final class ClaimRoutes {
 
     public void create(Context ctx) {
         Role role = auth.require(ctx, Role.EDITOR);
-        ClaimRequests.Body body = Json.read(ctx, maxBytes, ClaimRequests.Body.class, "the claim",
+        ClaimRequests.Body body = Json.read(ctx, limit, ClaimRequests.Body.class, "the claim",
                 "{\"subject\": \"CloudStack\", \"property\": \"doesNotSupport\", \"object\": \"KVM\", \"source\": \"https://example.org/notes\", \"note\": \"...\"}");
         ClaimRequests.Request r = knowledge.read(catalog -> {
             ClaimRequests.Request parsed = requests.parse(catalog, body, "", null);

@@ -29,12 +29,12 @@ public final class GraphStoreWrites {
     public static final String CREATED = Graphs.USER + "created/";
     private final KnowledgeBase kb;
     private final Auth auth;
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    public GraphStoreWrites(KnowledgeBase kb, Auth auth, long maxBytes) {
+    public GraphStoreWrites(KnowledgeBase kb, Auth auth, BodyLimit limit) {
         this.kb = kb;
         this.auth = auth;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     public void put(Context ctx) {
@@ -97,7 +97,7 @@ public final class GraphStoreWrites {
     private Graph parseBody(Context ctx) {
         String type = ctx.contentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith(RdfBodies.MULTIPART))
-            return RdfBodies.parseParts(ctx, maxBytes, ACCEPTED, Graphs.ID);
-        return RdfBodies.parse(ctx, maxBytes, ACCEPTED, Graphs.ID);
+            return RdfBodies.parseParts(ctx, limit, ACCEPTED, Graphs.ID);
+        return RdfBodies.parse(ctx, limit, ACCEPTED, Graphs.ID);
     }
 }

@@ -19,12 +19,19 @@ import org.virtkg.security.Role;
 public final class ImportRoutes {
     private final KnowledgeBase kb;
     private final Auth auth;
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    public ImportRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+    /** Imports of bodies within {@code upload} ({@code max-upload}) and {@link #bodyLimit}'s bound on a matrix file. */
+    public ImportRoutes(KnowledgeBase kb, Auth auth, BodyLimit upload) {
         this.kb = kb;
         this.auth = auth;
-        this.maxBytes = Math.min(maxBytes, NovaMatrix.MAX_FILE_BYTES);
+        this.limit = bodyLimit(upload);
+    }
+
+    /** The limit of an import's body: {@code upload}, or the size of a matrix file when that is lower (as it is by default). */
+    public static BodyLimit bodyLimit(BodyLimit upload) {
+        return upload.lower(BodyLimit.fixed(NovaMatrix.MAX_FILE_BYTES, "a Nova support matrix is far smaller (Nova's own is about "
+                + "60 KB), so this bound is fixed; max-upload can only lower it"));
     }
 
     public void novaMatrix(Context ctx) {
@@ -47,7 +54,7 @@ public final class ImportRoutes {
         }
         String text;
         try {
-            text = NovaMatrix.utf8(RdfBodies.read(ctx, maxBytes));
+            text = NovaMatrix.utf8(RdfBodies.read(ctx, limit));
         } catch (CharacterCodingException e) {
             throw ProblemException.of(400, "The body is not UTF-8 text; nothing was changed");
         }

@@ -57,13 +57,13 @@ public final class Json {
      * @param what what the body is, for messages ("the product", "the requirements")
      * @param example a minimal valid body, shown when the body is not an object
      */
-    public static JsonNode readObject(Context ctx, long maxBytes, String what, String example) {
+    public static JsonNode readObject(Context ctx, BodyLimit limit, String what, String example) {
         String type = ctx.contentType();
         // No Content-Type at all is read as JSON (what else could it be); a stated other type is refused.
         if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json"))
             throw ProblemException.of(415, "Send " + what + " as application/json (got " + type
                     + "), e.g. " + example);
-        JsonNode node = tree(RdfBodies.read(ctx, maxBytes), "The body", ". Send " + what + " as a JSON object, e.g. " + example);
+        JsonNode node = tree(RdfBodies.read(ctx, limit), "The body", ". Send " + what + " as a JSON object, e.g. " + example);
         if (node == null || !node.isObject())
             throw ProblemException.of(400, "The body must be a JSON object: " + what + ", e.g. " + example);
         return node;
@@ -110,8 +110,8 @@ public final class Json {
      * the fields the body takes and the nearest one ({@link UnknownNames}); a value of the wrong
      * JSON type is a 400 naming the field and the type it takes. Never Jackson's own words.
      */
-    public static <T> T read(Context ctx, long maxBytes, Class<T> type, String what, String example) {
-        return bind(readObject(ctx, maxBytes, what, example), type, what);
+    public static <T> T read(Context ctx, BodyLimit limit, Class<T> type, String what, String example) {
+        return bind(readObject(ctx, limit, what, example), type, what);
     }
 
     /** Binds an already-read JSON value to {@code type}, with {@link #read}'s refusals. */

@@ -57,15 +57,15 @@ public final class ProductRoutes {
     private final KnowledgeBase kb;
     private final Knowledge knowledge;
     private final Auth auth;
-    private final long maxBytes;
+    private final BodyLimit limit;
     private final ClaimRequests claimRequests;
 
-    public ProductRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, long maxBytes) {
+    public ProductRoutes(KnowledgeBase kb, Knowledge knowledge, Auth auth, BodyLimit limit) {
         this.claimRequests = new ClaimRequests();
         this.kb = kb;
         this.knowledge = knowledge;
         this.auth = auth;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     public void create(Context ctx) {
@@ -476,7 +476,7 @@ public final class ProductRoutes {
     }
 
     private Body readJson(Context ctx) {
-        Body body = Json.read(ctx, maxBytes, Body.class, "the product",
+        Body body = Json.read(ctx, limit, Body.class, "the product",
                 "{\"kind\": \"Hypervisor\", \"id\": \"Firecracker\", \"label\": \"Firecracker\"}");
         List<String> unknown = body.references().keySet().stream().filter(f -> !ProductFields.WRITABLE.containsKey(f)).sorted().toList();
         if (!unknown.isEmpty()) throw UnknownNames.refuse("field", Problem::withField, "The product", unknown, allowedFields());

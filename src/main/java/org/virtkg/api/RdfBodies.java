@@ -33,9 +33,9 @@ import org.eclipse.jetty.util.BufferUtil;
 public final class RdfBodies {
     private RdfBodies() {}
 
-    public static Graph parse(Context ctx, long maxBytes, Set<Lang> accepted, String base) {
+    public static Graph parse(Context ctx, BodyLimit limit, Set<Lang> accepted, String base) {
         Lang lang = language(ctx.contentType(), accepted, "");
-        return parse(read(ctx, maxBytes), lang, base, "");
+        return parse(read(ctx, limit), lang, base, "");
     }
 
     /** The media type that says a body is several RDF documents, one per part (Graph Store Protocol §5.5). */
@@ -49,14 +49,14 @@ public final class RdfBodies {
      * body, the same hostile-shape checks) and parsed completely, then merged into one graph. Parts
      * are kept in memory, never written to disk.
      */
-    public static Graph parseParts(Context ctx, long maxBytes, Set<Lang> accepted, String base) {
+    public static Graph parseParts(Context ctx, BodyLimit limit, Set<Lang> accepted, String base) {
         String boundary = MultiPart.extractBoundary(ctx.contentType());
         if (boundary == null || boundary.isEmpty())
             throw ProblemException.of(400, "A multipart/form-data body needs a boundary parameter in its Content-Type");
-        byte[] body = read(ctx, maxBytes);
+        byte[] body = read(ctx, limit);
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        parser.setMaxLength(maxBytes);
-        parser.setMaxMemoryFileSize(maxBytes); // the whole body is in memory already: parts stay there
+        parser.setMaxLength(limit.bytes());
+        parser.setMaxMemoryFileSize(limit.bytes()); // the whole body is in memory already: parts stay there
         parser.setMaxParts(MAX_PARTS);
         Graph merged = GraphFactory.createDefaultGraph();
         try (MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body))).get()) {
@@ -226,15 +226,18 @@ public final class RdfBodies {
         return max;
     }
 
-    /** The body, read up to {@code maxBytes}; one byte more is a 413 without reading the rest. */
-    public static byte[] read(Context ctx, long maxBytes) {
+    /** What a route's 413 calls the body it refuses; the edge's 413 ({@code app/BodyLimits}) calls it so too. */
+    public static final String BODY = "The body";
+
+    /** The body, read up to {@code limit}; one byte more is a 413 (naming the limit and its setting) without reading the rest. */
+    public static byte[] read(Context ctx, BodyLimit limit) {
         byte[] body;
         try (InputStream in = ctx.bodyInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.bytes() + 1));
         } catch (IOException e) {
             throw ProblemException.of(400, "Cannot read the request body: " + e.getMessage());
         }
-        if (body.length > maxBytes) throw ProblemException.of(413, "The body is larger than the " + maxBytes + "-byte limit");
+        if (body.length > limit.bytes()) throw limit.refuse(BODY);
         return body;
     }
 

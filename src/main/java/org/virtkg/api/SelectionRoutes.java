@@ -57,16 +57,12 @@ public final class SelectionRoutes {
             Catalog.SERVICES, Catalog.SERVICES_MEANING);
 
     private final Knowledge knowledge;
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    public SelectionRoutes(Knowledge knowledge) {
-        this(knowledge, Json.MAX_BODY_BYTES);
-    }
-
-    /** Selection that reads requirement bodies of at most {@code maxBytes} ({@code max-json}). */
-    public SelectionRoutes(Knowledge knowledge, long maxBytes) {
+    /** Selection that reads requirement bodies of at most {@code limit} ({@code max-json}). */
+    public SelectionRoutes(Knowledge knowledge, BodyLimit limit) {
         this.knowledge = knowledge;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     public static List<String> fieldNames() {
@@ -74,7 +70,7 @@ public final class SelectionRoutes {
     }
 
     public void select(Context ctx) {
-        JsonNode body = Json.readObject(ctx, maxBytes, "the requirements",
+        JsonNode body = Json.readObject(ctx, limit, "the requirements",
                 "{\"guestOS\": {\"value\": \"Windows\", \"weight\": \"must\"}, \"deploymentModel\": \"Hybrid\"}");
         Http.Page page = Http.page(ctx);
         Set<String> include = Http.include(ctx, INCLUDABLE);

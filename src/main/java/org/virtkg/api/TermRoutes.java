@@ -27,12 +27,12 @@ public final class TermRoutes {
 
     private final KnowledgeBase kb;
     private final Auth auth;
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    public TermRoutes(KnowledgeBase kb, Auth auth, long maxBytes) {
+    public TermRoutes(KnowledgeBase kb, Auth auth, BodyLimit limit) {
         this.kb = kb;
         this.auth = auth;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     public void list(Context ctx) {
@@ -134,7 +134,7 @@ public final class TermRoutes {
     }
 
     private Graph parse(Context ctx) {
-        Graph g = RdfBodies.parse(ctx, maxBytes, Set.of(Lang.TURTLE, Lang.JSONLD, Lang.NTRIPLES), Graphs.VOCAB);
+        Graph g = RdfBodies.parse(ctx, limit, Set.of(Lang.TURTLE, Lang.JSONLD, Lang.NTRIPLES), Graphs.VOCAB);
         if (g.isEmpty()) throw ProblemException.of(400, "The document holds no triples");
         return g;
     }

@@ -109,6 +109,13 @@ final class FusekiGate extends Handler.Wrapper {
             graphReads.handle(request, out, callback);
             return true;
         }
+        if (method.equals("POST") && !canonical.equals("/data")) {
+            Problem wrongType = bodyTypeProblem(canonical, request);
+            if (wrongType != null) {
+                writeProblem(request, out, callback, wrongType);
+                return true;
+            }
+        }
         if (!canonical.endsWith("/sparql")) return super.handle(request, out, callback);
         request = withoutStrayContentType(request, method);
         if (isBrowserVisit(request, method)) {
@@ -129,11 +136,6 @@ final class FusekiGate extends Handler.Wrapper {
         }
 
         String contentType = String.valueOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
-        if (method.equals("POST") && contentType.startsWith("application/sparql-update")) {
-            // Fuseki would answer 415 naming the media type; the client sent an update to the query endpoint.
-            writeProblem(request, out, callback, 400, org.virtkg.sparql.GuardedQuery.UPDATE_SENT_HERE);
-            return true;
-        }
         if (method.equals("POST") && request.getLength() == 0 && contentType.startsWith("application/sparql-query")) {
             writeProblem(request, out, callback, 400, "The request has no query: send it as the body (application/sparql-query) "
                     + "or as the parameter query=…");
@@ -169,6 +171,26 @@ final class FusekiGate extends Handler.Wrapper {
             release(client);
             throw e;
         }
+    }
+
+    /**
+     * A POST to a SPARQL endpoint whose body is of a type it does not take, as the problem to answer:
+     * 415 saying every way the endpoint takes a request and what was sent (Fuseki says only
+     * "Unsupported: [text/plain]"); an update sent to the query endpoint, or a query to the update
+     * endpoint, 400 saying where it goes. Null when the request may go on: a type the endpoint
+     * takes, or no body and no type (the URL's parameters are then the request, Fuseki's to judge).
+     */
+    static Problem bodyTypeProblem(String canonical, Request request) {
+        String header = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean query = canonical.endsWith("/sparql");
+        if (type.equals("application/x-www-form-urlencoded") || type.equals(query ? "application/sparql-query" : "application/sparql-update"))
+            return null;
+        if (query && type.equals("application/sparql-update")) return Problem.of(400, org.virtkg.sparql.GuardedQuery.UPDATE_SENT_HERE);
+        if (!query && type.equals("application/sparql-query")) return Problem.of(400, GuardedUpdate.QUERY_SENT_HERE);
+        if (type.isEmpty() && request.getLength() == 0) return null;
+        return Problem.of(415, (query ? org.virtkg.sparql.GuardedQuery.BODY_TYPES : GuardedUpdate.BODY_TYPES)
+                + " (got " + (type.isEmpty() ? "no Content-Type" : type) + ")");
     }
 
     /**

@@ -41,11 +41,12 @@ import org.virtkg.store.StoreUnavailableException;
  */
 public final class GuardedUpdate extends SPARQL_Update {
     private final KnowledgeBase kb;
-    private final long maxBytes;
+    private final org.virtkg.api.BodyLimit limit;
 
-    public GuardedUpdate(KnowledgeBase kb, long maxBytes) {
+    /** Updates of at most {@code limit} ({@code max-update}). */
+    public GuardedUpdate(KnowledgeBase kb, org.virtkg.api.BodyLimit limit) {
         this.kb = kb;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
     }
 
     /**
@@ -60,11 +61,18 @@ public final class GuardedUpdate extends SPARQL_Update {
      */
     public static final String BASE = "http://server/unset-base/";
 
+    /** What a request whose body is of another type is told (with the type it sent): every way an update may come. */
+    static final String BODY_TYPES = "Send an update as application/sparql-update (the update itself as the body) or as "
+            + "application/x-www-form-urlencoded (update=...)";
+
+    /** What a query sent to the update endpoint (as a form or as application/sparql-query) is told: where it goes. */
+    static final String QUERY_SENT_HERE = "This is a SPARQL query, not an update: send it to /sparql";
+
     /** A query sent as the Protocol's form ({@code query=…}) to this endpoint is pointed to /sparql, not told "no update=". */
     @Override
     public void validate(HttpAction action) {
         if (action.getRequestParameter(HttpNames.paramUpdate) == null && action.getRequestParameter(HttpNames.paramQuery) != null)
-            ServletOps.errorBadRequest("This is a SPARQL query, not an update: send it to /sparql");
+            ServletOps.errorBadRequest(QUERY_SENT_HERE);
         super.validate(action);
     }
 
@@ -170,14 +178,15 @@ public final class GuardedUpdate extends SPARQL_Update {
             if (update == null) ServletOps.errorBadRequest("The form has no 'update' parameter");
             return update;
         }
-        ServletOps.error(415, "Send the update as application/sparql-update, or as a form with an 'update' parameter");
+        // (FusekiGate refuses other types before Fuseki sees them; this is the backstop, in the same words.)
+        ServletOps.error(415, BODY_TYPES + " (got " + (type.getContentTypeStr().isEmpty() ? "no Content-Type" : type.getContentTypeStr()) + ")");
         return null;
     }
 
     private byte[] readCapped(InputStream input) {
         try {
-            byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) ServletOps.error(413, "The update is larger than " + maxBytes + " bytes");
+            byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.bytes() + 1));
+            if (body.length > limit.bytes()) ServletOps.error(413, limit.refusal(BodyLimits.UPDATE));
             return body;
         } catch (IOException e) {
             ServletOps.errorBadRequest("Cannot read the update: " + e.getMessage());

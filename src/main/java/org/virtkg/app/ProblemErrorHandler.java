@@ -17,6 +17,17 @@ import org.virtkg.api.Problem;
  * details in UTF-8 rather than Jetty's HTML page: every error of this server has one shape.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+    /**
+     * The words of a 413 for a body sent to a (canonical) path: Jetty's comes from the edge's bound
+     * on every body, refusing a declared length past every limit before any handler runs; the
+     * client is told the limit of the endpoint it sent to, as that endpoint would have said it.
+     */
+    private final java.util.function.UnaryOperator<String> tooLarge;
+
+    ProblemErrorHandler(java.util.function.UnaryOperator<String> tooLarge) {
+        this.tooLarge = tooLarge;
+    }
+
     /** Jetty writes error bodies for GET and POST only by default; a DELETE or PUT deserves one too. */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -25,7 +36,8 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        FusekiGate.writeProblem(request, response, callback, code, detail(code, message));
+        String detail = code == 413 ? tooLarge.apply(FusekiGate.canonical(Request.getPathInContext(request))) : detail(code, message);
+        FusekiGate.writeProblem(request, response, callback, code, detail);
     }
 
     @Override

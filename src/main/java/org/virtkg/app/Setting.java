@@ -149,6 +149,16 @@ public enum Setting {
         return unit.decimal ? (Number) d : (Number) (long) d;
     }
 
+    /**
+     * What a request refused at this limit is told: "{@code what} exceeds the limit of {@code limit};
+     * the setting max-update raises it (--max-update, VIRTKG_MAX_UPDATE, or max-update in the config
+     * file; see docs/configuration.md)" — the limit, and every way to change it.
+     */
+    public String exceeded(String what, String limit) {
+        return what + " exceeds the limit of " + limit + "; the setting " + key + " raises it (" + flag() + ", " + envVar() + ", or "
+                + key + " in the config file; see docs/configuration.md)";
+    }
+
     /** "a whole number of MiB from 1 to 1,024", for error messages. */
     String expectation() {
         return (unit.decimal ? "a number" : "a whole number") + (unit.word.isEmpty() ? "" : " of " + unit.word)

@@ -35,6 +35,8 @@ public final class Settings {
     public static final List<Fixed> FIXED = List.of(
             new Fixed("Nesting of groups/OPTIONAL/UNION/subqueries", "100 levels", "`QueryPolicy.MAX_DEPTH`",
                     "deeper nesting overflows the query parser's and evaluator's stack; no query needs it"),
+            new Fixed("Nesting of `EXISTS` / `NOT EXISTS` (in queries and updates' `WHERE`)", "10 levels", "`QueryPolicy.MAX_EXISTS_DEPTH`",
+                    "Jena's query planner takes time that doubles with each level, before the query runs and out of the timeout's reach"),
             new Fixed("`LIMIT` / `OFFSET`", "1,000,000,000", "`QueryPolicy.MAX_LIMIT`",
                     "only refuses absurd numbers; rows sent are bounded by `max-rows`"),
             new Fixed("Regex pattern, literals and numbers in a query", "≤ 256 characters, no nested quantifiers; 10,000 characters / 40 digits",

@@ -83,19 +83,20 @@ public final class VirtkgServer implements AutoCloseable {
 
         HttpMetrics metrics = new HttpMetrics();
         store.bindMetrics(metrics.registry());
-        Handler fuseki = fusekiContext(kb, config);
+        BodyLimits limits = new BodyLimits(config);
+        Handler fuseki = fusekiContext(kb, config, limits);
         Auth auth = new Auth(config.tokens());
         HealthRoutes health = new HealthRoutes(kb);
         ChangeRoutes changes = new ChangeRoutes(kb, auth);
         ChangeFeed feed = new ChangeFeed(kb, config.maxChangeStreams());
-        TermRoutes terms = new TermRoutes(kb, auth, config.maxUploadBytes());
+        TermRoutes terms = new TermRoutes(kb, auth, limits.upload);
         AdminRoutes admin = new AdminRoutes(kb, auth);
-        ImportRoutes imports = new ImportRoutes(kb, auth, config.maxUploadBytes());
-        GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, config.maxUploadBytes());
+        ImportRoutes imports = new ImportRoutes(kb, auth, limits.upload);
+        GraphStoreWrites graphStore = new GraphStoreWrites(kb, auth, limits.upload);
         Knowledge knowledge = new Knowledge(kb);
         ExplainRoutes explain = new ExplainRoutes(kb, knowledge);
-        ProductRoutes products = new ProductRoutes(kb, knowledge, auth, config.maxJsonBytes());
-        ClaimRoutes claims = new ClaimRoutes(kb, knowledge, auth, config.maxJsonBytes());
+        ProductRoutes products = new ProductRoutes(kb, knowledge, auth, limits.json);
+        ClaimRoutes claims = new ClaimRoutes(kb, knowledge, auth, limits.json);
         ResponseCache responses = new ResponseCache();
         CatalogRoutes catalogRoutes = new CatalogRoutes(knowledge, explain, responses);
         CompatibilityRoutes compatibility = new CompatibilityRoutes(knowledge, explain, responses);
@@ -106,7 +107,7 @@ public final class VirtkgServer implements AutoCloseable {
         PaperAndPresent paperAndPresent = new PaperAndPresent(knowledge, responses);
         ResourceRoutes resources = new ResourceRoutes(knowledge).withPaperAndPresent(paperAndPresent);
         OntologyRoutes ontology = new OntologyRoutes(knowledge);
-        SelectionRoutes selection = new SelectionRoutes(knowledge, config.maxJsonBytes());
+        SelectionRoutes selection = new SelectionRoutes(knowledge, limits.json);
         org.virtkg.api.CompareRoutes compare = new org.virtkg.api.CompareRoutes(knowledge);
         org.virtkg.api.FieldRoutes fields = new org.virtkg.api.FieldRoutes(knowledge);
         org.virtkg.api.SparqlEditor editor = new org.virtkg.api.SparqlEditor(library);
@@ -133,17 +134,17 @@ public final class VirtkgServer implements AutoCloseable {
             });
             // Fuseki's context goes first in the sequence; Javalin appends its own context after it.
             // Every request body is bounded while it streams (413), whichever handler reads it;
-            // the routes apply their own, smaller caps on top.
-            long bodyLimit = Math.max(config.maxJsonBytes(), Math.max(config.maxUploadBytes(), config.maxUpdateBytes())) + (1 << 20);
+            // the routes apply their own, smaller caps on top (BodyLimits: one table for both).
             cfg.jetty.modifyServer(server -> {
-                SizeLimitHandler bounded = new SizeLimitHandler(bodyLimit, -1);
+                SizeLimitHandler bounded = new SizeLimitHandler(limits.edge.bytes(), -1);
                 // Freshness and metrics once for both (KnowledgeEdge), after the edge's own checks.
                 bounded.setHandler(new RequestGuard(new KnowledgeEdge(new Handler.Sequence(
                         new FusekiGate(fuseki, config.tokens(), config.maxQueriesPerClient(), new GraphStoreReads(store.dataset()), openApi)),
                         kb::awaitFresh, metrics)));
                 server.setHandler(new RequestIds(readLimit(bounded, config.maxActiveReads())));
                 // Errors Jetty answers itself (malformed requests, URI or headers too large) are problems too.
-                server.setErrorHandler(new ProblemErrorHandler());
+                // A 413 of the edge's bound names the limit of the endpoint the body was sent to.
+                server.setErrorHandler(new ProblemErrorHandler(limits::refusal));
             });
 
             // A query parameter the route table does not list for the route is a 400, not ignored.
@@ -243,10 +244,10 @@ public final class VirtkgServer implements AutoCloseable {
     }
 
     /** Builds Fuseki's servlet context over the store, detached from the server Fuseki made for it. */
-    private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config) {
+    private static Handler fusekiContext(KnowledgeBase kb, ServerConfig config, BodyLimits limits) {
         FusekiServer fuseki = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQuery(config.maxQueryLength(), config.maxRows()))
-                .registerOperation(Operation.Update, new GuardedUpdate(kb, config.maxUpdateBytes()))
+                .registerOperation(Operation.Query, new GuardedQuery(config.maxQueryLength(), config.maxRows(), limits.queryTooLong()))
+                .registerOperation(Operation.Update, new GuardedUpdate(kb, limits.update))
                 .add("/", DataService.newBuilder(kb.protocolDataset())
                         .addEndpoint(Operation.Query, "sparql")
                         .addEndpoint(Operation.Update, "update")

@@ -15,7 +15,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
@@ -57,7 +56,8 @@ public final class LoadCommand implements Callable<Integer> {
                     + "(default: " + Graphs.USER + "loaded). Quads keep their own graph.")
     String graph = Graphs.USER + "loaded";
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "RDF files in any syntax Jena reads (by extension; .gz ok).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "RDF files, each in the syntax its extension names: " + RdfFiles.EXTENSIONS + ".")
     List<Path> files;
 
     @Override
@@ -67,8 +67,8 @@ public final class LoadCommand implements Callable<Integer> {
                 System.err.println("virtkg load: cannot read " + f);
                 return 2;
             }
-            if (RDFLanguages.filenameToLang(f.getFileName().toString()) == null) {
-                System.err.println("virtkg load: unknown RDF syntax for " + f + " (use .ttl, .nt, .nq, .trig, .rdf, .jsonld, optionally .gz)");
+            if (RdfFiles.syntax(f) == null) {
+                System.err.println("virtkg load: " + RdfFiles.unknownSyntax(f));
                 return 2;
             }
         }
@@ -157,7 +157,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Parses {@code f} completely into {@code into}; returns how many triples it holds. */
     private static long parse(Path f, DatasetGraph into, Node target) throws IOException {
-        Lang lang = RDFLanguages.filenameToLang(f.getFileName().toString());
+        Lang lang = RdfFiles.syntax(f);
         Progress progress = new Progress(intoGraph(StreamRDFLib.dataset(into), target), System.err, f.getFileName().toString());
         try (InputStream in = open(f)) {
             RDFParser.source(in).lang(lang).base(Graphs.ID).errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(progress);

@@ -31,13 +31,32 @@ import picocli.CommandLine.Parameters;
                 "Works on the store directly (--db; the server must not be running on it), on the shipped knowledge",
                 "in a throwaway store (--mem), or on a running server (--url)."})
 public final class QueryCommand implements Callable<Integer> {
-    enum Format { text, json, xml, csv, tsv, turtle, ntriples, jsonld }
+    /** The formats {@code -f} takes; each suits rows (SELECT, ASK), a graph (CONSTRUCT, DESCRIBE), or both. */
+    enum Format {
+        text(true, true), json(true, false), xml(true, true), csv(true, false), tsv(true, false),
+        turtle(false, true), ntriples(false, true), jsonld(false, true);
+
+        final boolean rows;
+        final boolean graph;
+
+        Format(boolean rows, boolean graph) {
+            this.rows = rows;
+            this.graph = graph;
+        }
+
+        /** "text, json, xml, csv, tsv": the formats that suit rows, or a graph. */
+        static String suiting(boolean rows) {
+            return String.join(", ", java.util.Arrays.stream(values()).filter(f -> rows ? f.rows : f.graph).map(Enum::name).toList());
+        }
+    }
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The query file, or - to read stdin.")
     String source;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",
-            description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; text means Turtle for graphs).")
+            description = {"Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                    "SELECT and ASK: text (a table; true or false), json, xml, csv, tsv; CONSTRUCT and DESCRIBE: text (Turtle), turtle, ntriples,",
+                    "jsonld, xml (RDF/XML). A format that does not suit the query is refused (exit 2)."})
     Format format;
 
     @Option(names = "--url", paramLabel = "URL", description = "A running server: its address (http://localhost:8080, meaning its /sparql) or a SPARQL endpoint.")
@@ -81,6 +100,12 @@ public final class QueryCommand implements Callable<Integer> {
             query = named.params().isEmpty() && params.isEmpty() ? named.query() : named.with(named.bind(params));
         } catch (org.virtkg.api.ProblemException e) {
             System.err.println("virtkg query: " + e.problem().detail());
+            return 2;
+        }
+        String unsuited = unsuited(query, format);
+        if (unsuited != null) {
+            // Before any store is opened or server asked: the answer could not be printed as asked.
+            System.err.println("virtkg query: " + unsuited);
             return 2;
         }
         if (url != null) {
@@ -144,6 +169,19 @@ public final class QueryCommand implements Callable<Integer> {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    /**
+     * Why {@code format} does not suit {@code query}'s kind (a SELECT printed as Turtle would
+     * silently be a text table), with the formats that do; null when it suits.
+     */
+    static String unsuited(Query query, Format format) {
+        boolean rows = query.isSelectType() || query.isAskType();
+        if (rows ? format.rows : format.graph) return null;
+        String kind = query.isSelectType() ? "a SELECT gives rows" : query.isAskType() ? "an ASK gives true or false"
+                : query.isConstructType() ? "a CONSTRUCT gives a graph" : "a DESCRIBE gives a graph";
+        return kind + ", which the format '" + format + "' does not write; use -f with one of " + Format.suiting(rows)
+                + (rows ? "" : " (text and turtle are Turtle, xml is RDF/XML)");
+    }
+
     private void print(QueryExec exec, Query query, PrintStream out) {
         if (query.isSelectType()) {
             RowSet rows = exec.select();
@@ -159,6 +197,8 @@ public final class QueryCommand implements Callable<Integer> {
             switch (format) {
                 case json -> ResultSetMgr.write(out, b, ResultSetLang.RS_JSON);
                 case xml -> ResultSetMgr.write(out, b, ResultSetLang.RS_XML);
+                case csv -> ResultSetMgr.write(out, b, ResultSetLang.RS_CSV);
+                case tsv -> ResultSetMgr.write(out, b, ResultSetLang.RS_TSV);
                 default -> out.println(b);
             }
         } else {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reason", mixinStandardHelpOptions = true,
         description = "Materialise the OWL 2 RL closure of RDF files and write it as N-Triples.")
 public class ReasonCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "RDF files in any syntax Jena reads (by extension, .gz ok).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "RDF files, each in the syntax its extension names: " + RdfFiles.EXTENSIONS + ".")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the closure here instead of stdout.")
@@ -54,6 +55,12 @@ public class ReasonCommand implements Callable<Integer> {
             try {
                 if (!Files.exists(f)) throw new IllegalArgumentException("there is no such file");
                 if (!Files.isReadable(f)) throw new IllegalArgumentException("the file cannot be read (check its permissions)");
+                if (RdfFiles.syntax(f) == null) {
+                    // Before the parser, which would say "Failed to determine the content type for file:///…".
+                    err.println("reason: " + RdfFiles.unknownSyntax(f));
+                    err.flush();
+                    return 2;
+                }
                 org.apache.jena.riot.RDFParser.source(f.toString()).errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerNoLogging)
                         .parse(new StreamRDFBase() {
                     @Override

@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--tokens", paramLabel = "FILE",
-            description = "Properties file with admin=… and editor=… tokens; VIRTKG_ADMIN_TOKEN / VIRTKG_EDITOR_TOKEN win.")
+            description = "Properties file with admin=… and editor=… tokens (docs/security.md, Tokens file); VIRTKG_ADMIN_TOKEN / VIRTKG_EDITOR_TOKEN win.")
     Path tokensFile;
 
 

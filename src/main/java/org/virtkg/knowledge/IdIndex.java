@@ -75,9 +75,34 @@ public final class IdIndex {
         if (!local.isEmpty() && local.indexOf('/') < 0) ids.putIfAbsent(local.toLowerCase(Locale.ROOT), n);
     }
 
-    /** The individual with this id (any case), or null. */
+    /** The prefixed name of an id ({@code id:KVM}), as {@link Graphs#PREFIXES} declares it. */
+    private static final String ID_PREFIX = "id:";
+
+    /**
+     * The individual with this id (any case), or null. It may also be named as an IRI is: its full
+     * IRI ({@code https://w3id.org/virtkg/id/KVM}) or prefixed name ({@code id:KVM}) — each exactly,
+     * as an IRI names one resource, while an id is what people type, in any case.
+     */
     public Node id(String id) {
-        return id == null ? null : ids.get(id.trim().toLowerCase(Locale.ROOT));
+        if (id == null) return null;
+        String t = id.trim();
+        boolean iri = t.startsWith(Graphs.ID) || t.startsWith(ID_PREFIX);
+        if (!iri) return ids.get(t.toLowerCase(Locale.ROOT));
+        String local = t.substring(t.startsWith(Graphs.ID) ? Graphs.ID.length() : ID_PREFIX.length());
+        Node n = ids.get(local.toLowerCase(Locale.ROOT));
+        return n != null && n.getURI().equals(Graphs.ID + local) ? n : null;
+    }
+
+    /**
+     * The id a typed name is about, for suggestions: the local name of an id's IRI or prefixed
+     * name, the last segment of any other IRI (https://example.org/KVM is about KVM), else as typed.
+     */
+    static String localPart(String typed) {
+        String t = typed.trim();
+        if (t.startsWith(Graphs.ID)) return t.substring(Graphs.ID.length());
+        if (t.startsWith(ID_PREFIX)) return t.substring(ID_PREFIX.length());
+        if (t.matches("(?i)^(https?|urn):\\S+$")) return t.substring(Math.max(t.lastIndexOf('/'), Math.max(t.lastIndexOf('#'), t.lastIndexOf(':'))) + 1);
+        return t;
     }
 
     /** Every individual it knows, by id ignoring case: the resources {@code /id/{name}} describes. */
@@ -109,7 +134,7 @@ public final class IdIndex {
 
     /** {@link #suggest(String, boolean, int)} among the resources {@code keep} accepts (e.g. only technologies). */
     public List<String> suggest(String typed, boolean alsoClasses, int max, java.util.function.Predicate<Node> keep) {
-        String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
+        String q = typed == null ? "" : localPart(typed).toLowerCase(Locale.ROOT);
         if (q.isEmpty()) return List.of();
         Map<String, Node> pool = new HashMap<>(ids);
         if (alsoClasses) classes.forEach(pool::putIfAbsent);

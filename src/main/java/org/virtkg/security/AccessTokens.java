@@ -36,14 +36,29 @@ public final class AccessTokens {
         return new AccessTokens(null, null);
     }
 
-    /** Reads tokens from the environment, falling back to {@code file} when given. */
+    /** A tokens file that cannot be read: the user's to fix, so said in one line (which file, why), not as a stack trace. */
+    public static final class UnreadableFile extends IllegalArgumentException {
+        UnreadableFile(Path file, IOException cause) {
+            super("Cannot read the token file " + file + ": " + why(cause), cause);
+        }
+
+        /** The JDK's message of a missing file is the file's name alone: say what it means. */
+        private static String why(IOException e) {
+            if (e instanceof java.nio.file.NoSuchFileException) return "there is no such file";
+            if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+            if (e instanceof java.nio.charset.CharacterCodingException) return "it is not UTF-8 text";
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Reads tokens from the environment, falling back to {@code file} when given (docs/security.md, "Tokens file"). */
     public static AccessTokens fromEnvironment(Map<String, String> env, Path file) {
         Properties props = new Properties();
         if (file != null) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 props.load(r);
             } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the token file " + file + ": " + e.getMessage(), e);
+                throw new UnreadableFile(file, e);
             }
         }
         String admin = firstNonBlank(env.get("VIRTKG_ADMIN_TOKEN"), props.getProperty("admin"));

@@ -32,6 +32,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
 
     private final int maxQueryLength;
     private final int maxRows;
+    private final String tooLong;
 
     /** The processor with the default limits. */
     public GuardedQuery() {
@@ -40,9 +41,22 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
 
     /** The processor with the deployment's limits ({@code max-query-length}, {@code max-rows}). */
     public GuardedQuery(int maxQueryLength, int maxRows) {
+        this(maxQueryLength, maxRows, "The query is longer than " + maxQueryLength + " characters");
+    }
+
+    /**
+     * {@link #GuardedQuery(int, int)}, with {@code tooLong} what a longer query is told: the server
+     * names the setting that raises the limit there (this layer knows nothing of settings).
+     */
+    public GuardedQuery(int maxQueryLength, int maxRows, String tooLong) {
         this.maxQueryLength = maxQueryLength;
         this.maxRows = maxRows;
+        this.tooLong = tooLong;
     }
+
+    /** What a request whose body is of another type is told (with the type it sent): every way a query may come. */
+    public static final String BODY_TYPES = "Send a query as application/sparql-query (the query itself as the body), as "
+            + "application/x-www-form-urlencoded (query=...), or with GET and ?query=...";
 
     /** What an update sent to the query endpoint (as a body, a form or a query text) is told: where it goes. */
     public static final String UPDATE_SENT_HERE = "This is a SPARQL Update, not a query: send it to /update (with a token that may write)";
@@ -52,7 +66,7 @@ public final class GuardedQuery extends SPARQL_QueryDataset {
         if (queryString == null || queryString.isBlank())
             ServletOps.errorBadRequest("No query: send it as the parameter query=... or as the body (application/sparql-query)");
         if (queryString.length() > maxQueryLength)
-            ServletOps.error(413, "The query is longer than " + maxQueryLength + " characters");
+            ServletOps.error(413, tooLong);
         try {
             QueryFactory.create(queryString, Syntax.syntaxARQ);
         } catch (QueryParseException ex) {

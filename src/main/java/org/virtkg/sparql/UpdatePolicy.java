@@ -25,6 +25,8 @@ import org.virtkg.store.Graphs;
  *       default graph that queries see is the union of all named graphs; a triple written to the
  *       storage default graph would be invisible.</li>
  *   <li>The inferred and system graphs belong to the service.</li>
+ *   <li>The WHERE of a {@code DELETE/INSERT} meets the rules of a query's pattern
+ *       ({@link QueryPolicy#checkPattern}): no SERVICE, no runaway regex or growing values.</li>
  * </ul>
  */
 public final class UpdatePolicy {
@@ -59,6 +61,9 @@ public final class UpdatePolicy {
             return null;
         }
         if (op instanceof UpdateModify modify) {
+            // The WHERE is evaluated as a query's pattern is: the query's rules, in the query's words.
+            String where = QueryPolicy.checkPattern(modify.getWherePattern());
+            if (where != null) return BAD + ": " + where;
             // WITH <g> makes <g> the graph that templates without GRAPH write (and the WHERE's default graph).
             Node with = modify.getWithIRI();
             for (Quad q : modify.getInsertQuads()) {

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementBind;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
@@ -65,24 +66,33 @@ final class ValueGrowth {
     static String check(Query query) {
         Map<Var, Size> sizes = new HashMap<>();
         String[] problem = new String[1];
-        if (query.getQueryPattern() != null) {
-            ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-                @Override
-                public void visit(ElementBind el) {
-                    record(el.getVar(), size(el.getExpr(), sizes), sizes, problem);
-                }
-
-                @Override
-                public void visit(ElementSubQuery el) {
-                    if (problem[0] == null) problem[0] = check(el.getQuery());
-                }
-            });
-        }
+        if (query.getQueryPattern() != null) walk(query.getQueryPattern(), sizes, problem);
         if (problem[0] == null && query.hasGroupBy())
             query.getGroupBy().forEachExpr((v, e) -> record(v, size(e, sizes), sizes, problem));
         if (problem[0] == null)
             query.getProject().forEachExpr((v, e) -> record(v, size(e, sizes), sizes, problem));
         return problem[0];
+    }
+
+    /** {@link #check(Query)} of a pattern alone: an update's WHERE, whose BINDs grow values as a query's do. */
+    static String check(Element pattern) {
+        String[] problem = new String[1];
+        walk(pattern, new HashMap<>(), problem);
+        return problem[0];
+    }
+
+    private static void walk(Element pattern, Map<Var, Size> sizes, String[] problem) {
+        ElementWalker.walk(pattern, new ElementVisitorBase() {
+            @Override
+            public void visit(ElementBind el) {
+                record(el.getVar(), size(el.getExpr(), sizes), sizes, problem);
+            }
+
+            @Override
+            public void visit(ElementSubQuery el) {
+                if (problem[0] == null) problem[0] = check(el.getQuery());
+            }
+        });
     }
 
     private static void record(Var v, Size s, Map<Var, Size> sizes, String[] problem) {

@@ -395,6 +395,34 @@ class ClaimsAndDisputesTest {
         assertEquals("supported", compatibility("Xen", "Ganeti").get("status").asText());
     }
 
+    /**
+     * A claim's subject and object are "an id, prefixed name or IRI" (the ClaimInput schema): the
+     * full IRI of a resource (https://w3id.org/virtkg/id/CloudStack) or id:CloudStack names the
+     * same resource as CloudStack. An IRI names one resource exactly; one that names none is
+     * refused saying what to give, with the ids near it.
+     */
+    @Test
+    void aClaimNamesItsSubjectAndObjectByIdPrefixedNameOrFullIri() {
+        for (String[] names : List.of(new String[] {"https://w3id.org/virtkg/id/CloudStack", "https://w3id.org/virtkg/id/KVM"},
+                new String[] {"id:CloudStack", "id:KVM"})) {
+            JsonNode filed = json(send("POST", "/api/claims", """
+                    {"subject": "%s", "property": "supports", "object": "%s", "source": "https://example.org/cloudstack-kvm"}"""
+                    .formatted(names[0], names[1]), EDITOR), 201);
+            assertEquals("CloudStack", filed.get("subject").asText(), filed.toString());
+            assertEquals("KVM", filed.get("object").asText(), filed.toString());
+            assertEquals(204, send("DELETE", "/api/claims/" + filed.get("id").asText(), null, EDITOR).statusCode());
+        }
+        for (String wrong : List.of("https://w3id.org/virtkg/id/cloudstack", "https://example.org/CloudStack", "id:CloudStak")) {
+            JsonNode refused = json(send("POST", "/api/claims", """
+                    {"subject": "%s", "property": "supports", "object": "KVM", "source": "https://example.org/x"}""".formatted(wrong), EDITOR), 422);
+            String detail = refused.get("detail").asText();
+            assertEquals("subject", refused.get("field").asText());
+            assertTrue(detail.contains("'" + wrong + "'") && detail.contains("an id (such as CloudStack)")
+                    && detail.contains("https://w3id.org/virtkg/id/"), detail);
+            if (!wrong.startsWith("https://example.org")) assertJson(refused).at("/suggestions").hasItem("CloudStack");
+        }
+    }
+
     @Test
     void claimRequestsAreCheckedField_by_field() {
         JsonNode unknownId = json(send("POST", "/api/claims", """

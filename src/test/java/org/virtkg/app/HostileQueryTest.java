@@ -53,6 +53,29 @@ class HostileQueryTest {
         refused("SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o ".repeat(4500) + "}".repeat(4501), 400, "nested too deeply");
     }
 
+    /**
+     * Jena's query optimiser takes time exponential in how deep EXISTS / NOT EXISTS nest (20 levels:
+     * seconds; 30: hours), before the query runs and out of the timeout's reach: a query of a few
+     * hundred bytes would hold a worker indefinitely. Refused at once, saying the bound.
+     */
+    @Test
+    void deeplyNestedExistsAreRefusedBeforeTheOptimiserSeesThem() {
+        long t0 = System.nanoTime();
+        refused("SELECT * WHERE { ?s ?p ?o " + "FILTER EXISTS { ?s ?p ?o ".repeat(30) + "} ".repeat(30) + "}", 400,
+                "EXISTS and NOT EXISTS are nested more than " + org.virtkg.sparql.QueryPolicy.MAX_EXISTS_DEPTH + " levels deep");
+        refused("SELECT * WHERE { ?s ?p ?o " + "BIND(NOT EXISTS { ?s ?p ?o ".repeat(30) + "} AS ?b) ".repeat(30) + "}", 400, "EXISTS");
+        var update = post(base + "/update", "INSERT { GRAPH <https://w3id.org/virtkg/graph/user/exists> { ?s ?p ?o } } WHERE { ?s ?p ?o "
+                + "FILTER EXISTS { ?s ?p ?o ".repeat(30) + "} ".repeat(30) + "}", "Content-Type", "application/sparql-update",
+                "Authorization", "Bearer " + ADMIN);
+        assertEquals(400, update.statusCode(), update.body());
+        assertJson(update).at("/detail").textContains("EXISTS and NOT EXISTS are nested more than");
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "refused at once");
+        // Within the bound, a query runs as before.
+        var ok = query("SELECT * WHERE { ?s ?p ?o " + "FILTER EXISTS { ?s ?p ?o ".repeat(org.virtkg.sparql.QueryPolicy.MAX_EXISTS_DEPTH)
+                + "} ".repeat(org.virtkg.sparql.QueryPolicy.MAX_EXISTS_DEPTH) + "} LIMIT 1");
+        assertEquals(200, ok.statusCode(), ok.body());
+    }
+
     @Test
     void syntaxErrorsSayWhere() {
         refused("SELECT * WHERE { ?s ?p }", 400, "line 1");

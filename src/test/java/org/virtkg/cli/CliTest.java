@@ -292,6 +292,58 @@ class CliTest {
                 && !said.contains("[ERROR]") && !said.contains("riot"), said);
     }
 
+    /**
+     * A format that does not suit the query's kind is refused, saying which do, before any store is
+     * opened: a SELECT gives rows (no Turtle), a CONSTRUCT a graph (no CSV). Not a text table and exit 0.
+     */
+    @Test
+    void aFormatThatDoesNotSuitTheQueryIsRefusedNamingTheFormatsThatDo() throws Exception {
+        Path select = tmp.resolve("select.rq");
+        Files.writeString(select, "SELECT * WHERE { ?s ?p ?o } LIMIT 1");
+        Path construct = tmp.resolve("construct.rq");
+        Files.writeString(construct, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1");
+        Path ask = tmp.resolve("ask.rq");
+        Files.writeString(ask, "ASK { ?s ?p ?o }");
+        Path none = tmp.resolve("no-store");
+        for (String format : List.of("turtle", "ntriples", "jsonld")) {
+            int[] code = new int[1];
+            String said = captureErr(() -> code[0] = run("query", "--db", none.toString(), "-f", format, select.toString()));
+            assertEquals(2, code[0], said);
+            assertTrue(said.contains("a SELECT gives rows") && said.contains("text, json, xml, csv, tsv") && said.contains("'" + format + "'"), said);
+        }
+        for (String format : List.of("csv", "tsv", "json")) {
+            int[] code = new int[1];
+            String said = captureErr(() -> code[0] = run("query", "--db", none.toString(), "-f", format, construct.toString()));
+            assertEquals(2, code[0], said);
+            assertTrue(said.contains("a CONSTRUCT gives a graph") && said.contains("text, xml, turtle, ntriples, jsonld"), said);
+        }
+        int[] code = new int[1];
+        String said = captureErr(() -> code[0] = run("query", "--db", none.toString(), "-f", "turtle", ask.toString()));
+        assertEquals(2, code[0], said);
+        assertTrue(said.contains("an ASK gives true or false"), said);
+        assertFalse(Files.exists(none), "refused before any store was opened");
+    }
+
+    /** The extensions an RDF file's refusal names are each one a syntax is read by (also with .gz). */
+    @Test
+    void theExtensionsARefusalNamesAreRead() throws Exception {
+        java.util.regex.Matcher ext = java.util.regex.Pattern.compile("\\.([a-z]+)").matcher(RdfFiles.EXTENSIONS);
+        int n = 0;
+        while (ext.find()) {
+            if (ext.group(1).equals("gz")) continue;
+            n++;
+            assertTrue(RdfFiles.syntax(Path.of("x." + ext.group(1))) != null, ext.group());
+            assertTrue(RdfFiles.syntax(Path.of("x." + ext.group(1) + ".gz")) != null, ext.group() + ".gz");
+        }
+        assertEquals(7, n, RdfFiles.EXTENSIONS);
+        Path notes = tmp.resolve("notes.txt");
+        Files.writeString(notes, "<x:a> <x:b> <x:c> .\n");
+        int[] code = new int[1];
+        String said = captureErr(() -> code[0] = run("load", "--db", tmp.resolve("db").toString(), notes.toString()));
+        assertEquals(2, code[0], said);
+        assertTrue(said.contains("virtkg load: cannot tell the RDF syntax of " + notes + " from its name"), said);
+    }
+
     @Test
     void queryOnAThrowawayStoreIsAboutTheShippedKnowledge() throws Exception {
         Path q = tmp.resolve("q.rq");
@@ -387,6 +439,11 @@ class CliTest {
         assertTrue(viaEndpoint.startsWith("n"), viaEndpoint);
         assertEquals(viaEndpoint, capture(() -> run("query", "--url", server.base(), "--format", "csv", q.toString())), "the base address means /sparql");
         assertEquals(viaEndpoint, capture(() -> run("query", "--url", server.base() + "/", "--format", "csv", q.toString())));
+        // An ASK in CSV or TSV is the Protocol's boolean result in that format, not a bare word.
+        Path ask = tmp.resolve("ask.rq");
+        Files.writeString(ask, "ASK { ?p a <https://w3id.org/virtkg/ontology#CloudPlatform> }");
+        assertEquals("_askResult\ntrue", capture(() -> run("query", "--url", server.base(), "-f", "csv", ask.toString())).strip().replace("\r", ""));
+        assertEquals("?_askResult\ntrue", capture(() -> run("query", "--url", server.base(), "-f", "tsv", ask.toString())).strip().replace("\r", ""));
         // Nothing listening there: said in words, exit 1, no stack trace.
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

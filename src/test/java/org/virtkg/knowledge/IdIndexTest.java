@@ -33,6 +33,18 @@ class IdIndexTest {
     }
 
     @Test
+    void anIdMayBeNamedByItsIriOrPrefixedNameExactly() {
+        IdIndex ix = index();
+        assertEquals(ID + "OpenStack", ix.id(ID + "OpenStack").getURI());
+        assertEquals(ID + "OpenStack", ix.id(" id:OpenStack ").getURI());
+        assertNull(ix.id(ID + "openstack"), "an IRI names one resource: not another case of it");
+        assertNull(ix.id("id:openstack"));
+        assertNull(ix.id("https://example.org/OpenStack"));
+        assertEquals("OpenStack", ix.suggest(ID + "openstak", false, 8).get(0), "suggestions for the id within the IRI");
+        assertEquals("OpenStack", ix.suggest("https://example.org/OpenStack", false, 8).get(0));
+    }
+
+    @Test
     void suggestionsArePrefixesSubstringsAndSmallEdits() {
         IdIndex ix = index();
         assertEquals("OpenNode", ix.suggest("open", false, 8).get(0), "prefix matches first, shortest first");

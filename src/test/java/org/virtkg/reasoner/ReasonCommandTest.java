@@ -81,6 +81,28 @@ class ReasonCommandTest {
         assertFalse(said.toString().contains("[DOT]"), said.toString());
     }
 
+    /**
+     * A file whose name does not tell its RDF syntax (no extension, or one no RDF syntax has, or
+     * /dev/null) is named, with why and the extensions that are understood; not Jena's "Failed to
+     * determine the content type for file:///…".
+     */
+    @Test
+    void aFileWhoseNameDoesNotTellItsSyntaxIsNamedWithTheExtensionsUnderstood() throws Exception {
+        for (String name : new String[] {"facts", "facts.txt"}) {
+            Path file = dir.resolve(name);
+            Files.writeString(file, "<http://example.org/a> <http://example.org/b> <http://example.org/c> .");
+            StringWriter err = new StringWriter();
+            assertEquals(2, run(err, file.toString()));
+            String said = err.toString();
+            assertTrue(said.contains(file.toString()) && said.contains("cannot tell the RDF syntax") && said.contains(".ttl")
+                    && said.contains(".nt") && said.contains(".trig") && said.contains(".gz"), said);
+            assertFalse(said.contains("content type") || said.contains("file://"), said);
+        }
+        StringWriter empty = new StringWriter();
+        assertEquals(2, run(empty, "/dev/null"));
+        assertTrue(empty.toString().contains("/dev/null") && empty.toString().contains("cannot tell the RDF syntax"), empty.toString());
+    }
+
     @Test
     void stdoutWhenNoOutOption() throws Exception {
         Path ttl = dir.resolve("in.ttl");

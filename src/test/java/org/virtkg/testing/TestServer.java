@@ -49,6 +49,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * The fixtures under a deployment's settings (e.g. {@code max-upload: 1}), given as a config
+     * file would give them: for tests of what a limit's refusal says.
+     */
+    public static TestServer withFixtures(AccessTokens tokens, java.util.Map<org.virtkg.app.Setting, String> settings) {
+        var kb = Fixtures.withFixtures(newStore());
+        var config = ServerConfig.defaults().withSettings(org.virtkg.app.Settings.resolve(settings, java.util.Map.of(), null))
+                .withHost("127.0.0.1").withPort(0).withTokens(tokens).withQueriesDir(Fixtures.projectDir().resolve("queries"));
+        return new TestServer(VirtkgServer.start(config, kb));
+    }
+
+    /**
      * Serves the project's real ontology/ and only the data/ files {@code keep} accepts (by file
      * name), e.g. the knowledge base as it was before current sources were added.
      */
