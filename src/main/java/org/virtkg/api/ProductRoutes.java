@@ -141,7 +141,7 @@ public final class ProductRoutes {
 
     /** The product as it was submitted (asserted facts of its graph), in the request's shape. */
     public void get(Context ctx) {
-        Node product = userProduct(ctx.pathParam("id"));
+        Node product = userProduct(ctx.pathParam("id"), true);
         Node graph = graphOf(product);
         String[] etag = new String[1];
         Submitted representation = knowledge.read(catalog -> {
@@ -397,8 +397,17 @@ public final class ProductRoutes {
 
     // ---- lookups ----
 
-    /** A product added through the API; shipped products are read-only, unknown ones 404. */
+    /** A product added through the API, to replace or delete; shipped products are read-only (403), unknown ones 404. */
     private Node userProduct(String rawId) {
+        return userProduct(rawId, false);
+    }
+
+    /**
+     * A product added through the API; unknown ones 404. Another product is read-only (403) to a
+     * write; to a read it is not among the products this route serves (404, naming where it is
+     * read): refusing a read that anyone may make elsewhere as forbidden said the wrong thing.
+     */
+    private Node userProduct(String rawId, boolean read) {
         return knowledge.read(catalog -> {
             DatasetGraph dsg = catalog.dataset();
             Optional<Node> found = existingId(catalog, rawId);
@@ -406,9 +415,18 @@ public final class ProductRoutes {
                 throw new ProblemException(Problem.of(404, "There is no product '" + rawId + "'")
                         .withSuggestions(catalog.index().suggest(rawId, false, 8)));
             Node product = found.get();
-            if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty())
-                throw ProblemException.of(403, "'" + IdIndex.idOf(product) + "' was not added through /api/products (" + statedBy(dsg, product)
-                        + "), so it cannot be read, replaced or deleted here; /id/" + IdIndex.idOf(product) + " shows what the knowledge base says of it");
+            if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty()) {
+                String id = IdIndex.idOf(product);
+                if (read) {
+                    String list = catalog.isA(product, Catalog.TECHNOLOGY) ? "/api/technologies/" + id
+                            : catalog.isA(product, Catalog.PLATFORM) ? "/api/platforms/" + id : null;
+                    throw ProblemException.of(404, "'" + id + "' was not added through /api/products (" + statedBy(dsg, product)
+                            + "); this route serves the products users added, as written. Read it at "
+                            + (list == null ? "" : list + " or ") + "/id/" + id);
+                }
+                throw ProblemException.of(403, "'" + id + "' was not added through /api/products (" + statedBy(dsg, product)
+                        + "), so it cannot be replaced or deleted here; /id/" + id + " shows what the knowledge base says of it");
+            }
             return product;
         });
     }

@@ -288,7 +288,8 @@ public final class RouteTable {
                 .respond("201", "Created", ref("ProductSaved"), "application/json")
                 .respond("409", "The id is taken", ref("Problem"), Problem.MEDIA_TYPE));
         t.add(Route.get("/api/products/{id}", h.products()::get).tag("products").etag()
-                .summary("A product added through the API, in the shape it was submitted").params(productId)
+                .summary("A product added through the API, in the shape it was submitted (a shipped product is not one: 404 naming "
+                        + "/api/technologies/{id} or /api/platforms/{id} and /id/{id}, where it is read)").params(productId)
                 .ok("Product", ref("ProductSubmitted")));
         t.add(Route.put("/api/products/{id}", h.products()::replace).tag("products").role(Role.EDITOR).conditional(true).body(product)
                 .summary("Replace a user-added product (shipped paper data is read-only: 403); send the ETag you read as If-Match. "

@@ -183,6 +183,14 @@ class ProductApiTest {
         assertEquals(403, send("PUT", "/api/products/KVM", "{\"kind\": \"Hypervisor\", \"label\": \"KVM\"}", ADMIN).statusCode());
         var missing = send("DELETE", "/api/products/Nonesuch", null, ADMIN);
         assertEquals(404, missing.statusCode());
+        // Reading one here is no forbidden act (reads are open): this route serves the products
+        // users added, as written; a shipped one is not among them, and the answer says where it is read.
+        var read = get(base + "/api/products/KVM");
+        assertEquals(404, read.statusCode(), read.body());
+        assertTrue(read.body().contains("/api/technologies/KVM") && read.body().contains("/id/KVM"), read.body());
+        var platform = get(base + "/api/products/OpenStack");
+        assertEquals(404, platform.statusCode(), platform.body());
+        assertTrue(platform.body().contains("/api/platforms/OpenStack"), platform.body());
     }
 
     @Test
