@@ -320,7 +320,7 @@ public final class CompatibilityRoutes {
                 String paperAlone = paperAloneNote(claims, view, answer);
                 if (paperAlone != null) note = paperAlone;
                 // A single question answers for any platform, so the answer says when it is a rented service.
-                return new Compatibility(catalog.ref(t), catalog.platformRef(p), status, answer.basis() == null ? null : answer.basis().json(),
+                return new Compatibility(catalog.ref(t), catalog.platformRef(p, view), status, answer.basis() == null ? null : answer.basis().json(),
                         status.equals("disputed"), explanation, describe(catalog, deciding.sources()),
                         notes.stream().filter(n -> !"condition".equals(n.kind())).toList(),
                         notes.stream().filter(n -> "condition".equals(n.kind())).toList(),

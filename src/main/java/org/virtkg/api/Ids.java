@@ -34,12 +34,19 @@ final class Ids {
                     .withSuggestions(catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
         if (!catalog.isA(n, type)) {
             String shown = IdIndex.idOf(n);
-            String elsewhere = catalog.isA(n, Catalog.TECHNOLOGY) ? "a virtualization technology: /api/technologies/" + shown
-                    : catalog.isA(n, Catalog.PLATFORM) ? "a cloud platform: /api/platforms/" + shown : "described at /id/" + shown;
+            String list = listOf(catalog, n);
+            String elsewhere = list == null ? "described at /id/" + shown
+                    : (catalog.isA(n, Catalog.TECHNOLOGY) ? "a virtualization technology: " : "a cloud platform: ") + list;
             throw new ProblemException(Problem.of(404, "'" + shown + "' is not a " + what + "; it is " + elsewhere)
                     .withSuggestions(catalog.index().suggest(id, false, 8, x -> catalog.isA(x, type))));
         }
         return n;
+    }
+
+    /** Where a product is served among its kind ({@code /api/technologies/KVM}, {@code /api/platforms/OpenStack}); null for anything else. */
+    static String listOf(Catalog catalog, Node n) {
+        String id = IdIndex.idOf(n);
+        return catalog.isA(n, Catalog.TECHNOLOGY) ? "/api/technologies/" + id : catalog.isA(n, Catalog.PLATFORM) ? "/api/platforms/" + id : null;
     }
 
     /** An id in a parameter or body field: 400 naming it, with suggestions, when unknown. */

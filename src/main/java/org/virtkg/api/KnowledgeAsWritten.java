@@ -74,7 +74,7 @@ final class KnowledgeAsWritten {
     @Describe(name = "PlatformRef", description = "A platform named in an answer: id, label and, when it is a commercial service, "
             + "commercialService: true")
     interface PlatformRef {
-        @Describe(description = "The platform's id (/api/resources/{id})")
+        @Describe(description = "The platform's id (its page and description: /id/{id})")
         String id();
 
         @Describe(description = "Its English label")

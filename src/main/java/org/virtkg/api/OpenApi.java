@@ -408,7 +408,7 @@ public final class OpenApi {
                 "conditions", Map.of("description", "Conditions sources attach to it (support with one is partial): the note in words, "
                         + "its sources, and the graph that files it (filedIn)")), c));
         c.put("Value", value);
-        c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (/api/resources/{id})"),
+        c.put("Ref", Schemas.answer(Catalog.Ref.class, Map.of("id", Map.of("description", "The resource's id (its page and description: /id/{id})"),
                 "label", Map.of("description", "Its English label")), c));
         c.put("Licence", Schemas.answer(Catalog.Licence.class, Map.of(
                 "spdx", Map.of("nullable", true, "description", "Its SPDX identifier, or null when it has none"),

@@ -418,8 +418,7 @@ public final class ProductRoutes {
             if (!dsg.containsGraph(graphOf(product)) || dsg.getGraph(graphOf(product)).isEmpty()) {
                 String id = IdIndex.idOf(product);
                 if (read) {
-                    String list = catalog.isA(product, Catalog.TECHNOLOGY) ? "/api/technologies/" + id
-                            : catalog.isA(product, Catalog.PLATFORM) ? "/api/platforms/" + id : null;
+                    String list = Ids.listOf(catalog, product);
                     throw ProblemException.of(404, "'" + id + "' was not added through /api/products (" + statedBy(dsg, product)
                             + "); this route serves the products users added, as written. Read it at "
                             + (list == null ? "" : list + " or ") + "/id/" + id);

@@ -96,7 +96,7 @@ public final class ResourceRoutes {
      * paper's word, as the matrix judges it), that membership
      * ({@code id:AmazonEC2 a vkg:CommercialService}): the mark every other view gives such a value,
      * so a client reading KVM's {@code supportedBy} here can tell the rented service from the
-     * open-source platforms as the platform list does; but under {@code view=paper}, the
+     * open-source platforms as the platform list does; except under {@code view=paper}, the
      * features matched with it ({@link #addRelated}); and the paper's table cells about it read
      * into no fact ({@link Catalog#cellsOf}), each described, with its {@code vkg:cellOf} link.
      */
@@ -116,8 +116,7 @@ public final class ResourceRoutes {
                 else if (t.getObject().isURI() && t.getObject().getURI().startsWith(Graphs.ID)) named.add(t.getObject());
             }
         }
-        Graph facts = catalog.graph(view);
-        for (Node o : named) if (facts.contains(o, RDF.type.asNode(), Catalog.SERVICE)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
+        for (Node o : named) if (catalog.isService(o, view)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
         if (showsRelated(view)) addRelated(catalog, x, out);
         // The paper's cells about it read into no fact: no statement of its leads to them (the page's section).
         for (Provenance.Source cell : catalog.cellsOf(x))
@@ -235,7 +234,7 @@ public final class ResourceRoutes {
             List<ResourcePage.Property> properties = new ArrayList<>();
             for (var e : g.getValue().entrySet()) {
                 List<ResourcePage.Value> values = new ArrayList<>();
-                for (Triple t : e.getValue()) values.add(value(catalog, t, claims.evidence(t)));
+                for (Triple t : e.getValue()) values.add(value(catalog, t, claims.evidence(t), view));
                 properties.add(new ResourcePage.Property(link(catalog, e.getKey()), values));
             }
             shown.add(new ResourcePage.Group(slug(g.getKey()), g.getKey(), properties));
@@ -309,7 +308,7 @@ public final class ResourceRoutes {
     }
 
     /** One value with what the page says about it: basis, why, disputes, conditions, notes, sources. */
-    private ResourcePage.Value value(Catalog catalog, Triple t, Claims.Evidence ev) {
+    private ResourcePage.Value value(Catalog catalog, Triple t, Claims.Evidence ev, String view) {
         Node o = t.getObject();
         // Stated or inferred, disputed or not: the one rule every view applies (Claims).
         boolean inferred = ev.basis() == Claims.Basis.INFERRED;
@@ -326,7 +325,7 @@ public final class ResourceRoutes {
         return new ResourcePage.Value(o.isURI() ? link(catalog, o) : null, o.isLiteral() ? o.getLiteralLexicalForm() : null,
                 ev.basis() == null ? "" : ev.basis().json(), inferred, why, ev.disputed(), ev.conditional(), notes, sources,
                 // Marked as every view marks it (Catalog.Value#commercialService): a rented service, not open source.
-                o.isURI() && catalog.isService(o));
+                o.isURI() && catalog.isService(o, view));
     }
 
     private static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";

@@ -175,7 +175,7 @@ public final class SelectionRoutes {
             cautions = today.cautions(List.of(c.platform(), c.technology()));
         }
         // A pair on a commercial service (include=services, or named in the filter) says so, as every view marks one.
-        return new Pair(catalog.platformRef(c.platform()), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
+        return new Pair(catalog.platformRef(c.platform(), view), catalog.ref(c.technology()), compatibility, Selection.mustTier(c, musts),
                 Selection.score(c, weights), java.util.Arrays.stream(weights).sum(), Selection.count(c, "satisfied"),
                 Selection.count(c, "violated"), Selection.count(c, "unknown"), breakdown, lifecycle, cautions);
     }

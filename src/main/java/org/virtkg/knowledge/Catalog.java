@@ -247,8 +247,8 @@ public final class Catalog {
     }
 
     /** {@code n} named as a platform, marked when it is a commercial service ({@link #isService}). */
-    public PlatformRef platformRef(Node n) {
-        return platformRef(n, label(n), isService(n));
+    public PlatformRef platformRef(Node n, String view) {
+        return platformRef(n, label(n), isService(n, view));
     }
 
     /**
@@ -454,6 +454,16 @@ public final class Catalog {
     }
 
     /**
+     * {@link #isService} in a view: by the facts the view reads ({@link #graph}: under
+     * {@code paper} the paper's closure), the one judgement every view's mark uses (the page, the
+     * descriptions, the compatibility answer, a selection pair; the matrix keeps its own from its
+     * reasoner, the same closure).
+     */
+    public boolean isService(Node x, String view) {
+        return graph(view).contains(x, RDF.type.asNode(), SERVICE);
+    }
+
+    /**
      * Whether a product is open source, by which sources, and its licences: {@code status} is
      * {@code open-source}, {@code commercial-service}, {@code unknown} (no source says) or
      * {@code disputed} (sources say both, which the ontology declares disjoint); the class
@@ -531,7 +541,8 @@ public final class Catalog {
         DatasetGraph dsg = dataset();
         Set<Node> cells = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
         dsg.find(Node.ANY, Node.ANY, CELL_OF, x).forEachRemaining(q -> {
-            if (KnowledgeBase.isAssertedGraph(q.getGraph()) && q.getSubject().isURI()) cells.add(q.getSubject());
+            // The paper's cells only, as the page says: a link some other graph (a user's) makes is no cell of the paper.
+            if (q.getGraph().isURI() && PaperView.isPaperGraph(q.getGraph().getURI()) && q.getSubject().isURI()) cells.add(q.getSubject());
         });
         List<Provenance.Source> out = new ArrayList<>();
         for (Node cell : cells) out.add(Provenance.describe(dsg, cell));

@@ -153,13 +153,7 @@ public final class QueryPolicy {
         return max;
     }
 
-    /**
-     * An expression's constants, regexes and functions, and the patterns of its EXISTS / NOT
-     * EXISTS: Jena compiles those as it parses them, and its walker goes into the compiled
-     * patterns (nested ones too, each once), so a SERVICE there is found as an operator, and their
-     * filters' expressions come to this visitor. Walking their syntax again as well would look at a
-     * pattern n EXISTS deep n times over (exponential time); only a pattern not compiled is walked here.
-     */
+    /** Why a query whose EXISTS / NOT EXISTS nest too deep is refused, and what to do instead. */
     static final String EXISTS_TOO_DEEP = "EXISTS and NOT EXISTS are nested more than " + MAX_EXISTS_DEPTH + " levels deep; "
             + "planning such a query takes time that doubles with each level, so flatten them (join the inner patterns into the outer ones)";
 
@@ -215,6 +209,13 @@ public final class QueryPolicy {
         return max;
     }
 
+    /**
+     * An expression's constants, regexes and functions, and the patterns of its EXISTS / NOT
+     * EXISTS: Jena compiles those as it parses them, and its walker goes into the compiled
+     * patterns (nested ones too, each once), so a SERVICE there is found as an operator, and their
+     * filters' expressions come to this visitor. Walking their syntax again as well would look at a
+     * pattern n EXISTS deep n times over (exponential time); only a pattern not compiled is walked here.
+     */
     private static void checkExpr(Expr expr, String[] problem) {
         Walker.walk(expr, new OpVisitorBase() {
             @Override
