@@ -345,7 +345,8 @@ public final class Catalog {
      * what the {@code /id} page shows and its RDF descriptions say.
      */
     public List<Triple> statements(Node s, String view) {
-        Claims claims = claims(view);
+        // Only view=current judges claims here; the paper view's would be built for nothing.
+        Claims claims = view.equals("current") ? claims(view) : null;
         List<Triple> out = new ArrayList<>();
         graph(view).find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
             if (shows(view, t.getSubject(), t.getPredicate(), t.getObject(), claims)) out.add(t);

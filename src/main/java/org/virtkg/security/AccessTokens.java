@@ -36,10 +36,15 @@ public final class AccessTokens {
         return new AccessTokens(null, null);
     }
 
-    /** A tokens file that cannot be read: the user's to fix, so said in one line (which file, why), not as a stack trace. */
+    /** A tokens file that cannot be read, or has a key virtkg does not read: the user's to fix, so said in one line (which file, why), not as a stack trace. */
     public static final class UnreadableFile extends IllegalArgumentException {
         UnreadableFile(Path file, IOException cause) {
             super("Cannot read the token file " + file + ": " + why(cause), cause);
+        }
+
+        UnreadableFile(Path file, String unknownKey) {
+            super("The token file " + file + " has a key virtkg does not read, '" + unknownKey + "': only 'admin' and 'editor' are "
+                    + "(a misspelt key would leave its role without a token)");
         }
 
         /** The JDK's message of a missing file is the file's name alone: say what it means. */
@@ -61,6 +66,9 @@ public final class AccessTokens {
                 throw new UnreadableFile(file, e);
             }
         }
+        // A misspelt key ("Admin", "editors") would leave its role with no token and writes off, without a word.
+        for (String key : new java.util.TreeSet<>(props.stringPropertyNames()))
+            if (!key.equals("admin") && !key.equals("editor")) throw new UnreadableFile(file, key);
         String admin = firstNonBlank(env.get("VIRTKG_ADMIN_TOKEN"), props.getProperty("admin"));
         String editor = firstNonBlank(env.get("VIRTKG_EDITOR_TOKEN"), props.getProperty("editor"));
         return new AccessTokens(admin, editor);

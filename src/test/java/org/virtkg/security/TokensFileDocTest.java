@@ -82,6 +82,21 @@ class TokensFileDocTest {
         assertEquals("virtkg: Cannot read the token file " + tmp.resolve("nope") + ": there is no such file", err.toString().strip());
     }
 
+    /** docs/security.md: a key other than admin and editor (a typo, 'Admin=') is refused, naming it; it gave a role to nobody without a word. */
+    @Test
+    void aKeyThatIsNotReadIsRefusedNamingIt() throws Exception {
+        Path typo = tmp.resolve("typo.properties");
+        Files.writeString(typo, "# tokens\nAdmin=3f9c1e0b7a5d4c2e8f6a9b1c0d2e4f68\neditor=a7b2c9d4e1f0a3b5c8d6e2f4a1b9c0d7\n");
+        var refused = assertThrows(IllegalArgumentException.class, () -> AccessTokens.fromEnvironment(Map.of(), typo));
+        assertEquals("The token file " + typo + " has a key virtkg does not read, 'Admin': only 'admin' and 'editor' are "
+                + "(a misspelt key would leave its role without a token)", refused.getMessage());
+        java.io.StringWriter err = new java.io.StringWriter();
+        var cmd = org.virtkg.Main.commandLine();
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(1, cmd.execute("serve", "--mem", "--port", "0", "--tokens", typo.toString()), err.toString());
+        assertEquals("virtkg: " + refused.getMessage(), err.toString().strip());
+    }
+
     @Test
     void readmeSaysTheFormatWhereItIntroducesTokensAndPointsToTheDoc() throws Exception {
         String readme = Files.readString(Fixtures.projectDir().resolve("README.md"));
