@@ -135,7 +135,18 @@ public final class QueryPolicy {
     static int depth(Element e, int d) {
         if (e == null || d > MAX_DEPTH) return d;
         int max = d;
-        List<Element> children = switch (e) {
+        List<Element> children = new java.util.ArrayList<>(children(e));
+        if (e instanceof ElementSubQuery q && q.getQuery().getQueryPattern() != null) children.add(q.getQuery().getQueryPattern());
+        for (Element c : children) {
+            max = Math.max(max, depth(c, d + 1));
+            if (max > MAX_DEPTH) break;
+        }
+        return max;
+    }
+
+    /** The patterns an element holds directly (not a subquery's, nor an EXISTS's: the walks above each treat those their way). */
+    private static List<Element> children(Element e) {
+        return switch (e) {
             case ElementGroup g -> g.getElements();
             case ElementUnion u -> u.getElements();
             case ElementOptional o -> List.of(o.getOptionalElement());
@@ -143,14 +154,8 @@ public final class QueryPolicy {
             case ElementNamedGraph n -> List.of(n.getElement());
             case ElementService s -> List.of(s.getElement());
             case ElementLateral l -> List.of(l.getLateralElement());
-            case ElementSubQuery q -> q.getQuery().getQueryPattern() == null ? List.of() : List.of(q.getQuery().getQueryPattern());
             default -> List.of();
         };
-        for (Element c : children) {
-            max = Math.max(max, depth(c, d + 1));
-            if (max > MAX_DEPTH) break;
-        }
-        return max;
     }
 
     /** Why a query whose EXISTS / NOT EXISTS nest too deep is refused, and what to do instead. */
@@ -175,16 +180,7 @@ public final class QueryPolicy {
      */
     static int existsDepth(Element e, int d) {
         if (e == null || d > MAX_EXISTS_DEPTH) return d;
-        List<Element> children = switch (e) {
-            case ElementGroup g -> g.getElements();
-            case ElementUnion u -> u.getElements();
-            case ElementOptional o -> List.of(o.getOptionalElement());
-            case ElementMinus m -> List.of(m.getMinusElement());
-            case ElementNamedGraph n -> List.of(n.getElement());
-            case ElementService s -> List.of(s.getElement());
-            case ElementLateral l -> List.of(l.getLateralElement());
-            default -> List.of();
-        };
+        List<Element> children = children(e);
         int max = d;
         if (e instanceof ElementExists x) max = existsDepth(x.getElement(), d + 1);
         else if (e instanceof ElementNotExists x) max = existsDepth(x.getElement(), d + 1);
