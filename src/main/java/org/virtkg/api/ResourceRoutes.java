@@ -83,7 +83,8 @@ public final class ResourceRoutes {
         ctx.contentType(type + (type.startsWith("text/") ? "; charset=utf-8" : "")).result(body);
     }
 
-    private static byte[] write(Graph g, RDFFormat format) {
+    /** {@code g} in {@code format}, as bytes (also {@link RootedJsonLd}'s flat answer). */
+    static byte[] write(Graph g, RDFFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, g, format);
         return out.toByteArray();
@@ -119,8 +120,8 @@ public final class ResourceRoutes {
         for (Node o : named) if (catalog.isService(o, view)) out.add(Triple.create(o, RDF.type.asNode(), Catalog.SERVICE));
         if (showsRelated(view)) addRelated(catalog, x, out);
         // The paper's cells about it read into no fact: no statement of its leads to them (the page's section).
-        for (Provenance.Source cell : catalog.cellsOf(x))
-            for (Triple t : catalog.statements(org.apache.jena.graph.NodeFactory.createURI(cell.graph()), view))
+        for (Node cell : catalog.cellsOf(x))
+            for (Triple t : catalog.statements(cell, view))
                 if (!isAnonymousType(t)) out.add(t);
         return out;
     }
@@ -243,7 +244,7 @@ public final class ResourceRoutes {
                 paperAndPresent != null && !view.equals("paper") ? PaperAndPresent.comparison(catalog, x) : null, shown, neighbourhoodJson(catalog, x),
                 catalog.sources(x).stream().map(ResourceRoutes::source).toList(), CYTOSCAPE_VERSION,
                 showsRelated(view) ? related(catalog, x) : List.of(),
-                catalog.cellsOf(x).stream().map(ResourceRoutes::cell).toList());
+                catalog.cellsOf(x).stream().map(c -> cell(Provenance.describe(catalog.dataset(), c))).toList());
         return Pages.render("resource.jte", page);
     }
 

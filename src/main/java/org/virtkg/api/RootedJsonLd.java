@@ -6,7 +6,6 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -19,7 +18,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.jsonld.JenaToTitanium;
@@ -74,9 +72,7 @@ final class RootedJsonLd {
             }
         }
         LOG.info("JSON-LD of {} answered as a flat @graph: {}", x, why);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, g, RDFFormat.JSONLD_PRETTY);
-        return out.toByteArray();
+        return ResourceRoutes.write(g, RDFFormat.JSONLD_PRETTY);
     }
 
     /** {@code g} framed with {@code x} at the top, or null when the framed document is not {@code g}. */

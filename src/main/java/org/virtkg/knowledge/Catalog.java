@@ -286,10 +286,10 @@ public final class Catalog {
 
     /** The value {@code o} of {@code s p}, as the claim it makes. */
     public Value value(Node s, Node p, Node o) {
-        return value(s, p, o, claims());
+        return value(s, p, o, claims(), "all");
     }
 
-    private Value value(Node s, Node p, Node o, Claims claims) {
+    private Value value(Node s, Node p, Node o, Claims claims, String view) {
         Claims.Evidence e = claims.evidence(s, p, o);
         if (reads != null) {
             reads.claims.add(e.claim());
@@ -306,7 +306,7 @@ public final class Catalog {
             return new Value(o.getLiteralLexicalForm(), o.getLiteralLexicalForm(), basis, e.disputed(), sources, disputes, conditions, null);
         // A commercial service is marked wherever it is a value (a technology's platforms, compare), by
         // the class membership that leaves it out of platform lists.
-        return new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions, serviceMark(isService(o)));
+        return new Value(IdIndex.idOf(o), label(o), basis, e.disputed(), sources, disputes, conditions, serviceMark(isService(o, view)));
     }
 
     /** What a note rests on: source graphs and documents by their IRIs. */
@@ -334,7 +334,7 @@ public final class Catalog {
         List<Value> out = new ArrayList<>();
         for (Node o : objects(graph(view), s, p, inverse)) {
             if (!shows(view, s, p, o, claims)) continue;
-            out.add(value(s, p, o, claims));
+            out.add(value(s, p, o, claims, view));
         }
         out.sort(VALUE_ORDER);
         return out;
@@ -457,10 +457,13 @@ public final class Catalog {
     /**
      * {@link #isService} in a view: by the facts the view reads ({@link #graph}: under
      * {@code paper} the paper's closure), the one judgement every view's mark uses (the page, the
-     * descriptions, the compatibility answer, a selection pair; the matrix keeps its own from its
-     * reasoner, the same closure).
+     * descriptions, a value, the compatibility answer, a selection pair; the matrix keeps its own
+     * from its reasoner, the same closure).
      */
     public boolean isService(Node x, String view) {
+        if (!view.equals("paper")) return isService(x);
+        // Recorded as isA records it, so a view kept from version to version follows the membership.
+        if (reads != null) reads.claims.add(Triple.create(x, RDF.type.asNode(), SERVICE));
         return graph(view).contains(x, RDF.type.asNode(), SERVICE);
     }
 
@@ -534,20 +537,17 @@ public final class Catalog {
 
     /**
      * The paper's table cells from which no fact was read that are about {@code x} (the product
-     * whose column or row they are in, {@code vkg:cellOf}), described, in IRI order: Lguest's
-     * platforms given as "Xen, KVM" (disputed), LXC's "No hypervisor". With no fact to lead to
-     * them, nothing else shows them with the product.
+     * whose column or row they are in, {@code vkg:cellOf}), in IRI order: Lguest's platforms given
+     * as "Xen, KVM" (disputed), LXC's "No hypervisor". With no fact to lead to them, nothing else
+     * shows them with the product. Each is a source graph ({@link Provenance#describe} says what it is).
      */
-    public List<Provenance.Source> cellsOf(Node x) {
-        DatasetGraph dsg = dataset();
+    public List<Node> cellsOf(Node x) {
         Set<Node> cells = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
-        dsg.find(Node.ANY, Node.ANY, CELL_OF, x).forEachRemaining(q -> {
+        dataset().find(Node.ANY, Node.ANY, CELL_OF, x).forEachRemaining(q -> {
             // The paper's cells only, as the page says: a link some other graph (a user's) makes is no cell of the paper.
             if (q.getGraph().isURI() && PaperView.isPaperGraph(q.getGraph().getURI()) && q.getSubject().isURI()) cells.add(q.getSubject());
         });
-        List<Provenance.Source> out = new ArrayList<>();
-        for (Node cell : cells) out.add(Provenance.describe(dsg, cell));
-        return out;
+        return new ArrayList<>(cells);
     }
 
     /** A table cell's link to the product it is about ({@link #cellsOf}). */
